@@ -1,20 +1,20 @@
-/** Unit specs live beside the code (*.spec.ts); integration and end-to-end specs in test/. */
-const base = {
-  preset: 'ts-jest',
-  testEnvironment: 'node',
-  moduleNameMapper: { '^@rtd/(.*)$': '<rootDir>/libs/$1/src' },
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] },
-};
+/**
+ * Tests run compiled (`npm run build:test` writes dist-test/) on jest-light-runner, in plain
+ * Node without Jest's module sandbox: NestJS 12, Apollo Server 5 and oidc-provider are ESM-only,
+ * and loading them through Jest's sandboxed `require` puts them in another realm than the test
+ * code (`Boolean !== Boolean`, two copies of graphql), which breaks schema building and
+ * instanceof checks. Unit specs live beside the code (*.spec.ts), integration specs in test/.
+ */
+const base = { runner: 'jest-light-runner', testEnvironment: 'node', rootDir: __dirname };
 module.exports = {
   projects: [
-    { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    { ...base, displayName: 'unit', testMatch: ['<rootDir>/dist-test/{apps,libs}/**/*.spec.js'] },
     {
       ...base,
       displayName: 'integration',
-      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-      globalSetup: '<rootDir>/test/support/global-setup.ts',
-      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      testTimeout: 60000,
+      testMatch: ['<rootDir>/dist-test/test/**/*.e2e-spec.js'],
+      globalSetup: '<rootDir>/dist-test/test/support/global-setup.js',
+      globalTeardown: '<rootDir>/dist-test/test/support/global-teardown.js',
     },
   ],
 };

@@ -1,0 +1,130 @@
+/**
+ * Configuration comes from the environment only, is validated once at start-up and fails
+ * fast with a message naming the variable. Defaults work on a developer machine with
+ * PostgreSQL and Redis on loopback (see README, "Configuration").
+ */
+export interface AppConfig {
+  nodeEnv: 'development' | 'test' | 'production';
+  port: number;
+  host: string;
+  databaseUrl: string;
+  databaseOwnerUrl: string;
+  databaseAdminUrl: string;
+  databasePoolSize: number;
+  redisUrl: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  graphqlSchemaFile: string | null;
+  oidcIssuer: string;
+  oidcAudience: string;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    reason: string,
+  ) {
+    super(`Configurazione non valida: ${variable} ${reason}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function readString(env: Env, name: string, fallback: string): string {
+  const value = env[name];
+  if (value === undefined || value === '') return fallback;
+  return value.trim();
+}
+
+function readInt(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw.trim())) throw new ConfigError(name, `deve essere un numero intero, non "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max)
+    throw new ConfigError(name, `deve essere compreso tra ${min} e ${max}, non ${value}`);
+  return value;
+}
+
+function readUrl(env: Env, name: string, fallback: string, protocols: string[]): string {
+  const value = readString(env, name, fallback);
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    throw new ConfigError(name, `non è un URL valido: "${value}"`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(name, `deve usare ${protocols.join(' o ')}, non "${parsed.protocol}"`);
+  }
+  return value;
+}
+
+function readEnum<T extends string>(env: Env, name: string, fallback: T, allowed: readonly T[]): T {
+  const value = readString(env, name, fallback);
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new ConfigError(name, `deve essere uno di ${allowed.join(', ')}, non "${value}"`);
+  }
+  return value as T;
+}
+
+const PG = ['postgres:', 'postgresql:'];
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const nodeEnv = readEnum(env, 'NODE_ENV', 'development', ['development', 'test', 'production'] as const);
+  const port = readInt(env, 'PORT', 4000, 1, 65535);
+  const schemaFile = readString(env, 'GRAPHQL_SCHEMA_FILE', '');
+  return {
+    nodeEnv,
+    port,
+    host: readString(env, 'HOST', '127.0.0.1'),
+    databaseUrl: readUrl(env, 'DATABASE_URL', 'postgres://rtd_app@127.0.0.1:5432/rtd_hub', PG),
+    databaseOwnerUrl: readUrl(env, 'DATABASE_OWNER_URL', 'postgres://rtd_owner@127.0.0.1:5432/rtd_hub', PG),
+    databaseAdminUrl: readUrl(env, 'DATABASE_ADMIN_URL', 'postgres://postgres@127.0.0.1:5432/postgres', PG),
+    databasePoolSize: readInt(env, 'DATABASE_POOL_SIZE', 20, 1, 500),
+    redisUrl: readUrl(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
+    logLevel: readEnum(env, 'LOG_LEVEL', nodeEnv === 'test' ? 'warn' : 'info', [
+      'fatal',
+      'error',
+      'warn',
+      'info',
+      'debug',
+      'trace',
+      'silent',
+    ] as const),
+    graphqlSchemaFile: schemaFile === '' ? null : schemaFile,
+    oidcIssuer: readUrl(env, 'OIDC_ISSUER', 'http://127.0.0.1:4001', ['http:', 'https:']),
+    oidcAudience: readString(env, 'OIDC_AUDIENCE', 'rtd-hub-api'),
+  };
+}
+
+/** Replaces the password of a connection URL, for logs and error messages. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '<URL non valido>';
+  }
+}
+
+/** The database name of a PostgreSQL URL. */
+export function databaseName(url: string): string {
+  return decodeURIComponent(new URL(url).pathname.replace(/^\//, ''));
+}
+
+/** The same server and credentials, another database. */
+export function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${encodeURIComponent(database)}`;
+  return parsed.toString();
+}
+
+/** The same database, another user (no password: trust or .pgpass locally, secrets in production). */
+export function withUser(url: string, user: string, password?: string): string {
+  const parsed = new URL(url);
+  parsed.username = user;
+  parsed.password = password ?? '';
+  return parsed.toString();
+}

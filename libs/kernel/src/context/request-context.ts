@@ -1,0 +1,41 @@
+import { EntityManager } from 'typeorm';
+import { DbSession } from '../database/db-session';
+import { Actor } from './actor';
+
+/**
+ * Everything a service needs to act for one caller: who, for which request, and the
+ * caller's database transaction. Built once per request (or per job) and passed down
+ * explicitly; it is never global and never all-powerful.
+ */
+export class RequestContext {
+  private readonly memo = new Map<string, unknown>();
+
+  constructor(
+    readonly requestId: string,
+    readonly actor: Actor,
+    private readonly session: DbSession,
+  ) {}
+
+  /** The caller's transaction (opened on first use, with the caller's RLS settings). */
+  db(): Promise<EntityManager> {
+    return this.session.manager();
+  }
+
+  /** A savepoint inside the caller's transaction: the state change and its audit commit or fail together. */
+  atomically<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.session.atomically(work);
+  }
+
+  /**
+   * A per-request memo, used for DataLoaders: one loader per key per request, so batching
+   * works across a whole GraphQL operation and nothing is cached across callers.
+   */
+  memoize<T>(key: string, create: () => T): T {
+    if (!this.memo.has(key)) this.memo.set(key, create());
+    return this.memo.get(key) as T;
+  }
+
+  finish(outcome: 'commit' | 'rollback'): Promise<void> {
+    return this.session.finish(outcome);
+  }
+}

@@ -1,0 +1,94 @@
+import { Client } from 'pg';
+import { databaseName, redactUrl, withDatabase } from '../config/app-config';
+
+/** The role names the migrations grant to. Login users may differ; they are made members. */
+export const OWNER_ROLE = 'rtd_owner';
+export const APP_ROLE = 'rtd_app';
+
+export class ServiceUnavailableError extends Error {
+  constructor(service: string, url: string, hint: string, cause: unknown) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(`${service} non raggiungibile (${redactUrl(url)}): ${reason}. ${hint}`);
+    this.name = 'ServiceUnavailableError';
+  }
+}
+
+export const POSTGRES_HINT =
+  'Avviare PostgreSQL, ad esempio: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start';
+export const REDIS_HINT =
+  'Avviare Redis, ad esempio: redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no';
+
+export async function connectAdmin(adminUrl: string): Promise<Client> {
+  const client = new Client({ connectionString: adminUrl, connectionTimeoutMillis: 5000 });
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new ServiceUnavailableError('PostgreSQL', adminUrl, POSTGRES_HINT, error);
+  }
+  return client;
+}
+
+const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+
+async function ensureRole(admin: Client, role: string, attributes: string): Promise<void> {
+  const exists = await admin.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
+  if (exists.rowCount === 0) await admin.query(`CREATE ROLE ${quoteIdent(role)} ${attributes}`);
+  else await admin.query(`ALTER ROLE ${quoteIdent(role)} ${attributes}`);
+}
+
+export interface DatabaseUrls {
+  adminUrl: string;
+  ownerUrl: string;
+  appUrl: string;
+}
+
+/**
+ * Creates what the product needs and a fresh PostgreSQL lacks: the owner role (runs
+ * migrations, owns every table), the application role (owns nothing, cannot bypass
+ * row-level security), the database and its extensions. Safe to run again.
+ */
+export async function ensureDatabase(urls: DatabaseUrls, options: { template?: string } = {}): Promise<void> {
+  const database = databaseName(urls.appUrl);
+  const ownerUser = decodeURIComponent(new URL(urls.ownerUrl).username);
+  const appUser = decodeURIComponent(new URL(urls.appUrl).username);
+  const admin = await connectAdmin(urls.adminUrl);
+  try {
+    await ensureRole(admin, OWNER_ROLE, 'LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEROLE');
+    await ensureRole(admin, APP_ROLE, 'LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEROLE NOCREATEDB');
+    if (ownerUser !== OWNER_ROLE) {
+      await ensureRole(admin, ownerUser, 'LOGIN NOSUPERUSER NOBYPASSRLS');
+      await admin.query(`GRANT ${OWNER_ROLE} TO ${quoteIdent(ownerUser)}`);
+    }
+    if (appUser !== APP_ROLE) {
+      await ensureRole(admin, appUser, 'LOGIN NOSUPERUSER NOBYPASSRLS');
+      await admin.query(`GRANT ${APP_ROLE} TO ${quoteIdent(appUser)}`);
+    }
+    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (exists.rowCount === 0) {
+      const template = options.template ? ` TEMPLATE ${quoteIdent(options.template)}` : '';
+      await admin.query(`CREATE DATABASE ${quoteIdent(database)} OWNER ${OWNER_ROLE}${template}`);
+    }
+  } finally {
+    await admin.end();
+  }
+  if (options.template) return;
+  const inDatabase = await connectAdmin(withDatabase(urls.adminUrl, database));
+  try {
+    // Extensions need a superuser; the owner only runs migrations.
+    await inDatabase.query('CREATE EXTENSION IF NOT EXISTS pg_trgm');
+    await inDatabase.query(`GRANT USAGE ON SCHEMA public TO ${APP_ROLE}`);
+    await inDatabase.query(`GRANT ALL ON SCHEMA public TO ${OWNER_ROLE}`);
+    await inDatabase.query(`REVOKE CREATE ON SCHEMA public FROM PUBLIC`);
+  } finally {
+    await inDatabase.end();
+  }
+}
+
+export async function dropDatabase(adminUrl: string, database: string): Promise<void> {
+  const admin = await connectAdmin(adminUrl);
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(database)} WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}

@@ -1,0 +1,88 @@
+import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+
+/** Per-transaction settings (`SET LOCAL app.*`) that row-level security policies read. */
+export type SessionSettings = Record<string, string>;
+
+/**
+ * One database transaction for one request (or one job step). It is opened lazily, so a
+ * request refused before it reaches the data (bad token, query over budget) takes no
+ * connection, and its settings are applied with `set_config(..., true)`, i.e. SET LOCAL:
+ * they vanish at commit, so a pooled connection never carries a tenant into the next request.
+ */
+export class DbSession {
+  private runner: QueryRunner | null = null;
+  private opening: Promise<EntityManager> | null = null;
+  private finished = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly settings: SessionSettings,
+  ) {}
+
+  manager(): Promise<EntityManager> {
+    if (this.finished) return Promise.reject(new Error('DbSession already finished'));
+    this.opening ??= this.open();
+    return this.opening;
+  }
+
+  private async open(): Promise<EntityManager> {
+    const runner = this.dataSource.createQueryRunner();
+    this.runner = runner;
+    await runner.connect();
+    await runner.startTransaction('READ COMMITTED');
+    const entries = Object.entries(this.settings);
+    if (entries.length > 0) {
+      const names = entries.map(([name]) => name);
+      const values = entries.map(([, value]) => value);
+      await runner.query(
+        'SELECT set_config(name, value, true) FROM unnest($1::text[], $2::text[]) AS s(name, value)',
+        [names, values],
+      );
+    }
+    return runner.manager;
+  }
+
+  /** Runs `work` atomically inside the session: a savepoint that rolls back alone on failure. */
+  async atomically<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const manager = await this.manager();
+    return manager.transaction(work);
+  }
+
+  async finish(outcome: 'commit' | 'rollback'): Promise<void> {
+    if (this.finished) return;
+    this.finished = true;
+    if (!this.opening) return;
+    const runner = this.runner;
+    try {
+      await this.opening;
+    } catch {
+      // opening failed: the runner may hold a broken connection; release below
+    }
+    if (!runner) return;
+    try {
+      if (runner.isTransactionActive) {
+        if (outcome === 'commit') await runner.commitTransaction();
+        else await runner.rollbackTransaction();
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+}
+
+/** Runs `work` in its own transaction with the given settings; commits on success. */
+export async function withDbSession<T>(
+  dataSource: DataSource,
+  settings: SessionSettings,
+  work: (session: DbSession) => Promise<T>,
+): Promise<T> {
+  const session = new DbSession(dataSource, settings);
+  try {
+    const result = await work(session);
+    await session.finish('commit');
+    return result;
+  } catch (error) {
+    await session.finish('rollback');
+    throw error;
+  }
+}

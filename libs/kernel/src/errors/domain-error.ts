@@ -1,0 +1,37 @@
+/**
+ * The stable error codes of the contract (`extensions.code`). Every refusal the product
+ * makes is one of these; messages are in Italian because they reach civil servants' screens.
+ */
+export type ErrorCode =
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'BAD_USER_INPUT'
+  | 'CONFLICT'
+  | 'TOO_COMPLEX'
+  | 'SERVICE_UNAVAILABLE';
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    /** The input field at fault, for BAD_USER_INPUT. */
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export const badInput = (field: string, reason: string): DomainError =>
+  new DomainError('BAD_USER_INPUT', `Campo "${field}": ${reason}`, field);
+
+export const notFound = (what: string): DomainError =>
+  new DomainError('NOT_FOUND', `${what} non trovato o non accessibile`);
+
+export const forbidden = (reason = 'Operazione non consentita per il ruolo assegnato'): DomainError =>
+  new DomainError('FORBIDDEN', reason);
+
+export const conflict = (reason: string): DomainError => new DomainError('CONFLICT', reason);
+
+export const tooComplex = (reason: string): DomainError => new DomainError('TOO_COMPLEX', reason);
