@@ -1,0 +1,3 @@
+export * from './identity.module';
+export * from './identity.repository';
+export * from './fiscal-code';

@@ -1,0 +1,31 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { Params } from 'nestjs-pino';
+import { AppConfig } from '@rtd/kernel';
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+
+/** A caller-supplied X-Request-Id is kept when it is sane, so a trace crosses services. */
+export function requestIdOf(req: IncomingMessage): string {
+  const header = req.headers['x-request-id'];
+  const value = Array.isArray(header) ? header[0] : header;
+  return value && REQUEST_ID.test(value) ? value : randomUUID();
+}
+
+/** JSON logs on stdout, one line per event, each request's lines carrying its id. */
+export function loggerParams(config: AppConfig, service: string): Params {
+  return {
+    pinoHttp: {
+      level: config.logLevel,
+      base: { service },
+      genReqId: (req, res) => {
+        const id = requestIdOf(req);
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      customProps: (req) => ({ requestId: (req as IncomingMessage & { id?: string }).id }),
+      autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
+      redact: ['req.headers.authorization', 'req.headers.cookie'],
+    },
+  };
+}

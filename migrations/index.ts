@@ -1,0 +1,5 @@
+import { ReferenceAndCatalog1764000000000 } from './1764000000000-reference-and-catalog';
+import { IdentityObjectivesWorkflow1764000001000 } from './1764000001000-identity-objectives-workflow';
+
+/** Every migration, in order. A new migration is added here as well as in its own file. */
+export const ALL_MIGRATIONS = [ReferenceAndCatalog1764000000000, IdentityObjectivesWorkflow1764000001000];
