@@ -1,0 +1,40 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+import type { DeadlineKind } from '../parsing/catalog.types';
+
+@Entity('plan_line')
+export class PlanLineEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'edition_code', type: 'text' })
+  editionCode: string;
+
+  @Column('text')
+  code: string;
+
+  @Column('smallint')
+  chapter: number;
+
+  @Column({ name: 'objective_codes', type: 'text', array: true, default: () => "'{}'" })
+  objectiveCodes: string[];
+
+  @Column('text')
+  text: string;
+
+  @Column({ name: 'deadline_kind', type: 'text' })
+  deadlineKind: DeadlineKind;
+
+  @Column({ type: 'date', nullable: true })
+  deadline: string | null;
+
+  @Column({ name: 'min_population', type: 'integer', nullable: true })
+  minPopulation: number | null;
+
+  @Column({ name: 'is_local', type: 'boolean', default: false })
+  isLocal: boolean;
+
+  /** Code and text folded for accent- and case-insensitive search (see foldForSearch). */
+  @Column({ name: 'search_text', type: 'text' })
+  searchText: string;
+}
