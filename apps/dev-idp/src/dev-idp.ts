@@ -1,0 +1,525 @@
+import { randomBytes } from 'node:crypto';
+import {
+  createServer,
+  type IncomingMessage,
+  type RequestListener,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express, { type NextFunction, type Request, type Response } from 'express';
+
+import {
+  ACCESS_TOKEN_TTL_SECONDS,
+  API_CALLBACK_URI,
+  API_SCOPE,
+  DASHBOARD_CLIENT_ID,
+  DASHBOARD_CLIENT_NAME,
+  DEFAULT_AUDIENCE,
+  DEFAULT_HOST,
+  DEFAULT_PORT,
+  DEV_CALLBACK_PATH,
+  MACHINE_CLIENTS,
+  machineClientSecret,
+  normalizeIssuer,
+  resourceIndicatorFor,
+  type DevIdpOptions,
+} from './config';
+import { createMemoryAdapterFactory } from './memory-adapter';
+import type {
+  Interaction,
+  IssuedToken,
+  OidcProvider,
+  OidcProviderModule,
+  ProviderContext,
+} from './oidc-provider-types';
+import {
+  renderCallbackPage,
+  renderHomePage,
+  renderLoginPage,
+  renderLogoutPage,
+  renderLogoutSuccessPage,
+  renderMessagePage,
+} from './pages';
+import { demoPeople, findDemoPerson, personClaims, type DemoPerson } from './people';
+import { generateSigningKeys, loadSigningKeys, type SigningKeys } from './signing-key';
+
+export type { DevIdpOptions } from './config';
+
+export interface DevIdpApp {
+  /** Express app serving the login pages and, below them, every oidc-provider endpoint. */
+  app: express.Express;
+  provider: OidcProvider;
+  issuer: string;
+  audience: string;
+  /** RFC 8707 identifier of the API, accepted as `resource` (and used when none is given). */
+  resourceIndicator: string;
+  /** kid of the access-token signing key, as published in the JWKS. */
+  kid: string;
+  /** Redirect URIs registered for the dashboard client. */
+  redirectUris: string[];
+}
+
+export interface DevIdp {
+  /** Base URL, equal to the issuer. */
+  url: string;
+  issuer: string;
+  port: number;
+  audience: string;
+  kid: string;
+  close(): Promise<void>;
+}
+
+const COOKIE_NAMES = {
+  // Cookies ignore ports: on 127.0.0.1 the API (4000) and this provider (4001) share a jar.
+  session: 'rtd_dev_idp_session',
+  interaction: 'rtd_dev_idp_interaction',
+  resume: 'rtd_dev_idp_resume',
+};
+
+/** Builds the provider and its express app for a known issuer, without listening. */
+export async function createDevIdp(options: DevIdpOptions = {}): Promise<DevIdpApp> {
+  const issuer = normalizeIssuer(options.issuer ?? `http://127.0.0.1:${options.port ?? DEFAULT_PORT}`);
+  const audience = options.audience ?? DEFAULT_AUDIENCE;
+  const resourceIndicator = resourceIndicatorFor(audience);
+  const log = options.log ?? (() => undefined);
+  const keys: SigningKeys = options.jwksFile ? loadSigningKeys(options.jwksFile) : generateSigningKeys();
+  const redirectUris = [
+    ...new Set([`${issuer}${DEV_CALLBACK_PATH}`, API_CALLBACK_URI, ...(options.extraRedirectUris ?? [])]),
+  ];
+  for (const uri of redirectUris) {
+    if (!URL.canParse(uri)) {
+      throw new Error(`invalid redirect URI "${uri}" (DEV_IDP_REDIRECT_URIS)`);
+    }
+  }
+  const dashboardOrigins = new Set(redirectUris.map((uri) => new URL(uri).origin));
+
+  // oidc-provider is ESM-only and ships no typings: Node 24 loads it with require(esm), typed by our own slice of its API.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const oidc = require('oidc-provider') as OidcProviderModule;
+  const { Check } = oidc.interactionPolicy;
+
+  const policy = oidc.interactionPolicy.base();
+  // Demos switch persona all the time: without this, an existing session would silently log the
+  // browser back in as the previous person. prompt=none keeps working for silent renewals.
+  policy
+    .get('login')
+    ?.checks.add(
+      new Check(
+        'dev_idp_pick_person',
+        'the development provider asks which demo person to use on every authorization request',
+        (ctx: ProviderContext) => !ctx.oidc.result?.login && !ctx.oidc.prompts.has('none'),
+      ),
+    );
+
+  const configuration = {
+    adapter: createMemoryAdapterFactory(),
+    jwks: keys.jwks,
+    clients: [
+      {
+        client_id: DASHBOARD_CLIENT_ID,
+        client_name: DASHBOARD_CLIENT_NAME,
+        application_type: 'web',
+        token_endpoint_auth_method: 'none',
+        grant_types: ['authorization_code', 'refresh_token'],
+        response_types: ['code'],
+        redirect_uris: redirectUris,
+        post_logout_redirect_uris: [...dashboardOrigins].map((origin) => `${origin}/`),
+      },
+      ...MACHINE_CLIENTS.map((client) => ({
+        client_id: client.clientId,
+        client_name: client.name,
+        client_secret: machineClientSecret(client.clientId, options.clientSecret),
+        token_endpoint_auth_method: 'client_secret_basic',
+        grant_types: ['client_credentials'],
+        response_types: [],
+        redirect_uris: [],
+      })),
+    ],
+    cookies: {
+      names: COOKIE_NAMES,
+      // Per-process keys: sessions do not need to survive a restart of a development provider.
+      keys: [randomBytes(32).toString('base64url')],
+    },
+    claims: {
+      openid: ['sub'],
+      profile: ['given_name', 'family_name', 'fiscal_number'],
+      email: ['email', 'email_verified'],
+    },
+    responseTypes: ['code'],
+    pkce: { required: () => true },
+    features: {
+      devInteractions: { enabled: false },
+      clientCredentials: { enabled: true },
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource: async (ctx: ProviderContext & { host: string }, form: string) => {
+          ctx.type = 'html';
+          ctx.body = renderLogoutPage(form, ctx.host);
+        },
+        postLogoutSuccessSource: async (ctx: ProviderContext) => {
+          ctx.type = 'html';
+          ctx.body = renderLogoutSuccessPage();
+        },
+      },
+      resourceIndicators: {
+        enabled: true,
+        // Clients (like the dashboard, written for Keycloak) do not send `resource`; defaulting it
+        // is what makes their access tokens JWTs for the API rather than opaque userinfo tokens.
+        defaultResource: async (_ctx: ProviderContext, _client: unknown, oneOf?: string[]) => {
+          if (oneOf) {
+            return oneOf.includes(resourceIndicator) ? resourceIndicator : oneOf;
+          }
+          return resourceIndicator;
+        },
+        // Without this, a code exchange for scope=openid would fall back to a userinfo token.
+        useGrantedResource: async () => true,
+        getResourceServerInfo: async (_ctx: ProviderContext, indicator: string) => {
+          if (indicator !== resourceIndicator) {
+            throw new oidc.errors.InvalidTarget(`this provider only issues tokens for ${resourceIndicator}`);
+          }
+          return {
+            scope: API_SCOPE,
+            audience,
+            accessTokenTTL: ACCESS_TOKEN_TTL_SECONDS,
+            accessTokenFormat: 'jwt',
+            jwt: { sign: { alg: 'RS256', kid: keys.kid } },
+          };
+        },
+      },
+    },
+    findAccount: async (_ctx: ProviderContext, sub: string) => {
+      const person = findDemoPerson(sub);
+      if (!person) {
+        return undefined;
+      }
+      return {
+        accountId: person.fiscalCode,
+        claims: async () => ({ sub: person.fiscalCode, ...personClaims(person), email_verified: true }),
+      };
+    },
+    extraTokenClaims: async (_ctx: ProviderContext, token: IssuedToken) => {
+      // Client-credentials tokens carry no person: oidc-provider already sets sub = client_id.
+      const person = token.accountId ? findDemoPerson(token.accountId) : undefined;
+      return person ? personClaims(person) : undefined;
+    },
+    loadExistingGrant: async (ctx: ProviderContext) => autoGrant(ctx),
+    interactions: {
+      policy,
+      url: async (_ctx: ProviderContext, interaction: { uid: string }) => `/interaction/${interaction.uid}`,
+    },
+    clientBasedCORS: (_ctx: ProviderContext, origin: string, client: { clientId: string }) =>
+      client.clientId === DASHBOARD_CLIENT_ID && dashboardOrigins.has(origin),
+    renderError: async (ctx: ProviderContext, out: Record<string, unknown>) => {
+      ctx.type = 'html';
+      ctx.body = renderMessagePage(
+        'Si è verificato un errore',
+        'Il provider di sviluppo non ha potuto completare la richiesta.',
+        out,
+      );
+    },
+    ttl: {
+      AccessToken: ACCESS_TOKEN_TTL_SECONDS,
+      ClientCredentials: ACCESS_TOKEN_TTL_SECONDS,
+      AuthorizationCode: 60,
+      IdToken: ACCESS_TOKEN_TTL_SECONDS,
+      Interaction: 60 * 60,
+      Session: 8 * 60 * 60,
+      Grant: 8 * 60 * 60,
+      RefreshToken: 8 * 60 * 60,
+    },
+  };
+
+  const provider = new oidc.Provider(issuer, configuration);
+  provider.on('server_error', (_ctx: unknown, error: unknown) =>
+    log(`dev-idp: server_error ${String((error as Error)?.stack ?? error)}`),
+  );
+
+  const app = express();
+  app.disable('x-powered-by');
+  mountInteractions(app, provider, log);
+  app.get('/', (_req, res) => {
+    res.type('html').send(renderHomePage(issuer));
+  });
+  app.get(DEV_CALLBACK_PATH, (req, res) => {
+    res.type('html').send(renderCallbackPage(req.query as Record<string, unknown>));
+  });
+  // Last, and with no body parser in front: oidc-provider reads request bodies itself.
+  const providerCallback = provider.callback();
+  // Koa answers errors itself and its promise never rejects; not handing it to express avoids the
+  // router's "Promise-like" deprecation when the provider lives in another realm (Jest).
+  app.use((req, res) => {
+    void providerCallback(req, res);
+  });
+
+  return { app, provider, issuer, audience, resourceIndicator, kid: keys.kid, redirectUris };
+}
+
+/**
+ * Consent is implied for the first-party dashboard: whatever it asks (OIDC scopes, claims, the API)
+ * is granted on the spot, so people only ever see the person picker.
+ */
+async function autoGrant(ctx: ProviderContext): Promise<unknown> {
+  const { oidc } = ctx;
+  const client = oidc.client;
+  const accountId = oidc.session?.accountId;
+  if (!client || !accountId) {
+    return undefined;
+  }
+  const grantId = oidc.result?.consent?.grantId ?? oidc.session?.grantIdFor(client.clientId);
+  let grant = grantId ? await oidc.provider.Grant.find(grantId) : undefined;
+  if (client.clientId !== DASHBOARD_CLIENT_ID) {
+    return grant;
+  }
+  if (!grant || grant.accountId !== accountId || grant.clientId !== client.clientId) {
+    grant = new oidc.provider.Grant({ accountId, clientId: client.clientId });
+  }
+  const scopes = [...oidc.requestParamOIDCScopes].join(' ');
+  if (scopes) {
+    grant.addOIDCScope(scopes);
+  }
+  const claims = [...oidc.requestParamClaims];
+  if (claims.length) {
+    grant.addOIDCClaims(claims);
+  }
+  for (const [indicator, resourceServer] of Object.entries(oidc.resourceServers)) {
+    if (resourceServer.scope) {
+      grant.addResourceScope(indicator, resourceServer.scope);
+    }
+  }
+  await grant.save();
+  return grant;
+}
+
+type AcceptsJson = Pick<Request, 'accepts'>;
+
+function wantsJson(req: AcceptsJson): boolean {
+  return req.accepts(['html', 'json']) === 'json';
+}
+
+function mountInteractions(app: express.Express, provider: OidcProvider, log: (line: string) => void): void {
+  const clientNames = new Map<string, string>([
+    [DASHBOARD_CLIENT_ID, DASHBOARD_CLIENT_NAME],
+    ...MACHINE_CLIENTS.map((c) => [c.clientId, c.name] as [string, string]),
+  ]);
+  const clientName = (interaction: Interaction) =>
+    clientNames.get(String(interaction.params.client_id)) ?? String(interaction.params.client_id ?? '');
+
+  /** The interaction cookie is path-scoped to /interaction/<uid>; a different uid means a stale tab. */
+  const details = async (req: Request, res: Response): Promise<Interaction> => {
+    const interaction = await provider.interactionDetails(req, res);
+    if (interaction.uid !== req.params.uid) {
+      throw new InteractionMismatch();
+    }
+    return interaction;
+  };
+
+  const finish = (req: Request, res: Response, result: object, merge: boolean) =>
+    provider.interactionFinished(req, res, result, { mergeWithLastSubmission: merge });
+
+  app.get('/interaction/:uid', async (req, res) => {
+    const interaction = await details(req, res);
+    res.set('cache-control', 'no-store');
+    switch (interaction.prompt.name) {
+      case 'login':
+        res.type('html').send(
+          renderLoginPage({
+            uid: interaction.uid,
+            clientName: clientName(interaction),
+            people: demoPeople(),
+          }),
+        );
+        return;
+      case 'consent':
+        await finish(req, res, { consent: { grantId: await grantFromPrompt(provider, interaction) } }, true);
+        return;
+      default:
+        sendError(
+          req,
+          res,
+          400,
+          'unsupported_prompt',
+          `Richiesta di interazione non gestita: ${interaction.prompt.name}.`,
+        );
+    }
+  });
+
+  app.post(
+    '/interaction/:uid/login',
+    express.urlencoded({ extended: false, limit: '4kb' }),
+    async (req, res) => {
+      const interaction = await details(req, res);
+      res.set('cache-control', 'no-store');
+      if (interaction.prompt.name !== 'login') {
+        sendError(
+          req,
+          res,
+          400,
+          'unexpected_login',
+          "Questa richiesta di accesso non attende un'identificazione.",
+        );
+        return;
+      }
+      const submitted = (req.body as Record<string, unknown> | undefined)?.fiscalCode;
+      const person: DemoPerson | undefined = findDemoPerson(submitted);
+      if (!person) {
+        const message = `Codice fiscale non riconosciuto: "${String(submitted ?? '')}". Questo provider conosce solo le persone demo.`;
+        if (wantsJson(req)) {
+          res.status(400).json({
+            error: 'unknown_person',
+            error_description: `unknown demo person: ${String(submitted ?? '')}`,
+          });
+        } else {
+          res
+            .status(400)
+            .type('html')
+            .send(
+              renderLoginPage({
+                uid: interaction.uid,
+                clientName: clientName(interaction),
+                people: demoPeople(),
+                error: message,
+                fiscalCode: String(submitted ?? ''),
+              }),
+            );
+        }
+        return;
+      }
+      log(`dev-idp: login as ${person.fiscalCode} (${person.givenName} ${person.familyName})`);
+      await finish(req, res, { login: { accountId: person.fiscalCode } }, false);
+    },
+  );
+
+  app.get('/interaction/:uid/abort', async (req, res) => {
+    await details(req, res);
+    await finish(
+      req,
+      res,
+      { error: 'access_denied', error_description: "L'utente ha annullato l'accesso" },
+      false,
+    );
+  });
+
+  app.use('/interaction', (error: unknown, req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) {
+      next(error);
+      return;
+    }
+    const name = (error as { name?: string } | null)?.name;
+    if (name === 'SessionNotFound' || error instanceof InteractionMismatch) {
+      sendError(
+        req,
+        res,
+        400,
+        'interaction_expired',
+        "La sessione di accesso è scaduta o non appartiene a questa scheda. Torna all'applicazione e riprova.",
+      );
+      return;
+    }
+    log(`dev-idp: interaction failed: ${String((error as Error)?.stack ?? error)}`);
+    sendError(req, res, 500, 'server_error', "Errore interno durante l'accesso.");
+  });
+}
+
+class InteractionMismatch extends Error {
+  constructor() {
+    super('interaction cookie does not match the requested interaction');
+  }
+}
+
+async function grantFromPrompt(provider: OidcProvider, interaction: Interaction): Promise<string> {
+  const accountId = interaction.session?.accountId;
+  const clientId = interaction.params.client_id;
+  if (!accountId || !clientId) {
+    throw new Error('consent requested without an authenticated session');
+  }
+  let grant = interaction.grantId ? await provider.Grant.find(interaction.grantId) : undefined;
+  grant ??= new provider.Grant({ accountId, clientId });
+  const { missingOIDCScope, missingOIDCClaims, missingResourceScopes } = interaction.prompt.details;
+  if (missingOIDCScope?.length) {
+    grant.addOIDCScope(missingOIDCScope.join(' '));
+  }
+  if (missingOIDCClaims?.length) {
+    grant.addOIDCClaims([...missingOIDCClaims]);
+  }
+  for (const [indicator, scopes] of Object.entries(missingResourceScopes ?? {})) {
+    grant.addResourceScope(indicator, scopes.join(' '));
+  }
+  return grant.save();
+}
+
+function sendError(req: Request, res: Response, status: number, error: string, message: string): void {
+  if (wantsJson(req)) {
+    res.status(status).json({ error, error_description: message });
+  } else {
+    res
+      .status(status)
+      .type('html')
+      .send(renderMessagePage('Accesso non riuscito', message, { errore: error }));
+  }
+}
+
+/** Listens, then builds the provider for the address actually bound (port 0 gives a free one). */
+export async function startDevIdp(options: DevIdpOptions = {}): Promise<DevIdp> {
+  const host = options.host ?? DEFAULT_HOST;
+  let handler: RequestListener = (_req: IncomingMessage, res: ServerResponse) => {
+    res.statusCode = 503;
+    res.end('dev-idp starting');
+  };
+  const server = createServer((req, res) => handler(req, res));
+  await listen(server, options.port ?? DEFAULT_PORT, host);
+  const port = (server.address() as AddressInfo).port;
+
+  let idp: DevIdpApp;
+  try {
+    idp = await createDevIdp({ ...options, issuer: options.issuer ?? `http://127.0.0.1:${port}` });
+  } catch (error) {
+    await shutdown(server);
+    throw error;
+  }
+  handler = idp.app;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: idp.issuer,
+    issuer: idp.issuer,
+    port,
+    audience: idp.audience,
+    kid: idp.kid,
+    close: () => (closing ??= shutdown(server)),
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      server.off('listening', onListening);
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(
+              `port ${port} on ${host} is already in use (is another dev-idp running? set DEV_IDP_PORT)`,
+            )
+          : error,
+      );
+    };
+    const onListening = () => {
+      server.off('error', onError);
+      resolve();
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen(port, host);
+  });
+}
+
+function shutdown(server: Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (!server.listening) {
+      resolve();
+      return;
+    }
+    server.close((error) => (error ? reject(error) : resolve()));
+    // Keep-alive sockets of clients (fetch pools them) would otherwise hold close() open.
+    server.closeAllConnections();
+  });
+}
