@@ -1,0 +1,38 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { Logger, LoggerModule } from 'nestjs-pino';
+import { CatalogModule } from '@rtd/catalog';
+import { APP_CONFIG, AppConfig, ConfigModule, DateScalar } from '@rtd/kernel';
+import { DatabaseModule, HealthModule, loggerParams } from '@rtd/platform';
+import { TenancyModule } from '@rtd/tenancy';
+import { graphqlOptions } from './graphql/graphql.options';
+import { RequestContextFactory } from './graphql/request-context.factory';
+
+@Module({
+  providers: [RequestContextFactory],
+  exports: [RequestContextFactory],
+})
+class RequestContextModule {}
+
+@Module({
+  imports: [
+    ConfigModule,
+    LoggerModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => loggerParams(config, 'api'),
+    }),
+    DatabaseModule.forApplication('rtd-hub-api'),
+    HealthModule,
+    GraphQLModule.forRootAsync<ApolloDriverConfig>({
+      driver: ApolloDriver,
+      imports: [RequestContextModule],
+      inject: [APP_CONFIG, RequestContextFactory, Logger],
+      useFactory: graphqlOptions,
+    }),
+    CatalogModule,
+    TenancyModule,
+  ],
+  providers: [DateScalar],
+})
+export class AppModule {}

@@ -1,0 +1,32 @@
+import { ApolloDriverConfig } from '@nestjs/apollo';
+import type { Request, Response } from 'express';
+import { Logger } from 'nestjs-pino';
+import { AppConfig, createErrorFormatter, GraphqlContextValue } from '@rtd/kernel';
+import { RequestContextFactory } from './request-context.factory';
+import { transactionPlugin } from './transaction.plugin';
+
+export function graphqlOptions(
+  config: AppConfig,
+  contexts: RequestContextFactory,
+  logger: Logger,
+): ApolloDriverConfig {
+  const production = config.nodeEnv === 'production';
+  return {
+    path: '/graphql',
+    // The committed schema.gql is written by `npm run schema:print`; at run time the schema lives in memory.
+    autoSchemaFile: config.graphqlSchemaFile ?? true,
+    sortSchema: true,
+    introspection: !production,
+    graphiql: false,
+    playground: false,
+    // Apollo ships CJS and ESM typings; Nest and we may see different copies of the same type.
+    plugins: [transactionPlugin as NonNullable<ApolloDriverConfig['plugins']>[number]],
+    formatError: createErrorFormatter({ error: (obj, msg) => logger.error(obj, msg) }),
+    context: async ({ req, res }: { req: Request; res: Response }): Promise<GraphqlContextValue> => {
+      const ctx = await contexts.create(req);
+      // Safety net: a request that dies before Apollo answers must still give its connection back.
+      res.once('close', () => void ctx.finish('rollback'));
+      return { ctx };
+    },
+  };
+}

@@ -1,0 +1,111 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { describeImport } from '@rtd/catalog';
+import { seedDemoTenants } from '@rtd/demo';
+import { AppConfig, connectAdmin } from '@rtd/kernel';
+import { assertRedisReachable, loadReferenceData } from '@rtd/platform';
+import { runMigrations, setupDatabase, withOwner } from './database.commands';
+
+const DIST = path.resolve(__dirname, '../../../..');
+
+interface ServiceSpec {
+  name: string;
+  script: string;
+  env: Record<string, string>;
+  readyUrl: string | null;
+}
+
+/** Prepares the database with reference and demo data. Safe to run any number of times. */
+export async function prepareDemoData(config: AppConfig, log: (line: string) => void): Promise<void> {
+  (await connectAdmin(config.databaseAdminUrl)).end();
+  await assertRedisReachable(config.redisUrl);
+  await setupDatabase(config);
+  const applied = await runMigrations(config);
+  log(applied.length ? `Migrazioni applicate: ${applied.join(', ')}` : 'Schema già aggiornato');
+  await withOwner(config, (owner) =>
+    owner.transaction(async (db) => {
+      const reference = await loadReferenceData(db);
+      const m = reference.municipalities;
+      log(`Comuni ISTAT: ${m.total} (nuovi ${m.added}, aggiornati ${m.changed})`);
+      for (const edition of reference.editions) log(describeImport(edition));
+      const tenants = await seedDemoTenants(db);
+      log(
+        `Demo: ${tenants.consortia} consorzi, ${tenants.people} persone, ${tenants.clients} client, ${tenants.memberships} ruoli`,
+      );
+    }),
+  );
+}
+
+async function waitUntilReady(url: string, child: ChildProcess, timeoutMs = 60000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`il processo è terminato con codice ${child.exitCode}`);
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  throw new Error(`${url} non risponde dopo ${timeoutMs / 1000} s`);
+}
+
+/** Starts every service of the product as child processes and stops them together. */
+export async function runDemo(config: AppConfig, log: (line: string) => void): Promise<void> {
+  await prepareDemoData(config, log);
+  const services: ServiceSpec[] = [
+    {
+      name: 'dev-idp',
+      script: 'apps/dev-idp/src/main.js',
+      env: {},
+      readyUrl: `${config.oidcIssuer}/.well-known/openid-configuration`,
+    },
+    {
+      name: 'api',
+      script: 'apps/api/src/main.js',
+      env: {},
+      readyUrl: `http://${config.host}:${config.port}/health/ready`,
+    },
+    { name: 'worker', script: 'apps/worker/src/main.js', env: {}, readyUrl: null },
+  ].filter((service) => existsSync(path.join(DIST, service.script)));
+
+  const children: ChildProcess[] = [];
+  let stopping = false;
+  const stopAll = (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    log('Arresto dei servizi...');
+    for (const child of children) child.kill('SIGTERM');
+    setTimeout(() => process.exit(code), 5000).unref();
+    Promise.all(children.map((child) => new Promise((resolve) => child.once('exit', resolve)))).then(() =>
+      process.exit(code),
+    );
+  };
+  process.once('SIGINT', () => stopAll(0));
+  process.once('SIGTERM', () => stopAll(0));
+
+  for (const service of services) {
+    const child = spawn(process.execPath, [path.join(DIST, service.script)], {
+      env: { ...process.env, ...service.env },
+      stdio: 'inherit',
+    });
+    children.push(child);
+    child.once('exit', (code) => {
+      if (!stopping) {
+        log(`Il servizio ${service.name} si è fermato (codice ${code}): arresto della demo`);
+        stopAll(1);
+      }
+    });
+    if (service.readyUrl) await waitUntilReady(service.readyUrl, child);
+  }
+  log('');
+  log('RTD Hub è pronto:');
+  log(`  GraphQL        http://${config.host}:${config.port}/graphql`);
+  log(`  Salute         http://${config.host}:${config.port}/health/ready`);
+  if (services.some((s) => s.name === 'dev-idp')) log(`  Login (OIDC)   ${config.oidcIssuer}`);
+  log('  Prova:  curl -s http://127.0.0.1:4000/graphql -H "content-type: application/json" \\');
+  log(`            -d '{"query":"{ planEditions { code lineCount } }"}'`);
+  log('Ctrl+C per fermare.');
+}

@@ -1,0 +1,101 @@
+import 'reflect-metadata';
+import path from 'node:path';
+import { ConfigError, loadConfig, ServiceUnavailableError } from '@rtd/kernel';
+import { extractSeedCatalogue, importCatalogEdition } from './commands/catalog.commands';
+import {
+  generateMigration,
+  revertLastMigration,
+  runMigrations,
+  setupDatabase,
+} from './commands/database.commands';
+import { prepareDemoData, runDemo } from './commands/demo.command';
+import { printSchema } from './commands/schema.command';
+
+const ROOT = path.resolve(__dirname, '../../../..');
+const log = (line: string) => console.log(line);
+
+const USAGE = `Uso: rtd-hub <comando>
+  db:setup                                   ruoli, database ed estensioni, poi le migrazioni
+  migration:run | migration:revert           applica / annulla l'ultima migrazione
+  migration:generate <nome>                  scrive migrations/<ts>-<nome>.ts dalle entità
+  catalog:import --edition <codice> <fonte>  importa un'edizione (cartella RST o file .jsonl)
+  catalog:extract-seed [seed] [uscita]       rigenera il file dati 2022-2024 dal seed 003
+  demo:data                                  dati di riferimento e demo, senza avviare i servizi
+  demo                                       tutto quanto sopra, poi avvia dev-idp, API e worker
+  schema:print                               scrive apps/api/schema.gql`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  const config = loadConfig();
+  switch (command) {
+    case 'db:setup':
+      await setupDatabase(config);
+      log(`Database pronto; migrazioni applicate: ${(await runMigrations(config)).join(', ') || 'nessuna'}`);
+      return 0;
+    case 'migration:run':
+      await setupDatabase(config);
+      log(`Migrazioni applicate: ${(await runMigrations(config)).join(', ') || 'nessuna'}`);
+      return 0;
+    case 'migration:revert':
+      await revertLastMigration(config);
+      log('Ultima migrazione annullata');
+      return 0;
+    case 'migration:generate': {
+      if (!args[0]) throw new UsageError('manca il nome della migrazione');
+      const file = await generateMigration(config, args[0], path.join(ROOT, 'migrations'));
+      log(
+        file
+          ? `Scritta ${file}: rivederla e aggiungerla a migrations/index.ts`
+          : 'Nessuna differenza tra entità e database',
+      );
+      return 0;
+    }
+    case 'catalog:import': {
+      const editionIndex = args.indexOf('--edition');
+      const edition = editionIndex >= 0 ? args[editionIndex + 1] : undefined;
+      const source = args.filter((_, i) => i !== editionIndex && i !== editionIndex + 1)[0];
+      if (!edition || !source)
+        throw new UsageError('servono --edition <codice> e la cartella o il file della fonte');
+      log(
+        await importCatalogEdition(
+          config,
+          edition,
+          path.resolve(process.env.INIT_CWD ?? process.cwd(), source),
+        ),
+      );
+      return 0;
+    }
+    case 'catalog:extract-seed': {
+      const seed = args[0] ?? path.join(ROOT, 'libs/catalog/data/2022-2024/seed-003-crema.txt');
+      const out = args[1] ?? path.join(ROOT, 'libs/catalog/data/2022-2024/catalog.jsonl');
+      log(extractSeedCatalogue(seed, out));
+      return 0;
+    }
+    case 'demo:data':
+      await prepareDemoData(config, log);
+      return 0;
+    case 'demo':
+      await runDemo(config, log);
+      return -1;
+    case 'schema:print':
+      log(await printSchema(path.join(ROOT, 'apps/api/schema.gql')));
+      return 0;
+    default:
+      throw new UsageError(command ? `comando sconosciuto "${command}"` : 'manca il comando');
+  }
+}
+
+class UsageError extends Error {}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError) console.error(`${error.message}\n\n${USAGE}`);
+    else if (error instanceof ConfigError || error instanceof ServiceUnavailableError)
+      console.error(error.message);
+    else console.error(error instanceof Error ? error.message : error);
+    process.exit(error instanceof UsageError ? 64 : 1);
+  },
+);

@@ -1,0 +1,39 @@
+import { ensureDatabase } from '@rtd/kernel';
+import { seedDemoTenants } from '@rtd/demo';
+import { assertRedisReachable, loadReferenceData, ownerDataSource } from '@rtd/platform';
+import { startDevIdp } from '../../apps/dev-idp/src/dev-idp';
+import { configFor, OIDC_ISSUER_ENV, TEMPLATE_ENV } from './test-database';
+
+/**
+ * Once per `npm test`: a throwaway template database, migrated as the owner role and
+ * loaded with the reference data and the demo tenants every test needs. global-teardown drops it and every
+ * clone made from it.
+ */
+export default async function globalSetup(): Promise<void> {
+  const template = `rtd_hub_test_${Date.now().toString(36)}_${process.pid}_tmpl`;
+  const config = configFor(template);
+  await assertRedisReachable(config.redisUrl);
+  await ensureDatabase({
+    adminUrl: config.databaseAdminUrl,
+    ownerUrl: config.databaseOwnerUrl,
+    appUrl: config.databaseUrl,
+  });
+  const owner = ownerDataSource(config, 'rtd-hub-test-setup');
+  await owner.initialize();
+  try {
+    await owner.runMigrations({ transaction: 'each' });
+    await owner.transaction(async (db) => {
+      await loadReferenceData(db);
+      await seedDemoTenants(db);
+    });
+  } finally {
+    await owner.destroy();
+  }
+  process.env[TEMPLATE_ENV] = template;
+
+  // The provider runs here, in Jest's parent process, rather than inside a test file: oidc-provider
+  // is an ESM library that expects its own realm's intrinsics, which Jest's sandbox does not give it.
+  const idp = await startDevIdp({ port: 0, log: () => undefined });
+  process.env[OIDC_ISSUER_ENV] = idp.issuer;
+  (globalThis as { rtdTestIdp?: { close(): Promise<void> } }).rtdTestIdp = idp;
+}

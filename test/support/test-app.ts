@@ -1,0 +1,56 @@
+import { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import request from 'supertest';
+import { APP_CONFIG, AppConfig } from '@rtd/kernel';
+import { AppModule } from '../../apps/api/src/app.module';
+import { createTestDatabase, TestDatabase } from './test-database';
+
+export interface GraphqlResponse<T = Record<string, unknown>> {
+  status: number;
+  data: T | null;
+  errors?: { message: string; extensions?: { code?: string; field?: string }; path?: (string | number)[] }[];
+}
+
+export interface TestApi {
+  app: INestApplication;
+  db: TestDatabase;
+  config: AppConfig;
+  graphql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphqlResponse<T>>;
+  close(): Promise<void>;
+}
+
+/** The real API on its own cloned database; requests go over HTTP through supertest. */
+export async function startTestApi(overrides: Partial<AppConfig> = {}): Promise<TestApi> {
+  const db = await createTestDatabase();
+  const config: AppConfig = { ...db.config, ...overrides };
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
+    .overrideProvider(APP_CONFIG)
+    .useValue(config)
+    .compile();
+  const app = moduleRef.createNestApplication({ logger: false });
+  await app.init();
+  return {
+    app,
+    db,
+    config,
+    async graphql(query, variables, headers = {}) {
+      const response = await request(app.getHttpServer())
+        .post('/graphql')
+        .set({ 'content-type': 'application/json', 'apollo-require-preflight': 'true', ...headers })
+        .send({ query, variables });
+      return { status: response.status, data: response.body.data ?? null, errors: response.body.errors };
+    },
+    async close() {
+      await app.close();
+      await db.drop();
+    },
+  };
+}
+
+export function errorCodes(response: GraphqlResponse): (string | undefined)[] {
+  return (response.errors ?? []).map((error) => error.extensions?.code);
+}

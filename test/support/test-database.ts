@@ -1,0 +1,44 @@
+import { randomBytes } from 'node:crypto';
+import { AppConfig, databaseName, dropDatabase, ensureDatabase, loadConfig, withDatabase } from '@rtd/kernel';
+
+/**
+ * Each test file gets its own database, cloned from the template that global-setup
+ * migrated and filled with reference data (municipalities, catalogue). Cloning takes a
+ * fraction of a second and keeps files independent.
+ */
+export const TEMPLATE_ENV = 'RTD_TEST_TEMPLATE_DB';
+/** Issuer of the development OIDC provider that global-setup starts for the whole run. */
+export const OIDC_ISSUER_ENV = 'RTD_TEST_OIDC_ISSUER';
+
+export interface TestDatabase {
+  name: string;
+  config: AppConfig;
+  drop(): Promise<void>;
+}
+
+export function configFor(database: string, env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const issuer = env[OIDC_ISSUER_ENV];
+  const base = loadConfig({ ...env, NODE_ENV: 'test', ...(issuer ? { OIDC_ISSUER: issuer } : {}) });
+  return {
+    ...base,
+    databaseUrl: withDatabase(base.databaseUrl, database),
+    databaseOwnerUrl: withDatabase(base.databaseOwnerUrl, database),
+    databasePoolSize: 10,
+  };
+}
+
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const template = process.env[TEMPLATE_ENV];
+  if (!template) throw new Error(`${TEMPLATE_ENV} is not set: run the tests with "npm test"`);
+  const name = `${template.replace(/_tmpl$/, '')}_${randomBytes(4).toString('hex')}`;
+  const config = configFor(name);
+  await ensureDatabase(
+    { adminUrl: config.databaseAdminUrl, ownerUrl: config.databaseOwnerUrl, appUrl: config.databaseUrl },
+    { template },
+  );
+  return {
+    name,
+    config,
+    drop: () => dropDatabase(config.databaseAdminUrl, databaseName(config.databaseUrl)),
+  };
+}
