@@ -24,6 +24,7 @@ export function configFor(database: string, env: NodeJS.ProcessEnv = process.env
     databaseUrl: withDatabase(base.databaseUrl, database),
     databaseOwnerUrl: withDatabase(base.databaseOwnerUrl, database),
     databasePoolSize: 10,
+    queuePrefix: `rtd_test_${database}`,
   };
 }
 

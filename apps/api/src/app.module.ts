@@ -4,7 +4,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { Logger, LoggerModule } from 'nestjs-pino';
 import { CatalogModule } from '@rtd/catalog';
 import { APP_CONFIG, AppConfig, ConfigModule, DateScalar } from '@rtd/kernel';
-import { DatabaseModule, HealthModule, loggerParams } from '@rtd/platform';
+import { DatabaseModule, HealthModule, loggerParams, ShutdownLogger } from '@rtd/platform';
 import { TenancyModule } from '@rtd/tenancy';
 import { graphqlOptions } from './graphql/graphql.options';
 import { RequestContextFactory } from './graphql/request-context.factory';
@@ -33,6 +33,6 @@ class RequestContextModule {}
     CatalogModule,
     TenancyModule,
   ],
-  providers: [DateScalar],
+  providers: [DateScalar, ShutdownLogger],
 })
 export class AppModule {}

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { APP_CONFIG, AppConfig, ConfigError, loadConfig } from '@rtd/kernel';
+import { APP_CONFIG, AppConfig } from '@rtd/kernel';
+import { runProcess } from '@rtd/platform';
 import { AppModule } from './app.module';
 
 export async function startApi() {
@@ -15,17 +16,5 @@ export async function startApi() {
 }
 
 if (require.main === module) {
-  try {
-    loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(78);
-    }
-    throw error;
-  }
-  startApi().catch((error: unknown) => {
-    console.error(`Avvio dell'API non riuscito: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  });
+  runProcess("dell'API", startApi);
 }

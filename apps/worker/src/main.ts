@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { ConfigError, loadConfig } from '@rtd/kernel';
-import { assertRedisReachable } from '@rtd/platform';
+import { loadConfig } from '@rtd/kernel';
+import { assertRedisReachable, runProcess } from '@rtd/platform';
 import { WorkerModule } from './worker.module';
 
 /** The background worker: consumes BullMQ queues; stops taking jobs and finishes the current ones on SIGTERM. */
@@ -16,17 +16,5 @@ export async function startWorker() {
 }
 
 if (require.main === module) {
-  try {
-    loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(78);
-    }
-    throw error;
-  }
-  startWorker().catch((error: unknown) => {
-    console.error(`Avvio del worker non riuscito: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  });
+  runProcess('del worker', startWorker);
 }

@@ -5,3 +5,5 @@ export * from './redis';
 export * from './logging';
 export * from './health/health.module';
 export * from './reference-data';
+export * from './process-main';
+export * from './shutdown-logger';

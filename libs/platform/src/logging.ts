@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { Params } from 'nestjs-pino';
+import pino from 'pino';
 import { AppConfig } from '@rtd/kernel';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -15,17 +16,21 @@ export function requestIdOf(req: IncomingMessage): string {
 /** JSON logs on stdout, one line per event, each request's lines carrying its id. */
 export function loggerParams(config: AppConfig, service: string): Params {
   return {
-    pinoHttp: {
-      level: config.logLevel,
-      base: { service },
-      genReqId: (req, res) => {
-        const id = requestIdOf(req);
-        res.setHeader('x-request-id', id);
-        return id;
+    // Synchronous writes: the last lines before a shutdown or a crash must not be lost in a buffer.
+    pinoHttp: [
+      {
+        level: config.logLevel,
+        base: { service },
+        genReqId: (req, res) => {
+          const id = requestIdOf(req);
+          res.setHeader('x-request-id', id);
+          return id;
+        },
+        customProps: (req) => ({ requestId: (req as IncomingMessage & { id?: string }).id }),
+        autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
+        redact: ['req.headers.authorization', 'req.headers.cookie'],
       },
-      customProps: (req) => ({ requestId: (req as IncomingMessage & { id?: string }).id }),
-      autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
-      redact: ['req.headers.authorization', 'req.headers.cookie'],
-    },
+      pino.destination({ dest: 1, sync: true }),
+    ],
   };
 }

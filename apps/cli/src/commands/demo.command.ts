@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { describeImport } from '@rtd/catalog';
 import { seedDemoTenants } from '@rtd/demo';
@@ -37,6 +37,18 @@ export async function prepareDemoData(config: AppConfig, log: (line: string) => 
   );
 }
 
+/** A second demo must not mistake the first one's services for its own. */
+async function assertPortFree(url: string): Promise<void> {
+  const { hostname, port } = new URL(url);
+  await new Promise<void>((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', () =>
+      reject(new Error(`la porta ${port} di ${hostname} è già in uso: è già in esecuzione un'altra demo?`)),
+    );
+    probe.listen(Number(port), hostname, () => probe.close(() => resolve()));
+  });
+}
+
 async function waitUntilReady(url: string, child: ChildProcess, timeoutMs = 60000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -69,7 +81,8 @@ export async function runDemo(config: AppConfig, log: (line: string) => void): P
       readyUrl: `http://${config.host}:${config.port}/health/ready`,
     },
     { name: 'worker', script: 'apps/worker/src/main.js', env: {}, readyUrl: null },
-  ].filter((service) => existsSync(path.join(DIST, service.script)));
+  ];
+  for (const url of [config.oidcIssuer, `http://${config.host}:${config.port}`]) await assertPortFree(url);
 
   const children: ChildProcess[] = [];
   let stopping = false;
@@ -104,7 +117,7 @@ export async function runDemo(config: AppConfig, log: (line: string) => void): P
   log('RTD Hub è pronto:');
   log(`  GraphQL        http://${config.host}:${config.port}/graphql`);
   log(`  Salute         http://${config.host}:${config.port}/health/ready`);
-  if (services.some((s) => s.name === 'dev-idp')) log(`  Login (OIDC)   ${config.oidcIssuer}`);
+  log(`  Login (OIDC)   ${config.oidcIssuer}`);
   log('  Prova:  curl -s http://127.0.0.1:4000/graphql -H "content-type: application/json" \\');
   log(`            -d '{"query":"{ planEditions { code lineCount } }"}'`);
   log('Ctrl+C per fermare.');

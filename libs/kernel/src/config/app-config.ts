@@ -12,6 +12,8 @@ export interface AppConfig {
   databaseAdminUrl: string;
   databasePoolSize: number;
   redisUrl: string;
+  /** Namespace of every BullMQ key, so that several installations (or test runs) can share one Redis. */
+  queuePrefix: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   graphqlSchemaFile: string | null;
   oidcIssuer: string;
@@ -70,6 +72,17 @@ function readEnum<T extends string>(env: Env, name: string, fallback: T, allowed
 
 const PG = ['postgres:', 'postgresql:'];
 
+function readQueuePrefix(env: Env): string {
+  const value = readString(env, 'QUEUE_PREFIX', 'rtd');
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(value)) {
+    throw new ConfigError(
+      'QUEUE_PREFIX',
+      `deve contenere solo lettere, cifre, "-" e "_" (al massimo 64), non "${value}"`,
+    );
+  }
+  return value;
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = readEnum(env, 'NODE_ENV', 'development', ['development', 'test', 'production'] as const);
   const port = readInt(env, 'PORT', 4000, 1, 65535);
@@ -83,6 +96,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     databaseAdminUrl: readUrl(env, 'DATABASE_ADMIN_URL', 'postgres://postgres@127.0.0.1:5432/postgres', PG),
     databasePoolSize: readInt(env, 'DATABASE_POOL_SIZE', 20, 1, 500),
     redisUrl: readUrl(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
+    queuePrefix: readQueuePrefix(env),
     logLevel: readEnum(env, 'LOG_LEVEL', nodeEnv === 'test' ? 'warn' : 'info', [
       'fatal',
       'error',

@@ -1,0 +1,92 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { AppConfig } from '@rtd/kernel';
+import { PROJECT_ROOT } from './paths';
+
+/** The environment that makes a spawned API or worker use exactly `config`. */
+export function environmentFor(config: AppConfig): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    NODE_ENV: 'test',
+    DATABASE_URL: config.databaseUrl,
+    DATABASE_OWNER_URL: config.databaseOwnerUrl,
+    DATABASE_ADMIN_URL: config.databaseAdminUrl,
+    REDIS_URL: config.redisUrl,
+    QUEUE_PREFIX: config.queuePrefix,
+    OIDC_ISSUER: config.oidcIssuer,
+    OIDC_AUDIENCE: config.oidcAudience,
+    HOST: config.host,
+    PORT: String(config.port),
+    LOG_LEVEL: 'info',
+  };
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface RunningProcess {
+  child: ChildProcess;
+  output(): string;
+  /** Resolves with the exit code (or the signal's name). */
+  exited: Promise<number | string>;
+  waitForOutput(pattern: RegExp, timeoutMs?: number): Promise<void>;
+}
+
+/** Runs one of the compiled entry points (dist-test/apps/<app>/src/<file>.js) as a real process. */
+export function startProcess(entry: string, env: NodeJS.ProcessEnv): RunningProcess {
+  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist-test', entry)], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const listeners = new Set<() => void>();
+  const onData = (chunk: Buffer) => {
+    output += chunk.toString('utf8');
+    listeners.forEach((listener) => listener());
+  };
+  child.stdout?.on('data', onData);
+  child.stderr?.on('data', onData);
+  const exited = new Promise<number | string>((resolve) =>
+    child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)),
+  );
+  return {
+    child,
+    output: () => output,
+    exited,
+    waitForOutput(pattern, timeoutMs = 30_000) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          if (pattern.test(output)) {
+            done();
+            resolve();
+          }
+        };
+        const timer = setTimeout(() => {
+          done();
+          reject(new Error(`no output matching ${pattern} within ${timeoutMs} ms; got:\n${output}`));
+        }, timeoutMs);
+        const done = () => {
+          clearTimeout(timer);
+          listeners.delete(check);
+        };
+        listeners.add(check);
+        void exited.then(() => {
+          if (listeners.has(check)) {
+            done();
+            reject(new Error(`process exited before printing ${pattern}; got:\n${output}`));
+          }
+        });
+        check();
+      });
+    },
+  };
+}
