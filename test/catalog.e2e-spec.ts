@@ -1,3 +1,4 @@
+import { RTD_A } from './support/identities';
 import { errorCodes, startTestApi, TestApi } from './support/test-app';
 
 describe('Catalogue (GraphQL read side)', () => {
@@ -9,7 +10,7 @@ describe('Catalogue (GraphQL read side)', () => {
   afterAll(() => api.close());
 
   it('lists the three editions with their line counts', async () => {
-    const res = await api.graphql(`{ planEditions { code title lineCount } }`);
+    const res = await api.as(RTD_A).graphql(`{ planEditions { code title lineCount } }`);
     expect(res.errors).toBeUndefined();
     const editions = res.data!.planEditions as { code: string; lineCount: number }[];
     expect(editions.map((e) => e.code)).toEqual(['2020-2022', '2022-2024', '2024-2026']);
@@ -20,7 +21,7 @@ describe('Catalogue (GraphQL read side)', () => {
   });
 
   it('holds the 2022-2024 coded lines of seed 003, misprints repaired, and its local lines', async () => {
-    const res = await api.graphql(`{ planLines(edition: "2022-2024", first: 500) {
+    const res = await api.as(RTD_A).graphql(`{ planLines(edition: "2022-2024", first: 500) {
       totalCount edges { node { code chapter local } } } }`);
     const lines = (res.data!.planLines as any).edges.map((e: any) => e.node);
     const coded = lines.filter((l: any) => !l.local);
@@ -35,28 +36,30 @@ describe('Catalogue (GraphQL read side)', () => {
 
   it('searches code and text ignoring accents and case', async () => {
     for (const search of ['accessibilita', 'ACCESSIBILITÀ']) {
-      const res = await api.graphql(
-        `query($s: String) { planLines(edition: "2022-2024", search: $s) { totalCount edges { node { code } } } }`,
-        { s: search },
-      );
+      const res = await api
+        .as(RTD_A)
+        .graphql(
+          `query($s: String) { planLines(edition: "2022-2024", search: $s) { totalCount edges { node { code } } } }`,
+          { s: search },
+        );
       const codes = (res.data!.planLines as any).edges.map((e: any) => e.node.code);
       expect(codes).toEqual(expect.arrayContaining(['CAP1.PA.LA16', 'CAP1.PA.LA20']));
     }
-    const byCode = await api.graphql(
-      `{ planLines(edition: "2022-2024", search: "cap1.pa.la19") { edges { node { code } } } }`,
-    );
+    const byCode = await api
+      .as(RTD_A)
+      .graphql(`{ planLines(edition: "2022-2024", search: "cap1.pa.la19") { edges { node { code } } } }`);
     expect((byCode.data!.planLines as any).edges.map((e: any) => e.node.code)).toEqual(['CAP1.PA.LA19']);
   });
 
   it('keeps deadlines, applicability and multiple objectives of a line', async () => {
-    const res = await api.graphql(`{ planLines(edition: "2022-2024", chapter: 1, first: 500) {
+    const res = await api.as(RTD_A).graphql(`{ planLines(edition: "2022-2024", chapter: 1, first: 500) {
       edges { node { code chapterTitle deadlineKind deadline minPopulation objectiveCodes } } } }`);
     const byCode = new Map((res.data!.planLines as any).edges.map((e: any) => [e.node.code, e.node]));
     expect(byCode.get('CAP1.PA.LA19')).toMatchObject({ minPopulation: 15001 });
     expect(byCode.get('CAP1.PA.LA20')).toMatchObject({ deadlineKind: 'BY', deadline: '2023-09-23' });
-    const all = await api.graphql(
-      `{ planLines(edition: "2022-2024", first: 500) { edges { node { code objectiveCodes } } } }`,
-    );
+    const all = await api
+      .as(RTD_A)
+      .graphql(`{ planLines(edition: "2022-2024", first: 500) { edges { node { code objectiveCodes } } } }`);
     const multi = (all.data!.planLines as any).edges
       .map((e: any) => e.node)
       .filter((l: any) => l.objectiveCodes.length > 1);
@@ -70,7 +73,7 @@ describe('Catalogue (GraphQL read side)', () => {
     let after: string | null = null;
     let total = 0;
     do {
-      const res: any = await api.graphql(
+      const res: any = await api.as(RTD_A).graphql(
         `query($after: String) { planLines(edition: "2020-2022", first: 25, after: $after) {
           totalCount pageInfo { hasNextPage endCursor } edges { cursor node { code } } } }`,
         { after },
@@ -85,7 +88,7 @@ describe('Catalogue (GraphQL read side)', () => {
   });
 
   it('filters by chapter and counts only what matches', async () => {
-    const res = await api.graphql(`{ planLines(edition: "2024-2026", chapter: 7, first: 2) {
+    const res = await api.as(RTD_A).graphql(`{ planLines(edition: "2024-2026", chapter: 7, first: 2) {
       totalCount pageInfo { hasNextPage } edges { node { chapter code } } } }`);
     const page = res.data!.planLines as any;
     expect(page.edges).toHaveLength(2);
@@ -95,14 +98,18 @@ describe('Catalogue (GraphQL read side)', () => {
   });
 
   it('answers bad arguments with a coded error naming the field', async () => {
-    const tooMany = await api.graphql(`{ planLines(edition: "2022-2024", first: 501) { totalCount } }`);
+    const tooMany = await api
+      .as(RTD_A)
+      .graphql(`{ planLines(edition: "2022-2024", first: 501) { totalCount } }`);
     expect(errorCodes(tooMany)).toEqual(['TOO_COMPLEX']);
-    const badCursor = await api.graphql(`{ planLines(edition: "2022-2024", after: "nope") { totalCount } }`);
+    const badCursor = await api
+      .as(RTD_A)
+      .graphql(`{ planLines(edition: "2022-2024", after: "nope") { totalCount } }`);
     expect(errorCodes(badCursor)).toEqual(['BAD_USER_INPUT']);
     expect(badCursor.errors![0].message).toContain('after');
-    const unknown = await api.graphql(`{ planLines(edition: "1999-2001") { totalCount } }`);
+    const unknown = await api.as(RTD_A).graphql(`{ planLines(edition: "1999-2001") { totalCount } }`);
     expect(errorCodes(unknown)).toEqual(['NOT_FOUND']);
-    const wrongType = await api.graphql(`{ planLines(edition: 2022) { totalCount } }`);
+    const wrongType = await api.as(RTD_A).graphql(`{ planLines(edition: 2022) { totalCount } }`);
     expect(errorCodes(wrongType)[0]).toMatch(/GRAPHQL_VALIDATION_FAILED|BAD_USER_INPUT/);
   });
 });

@@ -43,7 +43,9 @@ describe('Processes', () => {
         headers: { 'content-type': 'application/json', 'x-request-id': 'prova-42' },
         body: JSON.stringify({ query: '{ planEditions { code } }' }),
       });
-      expect(answer.status).toBe(200);
+      // No token: refused, and the refusal is logged with the request id like everything else.
+      expect(answer.status).toBe(401);
+      expect((await answer.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
       expect(answer.headers.get('x-request-id')).toBe('prova-42');
       await api.waitForOutput(/"requestId":"prova-42"/);
       const logLine = api

@@ -3,6 +3,7 @@ import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { APP_CONFIG, AppConfig } from '@rtd/kernel';
 import { AppModule } from '../../apps/api/src/app.module';
+import { tokenFor } from './identities';
 import { createTestDatabase, TestDatabase } from './test-database';
 
 export interface GraphqlResponse<T = Record<string, unknown>> {
@@ -20,6 +21,13 @@ export interface TestApi {
     variables?: Record<string, unknown>,
     headers?: Record<string, string>,
   ): Promise<GraphqlResponse<T>>;
+  /** The same, with a real access token of a demo person (fiscal code) or machine client (client id). */
+  as(who: string): {
+    graphql<T = Record<string, any>>(
+      query: string,
+      variables?: Record<string, unknown>,
+    ): Promise<GraphqlResponse<T>>;
+  };
   close(): Promise<void>;
 }
 
@@ -33,17 +41,22 @@ export async function startTestApi(overrides: Partial<AppConfig> = {}): Promise<
     .compile();
   const app = moduleRef.createNestApplication({ logger: false });
   await app.init();
+  const graphql: TestApi['graphql'] = async (query, variables, headers = {}) => {
+    const response = await request(app.getHttpServer())
+      .post('/graphql')
+      .set({ 'content-type': 'application/json', 'apollo-require-preflight': 'true', ...headers })
+      .send({ query, variables });
+    return { status: response.status, data: response.body.data ?? null, errors: response.body.errors };
+  };
   return {
     app,
     db,
     config,
-    async graphql(query, variables, headers = {}) {
-      const response = await request(app.getHttpServer())
-        .post('/graphql')
-        .set({ 'content-type': 'application/json', 'apollo-require-preflight': 'true', ...headers })
-        .send({ query, variables });
-      return { status: response.status, data: response.body.data ?? null, errors: response.body.errors };
-    },
+    graphql,
+    as: (who) => ({
+      graphql: async (query, variables) =>
+        graphql(query, variables, { authorization: `Bearer ${await tokenFor(who)}` }),
+    }),
     async close() {
       await app.close();
       await db.drop();

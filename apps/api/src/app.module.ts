@@ -2,7 +2,9 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { Logger, LoggerModule } from 'nestjs-pino';
+import { AuditModule } from '@rtd/audit';
 import { CatalogModule } from '@rtd/catalog';
+import { IdentityModule } from '@rtd/identity';
 import { APP_CONFIG, AppConfig, ConfigModule, DateScalar } from '@rtd/kernel';
 import { DatabaseModule, HealthModule, loggerParams, ShutdownLogger } from '@rtd/platform';
 import { TenancyModule } from '@rtd/tenancy';
@@ -10,6 +12,7 @@ import { graphqlOptions } from './graphql/graphql.options';
 import { RequestContextFactory } from './graphql/request-context.factory';
 
 @Module({
+  imports: [IdentityModule],
   providers: [RequestContextFactory],
   exports: [RequestContextFactory],
 })
@@ -30,8 +33,10 @@ class RequestContextModule {}
       inject: [APP_CONFIG, RequestContextFactory, Logger],
       useFactory: graphqlOptions,
     }),
+    AuditModule,
     CatalogModule,
     TenancyModule,
+    IdentityModule,
   ],
   providers: [DateScalar, ShutdownLogger],
 })

@@ -9,6 +9,7 @@ import {
   RequestContext,
   toPage,
 } from '@rtd/kernel';
+import { callerAccess } from '@rtd/authz';
 import { CatalogRepository, LineRow } from './catalog.repository';
 import { PlanEditionObject } from './dto/plan-edition.object';
 import { DeadlineKindEnum, PlanLineObject } from './dto/plan-line.object';
@@ -37,13 +38,19 @@ export const toPlanLineObject = (row: LineRow): PlanLineObject => ({
 
 const MAX_SEARCH_LENGTH = 200;
 
-/** The Piano Triennale catalogue: readable by every authenticated role. */
+/** The Piano Triennale catalogue: readable by every role. */
 @Injectable()
 export class CatalogService {
   constructor(private readonly repository: CatalogRepository) {}
 
   async editions(ctx: RequestContext): Promise<PlanEditionObject[]> {
+    if (!(await this.canRead(ctx))) return [];
     return this.repository.editions(await ctx.db());
+  }
+
+  /** Any role reads the catalogue; an account with no role sees empty lists. */
+  private async canRead(ctx: RequestContext): Promise<boolean> {
+    return (await callerAccess(ctx)).ability.can('read', 'PlanCatalog');
   }
 
   async planLines(ctx: RequestContext, args: PlanLinesArgs): Promise<Page<PlanLineObject>> {
@@ -56,6 +63,7 @@ export class CatalogService {
     if (search && search.length > MAX_SEARCH_LENGTH) {
       throw badInput('search', `al massimo ${MAX_SEARCH_LENGTH} caratteri`);
     }
+    if (!(await this.canRead(ctx))) throw notFound(`Edizione "${args.edition}"`);
     const db = await ctx.db();
     if (!(await this.repository.editionExists(db, args.edition)))
       throw notFound(`Edizione "${args.edition}"`);

@@ -16,9 +16,67 @@ export interface MembershipScope {
   regionCode: string | null;
 }
 
+export interface MembershipRecord {
+  id: string;
+  role: string;
+  consortiumId: string | null;
+  comuneId: string | null;
+  regionCode: string | null;
+  grantedAt: Date;
+  revokedAt: Date | null;
+}
+
+const MEMBERSHIP_COLUMNS = `m.id, m.role, m.consortium_id AS "consortiumId", m.comune_id AS "comuneId",
+  trim(m.region_code) AS "regionCode", m.granted_at AS "grantedAt", m.revoked_at AS "revokedAt"`;
+
 /** People, machine clients and the memberships that give them roles. */
 @Injectable()
 export class IdentityRepository {
+  /** The person with this fiscal code, created (with no name yet) if it never logged in. */
+  async findOrCreatePerson(db: EntityManager, fiscalCode: string): Promise<string> {
+    const [created] = await db.query(
+      `INSERT INTO person (fiscal_code) VALUES ($1) ON CONFLICT (fiscal_code) DO NOTHING RETURNING id`,
+      [fiscalCode],
+    );
+    if (created) return created.id;
+    const [existing] = await db.query(`SELECT id FROM person WHERE fiscal_code = $1`, [fiscalCode]);
+    return existing.id;
+  }
+
+  async findOrCreateClient(db: EntityManager, clientId: string): Promise<string> {
+    const [created] = await db.query(
+      `INSERT INTO machine_client (client_id) VALUES ($1) ON CONFLICT (client_id) DO NOTHING RETURNING id`,
+      [clientId],
+    );
+    if (created) return created.id;
+    const [existing] = await db.query(`SELECT id FROM machine_client WHERE client_id = $1`, [clientId]);
+    return existing.id;
+  }
+
+  async membershipById(db: EntityManager, id: string): Promise<MembershipRecord | null> {
+    const [row] = await db.query(`SELECT ${MEMBERSHIP_COLUMNS} FROM membership m WHERE m.id = $1`, [id]);
+    return row ?? null;
+  }
+
+  async activeMembershipsOf(db: EntityManager, principal: Principal): Promise<MembershipRecord[]> {
+    const [column, id] =
+      'personId' in principal
+        ? ['person_id', principal.personId]
+        : ['machine_client_id', principal.machineClientId];
+    return db.query(
+      `SELECT ${MEMBERSHIP_COLUMNS} FROM membership m
+        WHERE m.${column} = $1 AND m.revoked_at IS NULL ORDER BY m.granted_at, m.id`,
+      [id],
+    );
+  }
+
+  async revokeMembership(db: EntityManager, id: string, revokedBy: string): Promise<void> {
+    await db.query(
+      `UPDATE membership SET revoked_at = now(), revoked_by = $2 WHERE id = $1 AND revoked_at IS NULL`,
+      [id, revokedBy],
+    );
+  }
+
   /** Creates the person, or fills in names and e-mail that were not known yet. */
   async upsertPerson(db: EntityManager, person: PersonInput): Promise<string> {
     const [row] = await db.query(

@@ -1,3 +1,5 @@
 export * from './identity.module';
 export * from './identity.repository';
 export * from './fiscal-code';
+export * from './token-verifier';
+export * from './access.loader';

@@ -40,9 +40,13 @@ export class TenancyRepository {
     return db.query(`SELECT ${CONSORTIUM_COLUMNS} FROM consortium k WHERE k.name = ANY($1::text[])`, [names]);
   }
 
-  /** Every consortium the session may see (row-level security narrows it), by name. */
-  async listConsortia(db: EntityManager): Promise<ConsortiumEntity[]> {
-    return db.query(`SELECT ${CONSORTIUM_COLUMNS} FROM consortium k ORDER BY k.name, k.id`);
+  /** The consortia with these ids (null: all), by name; row-level security narrows it again. */
+  async listConsortia(db: EntityManager, ids: readonly string[] | null): Promise<ConsortiumEntity[]> {
+    return db.query(
+      `SELECT ${CONSORTIUM_COLUMNS} FROM consortium k WHERE $1::uuid[] IS NULL OR k.id = ANY($1::uuid[])
+        ORDER BY k.name, k.id`,
+      [ids],
+    );
   }
 
   async memberCounts(db: EntityManager, consortiumIds: readonly string[]): Promise<Map<string, number>> {
@@ -114,5 +118,10 @@ export class TenancyRepository {
         ORDER BY c.istat_code`,
       [comuneIds, consortiumId],
     );
+  }
+
+  async regionExists(db: EntityManager, regionCode: string): Promise<boolean> {
+    const rows = await db.query(`SELECT 1 FROM comune WHERE region_code = $1 LIMIT 1`, [regionCode]);
+    return rows.length > 0;
   }
 }

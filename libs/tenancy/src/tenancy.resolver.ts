@@ -1,7 +1,8 @@
-import { Args, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, Page, RequestContext } from '@rtd/kernel';
 import { ComuneObject } from './dto/comune.object';
 import { ComuneConnection, ConsortiumObject } from './dto/consortium.object';
+import { CreateConsortiumInput } from './dto/create-consortium.input';
 import { TenancyService } from './tenancy.service';
 
 @Resolver(() => ConsortiumObject)
@@ -19,6 +20,14 @@ export class ConsortiumResolver {
     @Args('id', { type: () => ID }) id: string,
   ): Promise<ConsortiumObject> {
     return this.tenancy.getConsortium(ctx, id);
+  }
+
+  @Mutation(() => ConsortiumObject, { description: 'PLATFORM_ADMIN only' })
+  createConsortium(
+    @Ctx() ctx: RequestContext,
+    @Args('input', { type: () => CreateConsortiumInput }) input: CreateConsortiumInput,
+  ): Promise<ConsortiumObject> {
+    return this.tenancy.createConsortium(ctx, input);
   }
 
   @ResolveField(() => Int)

@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { AppConfig, createErrorFormatter, GraphqlContextValue } from '@rtd/kernel';
 import { RequestContextFactory } from './request-context.factory';
+import { authenticationPlugin } from './authentication.plugin';
 import { transactionPlugin } from './transaction.plugin';
 
 export function graphqlOptions(
@@ -20,7 +21,10 @@ export function graphqlOptions(
     graphiql: false,
     playground: false,
     // Apollo ships CJS and ESM typings; Nest and we may see different copies of the same type.
-    plugins: [transactionPlugin as NonNullable<ApolloDriverConfig['plugins']>[number]],
+    plugins: [
+      authenticationPlugin((reason, requestId) => logger.warn({ requestId, reason }, 'token refused')),
+      transactionPlugin,
+    ] as NonNullable<ApolloDriverConfig['plugins']>,
     formatError: createErrorFormatter({ error: (obj, msg) => logger.error(obj, msg) }),
     context: async ({ req, res }: { req: Request; res: Response }): Promise<GraphqlContextValue> => {
       const ctx = await contexts.create(req);

@@ -1,21 +1,82 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
-import { ANONYMOUS, DbSession, RequestContext } from '@rtd/kernel';
-import { APP_DATA_SOURCE } from '@rtd/platform';
 import { DataSource } from 'typeorm';
-import { requestIdOf } from '@rtd/platform';
+import { CallerAccess } from '@rtd/authz';
+import {
+  AccessLoader,
+  AuthenticationError,
+  identitySettings,
+  TokenVerifier,
+  VerifiedIdentity,
+} from '@rtd/identity';
+import { Actor, ANONYMOUS, DbSession, RequestContext } from '@rtd/kernel';
+import { APP_DATA_SOURCE, requestIdOf } from '@rtd/platform';
+
+const BEARER = /^Bearer ([A-Za-z0-9._~+/=-]+)$/i;
 
 /**
- * Builds the RequestContext of one GraphQL request: who calls (from the token, once
- * authentication is in place), the request id the logs carry, and a lazily opened
- * transaction whose settings drive row-level security.
+ * Builds the RequestContext of one GraphQL request: the caller from its access token, the
+ * request id the logs carry, and a lazily opened transaction whose first statements resolve the
+ * caller's memberships into the SET LOCAL settings of row-level security.
  */
 @Injectable()
 export class RequestContextFactory {
-  constructor(@Inject(APP_DATA_SOURCE) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(APP_DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly tokens: TokenVerifier,
+    private readonly access: AccessLoader,
+  ) {}
 
   async create(req: Request): Promise<RequestContext> {
     const requestId = (req as Request & { id?: string }).id ?? requestIdOf(req);
-    return new RequestContext(requestId, ANONYMOUS, new DbSession(this.dataSource, {}));
+    const header = req.headers.authorization;
+    const token = header ? BEARER.exec(header)?.[1] : undefined;
+    if (!token) return this.refused(requestId, header ? 'malformed Authorization header' : 'no token');
+    let identity: VerifiedIdentity;
+    try {
+      identity = await this.tokens.verify(token);
+    } catch (error) {
+      if (error instanceof AuthenticationError) return this.refused(requestId, error.reason);
+      throw error;
+    }
+    let access: CallerAccess | undefined;
+    const session = new DbSession(
+      this.dataSource,
+      identitySettings(identity, requestId),
+      async (db, apply) => {
+        access = await this.access.load(db, identity, apply);
+      },
+    );
+    return new RequestContext(requestId, actorOf(identity), session, async () => {
+      await session.manager();
+      return access;
+    });
   }
+
+  private refused(requestId: string, reason: string): RequestContext {
+    return new RequestContext(
+      requestId,
+      ANONYMOUS,
+      new DbSession(this.dataSource, {}),
+      () => Promise.resolve(null),
+      reason,
+    );
+  }
+}
+
+function actorOf(identity: VerifiedIdentity): Actor {
+  return identity.kind === 'person'
+    ? {
+        kind: 'person',
+        subject: identity.subject,
+        personId: null,
+        fiscalCode: identity.fiscalCode,
+        displayName: [identity.givenName, identity.familyName].filter(Boolean).join(' ') || null,
+      }
+    : {
+        kind: 'client',
+        subject: identity.subject,
+        clientId: identity.clientId,
+        displayName: identity.clientId,
+      };
 }

@@ -14,7 +14,16 @@ export class RequestContext {
     readonly requestId: string,
     readonly actor: Actor,
     private readonly session: DbSession,
+    /** What the caller may do, resolved once per request from its memberships (see @rtd/authz callerAccess). */
+    private readonly loadAccess: () => Promise<unknown> = () => Promise.resolve(null),
+    /** Why the caller's token was refused, if it was: every operation then answers UNAUTHENTICATED. */
+    readonly authenticationFailure: string | null = null,
   ) {}
+
+  /** Untyped on purpose: the kernel knows nothing of roles; @rtd/authz gives it its type. */
+  accessUntyped(): Promise<unknown> {
+    return this.memoize('kernel.access', () => this.loadAccess());
+  }
 
   /** The caller's transaction (opened on first use, with the caller's RLS settings). */
   db(): Promise<EntityManager> {

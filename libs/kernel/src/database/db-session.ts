@@ -17,6 +17,15 @@ export class DbSession {
   constructor(
     private readonly dataSource: DataSource,
     private readonly settings: SessionSettings,
+    /**
+     * Runs once, right after the transaction opened with `settings`, and returns more settings
+     * to apply: how a request resolves the caller's memberships (readable thanks to the first
+     * settings) into the tenant settings of row-level security.
+     */
+    private readonly prepare?: (
+      manager: EntityManager,
+      apply: (settings: SessionSettings) => Promise<void>,
+    ) => Promise<void>,
   ) {}
 
   manager(): Promise<EntityManager> {
@@ -30,15 +39,9 @@ export class DbSession {
     this.runner = runner;
     await runner.connect();
     await runner.startTransaction('READ COMMITTED');
-    const entries = Object.entries(this.settings);
-    if (entries.length > 0) {
-      const names = entries.map(([name]) => name);
-      const values = entries.map(([, value]) => value);
-      await runner.query(
-        'SELECT set_config(name, value, true) FROM unnest($1::text[], $2::text[]) AS s(name, value)',
-        [names, values],
-      );
-    }
+    await applySettings(runner.manager, this.settings);
+    if (this.prepare)
+      await this.prepare(runner.manager, (settings) => applySettings(runner.manager, settings));
     return runner.manager;
   }
 
@@ -68,6 +71,16 @@ export class DbSession {
       await runner.release();
     }
   }
+}
+
+/** SET LOCAL for several settings in one round trip; they end with the transaction. */
+export async function applySettings(manager: EntityManager, settings: SessionSettings): Promise<void> {
+  const entries = Object.entries(settings);
+  if (entries.length === 0) return;
+  await manager.query(
+    'SELECT set_config(name, value, true) FROM unnest($1::text[], $2::text[]) AS s(name, value)',
+    [entries.map(([name]) => name), entries.map(([, value]) => value)],
+  );
 }
 
 /** Runs `work` in its own transaction with the given settings; commits on success. */

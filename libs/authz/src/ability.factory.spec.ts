@@ -1,0 +1,89 @@
+import { AccessScope, GrantedRole } from './access-scope';
+import { buildAbility, on } from './ability.factory';
+
+const A = '00000000-0000-4000-8000-00000000000a';
+const B = '00000000-0000-4000-8000-00000000000b';
+const CREMA = '00000000-0000-4000-8000-000000019035';
+const PANDINO = '00000000-0000-4000-8000-000000019067';
+const PAOLO = '00000000-0000-4000-8000-0000000000f1';
+
+const grant = (role: GrantedRole['role'], scope: Partial<GrantedRole> = {}): GrantedRole => ({
+  membershipId: role,
+  role,
+  consortiumId: null,
+  comuneId: null,
+  regionCode: null,
+  ...scope,
+});
+
+describe('buildAbility', () => {
+  it('gives a municipality referent its own assignments only', () => {
+    const ability = buildAbility(
+      new AccessScope(null, [grant('COMUNE_REFERENT', { consortiumId: A, comuneId: CREMA })]),
+    );
+    const crema = on('Assignment', { consortiumId: A, comuneId: CREMA, delegatePersonId: null });
+    const pandino = on('Assignment', { consortiumId: A, comuneId: PANDINO, delegatePersonId: null });
+    expect(ability.can('read', crema)).toBe(true);
+    expect(ability.can('report', crema)).toBe(true);
+    expect(ability.can('review', crema)).toBe(false);
+    expect(ability.can('read', pandino)).toBe(false);
+    expect(ability.can('read', on('Consortium', { id: A }))).toBe(true);
+    expect(ability.can('read', on('Consortium', { id: B }))).toBe(false);
+  });
+
+  it('lets a delegate read only what is delegated to them, matched in arrays too', () => {
+    const ability = buildAbility(
+      new AccessScope(PAOLO, [grant('COMUNE_DELEGATE', { consortiumId: A, comuneId: CREMA })]),
+    );
+    expect(
+      ability.can('read', on('Assignment', { consortiumId: A, comuneId: CREMA, delegatePersonId: PAOLO })),
+    ).toBe(true);
+    expect(
+      ability.can('read', on('Assignment', { consortiumId: A, comuneId: CREMA, delegatePersonId: null })),
+    ).toBe(false);
+    const objective = (delegatePersonIds: string[]) =>
+      on('SharedObjective', { consortiumId: A, assignedComuneIds: [CREMA], delegatePersonIds });
+    expect(ability.can('read', objective([PAOLO]))).toBe(true);
+    expect(ability.can('read', objective([]))).toBe(false);
+  });
+
+  it('keeps the role-granting rules of the matrix', () => {
+    const admin = buildAbility(new AccessScope(null, [grant('PLATFORM_ADMIN')]));
+    const rtd = buildAbility(new AccessScope(null, [grant('CONSORTIUM_RTD', { consortiumId: A })]));
+    const referent = buildAbility(
+      new AccessScope(null, [grant('COMUNE_REFERENT', { consortiumId: A, comuneId: CREMA })]),
+    );
+    const membership = (
+      role: GrantedRole['role'],
+      consortiumId: string | null,
+      comuneId: string | null = null,
+    ) => on('Membership', { role, consortiumId, comuneId, regionCode: null });
+    expect(admin.can('grant', membership('CONSORTIUM_RTD', A))).toBe(true);
+    expect(admin.can('grant', membership('COMUNE_REFERENT', A, CREMA))).toBe(false);
+    expect(rtd.can('grant', membership('COMUNE_REFERENT', A, CREMA))).toBe(true);
+    expect(rtd.can('grant', membership('COMUNE_REFERENT', B))).toBe(false);
+    expect(rtd.can('grant', membership('CONSORTIUM_RTD', A))).toBe(false);
+    expect(referent.can('grant', membership('COMUNE_DELEGATE', A, CREMA))).toBe(true);
+    expect(referent.can('grant', membership('COMUNE_DELEGATE', A, PANDINO))).toBe(false);
+    expect(referent.can('grant', membership('COMUNE_REFERENT', A, CREMA))).toBe(false);
+  });
+
+  it('gives a person with no role nothing at all', () => {
+    const ability = buildAbility(new AccessScope(null, []));
+    expect(ability.can('read', 'PlanCatalog')).toBe(false);
+    expect(ability.can('read', on('Consortium', { id: A }))).toBe(false);
+  });
+
+  it('lets a regional observer summarise its region and nothing per municipality', () => {
+    const ability = buildAbility(
+      new AccessScope(null, [grant('REGIONAL_OBSERVER', { regionCode: '03' })], [A]),
+    );
+    expect(ability.can('summarize', on('Compliance', { consortiumId: null, regionCode: '03' }))).toBe(true);
+    expect(ability.can('summarize', on('Compliance', { consortiumId: null, regionCode: '09' }))).toBe(false);
+    expect(ability.can('summarize', on('Compliance', { consortiumId: A, regionCode: null }))).toBe(false);
+    expect(ability.can('read', on('Consortium', { id: A }))).toBe(true);
+    expect(
+      ability.can('read', on('Assignment', { consortiumId: A, comuneId: CREMA, delegatePersonId: null })),
+    ).toBe(false);
+  });
+});

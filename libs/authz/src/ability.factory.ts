@@ -1,0 +1,115 @@
+import { AbilityBuilder, createMongoAbility, ForcedSubject, MongoAbility, subject } from '@casl/ability';
+import { AccessScope } from './access-scope';
+import { Role } from './roles';
+
+export type Action =
+  | 'read'
+  | 'create'
+  | 'update'
+  | 'publish'
+  | 'close'
+  | 'report' // update progress and status, submit, add evidence
+  | 'delegate'
+  | 'review' // approve, reject, mark not applicable, reopen
+  | 'summarize'
+  | 'grant'
+  | 'revoke';
+
+/** The fields each rule looks at; services build these from the rows they hold. */
+export interface SubjectFields {
+  PlanCatalog: Record<string, never>;
+  Consortium: { id: string | null };
+  Comune: { id: string; consortiumId: string | null; regionCode: string };
+  SharedObjective: { consortiumId: string; assignedComuneIds: string[]; delegatePersonIds: string[] };
+  Assignment: { consortiumId: string; comuneId: string; delegatePersonId: string | null };
+  Compliance: { consortiumId: string | null; regionCode: string | null };
+  AuditLog: { consortiumId: string };
+  Membership: { role: Role; consortiumId: string | null; comuneId: string | null; regionCode: string | null };
+}
+
+export type SubjectName = keyof SubjectFields;
+export type AppAbility = MongoAbility<[Action, SubjectName | ForcedSubject<SubjectName>]>;
+
+/** Roles only the service operator hands out; the others are delegated to the consortia. */
+const OPERATOR_GRANTED: Role[] = ['CONSORTIUM_RTD', 'REGIONAL_OBSERVER'];
+const CONSORTIUM_GRANTED: Role[] = [
+  'CONSORTIUM_STAFF',
+  'AUDITOR',
+  'COMUNE_REFERENT',
+  'COMUNE_DELEGATE',
+  'COMUNE_VIEWER',
+];
+const REFERENT_GRANTED: Role[] = ['COMUNE_DELEGATE', 'COMUNE_VIEWER'];
+
+/**
+ * The permission matrix of demo-identities.md, and the only place it is written down in code.
+ * Resolvers and services ask `authorize()`; list queries filter with the same AccessScope sets,
+ * and row-level security checks them once more in PostgreSQL.
+ */
+export function buildAbility(scope: AccessScope): AppAbility {
+  const builder = new AbilityBuilder<AppAbility>(createMongoAbility);
+  // Conditions are checked against SubjectFields by the tests, not by CASL's typings (which
+  // cannot see the fields of string-named subjects).
+  const can = builder.can as (
+    action: Action | Action[],
+    name: SubjectName,
+    conditions?: Record<string, unknown>,
+  ) => unknown;
+  const $in = (values: ReadonlySet<string>) => ({ $in: [...values] });
+  const person = scope.personId;
+
+  if (scope.hasAnyRole) can('read', 'PlanCatalog');
+
+  if (scope.platformAdmin) {
+    can('create', 'Consortium');
+    can('read', 'Consortium');
+    can('read', 'Comune');
+    can(['grant', 'revoke'], 'Membership', { role: { $in: OPERATOR_GRANTED } });
+  }
+  can('read', 'Consortium', { id: $in(scope.readableConsortia) });
+  can('read', 'Comune', { consortiumId: $in(scope.readableConsortia) });
+  can('read', 'Comune', { regionCode: $in(scope.regions) });
+
+  // Objectives: the RTD office writes them; its whole staff and auditors read them; a
+  // municipality reads those assigned to it; a delegate those of its delegated assignments.
+  can(['create', 'update', 'publish', 'close'], 'SharedObjective', {
+    consortiumId: $in(scope.managedConsortia),
+  });
+  can('read', 'SharedObjective', { consortiumId: $in(scope.fullConsortia) });
+  can('read', 'SharedObjective', { assignedComuneIds: { $in: [...scope.readableComuni] } });
+  if (person && scope.delegateComuni.size > 0) {
+    can('read', 'SharedObjective', { delegatePersonIds: { $in: [person] } });
+  }
+
+  can('read', 'Assignment', { consortiumId: $in(scope.fullConsortia) });
+  can('read', 'Assignment', { comuneId: $in(scope.readableComuni) });
+  can('report', 'Assignment', { comuneId: $in(scope.referentComuni) });
+  can('delegate', 'Assignment', { comuneId: $in(scope.referentComuni) });
+  if (person) {
+    can(['read', 'report'], 'Assignment', { comuneId: $in(scope.delegateComuni), delegatePersonId: person });
+  }
+  can('review', 'Assignment', { consortiumId: $in(scope.managedConsortia) });
+
+  can('summarize', 'Compliance', { consortiumId: $in(scope.fullConsortia) });
+  can('summarize', 'Compliance', { consortiumId: null, regionCode: $in(scope.regions) });
+  can('read', 'AuditLog', { consortiumId: $in(scope.auditedConsortia) });
+
+  can(['grant', 'revoke'], 'Membership', {
+    role: { $in: CONSORTIUM_GRANTED },
+    consortiumId: $in(scope.rtdConsortia),
+  });
+  can(['grant', 'revoke'], 'Membership', {
+    role: { $in: REFERENT_GRANTED },
+    comuneId: $in(scope.referentComuni),
+  });
+
+  return builder.build();
+}
+
+/** A subject instance for `ability.can(action, on('Assignment', {...}))`. */
+export function on<N extends SubjectName>(
+  name: N,
+  fields: SubjectFields[N],
+): ForcedSubject<N> & SubjectFields[N] {
+  return subject(name, { ...fields }) as ForcedSubject<N> & SubjectFields[N];
+}

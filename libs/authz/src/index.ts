@@ -1,0 +1,5 @@
+export * from './roles';
+export * from './access-scope';
+export * from './ability.factory';
+export * from './authorize';
+export * from './caller-access';

@@ -1,0 +1,41 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Ctx, RequestContext } from '@rtd/kernel';
+import { ComuneObject, ConsortiumObject } from '@rtd/tenancy';
+import { GrantRoleInput, MeObject, MembershipObject } from './dto/membership.object';
+import { IdentityService } from './identity.service';
+
+@Resolver(() => MembershipObject)
+export class MembershipResolver {
+  constructor(private readonly identity: IdentityService) {}
+
+  @Query(() => MeObject)
+  me(@Ctx() ctx: RequestContext): Promise<MeObject> {
+    return this.identity.me(ctx);
+  }
+
+  @Mutation(() => MembershipObject)
+  grantRole(
+    @Ctx() ctx: RequestContext,
+    @Args('input', { type: () => GrantRoleInput }) input: GrantRoleInput,
+  ): Promise<MembershipObject> {
+    return this.identity.grantRole(ctx, input);
+  }
+
+  @Mutation(() => Boolean)
+  revokeRole(
+    @Ctx() ctx: RequestContext,
+    @Args('membershipId', { type: () => ID }) membershipId: string,
+  ): Promise<boolean> {
+    return this.identity.revokeRole(ctx, membershipId);
+  }
+
+  @ResolveField(() => ConsortiumObject, { nullable: true })
+  consortium(@Ctx() ctx: RequestContext, @Parent() membership: MembershipObject) {
+    return this.identity.consortiumOf(ctx, membership);
+  }
+
+  @ResolveField(() => ComuneObject, { nullable: true })
+  comune(@Ctx() ctx: RequestContext, @Parent() membership: MembershipObject) {
+    return this.identity.comuneOf(ctx, membership);
+  }
+}
