@@ -45,7 +45,7 @@ describe('Processes', () => {
       });
       // No token: refused, and the refusal is logged with the request id like everything else.
       expect(answer.status).toBe(401);
-      expect((await answer.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+      expect(((await answer.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
       expect(answer.headers.get('x-request-id')).toBe('prova-42');
       await api.waitForOutput(/"requestId":"prova-42"/);
       const logLine = api
