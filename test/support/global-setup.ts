@@ -1,8 +1,12 @@
 import { ensureDatabase } from '@rtd/kernel';
 import { seedDemoTenants } from '@rtd/demo';
 import { assertRedisReachable, loadReferenceData, ownerDataSource } from '@rtd/platform';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { startDevIdp } from '../../apps/dev-idp/src/dev-idp';
-import { configFor, OIDC_ISSUER_ENV, TEMPLATE_ENV } from './test-database';
+import { generateSigningKeys } from '../../apps/dev-idp/src/signing-key';
+import { configFor, IDP_JWKS_FILE_ENV, OIDC_ISSUER_ENV, TEMPLATE_ENV } from './test-database';
 
 /**
  * Once per `npm test`: a throwaway template database, migrated as the owner role and
@@ -33,7 +37,12 @@ export default async function globalSetup(): Promise<void> {
 
   // The provider runs here, in Jest's parent process, rather than inside a test file: oidc-provider
   // is an ESM library that expects its own realm's intrinsics, which Jest's sandbox does not give it.
-  const idp = await startDevIdp({ port: 0, log: () => undefined });
+  // The provider signs with a key the run keeps, so token-attack tests can forge well-signed
+  // tokens with bad claims (expired, foreign issuer): the provider itself never mints those.
+  const jwksFile = path.join(mkdtempSync(path.join(tmpdir(), 'rtd-idp-')), 'jwks.json');
+  writeFileSync(jwksFile, JSON.stringify(generateSigningKeys().jwks), { mode: 0o600 });
+  process.env[IDP_JWKS_FILE_ENV] = jwksFile;
+  const idp = await startDevIdp({ port: 0, jwksFile, log: () => undefined });
   process.env[OIDC_ISSUER_ENV] = idp.issuer;
   (globalThis as { rtdTestIdp?: { close(): Promise<void> } }).rtdTestIdp = idp;
 }

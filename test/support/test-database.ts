@@ -9,6 +9,8 @@ import { AppConfig, databaseName, dropDatabase, ensureDatabase, loadConfig, with
 export const TEMPLATE_ENV = 'RTD_TEST_TEMPLATE_DB';
 /** Issuer of the development OIDC provider that global-setup starts for the whole run. */
 export const OIDC_ISSUER_ENV = 'RTD_TEST_OIDC_ISSUER';
+/** The provider's private signing keys, for tests that forge tokens with bad claims. */
+export const IDP_JWKS_FILE_ENV = 'RTD_TEST_IDP_JWKS_FILE';
 
 export interface TestDatabase {
   name: string;
