@@ -92,7 +92,9 @@ export class IdentityObjectivesWorkflow1764000001000 implements MigrationInterfa
         published_at timestamptz,
         closed_at timestamptz,
         UNIQUE (consortium_id, id),
-        CHECK ((state = 'DRAFT') = (published_at IS NULL)),
+        -- A draft was never published; a published objective was; a closed one may have been or not.
+        CHECK (state <> 'DRAFT' OR published_at IS NULL),
+        CHECK (state <> 'PUBLISHED' OR published_at IS NOT NULL),
         CHECK ((state = 'CLOSED') = (closed_at IS NOT NULL))
       )`);
     await q.query(

@@ -26,7 +26,10 @@ describe('Authentication', () => {
   afterAll(() => api.close());
 
   /** A token with the provider's own key and Anna Moretti's claims, except what `claims` changes. */
-  async function forged(claims: Record<string, unknown>, header: Record<string, unknown> = {}): Promise<string> {
+  async function forged(
+    claims: Record<string, unknown>,
+    header: Record<string, unknown> = {},
+  ): Promise<string> {
     const now = Math.floor(Date.now() / 1000);
     const key = await importJWK(providerKey, 'RS256');
     return new SignJWT({
@@ -46,7 +49,11 @@ describe('Authentication', () => {
 
   async function expectRefusedEverywhere(authorization: string | undefined): Promise<void> {
     for (const query of QUERIES) {
-      const res: GraphqlResponse = await api.graphql(query, undefined, authorization ? { authorization } : {});
+      const res: GraphqlResponse = await api.graphql(
+        query,
+        undefined,
+        authorization ? { authorization } : {},
+      );
       expect({ query, codes: errorCodes(res) }).toEqual({ query, codes: ['UNAUTHENTICATED'] });
       expect(res.data).toBeNull();
       expect(res.status).toBe(401);
@@ -113,7 +120,9 @@ describe('Authentication', () => {
   });
 
   it('refuses a foreign issuer and a token for another audience', async () => {
-    await expectRefusedEverywhere(`Bearer ${await forged({ iss: 'https://idp.esempio.invalid/realms/altro' })}`);
+    await expectRefusedEverywhere(
+      `Bearer ${await forged({ iss: 'https://idp.esempio.invalid/realms/altro' })}`,
+    );
     await expectRefusedEverywhere(`Bearer ${await forged({ aud: 'another-api' })}`);
   });
 

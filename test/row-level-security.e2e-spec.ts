@@ -93,9 +93,7 @@ describe('Row-level security', () => {
     (await app.query(`SELECT DISTINCT consortium_id FROM ${table}`)).rows.map((row) => row.consortium_id);
 
   it('connects as a role that owns no table and cannot bypass row-level security', async () => {
-    const role = await app.query(
-      `SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user`,
-    );
+    const role = await app.query(`SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user`);
     expect(role.rows[0]).toEqual({ rolsuper: false, rolbypassrls: false });
     const owned = await app.query(
       `SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public' AND tableowner = current_user`,
@@ -119,9 +117,20 @@ describe('Row-level security', () => {
 
   it("never returns another tenant's rows to a query without WHERE", async () => {
     await asApp(
-      { 'app.full_consortia': `{${ids.B}}`, 'app.read_consortia': `{${ids.B}}`, 'app.audit_consortia': `{${ids.B}}` },
+      {
+        'app.full_consortia': `{${ids.B}}`,
+        'app.read_consortia': `{${ids.B}}`,
+        'app.audit_consortia': `{${ids.B}}`,
+      },
       async () => {
-        for (const table of ['consortium_member', 'shared_objective', 'assignment', 'status_event', 'evidence', 'audit_log']) {
+        for (const table of [
+          'consortium_member',
+          'shared_objective',
+          'assignment',
+          'status_event',
+          'evidence',
+          'audit_log',
+        ]) {
           expect({ table, consortia: await consortiaOf(table) }).toEqual({ table, consortia: [ids.B] });
         }
         const consortia = await app.query(`SELECT id FROM consortium`);
@@ -130,22 +139,28 @@ describe('Row-level security', () => {
     );
   });
 
-  it("limits a municipality to its own rows, and a write without WHERE to what it may change", async () => {
-    await asApp({ 'app.comuni': `{${ids['019067']}}`, 'app.referent_comuni': `{${ids['019067']}}` }, async () => {
-      // Pandino has no assignment: Crema's stays invisible, and a blind UPDATE touches nothing.
-      expect((await app.query(`SELECT * FROM assignment`)).rowCount).toBe(0);
-      expect((await app.query(`SELECT * FROM shared_objective`)).rowCount).toBe(0);
-      expect((await app.query(`UPDATE assignment SET progress = 99`)).rowCount).toBe(0);
-    });
-    await asApp({ 'app.comuni': `{${ids['019035']}}`, 'app.referent_comuni': `{${ids['019035']}}` }, async () => {
-      expect(await consortiaOf('assignment')).toEqual([ids.A]);
-      expect((await app.query(`UPDATE assignment SET progress = 10`)).rowCount).toBe(1);
-    });
+  it('limits a municipality to its own rows, and a write without WHERE to what it may change', async () => {
+    await asApp(
+      { 'app.comuni': `{${ids['019067']}}`, 'app.referent_comuni': `{${ids['019067']}}` },
+      async () => {
+        // Pandino has no assignment: Crema's stays invisible, and a blind UPDATE touches nothing.
+        expect((await app.query(`SELECT * FROM assignment`)).rowCount).toBe(0);
+        expect((await app.query(`SELECT * FROM shared_objective`)).rowCount).toBe(0);
+        expect((await app.query(`UPDATE assignment SET progress = 99`)).rowCount).toBe(0);
+      },
+    );
+    await asApp(
+      { 'app.comuni': `{${ids['019035']}}`, 'app.referent_comuni': `{${ids['019035']}}` },
+      async () => {
+        expect(await consortiaOf('assignment')).toEqual([ids.A]);
+        expect((await app.query(`UPDATE assignment SET progress = 10`)).rowCount).toBe(1);
+      },
+    );
     const untouched = await owner.query(`SELECT progress FROM assignment WHERE id = $1`, [ids.assignmentB]);
     expect(untouched.rows[0].progress).toBe(0);
   });
 
-  it("refuses to write a row into another tenant", async () => {
+  it('refuses to write a row into another tenant', async () => {
     await asApp({ 'app.manage_consortia': `{${ids.B}}`, 'app.full_consortia': `{${ids.B}}` }, async () => {
       await expect(
         app.query(

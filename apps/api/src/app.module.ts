@@ -5,6 +5,7 @@ import { Logger, LoggerModule } from 'nestjs-pino';
 import { AuditModule } from '@rtd/audit';
 import { CatalogModule } from '@rtd/catalog';
 import { IdentityModule } from '@rtd/identity';
+import { ObjectivesModule } from '@rtd/objectives';
 import { APP_CONFIG, AppConfig, ConfigModule, DateScalar } from '@rtd/kernel';
 import { DatabaseModule, HealthModule, loggerParams, ShutdownLogger } from '@rtd/platform';
 import { TenancyModule } from '@rtd/tenancy';
@@ -37,6 +38,7 @@ class RequestContextModule {}
     CatalogModule,
     TenancyModule,
     IdentityModule,
+    ObjectivesModule,
   ],
   providers: [DateScalar, ShutdownLogger],
 })

@@ -3,7 +3,10 @@ import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig, ConfigModule, QueueName } from '@rtd/kernel';
 import { bullConnection, DatabaseModule, loggerParams, ShutdownLogger } from '@rtd/platform';
+import { FanOut, ObjectivesRepository } from '@rtd/objectives';
 import { HeartbeatProcessor, HeartbeatScheduler } from './jobs/heartbeat.job';
+import { PushRunProcessor } from './jobs/push-run.job';
+import { OutboxRelay } from './outbox/outbox-relay';
 
 @Module({
   imports: [
@@ -20,8 +23,16 @@ import { HeartbeatProcessor, HeartbeatScheduler } from './jobs/heartbeat.job';
         prefix: config.queuePrefix,
       }),
     }),
-    BullModule.registerQueue({ name: QueueName.Heartbeat }),
+    BullModule.registerQueue({ name: QueueName.Heartbeat }, { name: QueueName.PushRuns }),
   ],
-  providers: [HeartbeatProcessor, HeartbeatScheduler, ShutdownLogger],
+  providers: [
+    HeartbeatProcessor,
+    HeartbeatScheduler,
+    ShutdownLogger,
+    ObjectivesRepository,
+    FanOut,
+    PushRunProcessor,
+    OutboxRelay,
+  ],
 })
 export class WorkerModule {}

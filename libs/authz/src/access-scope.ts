@@ -88,3 +88,18 @@ export class AccessScope {
 
 /** Nobody: the scope of a caller with no membership, and the starting point of every request. */
 export const NO_ACCESS = new AccessScope(null, []);
+
+/**
+ * The settings of a background job acting for one consortium (fan-out, reminders): the rights
+ * of its RTD office there and nowhere else, plus the outbox relay's flag.
+ */
+export function systemSettings(subject: string, consortiumId: string | null): Record<string, string> {
+  const grants: GrantedRole[] = consortiumId
+    ? [{ membershipId: 'system', role: 'CONSORTIUM_RTD', consortiumId, comuneId: null, regionCode: null }]
+    : [];
+  return {
+    ...new AccessScope(null, grants).rlsSettings(),
+    'app.subject': subject,
+    'app.relay': 'on',
+  };
+}

@@ -71,16 +71,17 @@ export class CatalogRepository {
       afterClause = `AND (l.chapter, l.code) > ($${params.length - 1}::smallint, $${params.length}::text)`;
     }
     params.push(query.limit);
-    const [rows, [{ total }]] = await Promise.all([
-      db.query(
-        `SELECT ${LINE_COLUMNS}
-           FROM plan_line l JOIN plan_chapter ch ON ch.edition_code = l.edition_code AND ch.number = l.chapter
-          WHERE ${where} ${afterClause}
-          ORDER BY l.chapter, l.code LIMIT $${params.length}`,
-        params,
-      ),
-      db.query(`SELECT count(*)::int AS total FROM plan_line l WHERE ${where}`, countParams),
-    ]);
+    const rows: LineRow[] = await db.query(
+      `SELECT ${LINE_COLUMNS}
+         FROM plan_line l JOIN plan_chapter ch ON ch.edition_code = l.edition_code AND ch.number = l.chapter
+        WHERE ${where} ${afterClause}
+        ORDER BY l.chapter, l.code LIMIT $${params.length}`,
+      params,
+    );
+    const [{ total }] = await db.query(
+      `SELECT count(*)::int AS total FROM plan_line l WHERE ${where}`,
+      countParams,
+    );
     return { rows, total };
   }
 

@@ -22,7 +22,7 @@ export function graphqlOptions(
     playground: false,
     // Apollo ships CJS and ESM typings; Nest and we may see different copies of the same type.
     plugins: [
-      authenticationPlugin((reason, requestId) => logger.warn({ requestId, reason }, 'token refused')),
+      authenticationPlugin((reason, requestId) => logger.log({ requestId, reason }, 'token refused')),
       transactionPlugin,
     ] as NonNullable<ApolloDriverConfig['plugins']>,
     formatError: createErrorFormatter({ error: (obj, msg) => logger.error(obj, msg) }),

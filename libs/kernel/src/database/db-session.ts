@@ -38,6 +38,7 @@ export class DbSession {
     const runner = this.dataSource.createQueryRunner();
     this.runner = runner;
     await runner.connect();
+    serializeQueries(runner);
     await runner.startTransaction('READ COMMITTED');
     await applySettings(runner.manager, this.settings);
     if (this.prepare)
@@ -71,6 +72,21 @@ export class DbSession {
       await runner.release();
     }
   }
+}
+
+/**
+ * GraphQL resolves sibling fields concurrently, and their DataLoaders share the request's one
+ * connection: statements are queued here, in order, rather than handed to the driver at once
+ * (which pg 8 only tolerates with a deprecation, and pg 9 refuses).
+ */
+function serializeQueries(runner: QueryRunner): void {
+  const query = runner.query.bind(runner);
+  let tail: Promise<unknown> = Promise.resolve();
+  runner.query = ((...args: Parameters<QueryRunner['query']>) => {
+    const result = tail.then(() => query(...args));
+    tail = result.catch(() => undefined);
+    return result;
+  }) as QueryRunner['query'];
 }
 
 /** SET LOCAL for several settings in one round trip; they end with the transaction. */

@@ -1,0 +1,127 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { systemSettings } from '@rtd/authz';
+import { APP_CONFIG, QueueName, withDbSession } from '@rtd/kernel';
+import type { AppConfig } from '@rtd/kernel';
+import { OUTBOX_CHANNEL } from '@rtd/outbox';
+import { APP_DATA_SOURCE } from '@rtd/platform';
+import { PUSH_RUN_ATTEMPTS } from '../jobs/push-run.job';
+
+const POLL_EVERY_MS = 2000;
+/** A message enqueued this long ago and still not processed is enqueued again (its job was lost). */
+const REDELIVER_AFTER = '2 minutes';
+const BATCH = 200;
+
+interface OutboxRow {
+  id: string;
+  topic: string;
+  payload: Record<string, unknown>;
+  dedupeKey: string | null;
+}
+
+/**
+ * Moves committed outbox rows to their BullMQ queues: woken by NOTIFY at commit, and polling as
+ * a safety net. A row whose job vanished (Redis restarted empty, a worker killed) is enqueued
+ * again after a while; the job id (its dedupe key) keeps a live job from being duplicated.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private readonly queues: Map<string, Queue>;
+  private listener: Client | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private stopped = false;
+
+  constructor(
+    @Inject(APP_DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectQueue(QueueName.PushRuns) pushRuns: Queue,
+  ) {
+    this.queues = new Map([[QueueName.PushRuns as string, pushRuns]]);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.listener = new Client({ connectionString: this.config.databaseUrl });
+    this.listener.on('error', (error) => this.logger.warn(`LISTEN connection: ${error.message}`));
+    this.listener.on('notification', () => this.wake());
+    await this.listener.connect();
+    await this.listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    this.timer = setInterval(() => this.wake(), POLL_EVERY_MS);
+    this.wake();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+    await this.listener?.end().catch(() => undefined);
+  }
+
+  /** Runs a relay pass now, or right after the one in progress. */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.relay()
+      .catch((error: Error) => this.logger.warn(`outbox relay: ${error.message}`))
+      .finally(() => {
+        this.running = null;
+        if (this.again) {
+          this.again = false;
+          this.wake();
+        }
+      });
+  }
+
+  private async relay(): Promise<void> {
+    for (;;) {
+      const moved = await withDbSession(
+        this.dataSource,
+        systemSettings('system:outbox-relay', null),
+        async (session) => {
+          const db = await session.manager();
+          const rows: OutboxRow[] = await db.query(
+            `SELECT id, topic, payload, dedupe_key AS "dedupeKey" FROM outbox
+            WHERE processed_at IS NULL AND available_at <= now()
+              AND (enqueued_at IS NULL OR enqueued_at < now() - interval '${REDELIVER_AFTER}')
+            ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
+          );
+          for (const row of rows) {
+            const queue = this.queues.get(row.topic);
+            if (!queue) {
+              await db.query(
+                `UPDATE outbox SET last_error = $2, available_at = now() + interval '1 hour' WHERE id = $1`,
+                [row.id, `no queue for topic ${row.topic}`],
+              );
+              continue;
+            }
+            const jobId = (row.dedupeKey ?? `outbox-${row.id}`).replace(/:/g, '-');
+            // A job that already exists with this id (waiting, active, failed) is not added twice;
+            // a finished or vanished one is, which is what redelivery needs.
+            const existing = await queue.getJob(jobId);
+            if (existing && (await existing.isCompleted())) await existing.remove();
+            await queue.add(row.topic, row.payload, {
+              jobId,
+              attempts: PUSH_RUN_ATTEMPTS,
+              backoff: { type: 'exponential', delay: 1000 },
+              removeOnComplete: { age: 3600 },
+              removeOnFail: { age: 24 * 3600 },
+            });
+            await db.query(`UPDATE outbox SET enqueued_at = now(), attempts = attempts + 1 WHERE id = $1`, [
+              row.id,
+            ]);
+          }
+          return rows.length;
+        },
+      );
+      if (moved < BATCH) return;
+    }
+  }
+}

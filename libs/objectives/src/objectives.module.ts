@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { CatalogModule } from '@rtd/catalog';
+import { Outbox } from '@rtd/outbox';
+import { TenancyModule } from '@rtd/tenancy';
+import { ObjectivesRepository } from './objectives.repository';
+import { PushRunResolver, SharedObjectiveResolver } from './objectives.resolver';
+import { ObjectivesService } from './objectives.service';
+import { FanOut } from './fan-out';
+
+@Module({
+  imports: [CatalogModule, TenancyModule],
+  providers: [
+    ObjectivesRepository,
+    ObjectivesService,
+    SharedObjectiveResolver,
+    PushRunResolver,
+    Outbox,
+    FanOut,
+  ],
+  exports: [ObjectivesService, ObjectivesRepository, FanOut],
+})
+export class ObjectivesModule {}

@@ -1,0 +1,103 @@
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { PlanLineObject } from '@rtd/catalog';
+import { Ctx, Page, RequestContext } from '@rtd/kernel';
+import { ConsortiumObject } from '@rtd/tenancy';
+import {
+  CreateSharedObjectiveInput,
+  ObjectiveState,
+  PushRunObject,
+  SharedObjectiveConnection,
+  SharedObjectiveObject,
+  UpdateSharedObjectiveInput,
+} from './dto/objective.types';
+import { ObjectivesService } from './objectives.service';
+
+@Resolver(() => SharedObjectiveObject)
+export class SharedObjectiveResolver {
+  constructor(private readonly objectives: ObjectivesService) {}
+
+  @Query(() => SharedObjectiveConnection)
+  sharedObjectives(
+    @Ctx() ctx: RequestContext,
+    @Args('consortiumId', { type: () => ID }) consortiumId: string,
+    @Args('state', { type: () => ObjectiveState, nullable: true }) state: ObjectiveState | null,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number | null,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ): Promise<Page<SharedObjectiveObject>> {
+    return this.objectives.list(ctx, consortiumId, state ?? null, { first, after });
+  }
+
+  @Query(() => SharedObjectiveObject, { nullable: true })
+  sharedObjective(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string) {
+    return this.objectives.get(ctx, id);
+  }
+
+  @Mutation(() => SharedObjectiveObject)
+  createSharedObjective(
+    @Ctx() ctx: RequestContext,
+    @Args('input', { type: () => CreateSharedObjectiveInput }) input: CreateSharedObjectiveInput,
+  ) {
+    return this.objectives.create(ctx, input);
+  }
+
+  @Mutation(() => SharedObjectiveObject)
+  updateSharedObjective(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
+    @Args('input', { type: () => UpdateSharedObjectiveInput }) input: UpdateSharedObjectiveInput,
+  ) {
+    return this.objectives.update(ctx, id, expectedVersion, input);
+  }
+
+  @Mutation(() => PushRunObject, {
+    description: 'DRAFT -> PUBLISHED and fan-out; on a PUBLISHED objective, pushes to members targeted since',
+  })
+  publishSharedObjective(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string) {
+    return this.objectives.publish(ctx, id);
+  }
+
+  @Mutation(() => SharedObjectiveObject)
+  closeSharedObjective(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
+  ) {
+    return this.objectives.close(ctx, id, expectedVersion);
+  }
+
+  @ResolveField(() => ConsortiumObject)
+  consortium(@Ctx() ctx: RequestContext, @Parent() objective: SharedObjectiveObject) {
+    return this.objectives.consortiumOf(ctx, objective);
+  }
+
+  @ResolveField(() => [PlanLineObject])
+  lines(@Ctx() ctx: RequestContext, @Parent() objective: SharedObjectiveObject) {
+    return this.objectives.lines(ctx, objective.id);
+  }
+
+  @ResolveField(() => Int, { description: 'members the target selects now' })
+  targetedCount(@Ctx() ctx: RequestContext, @Parent() objective: SharedObjectiveObject) {
+    return this.objectives.targetedCount(ctx, objective.id);
+  }
+
+  @ResolveField(() => Int)
+  assignmentCount(@Ctx() ctx: RequestContext, @Parent() objective: SharedObjectiveObject) {
+    return this.objectives.assignmentCount(ctx, objective.id);
+  }
+}
+
+@Resolver(() => PushRunObject)
+export class PushRunResolver {
+  constructor(private readonly objectives: ObjectivesService) {}
+
+  @Query(() => PushRunObject, { nullable: true })
+  pushRun(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string) {
+    return this.objectives.pushRun(ctx, id);
+  }
+
+  @ResolveField(() => SharedObjectiveObject)
+  objective(@Ctx() ctx: RequestContext, @Parent() run: PushRunObject) {
+    return this.objectives.objectiveOf(ctx, run.objectiveId);
+  }
+}

@@ -1,0 +1,435 @@
+import { Injectable } from '@nestjs/common';
+import { AuditTrail } from '@rtd/audit';
+import { authorize, callerAccess, CallerAccess, on } from '@rtd/authz';
+import { CatalogRepository, LineRow, toPlanLineObject } from '@rtd/catalog';
+import type { PlanLineObject } from '@rtd/catalog';
+import {
+  actorSubject,
+  badInput,
+  conflict,
+  decodeCursor,
+  forbidden,
+  notFound,
+  Page,
+  PageArgs,
+  pageSize,
+  parseId,
+  PushRunJob,
+  QueueName,
+  RequestContext,
+  requestLoader,
+  indexBy,
+  toPage,
+} from '@rtd/kernel';
+import { Outbox } from '@rtd/outbox';
+import { TenancyService } from '@rtd/tenancy';
+import {
+  CreateSharedObjectiveInput,
+  ObjectiveState,
+  PushRunObject,
+  PushState,
+  SharedObjectiveObject,
+  TargetInput,
+  UpdateSharedObjectiveInput,
+} from './dto/objective.types';
+import { ObjectiveReach, ObjectiveRow, ObjectivesRepository, PushRunRow } from './objectives.repository';
+import { normaliseTarget, StoredTarget } from './target';
+
+const MAX_LINES = 100;
+
+const toObjectiveObject = (row: ObjectiveRow): SharedObjectiveObject => ({
+  id: row.id,
+  consortiumId: row.consortiumId,
+  title: row.title,
+  description: row.description,
+  edition: row.editionCode,
+  dueDate: row.dueDate,
+  state: row.state as ObjectiveState,
+  version: row.version,
+  target: row.target,
+  createdAt: row.createdAt,
+  publishedAt: row.publishedAt,
+});
+
+const toPushRunObject = (row: PushRunRow): PushRunObject => ({
+  id: row.id,
+  objectiveId: row.objectiveId,
+  state: row.state as PushState,
+  targeted: row.targeted,
+  created: row.created,
+  skipped: row.skipped,
+  startedAt: row.startedAt,
+  finishedAt: row.finishedAt,
+});
+
+/**
+ * Shared objectives: the RTD office drafts them on lines of one Piano Triennale edition,
+ * targets members of its consortium, publishes (fan-out through the outbox and the worker) and
+ * closes them. Every change is versioned and audited in the same transaction.
+ */
+@Injectable()
+export class ObjectivesService {
+  constructor(
+    private readonly repository: ObjectivesRepository,
+    private readonly catalog: CatalogRepository,
+    private readonly tenancy: TenancyService,
+    private readonly outbox: Outbox,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async create(ctx: RequestContext, input: CreateSharedObjectiveInput): Promise<SharedObjectiveObject> {
+    const consortiumId = parseId('consortiumId', input.consortiumId);
+    await this.tenancy.getConsortium(ctx, consortiumId);
+    const { ability } = await callerAccess(ctx);
+    const subject = on('SharedObjective', { consortiumId, assignedComuneIds: [], delegatePersonIds: [] });
+    if (!ability.can('create', subject)) throw forbidden();
+    const title = cleanTitle(input.title);
+    const description = cleanDescription(input.description ?? null);
+    return ctx.atomically(async (db) => {
+      const lines = await this.linesOf(db, input.edition, input.lineCodes);
+      const target = await this.target(ctx, consortiumId, input.target, lines);
+      const row = await this.repository.insert(
+        db,
+        {
+          consortiumId,
+          title,
+          description,
+          editionCode: input.edition,
+          dueDate: input.dueDate ?? null,
+          target,
+        },
+        actorSubject(ctx.actor),
+      );
+      await this.repository.replaceLines(
+        db,
+        row,
+        lines.map((line) => line.id),
+      );
+      await this.audit.record(db, ctx, {
+        action: 'objective.create',
+        entityType: 'SharedObjective',
+        entityId: row.id,
+        consortiumId,
+        details: { title, edition: input.edition, lineCodes: lines.map((l) => l.code), target },
+      });
+      return toObjectiveObject(row);
+    });
+  }
+
+  async update(
+    ctx: RequestContext,
+    id: string,
+    expectedVersion: number,
+    input: UpdateSharedObjectiveInput,
+  ): Promise<SharedObjectiveObject> {
+    const current = await this.authorized(ctx, id, 'update');
+    if (current.state === 'CLOSED') throw conflict('Obiettivo chiuso: non si modifica più');
+    return ctx.atomically(async (db) => {
+      let lines: LineRow[] | null = null;
+      if (input.lineCodes != null) lines = await this.linesOf(db, current.editionCode, input.lineCodes);
+      const applicable = lines ?? (await this.currentLines(db, current.id));
+      const target =
+        input.target != null
+          ? await this.target(ctx, current.consortiumId, input.target, applicable)
+          : lines
+            ? normaliseTarget(
+                current.target,
+                applicable.map((l) => l.minPopulation),
+              )
+            : undefined;
+      const row = await this.repository.update(db, current.id, checkVersion(expectedVersion), {
+        title: input.title != null ? cleanTitle(input.title) : undefined,
+        description: input.description !== undefined ? cleanDescription(input.description) : undefined,
+        dueDate: input.dueDate !== undefined ? input.dueDate : undefined,
+        target,
+      });
+      if (!row) throw stale(current.version, expectedVersion);
+      this.remember(ctx, row);
+      if (lines)
+        await this.repository.replaceLines(
+          db,
+          row,
+          lines.map((line) => line.id),
+        );
+      await this.audit.record(db, ctx, {
+        action: 'objective.update',
+        entityType: 'SharedObjective',
+        entityId: row.id,
+        consortiumId: row.consortiumId,
+        details: { changed: Object.keys(input), version: row.version },
+      });
+      return toObjectiveObject(row);
+    });
+  }
+
+  /**
+   * DRAFT -> PUBLISHED, or a new push of a PUBLISHED objective to members targeted since. The
+   * state change, the push run and the outbox message commit together; the worker does the rest.
+   */
+  async publish(ctx: RequestContext, id: string): Promise<PushRunObject> {
+    const current = await this.authorized(ctx, id, 'publish');
+    if (current.state === 'CLOSED') throw conflict('Obiettivo chiuso: non si pubblica più');
+    return ctx.atomically(async (db) => {
+      let objective = current;
+      if (current.state === 'DRAFT') {
+        const published = await this.repository.update(db, current.id, current.version, {
+          state: 'PUBLISHED',
+        });
+        if (!published) throw conflict('Obiettivo modificato nel frattempo: riprovare');
+        objective = this.remember(ctx, published);
+      }
+      const run = await this.repository.insertPushRun(db, objective, actorSubject(ctx.actor));
+      const job: PushRunJob = {
+        pushRunId: run.id,
+        objectiveId: objective.id,
+        consortiumId: objective.consortiumId,
+      };
+      await this.outbox.add(db, {
+        topic: QueueName.PushRuns,
+        payload: { ...job },
+        consortiumId: objective.consortiumId,
+        dedupeKey: `push-run:${run.id}`,
+      });
+      await this.audit.record(db, ctx, {
+        action: 'objective.publish',
+        entityType: 'SharedObjective',
+        entityId: objective.id,
+        consortiumId: objective.consortiumId,
+        details: { pushRunId: run.id, targeted: run.targeted, firstPublication: current.state === 'DRAFT' },
+      });
+      return toPushRunObject(run);
+    });
+  }
+
+  async close(ctx: RequestContext, id: string, expectedVersion: number): Promise<SharedObjectiveObject> {
+    const current = await this.authorized(ctx, id, 'close');
+    if (current.state === 'CLOSED') throw conflict('Obiettivo già chiuso');
+    return ctx.atomically(async (db) => {
+      const row = await this.repository.update(db, current.id, checkVersion(expectedVersion), {
+        state: 'CLOSED',
+      });
+      if (!row) throw stale(current.version, expectedVersion);
+      this.remember(ctx, row);
+      await this.audit.record(db, ctx, {
+        action: 'objective.close',
+        entityType: 'SharedObjective',
+        entityId: row.id,
+        consortiumId: row.consortiumId,
+      });
+      return toObjectiveObject(row);
+    });
+  }
+
+  async get(ctx: RequestContext, id: string): Promise<SharedObjectiveObject> {
+    return toObjectiveObject(await this.authorized(ctx, id, 'read'));
+  }
+
+  async list(
+    ctx: RequestContext,
+    consortiumId: string,
+    state: ObjectiveState | null,
+    args: PageArgs,
+  ): Promise<Page<SharedObjectiveObject>> {
+    const id = parseId('consortiumId', consortiumId);
+    const size = pageSize(args.first);
+    const cursor = decodeCursor(args.after, ['string', 'string']);
+    const { scope } = await callerAccess(ctx);
+    const whole = scope.fullConsortia.has(id);
+    if (!whole && scope.readableComuni.size === 0 && scope.delegateComuni.size === 0) {
+      return toPage([], size, 0, () => [], toObjectiveObject);
+    }
+    const { rows, total } = await this.repository.page(await ctx.db(), {
+      consortiumId: id,
+      state,
+      whole,
+      comuneIds: [...scope.readableComuni],
+      delegateComuneIds: [...scope.delegateComuni],
+      personId: scope.personId,
+      limit: size + 1,
+      after: cursor ? { createdAt: cursor[0] as string, id: cursor[1] as string } : null,
+    });
+    return toPage(rows, size, total, (row) => [row.createdAt.toISOString(), row.id], toObjectiveObject);
+  }
+
+  async pushRun(ctx: RequestContext, id: string): Promise<PushRunObject> {
+    const runId = parseId('id', id);
+    const [run] = await this.repository.pushRunsByIds(await ctx.db(), [runId]);
+    if (!run) throw notFound('Esecuzione di invio');
+    const { ability } = await callerAccess(ctx);
+    const subject = on('SharedObjective', {
+      consortiumId: run.consortiumId,
+      assignedComuneIds: [],
+      delegatePersonIds: [],
+    });
+    if (!ability.can('read', subject)) throw notFound('Esecuzione di invio');
+    return toPushRunObject(run);
+  }
+
+  /** The objective if the caller may read it (else NOT_FOUND) and do `action` on it (else FORBIDDEN). */
+  async authorized(
+    ctx: RequestContext,
+    id: string,
+    action: 'read' | 'update' | 'publish' | 'close',
+  ): Promise<ObjectiveRow> {
+    const row = await this.objectiveLoader(ctx).load(parseId('id', id));
+    if (!row) throw notFound('Obiettivo');
+    const access = await callerAccess(ctx);
+    const reach = await this.reach(ctx, access, row.id);
+    authorize(
+      access.ability,
+      action,
+      'SharedObjective',
+      {
+        consortiumId: row.consortiumId,
+        assignedComuneIds: reach.comuneIds,
+        delegatePersonIds: reach.delegatePersonIds,
+      },
+      'Obiettivo',
+    );
+    return row;
+  }
+
+  consortiumOf(ctx: RequestContext, objective: SharedObjectiveObject) {
+    return this.tenancy.findConsortium(ctx, objective.consortiumId);
+  }
+
+  objectiveOf(ctx: RequestContext, objectiveId: string): Promise<SharedObjectiveObject> {
+    return this.get(ctx, objectiveId);
+  }
+
+  async lines(ctx: RequestContext, objectiveId: string): Promise<PlanLineObject[]> {
+    const lineIds = await requestLoader(
+      ctx,
+      'objectives.lineIds',
+      (db, ids: readonly string[]) => this.repository.lineIdsOf(db, ids),
+      [] as string[],
+    ).load(objectiveId);
+    const loader = requestLoader(
+      ctx,
+      'objectives.line',
+      async (db, ids: readonly string[]) => indexBy(await this.catalog.linesByIds(db, ids), (l) => l.id),
+      null as LineRow | null,
+    );
+    const lines = await loader.loadMany(lineIds);
+    return lines
+      .filter((line): line is LineRow => line !== null && !(line instanceof Error))
+      .map(toPlanLineObject);
+  }
+
+  targetedCount(ctx: RequestContext, objectiveId: string): Promise<number> {
+    return requestLoader(
+      ctx,
+      'objectives.targetedCount',
+      (db, ids: readonly string[]) => this.repository.targetedCounts(db, ids),
+      0,
+    ).load(objectiveId);
+  }
+
+  assignmentCount(ctx: RequestContext, objectiveId: string): Promise<number> {
+    return requestLoader(
+      ctx,
+      'objectives.assignmentCount',
+      (db, ids: readonly string[]) => this.repository.assignmentCounts(db, ids),
+      0,
+    ).load(objectiveId);
+  }
+
+  /** Later fields of the same request (`objective { state }`) must see the row as written. */
+  private remember(ctx: RequestContext, row: ObjectiveRow): ObjectiveRow {
+    this.objectiveLoader(ctx).clear(row.id).prime(row.id, row);
+    return row;
+  }
+
+  private objectiveLoader(ctx: RequestContext) {
+    return requestLoader(
+      ctx,
+      'objectives.objective',
+      async (db, ids: readonly string[]) => indexBy(await this.repository.byIds(db, ids), (row) => row.id),
+      null as ObjectiveRow | null,
+    );
+  }
+
+  private async reach(
+    ctx: RequestContext,
+    access: CallerAccess,
+    objectiveId: string,
+  ): Promise<ObjectiveReach> {
+    const comuni = [...access.scope.readableComuni, ...access.scope.delegateComuni];
+    if (comuni.length === 0) return { comuneIds: [], delegatePersonIds: [] };
+    return requestLoader(
+      ctx,
+      'objectives.reach',
+      (db, ids: readonly string[]) => this.repository.reachOf(db, ids, comuni),
+      { comuneIds: [], delegatePersonIds: [] } as ObjectiveReach,
+    ).load(objectiveId);
+  }
+
+  private async linesOf(
+    db: Parameters<CatalogRepository['linesByCodes']>[0],
+    edition: string,
+    codes: string[],
+  ) {
+    if (!(await this.catalog.editionExists(db, edition)))
+      throw badInput('edition', `edizione "${edition}" inesistente`);
+    const unique = [...new Set(codes.map((code) => code.trim()))];
+    if (unique.length === 0 || unique.length > MAX_LINES) {
+      throw badInput('lineCodes', `da 1 a ${MAX_LINES} linee d'azione`);
+    }
+    const lines = await this.catalog.linesByCodes(db, edition, unique);
+    const found = new Set(lines.map((line) => line.code));
+    const missing = unique.filter((code) => !found.has(code));
+    if (missing.length > 0) {
+      throw badInput('lineCodes', `linee inesistenti nell'edizione ${edition}: ${missing.join(', ')}`);
+    }
+    return unique.map((code) => lines.find((line) => line.code === code)!);
+  }
+
+  private async currentLines(db: Parameters<CatalogRepository['linesByIds']>[0], objectiveId: string) {
+    const ids = (await this.repository.lineIdsOf(db, [objectiveId])).get(objectiveId) ?? [];
+    return this.catalog.linesByIds(db, ids);
+  }
+
+  private async target(
+    ctx: RequestContext,
+    consortiumId: string,
+    input: TargetInput,
+    lines: readonly LineRow[],
+  ): Promise<StoredTarget> {
+    const target = normaliseTarget(
+      input,
+      lines.map((line) => line.minPopulation),
+    );
+    if (target.comuneIds) {
+      const outside = await this.repository.membersOutside(await ctx.db(), consortiumId, target.comuneIds);
+      if (outside.length > 0) {
+        throw badInput('target.comuneIds', `comuni che non fanno parte del consorzio: ${outside.join(', ')}`);
+      }
+    }
+    return target;
+  }
+}
+
+function cleanTitle(raw: string): string {
+  const title = raw.trim().replace(/\s+/g, ' ');
+  if (title.length < 1 || title.length > 200) throw badInput('title', 'da 1 a 200 caratteri');
+  return title;
+}
+
+function cleanDescription(raw: string | null): string | null {
+  if (raw === null) return null;
+  const description = raw.trim();
+  if (description.length > 10_000) throw badInput('description', 'al massimo 10.000 caratteri');
+  return description || null;
+}
+
+function checkVersion(expectedVersion: number): number {
+  if (!Number.isInteger(expectedVersion) || expectedVersion < 1) {
+    throw badInput('expectedVersion', 'la versione letta, un intero da 1 in su');
+  }
+  return expectedVersion;
+}
+
+const stale = (current: number, expected: number) =>
+  conflict(
+    `Versione ${expected} superata: l'oggetto è stato modificato (versione attuale ${current}). Ricaricare e riprovare.`,
+  );
