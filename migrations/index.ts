@@ -1,10 +1,12 @@
 import { ReferenceAndCatalog1764000000000 } from './1764000000000-reference-and-catalog';
 import { IdentityObjectivesWorkflow1764000001000 } from './1764000001000-identity-objectives-workflow';
 import { RowLevelSecurity1764000002000 } from './1764000002000-row-level-security';
+import { RegionalObservers1764000003000 } from './1764000003000-regional-observers';
 
 /** Every migration, in order. A new migration is added here as well as in its own file. */
 export const ALL_MIGRATIONS = [
   ReferenceAndCatalog1764000000000,
   IdentityObjectivesWorkflow1764000001000,
   RowLevelSecurity1764000002000,
+  RegionalObservers1764000003000,
 ];

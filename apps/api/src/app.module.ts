@@ -2,8 +2,10 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { Logger, LoggerModule } from 'nestjs-pino';
+import { AssignmentsModule } from '@rtd/assignments';
 import { AuditModule } from '@rtd/audit';
 import { CatalogModule } from '@rtd/catalog';
+import { ComplianceModule } from '@rtd/compliance';
 import { IdentityModule } from '@rtd/identity';
 import { ObjectivesModule } from '@rtd/objectives';
 import { APP_CONFIG, AppConfig, ConfigModule, DateScalar } from '@rtd/kernel';
@@ -39,6 +41,8 @@ class RequestContextModule {}
     TenancyModule,
     IdentityModule,
     ObjectivesModule,
+    AssignmentsModule,
+    ComplianceModule,
   ],
   providers: [DateScalar, ShutdownLogger],
 })

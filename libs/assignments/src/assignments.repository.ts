@@ -1,0 +1,230 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AssignmentStatus } from './workflow';
+
+export interface AssignmentRow {
+  id: string;
+  consortiumId: string;
+  comuneId: string;
+  objectiveId: string;
+  status: AssignmentStatus;
+  progress: number;
+  dueDate: string | null;
+  overdue: boolean;
+  issues: string | null;
+  delegatePersonId: string | null;
+  version: number;
+  updatedAt: Date;
+}
+
+export interface AssignmentQuery {
+  consortiumId: string | null;
+  comuneId: string | null;
+  objectiveId: string | null;
+  statuses: AssignmentStatus[] | null;
+  overdue: boolean | null;
+  /** The caller's reach (AccessScope): all of these consortia, these municipalities, or delegated to the person. */
+  fullConsortia: string[];
+  comuni: string[];
+  delegateComuni: string[];
+  personId: string | null;
+  limit: number;
+  after: { due: string; id: string } | null;
+}
+
+/** Today in Italy: deadlines are Italian calendar days, whatever the server's time zone. */
+export const TODAY_IN_ROME = `(now() AT TIME ZONE 'Europe/Rome')::date`;
+const DUE = `coalesce(a.due_date, o.due_date)`;
+const OVERDUE = `(${DUE} < ${TODAY_IN_ROME} AND a.status NOT IN ('COMPLETED', 'NOT_APPLICABLE'))`;
+
+const ASSIGNMENT_COLUMNS = `a.id, a.consortium_id AS "consortiumId", a.comune_id AS "comuneId",
+  a.objective_id AS "objectiveId", a.status, a.progress, ${DUE} AS "dueDate", ${OVERDUE} AS overdue,
+  a.issues, a.delegate_person_id AS "delegatePersonId", a.version, a.updated_at AS "updatedAt"`;
+
+export interface AssignmentChange {
+  status: AssignmentStatus;
+  progress: number;
+  issues?: string | null;
+  delegatePersonId?: string | null;
+}
+
+/** All SQL about assignments, their history, evidence and the audit log reads. */
+@Injectable()
+export class AssignmentsRepository {
+  async byIds(db: EntityManager, ids: readonly string[]): Promise<AssignmentRow[]> {
+    return db.query(
+      `SELECT ${ASSIGNMENT_COLUMNS} FROM assignment a JOIN shared_objective o ON o.id = a.objective_id
+        WHERE a.id = ANY($1::uuid[])`,
+      [ids],
+    );
+  }
+
+  async page(db: EntityManager, q: AssignmentQuery): Promise<{ rows: AssignmentRow[]; total: number }> {
+    const params: unknown[] = [
+      q.consortiumId,
+      q.comuneId,
+      q.objectiveId,
+      q.statuses,
+      q.overdue,
+      q.fullConsortia,
+      q.comuni,
+      q.delegateComuni,
+      q.personId,
+    ];
+    const where = `($1::uuid IS NULL OR a.consortium_id = $1) AND ($2::uuid IS NULL OR a.comune_id = $2)
+      AND ($3::uuid IS NULL OR a.objective_id = $3) AND ($4::text[] IS NULL OR a.status = ANY($4))
+      AND ($5::boolean IS NULL OR ${OVERDUE} = $5)
+      AND (a.consortium_id = ANY($6::uuid[]) OR a.comune_id = ANY($7::uuid[])
+           OR (a.comune_id = ANY($8::uuid[]) AND a.delegate_person_id = $9::uuid))`;
+    const key = `(coalesce(${DUE}, 'infinity'::date), a.id)`;
+    let after = '';
+    if (q.after) {
+      params.push(q.after.due, q.after.id);
+      after = `AND ${key} > ($10::date, $11::uuid)`;
+    }
+    const rows: AssignmentRow[] = await db.query(
+      `SELECT ${ASSIGNMENT_COLUMNS} FROM assignment a JOIN shared_objective o ON o.id = a.objective_id
+        WHERE ${where} ${after} ORDER BY ${key} LIMIT ${q.limit}`,
+      params,
+    );
+    const [{ total }] = await db.query(
+      `SELECT count(*)::int AS total FROM assignment a JOIN shared_objective o ON o.id = a.objective_id WHERE ${where}`,
+      params.slice(0, 9),
+    );
+    return { rows, total };
+  }
+
+  /** Writes the change if the version is still `expectedVersion`; false when another write won. */
+  async change(
+    db: EntityManager,
+    id: string,
+    expectedVersion: number,
+    change: AssignmentChange,
+  ): Promise<boolean> {
+    const params: unknown[] = [id, expectedVersion, change.status, change.progress];
+    const sets = ['status = $3', 'progress = $4', 'version = version + 1', 'updated_at = now()'];
+    if (change.issues !== undefined) {
+      params.push(change.issues);
+      sets.push(`issues = $${params.length}`);
+    }
+    if (change.delegatePersonId !== undefined) {
+      params.push(change.delegatePersonId);
+      sets.push(`delegate_person_id = $${params.length}`);
+    }
+    const result = await db.query(
+      `UPDATE assignment SET ${sets.join(', ')} WHERE id = $1 AND version = $2 RETURNING id`,
+      params,
+    );
+    const rows = Array.isArray(result[0]) ? result[0] : result;
+    return rows.length > 0;
+  }
+
+  async appendHistory(
+    db: EntityManager,
+    row: AssignmentRow,
+    event: { from: AssignmentStatus | null; to: AssignmentStatus; progress: number; note: string | null },
+    actor: { subject: string; personId: string | null; requestId: string },
+  ): Promise<void> {
+    await db.query(
+      `INSERT INTO status_event (consortium_id, comune_id, assignment_id, from_status, to_status, progress, note,
+                                 actor_subject, actor_person_id, request_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [
+        row.consortiumId,
+        row.comuneId,
+        row.id,
+        event.from,
+        event.to,
+        event.progress,
+        event.note,
+        actor.subject,
+        actor.personId,
+        actor.requestId,
+      ],
+    );
+  }
+
+  async addEvidence(
+    db: EntityManager,
+    row: AssignmentRow,
+    evidence: { kind: string; url: string | null; description: string },
+    actor: { subject: string; personId: string | null },
+  ) {
+    const [created] = await db.query(
+      `INSERT INTO evidence (consortium_id, comune_id, assignment_id, kind, url, description, added_by_subject,
+                             added_by_person_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       RETURNING id, kind, url, description, added_at AS "addedAt", added_by_person_id AS "addedByPersonId"`,
+      [
+        row.consortiumId,
+        row.comuneId,
+        row.id,
+        evidence.kind,
+        evidence.url,
+        evidence.description,
+        actor.subject,
+        actor.personId,
+      ],
+    );
+    return created;
+  }
+
+  async evidenceCount(db: EntityManager, assignmentId: string): Promise<number> {
+    const [{ count }] = await db.query(
+      `SELECT count(*)::int AS count FROM evidence WHERE assignment_id = $1`,
+      [assignmentId],
+    );
+    return count;
+  }
+
+  async evidenceOf(db: EntityManager, ids: readonly string[]) {
+    return db.query(
+      `SELECT id, assignment_id AS "assignmentId", kind, url, description, added_at AS "addedAt",
+              added_by_person_id AS "addedByPersonId"
+         FROM evidence WHERE assignment_id = ANY($1::uuid[]) ORDER BY added_at, id`,
+      [ids],
+    );
+  }
+
+  async historyOf(db: EntityManager, ids: readonly string[]) {
+    return db.query(
+      `SELECT assignment_id AS "assignmentId", at, from_status AS "from", to_status AS "to", progress, note,
+              actor_person_id AS "actorPersonId"
+         FROM status_event WHERE assignment_id = ANY($1::uuid[]) ORDER BY id`,
+      [ids],
+    );
+  }
+
+  async peopleByIds(db: EntityManager, ids: readonly string[]) {
+    return db.query(
+      `SELECT id, nullif(trim(concat_ws(' ', given_name, family_name)), '') AS "displayName"
+         FROM person WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+  }
+
+  /** The person, if it holds an active COMUNE_DELEGATE membership for this municipality. */
+  async delegateOf(db: EntityManager, fiscalCode: string, comuneId: string): Promise<string | null> {
+    const [row] = await db.query(
+      `SELECT p.id FROM person p JOIN membership m ON m.person_id = p.id
+        WHERE p.fiscal_code = $1 AND m.role = 'COMUNE_DELEGATE' AND m.comune_id = $2 AND m.revoked_at IS NULL`,
+      [fiscalCode, comuneId],
+    );
+    return row?.id ?? null;
+  }
+
+  async auditPage(db: EntityManager, consortiumId: string, limit: number, afterId: string | null) {
+    const rows = await db.query(
+      `SELECT id::text, at, actor_subject AS actor, action, entity_type AS "entityType", entity_id AS "entityId",
+              request_id AS "requestId"
+         FROM audit_log WHERE consortium_id = $1 AND ($2::bigint IS NULL OR id < $2::bigint)
+        ORDER BY id DESC LIMIT ${limit}`,
+      [consortiumId, afterId],
+    );
+    const [{ total }] = await db.query(
+      `SELECT count(*)::int AS total FROM audit_log WHERE consortium_id = $1`,
+      [consortiumId],
+    );
+    return { rows, total };
+  }
+}

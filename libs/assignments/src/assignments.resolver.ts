@@ -1,0 +1,157 @@
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Ctx, Page, RequestContext } from '@rtd/kernel';
+import { ObjectivesService, SharedObjectiveObject } from '@rtd/objectives';
+import { ComuneObject } from '@rtd/tenancy';
+import { AssignmentsService } from './assignments.service';
+import {
+  AssignmentConnection,
+  AssignmentFilter,
+  AssignmentObject,
+  AuditEntryConnection,
+  AuditEntryObject,
+  EvidenceKind,
+  EvidenceObject,
+  PersonObject,
+  ReviewDecision,
+  StatusEventObject,
+  UpdateAssignmentInput,
+} from './dto/assignment.types';
+
+@Resolver(() => AssignmentObject)
+export class AssignmentResolver {
+  constructor(
+    private readonly workflow: AssignmentsService,
+    private readonly objectives: ObjectivesService,
+  ) {}
+
+  @Query(() => AssignmentConnection)
+  assignments(
+    @Ctx() ctx: RequestContext,
+    @Args('filter', { type: () => AssignmentFilter }) filter: AssignmentFilter,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number | null,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ): Promise<Page<AssignmentObject>> {
+    return this.workflow.list(ctx, filter, { first, after });
+  }
+
+  @Query(() => AssignmentObject, { nullable: true })
+  assignment(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string) {
+    return this.workflow.get(ctx, id);
+  }
+
+  @Mutation(() => AssignmentObject)
+  updateAssignment(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
+    @Args('input', { type: () => UpdateAssignmentInput }) input: UpdateAssignmentInput,
+  ) {
+    return this.workflow.update(ctx, id, expectedVersion, input);
+  }
+
+  @Mutation(() => AssignmentObject)
+  submitAssignment(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
+    @Args('note', { type: () => String, nullable: true }) note: string | null,
+  ) {
+    return this.workflow.submit(ctx, id, expectedVersion, note ?? null);
+  }
+
+  @Mutation(() => AssignmentObject, { description: 'reason required to REJECT' })
+  reviewAssignment(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
+    @Args('decision', { type: () => ReviewDecision }) decision: ReviewDecision,
+    @Args('reason', { type: () => String, nullable: true }) reason: string | null,
+  ) {
+    return this.workflow.review(ctx, id, expectedVersion, decision, reason ?? null);
+  }
+
+  @Mutation(() => AssignmentObject)
+  markNotApplicable(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
+    @Args('reason', { type: () => String }) reason: string,
+  ) {
+    return this.workflow.markNotApplicable(ctx, id, expectedVersion, reason);
+  }
+
+  @Mutation(() => EvidenceObject)
+  addEvidence(
+    @Ctx() ctx: RequestContext,
+    @Args('assignmentId', { type: () => ID }) assignmentId: string,
+    @Args('kind', { type: () => EvidenceKind }) kind: EvidenceKind,
+    @Args('url', { type: () => String, nullable: true }) url: string | null,
+    @Args('description', { type: () => String }) description: string,
+  ) {
+    return this.workflow.addEvidence(ctx, assignmentId, kind, url ?? null, description);
+  }
+
+  @Mutation(() => AssignmentObject, { description: 'null clears the delegation' })
+  delegateAssignment(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('fiscalCode', { type: () => String, nullable: true }) fiscalCode: string | null,
+  ) {
+    return this.workflow.delegate(ctx, id, fiscalCode ?? null);
+  }
+
+  @Query(() => AuditEntryConnection)
+  auditLog(
+    @Ctx() ctx: RequestContext,
+    @Args('consortiumId', { type: () => ID }) consortiumId: string,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number | null,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ): Promise<Page<AuditEntryObject>> {
+    return this.workflow.auditLog(ctx, consortiumId, { first, after });
+  }
+
+  @ResolveField(() => SharedObjectiveObject)
+  objective(@Ctx() ctx: RequestContext, @Parent() assignment: AssignmentObject) {
+    return this.objectives.objectiveOf(ctx, assignment.objectiveId);
+  }
+
+  @ResolveField(() => ComuneObject)
+  comune(@Ctx() ctx: RequestContext, @Parent() assignment: AssignmentObject) {
+    return this.workflow.comuneOf(ctx, assignment);
+  }
+
+  @ResolveField(() => PersonObject, { nullable: true })
+  delegate(@Ctx() ctx: RequestContext, @Parent() assignment: AssignmentObject) {
+    return this.workflow.person(ctx, assignment.delegatePersonId);
+  }
+
+  @ResolveField(() => [EvidenceObject])
+  evidence(@Ctx() ctx: RequestContext, @Parent() assignment: AssignmentObject) {
+    return this.workflow.evidence(ctx, assignment.id);
+  }
+
+  @ResolveField(() => [StatusEventObject], { description: 'oldest first, append-only' })
+  history(@Ctx() ctx: RequestContext, @Parent() assignment: AssignmentObject) {
+    return this.workflow.history(ctx, assignment.id);
+  }
+}
+
+@Resolver(() => EvidenceObject)
+export class EvidenceResolver {
+  constructor(private readonly assignments: AssignmentsService) {}
+
+  @ResolveField(() => PersonObject, { nullable: true })
+  addedBy(@Ctx() ctx: RequestContext, @Parent() evidence: EvidenceObject) {
+    return this.assignments.person(ctx, evidence.addedByPersonId);
+  }
+}
+
+@Resolver(() => StatusEventObject)
+export class StatusEventResolver {
+  constructor(private readonly assignments: AssignmentsService) {}
+
+  @ResolveField(() => PersonObject, { nullable: true })
+  actor(@Ctx() ctx: RequestContext, @Parent() event: StatusEventObject) {
+    return this.assignments.person(ctx, event.actorPersonId);
+  }
+}

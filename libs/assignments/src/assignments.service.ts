@@ -1,0 +1,394 @@
+import { Injectable } from '@nestjs/common';
+import { AuditTrail } from '@rtd/audit';
+import { authorize, callerAccess, on } from '@rtd/authz';
+import {
+  actorSubject,
+  badInput,
+  conflict,
+  decodeCursor,
+  forbidden,
+  groupBy,
+  indexBy,
+  notFound,
+  Page,
+  PageArgs,
+  pageSize,
+  parseId,
+  RequestContext,
+  requestLoader,
+  toPage,
+} from '@rtd/kernel';
+import { fiscalCodeProblem, normalizeFiscalCode } from '@rtd/identity';
+import { TenancyService } from '@rtd/tenancy';
+import { AssignmentRow, AssignmentsRepository } from './assignments.repository';
+import {
+  AssignmentFilter,
+  AssignmentObject,
+  AuditEntryObject,
+  EvidenceKind,
+  EvidenceObject,
+  PersonObject,
+  ReviewDecision,
+  StatusEventObject,
+  UpdateAssignmentInput,
+} from './dto/assignment.types';
+import { AssignmentStatus, nextStatus, Side, WorkflowAction } from './workflow';
+
+const MAX_NOTE = 2000;
+const MAX_ISSUES = 10_000;
+const MAX_URL = 2048;
+const MAX_DESCRIPTION = 2000;
+const MAX_EVIDENCE_PER_ASSIGNMENT = 200;
+
+const toAssignmentObject = (row: AssignmentRow): AssignmentObject => ({ ...row });
+
+/**
+ * The reporting workflow: a municipality reports status, progress, issues and evidence on its
+ * assignments, the RTD office reviews. Every change checks the version it was made against,
+ * goes through the state machine (workflow.ts), and writes history and audit with it.
+ */
+@Injectable()
+export class AssignmentsService {
+  constructor(
+    private readonly repository: AssignmentsRepository,
+    private readonly tenancy: TenancyService,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async get(ctx: RequestContext, id: string): Promise<AssignmentObject> {
+    return toAssignmentObject(await this.authorized(ctx, id, 'read'));
+  }
+
+  async list(ctx: RequestContext, filter: AssignmentFilter, args: PageArgs): Promise<Page<AssignmentObject>> {
+    const size = pageSize(args.first);
+    const cursor = decodeCursor(args.after, ['string', 'string']);
+    const { scope } = await callerAccess(ctx);
+    const { rows, total } = await this.repository.page(await ctx.db(), {
+      consortiumId: filter.consortiumId ? parseId('filter.consortiumId', filter.consortiumId) : null,
+      comuneId: filter.comuneId ? parseId('filter.comuneId', filter.comuneId) : null,
+      objectiveId: filter.objectiveId ? parseId('filter.objectiveId', filter.objectiveId) : null,
+      statuses: filter.status?.length ? filter.status : null,
+      overdue: filter.overdue ?? null,
+      fullConsortia: [...scope.fullConsortia],
+      comuni: [...scope.readableComuni],
+      delegateComuni: [...scope.delegateComuni],
+      personId: scope.personId,
+      limit: size + 1,
+      after: cursor ? { due: cursor[0] as string, id: cursor[1] as string } : null,
+    });
+    return toPage(rows, size, total, (row) => [row.dueDate ?? 'infinity', row.id], toAssignmentObject);
+  }
+
+  async update(
+    ctx: RequestContext,
+    id: string,
+    expectedVersion: number,
+    input: UpdateAssignmentInput,
+  ): Promise<AssignmentObject> {
+    const { row, side } = await this.actingSide(ctx, id);
+    if (
+      input.progress != null &&
+      (!Number.isInteger(input.progress) || input.progress < 0 || input.progress > 100)
+    ) {
+      throw badInput('progress', 'un intero da 0 a 100');
+    }
+    const issues = input.issues === undefined ? undefined : cleanText('issues', input.issues, MAX_ISSUES);
+    const status = nextStatus(row.status, side, { kind: 'update', to: input.status ?? null });
+    const progress = input.progress ?? (status === 'NOT_STARTED' ? 0 : row.progress);
+    return this.transition(ctx, row, expectedVersion, {
+      status,
+      progress,
+      issues,
+      note: cleanText('note', input.note ?? null, MAX_NOTE),
+      action: 'assignment.update',
+    });
+  }
+
+  async submit(ctx: RequestContext, id: string, expectedVersion: number, note: string | null) {
+    const { row, side } = await this.actingSide(ctx, id);
+    const status = nextStatus(row.status, side, { kind: 'submit' });
+    return this.transition(ctx, row, expectedVersion, {
+      status,
+      progress: 100,
+      note: cleanText('note', note, MAX_NOTE),
+      action: 'assignment.submit',
+    });
+  }
+
+  async review(
+    ctx: RequestContext,
+    id: string,
+    expectedVersion: number,
+    decision: ReviewDecision,
+    reason: string | null,
+  ): Promise<AssignmentObject> {
+    const row = await this.authorized(ctx, id, 'review');
+    const action: WorkflowAction = { kind: decision === ReviewDecision.APPROVE ? 'approve' : 'reject' };
+    const cleanReason = cleanText('reason', reason, MAX_NOTE);
+    if (action.kind === 'reject' && !cleanReason) throw badInput('reason', 'obbligatoria per respingere');
+    const status = nextStatus(row.status, 'office', action);
+    return this.transition(ctx, row, expectedVersion, {
+      status,
+      progress: status === 'COMPLETED' ? 100 : row.progress,
+      note: cleanReason,
+      action: 'assignment.review',
+      details: { decision },
+    });
+  }
+
+  async markNotApplicable(ctx: RequestContext, id: string, expectedVersion: number, reason: string) {
+    const row = await this.authorized(ctx, id, 'review');
+    const cleanReason = cleanText('reason', reason, MAX_NOTE);
+    if (!cleanReason) throw badInput('reason', 'obbligatoria');
+    const status = nextStatus(row.status, 'office', { kind: 'notApplicable' });
+    return this.transition(ctx, row, expectedVersion, {
+      status,
+      progress: row.progress,
+      note: cleanReason,
+      action: 'assignment.markNotApplicable',
+    });
+  }
+
+  async addEvidence(
+    ctx: RequestContext,
+    assignmentId: string,
+    kind: EvidenceKind,
+    url: string | null,
+    description: string,
+  ): Promise<EvidenceObject> {
+    const { row, side } = await this.actingSide(ctx, assignmentId, 'assignmentId');
+    nextStatus(row.status, side, { kind: 'evidence' });
+    const text = cleanText('description', description, MAX_DESCRIPTION);
+    if (!text) throw badInput('description', 'obbligatoria');
+    const link = kind === EvidenceKind.URL ? checkUrl(url) : null;
+    if (kind === EvidenceKind.NOTE && url) throw badInput('url', 'una nota non ha URL: usare kind URL');
+    const { scope } = await callerAccess(ctx);
+    return ctx.atomically(async (db) => {
+      if ((await this.repository.evidenceCount(db, row.id)) >= MAX_EVIDENCE_PER_ASSIGNMENT) {
+        throw badInput('assignmentId', `al massimo ${MAX_EVIDENCE_PER_ASSIGNMENT} evidenze per assegnazione`);
+      }
+      const created = await this.repository.addEvidence(
+        db,
+        row,
+        { kind, url: link, description: text },
+        { subject: actorSubject(ctx.actor), personId: scope.personId },
+      );
+      await this.audit.record(db, ctx, {
+        action: 'assignment.addEvidence',
+        entityType: 'Assignment',
+        entityId: row.id,
+        consortiumId: row.consortiumId,
+        comuneId: row.comuneId,
+        details: { evidenceId: created.id, kind },
+      });
+      return created;
+    });
+  }
+
+  async delegate(ctx: RequestContext, id: string, fiscalCode: string | null): Promise<AssignmentObject> {
+    const row = await this.authorized(ctx, id, 'delegate');
+    let delegateId: string | null = null;
+    const db = await ctx.db();
+    if (fiscalCode) {
+      const code = normalizeFiscalCode(fiscalCode);
+      if (fiscalCodeProblem(code)) throw badInput('fiscalCode', 'codice fiscale non valido');
+      delegateId = await this.repository.delegateOf(db, code, row.comuneId);
+      if (!delegateId) {
+        throw badInput(
+          'fiscalCode',
+          'la persona non è COMUNE_DELEGATE di questo comune: assegnarle prima il ruolo',
+        );
+      }
+    }
+    return this.transition(ctx, row, row.version, {
+      status: row.status,
+      progress: row.progress,
+      delegatePersonId: delegateId,
+      note: delegateId ? 'Assegnazione delegata' : 'Delega revocata',
+      action: 'assignment.delegate',
+      details: { delegatePersonId: delegateId },
+    });
+  }
+
+  async auditLog(ctx: RequestContext, consortiumId: string, args: PageArgs): Promise<Page<AuditEntryObject>> {
+    const id = parseId('consortiumId', consortiumId);
+    await this.tenancy.getConsortium(ctx, id);
+    const { ability } = await callerAccess(ctx);
+    if (!ability.can('read', on('AuditLog', { consortiumId: id }))) throw forbidden();
+    const size = pageSize(args.first);
+    const cursor = decodeCursor(args.after, ['string']);
+    const { rows, total } = await this.repository.auditPage(
+      await ctx.db(),
+      id,
+      size + 1,
+      cursor ? (cursor[0] as string) : null,
+    );
+    return toPage(
+      rows,
+      size,
+      total,
+      (row: AuditEntryObject) => [row.id],
+      (row) => row,
+    );
+  }
+
+  // --- relations, batched per request ---
+
+  evidence(ctx: RequestContext, assignmentId: string): Promise<EvidenceObject[]> {
+    return requestLoader(
+      ctx,
+      'assignments.evidence',
+      async (db, ids: readonly string[]) =>
+        groupBy(
+          (await this.repository.evidenceOf(db, ids)) as (EvidenceObject & { assignmentId: string })[],
+          (row) => row.assignmentId,
+        ),
+      [] as EvidenceObject[],
+    ).load(assignmentId);
+  }
+
+  history(ctx: RequestContext, assignmentId: string): Promise<StatusEventObject[]> {
+    return requestLoader(
+      ctx,
+      'assignments.history',
+      async (db, ids: readonly string[]) =>
+        groupBy(
+          (await this.repository.historyOf(db, ids)) as (StatusEventObject & { assignmentId: string })[],
+          (row) => row.assignmentId,
+        ),
+      [] as StatusEventObject[],
+    ).load(assignmentId);
+  }
+
+  /** People appear in histories; a caller who cannot see assignments never reaches them. */
+  person(ctx: RequestContext, personId: string | null): Promise<PersonObject | null> | null {
+    if (!personId) return null;
+    return requestLoader(
+      ctx,
+      'assignments.person',
+      async (db, ids: readonly string[]) =>
+        indexBy(await this.repository.peopleByIds(db, ids), (p: PersonObject) => p.id),
+      null as PersonObject | null,
+    ).load(personId);
+  }
+
+  comuneOf(ctx: RequestContext, assignment: AssignmentObject) {
+    return this.tenancy.getComune(ctx, assignment.comuneId);
+  }
+
+  // --- internals ---
+
+  private loader(ctx: RequestContext) {
+    return requestLoader(
+      ctx,
+      'assignments.assignment',
+      async (db, ids: readonly string[]) => indexBy(await this.repository.byIds(db, ids), (row) => row.id),
+      null as AssignmentRow | null,
+    );
+  }
+
+  private async authorized(
+    ctx: RequestContext,
+    id: string,
+    action: 'read' | 'report' | 'review' | 'delegate',
+    field = 'id',
+  ): Promise<AssignmentRow> {
+    const row = await this.loader(ctx).load(parseId(field, id));
+    if (!row) throw notFound('Assegnazione');
+    const { ability } = await callerAccess(ctx);
+    authorize(
+      ability,
+      action,
+      'Assignment',
+      { consortiumId: row.consortiumId, comuneId: row.comuneId, delegatePersonId: row.delegatePersonId },
+      'Assegnazione',
+    );
+    return row;
+  }
+
+  /** The municipality reports; the RTD office, which may not report, acts as the office. */
+  private async actingSide(
+    ctx: RequestContext,
+    id: string,
+    field = 'id',
+  ): Promise<{ row: AssignmentRow; side: Side }> {
+    const row = await this.authorized(ctx, id, 'read', field);
+    const { ability } = await callerAccess(ctx);
+    const subject = on('Assignment', {
+      consortiumId: row.consortiumId,
+      comuneId: row.comuneId,
+      delegatePersonId: row.delegatePersonId,
+    });
+    if (ability.can('report', subject)) return { row, side: 'municipality' };
+    if (ability.can('review', subject)) return { row, side: 'office' };
+    throw forbidden();
+  }
+
+  private async transition(
+    ctx: RequestContext,
+    row: AssignmentRow,
+    expectedVersion: number,
+    change: {
+      status: AssignmentStatus;
+      progress: number;
+      issues?: string | null;
+      delegatePersonId?: string | null;
+      note: string | null;
+      action: string;
+      details?: Record<string, unknown>;
+    },
+  ): Promise<AssignmentObject> {
+    if (!Number.isInteger(expectedVersion) || expectedVersion < 1) {
+      throw badInput('expectedVersion', 'la versione letta, un intero da 1 in su');
+    }
+    const { scope } = await callerAccess(ctx);
+    return ctx.atomically(async (db) => {
+      const written = await this.repository.change(db, row.id, expectedVersion, change);
+      if (!written) {
+        throw conflict(
+          `Versione ${expectedVersion} superata: l'assegnazione è stata modificata nel frattempo. Ricaricare e riprovare.`,
+        );
+      }
+      await this.repository.appendHistory(
+        db,
+        row,
+        { from: row.status, to: change.status, progress: change.progress, note: change.note },
+        { subject: actorSubject(ctx.actor), personId: scope.personId, requestId: ctx.requestId },
+      );
+      await this.audit.record(db, ctx, {
+        action: change.action,
+        entityType: 'Assignment',
+        entityId: row.id,
+        consortiumId: row.consortiumId,
+        comuneId: row.comuneId,
+        details: { from: row.status, to: change.status, progress: change.progress, ...change.details },
+      });
+      const [updated] = await this.repository.byIds(db, [row.id]);
+      this.loader(ctx).clear(row.id).prime(row.id, updated);
+      return toAssignmentObject(updated);
+    });
+  }
+}
+
+function cleanText(field: string, value: string | null, max: number): string | null {
+  if (value === null) return null;
+  const text = value.trim();
+  if (text.length > max) throw badInput(field, `al massimo ${max} caratteri`);
+  return text || null;
+}
+
+function checkUrl(url: string | null): string {
+  if (!url) throw badInput('url', 'obbligatorio per una evidenza di tipo URL');
+  const text = url.trim();
+  if (text.length > MAX_URL) throw badInput('url', `al massimo ${MAX_URL} caratteri`);
+  let parsed: URL;
+  try {
+    parsed = new URL(text);
+  } catch {
+    throw badInput('url', 'indirizzo non valido');
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+    throw badInput('url', 'solo indirizzi http(s)');
+  if (parsed.username || parsed.password) throw badInput('url', "senza credenziali nell'indirizzo");
+  return parsed.toString();
+}

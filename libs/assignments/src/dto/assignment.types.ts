@@ -1,0 +1,172 @@
+import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ConnectionOf, DateScalar } from '@rtd/kernel';
+import { STATUSES } from '../workflow';
+import type { AssignmentStatus } from '../workflow';
+
+export const AssignmentStatusEnum = Object.fromEntries(STATUSES.map((s) => [s, s])) as {
+  [S in AssignmentStatus]: S;
+};
+registerEnumType(AssignmentStatusEnum, { name: 'AssignmentStatus' });
+
+export enum EvidenceKind {
+  URL = 'URL',
+  NOTE = 'NOTE',
+}
+registerEnumType(EvidenceKind, { name: 'EvidenceKind' });
+
+export enum ReviewDecision {
+  APPROVE = 'APPROVE',
+  REJECT = 'REJECT',
+}
+registerEnumType(ReviewDecision, { name: 'ReviewDecision' });
+
+@ObjectType('Person')
+export class PersonObject {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String, { nullable: true })
+  displayName: string | null;
+}
+
+@ObjectType('Evidence')
+export class EvidenceObject {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => EvidenceKind)
+  kind: EvidenceKind;
+
+  @Field(() => String, { nullable: true, description: 'http(s) only' })
+  url: string | null;
+
+  @Field(() => String)
+  description: string;
+
+  @Field(() => GraphQLISODateTime)
+  addedAt: Date;
+
+  /** Resolved by EvidenceResolver.addedBy. */
+  addedByPersonId: string | null;
+}
+
+@ObjectType('StatusEvent')
+export class StatusEventObject {
+  @Field(() => GraphQLISODateTime)
+  at: Date;
+
+  @Field(() => AssignmentStatusEnum, { nullable: true })
+  from: AssignmentStatus | null;
+
+  @Field(() => AssignmentStatusEnum)
+  to: AssignmentStatus;
+
+  @Field(() => Int)
+  progress: number;
+
+  @Field(() => String, { nullable: true })
+  note: string | null;
+
+  /** Resolved by StatusEventResolver.actor. */
+  actorPersonId: string | null;
+}
+
+@ObjectType('Assignment')
+export class AssignmentObject {
+  @Field(() => ID)
+  id: string;
+
+  objectiveId: string;
+  comuneId: string;
+  consortiumId: string;
+  delegatePersonId: string | null;
+
+  @Field(() => AssignmentStatusEnum)
+  status: AssignmentStatus;
+
+  @Field(() => Int, { description: '0..100, the "stato di avanzamento" (SAL)' })
+  progress: number;
+
+  @Field(() => DateScalar, { nullable: true, description: "the objective's unless overridden" })
+  dueDate: string | null;
+
+  @Field(() => Boolean, {
+    description: 'dueDate passed (Europe/Rome) and status not COMPLETED / NOT_APPLICABLE',
+  })
+  overdue: boolean;
+
+  @Field(() => String, { nullable: true, description: '"criticità"' })
+  issues: string | null;
+
+  @Field(() => Int)
+  version: number;
+
+  @Field(() => GraphQLISODateTime)
+  updatedAt: Date;
+}
+
+@ObjectType('AssignmentConnection')
+export class AssignmentConnection extends ConnectionOf(AssignmentObject, 'Assignment') {}
+
+@InputType('AssignmentFilter')
+export class AssignmentFilter {
+  @Field(() => ID, { nullable: true })
+  consortiumId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  comuneId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  objectiveId?: string | null;
+
+  @Field(() => [AssignmentStatusEnum], { nullable: true })
+  status?: AssignmentStatus[] | null;
+
+  @Field(() => Boolean, { nullable: true })
+  overdue?: boolean | null;
+}
+
+@InputType('UpdateAssignmentInput', {
+  description:
+    'A municipality may set NOT_STARTED or IN_PROGRESS here; SUBMITTED goes through submitAssignment',
+})
+export class UpdateAssignmentInput {
+  @Field(() => AssignmentStatusEnum, { nullable: true })
+  status?: AssignmentStatus | null;
+
+  @Field(() => Int, { nullable: true })
+  progress?: number | null;
+
+  @Field(() => String, { nullable: true })
+  issues?: string | null;
+
+  @Field(() => String, { nullable: true })
+  note?: string | null;
+}
+
+@ObjectType('AuditEntry')
+export class AuditEntryObject {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => GraphQLISODateTime)
+  at: Date;
+
+  @Field(() => String, { description: 'subject of the caller' })
+  actor: string;
+
+  @Field(() => String, { description: 'e.g. "objective.publish", "assignment.review"' })
+  action: string;
+
+  @Field(() => String)
+  entityType: string;
+
+  @Field(() => String)
+  entityId: string;
+
+  @Field(() => String, { nullable: true, description: 'request id, to find the request in the logs' })
+  requestId: string | null;
+}
+
+@ObjectType('AuditEntryConnection')
+export class AuditEntryConnection extends ConnectionOf(AuditEntryObject, 'AuditEntry') {}

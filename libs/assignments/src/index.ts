@@ -1,0 +1,5 @@
+export * from './assignments.module';
+export * from './assignments.service';
+export * from './assignments.repository';
+export * from './workflow';
+export * from './dto/assignment.types';

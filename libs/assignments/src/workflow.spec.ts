@@ -1,0 +1,50 @@
+import { AssignmentStatus, nextStatus, Side, STATUSES, WorkflowAction } from './workflow';
+
+const outcome = (from: AssignmentStatus, side: Side, action: WorkflowAction): string => {
+  try {
+    return nextStatus(from, side, action);
+  } catch (error) {
+    return (error as { code: string }).code;
+  }
+};
+
+describe('assignment workflow', () => {
+  it('walks the happy path of the contract', () => {
+    expect(outcome('NOT_STARTED', 'municipality', { kind: 'update', to: 'IN_PROGRESS' })).toBe('IN_PROGRESS');
+    expect(outcome('IN_PROGRESS', 'municipality', { kind: 'submit' })).toBe('SUBMITTED');
+    expect(outcome('SUBMITTED', 'office', { kind: 'approve' })).toBe('COMPLETED');
+    expect(outcome('SUBMITTED', 'office', { kind: 'reject' })).toBe('REJECTED');
+    expect(outcome('REJECTED', 'municipality', { kind: 'update', to: 'IN_PROGRESS' })).toBe('IN_PROGRESS');
+    expect(outcome('REJECTED', 'municipality', { kind: 'submit' })).toBe('SUBMITTED');
+    expect(outcome('COMPLETED', 'office', { kind: 'update', to: 'IN_PROGRESS' })).toBe('IN_PROGRESS');
+  });
+
+  it('keeps the office decisions to the office and submission to the municipality', () => {
+    for (const to of ['COMPLETED', 'REJECTED', 'NOT_APPLICABLE'] as const) {
+      expect(outcome('IN_PROGRESS', 'municipality', { kind: 'update', to })).toBe('FORBIDDEN');
+    }
+    expect(outcome('SUBMITTED', 'municipality', { kind: 'approve' })).toBe('FORBIDDEN');
+    expect(outcome('IN_PROGRESS', 'municipality', { kind: 'notApplicable' })).toBe('FORBIDDEN');
+    expect(outcome('IN_PROGRESS', 'office', { kind: 'submit' })).toBe('FORBIDDEN');
+  });
+
+  it('refuses every other transition with CONFLICT', () => {
+    const allowed = new Set([
+      'NOT_STARTED>IN_PROGRESS',
+      'IN_PROGRESS>SUBMITTED',
+      'REJECTED>SUBMITTED',
+      'SUBMITTED>COMPLETED',
+      'SUBMITTED>REJECTED',
+    ]);
+    for (const from of STATUSES) {
+      const submit = outcome(from, 'municipality', { kind: 'submit' });
+      expect([from, submit]).toEqual([from, allowed.has(`${from}>SUBMITTED`) ? 'SUBMITTED' : 'CONFLICT']);
+      const approve = outcome(from, 'office', { kind: 'approve' });
+      expect([from, approve]).toEqual([from, allowed.has(`${from}>COMPLETED`) ? 'COMPLETED' : 'CONFLICT']);
+    }
+    expect(outcome('NOT_STARTED', 'municipality', { kind: 'submit' })).toBe('CONFLICT');
+    expect(outcome('COMPLETED', 'municipality', { kind: 'update', to: 'IN_PROGRESS' })).toBe('CONFLICT');
+    expect(outcome('SUBMITTED', 'municipality', { kind: 'evidence' })).toBe('CONFLICT');
+    expect(outcome('NOT_APPLICABLE', 'office', { kind: 'notApplicable' })).toBe('CONFLICT');
+  });
+});

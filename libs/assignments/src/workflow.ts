@@ -1,0 +1,78 @@
+import { badInput, conflict, DomainError, forbidden } from '@rtd/kernel';
+
+export const STATUSES = [
+  'NOT_STARTED',
+  'IN_PROGRESS',
+  'SUBMITTED',
+  'COMPLETED',
+  'REJECTED',
+  'NOT_APPLICABLE',
+] as const;
+export type AssignmentStatus = (typeof STATUSES)[number];
+
+/** Who acts: the municipality (referent or delegate) or the RTD office (RTD or staff). */
+export type Side = 'municipality' | 'office';
+
+export type WorkflowAction =
+  | { kind: 'update'; to: AssignmentStatus | null }
+  | { kind: 'submit' }
+  | { kind: 'approve' }
+  | { kind: 'reject' }
+  | { kind: 'notApplicable' }
+  | { kind: 'evidence' };
+
+/** Statuses in which the municipality's report is frozen (under review, or settled). */
+const LOCKED_FOR_MUNICIPALITY: AssignmentStatus[] = ['SUBMITTED', 'COMPLETED', 'NOT_APPLICABLE'];
+
+/**
+ * The assignment state machine of the contract, in one place:
+ * NOT_STARTED -> IN_PROGRESS -> SUBMITTED -> COMPLETED | REJECTED; REJECTED -> IN_PROGRESS | SUBMITTED;
+ * NOT_APPLICABLE only by the RTD office, with a reason; COMPLETED (and NOT_APPLICABLE) reopened
+ * only by the RTD office. Returns the status after the action, or throws the refusal.
+ */
+export function nextStatus(from: AssignmentStatus, side: Side, action: WorkflowAction): AssignmentStatus {
+  switch (action.kind) {
+    case 'update': {
+      const to = action.to ?? from;
+      if (side === 'municipality') {
+        if (to === 'SUBMITTED')
+          throw badInput('status', "per inviare all'Ufficio RTD usare submitAssignment");
+        if (to === 'COMPLETED' || to === 'REJECTED' || to === 'NOT_APPLICABLE') {
+          throw forbidden(`Lo stato ${to} è riservato all'Ufficio RTD`);
+        }
+        if (LOCKED_FOR_MUNICIPALITY.includes(from)) throw refused(from, to);
+        return to;
+      }
+      // The office reopens settled work (COMPLETED, NOT_APPLICABLE, REJECTED) back to IN_PROGRESS.
+      if (to === from) return to;
+      if (to === 'IN_PROGRESS' && ['COMPLETED', 'NOT_APPLICABLE', 'REJECTED', 'SUBMITTED'].includes(from))
+        return to;
+      if (to === 'COMPLETED' || to === 'REJECTED')
+        throw badInput('status', 'per decidere usare reviewAssignment');
+      if (to === 'NOT_APPLICABLE') throw badInput('status', 'usare markNotApplicable, con la motivazione');
+      throw refused(from, to);
+    }
+    case 'submit':
+      if (side !== 'municipality') throw forbidden("Invia il comune, non l'Ufficio RTD");
+      if (from === 'IN_PROGRESS' || from === 'REJECTED') return 'SUBMITTED';
+      throw refused(from, 'SUBMITTED');
+    case 'approve':
+    case 'reject':
+      if (side !== 'office') throw forbidden("La validazione spetta all'Ufficio RTD");
+      if (from !== 'SUBMITTED') throw refused(from, action.kind === 'approve' ? 'COMPLETED' : 'REJECTED');
+      return action.kind === 'approve' ? 'COMPLETED' : 'REJECTED';
+    case 'notApplicable':
+      if (side !== 'office') throw forbidden("Solo l'Ufficio RTD dichiara un obiettivo non applicabile");
+      if (from === 'NOT_APPLICABLE') throw refused(from, 'NOT_APPLICABLE');
+      return 'NOT_APPLICABLE';
+    case 'evidence':
+      if (side === 'municipality' && LOCKED_FOR_MUNICIPALITY.includes(from)) {
+        throw conflict(`Assegnazione in stato ${from}: non si aggiungono evidenze`);
+      }
+      return from;
+  }
+}
+
+function refused(from: AssignmentStatus, to: AssignmentStatus): DomainError {
+  return conflict(`Passaggio di stato non consentito: da ${from} a ${to}`);
+}

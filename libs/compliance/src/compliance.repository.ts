@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { TODAY_IN_ROME } from '@rtd/assignments';
+import { ComplianceGroupBy } from './compliance.types';
+
+export interface CountsRow {
+  key: string;
+  label: string;
+  total: number;
+  notStarted: number;
+  inProgress: number;
+  submitted: number;
+  completed: number;
+  rejected: number;
+  notApplicable: number;
+  overdue: number;
+}
+
+/** What each grouping keys and labels by; LINE and CHAPTER need the objective's lines. */
+const GROUPS: Record<ComplianceGroupBy, { key: string; label: string; lines: boolean }> = {
+  OBJECTIVE: { key: 'x.objective_id::text', label: 'x.title', lines: false },
+  LINE: { key: 'x.line_code', label: `x.line_code || ' ' || left(x.line_text, 120)`, lines: true },
+  CHAPTER: {
+    key: 'x.chapter::text',
+    label: `'Capitolo ' || x.chapter || ' - ' || x.chapter_title`,
+    lines: true,
+  },
+  COMUNE: { key: 'x.istat_code', label: 'x.comune_name', lines: false },
+  PROVINCE: { key: 'x.province_code', label: 'x.province_name', lines: false },
+  CONSORTIUM: { key: 'x.consortium_id::text', label: 'x.consortium_name', lines: false },
+};
+
+/** Counting assignments per bucket, in one statement. */
+@Injectable()
+export class ComplianceRepository {
+  async summary(
+    db: EntityManager,
+    scope: { consortiumId: string | null; regionCode: string | null; objectiveId: string | null },
+    groupBy: ComplianceGroupBy,
+  ): Promise<CountsRow[]> {
+    const group = GROUPS[groupBy];
+    // CHAPTER counts an assignment once per chapter even when several of its lines sit there.
+    const lineColumns = group.lines
+      ? `, l.code AS line_code, l.text AS line_text, l.chapter, ch.title AS chapter_title`
+      : '';
+    const lineJoin = group.lines
+      ? `JOIN shared_objective_line sol ON sol.objective_id = a.objective_id
+         JOIN plan_line l ON l.id = sol.plan_line_id
+         JOIN plan_chapter ch ON ch.edition_code = l.edition_code AND ch.number = l.chapter`
+      : '';
+    const distinct = groupBy === ComplianceGroupBy.CHAPTER ? 'DISTINCT ON (a.id, l.chapter)' : '';
+    return db.query(
+      `WITH x AS (
+         SELECT ${distinct} a.id, a.status, a.objective_id, o.title, a.consortium_id, k.name AS consortium_name,
+                c.istat_code, c.name AS comune_name, c.province_code, c.province_name,
+                (coalesce(a.due_date, o.due_date) < ${TODAY_IN_ROME}
+                   AND a.status NOT IN ('COMPLETED', 'NOT_APPLICABLE')) AS overdue
+                ${lineColumns}
+           FROM assignment a
+           JOIN shared_objective o ON o.id = a.objective_id
+           JOIN comune c ON c.id = a.comune_id
+           JOIN consortium k ON k.id = a.consortium_id
+           ${lineJoin}
+          WHERE ($1::uuid IS NULL OR a.consortium_id = $1) AND ($2::text IS NULL OR c.region_code = $2)
+            AND ($3::uuid IS NULL OR a.objective_id = $3)
+       )
+       SELECT ${group.key} AS key, min(${group.label}) AS label, count(*)::int AS total,
+              count(*) FILTER (WHERE x.status = 'NOT_STARTED')::int AS "notStarted",
+              count(*) FILTER (WHERE x.status = 'IN_PROGRESS')::int AS "inProgress",
+              count(*) FILTER (WHERE x.status = 'SUBMITTED')::int AS submitted,
+              count(*) FILTER (WHERE x.status = 'COMPLETED')::int AS completed,
+              count(*) FILTER (WHERE x.status = 'REJECTED')::int AS rejected,
+              count(*) FILTER (WHERE x.status = 'NOT_APPLICABLE')::int AS "notApplicable",
+              count(*) FILTER (WHERE x.overdue)::int AS overdue
+         FROM x GROUP BY ${group.key}`,
+      [scope.consortiumId, scope.regionCode, scope.objectiveId],
+    );
+  }
+}

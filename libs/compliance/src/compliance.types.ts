@@ -1,0 +1,48 @@
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+
+export enum ComplianceGroupBy {
+  OBJECTIVE = 'OBJECTIVE',
+  LINE = 'LINE',
+  CHAPTER = 'CHAPTER',
+  COMUNE = 'COMUNE',
+  PROVINCE = 'PROVINCE',
+  CONSORTIUM = 'CONSORTIUM',
+}
+registerEnumType(ComplianceGroupBy, { name: 'ComplianceGroupBy' });
+
+@InputType('ComplianceScope', {
+  description: 'consortiumId or regionCode is required; objectiveId narrows either',
+})
+export class ComplianceScope {
+  @Field(() => ID, { nullable: true })
+  consortiumId?: string | null;
+
+  @Field(() => String, { nullable: true })
+  regionCode?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  objectiveId?: string | null;
+}
+
+@ObjectType('ComplianceBucket')
+export class ComplianceBucket {
+  @Field(() => String, {
+    description: 'objective id, line code, chapter number, comune ISTAT code, province code or consortium id',
+  })
+  key: string;
+
+  @Field(() => String)
+  label: string;
+
+  @Field(() => Int) total: number;
+  @Field(() => Int) notStarted: number;
+  @Field(() => Int) inProgress: number;
+  @Field(() => Int) submitted: number;
+  @Field(() => Int) completed: number;
+  @Field(() => Int) rejected: number;
+  @Field(() => Int) notApplicable: number;
+  @Field(() => Int) overdue: number;
+
+  @Field(() => Float, { description: 'completed / (total - notApplicable); 0 when that is 0' })
+  completionRate: number;
+}

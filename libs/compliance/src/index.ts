@@ -1,0 +1,3 @@
+export * from './compliance.module';
+export * from './compliance.service';
+export * from './compliance.types';
