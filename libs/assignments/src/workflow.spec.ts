@@ -26,6 +26,8 @@ describe('assignment workflow', () => {
     expect(outcome('SUBMITTED', 'municipality', { kind: 'approve' })).toBe('FORBIDDEN');
     expect(outcome('IN_PROGRESS', 'municipality', { kind: 'notApplicable' })).toBe('FORBIDDEN');
     expect(outcome('IN_PROGRESS', 'office', { kind: 'submit' })).toBe('FORBIDDEN');
+    expect(outcome('IN_PROGRESS', 'office', { kind: 'update', to: null })).toBe('FORBIDDEN');
+    expect(outcome('IN_PROGRESS', 'office', { kind: 'evidence' })).toBe('FORBIDDEN');
   });
 
   it('refuses every other transition with CONFLICT', () => {

@@ -43,8 +43,9 @@ export function nextStatus(from: AssignmentStatus, side: Side, action: WorkflowA
         if (LOCKED_FOR_MUNICIPALITY.includes(from)) throw refused(from, to);
         return to;
       }
-      // The office reopens settled work (COMPLETED, NOT_APPLICABLE, REJECTED) back to IN_PROGRESS.
-      if (to === from) return to;
+      // The office only reopens settled work (COMPLETED, NOT_APPLICABLE, REJECTED) to IN_PROGRESS;
+      // status, progress and issues are otherwise the municipality's to report.
+      if (to === from) throw forbidden('Avanzamento e criticità li aggiorna il comune');
       if (to === 'IN_PROGRESS' && ['COMPLETED', 'NOT_APPLICABLE', 'REJECTED', 'SUBMITTED'].includes(from))
         return to;
       if (to === 'COMPLETED' || to === 'REJECTED')
@@ -66,7 +67,8 @@ export function nextStatus(from: AssignmentStatus, side: Side, action: WorkflowA
       if (from === 'NOT_APPLICABLE') throw refused(from, 'NOT_APPLICABLE');
       return 'NOT_APPLICABLE';
     case 'evidence':
-      if (side === 'municipality' && LOCKED_FOR_MUNICIPALITY.includes(from)) {
+      if (side === 'office') throw forbidden('Le evidenze le aggiunge il comune');
+      if (LOCKED_FOR_MUNICIPALITY.includes(from)) {
         throw conflict(`Assegnazione in stato ${from}: non si aggiungono evidenze`);
       }
       return from;
