@@ -118,7 +118,8 @@ export async function runDemo(config: AppConfig, log: (line: string) => void): P
   log(`  GraphQL        http://${config.host}:${config.port}/graphql`);
   log(`  Salute         http://${config.host}:${config.port}/health/ready`);
   log(`  Login (OIDC)   ${config.oidcIssuer}`);
-  log('  Prova:  curl -s http://127.0.0.1:4000/graphql -H "content-type: application/json" \\');
-  log(`            -d '{"query":"{ planEditions { code lineCount } }"}'`);
+  log('  Prova:  TOKEN=$(npm run -s dev:token -- FRRGLI75C52D142B)');
+  log('          curl -s http://127.0.0.1:4000/graphql -H "content-type: application/json" \\');
+  log(`            -H "authorization: Bearer $TOKEN" -d '{"query":"{ planEditions { code lineCount } }"}'`);
   log('Ctrl+C per fermare.');
 }
