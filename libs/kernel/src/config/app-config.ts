@@ -18,6 +18,10 @@ export interface AppConfig {
   graphqlSchemaFile: string | null;
   oidcIssuer: string;
   oidcAudience: string;
+  /** Outgoing mail relay, e.g. smtp://user:pass@relay:587 (smtps:// for implicit TLS). */
+  smtpUrl: string;
+  /** Sender of every e-mail, e.g. "Ufficio RTD" <rtd@example.it>. */
+  mailFrom: string;
 }
 
 export class ConfigError extends Error {
@@ -109,6 +113,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     graphqlSchemaFile: schemaFile === '' ? null : schemaFile,
     oidcIssuer: readUrl(env, 'OIDC_ISSUER', 'http://127.0.0.1:4001', ['http:', 'https:']),
     oidcAudience: readString(env, 'OIDC_AUDIENCE', 'rtd-hub-api'),
+    smtpUrl: readUrl(env, 'SMTP_URL', 'smtp://127.0.0.1:2525', ['smtp:', 'smtps:']),
+    mailFrom: readString(env, 'MAIL_FROM', 'RTD Hub <noreply@rtdhub.localhost>'),
   };
 }
 
