@@ -19,6 +19,9 @@ export function environmentFor(config: AppConfig): NodeJS.ProcessEnv {
     HOST: config.host,
     PORT: String(config.port),
     LOG_LEVEL: 'info',
+    SMTP_URL: config.smtpUrl,
+    MAIL_FROM: config.mailFrom,
+    FAN_OUT_BATCH_SIZE: String(config.fanOutBatchSize),
   };
 }
 

@@ -2,26 +2,28 @@ import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Logger } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { PushRunJob, QueueName } from '@rtd/kernel';
+import { APP_CONFIG, jobTimingFromEnv, PushRunJob, QueueName } from '@rtd/kernel';
+import type { AppConfig } from '@rtd/kernel';
 import { FanOut } from '@rtd/objectives';
 import { APP_DATA_SOURCE } from '@rtd/platform';
 
 export const PUSH_RUN_ATTEMPTS = 8;
 
 /** Runs the fan-out of a published objective; retried with backoff, idempotent at every step. */
-@Processor(QueueName.PushRuns, { concurrency: 2 })
+@Processor(QueueName.PushRuns, { concurrency: 2, ...jobTimingFromEnv() })
 export class PushRunProcessor extends WorkerHost {
   private readonly logger = new Logger(PushRunProcessor.name);
 
   constructor(
     private readonly fanOut: FanOut,
     @Inject(APP_DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     super();
   }
 
   async process(job: Job<PushRunJob>): Promise<{ created: number; skipped: number }> {
-    const run = await this.fanOut.run(this.dataSource, job.data);
+    const run = await this.fanOut.run(this.dataSource, job.data, this.config.fanOutBatchSize);
     return { created: run.created, skipped: run.skipped };
   }
 

@@ -20,6 +20,8 @@ export interface AppConfig {
   oidcAudience: string;
   /** Outgoing mail relay, e.g. smtp://user:pass@relay:587 (smtps:// for implicit TLS). */
   smtpUrl: string;
+  /** Assignments created per transaction when an objective is pushed. */
+  fanOutBatchSize: number;
   /** Sender of every e-mail, e.g. "Ufficio RTD" <rtd@example.it>. */
   mailFrom: string;
 }
@@ -113,6 +115,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     graphqlSchemaFile: schemaFile === '' ? null : schemaFile,
     oidcIssuer: readUrl(env, 'OIDC_ISSUER', 'http://127.0.0.1:4001', ['http:', 'https:']),
     oidcAudience: readString(env, 'OIDC_AUDIENCE', 'rtd-hub-api'),
+    fanOutBatchSize: readInt(env, 'FAN_OUT_BATCH_SIZE', 1000, 10, 50_000),
     smtpUrl: readUrl(env, 'SMTP_URL', 'smtp://127.0.0.1:2525', ['smtp:', 'smtps:']),
     mailFrom: readString(env, 'MAIL_FROM', 'RTD Hub <noreply@rtdhub.localhost>'),
   };
@@ -147,4 +150,14 @@ export function withUser(url: string, user: string, password?: string): string {
   parsed.username = user;
   parsed.password = password ?? '';
   return parsed.toString();
+}
+
+/**
+ * How long a worker holds a job before others may take it over, and how often it looks for
+ * jobs whose worker died. Read at module load, because BullMQ takes them when the worker class
+ * is declared; operators rarely change them, tests shorten them to restart a killed worker fast.
+ */
+export function jobTimingFromEnv(env: Env = process.env): { lockDuration: number; stalledInterval: number } {
+  const lockDuration = Number(env.JOB_LOCK_MS) > 0 ? Number(env.JOB_LOCK_MS) : 30_000;
+  return { lockDuration, stalledInterval: Math.max(500, Math.floor(lockDuration / 2)) };
 }
