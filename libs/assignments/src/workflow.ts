@@ -35,6 +35,9 @@ export function nextStatus(from: AssignmentStatus, side: Side, action: WorkflowA
     case 'update': {
       const to = action.to ?? from;
       if (side === 'municipality') {
+        if (to === from && LOCKED_FOR_MUNICIPALITY.includes(from)) {
+          throw conflict(`Assegnazione in stato ${from}: il comune non la modifica più`);
+        }
         if (to === 'SUBMITTED')
           throw badInput('status', "per inviare all'Ufficio RTD usare submitAssignment");
         if (to === 'COMPLETED' || to === 'REJECTED' || to === 'NOT_APPLICABLE') {

@@ -30,7 +30,7 @@ export class HeartbeatScheduler implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     await this.queue.upsertJobScheduler(
       HEARTBEAT_JOB,
-      { every: HEARTBEAT_EVERY_MS, immediately: true },
+      { every: HEARTBEAT_EVERY_MS },
       {
         name: HEARTBEAT_JOB,
         data: { requestedBy: 'scheduler' },

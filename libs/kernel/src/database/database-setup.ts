@@ -36,6 +36,20 @@ async function ensureRole(admin: Client, role: string, attributes: string): Prom
   else await admin.query(`ALTER ROLE ${quoteIdent(role)} ${attributes}`);
 }
 
+/** The owner role (runs migrations, owns every table) and the application role (owns nothing, no BYPASSRLS). */
+async function ensureRoles(admin: Client, ownerUser: string, appUser: string): Promise<void> {
+  await ensureRole(admin, OWNER_ROLE, 'LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEROLE');
+  await ensureRole(admin, APP_ROLE, 'LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEROLE NOCREATEDB');
+  if (ownerUser !== OWNER_ROLE) {
+    await ensureRole(admin, ownerUser, 'LOGIN NOSUPERUSER NOBYPASSRLS');
+    await admin.query(`GRANT ${OWNER_ROLE} TO ${quoteIdent(ownerUser)}`);
+  }
+  if (appUser !== APP_ROLE) {
+    await ensureRole(admin, appUser, 'LOGIN NOSUPERUSER NOBYPASSRLS');
+    await admin.query(`GRANT ${APP_ROLE} TO ${quoteIdent(appUser)}`);
+  }
+}
+
 export interface DatabaseUrls {
   adminUrl: string;
   ownerUrl: string;
@@ -53,16 +67,9 @@ export async function ensureDatabase(urls: DatabaseUrls, options: { template?: s
   const appUser = decodeURIComponent(new URL(urls.appUrl).username);
   const admin = await connectAdmin(urls.adminUrl);
   try {
-    await ensureRole(admin, OWNER_ROLE, 'LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEROLE');
-    await ensureRole(admin, APP_ROLE, 'LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEROLE NOCREATEDB');
-    if (ownerUser !== OWNER_ROLE) {
-      await ensureRole(admin, ownerUser, 'LOGIN NOSUPERUSER NOBYPASSRLS');
-      await admin.query(`GRANT ${OWNER_ROLE} TO ${quoteIdent(ownerUser)}`);
-    }
-    if (appUser !== APP_ROLE) {
-      await ensureRole(admin, appUser, 'LOGIN NOSUPERUSER NOBYPASSRLS');
-      await admin.query(`GRANT ${APP_ROLE} TO ${quoteIdent(appUser)}`);
-    }
+    // A clone of a template reuses the roles the template was made with (and concurrent clones
+    // must not ALTER the same role at once).
+    if (!options.template) await ensureRoles(admin, ownerUser, appUser);
     const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
     if (exists.rowCount === 0) {
       const template = options.template ? ` TEMPLATE ${quoteIdent(options.template)}` : '';

@@ -1,0 +1,231 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { AUDITOR_A, REFERENT_CREMA, RTD_A, STAFF_A } from './support/identities';
+import { assignmentOf, cremaAssignment, DemoIds, demoIds, ok, publishedObjective } from './support/scenario';
+import { errorCodes, startTestApi, TestApi } from './support/test-app';
+import { startTestWorker } from './support/test-worker';
+
+const FIELDS = `id status progress version overdue dueDate issues`;
+
+describe('Reporting workflow', () => {
+  let api: TestApi;
+  let worker: INestApplicationContext;
+  let ids: DemoIds;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    worker = await startTestWorker(api.config);
+    ids = await demoIds(api);
+  });
+  afterAll(async () => {
+    await worker?.close();
+    await api.close();
+  });
+
+  const anna = () => api.as(REFERENT_CREMA);
+  const giulia = () => api.as(RTD_A);
+  const update = (who: ReturnType<typeof anna>, id: string, v: number, input: Record<string, unknown>) =>
+    who.graphql(
+      `mutation($id: ID!, $v: Int!, $input: UpdateAssignmentInput!) { updateAssignment(id: $id, expectedVersion: $v, input: $input) { ${FIELDS} } }`,
+      {
+        id,
+        v,
+        input,
+      },
+    );
+  const submit = (id: string, v: number) =>
+    anna().graphql(
+      `mutation($id: ID!, $v: Int!) { submitAssignment(id: $id, expectedVersion: $v, note: "Fatto") { ${FIELDS} } }`,
+      { id, v },
+    );
+  const review = (who: ReturnType<typeof anna>, id: string, v: number, decision: string, reason?: string) =>
+    who.graphql(
+      `mutation($id: ID!, $v: Int!, $d: ReviewDecision!, $r: String) { reviewAssignment(id: $id, expectedVersion: $v, decision: $d, reason: $r) { ${FIELDS} } }`,
+      { id, v, d: decision, r: reason ?? null },
+    );
+
+  it('goes from creation to validation, with history, evidence and audit', async () => {
+    const objectiveId = await publishedObjective(api, {
+      consortiumId: ids.consortiumA,
+      comuneIds: [ids.crema],
+      title: 'Dichiarazione di accessibilità',
+      dueDate: '2099-09-23',
+    });
+    let a = await assignmentOf(api, objectiveId, ids.crema);
+    let step = ok(
+      await update(anna(), a.id, a.version, {
+        status: 'IN_PROGRESS',
+        progress: 40,
+        issues: 'Manca il fornitore',
+      }),
+      'updateAssignment',
+    );
+    expect(step).toMatchObject({
+      status: 'IN_PROGRESS',
+      progress: 40,
+      issues: 'Manca il fornitore',
+      overdue: false,
+      dueDate: '2099-09-23',
+    });
+
+    const evidence = await anna().graphql(
+      `mutation($id: ID!) { addEvidence(assignmentId: $id, kind: URL, url: "https://form.agid.gov.it/view/123", description: "Dichiarazione") { id kind url addedBy { displayName } } }`,
+      { id: a.id },
+    );
+    expect(ok(evidence, 'addEvidence')).toMatchObject({
+      kind: 'URL',
+      addedBy: { displayName: 'Anna Moretti' },
+    });
+    for (const url of ['javascript:alert(1)', 'ftp://example.org/x', 'non un url']) {
+      const bad = await anna().graphql(
+        `mutation($id: ID!, $url: String) { addEvidence(assignmentId: $id, kind: URL, url: $url, description: "x") { id } }`,
+        { id: a.id, url },
+      );
+      expect(errorCodes(bad)).toEqual(['BAD_USER_INPUT']);
+      expect(bad.errors![0].extensions!.field).toBe('url');
+    }
+
+    step = ok(await submit(a.id, step.version), 'submitAssignment');
+    expect(step).toMatchObject({ status: 'SUBMITTED', progress: 100 });
+    expect(errorCodes(await review(giulia(), a.id, step.version, 'REJECT'))).toEqual(['BAD_USER_INPUT']);
+    step = ok(
+      await review(api.as(STAFF_A), a.id, step.version, 'REJECT', 'Link non raggiungibile'),
+      'reviewAssignment',
+    );
+    expect(step.status).toBe('REJECTED');
+    step = ok(await submit(a.id, step.version), 'submitAssignment');
+    step = ok(await review(giulia(), a.id, step.version, 'APPROVE'), 'reviewAssignment');
+    expect(step).toMatchObject({ status: 'COMPLETED', progress: 100 });
+
+    const detail = ok(
+      await api.as(AUDITOR_A).graphql(
+        `query($id: ID!) { assignment(id: $id) { status evidence { url } objective { title } comune { istatCode }
+          history { from to progress note actor { displayName } } } }`,
+        { id: a.id },
+      ),
+      'assignment',
+    );
+    expect(detail.history.map((e: any) => [e.from, e.to])).toEqual([
+      [null, 'NOT_STARTED'],
+      ['NOT_STARTED', 'IN_PROGRESS'],
+      ['IN_PROGRESS', 'SUBMITTED'],
+      ['SUBMITTED', 'REJECTED'],
+      ['REJECTED', 'SUBMITTED'],
+      ['SUBMITTED', 'COMPLETED'],
+    ]);
+    expect(detail.history[3]).toMatchObject({
+      note: 'Link non raggiungibile',
+      actor: { displayName: 'Marco Galli' },
+    });
+    expect(detail).toMatchObject({
+      objective: { title: 'Dichiarazione di accessibilità' },
+      comune: { istatCode: '019035' },
+    });
+
+    // The RTD office reopens a completed report; the municipality may not touch it.
+    expect(errorCodes(await update(anna(), a.id, step.version, { progress: 10 }))).toEqual(['CONFLICT']);
+    step = ok(
+      await update(giulia(), a.id, step.version, { status: 'IN_PROGRESS', note: 'Riaperto' }),
+      'updateAssignment',
+    );
+    expect(step.status).toBe('IN_PROGRESS');
+
+    const audit = ok(
+      await giulia().graphql(
+        `query($id: ID!) { auditLog(consortiumId: $id, first: 50) { edges { node { action entityId actor requestId } } } }`,
+        {
+          id: ids.consortiumA,
+        },
+      ),
+      'auditLog',
+    );
+    const actions = audit.edges
+      .map((e: any) => e.node)
+      .filter((n: any) => n.entityId === a.id)
+      .map((n: any) => n.action);
+    expect(actions).toEqual([
+      'assignment.update',
+      'assignment.review',
+      'assignment.submit',
+      'assignment.review',
+      'assignment.submit',
+      'assignment.addEvidence',
+      'assignment.update',
+    ]);
+    a = { ...a, version: step.version };
+  });
+
+  it('refuses every illegal move with the right code, changing nothing', async () => {
+    const a = await cremaAssignment(api, ids, 'NOT_STARTED');
+    expect(errorCodes(await submit(a.id, a.version))).toEqual(['CONFLICT']);
+    expect(errorCodes(await update(anna(), a.id, a.version, { status: 'COMPLETED' }))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await update(anna(), a.id, a.version, { status: 'SUBMITTED' }))).toEqual([
+      'BAD_USER_INPUT',
+    ]);
+    expect(errorCodes(await update(anna(), a.id, a.version, { progress: 101 }))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await review(giulia(), a.id, a.version, 'APPROVE'))).toEqual(['CONFLICT']);
+    expect(errorCodes(await update(giulia(), a.id, a.version, { progress: 50 }))).toEqual(['FORBIDDEN']);
+    const notApplicable = await giulia().graphql(
+      `mutation($id: ID!, $v: Int!) { markNotApplicable(id: $id, expectedVersion: $v, reason: "   ") { id } }`,
+      { id: a.id, v: a.version },
+    );
+    expect(errorCodes(notApplicable)).toEqual(['BAD_USER_INPUT']);
+    const after = ok(
+      await anna().graphql(
+        `query($id: ID!) { assignment(id: $id) { status progress version history { to } } }`,
+        { id: a.id },
+      ),
+      'assignment',
+    );
+    expect(after).toEqual({
+      status: 'NOT_STARTED',
+      progress: 0,
+      version: a.version,
+      history: [{ to: 'NOT_STARTED' }],
+    });
+  });
+
+  it('lets exactly one of several concurrent updates of one version win', async () => {
+    const a = await cremaAssignment(api, ids, 'IN_PROGRESS');
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => update(anna(), a.id, a.version, { progress: 10 + i })),
+    );
+    const winners = results.filter((r) => !r.errors);
+    expect(winners).toHaveLength(1);
+    expect(results.filter((r) => r.errors).map((r) => errorCodes(r)[0])).toEqual(Array(7).fill('CONFLICT'));
+    const after = ok(
+      await anna().graphql(`query($id: ID!) { assignment(id: $id) { version progress history { to } } }`, {
+        id: a.id,
+      }),
+      'assignment',
+    );
+    expect(after.version).toBe(a.version + 1);
+    expect(after.progress).toBe(winners[0].data!.updateAssignment.progress);
+    expect(after.history).toHaveLength(3);
+  });
+
+  it('computes overdue against the Italian calendar and filters by it', async () => {
+    const late = await publishedObjective(api, {
+      consortiumId: ids.consortiumA,
+      comuneIds: [ids.crema],
+      dueDate: '2020-01-31',
+    });
+    const a = await assignmentOf(api, late, ids.crema);
+    const list = async (overdue: boolean) =>
+      ok(
+        await anna().graphql(
+          `query($f: AssignmentFilter!) { assignments(filter: $f) { totalCount edges { node { id overdue } } } }`,
+          {
+            f: { objectiveId: late, overdue },
+          },
+        ),
+        'assignments',
+      );
+    expect((await list(true)).edges).toEqual([{ node: { id: a.id, overdue: true } }]);
+    expect((await list(false)).totalCount).toBe(0);
+    const na = await giulia().graphql(
+      `mutation($id: ID!, $v: Int!) { markNotApplicable(id: $id, expectedVersion: $v, reason: "Servizio non presente") { overdue status } }`,
+      { id: a.id, v: a.version },
+    );
+    expect(ok(na, 'markNotApplicable')).toEqual({ overdue: false, status: 'NOT_APPLICABLE' });
+  });
+});
