@@ -1,1 +1,2 @@
 export * from './demo-tenants.seed';
+export * from './demo-objectives.seed';

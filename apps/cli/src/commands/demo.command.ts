@@ -2,7 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { describeImport } from '@rtd/catalog';
-import { seedDemoTenants } from '@rtd/demo';
+import { seedDemoObjectives, seedDemoTenants } from '@rtd/demo';
 import { AppConfig, connectAdmin } from '@rtd/kernel';
 import { assertRedisReachable, loadReferenceData } from '@rtd/platform';
 import { runMigrations, setupDatabase, withOwner } from './database.commands';
@@ -32,6 +32,12 @@ export async function prepareDemoData(config: AppConfig, log: (line: string) => 
       const tenants = await seedDemoTenants(db);
       log(
         `Demo: ${tenants.consortia} consorzi, ${tenants.people} persone, ${tenants.clients} client, ${tenants.memberships} ruoli`,
+      );
+      const objectives = await seedDemoObjectives(db);
+      log(
+        objectives.objectives > 0
+          ? `Obiettivi demo: ${objectives.objectives} nuovi, ${objectives.assignments} assegnazioni`
+          : 'Obiettivi demo: già presenti',
       );
     }),
   );
