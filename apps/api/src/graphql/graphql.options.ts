@@ -1,9 +1,11 @@
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import type { Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { AppConfig, createErrorFormatter, GraphqlContextValue } from '@rtd/kernel';
 import { RequestContextFactory } from './request-context.factory';
 import { authenticationPlugin } from './authentication.plugin';
+import { queryBudgetPlugin } from './query-budget.plugin';
 import { transactionPlugin } from './transaction.plugin';
 
 export function graphqlOptions(
@@ -23,7 +25,10 @@ export function graphqlOptions(
     // Apollo ships CJS and ESM typings; Nest and we may see different copies of the same type.
     plugins: [
       authenticationPlugin((reason, requestId) => logger.log({ requestId, reason }, 'token refused')),
+      queryBudgetPlugin(),
       transactionPlugin,
+      // No sandbox page (nor introspection) in production.
+      ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ] as NonNullable<ApolloDriverConfig['plugins']>,
     formatError: createErrorFormatter({ error: (obj, msg) => logger.error(obj, msg) }),
     context: async ({ req, res }: { req: Request; res: Response }): Promise<GraphqlContextValue> => {
