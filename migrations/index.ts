@@ -2,6 +2,7 @@ import { ReferenceAndCatalog1764000000000 } from './1764000000000-reference-and-
 import { IdentityObjectivesWorkflow1764000001000 } from './1764000001000-identity-objectives-workflow';
 import { RowLevelSecurity1764000002000 } from './1764000002000-row-level-security';
 import { RegionalObservers1764000003000 } from './1764000003000-regional-observers';
+import { MailDelivery1764000004000 } from './1764000004000-mail-delivery';
 
 /** Every migration, in order. A new migration is added here as well as in its own file. */
 export const ALL_MIGRATIONS = [
@@ -9,4 +10,5 @@ export const ALL_MIGRATIONS = [
   IdentityObjectivesWorkflow1764000001000,
   RowLevelSecurity1764000002000,
   RegionalObservers1764000003000,
+  MailDelivery1764000004000,
 ];

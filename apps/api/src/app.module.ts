@@ -8,6 +8,7 @@ import { CatalogModule } from '@rtd/catalog';
 import { ComplianceModule } from '@rtd/compliance';
 import { IdentityModule } from '@rtd/identity';
 import { ObjectivesModule } from '@rtd/objectives';
+import { OutboxModule } from '@rtd/outbox';
 import { APP_CONFIG, AppConfig, ConfigModule, DateScalar } from '@rtd/kernel';
 import { DatabaseModule, HealthModule, loggerParams, ShutdownLogger } from '@rtd/platform';
 import { TenancyModule } from '@rtd/tenancy';
@@ -37,6 +38,7 @@ class RequestContextModule {}
       useFactory: graphqlOptions,
     }),
     AuditModule,
+    OutboxModule,
     CatalogModule,
     TenancyModule,
     IdentityModule,

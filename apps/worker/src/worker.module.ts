@@ -3,8 +3,10 @@ import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig, ConfigModule, QueueName } from '@rtd/kernel';
 import { bullConnection, DatabaseModule, loggerParams, ShutdownLogger } from '@rtd/platform';
+import { NotificationsModule, NotificationsService } from '@rtd/notifications';
 import { FanOut, ObjectivesRepository } from '@rtd/objectives';
 import { HeartbeatProcessor, HeartbeatScheduler } from './jobs/heartbeat.job';
+import { DailyDigestScheduler, NotificationsProcessor } from './jobs/notifications.job';
 import { PushRunProcessor } from './jobs/push-run.job';
 import { OutboxRelay } from './outbox/outbox-relay';
 
@@ -23,7 +25,12 @@ import { OutboxRelay } from './outbox/outbox-relay';
         prefix: config.queuePrefix,
       }),
     }),
-    BullModule.registerQueue({ name: QueueName.Heartbeat }, { name: QueueName.PushRuns }),
+    BullModule.registerQueue(
+      { name: QueueName.Heartbeat },
+      { name: QueueName.PushRuns },
+      { name: QueueName.Notifications },
+    ),
+    NotificationsModule,
   ],
   providers: [
     HeartbeatProcessor,
@@ -33,6 +40,9 @@ import { OutboxRelay } from './outbox/outbox-relay';
     FanOut,
     PushRunProcessor,
     OutboxRelay,
+    NotificationsService,
+    NotificationsProcessor,
+    DailyDigestScheduler,
   ],
 })
 export class WorkerModule {}

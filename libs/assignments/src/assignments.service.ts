@@ -13,12 +13,15 @@ import {
   Page,
   PageArgs,
   pageSize,
+  NotificationJob,
   parseId,
+  QueueName,
   RequestContext,
   requestLoader,
   toPage,
 } from '@rtd/kernel';
 import { fiscalCodeProblem, normalizeFiscalCode } from '@rtd/identity';
+import { Outbox } from '@rtd/outbox';
 import { TenancyService } from '@rtd/tenancy';
 import { AssignmentRow, AssignmentsRepository } from './assignments.repository';
 import {
@@ -53,6 +56,7 @@ export class AssignmentsService {
     private readonly repository: AssignmentsRepository,
     private readonly tenancy: TenancyService,
     private readonly audit: AuditTrail,
+    private readonly outbox: Outbox,
   ) {}
 
   async get(ctx: RequestContext, id: string): Promise<AssignmentObject> {
@@ -133,6 +137,7 @@ export class AssignmentsService {
       note: cleanReason,
       action: 'assignment.review',
       details: { decision },
+      notifyDecision: true,
     });
   }
 
@@ -336,6 +341,8 @@ export class AssignmentsService {
       note: string | null;
       action: string;
       details?: Record<string, unknown>;
+      /** The decision is e-mailed to the municipality, through the outbox, once. */
+      notifyDecision?: boolean;
     },
   ): Promise<AssignmentObject> {
     if (!Number.isInteger(expectedVersion) || expectedVersion < 1) {
@@ -364,6 +371,20 @@ export class AssignmentsService {
         details: { from: row.status, to: change.status, progress: change.progress, ...change.details },
       });
       const [updated] = await this.repository.byIds(db, [row.id]);
+      if (change.notifyDecision) {
+        const job: NotificationJob = {
+          kind: 'review-decision',
+          assignmentId: row.id,
+          version: updated.version,
+          consortiumId: row.consortiumId,
+        };
+        await this.outbox.add(db, {
+          topic: QueueName.Notifications,
+          payload: job,
+          consortiumId: row.consortiumId,
+          dedupeKey: `mail:review:${row.id}:v${updated.version}`,
+        });
+      }
       this.loader(ctx).clear(row.id).prime(row.id, updated);
       return toAssignmentObject(updated);
     });

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { CatalogModule } from '@rtd/catalog';
-import { Outbox } from '@rtd/outbox';
 import { TenancyModule } from '@rtd/tenancy';
 import { ObjectivesRepository } from './objectives.repository';
 import { PushRunResolver, SharedObjectiveResolver } from './objectives.resolver';
@@ -9,14 +8,7 @@ import { FanOut } from './fan-out';
 
 @Module({
   imports: [CatalogModule, TenancyModule],
-  providers: [
-    ObjectivesRepository,
-    ObjectivesService,
-    SharedObjectiveResolver,
-    PushRunResolver,
-    Outbox,
-    FanOut,
-  ],
+  providers: [ObjectivesRepository, ObjectivesService, SharedObjectiveResolver, PushRunResolver, FanOut],
   exports: [ObjectivesService, ObjectivesRepository, FanOut],
 })
 export class ObjectivesModule {}

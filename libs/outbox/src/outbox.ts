@@ -30,3 +30,14 @@ export class Outbox {
     await db.query(`SELECT pg_notify($1, $2)`, [OUTBOX_CHANNEL, message.topic]);
   }
 }
+
+/** The key a relayed job carries in its data, naming the outbox row it came from. */
+export const OUTBOX_KEY = 'outboxKey';
+
+/** Marks the outbox row of a finished job, so the relay stops redelivering it. */
+export async function markOutboxProcessed(db: EntityManager, key: string | undefined): Promise<void> {
+  if (!key) return;
+  await db.query(`UPDATE outbox SET processed_at = now() WHERE dedupe_key = $1 AND processed_at IS NULL`, [
+    key,
+  ]);
+}

@@ -7,8 +7,6 @@ import type { AppConfig } from '@rtd/kernel';
 import { FanOut } from '@rtd/objectives';
 import { APP_DATA_SOURCE } from '@rtd/platform';
 
-export const PUSH_RUN_ATTEMPTS = 8;
-
 /** Runs the fan-out of a published objective; retried with backoff, idempotent at every step. */
 @Processor(QueueName.PushRuns, { concurrency: 2, ...jobTimingFromEnv() })
 export class PushRunProcessor extends WorkerHost {

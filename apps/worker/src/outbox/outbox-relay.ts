@@ -6,14 +6,15 @@ import { DataSource } from 'typeorm';
 import { systemSettings } from '@rtd/authz';
 import { APP_CONFIG, QueueName, withDbSession } from '@rtd/kernel';
 import type { AppConfig } from '@rtd/kernel';
-import { OUTBOX_CHANNEL } from '@rtd/outbox';
+import { OUTBOX_CHANNEL, OUTBOX_KEY } from '@rtd/outbox';
 import { APP_DATA_SOURCE } from '@rtd/platform';
-import { PUSH_RUN_ATTEMPTS } from '../jobs/push-run.job';
 
 const POLL_EVERY_MS = 2000;
 /** A message enqueued this long ago and still not processed is enqueued again (its job was lost). */
 const REDELIVER_AFTER = '2 minutes';
 const BATCH = 200;
+/** Retries of a relayed job, with exponential backoff from one second (about four minutes in all). */
+const JOB_ATTEMPTS = 8;
 
 interface OutboxRow {
   id: string;
@@ -41,8 +42,12 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     @Inject(APP_DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectQueue(QueueName.PushRuns) pushRuns: Queue,
+    @InjectQueue(QueueName.Notifications) notifications: Queue,
   ) {
-    this.queues = new Map([[QueueName.PushRuns as string, pushRuns]]);
+    this.queues = new Map<string, Queue>([
+      [QueueName.PushRuns, pushRuns],
+      [QueueName.Notifications, notifications],
+    ]);
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -107,13 +112,17 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
             // a finished or vanished one is, which is what redelivery needs.
             const existing = await queue.getJob(jobId);
             if (existing && (await existing.isCompleted())) await existing.remove();
-            await queue.add(row.topic, row.payload, {
-              jobId,
-              attempts: PUSH_RUN_ATTEMPTS,
-              backoff: { type: 'exponential', delay: 1000 },
-              removeOnComplete: { age: 3600 },
-              removeOnFail: { age: 24 * 3600 },
-            });
+            await queue.add(
+              row.topic,
+              { ...row.payload, [OUTBOX_KEY]: row.dedupeKey },
+              {
+                jobId,
+                attempts: JOB_ATTEMPTS,
+                backoff: { type: 'exponential', delay: 1000 },
+                removeOnComplete: { age: 3600 },
+                removeOnFail: { age: 24 * 3600 },
+              },
+            );
             await db.query(`UPDATE outbox SET enqueued_at = now(), attempts = attempts + 1 WHERE id = $1`, [
               row.id,
             ]);

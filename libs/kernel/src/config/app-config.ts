@@ -20,6 +20,8 @@ export interface AppConfig {
   oidcAudience: string;
   /** Outgoing mail relay, e.g. smtp://user:pass@relay:587 (smtps:// for implicit TLS). */
   smtpUrl: string;
+  /** Address of the dashboard, for links in e-mails. */
+  publicUrl: string;
   /** Assignments created per transaction when an objective is pushed. */
   fanOutBatchSize: number;
   /** Sender of every e-mail, e.g. "Ufficio RTD" <rtd@example.it>. */
@@ -116,6 +118,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     oidcIssuer: readUrl(env, 'OIDC_ISSUER', 'http://127.0.0.1:4001', ['http:', 'https:']),
     oidcAudience: readString(env, 'OIDC_AUDIENCE', 'rtd-hub-api'),
     fanOutBatchSize: readInt(env, 'FAN_OUT_BATCH_SIZE', 1000, 10, 50_000),
+    publicUrl: readUrl(env, 'PUBLIC_URL', 'http://127.0.0.1:4000', ['http:', 'https:']).replace(/\/$/, ''),
     smtpUrl: readUrl(env, 'SMTP_URL', 'smtp://127.0.0.1:2525', ['smtp:', 'smtps:']),
     mailFrom: readString(env, 'MAIL_FROM', 'RTD Hub <noreply@rtdhub.localhost>'),
   };

@@ -3,7 +3,13 @@ export enum QueueName {
   Heartbeat = 'heartbeat',
   /** Fan-out of a published objective to its targeted municipalities (payload: PushRunJob). */
   PushRuns = 'push-runs',
+  /** E-mails: review decisions at once, deadline digests every morning (payload: NotificationJob). */
+  Notifications = 'notifications',
 }
+
+export type NotificationJob =
+  | { kind: 'review-decision'; assignmentId: string; version: number; consortiumId: string }
+  | { kind: 'daily-digests'; day?: string };
 
 export interface PushRunJob {
   pushRunId: string;

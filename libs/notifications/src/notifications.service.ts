@@ -1,0 +1,236 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { systemSettings } from '@rtd/authz';
+import { APP_CONFIG, withDbSession } from '@rtd/kernel';
+import type { AppConfig } from '@rtd/kernel';
+import { Mailer } from './mailer';
+import { MailContent, officeDigestMail, referentDigestMail, reviewDecisionMail } from './templates';
+
+const SUBJECT = 'system:notifications';
+
+interface Recipient {
+  personId: string;
+  email: string;
+  name: string;
+}
+
+/**
+ * Who gets which e-mail, and the guarantee that each goes out once: every mail has a dedupe key
+ * naming the event (a decision, a day's digest for one person); a key already in mail_delivery
+ * is skipped, so a retried or restarted job sends nothing twice.
+ */
+@Injectable()
+export class NotificationsService {
+  private readonly logger = new Logger(NotificationsService.name);
+
+  constructor(
+    private readonly mailer: Mailer,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** The decision on a report, to the municipality's referents (and the delegate, if any). */
+  async sendReviewDecision(
+    dataSource: DataSource,
+    assignmentId: string,
+    version: number,
+    consortiumId: string,
+  ) {
+    const db = async <T>(work: (db: EntityManager) => Promise<T>) =>
+      withDbSession(dataSource, systemSettings(SUBJECT, consortiumId), async (session) =>
+        work(await session.manager()),
+      );
+    const facts = await db(async (manager) => {
+      const [row] = await manager.query(
+        `SELECT a.comune_id, a.delegate_person_id, c.name AS comune_name, o.title, coalesce(a.due_date, o.due_date) AS due,
+                e.to_status, e.note
+           FROM assignment a JOIN comune c ON c.id = a.comune_id JOIN shared_objective o ON o.id = a.objective_id
+           JOIN LATERAL (SELECT to_status, note FROM status_event WHERE assignment_id = a.id
+                          AND to_status IN ('COMPLETED', 'REJECTED') ORDER BY id DESC LIMIT 1) e ON true
+          WHERE a.id = $1`,
+        [assignmentId],
+      );
+      if (!row) return null;
+      const recipients = await this.recipients(manager, {
+        roles: ['COMUNE_REFERENT'],
+        comuneId: row.comune_id,
+        extraPersonId: row.delegate_person_id,
+      });
+      return { row, recipients };
+    });
+    if (!facts) return 0;
+    let sent = 0;
+    for (const recipient of facts.recipients) {
+      const mail = reviewDecisionMail({
+        recipientName: recipient.name,
+        comuneName: facts.row.comune_name,
+        objectiveTitle: facts.row.title,
+        decision: facts.row.to_status === 'COMPLETED' ? 'APPROVE' : 'REJECT',
+        reason: facts.row.note,
+        dueDate: facts.row.due,
+        link: `${this.config.publicUrl}/assegnazioni/${assignmentId}`,
+      });
+      if (
+        await this.deliver(
+          dataSource,
+          consortiumId,
+          `review:${assignmentId}:v${version}:${recipient.personId}`,
+          recipient,
+          mail,
+        )
+      )
+        sent++;
+    }
+    return sent;
+  }
+
+  /** The morning digests of `day` (YYYY-MM-DD in Rome): deadlines to referents, reports to review to the office. */
+  async sendDailyDigests(dataSource: DataSource, day: string): Promise<number> {
+    const consortia: { id: string; name: string }[] = await withDbSession(
+      dataSource,
+      { ...systemSettings(SUBJECT, null), 'app.admin': 'on' },
+      async (session) => (await session.manager()).query(`SELECT id, name FROM consortium ORDER BY name`),
+    );
+    let sent = 0;
+    for (const consortium of consortia) sent += await this.digestsOf(dataSource, consortium, day);
+    this.logger.log(`daily digests of ${day}: ${sent} e-mails`);
+    return sent;
+  }
+
+  private async digestsOf(dataSource: DataSource, consortium: { id: string; name: string }, day: string) {
+    const plan = await withDbSession(dataSource, systemSettings(SUBJECT, consortium.id), async (session) => {
+      const db = await session.manager();
+      const open: {
+        comune_id: string;
+        comune_name: string;
+        title: string;
+        due: string;
+        status: string;
+        progress: number;
+        delegate_person_id: string | null;
+      }[] = await db.query(
+        `SELECT a.comune_id, c.name AS comune_name, o.title, coalesce(a.due_date, o.due_date) AS due, a.status,
+                a.progress, a.delegate_person_id
+           FROM assignment a JOIN comune c ON c.id = a.comune_id JOIN shared_objective o ON o.id = a.objective_id
+          WHERE a.consortium_id = $1 AND o.state = 'PUBLISHED'
+            AND a.status IN ('NOT_STARTED', 'IN_PROGRESS', 'REJECTED')
+            AND coalesce(a.due_date, o.due_date) <= $2::date + 30
+          ORDER BY due, o.title`,
+        [consortium.id, day],
+      );
+      const submitted: { title: string; comune_name: string; submitted_at: Date }[] = await db.query(
+        `SELECT o.title, c.name AS comune_name,
+                (SELECT max(at) FROM status_event e WHERE e.assignment_id = a.id AND e.to_status = 'SUBMITTED') AS submitted_at
+           FROM assignment a JOIN comune c ON c.id = a.comune_id JOIN shared_objective o ON o.id = a.objective_id
+          WHERE a.consortium_id = $1 AND a.status = 'SUBMITTED' ORDER BY submitted_at, c.name`,
+        [consortium.id],
+      );
+      const byComune = new Map<string, typeof open>();
+      for (const item of open) byComune.set(item.comune_id, [...(byComune.get(item.comune_id) ?? []), item]);
+      const referents = new Map<string, Recipient[]>();
+      for (const comuneId of byComune.keys()) {
+        referents.set(comuneId, await this.recipients(db, { roles: ['COMUNE_REFERENT'], comuneId }));
+      }
+      const office = submitted.length
+        ? await this.recipients(db, {
+            roles: ['CONSORTIUM_RTD', 'CONSORTIUM_STAFF'],
+            consortiumId: consortium.id,
+          })
+        : [];
+      return { byComune, referents, submitted, office };
+    });
+
+    let sent = 0;
+    const dayNumber = Date.parse(`${day}T00:00:00Z`);
+    const daysTo = (due: string) => Math.round((Date.parse(`${due}T00:00:00Z`) - dayNumber) / 86_400_000);
+    for (const [comuneId, items] of plan.byComune) {
+      const toItem = (i: (typeof items)[number]) => ({
+        objectiveTitle: i.title,
+        dueDate: i.due,
+        status: i.status as never,
+        progress: i.progress,
+      });
+      const overdue = items.filter((i) => daysTo(i.due) < 0).map(toItem);
+      const dueWithin7 = items.filter((i) => daysTo(i.due) >= 0 && daysTo(i.due) <= 7).map(toItem);
+      const dueWithin30 = items.filter((i) => daysTo(i.due) > 7 && daysTo(i.due) <= 30).map(toItem);
+      for (const recipient of plan.referents.get(comuneId) ?? []) {
+        const mail = referentDigestMail({
+          recipientName: recipient.name,
+          comuneName: items[0].comune_name,
+          today: day,
+          overdue,
+          dueWithin7,
+          dueWithin30,
+          link: `${this.config.publicUrl}/assegnazioni`,
+        });
+        const key = `digest:${day}:referent:${recipient.personId}:${comuneId}`;
+        if (await this.deliver(dataSource, consortium.id, key, recipient, mail)) sent++;
+      }
+    }
+    for (const recipient of plan.office) {
+      const mail = officeDigestMail({
+        recipientName: recipient.name,
+        consortiumName: consortium.name,
+        today: day,
+        submitted: plan.submitted.map((s) => ({
+          objectiveTitle: s.title,
+          comuneName: s.comune_name,
+          submittedAt: s.submitted_at,
+        })),
+        link: `${this.config.publicUrl}/verifiche`,
+      });
+      const key = `digest:${day}:office:${recipient.personId}:${consortium.id}`;
+      if (await this.deliver(dataSource, consortium.id, key, recipient, mail)) sent++;
+    }
+    return sent;
+  }
+
+  private async recipients(
+    db: EntityManager,
+    who: { roles: string[]; comuneId?: string; consortiumId?: string; extraPersonId?: string | null },
+  ): Promise<Recipient[]> {
+    const rows: { id: string; email: string | null; name: string | null }[] = await db.query(
+      `SELECT DISTINCT p.id, p.email, nullif(trim(concat_ws(' ', p.given_name, p.family_name)), '') AS name
+         FROM person p
+        WHERE p.email IS NOT NULL AND (
+              p.id IN (SELECT person_id FROM membership WHERE revoked_at IS NULL AND role = ANY($1)
+                        AND ($2::uuid IS NULL OR comune_id = $2) AND ($3::uuid IS NULL OR consortium_id = $3))
+              OR p.id = $4::uuid)
+        ORDER BY p.id`,
+      [who.roles, who.comuneId ?? null, who.consortiumId ?? null, who.extraPersonId ?? null],
+    );
+    return rows
+      .filter((row): row is { id: string; email: string; name: string | null } => row.email !== null)
+      .map((row) => ({ personId: row.id, email: row.email, name: row.name ?? row.email }));
+  }
+
+  /** Sends unless this event's mail already went out; records it right after the relay accepted it. */
+  private async deliver(
+    dataSource: DataSource,
+    consortiumId: string,
+    dedupeKey: string,
+    recipient: Recipient,
+    mail: MailContent,
+  ): Promise<boolean> {
+    const settings = systemSettings(SUBJECT, consortiumId);
+    const already = await withDbSession(dataSource, settings, async (session) =>
+      (await session.manager()).query(`SELECT 1 FROM mail_delivery WHERE dedupe_key = $1`, [dedupeKey]),
+    );
+    if (already.length > 0) return false;
+    const messageId = `<${dedupeKey.replace(/[^A-Za-z0-9.-]/g, '.')}@rtdhub>`;
+    await this.mailer.send({
+      to: recipient.email,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+      messageId,
+    });
+    await withDbSession(dataSource, settings, async (session) =>
+      (await session.manager()).query(
+        `INSERT INTO mail_delivery (dedupe_key, consortium_id, recipient, subject, message_id) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (dedupe_key) DO NOTHING`,
+        [dedupeKey, consortiumId, recipient.email, mail.subject, messageId],
+      ),
+    );
+    return true;
+  }
+}

@@ -1,0 +1,286 @@
+/**
+ * E-mail contents, as pure functions so that wording and escaping are unit-tested without a relay.
+ * Every text here is read by Italian public officers: keep it in Italian and keep the HTML and
+ * the plain-text versions saying the same thing (many municipal mail clients show only the text).
+ */
+
+export interface MailContent {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** The same codes as the assignment workflow, repeated so this library depends on nothing. */
+export type MailAssignmentStatus =
+  'NOT_STARTED' | 'IN_PROGRESS' | 'SUBMITTED' | 'COMPLETED' | 'REJECTED' | 'NOT_APPLICABLE';
+
+const STATUS_LABELS: Record<MailAssignmentStatus, string> = {
+  NOT_STARTED: 'Non avviato',
+  IN_PROGRESS: 'In corso',
+  SUBMITTED: 'Inviato',
+  COMPLETED: 'Completato',
+  REJECTED: 'Respinto',
+  NOT_APPLICABLE: 'Non applicabile',
+};
+
+export function statusLabel(status: MailAssignmentStatus): string {
+  // Callers read statuses from the database; an unexpected code is shown rather than dropped.
+  return STATUS_LABELS[status] ?? status;
+}
+
+export function escapeHtml(value: string): string {
+  return value
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+/** `2023-09-23` -> `23/09/2023`; the calendar date is kept as is, with no time-zone shift. */
+export function formatItalianDate(isoDate: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
+  return match ? `${match[3]}/${match[2]}/${match[1]}` : isoDate;
+}
+
+const ROME_DATE_TIME = new Intl.DateTimeFormat('it-IT', {
+  timeZone: 'Europe/Rome',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** An instant as Italian offices read it: `23/09/2023 alle 14:05`, Rome time whatever the server's zone. */
+export function formatItalianDateTime(instant: string | Date): string {
+  const date = instant instanceof Date ? instant : new Date(instant);
+  if (Number.isNaN(date.getTime())) return String(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    ROME_DATE_TIME.formatToParts(date).find((p) => p.type === type)?.value ?? '';
+  return `${part('day')}/${part('month')}/${part('year')} alle ${part('hour')}:${part('minute')}`;
+}
+
+/** Subjects are single header lines: a title pasted with line breaks must not break them. */
+function oneLine(value: string): string {
+  return value.replace(/\s+/g, ' ').trim();
+}
+
+const AUTOMATIC_NOTICE = 'Messaggio inviato automaticamente da RTD Hub: non rispondere a questo indirizzo.';
+
+function linkHtml(link: string, label: string): string {
+  // Only web links become clickable, so that a malformed value can never turn into a script URL.
+  if (!/^https?:\/\//i.test(link)) return `${escapeHtml(label)}: ${escapeHtml(link)}`;
+  return `<a href="${escapeHtml(link)}" style="color:#0066cc">${escapeHtml(label)}</a>`;
+}
+
+function htmlDocument(title: string, body: string): string {
+  return [
+    '<!doctype html>',
+    '<html lang="it">',
+    `<head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>`,
+    '<body style="font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5;color:#1a1a1a">',
+    body,
+    `<p style="font-size:12px;color:#666">${escapeHtml(AUTOMATIC_NOTICE)}</p>`,
+    '</body>',
+    '</html>',
+  ].join('\n');
+}
+
+function paragraph(text: string): string {
+  return `<p>${escapeHtml(text)}</p>`;
+}
+
+export interface ReviewDecisionMailInput {
+  recipientName: string;
+  comuneName: string;
+  objectiveTitle: string;
+  decision: 'APPROVE' | 'REJECT';
+  reason: string | null;
+  /** Deadline of the assignment, `YYYY-MM-DD`: after a rejection it tells by when to send again. */
+  dueDate: string | null;
+  link: string;
+}
+
+export function reviewDecisionMail(input: ReviewDecisionMailInput): MailContent {
+  const subject = oneLine(`Esito della verifica: ${input.objectiveTitle}`);
+  const greeting = `Gentile ${input.recipientName},`;
+  const subjectOfDecision = `l'obiettivo «${input.objectiveTitle}» del Comune di ${input.comuneName}`;
+  const reason = input.reason?.trim() ? input.reason.trim() : null;
+
+  let outcome: string;
+  let followUp: string | null;
+  if (input.decision === 'APPROVE') {
+    outcome = `${subjectOfDecision} è stato validato dall'Ufficio RTD.`;
+    followUp = 'Non sono richieste altre azioni.';
+  } else {
+    outcome = reason
+      ? `${subjectOfDecision} è stato respinto: ${reason}`
+      : `${subjectOfDecision} è stato respinto dall'Ufficio RTD.`;
+    followUp = input.dueDate
+      ? `Aggiorna la rendicontazione e inviala di nuovo entro il ${formatItalianDate(input.dueDate)}.`
+      : 'Aggiorna la rendicontazione e inviala di nuovo.';
+  }
+  const linkLabel = "Apri l'obiettivo in RTD Hub";
+
+  const text = [
+    greeting,
+    '',
+    outcome,
+    followUp,
+    '',
+    `${linkLabel}: ${input.link}`,
+    '',
+    AUTOMATIC_NOTICE,
+  ].join('\n');
+
+  const outcomeHtml =
+    input.decision === 'REJECT' && reason
+      ? `<p>${escapeHtml(`${subjectOfDecision} è stato `)}<strong>respinto</strong>:</p>\n` +
+        `<blockquote style="margin:0 0 1em 0;padding:0.5em 1em;border-left:4px solid #c00;background:#fbeaea">${escapeHtml(reason).replace(/\r?\n/g, '<br>')}</blockquote>`
+      : paragraph(outcome);
+  const html = htmlDocument(
+    subject,
+    [paragraph(greeting), outcomeHtml, paragraph(followUp), `<p>${linkHtml(input.link, linkLabel)}</p>`].join(
+      '\n',
+    ),
+  );
+  return { subject, text, html };
+}
+
+export interface DeadlineItem {
+  objectiveTitle: string;
+  /** `YYYY-MM-DD` */
+  dueDate: string;
+  status: MailAssignmentStatus;
+  /** Percentage 0-100 as reported by the municipality, null when never reported. */
+  progress: number | null;
+}
+
+export interface ReferentDigestMailInput {
+  recipientName: string;
+  comuneName: string;
+  /** `YYYY-MM-DD`, the day in Rome the digest is about. */
+  today: string;
+  overdue: DeadlineItem[];
+  dueWithin7: DeadlineItem[];
+  dueWithin30: DeadlineItem[];
+  link: string;
+}
+
+function describeItem(item: DeadlineItem): string {
+  const progress = item.progress === null ? '' : `, avanzamento ${Math.round(item.progress)}%`;
+  return `scadenza ${formatItalianDate(item.dueDate)} – ${statusLabel(item.status)}${progress}`;
+}
+
+export function referentDigestMail(input: ReferentDigestMailInput): MailContent {
+  const today = formatItalianDate(input.today);
+  const subject = oneLine(`Promemoria scadenze RTD – ${input.comuneName} – ${today}`);
+  const greeting = `Gentile ${input.recipientName},`;
+  const sections = [
+    { title: 'In ritardo', items: input.overdue, accent: '#c00' },
+    { title: 'In scadenza entro 7 giorni', items: input.dueWithin7, accent: '#d98200' },
+    { title: 'In scadenza entro 30 giorni', items: input.dueWithin30, accent: '#0066cc' },
+  ].filter((section) => section.items.length > 0);
+  const intro =
+    sections.length > 0
+      ? `ecco il riepilogo al ${today} degli obiettivi del Comune di ${input.comuneName} che richiedono attenzione.`
+      : `al ${today} non ci sono obiettivi del Comune di ${input.comuneName} in ritardo o in scadenza nei prossimi 30 giorni.`;
+  const linkLabel = 'Aggiorna lo stato degli obiettivi in RTD Hub';
+
+  const textSections = sections.map((section) =>
+    [
+      `${section.title} (${section.items.length})`,
+      ...section.items.map((item) => `- ${oneLine(item.objectiveTitle)}: ${describeItem(item)}`),
+    ].join('\n'),
+  );
+  const text = [
+    greeting,
+    '',
+    intro,
+    ...textSections.flatMap((s) => ['', s]),
+    '',
+    `${linkLabel}: ${input.link}`,
+  ]
+    .concat(['', AUTOMATIC_NOTICE])
+    .join('\n');
+
+  const htmlSections = sections.map((section) =>
+    [
+      `<h3 style="margin:1.2em 0 0.4em;color:${section.accent}">${escapeHtml(section.title)} (${section.items.length})</h3>`,
+      '<ul>',
+      ...section.items.map(
+        (item) =>
+          `<li><strong>${escapeHtml(item.objectiveTitle)}</strong>: ${escapeHtml(describeItem(item))}</li>`,
+      ),
+      '</ul>',
+    ].join('\n'),
+  );
+  const html = htmlDocument(
+    subject,
+    [
+      paragraph(greeting),
+      paragraph(intro),
+      ...htmlSections,
+      `<p>${linkHtml(input.link, linkLabel)}</p>`,
+    ].join('\n'),
+  );
+  return { subject, text, html };
+}
+
+export interface SubmittedItem {
+  objectiveTitle: string;
+  comuneName: string;
+  /** When the municipality sent it for review (ISO timestamp or Date). */
+  submittedAt: string | Date;
+}
+
+export interface OfficeDigestMailInput {
+  recipientName: string;
+  consortiumName: string;
+  /** `YYYY-MM-DD`, the day in Rome the digest is about. */
+  today: string;
+  submitted: SubmittedItem[];
+  link: string;
+}
+
+export function officeDigestMail(input: OfficeDigestMailInput): MailContent {
+  const today = formatItalianDate(input.today);
+  const count = input.submitted.length;
+  const subject = oneLine(`Rendicontazioni da verificare (${count}) – ${input.consortiumName} – ${today}`);
+  const greeting = `Gentile ${input.recipientName},`;
+  // The consortium name is free text ("Ufficio RTD associato del Cremasco"), so it goes in
+  // parentheses rather than inside a sentence whose grammar it could break.
+  const intro =
+    count === 0
+      ? `al ${today} non ci sono rendicontazioni in attesa di verifica (${input.consortiumName}).`
+      : count === 1
+        ? `al ${today} c'è 1 rendicontazione inviata dai comuni in attesa di verifica da parte dell'Ufficio RTD (${input.consortiumName}).`
+        : `al ${today} ci sono ${count} rendicontazioni inviate dai comuni in attesa di verifica da parte dell'Ufficio RTD (${input.consortiumName}).`;
+  const describe = (item: SubmittedItem) =>
+    `Comune di ${item.comuneName}, inviata il ${formatItalianDateTime(item.submittedAt)}`;
+  const linkLabel = 'Apri le rendicontazioni in RTD Hub';
+
+  const lines = input.submitted.map((item) => `- ${oneLine(item.objectiveTitle)} (${describe(item)})`);
+  const text = [greeting, '', intro, ...(lines.length > 0 ? ['', ...lines] : [])]
+    .concat(['', `${linkLabel}: ${input.link}`, '', AUTOMATIC_NOTICE])
+    .join('\n');
+
+  const list =
+    count === 0
+      ? []
+      : [
+          '<ul>',
+          ...input.submitted.map(
+            (item) =>
+              `<li><strong>${escapeHtml(item.objectiveTitle)}</strong> (${escapeHtml(describe(item))})</li>`,
+          ),
+          '</ul>',
+        ];
+  const html = htmlDocument(
+    subject,
+    [paragraph(greeting), paragraph(intro), ...list, `<p>${linkHtml(input.link, linkLabel)}</p>`].join('\n'),
+  );
+  return { subject, text, html };
+}

@@ -1,0 +1,88 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { NotificationsService, SmtpSink, startSmtpSink } from '@rtd/notifications';
+import { APP_DATA_SOURCE } from '@rtd/platform';
+import { todayInRome } from '../apps/worker/src/jobs/notifications.job';
+import { RTD_A } from './support/identities';
+import { cremaAssignment, DemoIds, demoIds, ok, publishedObjective } from './support/scenario';
+import { startTestApi, TestApi } from './support/test-app';
+import { eventually, startTestWorker } from './support/test-worker';
+
+const ANNA = 'anna.moretti@demo.rtdhub.it';
+
+describe('E-mail notifications', () => {
+  let sink: SmtpSink;
+  let api: TestApi;
+  let worker: INestApplicationContext;
+  let ids: DemoIds;
+
+  beforeAll(async () => {
+    sink = await startSmtpSink({ port: 0 });
+    api = await startTestApi({ smtpUrl: sink.url });
+    worker = await startTestWorker(api.config);
+    ids = await demoIds(api);
+  });
+  afterAll(async () => {
+    await worker?.close();
+    await api.close();
+    await sink.close();
+  });
+
+  it('mails a rejection to the referent at once, in Italian, once even when the job runs again', async () => {
+    const a = await cremaAssignment(api, ids, 'SUBMITTED');
+    sink.clear();
+    const rejected = ok(
+      await api
+        .as(RTD_A)
+        .graphql(
+          `mutation($id: ID!, $v: Int!) { reviewAssignment(id: $id, expectedVersion: $v, decision: REJECT, reason: "Manca il collegamento nel footer") { version } }`,
+          { id: a.id, v: a.version },
+        ),
+      'reviewAssignment',
+    );
+    const mail = await sink.waitFor((m) => m.envelope.to.includes(ANNA), 20_000);
+    expect(mail.subject).toBe('Esito della verifica: Obiettivo di prova');
+    expect(mail.text).toContain('Manca il collegamento nel footer');
+    expect(mail.text).toMatch(/respint/i);
+
+    // A retried job, a restarted worker: the same decision is not mailed twice.
+    const notifications = worker.get(NotificationsService);
+    const dataSource = worker.get<DataSource>(APP_DATA_SOURCE);
+    expect(await notifications.sendReviewDecision(dataSource, a.id, rejected.version, ids.consortiumA)).toBe(
+      0,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(sink.messages().filter((m) => m.envelope.to.includes(ANNA))).toHaveLength(1);
+  });
+
+  it('sends the morning digests once per person and day', async () => {
+    const day = todayInRome();
+    const inFiveDays = new Date(Date.parse(`${day}T12:00:00Z`) + 5 * 86_400_000).toISOString().slice(0, 10);
+    await cremaAssignment(api, ids, 'IN_PROGRESS', {});
+    const due = await publishedObjective(api, {
+      consortiumId: ids.consortiumA,
+      comuneIds: [ids.crema],
+      title: 'Scadenza vicina',
+      dueDate: inFiveDays,
+    });
+    expect(due).toBeTruthy();
+    await cremaAssignment(api, ids, 'SUBMITTED');
+    sink.clear();
+    const notifications = worker.get(NotificationsService);
+    const dataSource = worker.get<DataSource>(APP_DATA_SOURCE);
+    const sent = await notifications.sendDailyDigests(dataSource, day);
+    expect(sent).toBeGreaterThanOrEqual(3);
+    const digest = await eventually(
+      async () => sink.messages().find((m) => m.envelope.to.includes(ANNA)),
+      (m) => m !== undefined,
+    );
+    expect(digest!.subject).toContain('Crema');
+    expect(digest!.text).toContain('Scadenza vicina');
+    expect(digest!.text).toMatch(/entro 7 giorni/i);
+    const office = sink.messages().find((m) => m.envelope.to.includes('giulia.ferrari@demo.rtdhub.it'));
+    expect(office?.subject).toContain('Rendicontazioni da verificare');
+
+    expect(await notifications.sendDailyDigests(dataSource, day)).toBe(0);
+    expect(sink.messages()).toHaveLength(sent);
+  });
+});
