@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { NotificationsService, SmtpSink, startSmtpSink } from '@rtd/notifications';
 import { APP_DATA_SOURCE } from '@rtd/platform';
 import { todayInRome } from '../apps/worker/src/jobs/notifications.job';
-import { RTD_A } from './support/identities';
+import { REFERENT_CREMA, RTD_A, STAFF_A } from './support/identities';
 import { cremaAssignment, DemoIds, demoIds, ok, publishedObjective } from './support/scenario';
 import { startTestApi, TestApi } from './support/test-app';
 import { eventually, startTestWorker } from './support/test-worker';
@@ -51,8 +51,33 @@ describe('E-mail notifications', () => {
     expect(await notifications.sendReviewDecision(dataSource, a.id, rejected.version, ids.consortiumA)).toBe(
       0,
     );
+
+    // Anna resubmits, Marco Galli approves: one approval mail.
+    const resubmitted = ok(
+      await api
+        .as(REFERENT_CREMA)
+        .graphql(
+          `mutation($id: ID!, $v: Int!) { submitAssignment(id: $id, expectedVersion: $v) { version } }`,
+          { id: a.id, v: rejected.version },
+        ),
+      'submitAssignment',
+    );
+    ok(
+      await api
+        .as(STAFF_A)
+        .graphql(
+          `mutation($id: ID!, $v: Int!) { reviewAssignment(id: $id, expectedVersion: $v, decision: APPROVE) { version } }`,
+          { id: a.id, v: resubmitted.version },
+        ),
+      'reviewAssignment',
+    );
+    const approval = await sink.waitFor(
+      (m) => m.envelope.to.includes(ANNA) && /validat/i.test(m.text ?? ""),
+      20_000,
+    );
+    expect(approval.subject).toBe('Esito della verifica: Obiettivo di prova');
     await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(sink.messages().filter((m) => m.envelope.to.includes(ANNA))).toHaveLength(1);
+    expect(sink.messages().filter((m) => m.envelope.to.includes(ANNA))).toHaveLength(2);
   });
 
   it('sends the morning digests once per person and day', async () => {

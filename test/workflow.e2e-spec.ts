@@ -86,14 +86,20 @@ describe('Reporting workflow', () => {
 
     step = ok(await submit(a.id, step.version), 'submitAssignment');
     expect(step).toMatchObject({ status: 'SUBMITTED', progress: 100 });
-    expect(errorCodes(await review(giulia(), a.id, step.version, 'REJECT'))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await review(api.as(STAFF_A), a.id, step.version, 'REJECT'))).toEqual([
+      'BAD_USER_INPUT',
+    ]);
     step = ok(
       await review(api.as(STAFF_A), a.id, step.version, 'REJECT', 'Link non raggiungibile'),
       'reviewAssignment',
     );
     expect(step.status).toBe('REJECTED');
     step = ok(await submit(a.id, step.version), 'submitAssignment');
-    step = ok(await review(giulia(), a.id, step.version, 'APPROVE'), 'reviewAssignment');
+    // A stale version answers CONFLICT and changes nothing.
+    expect(errorCodes(await review(api.as(STAFF_A), a.id, step.version - 1, 'APPROVE'))).toEqual([
+      'CONFLICT',
+    ]);
+    step = ok(await review(api.as(STAFF_A), a.id, step.version, 'APPROVE'), 'reviewAssignment');
     expect(step).toMatchObject({ status: 'COMPLETED', progress: 100 });
 
     const detail = ok(
@@ -111,6 +117,14 @@ describe('Reporting workflow', () => {
       ['SUBMITTED', 'REJECTED'],
       ['REJECTED', 'SUBMITTED'],
       ['SUBMITTED', 'COMPLETED'],
+    ]);
+    expect(detail.history.map((e: any) => e.actor?.displayName ?? null)).toEqual([
+      null,
+      'Anna Moretti',
+      'Anna Moretti',
+      'Marco Galli',
+      'Anna Moretti',
+      'Marco Galli',
     ]);
     expect(detail.history[3]).toMatchObject({
       note: 'Link non raggiungibile',

@@ -8,6 +8,7 @@ import { assertRedisReachable, loadReferenceData } from '@rtd/platform';
 import { runMigrations, setupDatabase, withOwner } from './database.commands';
 
 const DIST = path.resolve(__dirname, '../../../..');
+const DEV_MAIL_HTTP_PORT = 4002;
 
 interface ServiceSpec {
   name: string;
@@ -73,7 +74,21 @@ async function waitUntilReady(url: string, child: ChildProcess, timeoutMs = 6000
 /** Starts every service of the product as child processes and stops them together. */
 export async function runDemo(config: AppConfig, log: (line: string) => void): Promise<void> {
   await prepareDemoData(config, log);
+  // Mail goes to a local catcher unless SMTP_URL names a real relay.
+  const smtp = new URL(config.smtpUrl);
+  const localMail = ['127.0.0.1', 'localhost'].includes(smtp.hostname);
+  const mailCatcher: ServiceSpec[] = localMail
+    ? [
+        {
+          name: 'dev-mail',
+          script: 'apps/dev-mail/src/main.js',
+          env: { DEV_MAIL_SMTP_PORT: smtp.port || '25', DEV_MAIL_HTTP_PORT: String(DEV_MAIL_HTTP_PORT) },
+          readyUrl: `http://127.0.0.1:${DEV_MAIL_HTTP_PORT}/health`,
+        },
+      ]
+    : [];
   const services: ServiceSpec[] = [
+    ...mailCatcher,
     {
       name: 'dev-idp',
       script: 'apps/dev-idp/src/main.js',
@@ -88,7 +103,9 @@ export async function runDemo(config: AppConfig, log: (line: string) => void): P
     },
     { name: 'worker', script: 'apps/worker/src/main.js', env: {}, readyUrl: null },
   ];
-  for (const url of [config.oidcIssuer, `http://${config.host}:${config.port}`]) await assertPortFree(url);
+  const ports = [config.oidcIssuer, `http://${config.host}:${config.port}`];
+  if (localMail) ports.push(`http://${smtp.hostname}:${smtp.port || 25}`, `http://127.0.0.1:${DEV_MAIL_HTTP_PORT}`);
+  for (const url of ports) await assertPortFree(url);
 
   const children: ChildProcess[] = [];
   let stopping = false;
@@ -124,6 +141,7 @@ export async function runDemo(config: AppConfig, log: (line: string) => void): P
   log(`  GraphQL        http://${config.host}:${config.port}/graphql`);
   log(`  Salute         http://${config.host}:${config.port}/health/ready`);
   log(`  Login (OIDC)   ${config.oidcIssuer}`);
+  if (localMail) log(`  Posta (demo)   http://127.0.0.1:${DEV_MAIL_HTTP_PORT}`);
   log('  Prova:  TOKEN=$(npm run -s dev:token -- FRRGLI75C52D142B)');
   log('          curl -s http://127.0.0.1:4000/graphql -H "content-type: application/json" \\');
   log(`            -H "authorization: Bearer $TOKEN" -d '{"query":"{ planEditions { code lineCount } }"}'`);
