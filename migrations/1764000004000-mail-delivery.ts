@@ -1,8 +1,8 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * One row per e-mail actually handed to the relay, keyed by the event it announces: a retried
- * or restarted job finds the row and does not send the same mail twice.
+ * One row per e-mail, keyed by the event it announces: a retried, restarted or concurrent job
+ * finds the row and does not send the same mail twice.
  */
 export class MailDelivery1764000004000 implements MigrationInterface {
   name = 'MailDelivery1764000004000';
@@ -15,10 +15,15 @@ export class MailDelivery1764000004000 implements MigrationInterface {
         recipient text NOT NULL,
         subject text NOT NULL,
         message_id text NOT NULL,
-        sent_at timestamptz NOT NULL DEFAULT now()
+        -- Claimed before sending, sent after: two jobs never send the same mail at once, and a
+        -- claim left by a crashed worker can be taken over after a while.
+        claimed_at timestamptz NOT NULL DEFAULT now(),
+        sent_at timestamptz
       )`);
-    await q.query(`CREATE INDEX mail_delivery_consortium_idx ON mail_delivery (consortium_id, sent_at DESC)`);
-    await q.query(`GRANT SELECT, INSERT ON mail_delivery TO rtd_app`);
+    await q.query(
+      `CREATE INDEX mail_delivery_consortium_idx ON mail_delivery (consortium_id, claimed_at DESC)`,
+    );
+    await q.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON mail_delivery TO rtd_app`);
     await q.query(`ALTER TABLE mail_delivery ENABLE ROW LEVEL SECURITY`);
     await q.query(`ALTER TABLE mail_delivery FORCE ROW LEVEL SECURITY`);
     await q.query(

@@ -3,6 +3,7 @@ import { IdentityObjectivesWorkflow1764000001000 } from './1764000001000-identit
 import { RowLevelSecurity1764000002000 } from './1764000002000-row-level-security';
 import { RegionalObservers1764000003000 } from './1764000003000-regional-observers';
 import { MailDelivery1764000004000 } from './1764000004000-mail-delivery';
+import { ComplianceVersions1764000005000 } from './1764000005000-compliance-versions';
 
 /** Every migration, in order. A new migration is added here as well as in its own file. */
 export const ALL_MIGRATIONS = [
@@ -11,4 +12,5 @@ export const ALL_MIGRATIONS = [
   RowLevelSecurity1764000002000,
   RegionalObservers1764000003000,
   MailDelivery1764000004000,
+  ComplianceVersions1764000005000,
 ];

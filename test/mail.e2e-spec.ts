@@ -1,8 +1,8 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { todayInRome } from '@rtd/kernel';
 import { NotificationsService, SmtpSink, startSmtpSink } from '@rtd/notifications';
 import { APP_DATA_SOURCE } from '@rtd/platform';
-import { todayInRome } from '../apps/worker/src/jobs/notifications.job';
 import { REFERENT_CREMA, RTD_A, STAFF_A } from './support/identities';
 import { cremaAssignment, DemoIds, demoIds, ok, publishedObjective } from './support/scenario';
 import { startTestApi, TestApi } from './support/test-app';
@@ -72,7 +72,7 @@ describe('E-mail notifications', () => {
       'reviewAssignment',
     );
     const approval = await sink.waitFor(
-      (m) => m.envelope.to.includes(ANNA) && /validat/i.test(m.text ?? ""),
+      (m) => m.envelope.to.includes(ANNA) && /validat/i.test(m.text ?? ''),
       20_000,
     );
     expect(approval.subject).toBe('Esito della verifica: Obiettivo di prova');

@@ -30,27 +30,24 @@ const GROUPS: Record<ComplianceGroupBy, { key: string; label: string; lines: boo
   CONSORTIUM: { key: 'x.consortium_id::text', label: 'x.consortium_name', lines: false },
 };
 
-/** Counting assignments per bucket, in one statement. */
-@Injectable()
-export class ComplianceRepository {
-  async summary(
-    db: EntityManager,
-    scope: { consortiumId: string | null; regionCode: string | null; objectiveId: string | null },
-    groupBy: ComplianceGroupBy,
-  ): Promise<CountsRow[]> {
-    const group = GROUPS[groupBy];
-    // CHAPTER counts an assignment once per chapter even when several of its lines sit there.
-    const lineColumns = group.lines
-      ? `, l.code AS line_code, l.text AS line_text, l.chapter, ch.title AS chapter_title`
-      : '';
-    const lineJoin = group.lines
-      ? `JOIN shared_objective_line sol ON sol.objective_id = a.objective_id
+/**
+ * The one statement that counts assignments per bucket, with $1 consortium id, $2 region code
+ * and $3 objective id (each may be null). Exported so that the benchmark runs the very same SQL
+ * through PostGraphile and directly with pg.
+ */
+export function complianceSummarySql(groupBy: ComplianceGroupBy): string {
+  const group = GROUPS[groupBy];
+  // CHAPTER counts an assignment once per chapter even when several of its lines sit there.
+  const lineColumns = group.lines
+    ? `, l.code AS line_code, l.text AS line_text, l.chapter, ch.title AS chapter_title`
+    : '';
+  const lineJoin = group.lines
+    ? `JOIN shared_objective_line sol ON sol.objective_id = a.objective_id
          JOIN plan_line l ON l.id = sol.plan_line_id
          JOIN plan_chapter ch ON ch.edition_code = l.edition_code AND ch.number = l.chapter`
-      : '';
-    const distinct = groupBy === ComplianceGroupBy.CHAPTER ? 'DISTINCT ON (a.id, l.chapter)' : '';
-    return db.query(
-      `WITH x AS (
+    : '';
+  const distinct = groupBy === ComplianceGroupBy.CHAPTER ? 'DISTINCT ON (a.id, l.chapter)' : '';
+  return `WITH x AS (
          SELECT ${distinct} a.id, a.status, a.objective_id, o.title, a.consortium_id, k.name AS consortium_name,
                 c.istat_code, c.name AS comune_name, c.province_code, c.province_name,
                 (coalesce(a.due_date, o.due_date) < ${TODAY_IN_ROME}
@@ -72,8 +69,27 @@ export class ComplianceRepository {
               count(*) FILTER (WHERE x.status = 'REJECTED')::int AS rejected,
               count(*) FILTER (WHERE x.status = 'NOT_APPLICABLE')::int AS "notApplicable",
               count(*) FILTER (WHERE x.overdue)::int AS overdue
-         FROM x GROUP BY ${group.key}`,
-      [scope.consortiumId, scope.regionCode, scope.objectiveId],
+         FROM x GROUP BY ${group.key}`;
+}
+
+/** Counting assignments per bucket, in one statement. */
+@Injectable()
+export class ComplianceRepository {
+  async summary(
+    db: EntityManager,
+    scope: { consortiumId: string | null; regionCode: string | null; objectiveId: string | null },
+    groupBy: ComplianceGroupBy,
+  ): Promise<CountsRow[]> {
+    return db.query(complianceSummarySql(groupBy), [scope.consortiumId, scope.regionCode, scope.objectiveId]);
+  }
+
+  /** The versions of these consortia's data, as one comparable string (see compliance_version). */
+  async versionOf(db: EntityManager, consortiumIds: readonly string[]): Promise<string> {
+    const [row] = await db.query(
+      `SELECT coalesce(string_agg(consortium_id::text || ':' || version, ',' ORDER BY consortium_id), '') AS v
+         FROM compliance_version WHERE consortium_id = ANY($1::uuid[])`,
+      [consortiumIds],
     );
+    return row.v;
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { callerAccess, on } from '@rtd/authz';
-import { badInput, forbidden, notFound, parseId, RequestContext } from '@rtd/kernel';
+import { badInput, forbidden, notFound, parseId, RequestContext, todayInRome } from '@rtd/kernel';
 import { TenancyService } from '@rtd/tenancy';
 import { ComplianceRepository, CountsRow } from './compliance.repository';
 import { ComplianceBucket, ComplianceGroupBy, ComplianceScope } from './compliance.types';
@@ -18,9 +18,18 @@ export function sortBuckets(buckets: ComplianceBucket[]): ComplianceBucket[] {
   return buckets.sort((a, b) => a.completionRate - b.completionRate || a.label.localeCompare(b.label, 'it'));
 }
 
-/** Compliance as aggregates, for the RTD office (its consortium) and regional portals (their region). */
+const CACHE_ENTRIES = 1000;
+
+/**
+ * Compliance as aggregates, for the RTD office (its consortium) and regional portals (their
+ * region). Results are cached under the data versions of the consortia they cover and today's
+ * date (overdue changes at midnight): a change to an assignment bumps its consortium's version in
+ * the same transaction, so a cached summary is never stale.
+ */
 @Injectable()
 export class ComplianceService {
+  private readonly cache = new Map<string, CountsRow[]>();
+
   constructor(
     private readonly repository: ComplianceRepository,
     private readonly tenancy: TenancyService,
@@ -48,19 +57,25 @@ export class ComplianceService {
       // A region the caller observes nothing of is simply not there for it.
       throw access.regions.size > 0 ? forbidden('Regione fuori dal proprio ambito') : forbidden();
     }
-    const rows = await this.repository.summary(
-      await ctx.db(),
-      { consortiumId, regionCode, objectiveId },
-      groupBy,
-    );
-    if (objectiveId !== null && rows.length === 0 && consortiumId !== null) {
-      const found = await this.repository.summary(
-        await ctx.db(),
-        { consortiumId, regionCode, objectiveId: null },
-        groupBy,
-      );
-      if (found.length === 0) throw notFound('Obiettivo');
+    const db = await ctx.db();
+    const covered = consortiumId !== null ? [consortiumId] : [...access.readableConsortia];
+    const version = await this.repository.versionOf(db, covered);
+    const key = JSON.stringify([consortiumId, regionCode, objectiveId, groupBy, todayInRome(), version]);
+    let rows = this.cache.get(key);
+    if (rows) {
+      this.cache.delete(key);
+    } else {
+      rows = await this.repository.summary(db, { consortiumId, regionCode, objectiveId }, groupBy);
+      if (objectiveId !== null && rows.length === 0) await this.assertObjectiveVisible(ctx, objectiveId);
     }
+    this.cache.set(key, rows);
+    if (this.cache.size > CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value!);
     return sortBuckets(rows.map((row) => ({ ...row, completionRate: completionRate(row) })));
+  }
+
+  /** A filter that matches nothing: an objective the caller cannot see, or one not assigned yet. */
+  private async assertObjectiveVisible(ctx: RequestContext, objectiveId: string): Promise<void> {
+    const [row] = await (await ctx.db()).query(`SELECT 1 FROM shared_objective WHERE id = $1`, [objectiveId]);
+    if (!row) throw notFound('Obiettivo');
   }
 }

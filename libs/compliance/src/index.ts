@@ -1,3 +1,4 @@
 export * from './compliance.module';
 export * from './compliance.service';
 export * from './compliance.types';
+export * from './compliance.repository';

@@ -3,3 +3,4 @@ export * from './identity.repository';
 export * from './fiscal-code';
 export * from './token-verifier';
 export * from './access.loader';
+export * from './session-settings';

@@ -203,7 +203,11 @@ export class NotificationsService {
       .map((row) => ({ personId: row.id, email: row.email, name: row.name ?? row.email }));
   }
 
-  /** Sends unless this event's mail already went out; records it right after the relay accepted it. */
+  /**
+   * Sends unless this event's mail went out or is going out: the key is claimed first (a claim
+   * older than ten minutes, left by a crashed worker, may be taken over), released if the relay
+   * refuses the mail, and marked sent once it accepts it.
+   */
   private async deliver(
     dataSource: DataSource,
     consortiumId: string,
@@ -212,25 +216,35 @@ export class NotificationsService {
     mail: MailContent,
   ): Promise<boolean> {
     const settings = systemSettings(SUBJECT, consortiumId);
-    const already = await withDbSession(dataSource, settings, async (session) =>
-      (await session.manager()).query(`SELECT 1 FROM mail_delivery WHERE dedupe_key = $1`, [dedupeKey]),
-    );
-    if (already.length > 0) return false;
+    const run = <T>(sql: string, params: unknown[]) =>
+      withDbSession(
+        dataSource,
+        settings,
+        async (session) => (await session.manager()).query(sql, params) as Promise<T>,
+      );
     const messageId = `<${dedupeKey.replace(/[^A-Za-z0-9.-]/g, '.')}@rtdhub>`;
-    await this.mailer.send({
-      to: recipient.email,
-      subject: mail.subject,
-      text: mail.text,
-      html: mail.html,
-      messageId,
-    });
-    await withDbSession(dataSource, settings, async (session) =>
-      (await session.manager()).query(
-        `INSERT INTO mail_delivery (dedupe_key, consortium_id, recipient, subject, message_id) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (dedupe_key) DO NOTHING`,
-        [dedupeKey, consortiumId, recipient.email, mail.subject, messageId],
-      ),
+    const claimed = await run<unknown[]>(
+      `INSERT INTO mail_delivery AS d (dedupe_key, consortium_id, recipient, subject, message_id)
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (dedupe_key) DO UPDATE SET claimed_at = now()
+         WHERE d.sent_at IS NULL AND d.claimed_at < now() - interval '10 minutes'
+       RETURNING dedupe_key`,
+      [dedupeKey, consortiumId, recipient.email, mail.subject, messageId],
     );
+    if (claimed.length === 0) return false;
+    try {
+      await this.mailer.send({
+        to: recipient.email,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        messageId,
+      });
+    } catch (error) {
+      await run(`DELETE FROM mail_delivery WHERE dedupe_key = $1 AND sent_at IS NULL`, [dedupeKey]);
+      throw error;
+    }
+    await run(`UPDATE mail_delivery SET sent_at = now() WHERE dedupe_key = $1`, [dedupeKey]);
     return true;
   }
 }

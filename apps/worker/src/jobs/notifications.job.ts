@@ -3,17 +3,12 @@ import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { systemSettings } from '@rtd/authz';
-import { jobTimingFromEnv, NotificationJob, QueueName, withDbSession } from '@rtd/kernel';
+import { jobTimingFromEnv, NotificationJob, QueueName, todayInRome, withDbSession } from '@rtd/kernel';
 import { NotificationsService } from '@rtd/notifications';
 import { markOutboxProcessed, OUTBOX_KEY } from '@rtd/outbox';
 import { APP_DATA_SOURCE } from '@rtd/platform';
 
 export const DAILY_DIGESTS = 'daily-digests';
-
-/** Today's date in Italy, `YYYY-MM-DD`: deadlines and digests follow the Italian calendar. */
-export function todayInRome(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(now);
-}
 
 /** Sends e-mails: a review decision as soon as it is taken, the deadline digests every morning. */
 @Processor(QueueName.Notifications, { concurrency: 1, ...jobTimingFromEnv() })
