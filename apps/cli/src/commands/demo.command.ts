@@ -104,7 +104,8 @@ export async function runDemo(config: AppConfig, log: (line: string) => void): P
     { name: 'worker', script: 'apps/worker/src/main.js', env: {}, readyUrl: null },
   ];
   const ports = [config.oidcIssuer, `http://${config.host}:${config.port}`];
-  if (localMail) ports.push(`http://${smtp.hostname}:${smtp.port || 25}`, `http://127.0.0.1:${DEV_MAIL_HTTP_PORT}`);
+  if (localMail)
+    ports.push(`http://${smtp.hostname}:${smtp.port || 25}`, `http://127.0.0.1:${DEV_MAIL_HTTP_PORT}`);
   for (const url of ports) await assertPortFree(url);
 
   const children: ChildProcess[] = [];
