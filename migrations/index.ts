@@ -4,6 +4,7 @@ import { RowLevelSecurity1764000002000 } from './1764000002000-row-level-securit
 import { RegionalObservers1764000003000 } from './1764000003000-regional-observers';
 import { MailDelivery1764000004000 } from './1764000004000-mail-delivery';
 import { ComplianceVersions1764000005000 } from './1764000005000-compliance-versions';
+import { ComplianceSnapshots1764000006000 } from './1764000006000-compliance-snapshots';
 
 /** Every migration, in order. A new migration is added here as well as in its own file. */
 export const ALL_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const ALL_MIGRATIONS = [
   RegionalObservers1764000003000,
   MailDelivery1764000004000,
   ComplianceVersions1764000005000,
+  ComplianceSnapshots1764000006000,
 ];

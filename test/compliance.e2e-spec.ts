@@ -1,6 +1,8 @@
 import { DataSource } from 'typeorm';
 import { seedDemoObjectives } from '@rtd/demo';
-import { ownerDataSource } from '@rtd/platform';
+import { ComplianceRepository, ComplianceSnapshots } from '@rtd/compliance';
+import { todayInRome } from '@rtd/kernel';
+import { APP_DATA_SOURCE, ownerDataSource } from '@rtd/platform';
 import { AUDITOR_A, PORTAL_LOMBARDIA, RTD_A } from './support/identities';
 import { DemoIds, demoIds, ok } from './support/scenario';
 import { startTestApi, TestApi } from './support/test-app';
@@ -14,6 +16,9 @@ const STATUS_FIELDS = {
   NOT_APPLICABLE: 'notApplicable',
 } as const;
 
+/** The API's own data source (the rtd_app role), as the worker would use it. */
+const appDataSourceFor = (api: TestApi): DataSource => api.app.get<DataSource>(APP_DATA_SOURCE);
+
 describe('Compliance summary on the demo data', () => {
   let api: TestApi;
   let ids: DemoIds;
@@ -25,6 +30,14 @@ describe('Compliance summary on the demo data', () => {
     await owner.initialize();
     const first = await owner.transaction((db) => seedDemoObjectives(db));
     expect(first.objectives).toBe(5);
+    // Make sure every status, and overdue on both sides, is in the data set.
+    await owner.query(`
+      WITH pick AS (
+        SELECT a.id, row_number() OVER (ORDER BY a.id) AS n FROM assignment a
+          JOIN shared_objective o ON o.id = a.objective_id WHERE o.title LIKE 'Misure minime%')
+      UPDATE assignment a SET status = (ARRAY['NOT_STARTED','IN_PROGRESS','SUBMITTED','COMPLETED','REJECTED','NOT_APPLICABLE'])[1 + pick.n % 6],
+             due_date = CASE WHEN pick.n % 4 = 0 THEN DATE '2020-01-01' END
+        FROM pick WHERE pick.id = a.id`);
     ids = await demoIds(api);
   });
   afterAll(async () => {
@@ -112,6 +125,50 @@ describe('Compliance summary on the demo data', () => {
       const rates = buckets.map((b: any) => b.completionRate);
       expect(rates).toEqual([...rates].sort((x: number, y: number) => x - y));
     }
+  });
+
+  it('covers every status and both overdue cases', async () => {
+    const assignments = await allAssignments();
+    expect(new Set(assignments.map((a) => a.status)).size).toBe(6);
+    expect(new Set(assignments.map((a) => a.overdue))).toEqual(new Set([true, false]));
+  });
+
+  it('takes a daily snapshot once per day and serves it as a trend', async () => {
+    const snapshots = new ComplianceSnapshots(new ComplianceRepository());
+    const appDataSource = appDataSourceFor(api);
+    const day = todayInRome();
+    const first = await snapshots.take(appDataSource, day);
+    expect(await snapshots.take(appDataSource, day)).toBe(first);
+    const [{ count }] = await owner.query(
+      `SELECT count(*)::int AS count FROM compliance_snapshot WHERE day = $1`,
+      [day],
+    );
+    expect(count).toBe(first);
+    const trend = ok(
+      await api.as(RTD_A).graphql(
+        `query($s: ComplianceScope!, $d: Date!) { complianceTrend(scope: $s, groupBy: COMUNE, from: $d, to: $d) {
+          day buckets { key total completed overdue } } }`,
+        { s: { consortiumId: ids.consortiumA }, d: day },
+      ),
+      'complianceTrend',
+    );
+    const live = ok(
+      await api
+        .as(RTD_A)
+        .graphql(
+          `query($s: ComplianceScope!) { complianceSummary(scope: $s, groupBy: COMUNE) { key total completed overdue } }`,
+          { s: { consortiumId: ids.consortiumA } },
+        ),
+      'complianceSummary',
+    );
+    expect(trend).toEqual([{ day, buckets: live }]);
+    const tooLong = await api
+      .as(RTD_A)
+      .graphql(
+        `query($s: ComplianceScope!) { complianceTrend(scope: $s, from: "2020-01-01", to: "2026-01-01") { day } }`,
+        { s: { consortiumId: ids.consortiumA } },
+      );
+    expect(tooLong.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('gives a regional portal its region, without anything that names a person', async () => {

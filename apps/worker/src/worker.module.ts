@@ -3,8 +3,10 @@ import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig, ConfigModule, QueueName } from '@rtd/kernel';
 import { bullConnection, DatabaseModule, loggerParams, ShutdownLogger } from '@rtd/platform';
+import { ComplianceRepository, ComplianceSnapshots } from '@rtd/compliance';
 import { NotificationsModule, NotificationsService } from '@rtd/notifications';
 import { FanOut, ObjectivesRepository } from '@rtd/objectives';
+import { ComplianceSnapshotProcessor, ComplianceSnapshotScheduler } from './jobs/compliance-snapshot.job';
 import { HeartbeatProcessor, HeartbeatScheduler } from './jobs/heartbeat.job';
 import { DailyDigestScheduler, NotificationsProcessor } from './jobs/notifications.job';
 import { PushRunProcessor } from './jobs/push-run.job';
@@ -29,6 +31,7 @@ import { OutboxRelay } from './outbox/outbox-relay';
       { name: QueueName.Heartbeat },
       { name: QueueName.PushRuns },
       { name: QueueName.Notifications },
+      { name: QueueName.Compliance },
     ),
     NotificationsModule,
   ],
@@ -43,6 +46,10 @@ import { OutboxRelay } from './outbox/outbox-relay';
     NotificationsService,
     NotificationsProcessor,
     DailyDigestScheduler,
+    ComplianceRepository,
+    ComplianceSnapshots,
+    ComplianceSnapshotProcessor,
+    ComplianceSnapshotScheduler,
   ],
 })
 export class WorkerModule {}

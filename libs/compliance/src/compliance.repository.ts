@@ -35,8 +35,23 @@ const GROUPS: Record<ComplianceGroupBy, { key: string; label: string; lines: boo
  * and $3 objective id (each may be null). Exported so that the benchmark runs the very same SQL
  * through PostGraphile and directly with pg.
  */
-export function complianceSummarySql(groupBy: ComplianceGroupBy): string {
+export function complianceSummarySql(
+  groupBy: ComplianceGroupBy,
+  source: 'live' | 'history' = 'live',
+): string {
   const group = GROUPS[groupBy];
+  // History reads the daily snapshots ($4..$5 is the range of days), with overdue as it was then.
+  const history = source === 'history';
+  const from = history
+    ? `compliance_snapshot a JOIN shared_objective o ON o.id = a.objective_id`
+    : `assignment a JOIN shared_objective o ON o.id = a.objective_id`;
+  const overdue = history
+    ? 'a.overdue'
+    : `(coalesce(a.due_date, o.due_date) < ${TODAY_IN_ROME} AND a.status NOT IN ('COMPLETED', 'NOT_APPLICABLE'))`;
+  const id = history ? 'a.assignment_id' : 'a.id';
+  const day = history ? ', a.day' : '';
+  const dayFilter = history ? 'AND a.day BETWEEN $4::date AND $5::date' : '';
+  const groupKey = history ? `x.day, ${group.key}` : group.key;
   // CHAPTER counts an assignment once per chapter even when several of its lines sit there.
   const lineColumns = group.lines
     ? `, l.code AS line_code, l.text AS line_text, l.chapter, ch.title AS chapter_title`
@@ -46,22 +61,20 @@ export function complianceSummarySql(groupBy: ComplianceGroupBy): string {
          JOIN plan_line l ON l.id = sol.plan_line_id
          JOIN plan_chapter ch ON ch.edition_code = l.edition_code AND ch.number = l.chapter`
     : '';
-  const distinct = groupBy === ComplianceGroupBy.CHAPTER ? 'DISTINCT ON (a.id, l.chapter)' : '';
+  const distinct = groupBy === ComplianceGroupBy.CHAPTER ? `DISTINCT ON (${id}${day}, l.chapter)` : '';
   return `WITH x AS (
-         SELECT ${distinct} a.id, a.status, a.objective_id, o.title, a.consortium_id, k.name AS consortium_name,
-                c.istat_code, c.name AS comune_name, c.province_code, c.province_name,
-                (coalesce(a.due_date, o.due_date) < ${TODAY_IN_ROME}
-                   AND a.status NOT IN ('COMPLETED', 'NOT_APPLICABLE')) AS overdue
+         SELECT ${distinct} ${id} AS id ${day}, a.status, a.objective_id, o.title, a.consortium_id,
+                k.name AS consortium_name, c.istat_code, c.name AS comune_name, c.province_code, c.province_name,
+                ${overdue} AS overdue
                 ${lineColumns}
-           FROM assignment a
-           JOIN shared_objective o ON o.id = a.objective_id
+           FROM ${from}
            JOIN comune c ON c.id = a.comune_id
            JOIN consortium k ON k.id = a.consortium_id
            ${lineJoin}
           WHERE ($1::uuid IS NULL OR a.consortium_id = $1) AND ($2::text IS NULL OR c.region_code = $2)
-            AND ($3::uuid IS NULL OR a.objective_id = $3)
+            AND ($3::uuid IS NULL OR a.objective_id = $3) ${dayFilter}
        )
-       SELECT ${group.key} AS key, min(${group.label}) AS label, count(*)::int AS total,
+       SELECT ${history ? 'x.day, ' : ''}${group.key} AS key, min(${group.label}) AS label, count(*)::int AS total,
               count(*) FILTER (WHERE x.status = 'NOT_STARTED')::int AS "notStarted",
               count(*) FILTER (WHERE x.status = 'IN_PROGRESS')::int AS "inProgress",
               count(*) FILTER (WHERE x.status = 'SUBMITTED')::int AS submitted,
@@ -69,7 +82,7 @@ export function complianceSummarySql(groupBy: ComplianceGroupBy): string {
               count(*) FILTER (WHERE x.status = 'REJECTED')::int AS rejected,
               count(*) FILTER (WHERE x.status = 'NOT_APPLICABLE')::int AS "notApplicable",
               count(*) FILTER (WHERE x.overdue)::int AS overdue
-         FROM x GROUP BY ${group.key}`;
+         FROM x GROUP BY ${groupKey}`;
 }
 
 /** Counting assignments per bucket, in one statement. */
@@ -91,5 +104,39 @@ export class ComplianceRepository {
       [consortiumIds],
     );
     return row.v;
+  }
+
+  async trend(
+    db: EntityManager,
+    scope: { consortiumId: string | null; regionCode: string | null; objectiveId: string | null },
+    groupBy: ComplianceGroupBy,
+    from: string,
+    to: string,
+  ): Promise<(CountsRow & { day: string })[]> {
+    return db.query(complianceSummarySql(groupBy, 'history'), [
+      scope.consortiumId,
+      scope.regionCode,
+      scope.objectiveId,
+      from,
+      to,
+    ]);
+  }
+
+  /** Records today's state of every assignment of the consortium; running it again the same day replaces it. */
+  async snapshot(db: EntityManager, consortiumId: string, day: string): Promise<number> {
+    await db.query(`DELETE FROM compliance_snapshot WHERE day = $1 AND consortium_id = $2`, [
+      day,
+      consortiumId,
+    ]);
+    const rows = await db.query(
+      `INSERT INTO compliance_snapshot (day, assignment_id, consortium_id, comune_id, objective_id, status, overdue)
+       SELECT $1::date, a.id, a.consortium_id, a.comune_id, a.objective_id, a.status,
+              coalesce(a.due_date, o.due_date) < $1::date AND a.status NOT IN ('COMPLETED', 'NOT_APPLICABLE')
+         FROM assignment a JOIN shared_objective o ON o.id = a.objective_id
+        WHERE a.consortium_id = $2
+       RETURNING 1`,
+      [day, consortiumId],
+    );
+    return (Array.isArray(rows[0]) ? rows[0] : rows).length;
   }
 }

@@ -3,7 +3,12 @@ import { callerAccess, on } from '@rtd/authz';
 import { badInput, forbidden, notFound, parseId, RequestContext, todayInRome } from '@rtd/kernel';
 import { TenancyService } from '@rtd/tenancy';
 import { ComplianceRepository, CountsRow } from './compliance.repository';
-import { ComplianceBucket, ComplianceGroupBy, ComplianceScope } from './compliance.types';
+import {
+  ComplianceBucket,
+  ComplianceGroupBy,
+  ComplianceScope,
+  ComplianceTrendPoint,
+} from './compliance.types';
 
 const REGION = /^\d{2}$/;
 
@@ -19,6 +24,7 @@ export function sortBuckets(buckets: ComplianceBucket[]): ComplianceBucket[] {
 }
 
 const CACHE_ENTRIES = 1000;
+const MAX_TREND_DAYS = 366;
 
 /**
  * Compliance as aggregates, for the RTD office (its consortium) and regional portals (their
@@ -40,6 +46,55 @@ export class ComplianceService {
     scope: ComplianceScope,
     groupBy: ComplianceGroupBy,
   ): Promise<ComplianceBucket[]> {
+    const checked = await this.checkScope(ctx, scope);
+    const { consortiumId, regionCode, objectiveId } = checked;
+    const db = await ctx.db();
+    const covered = consortiumId !== null ? [consortiumId] : checked.readableConsortia;
+    const version = await this.repository.versionOf(db, covered);
+    const key = JSON.stringify([consortiumId, regionCode, objectiveId, groupBy, todayInRome(), version]);
+    let rows = this.cache.get(key);
+    if (rows) {
+      this.cache.delete(key);
+    } else {
+      rows = await this.repository.summary(db, { consortiumId, regionCode, objectiveId }, groupBy);
+      if (objectiveId !== null && rows.length === 0) await this.assertObjectiveVisible(ctx, objectiveId);
+    }
+    this.cache.set(key, rows);
+    if (this.cache.size > CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value!);
+    return sortBuckets(rows.map((row) => ({ ...row, completionRate: completionRate(row) })));
+  }
+
+  /** The same buckets per day, from the midnight snapshots, oldest day first. */
+  async trend(
+    ctx: RequestContext,
+    scope: ComplianceScope,
+    groupBy: ComplianceGroupBy,
+    from: string,
+    to: string,
+  ): Promise<ComplianceTrendPoint[]> {
+    if (from > to) throw badInput('from', 'deve precedere "to"');
+    if ((Date.parse(to) - Date.parse(from)) / 86_400_000 > MAX_TREND_DAYS) {
+      throw badInput('to', `al massimo ${MAX_TREND_DAYS} giorni`);
+    }
+    const { consortiumId, regionCode, objectiveId } = await this.checkScope(ctx, scope);
+    const rows = await this.repository.trend(
+      await ctx.db(),
+      { consortiumId, regionCode, objectiveId },
+      groupBy,
+      from,
+      to,
+    );
+    const days = new Map<string, ComplianceBucket[]>();
+    for (const { day, ...row } of rows) {
+      days.set(day, [...(days.get(day) ?? []), { ...row, completionRate: completionRate(row) }]);
+    }
+    return [...days.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([day, buckets]) => ({ day, buckets: sortBuckets(buckets) }));
+  }
+
+  /** Validates the scope and checks the caller may summarise it. */
+  private async checkScope(ctx: RequestContext, scope: ComplianceScope) {
     const consortiumId = scope.consortiumId ? parseId('scope.consortiumId', scope.consortiumId) : null;
     const regionCode = scope.regionCode?.trim() || null;
     const objectiveId = scope.objectiveId ? parseId('scope.objectiveId', scope.objectiveId) : null;
@@ -54,23 +109,9 @@ export class ComplianceService {
       await this.tenancy.getConsortium(ctx, consortiumId);
       if (!ability.can('summarize', on('Compliance', { consortiumId, regionCode: null }))) throw forbidden();
     } else if (!ability.can('summarize', on('Compliance', { consortiumId: null, regionCode }))) {
-      // A region the caller observes nothing of is simply not there for it.
       throw access.regions.size > 0 ? forbidden('Regione fuori dal proprio ambito') : forbidden();
     }
-    const db = await ctx.db();
-    const covered = consortiumId !== null ? [consortiumId] : [...access.readableConsortia];
-    const version = await this.repository.versionOf(db, covered);
-    const key = JSON.stringify([consortiumId, regionCode, objectiveId, groupBy, todayInRome(), version]);
-    let rows = this.cache.get(key);
-    if (rows) {
-      this.cache.delete(key);
-    } else {
-      rows = await this.repository.summary(db, { consortiumId, regionCode, objectiveId }, groupBy);
-      if (objectiveId !== null && rows.length === 0) await this.assertObjectiveVisible(ctx, objectiveId);
-    }
-    this.cache.set(key, rows);
-    if (this.cache.size > CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value!);
-    return sortBuckets(rows.map((row) => ({ ...row, completionRate: completionRate(row) })));
+    return { consortiumId, regionCode, objectiveId, readableConsortia: [...access.readableConsortia] };
   }
 
   /** A filter that matches nothing: an objective the caller cannot see, or one not assigned yet. */

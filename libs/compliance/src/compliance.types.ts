@@ -1,4 +1,5 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { DateScalar } from '@rtd/kernel';
 
 export enum ComplianceGroupBy {
   OBJECTIVE = 'OBJECTIVE',
@@ -45,4 +46,15 @@ export class ComplianceBucket {
 
   @Field(() => Float, { description: 'completed / (total - notApplicable); 0 when that is 0' })
   completionRate: number;
+}
+
+@ObjectType('ComplianceTrendPoint', {
+  description: 'The buckets of one day, as the midnight snapshot of that day recorded them',
+})
+export class ComplianceTrendPoint {
+  @Field(() => DateScalar)
+  day: string;
+
+  @Field(() => [ComplianceBucket])
+  buckets: ComplianceBucket[];
 }

@@ -2,3 +2,4 @@ export * from './compliance.module';
 export * from './compliance.service';
 export * from './compliance.types';
 export * from './compliance.repository';
+export * from './compliance-snapshots';

@@ -5,6 +5,8 @@ export enum QueueName {
   PushRuns = 'push-runs',
   /** E-mails: review decisions at once, deadline digests every morning (payload: NotificationJob). */
   Notifications = 'notifications',
+  /** The nightly compliance snapshot behind the trends (payload: { day?: string }). */
+  Compliance = 'compliance',
 }
 
 export type NotificationJob =
