@@ -1,0 +1,43 @@
+import 'reflect-metadata';
+import { AccessLoader, sessionSettingsForToken, TokenVerifier } from '@rtd/identity';
+import { loadConfig } from '@rtd/kernel';
+import { appDataSource } from '@rtd/platform';
+import { startPostGraphileServer } from './postgraphile/server';
+
+const BEARER = /^Bearer (\S+)$/i;
+
+/**
+ * The PostGraphile side of the benchmark, as its own process like the API: same database role,
+ * same pool size, and per-request RLS settings computed from the same token exactly as the API
+ * computes them.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const dataSource = appDataSource({ ...config, databasePoolSize: 5 }, 'rtd-hub-bench-postgraphile-auth');
+  await dataSource.initialize();
+  const verifier = new TokenVerifier(config);
+  const loader = new AccessLoader();
+  const server = await startPostGraphileServer({
+    port: config.port,
+    databaseUrl: config.databaseUrl,
+    schemas: ['public', 'bench'],
+    poolSize: config.databasePoolSize,
+    settingsFor: async (authorization) => {
+      const token = authorization ? BEARER.exec(authorization)?.[1] : undefined;
+      if (!token) throw new Error('no token');
+      return sessionSettingsForToken(dataSource, verifier, loader, token);
+    },
+  });
+  const stop = async () => {
+    await server.close();
+    await dataSource.destroy();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop());
+  process.once('SIGINT', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  console.error(`PostGraphile bench server: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
