@@ -137,22 +137,22 @@ async function main(): Promise<void> {
         title: `Dashboard di un consorzio di 50 comuni (complianceSummary per COMUNE), come RTD`,
         token: rtdToken,
         variables: { id: fixtures.consortiumId, consortiumId: fixtures.consortiumId },
-        floor: floorQuery(await settingsOf(rtdToken), complianceSummarySql(ComplianceGroupBy.COMUNE), [
-          fixtures.consortiumId,
-          null,
-          null,
-        ]),
+        floor: floorQuery(
+          await settingsOf(rtdToken),
+          complianceSummarySql(ComplianceGroupBy.COMUNE, { scope: 'consortium', objective: false }),
+          [fixtures.consortiumId],
+        ),
       },
       {
         id: 'B',
         title: `Portale regionale: regione 03 (${fixtures.lombardyComuni} comuni) per PROVINCE, come ${BENCH_OBSERVER}`,
         token: observerToken,
         variables: { regionCode: '03' },
-        floor: floorQuery(await settingsOf(observerToken), complianceSummarySql(ComplianceGroupBy.PROVINCE), [
-          null,
-          '03',
-          null,
-        ]),
+        floor: floorQuery(
+          await settingsOf(observerToken),
+          complianceSummarySql(ComplianceGroupBy.PROVINCE, { scope: 'region', objective: false }),
+          ['03'],
+        ),
       },
       {
         id: 'C',
@@ -213,10 +213,14 @@ async function main(): Promise<void> {
 
 /** PostGraphile exposes this function as a query field: it runs exactly the API's summary SQL. */
 async function installBenchFunction(owner: DataSource): Promise<void> {
+  const select = (group: ComplianceGroupBy, scope: 'consortium' | 'region') =>
+    `SELECT key::text, label::text, total, "notStarted", "inProgress", submitted, completed, rejected, "notApplicable", overdue FROM (${complianceSummarySql(group, { scope, objective: false })}) s`;
   const branches = [ComplianceGroupBy.COMUNE, ComplianceGroupBy.PROVINCE]
     .map(
-      (group) =>
-        `IF p_group = '${group}' THEN RETURN QUERY EXECUTE $q$SELECT key::text, label::text, total, "notStarted", "inProgress", submitted, completed, rejected, "notApplicable", overdue FROM (${complianceSummarySql(group)}) s$q$ USING p_consortium, p_region, NULL::uuid; END IF;`,
+      (
+        group,
+      ) => `IF p_group = '${group}' AND p_consortium IS NOT NULL THEN RETURN QUERY EXECUTE $q$${select(group, 'consortium')}$q$ USING p_consortium; END IF;
+        IF p_group = '${group}' AND p_region IS NOT NULL THEN RETURN QUERY EXECUTE $q$${select(group, 'region')}$q$ USING p_region; END IF;`,
     )
     .join('\n');
   await owner.query(`CREATE SCHEMA IF NOT EXISTS bench`);

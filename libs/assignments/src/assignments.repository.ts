@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { Where } from '@rtd/kernel';
 import { AssignmentStatus } from './workflow';
 
 export interface AssignmentRow {
@@ -60,36 +61,35 @@ export class AssignmentsRepository {
   }
 
   async page(db: EntityManager, q: AssignmentQuery): Promise<{ rows: AssignmentRow[]; total: number }> {
-    const params: unknown[] = [
-      q.consortiumId,
-      q.comuneId,
-      q.objectiveId,
-      q.statuses,
-      q.overdue,
-      q.fullConsortia,
-      q.comuni,
-      q.delegateComuni,
-      q.personId,
-    ];
-    const where = `($1::uuid IS NULL OR a.consortium_id = $1) AND ($2::uuid IS NULL OR a.comune_id = $2)
-      AND ($3::uuid IS NULL OR a.objective_id = $3) AND ($4::text[] IS NULL OR a.status = ANY($4))
-      AND ($5::boolean IS NULL OR ${OVERDUE} = $5)
-      AND (a.consortium_id = ANY($6::uuid[]) OR a.comune_id = ANY($7::uuid[])
-           OR (a.comune_id = ANY($8::uuid[]) AND a.delegate_person_id = $9::uuid))`;
-    const key = `(coalesce(${DUE}, 'infinity'::date), a.id)`;
-    let after = '';
-    if (q.after) {
-      params.push(q.after.due, q.after.id);
-      after = `AND ${key} > ($10::date, $11::uuid)`;
+    // The caller's reach, in the same terms as row-level security; nothing to reach, nothing to read.
+    const reach = new Where();
+    const parts: string[] = [];
+    if (q.fullConsortia.length) parts.push(`a.consortium_id = ANY(${reach.param(q.fullConsortia)}::uuid[])`);
+    if (q.comuni.length) parts.push(`a.comune_id = ANY(${reach.param(q.comuni)}::uuid[])`);
+    if (q.delegateComuni.length && q.personId) {
+      parts.push(
+        `(a.comune_id = ANY(${reach.param(q.delegateComuni)}::uuid[]) AND a.delegate_person_id = ${reach.param(q.personId)}::uuid)`,
+      );
     }
+    if (parts.length === 0) return { rows: [], total: 0 };
+    const where = new Where(reach.params).and(`(${parts.join(' OR ')})`);
+    if (q.consortiumId) where.and(`a.consortium_id = ${where.param(q.consortiumId)}::uuid`);
+    if (q.comuneId) where.and(`a.comune_id = ${where.param(q.comuneId)}::uuid`);
+    if (q.objectiveId) where.and(`a.objective_id = ${where.param(q.objectiveId)}::uuid`);
+    if (q.statuses) where.and(`a.status = ANY(${where.param(q.statuses)}::text[])`);
+    if (q.overdue !== null) where.and(`${OVERDUE} = ${where.param(q.overdue)}::boolean`);
+    const filterParams = [...where.params];
+    const key = `(coalesce(${DUE}, 'infinity'::date), a.id)`;
+    const page = new Where(filterParams).and(where.toString());
+    if (q.after) page.and(`${key} > (${page.param(q.after.due)}::date, ${page.param(q.after.id)}::uuid)`);
     const rows: AssignmentRow[] = await db.query(
       `SELECT ${ASSIGNMENT_COLUMNS} FROM assignment a JOIN shared_objective o ON o.id = a.objective_id
-        WHERE ${where} ${after} ORDER BY ${key} LIMIT ${q.limit}`,
-      params,
+        WHERE ${page} ORDER BY ${key} LIMIT ${q.limit}`,
+      page.params,
     );
     const [{ total }] = await db.query(
       `SELECT count(*)::int AS total FROM assignment a JOIN shared_objective o ON o.id = a.objective_id WHERE ${where}`,
-      params.slice(0, 9),
+      filterParams,
     );
     return { rows, total };
   }

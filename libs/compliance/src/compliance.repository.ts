@@ -30,17 +30,28 @@ const GROUPS: Record<ComplianceGroupBy, { key: string; label: string; lines: boo
   CONSORTIUM: { key: 'x.consortium_id::text', label: 'x.consortium_name', lines: false },
 };
 
+export interface SummaryShape {
+  /** What $1 is: a consortium id or an ISTAT region code. */
+  scope: 'consortium' | 'region';
+  /** Whether $2 is an objective id narrowing the count. */
+  objective: boolean;
+  /** Live assignments, or the daily snapshots (then the next two parameters are the first and last day). */
+  source?: 'live' | 'history';
+}
+
 /**
- * The one statement that counts assignments per bucket, with $1 consortium id, $2 region code
- * and $3 objective id (each may be null). Exported so that the benchmark runs the very same SQL
- * through PostGraphile and directly with pg.
+ * The one statement that counts assignments per bucket, shaped for its scope so that the planner
+ * can use the consortium or municipality indexes. Exported so that the benchmark runs the very
+ * same SQL through PostGraphile and directly with pg.
  */
-export function complianceSummarySql(
-  groupBy: ComplianceGroupBy,
-  source: 'live' | 'history' = 'live',
-): string {
+export function complianceSummarySql(groupBy: ComplianceGroupBy, shape: SummaryShape): string {
+  const source = shape.source ?? 'live';
+  const scopeFilter =
+    shape.scope === 'consortium' ? 'a.consortium_id = $1::uuid' : 'c.region_code = $1::text';
+  const objectiveFilter = shape.objective ? 'AND a.objective_id = $2::uuid' : '';
+  const firstDay = shape.objective ? 3 : 2;
   const group = GROUPS[groupBy];
-  // History reads the daily snapshots ($4..$5 is the range of days), with overdue as it was then.
+  // History reads the daily snapshots, with overdue as it was that day.
   const history = source === 'history';
   const from = history
     ? `compliance_snapshot a JOIN shared_objective o ON o.id = a.objective_id`
@@ -50,7 +61,7 @@ export function complianceSummarySql(
     : `(coalesce(a.due_date, o.due_date) < ${TODAY_IN_ROME} AND a.status NOT IN ('COMPLETED', 'NOT_APPLICABLE'))`;
   const id = history ? 'a.assignment_id' : 'a.id';
   const day = history ? ', a.day' : '';
-  const dayFilter = history ? 'AND a.day BETWEEN $4::date AND $5::date' : '';
+  const dayFilter = history ? `AND a.day BETWEEN $${firstDay}::date AND $${firstDay + 1}::date` : '';
   const groupKey = history ? `x.day, ${group.key}` : group.key;
   // CHAPTER counts an assignment once per chapter even when several of its lines sit there.
   const lineColumns = group.lines
@@ -71,8 +82,7 @@ export function complianceSummarySql(
            JOIN comune c ON c.id = a.comune_id
            JOIN consortium k ON k.id = a.consortium_id
            ${lineJoin}
-          WHERE ($1::uuid IS NULL OR a.consortium_id = $1) AND ($2::text IS NULL OR c.region_code = $2)
-            AND ($3::uuid IS NULL OR a.objective_id = $3) ${dayFilter}
+          WHERE ${scopeFilter} ${objectiveFilter} ${dayFilter}
        )
        SELECT ${history ? 'x.day, ' : ''}${group.key} AS key, min(${group.label}) AS label, count(*)::int AS total,
               count(*) FILTER (WHERE x.status = 'NOT_STARTED')::int AS "notStarted",
@@ -85,6 +95,20 @@ export function complianceSummarySql(
          FROM x GROUP BY ${groupKey}`;
 }
 
+function shapeOf(scope: {
+  consortiumId: string | null;
+  regionCode: string | null;
+  objectiveId: string | null;
+}) {
+  const shape: SummaryShape = {
+    scope: scope.consortiumId ? 'consortium' : 'region',
+    objective: scope.objectiveId !== null,
+  };
+  const params: unknown[] = [scope.consortiumId ?? scope.regionCode];
+  if (scope.objectiveId) params.push(scope.objectiveId);
+  return { shape, params };
+}
+
 /** Counting assignments per bucket, in one statement. */
 @Injectable()
 export class ComplianceRepository {
@@ -93,7 +117,8 @@ export class ComplianceRepository {
     scope: { consortiumId: string | null; regionCode: string | null; objectiveId: string | null },
     groupBy: ComplianceGroupBy,
   ): Promise<CountsRow[]> {
-    return db.query(complianceSummarySql(groupBy), [scope.consortiumId, scope.regionCode, scope.objectiveId]);
+    const { shape, params } = shapeOf(scope);
+    return db.query(complianceSummarySql(groupBy, shape), params);
   }
 
   /** The versions of these consortia's data, as one comparable string (see compliance_version). */
@@ -113,13 +138,8 @@ export class ComplianceRepository {
     from: string,
     to: string,
   ): Promise<(CountsRow & { day: string })[]> {
-    return db.query(complianceSummarySql(groupBy, 'history'), [
-      scope.consortiumId,
-      scope.regionCode,
-      scope.objectiveId,
-      from,
-      to,
-    ]);
+    const { shape, params } = shapeOf(scope);
+    return db.query(complianceSummarySql(groupBy, { ...shape, source: 'history' }), [...params, from, to]);
   }
 
   /** Records today's state of every assignment of the consortium; running it again the same day replaces it. */

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TenancyModule } from '@rtd/tenancy';
+import { AccessCache } from './access-cache';
 import { AccessLoader } from './access.loader';
 import { IdentityRepository } from './identity.repository';
 import { MembershipResolver } from './identity.resolver';
@@ -8,7 +9,14 @@ import { TokenVerifier } from './token-verifier';
 
 @Module({
   imports: [TenancyModule],
-  providers: [IdentityRepository, IdentityService, MembershipResolver, TokenVerifier, AccessLoader],
-  exports: [IdentityRepository, TokenVerifier, AccessLoader],
+  providers: [
+    IdentityRepository,
+    IdentityService,
+    MembershipResolver,
+    TokenVerifier,
+    AccessLoader,
+    AccessCache,
+  ],
+  exports: [IdentityRepository, TokenVerifier, AccessLoader, AccessCache],
 })
 export class IdentityModule {}

@@ -4,6 +4,7 @@ import { callerAccess, on, Role, ROLE_SCOPE } from '@rtd/authz';
 import { actorSubject, badInput, forbidden, notFound, parseId, RequestContext } from '@rtd/kernel';
 import { TenancyService } from '@rtd/tenancy';
 import { GrantRoleInput, MeObject, MembershipObject } from './dto/membership.object';
+import { AccessCache } from './access-cache';
 import { fiscalCodeProblem, normalizeFiscalCode } from './fiscal-code';
 import { IdentityRepository, MembershipRecord, Principal } from './identity.repository';
 
@@ -34,6 +35,7 @@ export class IdentityService {
     private readonly repository: IdentityRepository,
     private readonly tenancy: TenancyService,
     private readonly audit: AuditTrail,
+    private readonly accessCache: AccessCache,
   ) {}
 
   async me(ctx: RequestContext): Promise<MeObject> {
@@ -77,6 +79,7 @@ export class IdentityService {
         details: { role: input.role, ...who, regionCode: scope.regionCode },
       });
       const row = await this.repository.membershipById(db, id);
+      this.accessCache.clear();
       return toMembershipObject(row!);
     });
   }
@@ -96,6 +99,7 @@ export class IdentityService {
       if (!ability.can('revoke', target)) throw forbidden();
       if (row.revokedAt !== null) return true;
       await this.repository.revokeMembership(db, id, actorSubject(ctx.actor));
+      this.accessCache.clear();
       await this.audit.record(db, ctx, {
         action: 'membership.revoke',
         entityType: 'Membership',

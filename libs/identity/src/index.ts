@@ -4,3 +4,4 @@ export * from './fiscal-code';
 export * from './token-verifier';
 export * from './access.loader';
 export * from './session-settings';
+export * from './access-cache';

@@ -16,6 +16,9 @@ export type VerifiedIdentity =
     }
   | { kind: 'client'; subject: string; clientId: string };
 
+/** A verified identity and when its token expires (epoch ms). */
+export type VerifiedToken = VerifiedIdentity & { expiresAt: number };
+
 /** Asymmetric algorithms only: `none` and HMAC (a key the client might share) are never accepted. */
 const ALGORITHMS = ['RS256', 'ES256'];
 const CLOCK_TOLERANCE_SECONDS = 30;
@@ -39,7 +42,7 @@ export class TokenVerifier {
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
-  async verify(token: string): Promise<VerifiedIdentity> {
+  async verify(token: string): Promise<VerifiedToken> {
     const keys = await this.jwks();
     let payload: JWTPayload;
     try {
@@ -56,7 +59,7 @@ export class TokenVerifier {
         error instanceof Error ? `${error.name}: ${error.message}` : String(error),
       );
     }
-    return identityOf(payload);
+    return { ...identityOf(payload), expiresAt: Number(payload.exp) * 1000 };
   }
 
   private jwks(): Promise<ReturnType<typeof createRemoteJWKSet>> {

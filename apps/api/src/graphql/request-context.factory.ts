@@ -3,11 +3,13 @@ import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import { CallerAccess } from '@rtd/authz';
 import {
+  AccessCache,
   AccessLoader,
   AuthenticationError,
   identitySettings,
   TokenVerifier,
   VerifiedIdentity,
+  VerifiedToken,
 } from '@rtd/identity';
 import { Actor, ANONYMOUS, DbSession, RequestContext } from '@rtd/kernel';
 import { APP_DATA_SOURCE, requestIdOf } from '@rtd/platform';
@@ -25,6 +27,7 @@ export class RequestContextFactory {
     @Inject(APP_DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly tokens: TokenVerifier,
     private readonly access: AccessLoader,
+    private readonly cache: AccessCache,
   ) {}
 
   async create(req: Request): Promise<RequestContext> {
@@ -32,7 +35,7 @@ export class RequestContextFactory {
     const header = req.headers.authorization;
     const token = header ? BEARER.exec(header)?.[1] : undefined;
     if (!token) return this.refused(requestId, header ? 'malformed Authorization header' : 'no token');
-    let identity: VerifiedIdentity;
+    let identity: VerifiedToken;
     try {
       identity = await this.tokens.verify(token);
     } catch (error) {
