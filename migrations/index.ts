@@ -5,6 +5,7 @@ import { RegionalObservers1764000003000 } from './1764000003000-regional-observe
 import { MailDelivery1764000004000 } from './1764000004000-mail-delivery';
 import { ComplianceVersions1764000005000 } from './1764000005000-compliance-versions';
 import { ComplianceSnapshots1764000006000 } from './1764000006000-compliance-snapshots';
+import { CorrelatedPolicies1764000007000 } from './1764000007000-correlated-policies';
 
 /** Every migration, in order. A new migration is added here as well as in its own file. */
 export const ALL_MIGRATIONS = [
@@ -15,4 +16,5 @@ export const ALL_MIGRATIONS = [
   MailDelivery1764000004000,
   ComplianceVersions1764000005000,
   ComplianceSnapshots1764000006000,
+  CorrelatedPolicies1764000007000,
 ];

@@ -4,6 +4,7 @@ import { authorize, callerAccess, on } from '@rtd/authz';
 import {
   actorSubject,
   badInput,
+  checkExpectedVersion,
   conflict,
   decodeCursor,
   forbidden,
@@ -18,6 +19,7 @@ import {
   QueueName,
   RequestContext,
   requestLoader,
+  rowsByIdLoader,
   toPage,
 } from '@rtd/kernel';
 import { fiscalCodeProblem, normalizeFiscalCode } from '@rtd/identity';
@@ -284,12 +286,7 @@ export class AssignmentsService {
   // --- internals ---
 
   private loader(ctx: RequestContext) {
-    return requestLoader(
-      ctx,
-      'assignments.assignment',
-      async (db, ids: readonly string[]) => indexBy(await this.repository.byIds(db, ids), (row) => row.id),
-      null as AssignmentRow | null,
-    );
+    return rowsByIdLoader(ctx, 'assignments.assignment', (db, ids) => this.repository.byIds(db, ids));
   }
 
   private async authorized(
@@ -345,9 +342,7 @@ export class AssignmentsService {
       notifyDecision?: boolean;
     },
   ): Promise<AssignmentObject> {
-    if (!Number.isInteger(expectedVersion) || expectedVersion < 1) {
-      throw badInput('expectedVersion', 'la versione letta, un intero da 1 in su');
-    }
+    checkExpectedVersion(expectedVersion);
     const { scope } = await callerAccess(ctx);
     return ctx.atomically(async (db) => {
       const written = await this.repository.change(db, row.id, expectedVersion, change);

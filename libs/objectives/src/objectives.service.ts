@@ -6,6 +6,7 @@ import type { PlanLineObject } from '@rtd/catalog';
 import {
   actorSubject,
   badInput,
+  checkExpectedVersion,
   conflict,
   decodeCursor,
   forbidden,
@@ -18,6 +19,7 @@ import {
   QueueName,
   RequestContext,
   requestLoader,
+  rowsByIdLoader,
   indexBy,
   toPage,
 } from '@rtd/kernel';
@@ -137,7 +139,7 @@ export class ObjectivesService {
                 applicable.map((l) => l.minPopulation),
               )
             : undefined;
-      const row = await this.repository.update(db, current.id, checkVersion(expectedVersion), {
+      const row = await this.repository.update(db, current.id, checkExpectedVersion(expectedVersion), {
         title: input.title != null ? cleanTitle(input.title) : undefined,
         description: input.description !== undefined ? cleanDescription(input.description) : undefined,
         dueDate: input.dueDate !== undefined ? input.dueDate : undefined,
@@ -205,7 +207,7 @@ export class ObjectivesService {
     const current = await this.authorized(ctx, id, 'close');
     if (current.state === 'CLOSED') throw conflict('Obiettivo già chiuso');
     return ctx.atomically(async (db) => {
-      const row = await this.repository.update(db, current.id, checkVersion(expectedVersion), {
+      const row = await this.repository.update(db, current.id, checkExpectedVersion(expectedVersion), {
         state: 'CLOSED',
       });
       if (!row) throw stale(current.version, expectedVersion);
@@ -341,12 +343,7 @@ export class ObjectivesService {
   }
 
   private objectiveLoader(ctx: RequestContext) {
-    return requestLoader(
-      ctx,
-      'objectives.objective',
-      async (db, ids: readonly string[]) => indexBy(await this.repository.byIds(db, ids), (row) => row.id),
-      null as ObjectiveRow | null,
-    );
+    return rowsByIdLoader(ctx, 'objectives.objective', (db, ids) => this.repository.byIds(db, ids));
   }
 
   private async reach(
@@ -420,13 +417,6 @@ function cleanDescription(raw: string | null): string | null {
   const description = raw.trim();
   if (description.length > 10_000) throw badInput('description', 'al massimo 10.000 caratteri');
   return description || null;
-}
-
-function checkVersion(expectedVersion: number): number {
-  if (!Number.isInteger(expectedVersion) || expectedVersion < 1) {
-    throw badInput('expectedVersion', 'la versione letta, un intero da 1 in su');
-  }
-  return expectedVersion;
 }
 
 const stale = (current: number, expected: number) =>

@@ -38,3 +38,17 @@ export function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[
   }
   return groups;
 }
+
+/** The most common loader: rows by their id, null for an id the caller cannot see or that does not exist. */
+export function rowsByIdLoader<T extends { id: string }>(
+  ctx: RequestContext,
+  name: string,
+  fetch: (db: EntityManager, ids: readonly string[]) => Promise<T[]>,
+): DataLoader<string, T | null> {
+  return requestLoader(
+    ctx,
+    name,
+    async (db, ids: readonly string[]) => indexBy(await fetch(db, ids), (row) => row.id),
+    null as T | null,
+  );
+}

@@ -35,3 +35,10 @@ export const forbidden = (reason = 'Operazione non consentita per il ruolo asseg
 export const conflict = (reason: string): DomainError => new DomainError('CONFLICT', reason);
 
 export const tooComplex = (reason: string): DomainError => new DomainError('TOO_COMPLEX', reason);
+
+/** The `expectedVersion` of an optimistic-locking write: the version the caller read, 1 or more. */
+export function checkExpectedVersion(value: number): number {
+  if (!Number.isInteger(value) || value < 1)
+    throw badInput('expectedVersion', 'la versione letta, un intero da 1 in su');
+  return value;
+}
