@@ -407,7 +407,10 @@ async function fanOut(
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify({ query, variables }),
       });
-      const body = (await response.json()) as { data: Record<string, { id: string; state: string; created: number }>; errors?: unknown };
+      const body = (await response.json()) as {
+        data: Record<string, { id: string; state: string; created: number }>;
+        errors?: unknown;
+      };
       if (body.errors) throw new Error(JSON.stringify(body.errors));
       return body.data;
     };
