@@ -1,4 +1,5 @@
 import { INestApplicationContext } from '@nestjs/common';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner.js';
 import { AUDITOR_A, REFERENT_CREMA, RTD_A, STAFF_A } from './support/identities';
 import { assignmentOf, cremaAssignment, DemoIds, demoIds, ok, publishedObjective } from './support/scenario';
 import { errorCodes, startTestApi, TestApi } from './support/test-app';
@@ -215,6 +216,28 @@ describe('Reporting workflow', () => {
     expect(after.version).toBe(a.version + 1);
     expect(after.progress).toBe(winners[0].data!.updateAssignment.progress);
     expect(after.history).toHaveLength(3);
+  });
+
+  it('reads a worklist with its relations in a constant number of statements', async () => {
+    for (let i = 0; i < 3; i++) await cremaAssignment(api, ids, 'IN_PROGRESS');
+    const query = `query($c: ID!, $n: Int) { assignments(filter: { comuneId: $c }, first: $n) { totalCount
+      edges { node { id status objective { title lines { code } consortium { name } } comune { name }
+        evidence { url addedBy { displayName } } history { to actor { displayName } } delegate { displayName } } } } }`;
+    const statements = async (first: number) => {
+      const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
+      try {
+        const res = await anna().graphql(query, { c: ids.crema, n: first });
+        expect(res.errors).toBeUndefined();
+        expect(res.data!.assignments.edges.length).toBe(Math.min(first, res.data!.assignments.totalCount));
+        return spy.mock.calls.length;
+      } finally {
+        spy.mockRestore();
+      }
+    };
+    const one = await statements(1);
+    const many = await statements(50);
+    // Every relation is batched: fifty rows cost what one row costs.
+    expect(many).toBe(one);
   });
 
   it('computes overdue against the Italian calendar and filters by it', async () => {

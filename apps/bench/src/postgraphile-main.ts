@@ -13,7 +13,7 @@ const BEARER = /^Bearer (\S+)$/i;
  */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const dataSource = appDataSource({ ...config, databasePoolSize: 5 }, 'rtd-hub-bench-postgraphile-auth');
+  const dataSource = appDataSource({ ...config, databasePoolSize: 3 }, 'rtd-hub-bench-postgraphile-auth');
   await dataSource.initialize();
   const verifier = new TokenVerifier(config);
   const loader = new AccessLoader();
