@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { generateKeyPair, importJWK, JWK, SignJWT } from 'jose';
-import { NO_ROLE, REFERENT_CREMA, tokenFor } from './support/identities';
+import { NO_ROLE, REFERENT_CREMA, RTD_A, tokenFor } from './support/identities';
 import { errorCodes, GraphqlResponse, startTestApi, TestApi } from './support/test-app';
 import { IDP_JWKS_FILE_ENV, OIDC_ISSUER_ENV } from './support/test-database';
 
@@ -154,5 +154,29 @@ describe('Authentication', () => {
     expect(me.data!.me).toEqual({ fiscalCode: NO_ROLE, displayName: 'Francesca Villa', memberships: [] });
     const lists = await francesca.graphql('{ planEditions { code } consortia { id } }');
     expect(lists.data).toEqual({ planEditions: [], consortia: [] });
+  });
+
+  it('applies a grant and a revoke to the very next request, despite the cache of rights', async () => {
+    const francesca = api.as(NO_ROLE);
+    const memberships = async () =>
+      (await francesca.graphql('{ me { memberships { id role } } }')).data!.me.memberships as {
+        id: string;
+      }[];
+    expect(await memberships()).toEqual([]);
+    const crema = (await api.as(RTD_A).graphql('{ comuneByIstatCode(istatCode: "019035") { id } }')).data!
+      .comuneByIstatCode.id;
+    const granted = await api
+      .as(RTD_A)
+      .graphql(
+        `mutation($c: ID!) { grantRole(input: { fiscalCode: "${NO_ROLE}", role: COMUNE_VIEWER, comuneId: $c }) { id } }`,
+        {
+          c: crema,
+        },
+      );
+    expect(await memberships()).toEqual([{ id: granted.data!.grantRole.id, role: 'COMUNE_VIEWER' }]);
+    await api
+      .as(RTD_A)
+      .graphql(`mutation($id: ID!) { revokeRole(membershipId: $id) }`, { id: granted.data!.grantRole.id });
+    expect(await memberships()).toEqual([]);
   });
 });

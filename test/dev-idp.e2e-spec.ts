@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -10,7 +11,7 @@ import {
   obtainPersonTokenResponse,
 } from '../apps/dev-idp/src/dev-token';
 import { HttpClient } from '../apps/dev-idp/src/token-flow';
-import { OIDC_ISSUER_ENV } from './support/test-database';
+import { IDP_JWKS_FILE_ENV, OIDC_ISSUER_ENV } from './support/test-database';
 
 describe('dev-idp', () => {
   /** The provider global-setup started for this run. */
@@ -22,8 +23,8 @@ describe('dev-idp', () => {
 
   beforeAll(async () => {
     idp.issuer = idp.url = process.env[OIDC_ISSUER_ENV] ?? '';
-    const keys = ((await (await fetch(`${idp.url}/jwks`)).json()) as { keys: { kid: string }[] }).keys;
-    idp.kid = keys[0].kid;
+    // The key global-setup handed to the provider (DEV_IDP_JWKS_FILE): the published kid must be its.
+    idp.kid = JSON.parse(readFileSync(process.env[IDP_JWKS_FILE_ENV]!, 'utf8')).keys[0].kid;
     jwks = jose.createRemoteJWKSet(new URL(`${idp.issuer}/jwks`));
   });
 

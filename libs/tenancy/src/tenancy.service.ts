@@ -7,7 +7,6 @@ import {
   conflict,
   decodeCursor,
   groupBy,
-  indexBy,
   notFound,
   Page,
   PageArgs,
@@ -15,13 +14,13 @@ import {
   parseId,
   RequestContext,
   requestLoader,
+  rowsByIdLoader,
   toPage,
 } from '@rtd/kernel';
 import { ComuneObject } from './dto/comune.object';
 import { ConsortiumObject } from './dto/consortium.object';
 import { toComuneObject, toConsortiumObject } from './dto/tenancy.mappers';
 import { ComuneEntity } from './entities/comune.entity';
-import { ConsortiumEntity } from './entities/consortium.entity';
 import { MemberRow, TenancyRepository } from './tenancy.repository';
 
 const ISTAT_CODE = /^\d{6}$/;
@@ -194,21 +193,10 @@ export class TenancyService {
   }
 
   private consortiumLoader(ctx: RequestContext) {
-    return requestLoader(
-      ctx,
-      'tenancy.consortium',
-      async (db, ids: readonly string[]) =>
-        indexBy(await this.repository.consortiaByIds(db, ids), (r) => r.id),
-      null as ConsortiumEntity | null,
-    );
+    return rowsByIdLoader(ctx, 'tenancy.consortium', (db, ids) => this.repository.consortiaByIds(db, ids));
   }
 
   private comuneLoader(ctx: RequestContext) {
-    return requestLoader(
-      ctx,
-      'tenancy.comune',
-      async (db, ids: readonly string[]) => indexBy(await this.repository.comuniByIds(db, ids), (r) => r.id),
-      null as ComuneEntity | null,
-    );
+    return rowsByIdLoader(ctx, 'tenancy.comune', (db, ids) => this.repository.comuniByIds(db, ids));
   }
 }

@@ -42,14 +42,21 @@ export class RequestContextFactory {
       if (error instanceof AuthenticationError) return this.refused(requestId, error.reason);
       throw error;
     }
+    const base = identitySettings(identity, requestId);
+    const cached = this.cache.get(token);
+    if (cached) {
+      const session = new DbSession(this.dataSource, { ...base, ...cached.settings });
+      return new RequestContext(requestId, actorOf(identity), session, () => Promise.resolve(cached.access));
+    }
     let access: CallerAccess | undefined;
-    const session = new DbSession(
-      this.dataSource,
-      identitySettings(identity, requestId),
-      async (db, apply) => {
-        access = await this.access.load(db, identity, apply);
-      },
-    );
+    const applied: Record<string, string> = {};
+    const session = new DbSession(this.dataSource, base, async (db, apply) => {
+      access = await this.access.load(db, identity, async (settings) => {
+        Object.assign(applied, settings);
+        await apply(settings);
+      });
+      this.cache.set(token, access, applied, identity.expiresAt);
+    });
     return new RequestContext(requestId, actorOf(identity), session, async () => {
       await session.manager();
       return access;
@@ -72,7 +79,6 @@ function actorOf(identity: VerifiedIdentity): Actor {
     ? {
         kind: 'person',
         subject: identity.subject,
-        personId: null,
         fiscalCode: identity.fiscalCode,
         displayName: [identity.givenName, identity.familyName].filter(Boolean).join(' ') || null,
       }

@@ -4,7 +4,6 @@ export type Actor =
   | {
       kind: 'person';
       subject: string;
-      personId: string | null;
       fiscalCode: string | null;
       displayName: string | null;
     }
