@@ -4,23 +4,15 @@
  * node id, relations are named after their foreign-key columns, and the function of schema
  * `bench` is prefixed with it because `public` comes first in the schema list.
  */
+/** The counts of a compliance bucket, as the API's ComplianceBucket has them. */
+const BUCKET = 'key label total notStarted inProgress submitted completed rejected notApplicable overdue';
+
 export const POSTGRAPHILE_QUERIES = {
   /** Compliance of one consortium, per municipality. Variables: `{ consortiumId }`. */
   caseA: /* GraphQL */ `
     query CaseA($consortiumId: UUID!) {
       benchComplianceSummary(pConsortium: $consortiumId, pRegion: null, pGroup: "COMUNE") {
-        nodes {
-          key
-          label
-          total
-          notStarted
-          inProgress
-          submitted
-          completed
-          rejected
-          notApplicable
-          overdue
-        }
+        nodes { ${BUCKET} }
       }
     }
   `,
@@ -28,18 +20,7 @@ export const POSTGRAPHILE_QUERIES = {
   caseB: /* GraphQL */ `
     query CaseB($regionCode: String!) {
       benchComplianceSummary(pConsortium: null, pRegion: $regionCode, pGroup: "PROVINCE") {
-        nodes {
-          key
-          label
-          total
-          notStarted
-          inProgress
-          submitted
-          completed
-          rejected
-          notApplicable
-          overdue
-        }
+        nodes { ${BUCKET} }
       }
     }
   `,
