@@ -615,6 +615,14 @@ function markdown(report: Report): string {
   );
   lines.push(
     '',
+    '## Why targets are missed',
+    '',
+    '- One machine of 2 cores runs everything at once: PostgreSQL, the load generator (autocannon, in the bench process), the server under test and the idle other servers. At 50 connections every way queues on the CPU, so p99 grows with queueing rather than with the work of one request; the p99 targets (50 ms, 150 ms at 50 connections) assume cores to spare.',
+    "- A and B are served from a cache keyed by the data versions of the consortia they cover (bumped by triggers in the same transaction as any change, so never stale) and the caller's rights are cached 15 s per token: a hit costs one transaction with its RLS settings and one small read. PostGraphile and the floor run the aggregation every time.",
+    '- C (a worklist of 100 rows) issues one statement per relation through DataLoader (assignments, count, objectives, lines, evidence): five round trips in one transaction, against one joined statement for the floor and PostGraphile. A joined worklist query is the next step.',
+    "- Errors in the floor rows of A are waits of over 5 s for a connection of the floor's own pool (50 callers on 15 connections, each scanning a consortium): its A figures are a bound, not a measure.",
+    '- RSS is the V8 heap grown under 50 concurrent connections (it falls back when idle); `NODE_OPTIONS=--max-old-space-size=256` caps it at some throughput cost.',
+    '',
     "PostGraphile serves cases A and B through `bench.compliance_summary`, a function that runs the API's own summary SQL, and case C through its generated relations; it has no background fan-out (D) and no reporting workflow (E: history, audit, state machine), so those rows compare the API with the floor only.",
     '',
   );
