@@ -3,12 +3,14 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { describeImport } from '@rtd/catalog';
 import { seedDemoObjectives, seedDemoTenants } from '@rtd/demo';
-import { AppConfig, connectAdmin } from '@rtd/kernel';
+import { AppConfig, ConfigError, connectAdmin } from '@rtd/kernel';
 import { assertRedisReachable, loadReferenceData } from '@rtd/platform';
 import { runMigrations, setupDatabase, withOwner } from './database.commands';
 
 const DIST = path.resolve(__dirname, '../../../..');
-const DEV_MAIL_HTTP_PORT = 4002;
+const DEFAULT_DEV_MAIL_HTTP_PORT = 4002;
+/** The Vite dev server of apps/web logs in through the same provider. */
+const VITE_DEV_CALLBACK = 'http://127.0.0.1:5173/auth/callback';
 
 interface ServiceSpec {
   name: string;
@@ -44,6 +46,52 @@ export async function prepareDemoData(config: AppConfig, log: (line: string) => 
   );
 }
 
+/** Where each service of the demo listens and which addresses it hands out. */
+export interface DemoLayout {
+  /** The API, which also serves the web app. */
+  appUrl: string;
+  /** Base of the links in e-mails: PUBLIC_URL when set, else the app's address. */
+  publicUrl: string;
+  devMailHttpPort: number;
+  /** Port of the development provider, the one of OIDC_ISSUER. */
+  idpPort: number;
+  /** Where the provider may send the web app's browser back after login. */
+  redirectUris: string[];
+}
+
+function readPort(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < 1 || value > 65535) {
+    throw new ConfigError(name, `deve essere un numero di porta tra 1 e 65535, non "${raw}"`);
+  }
+  return value;
+}
+
+/** Ports and addresses follow PORT, HOST, OIDC_ISSUER, PUBLIC_URL and DEV_MAIL_HTTP_PORT. */
+export function demoLayout(config: AppConfig, env: NodeJS.ProcessEnv = process.env): DemoLayout {
+  // A wildcard bind address is not somewhere a browser can go.
+  const host = ['0.0.0.0', '::', '[::]'].includes(config.host) ? '127.0.0.1' : config.host;
+  const appUrl = `http://${host}:${config.port}`;
+  const publicUrl = env.PUBLIC_URL?.trim() ? config.publicUrl : appUrl;
+  const issuer = new URL(config.oidcIssuer);
+  const idpPort = Number(issuer.port || (issuer.protocol === 'https:' ? 443 : 80));
+  const extra = (env.DEV_IDP_REDIRECT_URIS ?? '')
+    .split(',')
+    .map((uri) => uri.trim())
+    .filter((uri) => uri !== '');
+  return {
+    appUrl,
+    publicUrl,
+    devMailHttpPort: readPort(env, 'DEV_MAIL_HTTP_PORT', DEFAULT_DEV_MAIL_HTTP_PORT),
+    idpPort,
+    redirectUris: [
+      ...new Set([`${publicUrl}/auth/callback`, `${appUrl}/auth/callback`, VITE_DEV_CALLBACK, ...extra]),
+    ],
+  };
+}
+
 /** A second demo must not mistake the first one's services for its own. */
 async function assertPortFree(url: string): Promise<void> {
   const { hostname, port } = new URL(url);
@@ -73,6 +121,7 @@ async function waitUntilReady(url: string, child: ChildProcess, timeoutMs = 6000
 
 /** Starts every service of the product as child processes and stops them together. */
 export async function runDemo(config: AppConfig, log: (line: string) => void): Promise<void> {
+  const layout = demoLayout(config);
   await prepareDemoData(config, log);
   // Mail goes to a local catcher unless SMTP_URL names a real relay.
   const smtp = new URL(config.smtpUrl);
@@ -82,8 +131,8 @@ export async function runDemo(config: AppConfig, log: (line: string) => void): P
         {
           name: 'dev-mail',
           script: 'apps/dev-mail/src/main.js',
-          env: { DEV_MAIL_SMTP_PORT: smtp.port || '25', DEV_MAIL_HTTP_PORT: String(DEV_MAIL_HTTP_PORT) },
-          readyUrl: `http://127.0.0.1:${DEV_MAIL_HTTP_PORT}/health`,
+          env: { DEV_MAIL_SMTP_PORT: smtp.port || '25', DEV_MAIL_HTTP_PORT: String(layout.devMailHttpPort) },
+          readyUrl: `http://127.0.0.1:${layout.devMailHttpPort}/health`,
         },
       ]
     : [];
@@ -92,7 +141,11 @@ export async function runDemo(config: AppConfig, log: (line: string) => void): P
     {
       name: 'dev-idp',
       script: 'apps/dev-idp/src/main.js',
-      env: {},
+      env: {
+        DEV_IDP_PORT: String(layout.idpPort),
+        DEV_IDP_ISSUER: config.oidcIssuer,
+        DEV_IDP_REDIRECT_URIS: layout.redirectUris.join(','),
+      },
       readyUrl: `${config.oidcIssuer}/.well-known/openid-configuration`,
     },
     {
@@ -103,9 +156,11 @@ export async function runDemo(config: AppConfig, log: (line: string) => void): P
     },
     { name: 'worker', script: 'apps/worker/src/main.js', env: {}, readyUrl: null },
   ];
+  // Mail links point at this demo, whatever its port.
+  const shared = { PUBLIC_URL: layout.publicUrl };
   const ports = [config.oidcIssuer, `http://${config.host}:${config.port}`];
   if (localMail)
-    ports.push(`http://${smtp.hostname}:${smtp.port || 25}`, `http://127.0.0.1:${DEV_MAIL_HTTP_PORT}`);
+    ports.push(`http://${smtp.hostname}:${smtp.port || 25}`, `http://127.0.0.1:${layout.devMailHttpPort}`);
   for (const url of ports) await assertPortFree(url);
 
   const children: ChildProcess[] = [];
@@ -125,7 +180,7 @@ export async function runDemo(config: AppConfig, log: (line: string) => void): P
 
   for (const service of services) {
     const child = spawn(process.execPath, [path.join(DIST, service.script)], {
-      env: { ...process.env, ...service.env },
+      env: { ...process.env, ...shared, ...service.env },
       stdio: 'inherit',
     });
     children.push(child);
@@ -139,12 +194,13 @@ export async function runDemo(config: AppConfig, log: (line: string) => void): P
   }
   log('');
   log('RTD Hub è pronto:');
-  log(`  GraphQL        http://${config.host}:${config.port}/graphql`);
-  log(`  Salute         http://${config.host}:${config.port}/health/ready`);
+  log(`  App web        ${layout.appUrl}/`);
+  log(`  GraphQL        ${layout.appUrl}/graphql`);
+  log(`  Salute         ${layout.appUrl}/health/ready`);
   log(`  Login (OIDC)   ${config.oidcIssuer}`);
-  if (localMail) log(`  Posta (demo)   http://127.0.0.1:${DEV_MAIL_HTTP_PORT}`);
+  if (localMail) log(`  Posta (demo)   http://127.0.0.1:${layout.devMailHttpPort}`);
   log('  Prova:  TOKEN=$(npm run -s dev:token -- FRRGLI75C52D142B)');
-  log('          curl -s http://127.0.0.1:4000/graphql -H "content-type: application/json" \\');
+  log(`          curl -s ${layout.appUrl}/graphql -H "content-type: application/json" \\`);
   log(`            -H "authorization: Bearer $TOKEN" -d '{"query":"{ planEditions { code lineCount } }"}'`);
   log('Ctrl+C per fermare.');
 }
