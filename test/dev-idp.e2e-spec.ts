@@ -147,6 +147,23 @@ describe('dev-idp', () => {
     expect(html).toContain('name="fiscalCode" value="SPSGRG72R15H501Q"');
   });
 
+  it('lists the demo people on its root page, and says to start from the app', async () => {
+    const response = await fetch(`${idp.url}/`);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain('<html lang="it">');
+    expect(html).toContain('Anna Moretti');
+    expect(html).toContain('MRTNNA70S63D142G');
+    expect(html).toContain('Referente del Comune (ISTAT 019035)');
+    expect(html).toContain('Francesca Villa');
+    expect(html).toContain('Nessun ruolo assegnato');
+    expect(html).toContain('portale-regione-lombardia');
+    expect(html).toContain('<a href="http://127.0.0.1:4000/">http://127.0.0.1:4000/</a>');
+    expect(html).toContain('Entra con SPID');
+    expect(html).toContain(`${idp.issuer}/.well-known/openid-configuration`);
+    expect(html).toContain(`${idp.issuer}/jwks`);
+  });
+
   it('requires PKCE from the dashboard', async () => {
     const http = new HttpClient();
     const authorize = new URL(`${idp.url}/auth`);

@@ -238,8 +238,11 @@ export async function createDevIdp(options: DevIdpOptions = {}): Promise<DevIdpA
   const app = express();
   app.disable('x-powered-by');
   mountInteractions(app, provider, log);
+  // The applications that log in here, by the redirect URIs registered for them (not the provider's own).
+  const appUrls = [...dashboardOrigins].filter((origin) => origin !== issuer).map((origin) => `${origin}/`);
+  const homePage = renderHomePage({ issuer, people: demoPeople(), clients: MACHINE_CLIENTS, appUrls });
   app.get('/', (_req, res) => {
-    res.type('html').send(renderHomePage(issuer));
+    res.type('html').send(homePage);
   });
   app.get(DEV_CALLBACK_PATH, (req, res) => {
     res.type('html').send(renderCallbackPage(req.query as Record<string, unknown>));

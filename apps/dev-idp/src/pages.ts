@@ -37,9 +37,14 @@ const STYLE = `
   dt{font-weight:600}
   dd{margin:0;font-family:ui-monospace,Menlo,Consolas,monospace;word-break:break-all}
   a{color:#06c}
+  main.wide{max-width:880px}
+  h2{margin:1.4em 0 .5em;font-size:1.15rem}
+  table{width:100%;border-collapse:collapse;font-size:.92rem}
+  th,td{padding:6px 8px;border-bottom:1px solid #d9dadb;text-align:left;vertical-align:top}
+  th{color:#5c6f82;font-weight:600}
 `;
 
-function page(title: string, body: string): string {
+function page(title: string, body: string, wide = false): string {
   return `<!DOCTYPE html>
 <html lang="it">
 <head>
@@ -49,7 +54,7 @@ function page(title: string, body: string): string {
 <style>${STYLE}</style>
 </head>
 <body>
-<main>
+<main${wide ? ' class="wide"' : ''}>
 <span class="env">Ambiente di sviluppo</span>
 ${body}
 </main>
@@ -122,17 +127,59 @@ export function renderMessagePage(
   );
 }
 
-export function renderHomePage(issuer: string): string {
-  const link = (path: string) => `<a href="${escapeHtml(path)}">${escapeHtml(`${issuer}${path}`)}</a>`;
+export interface HomePageInput {
+  issuer: string;
+  people: readonly DemoPerson[];
+  /** Machine clients (client credentials), listed with their client id. */
+  clients: readonly { clientId: string; name: string }[];
+  /** Addresses of the applications that log in here (origins of the registered redirect URIs). */
+  appUrls: readonly string[];
+}
+
+/** The provider's root page: who can log in, how, and the provider's own endpoints. */
+export function renderHomePage(input: HomePageInput): string {
+  const link = (path: string) => `<a href="${escapeHtml(path)}">${escapeHtml(`${input.issuer}${path}`)}</a>`;
+  const apps = input.appUrls.map((url) => `<a href="${escapeHtml(url)}">${escapeHtml(url)}</a>`);
+  const start =
+    apps.length === 0
+      ? "Si entra partendo dall'applicazione, con il pulsante <strong>Entra con SPID</strong>."
+      : `Si entra partendo dall'applicazione: apri ${apps[0]} e scegli <strong>Entra con SPID</strong>;
+questo provider mostrerà l'elenco delle persone qui sotto.${
+          apps.length > 1 ? ` Altre applicazioni registrate: ${apps.slice(1).join(', ')}.` : ''
+        }`;
+  const people = input.people
+    .map(
+      (person) => `<tr><td>${escapeHtml(person.givenName)} ${escapeHtml(person.familyName)}</td>
+<td class="cf">${escapeHtml(person.fiscalCode)}</td><td>${escapeHtml(roleSummary(person))}</td></tr>`,
+    )
+    .join('\n');
+  const clients = input.clients
+    .map((client) => `<li><code>${escapeHtml(client.clientId)}</code>: ${escapeHtml(client.name)}</li>`)
+    .join('\n');
   return page(
     'RTD Hub – identity provider di sviluppo',
     `<h1>Identity provider di sviluppo</h1>
-<p>Emette token per le persone e i client demo di RTD Hub. In produzione il suo posto è preso da Keycloak.</p>
+<p>Emette token per le persone e i client demo di RTD Hub, senza password. In produzione il suo posto è preso da Keycloak.</p>
+<p>${start}</p>
+<h2>Persone demo</h2>
+<table>
+<thead><tr><th scope="col">Nome</th><th scope="col">Codice fiscale</th><th scope="col">Ruolo e ambito</th></tr></thead>
+<tbody>
+${people}
+</tbody>
+</table>
+<h2>Client applicativi</h2>
+<ul>
+${clients}
+</ul>
+<h2>Endpoint</h2>
 <dl>
 <dt>Discovery</dt><dd>${link('/.well-known/openid-configuration')}</dd>
 <dt>Chiavi (JWKS)</dt><dd>${link('/jwks')}</dd>
 </dl>
-<p class="muted">Per un token da riga di comando: <code>node dist/apps/dev-idp/src/dev-token.js &lt;codice fiscale&gt;</code></p>`,
+<p class="muted">Per un token da riga di comando: <code>npm run -s dev:token -- &lt;codice fiscale&gt;</code>
+oppure <code>npm run -s dev:token -- --client &lt;client id&gt;</code></p>`,
+    true,
   );
 }
 
