@@ -4,6 +4,7 @@ import { ObjectivesService, SharedObjectiveObject } from '@rtd/objectives';
 import { ComuneObject } from '@rtd/tenancy';
 import { AssignmentsService } from './assignments.service';
 import {
+  AssignmentActionEnum,
   AssignmentConnection,
   AssignmentFilter,
   AssignmentObject,
@@ -108,6 +109,13 @@ export class AssignmentResolver {
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<Page<AuditEntryObject>> {
     return this.workflow.auditLog(ctx, consortiumId, { first, after });
+  }
+
+  @ResolveField(() => [AssignmentActionEnum], {
+    description: 'The moves the caller may make now (state machine and rights), for screens to offer',
+  })
+  allowedActions(@Ctx() ctx: RequestContext, @Parent() assignment: AssignmentObject) {
+    return this.workflow.allowedActions(ctx, assignment);
   }
 
   @ResolveField(() => SharedObjectiveObject)

@@ -37,7 +37,14 @@ import {
   StatusEventObject,
   UpdateAssignmentInput,
 } from './dto/assignment.types';
-import { AssignmentStatus, nextStatus, Side, WorkflowAction } from './workflow';
+import {
+  allowedActions,
+  AssignmentAction,
+  AssignmentStatus,
+  nextStatus,
+  Side,
+  WorkflowAction,
+} from './workflow';
 
 const MAX_NOTE = 2000;
 const MAX_ISSUES = 10_000;
@@ -281,6 +288,22 @@ export class AssignmentsService {
 
   comuneOf(ctx: RequestContext, assignment: AssignmentObject) {
     return this.tenancy.getComune(ctx, assignment.comuneId);
+  }
+
+  /** The moves this caller may make now: the screen shows these and no others. */
+  async allowedActions(ctx: RequestContext, assignment: AssignmentObject): Promise<AssignmentAction[]> {
+    const { ability } = await callerAccess(ctx);
+    const subject = on('Assignment', {
+      consortiumId: assignment.consortiumId,
+      comuneId: assignment.comuneId,
+      delegatePersonId: assignment.delegatePersonId,
+    });
+    const side: Side | null = ability.can('report', subject)
+      ? 'municipality'
+      : ability.can('review', subject)
+        ? 'office'
+        : null;
+    return allowedActions(assignment.status, side, ability.can('delegate', subject));
   }
 
   // --- internals ---

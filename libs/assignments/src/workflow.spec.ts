@@ -1,4 +1,4 @@
-import { AssignmentStatus, nextStatus, Side, STATUSES, WorkflowAction } from './workflow';
+import { allowedActions, AssignmentStatus, nextStatus, Side, STATUSES, WorkflowAction } from './workflow';
 
 const outcome = (from: AssignmentStatus, side: Side, action: WorkflowAction): string => {
   try {
@@ -48,5 +48,40 @@ describe('assignment workflow', () => {
     expect(outcome('COMPLETED', 'municipality', { kind: 'update', to: 'IN_PROGRESS' })).toBe('CONFLICT');
     expect(outcome('SUBMITTED', 'municipality', { kind: 'evidence' })).toBe('CONFLICT');
     expect(outcome('NOT_APPLICABLE', 'office', { kind: 'notApplicable' })).toBe('CONFLICT');
+  });
+
+  it('offers each side only the moves the state machine allows', () => {
+    expect(allowedActions('NOT_STARTED', 'municipality', true)).toEqual([
+      'SET_IN_PROGRESS',
+      'UPDATE_PROGRESS',
+      'ADD_EVIDENCE',
+      'DELEGATE',
+    ]);
+    expect(allowedActions('IN_PROGRESS', 'municipality', false)).toEqual([
+      'SET_NOT_STARTED',
+      'UPDATE_PROGRESS',
+      'SUBMIT',
+      'ADD_EVIDENCE',
+    ]);
+    expect(allowedActions('REJECTED', 'municipality', false)).toEqual([
+      'SET_NOT_STARTED',
+      'SET_IN_PROGRESS',
+      'UPDATE_PROGRESS',
+      'SUBMIT',
+      'ADD_EVIDENCE',
+    ]);
+    expect(allowedActions('SUBMITTED', 'municipality', true)).toEqual(['DELEGATE']);
+    expect(allowedActions('SUBMITTED', 'office', false)).toEqual([
+      'APPROVE',
+      'REJECT',
+      'MARK_NOT_APPLICABLE',
+    ]);
+    expect(allowedActions('COMPLETED', 'office', false)).toEqual(['MARK_NOT_APPLICABLE', 'REOPEN']);
+    expect(allowedActions('IN_PROGRESS', null, false)).toEqual([]);
+    for (const from of STATUSES) {
+      for (const action of allowedActions(from, 'municipality', false)) {
+        expect(['APPROVE', 'REJECT', 'MARK_NOT_APPLICABLE', 'REOPEN']).not.toContain(action);
+      }
+    }
   });
 });

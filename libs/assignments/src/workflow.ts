@@ -81,3 +81,58 @@ export function nextStatus(from: AssignmentStatus, side: Side, action: WorkflowA
 function refused(from: AssignmentStatus, to: AssignmentStatus): DomainError {
   return conflict(`Passaggio di stato non consentito: da ${from} a ${to}`);
 }
+
+/** What a caller may do on an assignment, as the screen offers it (derived from nextStatus). */
+export const ASSIGNMENT_ACTIONS = [
+  'SET_NOT_STARTED',
+  'SET_IN_PROGRESS',
+  'UPDATE_PROGRESS',
+  'SUBMIT',
+  'ADD_EVIDENCE',
+  'DELEGATE',
+  'APPROVE',
+  'REJECT',
+  'MARK_NOT_APPLICABLE',
+  'REOPEN',
+] as const;
+export type AssignmentAction = (typeof ASSIGNMENT_ACTIONS)[number];
+
+function permitted(from: AssignmentStatus, side: Side, action: WorkflowAction): boolean {
+  try {
+    nextStatus(from, side, action);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The moves the state machine allows from `from` to one side; the caller's rights decide the
+ * side (or none), and `canDelegate` adds delegation. The web app shows exactly these.
+ */
+export function allowedActions(
+  from: AssignmentStatus,
+  side: Side | null,
+  canDelegate: boolean,
+): AssignmentAction[] {
+  const actions: AssignmentAction[] = [];
+  if (side === 'municipality') {
+    if (from !== 'NOT_STARTED' && permitted(from, side, { kind: 'update', to: 'NOT_STARTED' }))
+      actions.push('SET_NOT_STARTED');
+    if (from !== 'IN_PROGRESS' && permitted(from, side, { kind: 'update', to: 'IN_PROGRESS' }))
+      actions.push('SET_IN_PROGRESS');
+    if (permitted(from, side, { kind: 'update', to: null })) actions.push('UPDATE_PROGRESS');
+    if (permitted(from, side, { kind: 'submit' })) actions.push('SUBMIT');
+    if (permitted(from, side, { kind: 'evidence' })) actions.push('ADD_EVIDENCE');
+  }
+  if (canDelegate) actions.push('DELEGATE');
+  if (side === 'office') {
+    if (permitted(from, side, { kind: 'approve' })) actions.push('APPROVE');
+    if (permitted(from, side, { kind: 'reject' })) actions.push('REJECT');
+    if (permitted(from, side, { kind: 'notApplicable' })) actions.push('MARK_NOT_APPLICABLE');
+    // Under review the office decides; it reopens only settled or rejected work.
+    if (from !== 'SUBMITTED' && permitted(from, side, { kind: 'update', to: 'IN_PROGRESS' }))
+      actions.push('REOPEN');
+  }
+  return actions;
+}

@@ -24,10 +24,20 @@ export interface MembershipRecord {
   regionCode: string | null;
   grantedAt: Date;
   revokedAt: Date | null;
+  personId: string | null;
+}
+
+export interface PersonProfileRecord {
+  id: string;
+  fiscalCode: string;
+  givenName: string | null;
+  familyName: string | null;
+  email: string | null;
 }
 
 const MEMBERSHIP_COLUMNS = `m.id, m.role, m.consortium_id AS "consortiumId", m.comune_id AS "comuneId",
-  trim(m.region_code) AS "regionCode", m.granted_at AS "grantedAt", m.revoked_at AS "revokedAt"`;
+  trim(m.region_code) AS "regionCode", m.granted_at AS "grantedAt", m.revoked_at AS "revokedAt",
+  m.person_id AS "personId"`;
 
 /** People, machine clients and the memberships that give them roles. */
 @Injectable()
@@ -56,6 +66,24 @@ export class IdentityRepository {
   async membershipById(db: EntityManager, id: string): Promise<MembershipRecord | null> {
     const [row] = await db.query(`SELECT ${MEMBERSHIP_COLUMNS} FROM membership m WHERE m.id = $1`, [id]);
     return row ?? null;
+  }
+
+  /** The active memberships of people scoped to a municipality, oldest first. */
+  async activeMembershipsOfComune(db: EntityManager, comuneId: string): Promise<MembershipRecord[]> {
+    return db.query(
+      `SELECT ${MEMBERSHIP_COLUMNS} FROM membership m
+        WHERE m.comune_id = $1 AND m.person_id IS NOT NULL AND m.revoked_at IS NULL
+        ORDER BY m.granted_at, m.id`,
+      [comuneId],
+    );
+  }
+
+  async peopleByIds(db: EntityManager, ids: readonly string[]): Promise<PersonProfileRecord[]> {
+    return db.query(
+      `SELECT id, fiscal_code AS "fiscalCode", given_name AS "givenName", family_name AS "familyName", email
+         FROM person WHERE id = ANY ($1::uuid[])`,
+      [ids],
+    );
   }
 
   async activeMembershipsOf(db: EntityManager, principal: Principal): Promise<MembershipRecord[]> {

@@ -1,7 +1,7 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, RequestContext } from '@rtd/kernel';
 import { ComuneObject, ConsortiumObject } from '@rtd/tenancy';
-import { GrantRoleInput, MeObject, MembershipObject } from './dto/membership.object';
+import { GrantRoleInput, MeObject, MembershipObject, PersonProfileObject } from './dto/membership.object';
 import { IdentityService } from './identity.service';
 
 @Resolver(() => MembershipObject)
@@ -11,6 +11,16 @@ export class MembershipResolver {
   @Query(() => MeObject)
   me(@Ctx() ctx: RequestContext): Promise<MeObject> {
     return this.identity.me(ctx);
+  }
+
+  @Query(() => [MembershipObject], {
+    description: "The people holding a role in a municipality (its consortium's RTD office, its referent)",
+  })
+  comuneMembers(
+    @Ctx() ctx: RequestContext,
+    @Args('comuneId', { type: () => ID }) comuneId: string,
+  ): Promise<MembershipObject[]> {
+    return this.identity.comuneMembers(ctx, comuneId);
   }
 
   @Mutation(() => MembershipObject)
@@ -32,6 +42,14 @@ export class MembershipResolver {
   @ResolveField(() => ConsortiumObject, { nullable: true })
   consortium(@Ctx() ctx: RequestContext, @Parent() membership: MembershipObject) {
     return this.identity.consortiumOf(ctx, membership);
+  }
+
+  @ResolveField(() => PersonProfileObject, {
+    nullable: true,
+    description: 'the person holding the role; null for a machine client',
+  })
+  person(@Ctx() ctx: RequestContext, @Parent() membership: MembershipObject) {
+    return this.identity.personOf(ctx, membership);
   }
 
   @ResolveField(() => ComuneObject, { nullable: true })

@@ -1,9 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@rtd/audit';
 import { callerAccess, on, Role, ROLE_SCOPE } from '@rtd/authz';
-import { actorSubject, badInput, forbidden, notFound, parseId, RequestContext } from '@rtd/kernel';
+import {
+  actorSubject,
+  badInput,
+  forbidden,
+  notFound,
+  parseId,
+  RequestContext,
+  rowsByIdLoader,
+} from '@rtd/kernel';
 import { TenancyService } from '@rtd/tenancy';
-import { GrantRoleInput, MeObject, MembershipObject } from './dto/membership.object';
+import { GrantRoleInput, MeObject, MembershipObject, PersonProfileObject } from './dto/membership.object';
 import { AccessCache } from './access-cache';
 import { fiscalCodeProblem, normalizeFiscalCode } from './fiscal-code';
 import { IdentityRepository, MembershipRecord, Principal } from './identity.repository';
@@ -20,6 +28,7 @@ const toMembershipObject = (row: MembershipRecord): MembershipObject => ({
   comuneId: row.comuneId,
   regionCode: row.regionCode,
   grantedAt: row.grantedAt,
+  personId: row.personId,
 });
 
 interface GrantScope {
@@ -110,6 +119,36 @@ export class IdentityService {
       });
       return true;
     });
+  }
+
+  /**
+   * The people holding a role in a municipality, for those who manage its roles (its consortium's
+   * RTD office, its referent): whoever may grant a delegate there may see who is there.
+   */
+  async comuneMembers(ctx: RequestContext, comuneId: string): Promise<MembershipObject[]> {
+    const id = parseId('comuneId', comuneId);
+    const comune = await this.tenancy.getComune(ctx, id);
+    const consortiumId = await this.tenancy.consortiumIdOf(ctx, comune.id);
+    const { ability } = await callerAccess(ctx);
+    const subject = on('Membership', {
+      role: 'COMUNE_DELEGATE',
+      consortiumId,
+      comuneId: id,
+      regionCode: null,
+    });
+    if (!ability.can('grant', subject)) throw forbidden();
+    const rows = await this.repository.activeMembershipsOfComune(await ctx.db(), id);
+    return rows.map(toMembershipObject);
+  }
+
+  async personOf(ctx: RequestContext, membership: MembershipObject): Promise<PersonProfileObject | null> {
+    if (!membership.personId) return null;
+    const row = await rowsByIdLoader(ctx, 'identity.person', (db, ids) =>
+      this.repository.peopleByIds(db, ids),
+    ).load(membership.personId);
+    if (!row) return null;
+    const name = [row.givenName, row.familyName].filter(Boolean).join(' ');
+    return { id: row.id, fiscalCode: row.fiscalCode.trim(), displayName: name || null, email: row.email };
   }
 
   consortiumOf(ctx: RequestContext, membership: MembershipObject) {

@@ -1,12 +1,20 @@
 import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ConnectionOf, DateScalar } from '@rtd/kernel';
-import { STATUSES } from '../workflow';
-import type { AssignmentStatus } from '../workflow';
+import { ASSIGNMENT_ACTIONS, STATUSES } from '../workflow';
+import type { AssignmentAction, AssignmentStatus } from '../workflow';
 
 export const AssignmentStatusEnum = Object.fromEntries(STATUSES.map((s) => [s, s])) as {
   [S in AssignmentStatus]: S;
 };
 registerEnumType(AssignmentStatusEnum, { name: 'AssignmentStatus' });
+
+export const AssignmentActionEnum = Object.fromEntries(ASSIGNMENT_ACTIONS.map((a) => [a, a])) as {
+  [A in AssignmentAction]: A;
+};
+registerEnumType(AssignmentActionEnum, {
+  name: 'AssignmentAction',
+  description: 'A move the caller may make on an assignment now',
+});
 
 export enum EvidenceKind {
   URL = 'URL',

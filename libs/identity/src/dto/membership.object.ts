@@ -24,6 +24,26 @@ export class MembershipObject {
 
   @Field(() => GraphQLISODateTime)
   grantedAt: Date;
+
+  /** Resolved by MembershipResolver.person. */
+  personId: string | null;
+}
+
+@ObjectType('PersonProfile', {
+  description: 'A person holding a role, as seen by who manages that role (RTD office, referent)',
+})
+export class PersonProfileObject {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String)
+  fiscalCode: string;
+
+  @Field(() => String, { nullable: true })
+  displayName: string | null;
+
+  @Field(() => String, { nullable: true })
+  email: string | null;
 }
 
 @ObjectType('Me')

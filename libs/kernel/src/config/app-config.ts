@@ -26,6 +26,10 @@ export interface AppConfig {
   fanOutBatchSize: number;
   /** Sender of every e-mail, e.g. "Ufficio RTD" <rtd@example.it>. */
   mailFrom: string;
+  /** Folder of the built web app (`npm run build:web`), served by the API at `/`. */
+  webRoot: string;
+  /** OIDC client id of the web app: a public client using authorization code + PKCE. */
+  webOidcClientId: string;
 }
 
 export class ConfigError extends Error {
@@ -121,6 +125,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     publicUrl: readUrl(env, 'PUBLIC_URL', 'http://127.0.0.1:4000', ['http:', 'https:']).replace(/\/$/, ''),
     smtpUrl: readUrl(env, 'SMTP_URL', 'smtp://127.0.0.1:2525', ['smtp:', 'smtps:']),
     mailFrom: readString(env, 'MAIL_FROM', 'RTD Hub <noreply@rtdhub.localhost>'),
+    webRoot: readString(env, 'WEB_ROOT', 'dist/web'),
+    webOidcClientId: readString(env, 'WEB_OIDC_CLIENT_ID', 'rtd-hub-dashboard'),
   };
 }
 

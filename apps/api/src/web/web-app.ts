@@ -1,0 +1,66 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { AppConfig } from '@rtd/kernel';
+
+/** Paths that belong to the server, never to the web app's router. */
+const SERVER_PATHS = /^\/(graphql|health)(\/|$)/;
+
+/** What the browser app needs to know at run time, so one build serves every installation. */
+export function webRuntimeConfig(config: AppConfig) {
+  return {
+    oidcIssuer: config.oidcIssuer,
+    oidcClientId: config.webOidcClientId,
+  };
+}
+
+export interface WebAppHandlers {
+  assets: express.RequestHandler;
+  fallback: express.RequestHandler;
+}
+
+/**
+ * Serves the built web app on the API's origin: hashed assets with a long cache, `/config.json`,
+ * and `index.html` for every other GET that asks for HTML (deep links like /assegnazioni/<id>).
+ * Without a build, `/` says in Italian how to make one.
+ */
+export function webAppHandlers(config: AppConfig): WebAppHandlers {
+  const root = path.resolve(config.webRoot);
+  const indexFile = path.join(root, 'index.html');
+  const runtimeConfig = JSON.stringify(webRuntimeConfig(config));
+  let index: string | null = null;
+  const readIndex = () => {
+    if (index === null && existsSync(indexFile)) index = readFileSync(indexFile, 'utf8');
+    return index;
+  };
+  const assets = express.static(root, {
+    index: false,
+    fallthrough: true,
+    setHeaders: (res, file) => {
+      const immutable = file.includes(`${path.sep}assets${path.sep}`);
+      res.setHeader('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+  const fallback = (req: Request, res: Response, next: NextFunction) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || SERVER_PATHS.test(req.path)) return next();
+    if (req.path === '/config.json') {
+      res.setHeader('Cache-Control', 'no-store');
+      res.type('application/json').send(runtimeConfig);
+      return;
+    }
+    if (!req.accepts('html') || path.extname(req.path) !== '') return next();
+    const html = readIndex();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'same-origin');
+    if (html === null) {
+      res
+        .status(503)
+        .type('text/plain; charset=utf-8')
+        .send(`L'app web non è stata compilata: eseguire "npm run build" (cartella ${root}).`);
+      return;
+    }
+    res.type('html').send(html);
+  };
+  return { assets, fallback };
+}

@@ -1,0 +1,100 @@
+import type { ReactNode } from 'react';
+import { NavLink } from 'react-router';
+import { useAuth } from '../lib/auth';
+import { describeMembership, useSession } from '../features/session/session';
+import { navigationFor } from './roles';
+
+/** Bootstrap Italia header: the service, who is logged in and in which role, the pages of that role. */
+export function Layout({ children }: { children: ReactNode }) {
+  const auth = useAuth();
+  const session = useSession();
+  const links = navigationFor(session.active);
+  return (
+    <>
+      <a className="rtd-skip" href="#contenuto">
+        Vai al contenuto
+      </a>
+      <header className="it-header-wrapper">
+        <div className="it-header-slim-wrapper">
+          <div className="container">
+            <div className="it-header-slim-wrapper-content d-flex flex-wrap justify-content-between align-items-center gap-2 py-1">
+              <span className="text-white">Ufficio RTD associato</span>
+              <div className="rtd-header-user">
+                <span>
+                  <span className="visually-hidden">Accesso come </span>
+                  <strong>{session.displayName}</strong>
+                </span>
+                {session.memberships.length > 1 ? (
+                  <label className="d-flex align-items-center gap-2 mb-0">
+                    <span>Ruolo</span>
+                    <select
+                      value={session.active?.id ?? ''}
+                      onChange={(e) => session.choose(e.target.value)}
+                      aria-label="Ruolo con cui operi"
+                    >
+                      {session.memberships.map((m) => (
+                        <option key={m.id} value={m.id}>
+                          {describeMembership(m)}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                ) : session.active ? (
+                  <span>{describeMembership(session.active)}</span>
+                ) : (
+                  <span>Nessun ruolo</span>
+                )}
+                <button
+                  type="button"
+                  className="btn btn-sm btn-outline-light"
+                  onClick={() => void auth.logout()}
+                >
+                  Esci
+                </button>
+              </div>
+            </div>
+          </div>
+        </div>
+        <div className="it-header-center-wrapper">
+          <div className="container">
+            <div className="it-header-center-content-wrapper py-2">
+              <div className="it-brand-wrapper">
+                <NavLink to="/" className="text-white text-decoration-none">
+                  <div className="it-brand-text">
+                    <div className="it-brand-title">RTD Hub</div>
+                    <div className="it-brand-tagline d-none d-md-block">
+                      Il Piano Triennale per l’informatica nei Comuni
+                    </div>
+                  </div>
+                </NavLink>
+              </div>
+            </div>
+            {links.length ? (
+              <nav aria-label="Pagine" className="rtd-nav pb-2">
+                <ul className="list-unstyled d-flex flex-wrap gap-4 mb-0">
+                  {links.map((link) => (
+                    <li key={link.to}>
+                      <NavLink to={link.to} end>
+                        {link.label}
+                      </NavLink>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+            ) : null}
+          </div>
+        </div>
+      </header>
+      <main id="contenuto" className="container my-4">
+        {children}
+      </main>
+      <footer className="it-footer">
+        <div className="it-footer-small-prints clearfix">
+          <div className="container py-3 text-white small">
+            RTD Hub · software libero (EUPL-1.2) per gli Uffici RTD in forma associata
+          </div>
+        </div>
+      </footer>
+    </>
+  );
+}

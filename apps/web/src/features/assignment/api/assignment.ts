@@ -1,0 +1,148 @@
+import { graphql } from '../../../gql';
+
+export const AssignmentDetailQuery = graphql(`
+  query AssignmentDetail($id: ID!) {
+    assignment(id: $id) {
+      id
+      status
+      progress
+      issues
+      dueDate
+      overdue
+      updatedAt
+      version
+      allowedActions
+      comune {
+        id
+        name
+      }
+      delegate {
+        id
+        displayName
+      }
+      objective {
+        id
+        title
+        description
+        edition
+        lines {
+          id
+          code
+          text
+          chapter
+          chapterTitle
+          deadline
+          deadlineKind
+        }
+      }
+      evidence {
+        id
+        kind
+        url
+        description
+        addedAt
+        addedBy {
+          displayName
+        }
+      }
+      history {
+        at
+        from
+        to
+        progress
+        note
+        actor {
+          displayName
+        }
+      }
+    }
+  }
+`);
+
+export const ComuneDelegatesQuery = graphql(`
+  query ComuneDelegates($comuneId: ID!) {
+    comuneMembers(comuneId: $comuneId) {
+      id
+      role
+      person {
+        id
+        fiscalCode
+        displayName
+      }
+    }
+  }
+`);
+
+export const UpdateAssignmentMutation = graphql(`
+  mutation UpdateAssignment($id: ID!, $expectedVersion: Int!, $input: UpdateAssignmentInput!) {
+    updateAssignment(id: $id, expectedVersion: $expectedVersion, input: $input) {
+      id
+      status
+      progress
+      issues
+      version
+      updatedAt
+      allowedActions
+    }
+  }
+`);
+
+export const SubmitAssignmentMutation = graphql(`
+  mutation SubmitAssignment($id: ID!, $expectedVersion: Int!, $note: String) {
+    submitAssignment(id: $id, expectedVersion: $expectedVersion, note: $note) {
+      id
+      status
+      progress
+      version
+      updatedAt
+      allowedActions
+    }
+  }
+`);
+
+export const ReviewAssignmentMutation = graphql(`
+  mutation ReviewAssignment($id: ID!, $expectedVersion: Int!, $decision: ReviewDecision!, $reason: String) {
+    reviewAssignment(id: $id, expectedVersion: $expectedVersion, decision: $decision, reason: $reason) {
+      id
+      status
+      progress
+      version
+      updatedAt
+      allowedActions
+    }
+  }
+`);
+
+export const MarkNotApplicableMutation = graphql(`
+  mutation MarkNotApplicable($id: ID!, $expectedVersion: Int!, $reason: String!) {
+    markNotApplicable(id: $id, expectedVersion: $expectedVersion, reason: $reason) {
+      id
+      status
+      version
+      updatedAt
+      allowedActions
+    }
+  }
+`);
+
+export const AddEvidenceMutation = graphql(`
+  mutation AddEvidence($assignmentId: ID!, $kind: EvidenceKind!, $url: String, $description: String!) {
+    addEvidence(assignmentId: $assignmentId, kind: $kind, url: $url, description: $description) {
+      id
+    }
+  }
+`);
+
+export const DelegateAssignmentMutation = graphql(`
+  mutation DelegateAssignment($id: ID!, $fiscalCode: String) {
+    delegateAssignment(id: $id, fiscalCode: $fiscalCode) {
+      id
+      version
+      delegate {
+        id
+        displayName
+      }
+      allowedActions
+    }
+  }
+`);

@@ -1,0 +1,192 @@
+import { useMemo } from 'react';
+import { Link } from 'react-router';
+import { useQuery } from 'urql';
+import { Loading } from '../../../components/Feedback';
+import { PageTitle } from '../../../components/PageTitle';
+import { ProgressBar } from '../../../components/ProgressBar';
+import { OverdueBadge, StatusBadge } from '../../../components/StatusBadge';
+import { describeDue, formatDate, formatDateTime, formatMonth } from '../../../lib/dates';
+import { toAppError } from '../../../lib/errors';
+import { DEADLINE_KIND_LABEL, STATUS_LABEL } from '../../../lib/i18n';
+import { AssignmentDetailQuery } from '../api/assignment';
+import { DelegationForm } from './DelegationForm';
+import { EvidenceSection } from './EvidenceSection';
+import { ReportForm } from './ReportForm';
+import { ReviewPanel } from './ReviewPanel';
+import type { AssignmentDetail } from './types';
+
+const CONTEXT = { additionalTypenames: ['Assignment', 'Evidence', 'StatusEvent'] };
+
+/** "Attività": one assignment, what may be done on it now, its evidence and its history. */
+export function AssignmentPage({ id, backTo }: { id: string; backTo: { href: string; label: string } }) {
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: AssignmentDetailQuery,
+    variables: { id },
+    context: useMemo(() => CONTEXT, []),
+  });
+  const appError = toAppError(error);
+  if (fetching && !data) return <Loading what="dell’attività" />;
+  if (appError && !data)
+    return <NotVisible message={appError.code === 'NOT_FOUND' ? null : appError.message} backTo={backTo} />;
+  const assignment = data?.assignment;
+  if (!assignment) return <NotVisible message={null} backTo={backTo} />;
+  const reload = () => refetch({ requestPolicy: 'network-only' });
+  return <AssignmentView assignment={assignment} reload={reload} backTo={backTo} />;
+}
+
+function NotVisible({
+  message,
+  backTo,
+}: {
+  message: string | null;
+  backTo: { href: string; label: string };
+}) {
+  return (
+    <>
+      <PageTitle title="Attività non trovata">Attività non trovata</PageTitle>
+      <p>
+        {message ??
+          'Questa attività non esiste oppure non è visibile con il tuo ruolo. Se ti è stato inviato il collegamento, verifica di aver scelto il ruolo giusto in alto, oppure chiedi all’Ufficio RTD.'}
+      </p>
+      <Link to={backTo.href}>{backTo.label}</Link>
+    </>
+  );
+}
+
+function AssignmentView({
+  assignment,
+  reload,
+  backTo,
+}: {
+  assignment: AssignmentDetail;
+  reload: () => void;
+  backTo: { href: string; label: string };
+}) {
+  const { objective } = assignment;
+  const actions = new Set(assignment.allowedActions);
+  const lastRejection = [...assignment.history].reverse().find((e) => e.to === 'REJECTED');
+  const settled = assignment.status === 'COMPLETED' || assignment.status === 'NOT_APPLICABLE';
+  const reportMoves = ['SET_NOT_STARTED', 'SET_IN_PROGRESS', 'UPDATE_PROGRESS', 'SUBMIT'] as const;
+  const canReport = reportMoves.some((a) => actions.has(a));
+  const canReview =
+    actions.has('APPROVE') ||
+    actions.has('REJECT') ||
+    actions.has('MARK_NOT_APPLICABLE') ||
+    actions.has('REOPEN');
+
+  return (
+    <>
+      <nav aria-label="Percorso" className="mb-2">
+        <Link to={backTo.href}>← {backTo.label}</Link>
+      </nav>
+      <PageTitle title={objective.title}>{objective.title}</PageTitle>
+      <p className="text-muted mb-3">
+        Comune di {assignment.comune.name} · Piano Triennale {objective.edition}
+      </p>
+
+      <div className="row g-4">
+        <div className="col-12 col-lg-8">
+          <section aria-labelledby="stato-titolo" className="mb-4">
+            <h2 id="stato-titolo" className="h4">
+              Stato
+            </h2>
+            <div className="d-flex flex-wrap gap-2 align-items-center mb-2">
+              <StatusBadge status={assignment.status} />
+              {assignment.overdue ? <OverdueBadge /> : null}
+              <span>
+                Scadenza {formatDate(assignment.dueDate)}
+                {assignment.dueDate && !settled ? ` (${describeDue(assignment.dueDate)})` : ''}
+              </span>
+            </div>
+            <ProgressBar value={assignment.progress} />
+            {assignment.delegate ? (
+              <p className="mt-2 mb-0">Delegata a {assignment.delegate.displayName}</p>
+            ) : null}
+            {assignment.status === 'REJECTED' && lastRejection ? (
+              <div className="alert alert-danger mt-3" role="status">
+                <strong>L’Ufficio RTD ha respinto il resoconto</strong> il {formatDateTime(lastRejection.at)}
+                {lastRejection.actor?.displayName ? ` (${lastRejection.actor.displayName})` : ''}. Motivo: «
+                {lastRejection.note ?? 'non indicato'}». Correggi e invia di nuovo.
+              </div>
+            ) : null}
+            {assignment.status === 'SUBMITTED' && !canReview ? (
+              <p className="mt-3">Il resoconto è stato inviato: l’Ufficio RTD lo sta validando.</p>
+            ) : null}
+            {assignment.issues && !canReport ? (
+              <>
+                <h3 className="h6 mt-3">Criticità</h3>
+                <p className="rtd-prewrap">{assignment.issues}</p>
+              </>
+            ) : null}
+          </section>
+
+          {canReport ? <ReportForm key={assignment.id} assignment={assignment} reload={reload} /> : null}
+          {canReview ? <ReviewPanel assignment={assignment} /> : null}
+
+          <section aria-labelledby="linee-titolo" className="mb-4">
+            <h2 id="linee-titolo" className="h4">
+              Linee d’azione del Piano Triennale
+            </h2>
+            {objective.description ? <p className="rtd-prewrap">{objective.description}</p> : null}
+            {objective.lines.map((line) => (
+              <article key={line.id} className="rtd-line mb-3">
+                <h3 className="h6 mb-1">
+                  {line.code}{' '}
+                  <span className="text-muted fw-normal">
+                    · Cap. {line.chapter} {line.chapterTitle}
+                  </span>
+                </h3>
+                <p className="mb-1">{line.text}</p>
+                <p className="small text-muted mb-0">
+                  {line.deadline
+                    ? `${DEADLINE_KIND_LABEL[line.deadlineKind]} ${formatMonth(line.deadline)}`
+                    : DEADLINE_KIND_LABEL.NONE}
+                </p>
+              </article>
+            ))}
+          </section>
+        </div>
+
+        <div className="col-12 col-lg-4">
+          {actions.has('DELEGATE') ? <DelegationForm assignment={assignment} /> : null}
+          <EvidenceSection assignment={assignment} canAdd={actions.has('ADD_EVIDENCE')} />
+        </div>
+      </div>
+
+      <section aria-labelledby="storia-titolo" className="mb-4">
+        <h2 id="storia-titolo" className="h4">
+          Storia
+        </h2>
+        <div className="table-responsive">
+          <table className="table rtd-history">
+            <caption className="visually-hidden">Chi ha fatto cosa e quando, dal più vecchio</caption>
+            <thead>
+              <tr>
+                <th scope="col">Quando</th>
+                <th scope="col">Chi</th>
+                <th scope="col">Stato</th>
+                <th scope="col">Avanzamento</th>
+                <th scope="col">Note</th>
+              </tr>
+            </thead>
+            <tbody>
+              {assignment.history.map((event, index) => (
+                <tr key={index}>
+                  <td>{formatDateTime(event.at)}</td>
+                  <td>{event.actor?.displayName ?? 'Sistema'}</td>
+                  <td>
+                    {event.from && event.from !== event.to
+                      ? `${STATUS_LABEL[event.from]} → ${STATUS_LABEL[event.to]}`
+                      : STATUS_LABEL[event.to]}
+                  </td>
+                  <td>{event.progress}%</td>
+                  <td className="rtd-prewrap">{event.note ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </>
+  );
+}

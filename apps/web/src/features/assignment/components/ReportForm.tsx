@@ -1,0 +1,326 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useMutation } from 'urql';
+import { ErrorNotice } from '../../../components/Feedback';
+import type { AssignmentStatus } from '../../../gql/graphql';
+import { toAppError, type AppError } from '../../../lib/errors';
+import { ACTION_LABEL, STATUS_LABEL } from '../../../lib/i18n';
+import { SubmitAssignmentMutation, UpdateAssignmentMutation } from '../api/assignment';
+import type { AssignmentDetail } from './types';
+
+interface Draft {
+  status: AssignmentStatus;
+  progress: string;
+  issues: string;
+  note: string;
+}
+
+interface Snapshot {
+  version: number;
+  status: AssignmentStatus;
+  progress: number;
+  issues: string;
+}
+
+const snapshotOf = (a: AssignmentDetail): Snapshot => ({
+  version: a.version,
+  status: a.status,
+  progress: a.progress,
+  issues: a.issues ?? '',
+});
+
+const draftOf = (a: AssignmentDetail): Draft => ({
+  status: a.status,
+  progress: String(a.progress),
+  issues: a.issues ?? '',
+  note: '',
+});
+
+/** What another person changed between the version the form started from and the latest one. */
+function changesBetween(before: Snapshot, after: AssignmentDetail): string[] {
+  const changes: string[] = [];
+  if (before.status !== after.status)
+    changes.push(`stato: da «${STATUS_LABEL[before.status]}» a «${STATUS_LABEL[after.status]}»`);
+  if (before.progress !== after.progress)
+    changes.push(`avanzamento: da ${before.progress}% a ${after.progress}%`);
+  if (before.issues !== (after.issues ?? ''))
+    changes.push(`criticità: ora «${after.issues?.trim() ? after.issues : 'nessuna'}»`);
+  return changes.length ? changes : ['altri dati dell’attività (ad esempio delega o evidenze)'];
+}
+
+/**
+ * The comune's report: status, progress, criticità and a note, then submission to the RTD office.
+ * Every write carries the version it was made against; when someone else got there first, the
+ * person sees what changed and re-applies their own edit, which is never silently lost.
+ */
+export function ReportForm({ assignment, reload }: { assignment: AssignmentDetail; reload: () => void }) {
+  const ids = useId();
+  const actions = new Set(assignment.allowedActions);
+  const [base, setBase] = useState<Snapshot>(() => snapshotOf(assignment));
+  const [draft, setDraft] = useState<Draft>(() => draftOf(assignment));
+  const [dirty, setDirty] = useState(false);
+  const [conflict, setConflict] = useState<string[] | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [submitNote, setSubmitNote] = useState('');
+  const [update, runUpdate] = useMutation(UpdateAssignmentMutation);
+  const [submission, runSubmit] = useMutation(SubmitAssignmentMutation);
+  const busy = update.fetching || submission.fetching;
+
+  // A newer version arrived (after our own save, or someone else's): follow it unless the person
+  // has unsaved edits, which stay on screen until they save them or discard them.
+  useEffect(() => {
+    if (assignment.version === base.version) return;
+    if (!dirty) {
+      setBase(snapshotOf(assignment));
+      setDraft(draftOf(assignment));
+    } else if (conflict) {
+      setConflict(changesBetween(base, assignment));
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [assignment.version]);
+
+  const statusChoices: AssignmentStatus[] = [assignment.status];
+  if (actions.has('SET_IN_PROGRESS')) statusChoices.push('IN_PROGRESS');
+  if (actions.has('SET_NOT_STARTED')) statusChoices.push('NOT_STARTED');
+  const canSave = actions.has('UPDATE_PROGRESS') || statusChoices.length > 1;
+
+  const edit = (patch: Partial<Draft>) => {
+    setDraft((d) => ({ ...d, ...patch }));
+    setDirty(true);
+    setSaved(null);
+  };
+
+  const save = async (against: Snapshot) => {
+    setError(null);
+    const progress = Number(draft.progress);
+    if (draft.progress.trim() === '' || !Number.isInteger(progress) || progress < 0 || progress > 100) {
+      setError({
+        code: 'BAD_USER_INPUT',
+        field: 'progress',
+        message: 'Controlla il campo «Avanzamento»: un numero intero da 0 a 100.',
+      });
+      return;
+    }
+    const result = await runUpdate({
+      id: assignment.id,
+      expectedVersion: against.version,
+      input: {
+        status: draft.status !== against.status ? draft.status : undefined,
+        progress,
+        issues: draft.issues,
+        note: draft.note.trim() || undefined,
+      },
+    });
+    const failure = toAppError(result.error);
+    if (failure?.code === 'CONFLICT') {
+      setConflict(changesBetween(against, assignment));
+      reload();
+      return;
+    }
+    if (failure) {
+      setError(failure);
+      return;
+    }
+    setConflict(null);
+    setDirty(false);
+    setSaved('Avanzamento salvato.');
+    const updated = result.data?.updateAssignment;
+    if (updated)
+      setBase({
+        version: updated.version,
+        status: updated.status,
+        progress: updated.progress,
+        issues: updated.issues ?? '',
+      });
+    setDraft((d) => ({ ...d, note: '' }));
+  };
+
+  const onSave = (event: FormEvent) => {
+    event.preventDefault();
+    void save(base);
+  };
+
+  const reapply = () => {
+    const latest = snapshotOf(assignment);
+    setBase(latest);
+    setConflict(null);
+    void save(latest);
+  };
+
+  const discard = () => {
+    setBase(snapshotOf(assignment));
+    setDraft(draftOf(assignment));
+    setDirty(false);
+    setConflict(null);
+  };
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    if (dirty) {
+      setError({
+        code: 'BAD_USER_INPUT',
+        field: null,
+        message: 'Prima salva le modifiche all’avanzamento, poi invia.',
+      });
+      return;
+    }
+    const result = await runSubmit({
+      id: assignment.id,
+      expectedVersion: assignment.version,
+      note: submitNote.trim() || null,
+    });
+    const failure = toAppError(result.error);
+    if (failure?.code === 'CONFLICT') {
+      setError({ ...failure, message: `${failure.message} Controlla lo stato aggiornato e invia di nuovo.` });
+      reload();
+      return;
+    }
+    if (failure) {
+      setError(failure);
+      return;
+    }
+    setSubmitNote('');
+    setSaved('Resoconto inviato all’Ufficio RTD.');
+  };
+
+  const fieldError = (field: string) => (error?.field === field ? `${ids}-err` : undefined);
+  return (
+    <section aria-labelledby={`${ids}-title`} className="mb-4 rtd-panel">
+      <h2 id={`${ids}-title`} className="h4">
+        Aggiorna l’attività
+      </h2>
+      {conflict ? (
+        <div className="alert alert-warning" role="alert">
+          <p className="fw-semibold mb-1">Mentre scrivevi, qualcun altro ha modificato questa attività:</p>
+          <ul className="mb-2">
+            {conflict.map((c) => (
+              <li key={c}>{c}</li>
+            ))}
+          </ul>
+          <p className="mb-2">Le tue modifiche sono ancora nel modulo qui sotto, non sono andate perse.</p>
+          <div className="d-flex flex-wrap gap-2">
+            <button type="button" className="btn btn-primary btn-sm" onClick={reapply} disabled={busy}>
+              Applica di nuovo le mie modifiche
+            </button>
+            <button
+              type="button"
+              className="btn btn-outline-primary btn-sm"
+              onClick={discard}
+              disabled={busy}
+            >
+              Scarta le mie modifiche
+            </button>
+          </div>
+        </div>
+      ) : null}
+      {error ? (
+        <div id={`${ids}-err`}>
+          <ErrorNotice error={error} />
+        </div>
+      ) : null}
+      {saved ? (
+        <div className="alert alert-success" role="status">
+          {saved}
+        </div>
+      ) : null}
+      {canSave ? (
+        <form onSubmit={onSave} noValidate>
+          {statusChoices.length > 1 ? (
+            <fieldset className="mb-3">
+              <legend className="h6">Stato</legend>
+              {statusChoices.map((s) => (
+                <div className="form-check form-check-inline" key={s}>
+                  <input
+                    className="form-check-input"
+                    type="radio"
+                    name={`${ids}-status`}
+                    id={`${ids}-status-${s}`}
+                    checked={draft.status === s}
+                    onChange={() => edit({ status: s })}
+                  />
+                  <label className="form-check-label" htmlFor={`${ids}-status-${s}`}>
+                    {STATUS_LABEL[s]}
+                  </label>
+                </div>
+              ))}
+            </fieldset>
+          ) : null}
+          <div className="form-group mb-3">
+            <label htmlFor={`${ids}-progress`} className="active">
+              Avanzamento (%, da 0 a 100)
+            </label>
+            <input
+              id={`${ids}-progress`}
+              className="form-control"
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={100}
+              step={5}
+              value={draft.progress}
+              aria-invalid={error?.field === 'progress' || undefined}
+              aria-describedby={fieldError('progress')}
+              onChange={(e) => edit({ progress: e.target.value })}
+            />
+          </div>
+          <div className="form-group mb-3">
+            <label htmlFor={`${ids}-issues`} className="active">
+              Criticità
+            </label>
+            <textarea
+              id={`${ids}-issues`}
+              className="form-control"
+              rows={3}
+              value={draft.issues}
+              aria-describedby={`${ids}-issues-help ${fieldError('issues') ?? ''}`.trim()}
+              onChange={(e) => edit({ issues: e.target.value })}
+            />
+            <small id={`${ids}-issues-help`} className="form-text">
+              Cosa rallenta o blocca l’attività; l’Ufficio RTD la legge. Lascia vuoto se non ce ne sono.
+            </small>
+          </div>
+          <div className="form-group mb-3">
+            <label htmlFor={`${ids}-note`} className="active">
+              Nota per la storia (facoltativa)
+            </label>
+            <input
+              id={`${ids}-note`}
+              className="form-control"
+              type="text"
+              value={draft.note}
+              onChange={(e) => edit({ note: e.target.value })}
+            />
+          </div>
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            {ACTION_LABEL.UPDATE_PROGRESS}
+          </button>
+        </form>
+      ) : null}
+      {actions.has('SUBMIT') ? (
+        <form onSubmit={onSubmit} className="mt-4 pt-3 border-top" noValidate>
+          <h3 className="h5">Invio all’Ufficio RTD</h3>
+          <p className="small">
+            Quando l’attività è conclusa, invia il resoconto: l’Ufficio RTD lo valida o lo respinge con un
+            motivo.
+          </p>
+          <div className="form-group mb-3">
+            <label htmlFor={`${ids}-submit-note`} className="active">
+              Messaggio per l’Ufficio RTD (facoltativo)
+            </label>
+            <input
+              id={`${ids}-submit-note`}
+              className="form-control"
+              type="text"
+              value={submitNote}
+              onChange={(e) => setSubmitNote(e.target.value)}
+            />
+          </div>
+          <button type="submit" className="btn btn-success" disabled={busy}>
+            {ACTION_LABEL.SUBMIT}
+          </button>
+        </form>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,3 @@
+import type { AssignmentDetailQuery } from '../../../gql/graphql';
+
+export type AssignmentDetail = NonNullable<AssignmentDetailQuery['assignment']>;

@@ -1,0 +1,25 @@
+import { graphql } from '../../../gql';
+
+export const MeQuery = graphql(`
+  query Me {
+    me {
+      subject
+      displayName
+      fiscalCode
+      memberships {
+        id
+        role
+        regionCode
+        comune {
+          id
+          name
+          istatCode
+        }
+        consortium {
+          id
+          name
+        }
+      }
+    }
+  }
+`);

@@ -1,0 +1,35 @@
+import { graphql } from '../../../gql';
+
+export const ComuneWorklistQuery = graphql(`
+  query ComuneWorklist($comuneId: ID!, $after: String) {
+    assignments(filter: { comuneId: $comuneId }, first: 200, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          status
+          progress
+          dueDate
+          overdue
+          updatedAt
+          delegate {
+            displayName
+          }
+          objective {
+            id
+            title
+            edition
+            lines {
+              id
+              code
+            }
+          }
+        }
+      }
+    }
+  }
+`);

@@ -1,0 +1,161 @@
+import { useMemo } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { useQuery } from 'urql';
+import { EmptyState, ErrorNotice, Loading } from '../../../components/Feedback';
+import { PageTitle } from '../../../components/PageTitle';
+import { ProgressBar } from '../../../components/ProgressBar';
+import { OverdueBadge, StatusBadge } from '../../../components/StatusBadge';
+import type { AssignmentStatus, ComuneWorklistQuery as Result } from '../../../gql/graphql';
+import { describeDue, formatDate } from '../../../lib/dates';
+import { toAppError } from '../../../lib/errors';
+import { STATUS_LABEL, STATUS_ORDER } from '../../../lib/i18n';
+import { ComuneWorklistQuery } from '../api/worklist';
+
+type Item = Result['assignments']['edges'][number]['node'];
+
+const byUrgency = (a: Item, b: Item) =>
+  (a.dueDate ?? '9999-12-31').localeCompare(b.dueDate ?? '9999-12-31') ||
+  a.objective.title.localeCompare(b.objective.title);
+
+/** "Le attività del Comune": the comune's assignments, the overdue first, then grouped by status. */
+export function WorklistPage({ comuneId, comuneName }: { comuneId: string; comuneName: string }) {
+  const [params, setParams] = useSearchParams();
+  const statusFilter = (params.get('stato') as AssignmentStatus | null) ?? null;
+  const editionFilter = params.get('edizione');
+  const [{ data, fetching, error }] = useQuery({ query: ComuneWorklistQuery, variables: { comuneId } });
+
+  const items = useMemo(() => data?.assignments.edges.map((e) => e.node) ?? [], [data]);
+  const editions = useMemo(() => [...new Set(items.map((i) => i.objective.edition))].sort(), [items]);
+  const shown = items.filter(
+    (i) =>
+      (!statusFilter || i.status === statusFilter) &&
+      (!editionFilter || i.objective.edition === editionFilter),
+  );
+  const overdue = shown.filter((i) => i.overdue).sort(byUrgency);
+  const groups = STATUS_ORDER.map((status) => ({
+    status,
+    items: shown.filter((i) => i.status === status && !i.overdue).sort(byUrgency),
+  })).filter((g) => g.items.length > 0);
+
+  const setFilter = (name: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    setParams(next, { replace: true });
+  };
+
+  const appError = toAppError(error);
+  return (
+    <>
+      <PageTitle title={`Le attività del Comune di ${comuneName}`}>
+        Le attività del Comune di {comuneName}
+      </PageTitle>
+      <form className="rtd-filters row g-3 mb-4" aria-label="Filtri" onSubmit={(e) => e.preventDefault()}>
+        <div className="col-12 col-md-4">
+          <label htmlFor="filtro-stato">Stato</label>
+          <div className="select-wrapper">
+            <select
+              id="filtro-stato"
+              value={statusFilter ?? ''}
+              onChange={(e) => setFilter('stato', e.target.value)}
+            >
+              <option value="">Tutti gli stati</option>
+              {STATUS_ORDER.map((s) => (
+                <option key={s} value={s}>
+                  {STATUS_LABEL[s]}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <div className="col-12 col-md-4">
+          <label htmlFor="filtro-edizione">Edizione del Piano Triennale</label>
+          <div className="select-wrapper">
+            <select
+              id="filtro-edizione"
+              value={editionFilter ?? ''}
+              onChange={(e) => setFilter('edizione', e.target.value)}
+            >
+              <option value="">Tutte le edizioni</option>
+              {editions.map((e) => (
+                <option key={e} value={e}>
+                  {e}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+      </form>
+
+      {appError ? <ErrorNotice error={appError} /> : null}
+      {fetching && !data ? <Loading what="delle attività" /> : null}
+      {data ? (
+        <p className="lead" aria-live="polite">
+          {shown.length === 1 ? '1 attività' : `${shown.length} attività`}
+          {overdue.length ? `, ${overdue.length} in ritardo` : ''}
+          {data.assignments.totalCount > items.length
+            ? ` (mostrate le prime ${items.length} di ${data.assignments.totalCount})`
+            : ''}
+        </p>
+      ) : null}
+      {data && items.length === 0 ? (
+        <EmptyState title="Nessuna attività assegnata al Comune">
+          Quando l’Ufficio RTD pubblica un obiettivo per il Comune, lo trovi qui. Per domande, scrivi
+          all’Ufficio RTD.
+        </EmptyState>
+      ) : null}
+      {data && items.length > 0 && shown.length === 0 ? (
+        <EmptyState title="Nessuna attività con questi filtri">
+          <button type="button" className="btn btn-link p-0" onClick={() => setParams(new URLSearchParams())}>
+            Mostra tutte le attività
+          </button>
+        </EmptyState>
+      ) : null}
+
+      {overdue.length ? <Group title="In ritardo" items={overdue} /> : null}
+      {groups.map((g) => (
+        <Group key={g.status} title={STATUS_LABEL[g.status]} items={g.items} />
+      ))}
+    </>
+  );
+}
+
+function Group({ title, items }: { title: string; items: Item[] }) {
+  return (
+    <section className="mb-5" aria-label={`${title}: ${items.length}`}>
+      <h2 className="h4">
+        {title} <span className="text-muted">({items.length})</span>
+      </h2>
+      <ul className="list-unstyled rtd-cards">
+        {items.map((item) => (
+          <li key={item.id} className="card-wrapper">
+            <div className="card card-bg rtd-card">
+              <div className="card-body">
+                <h3 className="h5 card-title">
+                  <Link to={`/assegnazioni/${item.id}`}>{item.objective.title}</Link>
+                </h3>
+                <p className="mb-2 rtd-codes">
+                  {item.objective.lines.map((l) => l.code).join(', ')} · Piano {item.objective.edition}
+                </p>
+                <div className="d-flex flex-wrap gap-2 align-items-center mb-2">
+                  <StatusBadge status={item.status} />
+                  {item.overdue ? <OverdueBadge /> : null}
+                  <span>
+                    Scadenza {formatDate(item.dueDate)}
+                    {item.dueDate && item.status !== 'COMPLETED' && item.status !== 'NOT_APPLICABLE'
+                      ? ` (${describeDue(item.dueDate)})`
+                      : ''}
+                  </span>
+                </div>
+                <ProgressBar value={item.progress} />
+                {item.delegate?.displayName ? (
+                  <p className="small mb-0 mt-2">Delegata a {item.delegate.displayName}</p>
+                ) : null}
+              </div>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,149 @@
+import { User, UserManager, WebStorageStateStore } from 'oidc-client-ts';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+
+/** What the API tells the app at /config.json: one build for the demo provider and for Keycloak. */
+export interface RuntimeConfig {
+  oidcIssuer: string;
+  oidcClientId: string;
+}
+
+export const CALLBACK_PATH = '/auth/callback';
+
+interface ReturnState {
+  returnTo?: string;
+}
+
+export function createUserManager(config: RuntimeConfig): UserManager {
+  const origin = window.location.origin;
+  return new UserManager({
+    authority: config.oidcIssuer,
+    client_id: config.oidcClientId,
+    redirect_uri: `${origin}${CALLBACK_PATH}`,
+    silent_redirect_uri: `${origin}${CALLBACK_PATH}`,
+    post_logout_redirect_uri: `${origin}/`,
+    response_type: 'code',
+    scope: 'openid profile email',
+    // Renews a minute before expiry: with a refresh token (Keycloak) or a hidden prompt=none request.
+    automaticSilentRenew: true,
+    accessTokenExpiringNotificationTimeInSeconds: 60,
+    // The tab's session only: closing the browser ends it on a shared office computer.
+    userStore: new WebStorageStateStore({ store: window.sessionStorage }),
+  });
+}
+
+interface AuthState {
+  status: 'loading' | 'anonymous' | 'authenticated' | 'error';
+  user: User | null;
+  error: string | null;
+}
+
+export interface Auth extends AuthState {
+  manager: UserManager | null;
+  /** Sends the browser to the provider's login, coming back to `returnTo` (default: here). */
+  login(returnTo?: string): Promise<void>;
+  /** Ends the session here and at the provider. */
+  logout(): Promise<void>;
+  /** The API refused the token: log in again and come back to this page. */
+  sessionExpired(): void;
+  accessToken(): string | null;
+}
+
+const AuthContext = createContext<Auth | null>(null);
+
+function currentLocation(): string {
+  return `${window.location.pathname}${window.location.search}${window.location.hash}`;
+}
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [manager, setManager] = useState<UserManager | null>(null);
+  const [state, setState] = useState<AuthState>({ status: 'loading', user: null, error: null });
+
+  useEffect(() => {
+    let cancelled = false;
+    (async () => {
+      try {
+        const response = await fetch('/config.json', { headers: { accept: 'application/json' } });
+        if (!response.ok) throw new Error(`config.json: ${response.status}`);
+        const um = createUserManager((await response.json()) as RuntimeConfig);
+        const user = await um.getUser();
+        if (cancelled) return;
+        setManager(um);
+        setState(
+          user && !user.expired
+            ? { status: 'authenticated', user, error: null }
+            : { status: 'anonymous', user: null, error: null },
+        );
+        um.events.addUserLoaded((u) => setState({ status: 'authenticated', user: u, error: null }));
+        um.events.addUserUnloaded(() => setState({ status: 'anonymous', user: null, error: null }));
+        um.events.addAccessTokenExpired(() => {
+          void um.removeUser();
+        });
+      } catch {
+        if (!cancelled)
+          setState({
+            status: 'error',
+            user: null,
+            error: 'Il servizio di accesso non risponde. Riprova tra qualche minuto.',
+          });
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  const login = useCallback(
+    async (returnTo?: string) => {
+      if (!manager) return;
+      await manager.signinRedirect({
+        state: { returnTo: returnTo ?? currentLocation() } satisfies ReturnState,
+      });
+    },
+    [manager],
+  );
+
+  const logout = useCallback(async () => {
+    if (!manager) return;
+    const user = await manager.getUser();
+    window.sessionStorage.removeItem('rtd.activeMembership');
+    await manager.signoutRedirect({ id_token_hint: user?.id_token });
+  }, [manager]);
+
+  const sessionExpired = useCallback(() => {
+    if (!manager) return;
+    const returnTo = currentLocation();
+    void manager
+      .removeUser()
+      .then(() => manager.signinRedirect({ state: { returnTo } satisfies ReturnState }));
+  }, [manager]);
+
+  const value = useMemo<Auth>(
+    () => ({
+      ...state,
+      manager,
+      login,
+      logout,
+      sessionExpired,
+      accessToken: () => state.user?.access_token ?? null,
+    }),
+    [state, manager, login, logout, sessionExpired],
+  );
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): Auth {
+  const auth = useContext(AuthContext);
+  if (!auth) throw new Error('useAuth outside AuthProvider');
+  return auth;
+}
+
+/** Completes a login (or a silent renewal inside its hidden frame); returns where to go next. */
+export async function completeLogin(manager: UserManager): Promise<string> {
+  if (window.parent !== window) {
+    await manager.signinSilentCallback();
+    return '';
+  }
+  const user = await manager.signinRedirectCallback();
+  const returnTo = (user.state as ReturnState | undefined)?.returnTo;
+  return returnTo && returnTo.startsWith('/') && !returnTo.startsWith(CALLBACK_PATH) ? returnTo : '/';
+}
