@@ -89,6 +89,7 @@ export async function loginVia(page: Page, url: string, fiscalCode: string): Pro
   const loginButton = page.getByRole('button', { name: LOGIN_BUTTON });
   await expect
     .poll(async () => onProvider(page) || (await loginButton.isVisible().catch(() => false)), {
+      timeout: 20_000,
       message: `neither the provider's page nor "${LOGIN_BUTTON}" after opening ${target.pathname}`,
     })
     .toBe(true);
