@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { AppConfig } from '@rtd/kernel';
@@ -28,10 +28,14 @@ export function webAppHandlers(config: AppConfig): WebAppHandlers {
   const root = path.resolve(config.webRoot);
   const indexFile = path.join(root, 'index.html');
   const runtimeConfig = JSON.stringify(webRuntimeConfig(config));
-  let index: string | null = null;
-  const readIndex = () => {
-    if (index === null && existsSync(indexFile)) index = readFileSync(indexFile, 'utf8');
-    return index;
+  // Read again when the file changes, so a rebuild (`npm run build:web`) needs no restart.
+  let index: { html: string; mtimeMs: number } | null = null;
+  const readIndex = (): string | null => {
+    const stat = statSync(indexFile, { throwIfNoEntry: false });
+    if (!stat) return null;
+    if (index?.mtimeMs !== stat.mtimeMs)
+      index = { html: readFileSync(indexFile, 'utf8'), mtimeMs: stat.mtimeMs };
+    return index.html;
   };
   const assets = express.static(root, {
     index: false,

@@ -128,8 +128,8 @@ function Group({ title, items }: { title: string; items: Item[] }) {
       </h2>
       <ul className="list-unstyled rtd-cards">
         {items.map((item) => (
-          <li key={item.id} className="card-wrapper">
-            <div className="card card-bg rtd-card">
+          <li key={item.id} className="mb-3">
+            <div className="card rtd-card">
               <div className="card-body">
                 <h3 className="h5 card-title">
                   <Link to={`/assegnazioni/${item.id}`}>{item.objective.title}</Link>
