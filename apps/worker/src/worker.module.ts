@@ -1,11 +1,13 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig, ConfigModule, QueueName } from '@rtd/kernel';
 import { bullConnection, DatabaseModule, loggerParams, ShutdownLogger } from '@rtd/platform';
 import { ComplianceRepository, ComplianceSnapshots } from '@rtd/compliance';
 import { NotificationsModule, NotificationsService } from '@rtd/notifications';
 import { FanOut, ObjectivesRepository } from '@rtd/objectives';
+import { WorkerLiveness } from './health/worker-liveness';
 import { ComplianceSnapshotProcessor, ComplianceSnapshotScheduler } from './jobs/compliance-snapshot.job';
 import { HeartbeatProcessor, HeartbeatScheduler } from './jobs/heartbeat.job';
 import { DailyDigestScheduler, NotificationsProcessor } from './jobs/notifications.job';
@@ -34,6 +36,7 @@ import { OutboxRelay } from './outbox/outbox-relay';
       { name: QueueName.Compliance },
     ),
     NotificationsModule,
+    DiscoveryModule,
   ],
   providers: [
     HeartbeatProcessor,
@@ -50,6 +53,7 @@ import { OutboxRelay } from './outbox/outbox-relay';
     ComplianceSnapshots,
     ComplianceSnapshotProcessor,
     ComplianceSnapshotScheduler,
+    WorkerLiveness,
   ],
 })
 export class WorkerModule {}
