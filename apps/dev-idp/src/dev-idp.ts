@@ -238,8 +238,13 @@ export async function createDevIdp(options: DevIdpOptions = {}): Promise<DevIdpA
   const app = express();
   app.disable('x-powered-by');
   mountInteractions(app, provider, log);
-  // The applications that log in here, by the redirect URIs registered for them (not the provider's own).
-  const appUrls = [...dashboardOrigins].filter((origin) => origin !== issuer).map((origin) => `${origin}/`);
+  // The applications that log in here, by their redirect URIs: those configured first (the demo
+  // puts the app it starts there), then the API's default; not the provider's own callback.
+  const appUrls = [
+    ...new Set([...(options.extraRedirectUris ?? []), API_CALLBACK_URI].map((uri) => new URL(uri).origin)),
+  ]
+    .filter((origin) => origin !== issuer)
+    .map((origin) => `${origin}/`);
   const homePage = renderHomePage({ issuer, people: demoPeople(), clients: MACHINE_CLIENTS, appUrls });
   app.get('/', (_req, res) => {
     res.type('html').send(homePage);
