@@ -2,7 +2,14 @@ import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import path from 'node:path';
-import { destroyStack, rememberStack, type WebStack } from './support/stack';
+import {
+  databaseNameFor,
+  destroyStack,
+  dropStaleDatabases,
+  rememberStack,
+  takeStack,
+  type WebStack,
+} from './support/stack';
 
 /**
  * Starts the whole product exactly as `npm run demo` does (`node dist/apps/cli/src/main.js demo`:
@@ -17,6 +24,10 @@ import { destroyStack, rememberStack, type WebStack } from './support/stack';
  */
 const ROOT = path.resolve(__dirname, '../..');
 const CLI = path.join(ROOT, 'dist/apps/cli/src/main.js');
+/** The project's Node 24 (the `node` devDependency), even when Playwright was started by another Node. */
+const NODE = existsSync(path.join(ROOT, 'node_modules/.bin/node'))
+  ? path.join(ROOT, 'node_modules/.bin/node')
+  : process.execPath;
 const READY = 'RTD Hub è pronto';
 const START_TIMEOUT_MS = 120_000;
 /** Everything the stack prints, kept for a look after a failure. */
@@ -61,8 +72,8 @@ export default async function globalSetup(): Promise<void> {
   }
 
   const [apiPort, idpPort, smtpPort, mailPort] = await freePorts(4);
-  const stamp = `${Date.now()}`;
-  const databaseName = `rtd_hub_web_${stamp}`;
+  const startedAt = Date.now();
+  const databaseName = databaseNameFor(startedAt);
   // The roles (and defaults) are those of the demo and of jest's tests; `demo` creates the roles
   // and the database when missing.
   const env = process.env;
@@ -73,14 +84,15 @@ export default async function globalSetup(): Promise<void> {
   );
   const adminUrl = env.DATABASE_ADMIN_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
   const redisUrl = env.REDIS_URL || 'redis://127.0.0.1:6379';
-  const queuePrefix = `rtd_web_${stamp}`;
+  const queuePrefix = `rtd_web_${startedAt}`;
   const webUrl = `http://127.0.0.1:${apiPort}`;
   const idpUrl = `http://127.0.0.1:${idpPort}`;
   const mailUrl = `http://127.0.0.1:${mailPort}`;
 
+  await dropStaleDatabases(adminUrl);
   mkdirSync(path.dirname(STACK_LOG), { recursive: true });
   const log = createWriteStream(STACK_LOG);
-  const child = spawn(process.execPath, [CLI, 'demo'], {
+  const child = spawn(NODE, [CLI, 'demo'], {
     cwd: ROOT,
     env: {
       ...env,
@@ -144,7 +156,9 @@ export default async function globalSetup(): Promise<void> {
     });
   } catch (error) {
     console.error(`\n--- output of "demo" ---\n${output}\n--- end of output (also in ${STACK_LOG}) ---`);
-    await destroyStack(stack);
+    // Taken back, so that Playwright's global teardown finds nothing left to do.
+    const started = takeStack();
+    if (started) await destroyStack(started);
     throw error;
   }
 

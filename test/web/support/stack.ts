@@ -46,6 +46,37 @@ async function stopDemo(stack: WebStack): Promise<void> {
   await stack.exited;
 }
 
+const DATABASE_PREFIX = 'rtd_hub_web_';
+const STALE_AFTER_MS = 24 * 60 * 60 * 1000;
+
+/** `rtd_hub_web_<Date.now()>`: one database per run, named by its start. */
+export function databaseNameFor(startedAt: number): string {
+  return `${DATABASE_PREFIX}${startedAt}`;
+}
+
+function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** Databases of runs that started over a day ago and never got to their teardown (killed runs). */
+export async function dropStaleDatabases(adminUrl: string): Promise<void> {
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    const { rows } = await admin.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE datname ~ $1`,
+      [`^${DATABASE_PREFIX}[0-9]+$`],
+    );
+    for (const { datname } of rows) {
+      if (Date.now() - Number(datname.slice(DATABASE_PREFIX.length)) > STALE_AFTER_MS) {
+        await admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(datname)} WITH (FORCE)`);
+      }
+    }
+  } finally {
+    await admin.end();
+  }
+}
+
 /** Stops the demo, drops its database and removes its queues from Redis. */
 export async function destroyStack(stack: WebStack): Promise<void> {
   await stopDemo(stack);
@@ -53,13 +84,18 @@ export async function destroyStack(stack: WebStack): Promise<void> {
   const admin = new Client({ connectionString: stack.adminUrl });
   await admin.connect();
   try {
-    await admin.query(`DROP DATABASE IF EXISTS "${stack.databaseName.replace(/"/g, '""')}" WITH (FORCE)`);
+    await admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(stack.databaseName)} WITH (FORCE)`);
   } finally {
     await admin.end();
   }
 
   // The run's queues (repeatable digests included) would otherwise stay in Redis for good.
-  const redis = new Redis(stack.redisUrl, { maxRetriesPerRequest: 1, lazyConnect: true });
+  const redis = new Redis(stack.redisUrl, {
+    maxRetriesPerRequest: 1,
+    lazyConnect: true,
+    retryStrategy: () => null,
+  });
+  redis.on('error', () => undefined); // reported once below, not as "Unhandled error event"
   try {
     await redis.connect();
     let cursor = '0';
