@@ -49,7 +49,7 @@ export interface AssignmentChange {
   delegatePersonId?: string | null;
 }
 
-/** All SQL about assignments, their history, evidence and the audit log reads. */
+/** All SQL about assignments, their history and evidence. */
 @Injectable()
 export class AssignmentsRepository {
   async byIds(db: EntityManager, ids: readonly string[]): Promise<AssignmentRow[]> {
@@ -211,20 +211,5 @@ export class AssignmentsRepository {
       [fiscalCode, comuneId],
     );
     return row?.id ?? null;
-  }
-
-  async auditPage(db: EntityManager, consortiumId: string, limit: number, afterId: string | null) {
-    const rows = await db.query(
-      `SELECT id::text, at, actor_subject AS actor, action, entity_type AS "entityType", entity_id AS "entityId",
-              request_id AS "requestId"
-         FROM audit_log WHERE consortium_id = $1 AND ($2::bigint IS NULL OR id < $2::bigint)
-        ORDER BY id DESC LIMIT ${limit}`,
-      [consortiumId, afterId],
-    );
-    const [{ total }] = await db.query(
-      `SELECT count(*)::int AS total FROM audit_log WHERE consortium_id = $1`,
-      [consortiumId],
-    );
-    return { rows, total };
   }
 }

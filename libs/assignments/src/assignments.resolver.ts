@@ -8,8 +8,6 @@ import {
   AssignmentConnection,
   AssignmentFilter,
   AssignmentObject,
-  AuditEntryConnection,
-  AuditEntryObject,
   EvidenceKind,
   EvidenceObject,
   PersonObject,
@@ -99,16 +97,6 @@ export class AssignmentResolver {
     @Args('fiscalCode', { type: () => String, nullable: true }) fiscalCode: string | null,
   ) {
     return this.workflow.delegate(ctx, id, fiscalCode ?? null);
-  }
-
-  @Query(() => AuditEntryConnection)
-  auditLog(
-    @Ctx() ctx: RequestContext,
-    @Args('consortiumId', { type: () => ID }) consortiumId: string,
-    @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number | null,
-    @Args('after', { type: () => String, nullable: true }) after: string | null,
-  ): Promise<Page<AuditEntryObject>> {
-    return this.workflow.auditLog(ctx, consortiumId, { first, after });
   }
 
   @ResolveField(() => [AssignmentActionEnum], {

@@ -29,7 +29,6 @@ import { AssignmentRow, AssignmentsRepository } from './assignments.repository';
 import {
   AssignmentFilter,
   AssignmentObject,
-  AuditEntryObject,
   EvidenceKind,
   EvidenceObject,
   PersonObject,
@@ -222,28 +221,6 @@ export class AssignmentsService {
       action: 'assignment.delegate',
       details: { delegatePersonId: delegateId },
     });
-  }
-
-  async auditLog(ctx: RequestContext, consortiumId: string, args: PageArgs): Promise<Page<AuditEntryObject>> {
-    const id = parseId('consortiumId', consortiumId);
-    await this.tenancy.getConsortium(ctx, id);
-    const { ability } = await callerAccess(ctx);
-    if (!ability.can('read', on('AuditLog', { consortiumId: id }))) throw forbidden();
-    const size = pageSize(args.first);
-    const cursor = decodeCursor(args.after, ['string']);
-    const { rows, total } = await this.repository.auditPage(
-      await ctx.db(),
-      id,
-      size + 1,
-      cursor ? (cursor[0] as string) : null,
-    );
-    return toPage(
-      rows,
-      size,
-      total,
-      (row: AuditEntryObject) => [row.id],
-      (row) => row,
-    );
   }
 
   // --- relations, batched per request ---

@@ -173,9 +173,9 @@ export async function seedDemoObjectives(db: EntityManager): Promise<DemoObjecti
       [objective.id, consortium.id, lines.map((line) => line.id)],
     );
     await db.query(
-      `INSERT INTO audit_log (consortium_id, actor_subject, action, entity_type, entity_id, details, at)
-       VALUES ($1, $2, 'objective.create', 'SharedObjective', $3, '{"demo": true}', $4)`,
-      [consortium.id, office?.subject ?? SEEDED_BY, objective.id, createdAt],
+      `INSERT INTO audit_log (consortium_id, actor_subject, actor_person_id, action, entity_type, entity_id, details, at)
+       VALUES ($1, $2, $3, 'objective.create', 'SharedObjective', $4, '{"demo": true}', $5)`,
+      [consortium.id, office?.subject ?? SEEDED_BY, office?.id ?? null, objective.id, createdAt],
     );
     objectives++;
     if (demo.state !== 'PUBLISHED') continue;

@@ -151,30 +151,3 @@ export class UpdateAssignmentInput {
   @Field(() => String, { nullable: true })
   note?: string | null;
 }
-
-@ObjectType('AuditEntry')
-export class AuditEntryObject {
-  @Field(() => ID)
-  id: string;
-
-  @Field(() => GraphQLISODateTime)
-  at: Date;
-
-  @Field(() => String, { description: 'subject of the caller' })
-  actor: string;
-
-  @Field(() => String, { description: 'e.g. "objective.publish", "assignment.review"' })
-  action: string;
-
-  @Field(() => String)
-  entityType: string;
-
-  @Field(() => String)
-  entityId: string;
-
-  @Field(() => String, { nullable: true, description: 'request id, to find the request in the logs' })
-  requestId: string | null;
-}
-
-@ObjectType('AuditEntryConnection')
-export class AuditEntryConnection extends ConnectionOf(AuditEntryObject, 'AuditEntry') {}
