@@ -1,5 +1,6 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useParams } from 'react-router';
+import { ErrorBoundary } from '../components/ErrorBoundary';
 import { ErrorNotice, Loading } from '../components/Feedback';
 import { CallbackPage } from '../features/auth/components/CallbackPage';
 import { LoginPage } from '../features/auth/components/LoginPage';
@@ -69,9 +70,11 @@ function WithSession() {
   return (
     <SessionProvider me={data.me}>
       <Layout>
-        <Suspense fallback={<Loading what="della pagina" />}>
-          <AppRoutes />
-        </Suspense>
+        <ErrorBoundary>
+          <Suspense fallback={<Loading what="della pagina" />}>
+            <AppRoutes />
+          </Suspense>
+        </ErrorBoundary>
       </Layout>
     </SessionProvider>
   );
@@ -85,6 +88,9 @@ function AppRoutes() {
       <Route path="/comune" element={<ComuneRoute />} />
       <Route path="/da-validare" element={<ReviewRoute />} />
       <Route path="/assegnazioni/:id" element={<AssignmentRoute />} />
+      {/* Links in the e-mail digests. */}
+      <Route path="/assegnazioni" element={<Navigate to={homeOf(session.active)} replace />} />
+      <Route path="/verifiche" element={<Navigate to="/da-validare" replace />} />
       <Route path="/benvenuto" element={<WelcomePage hasRole={session.memberships.length > 0} />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>

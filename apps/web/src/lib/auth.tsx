@@ -26,8 +26,9 @@ export function createUserManager(config: RuntimeConfig): UserManager {
     // Renews a minute before expiry: with a refresh token (Keycloak) or a hidden prompt=none request.
     automaticSilentRenew: true,
     accessTokenExpiringNotificationTimeInSeconds: 60,
-    // The tab's session only: closing the browser ends it on a shared office computer.
-    userStore: new WebStorageStateStore({ store: window.sessionStorage }),
+    // Shared by the browser's tabs, so a link opened in a new tab needs no second login;
+    // "Esci" removes it, and the tokens expire within the hour anyway.
+    userStore: new WebStorageStateStore({ store: window.localStorage }),
   });
 }
 
