@@ -6,6 +6,7 @@ import { MailDelivery1764000004000 } from './1764000004000-mail-delivery';
 import { ComplianceVersions1764000005000 } from './1764000005000-compliance-versions';
 import { ComplianceSnapshots1764000006000 } from './1764000006000-compliance-snapshots';
 import { CorrelatedPolicies1764000007000 } from './1764000007000-correlated-policies';
+import { MembershipReaders1764000008000 } from './1764000008000-membership-readers-row-level-security';
 
 /** Every migration, in order. A new migration is added here as well as in its own file. */
 export const ALL_MIGRATIONS = [
@@ -17,4 +18,5 @@ export const ALL_MIGRATIONS = [
   ComplianceVersions1764000005000,
   ComplianceSnapshots1764000006000,
   CorrelatedPolicies1764000007000,
+  MembershipReaders1764000008000,
 ];

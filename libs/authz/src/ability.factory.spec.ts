@@ -68,6 +68,36 @@ describe('buildAbility', () => {
     expect(referent.can('grant', membership('COMUNE_REFERENT', A, CREMA))).toBe(false);
   });
 
+  it('lets the whole office of a consortium, the operator and a referent read who holds roles', () => {
+    const consortium = (role: GrantedRole['role']) =>
+      buildAbility(new AccessScope(null, [grant(role, { consortiumId: A })]));
+    const referent = buildAbility(
+      new AccessScope(null, [grant('COMUNE_REFERENT', { consortiumId: A, comuneId: CREMA })]),
+    );
+    const admin = buildAbility(new AccessScope(null, [grant('PLATFORM_ADMIN')]));
+    const ofConsortium = (id: string) =>
+      on('Membership', { role: null, consortiumId: id, comuneId: null, regionCode: null });
+    const ofComune = (comuneId: string) =>
+      on('Membership', { role: null, consortiumId: A, comuneId, regionCode: null });
+    for (const role of ['CONSORTIUM_RTD', 'CONSORTIUM_STAFF', 'AUDITOR'] as const) {
+      expect(consortium(role).can('read', ofConsortium(A))).toBe(true);
+      expect(consortium(role).can('read', ofConsortium(B))).toBe(false);
+      expect(consortium(role).can('read', ofComune(CREMA))).toBe(true);
+    }
+    const viewer = on('Membership', {
+      role: 'COMUNE_VIEWER',
+      consortiumId: A,
+      comuneId: CREMA,
+      regionCode: null,
+    });
+    expect(consortium('CONSORTIUM_STAFF').can('grant', viewer)).toBe(false);
+    expect(consortium('CONSORTIUM_RTD').can('grant', viewer)).toBe(true);
+    expect(admin.can('read', ofConsortium(B))).toBe(true);
+    expect(referent.can('read', ofConsortium(A))).toBe(false);
+    expect(referent.can('read', ofComune(CREMA))).toBe(true);
+    expect(referent.can('read', ofComune(PANDINO))).toBe(false);
+  });
+
   it('gives a person with no role nothing at all', () => {
     const ability = buildAbility(new AccessScope(null, []));
     expect(ability.can('read', 'PlanCatalog')).toBe(false);

@@ -24,7 +24,13 @@ export interface SubjectFields {
   Assignment: { consortiumId: string; comuneId: string; delegatePersonId: string | null };
   Compliance: { consortiumId: string | null; regionCode: string | null };
   AuditLog: { consortiumId: string };
-  Membership: { role: Role; consortiumId: string | null; comuneId: string | null; regionCode: string | null };
+  /** `role: null` asks about memberships of any role there (reading who holds roles). */
+  Membership: {
+    role: Role | null;
+    consortiumId: string | null;
+    comuneId: string | null;
+    regionCode: string | null;
+  };
 }
 
 export type SubjectName = keyof SubjectFields;
@@ -94,6 +100,11 @@ export function buildAbility(scope: AccessScope): AppAbility {
   can('summarize', 'Compliance', { consortiumId: null, regionCode: $in(scope.regions) });
   can('read', 'AuditLog', { consortiumId: $in(scope.auditedConsortia) });
 
+  // Who holds which role: the operator everywhere, the RTD office, its staff and auditors in their
+  // consortium and its municipalities, a referent in its municipality.
+  if (scope.platformAdmin) can('read', 'Membership');
+  can('read', 'Membership', { consortiumId: $in(scope.fullConsortia) });
+  can('read', 'Membership', { comuneId: $in(scope.referentComuni) });
   can(['grant', 'revoke'], 'Membership', {
     role: { $in: CONSORTIUM_GRANTED },
     consortiumId: $in(scope.rtdConsortia),

@@ -39,6 +39,18 @@ const MEMBERSHIP_COLUMNS = `m.id, m.role, m.consortium_id AS "consortiumId", m.c
   trim(m.region_code) AS "regionCode", m.granted_at AS "grantedAt", m.revoked_at AS "revokedAt",
   m.person_id AS "personId"`;
 
+/** The order of the permission matrix, for listings. */
+const ROLE_ORDER = [
+  'PLATFORM_ADMIN',
+  'CONSORTIUM_RTD',
+  'CONSORTIUM_STAFF',
+  'AUDITOR',
+  'COMUNE_REFERENT',
+  'COMUNE_DELEGATE',
+  'COMUNE_VIEWER',
+  'REGIONAL_OBSERVER',
+];
+
 /** People, machine clients and the memberships that give them roles. */
 @Injectable()
 export class IdentityRepository {
@@ -75,6 +87,20 @@ export class IdentityRepository {
         WHERE m.comune_id = $1 AND m.person_id IS NOT NULL AND m.revoked_at IS NULL
         ORDER BY m.granted_at, m.id`,
       [comuneId],
+    );
+  }
+
+  /**
+   * Every active membership in a consortium: its office's roles and those of its municipalities
+   * (granted with the municipality's consortium). Office roles first, then by municipality and role.
+   */
+  async activeMembershipsOfConsortium(db: EntityManager, consortiumId: string): Promise<MembershipRecord[]> {
+    return db.query(
+      `SELECT ${MEMBERSHIP_COLUMNS} FROM membership m LEFT JOIN comune c ON c.id = m.comune_id
+        WHERE m.consortium_id = $1 AND m.revoked_at IS NULL
+        ORDER BY c.name NULLS FIRST, c.istat_code,
+                 array_position($2::text[], m.role), m.granted_at, m.id`,
+      [consortiumId, ROLE_ORDER],
     );
   }
 

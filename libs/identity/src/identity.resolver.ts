@@ -14,13 +14,25 @@ export class MembershipResolver {
   }
 
   @Query(() => [MembershipObject], {
-    description: "The people holding a role in a municipality (its consortium's RTD office, its referent)",
+    description:
+      "The people holding a role in a municipality (for its consortium's RTD office, staff and auditors, its referent, the operator)",
   })
   comuneMembers(
     @Ctx() ctx: RequestContext,
     @Args('comuneId', { type: () => ID }) comuneId: string,
   ): Promise<MembershipObject[]> {
     return this.identity.comuneMembers(ctx, comuneId);
+  }
+
+  @Query(() => [MembershipObject], {
+    description:
+      "Every active role in a consortium and its municipalities: office roles first, then by municipality (for the consortium's RTD office, staff and auditors, the operator); person is null for a machine client",
+  })
+  consortiumMemberships(
+    @Ctx() ctx: RequestContext,
+    @Args('consortiumId', { type: () => ID }) consortiumId: string,
+  ): Promise<MembershipObject[]> {
+    return this.identity.consortiumMemberships(ctx, consortiumId);
   }
 
   @Mutation(() => MembershipObject)

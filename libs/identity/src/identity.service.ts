@@ -122,22 +122,27 @@ export class IdentityService {
   }
 
   /**
-   * The people holding a role in a municipality, for those who manage its roles (its consortium's
-   * RTD office, its referent): whoever may grant a delegate there may see who is there.
+   * The people holding a role in a municipality, for who may read its roles: its consortium's
+   * office (RTD, staff, auditors), its referent, the operator.
    */
   async comuneMembers(ctx: RequestContext, comuneId: string): Promise<MembershipObject[]> {
     const id = parseId('comuneId', comuneId);
     const comune = await this.tenancy.getComune(ctx, id);
     const consortiumId = await this.tenancy.consortiumIdOf(ctx, comune.id);
-    const { ability } = await callerAccess(ctx);
-    const subject = on('Membership', {
-      role: 'COMUNE_DELEGATE',
-      consortiumId,
-      comuneId: id,
-      regionCode: null,
-    });
-    if (!ability.can('grant', subject)) throw forbidden();
+    await this.authorizeRead(ctx, consortiumId, id);
     const rows = await this.repository.activeMembershipsOfComune(await ctx.db(), id);
+    return rows.map(toMembershipObject);
+  }
+
+  /**
+   * Every active role in a consortium and its municipalities (people and machine clients), for
+   * its office (RTD, staff, auditors) and the operator.
+   */
+  async consortiumMemberships(ctx: RequestContext, consortiumId: string): Promise<MembershipObject[]> {
+    const id = parseId('consortiumId', consortiumId);
+    await this.tenancy.getConsortium(ctx, id);
+    await this.authorizeRead(ctx, id, null);
+    const rows = await this.repository.activeMembershipsOfConsortium(await ctx.db(), id);
     return rows.map(toMembershipObject);
   }
 
@@ -157,6 +162,12 @@ export class IdentityService {
 
   comuneOf(ctx: RequestContext, membership: MembershipObject) {
     return membership.comuneId ? this.tenancy.findComune(ctx, membership.comuneId) : null;
+  }
+
+  private async authorizeRead(ctx: RequestContext, consortiumId: string | null, comuneId: string | null) {
+    const { ability } = await callerAccess(ctx);
+    const subject = on('Membership', { role: null, consortiumId, comuneId, regionCode: null });
+    if (!ability.can('read', subject)) throw forbidden();
   }
 
   private grantee(
