@@ -189,6 +189,15 @@ export class ObjectivesRepository {
     return new Map(rows.map((row) => [row.id, row.count]));
   }
 
+  /** The members a target would reach in a consortium now: the fan-out's own selection, without an objective. */
+  async targetedMembers(db: EntityManager, consortiumId: string, target: StoredTarget): Promise<string[]> {
+    const rows: { id: string }[] = await db.query(
+      `SELECT t.id FROM (SELECT $1::uuid AS consortium_id, $2::jsonb AS target) o, LATERAL (${TARGETED_MEMBERS}) t`,
+      [consortiumId, JSON.stringify(target)],
+    );
+    return rows.map((row) => row.id);
+  }
+
   async assignmentCounts(db: EntityManager, objectiveIds: readonly string[]): Promise<Map<string, number>> {
     const rows: { id: string; count: number }[] = await db.query(
       `SELECT objective_id AS id, count(*)::int AS count FROM assignment

@@ -8,6 +8,8 @@ import {
   PushRunObject,
   SharedObjectiveConnection,
   SharedObjectiveObject,
+  TargetInput,
+  TargetPreviewObject,
   UpdateSharedObjectiveInput,
 } from './dto/objective.types';
 import { ObjectivesService } from './objectives.service';
@@ -30,6 +32,20 @@ export class SharedObjectiveResolver {
   @Query(() => SharedObjectiveObject, { nullable: true })
   sharedObjective(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string) {
     return this.objectives.get(ctx, id);
+  }
+
+  @Query(() => TargetPreviewObject, {
+    description:
+      "The members a target would reach now, with the lines' population thresholds (edition required with lineCodes); for who may create objectives in the consortium",
+  })
+  targetPreview(
+    @Ctx() ctx: RequestContext,
+    @Args('consortiumId', { type: () => ID }) consortiumId: string,
+    @Args('target', { type: () => TargetInput }) target: TargetInput,
+    @Args('lineCodes', { type: () => [String], nullable: true }) lineCodes: string[] | null,
+    @Args('edition', { type: () => String, nullable: true }) edition: string | null,
+  ): Promise<TargetPreviewObject> {
+    return this.objectives.targetPreview(ctx, consortiumId, target, lineCodes ?? null, edition ?? null);
   }
 
   @Mutation(() => SharedObjectiveObject)

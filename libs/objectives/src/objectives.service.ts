@@ -32,6 +32,7 @@ import {
   PushState,
   SharedObjectiveObject,
   TargetInput,
+  TargetPreviewObject,
   UpdateSharedObjectiveInput,
 } from './dto/objective.types';
 import { ObjectiveReach, ObjectiveRow, ObjectivesRepository, PushRunRow } from './objectives.repository';
@@ -80,11 +81,7 @@ export class ObjectivesService {
   ) {}
 
   async create(ctx: RequestContext, input: CreateSharedObjectiveInput): Promise<SharedObjectiveObject> {
-    const consortiumId = parseId('consortiumId', input.consortiumId);
-    await this.tenancy.getConsortium(ctx, consortiumId);
-    const { ability } = await callerAccess(ctx);
-    const subject = on('SharedObjective', { consortiumId, assignedComuneIds: [], delegatePersonIds: [] });
-    if (!ability.can('create', subject)) throw forbidden();
+    const consortiumId = await this.authorizeCreate(ctx, input.consortiumId);
     const title = cleanTitle(input.title);
     const description = cleanDescription(input.description ?? null);
     return ctx.atomically(async (db) => {
@@ -222,6 +219,34 @@ export class ObjectivesService {
     });
   }
 
+  /**
+   * The members a target would reach now, for the objective editor: the lines' thresholds are
+   * inherited as creating the objective would (normaliseTarget), and members are selected by the
+   * fan-out's own SQL, so the preview, targetedCount and the push agree.
+   */
+  async targetPreview(
+    ctx: RequestContext,
+    consortiumId: string,
+    input: TargetInput,
+    lineCodes: string[] | null,
+    edition: string | null,
+  ): Promise<TargetPreviewObject> {
+    const id = await this.authorizeCreate(ctx, consortiumId);
+    const db = await ctx.db();
+    let lines: LineRow[] = [];
+    if (lineCodes && lineCodes.length > 0) {
+      if (!edition) throw badInput('edition', "obbligatoria quando si indicano le linee d'azione");
+      lines = await this.linesOf(db, edition, lineCodes);
+    } else if (edition && !(await this.catalog.editionExists(db, edition))) {
+      throw badInput('edition', `edizione "${edition}" inesistente`);
+    }
+    const target = await this.target(ctx, id, input, lines);
+    const memberIds = await this.repository.targetedMembers(db, id, target);
+    const comuni = await Promise.all(memberIds.map((memberId) => this.tenancy.getComune(ctx, memberId)));
+    comuni.sort((a, b) => a.name.localeCompare(b.name, 'it') || a.istatCode.localeCompare(b.istatCode));
+    return { count: comuni.length, comuni };
+  }
+
   async get(ctx: RequestContext, id: string): Promise<SharedObjectiveObject> {
     return toObjectiveObject(await this.authorized(ctx, id, 'read'));
   }
@@ -289,6 +314,16 @@ export class ObjectivesService {
       'Obiettivo',
     );
     return row;
+  }
+
+  /** The consortium, if the caller may see it (else NOT_FOUND) and write objectives there (else FORBIDDEN). */
+  private async authorizeCreate(ctx: RequestContext, consortiumId: string): Promise<string> {
+    const id = parseId('consortiumId', consortiumId);
+    await this.tenancy.getConsortium(ctx, id);
+    const { ability } = await callerAccess(ctx);
+    const subject = on('SharedObjective', { consortiumId: id, assignedComuneIds: [], delegatePersonIds: [] });
+    if (!ability.can('create', subject)) throw forbidden();
+    return id;
   }
 
   consortiumOf(ctx: RequestContext, objective: SharedObjectiveObject) {

@@ -1,5 +1,6 @@
 import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ConnectionOf, DateScalar } from '@rtd/kernel';
+import { ComuneObject } from '@rtd/tenancy';
 
 export enum ObjectiveState {
   DRAFT = 'DRAFT',
@@ -160,4 +161,15 @@ export class PushRunObject {
 
   @Field(() => GraphQLISODateTime, { nullable: true })
   finishedAt: Date | null;
+}
+
+@ObjectType('TargetPreview', {
+  description: 'The members of the consortium a target would reach now, as publishing would select them',
+})
+export class TargetPreviewObject {
+  @Field(() => Int)
+  count: number;
+
+  @Field(() => [ComuneObject], { description: 'sorted by name' })
+  comuni: ComuneObject[];
 }

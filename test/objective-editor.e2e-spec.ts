@@ -1,0 +1,111 @@
+import { ADMIN, AUDITOR_A, REFERENT_CREMA, RTD_A, RTD_B, STAFF_A } from './support/identities';
+import { DemoIds, demoIds, ok } from './support/scenario';
+import { errorCodes, startTestApi, TestApi } from './support/test-app';
+
+const PREVIEW = `query($c: ID!, $t: TargetInput!, $lines: [String!], $e: String) {
+  targetPreview(consortiumId: $c, target: $t, lineCodes: $lines, edition: $e) { count comuni { name istatCode population } } }`;
+
+describe('Objective editor (issue 11)', () => {
+  let api: TestApi;
+  let ids: DemoIds;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    ids = await demoIds(api);
+  });
+  afterAll(async () => {
+    await api.close();
+  });
+
+  const preview = (who: string, variables: Record<string, unknown>) =>
+    api.as(who).graphql(PREVIEW, { c: ids.consortiumA, ...variables });
+
+  describe('targetPreview', () => {
+    it('reaches exactly Crema and Romano di Lombardia with CAP1.PA.LA19 (over 15,000 inhabitants)', async () => {
+      for (const who of [RTD_A, STAFF_A]) {
+        const result = ok(
+          await preview(who, { t: { all: true }, lines: ['CAP1.PA.LA19'], e: '2022-2024' }),
+          'targetPreview',
+        );
+        expect(result).toEqual({
+          count: 2,
+          comuni: [
+            { name: 'Crema', istatCode: '019035', population: 33091 },
+            { name: 'Romano di Lombardia', istatCode: '016183', population: 18784 },
+          ],
+        });
+      }
+    });
+
+    it('agrees with what a created objective would target, for assorted targets', async () => {
+      const targets: [Record<string, unknown>, string[], number | null][] = [
+        [{ all: true }, ['CAP1.PA.LA20'], 42],
+        [{ all: true }, [], 42],
+        [{ provinceCodes: ['016', '098'] }, ['CAP1.PA.LA20'], 2],
+        [{ comuneIds: [ids.crema, ids.pandino], minPopulation: 10000 }, ['CAP6.PA.LA06'], 1],
+        [{ all: true, maxPopulation: 1000 }, ['CAP1.PA.LA20'], null],
+        [{ comuneIds: [ids.pandino] }, ['CAP1.PA.LA19'], 0],
+      ];
+      for (const [target, lineCodes, expected] of targets) {
+        const result = ok(
+          await preview(RTD_A, { t: target, lines: lineCodes, e: '2022-2024' }),
+          'targetPreview',
+        );
+        const names = result.comuni.map((c: any) => c.name);
+        expect(names).toEqual([...names].sort((a: string, b: string) => a.localeCompare(b, 'it')));
+        expect(result.count).toBe(result.comuni.length);
+        if (expected !== null) expect({ target, count: result.count }).toEqual({ target, count: expected });
+        if (lineCodes.length === 0) continue;
+        const created = ok(
+          await api
+            .as(RTD_A)
+            .graphql(
+              `mutation($input: CreateSharedObjectiveInput!) { createSharedObjective(input: $input) { targetedCount } }`,
+              {
+                input: {
+                  consortiumId: ids.consortiumA,
+                  title: 'Anteprima',
+                  edition: '2022-2024',
+                  lineCodes,
+                  target,
+                },
+              },
+            ),
+          'createSharedObjective',
+        );
+        expect({ target, count: result.count }).toEqual({ target, count: created.targetedCount });
+      }
+    });
+
+    it('answers bad input with BAD_USER_INPUT naming the field', async () => {
+      for (const [variables, field] of [
+        [{ t: { all: true }, lines: ['CAP1.PA.LA19'] }, 'edition'],
+        [{ t: { all: true }, lines: ['CAP1.PA.LA19'], e: '1999-2001' }, 'edition'],
+        [{ t: { all: true }, e: '1999-2001' }, 'edition'],
+        [{ t: { all: true }, lines: ['CAP9.PA.LA99'], e: '2022-2024' }, 'lineCodes'],
+        [{ t: {} }, 'target'],
+        [{ t: { comuneIds: [ids.vaiano] } }, 'target.comuneIds'],
+        [{ t: { all: true, minPopulation: -1 } }, 'target.minPopulation'],
+        [{ t: { all: true }, c: 'A' }, 'consortiumId'],
+      ] as const) {
+        const res = await preview(RTD_A, variables);
+        expect({ field, codes: errorCodes(res) }).toEqual({ field, codes: ['BAD_USER_INPUT'] });
+        expect(res.errors![0].extensions?.field).toBe(field);
+      }
+    });
+
+    it('is for who may create objectives in the consortium only', async () => {
+      for (const who of [AUDITOR_A, REFERENT_CREMA, ADMIN]) {
+        const res = await preview(who, { t: { all: true } });
+        expect({ who, codes: errorCodes(res) }).toEqual({ who, codes: ['FORBIDDEN'] });
+        expect(res.data).toBeNull();
+      }
+      expect(errorCodes(await preview(RTD_B, { t: { all: true } }))).toEqual(['NOT_FOUND']);
+      const own = ok(
+        await api.as(RTD_B).graphql(PREVIEW, { c: ids.consortiumB, t: { all: true } }),
+        'targetPreview',
+      );
+      expect(own.comuni.map((c: any) => c.name)).toEqual(['Cantagallo', 'Vaiano', 'Vernio']);
+    });
+  });
+});
