@@ -20,6 +20,18 @@ test.describe('the stack the web tests run on', () => {
     expect(await response.text()).toBe(home);
   });
 
+  test('hands the runtime configuration inside index.html and gzips the assets', async ({ request }) => {
+    const html = await (await request.get('/comune', { headers: { accept: 'text/html' } })).text();
+    const config = /<script id="rtd-config" type="application\/json">([^<]*)<\/script>/.exec(html);
+    expect(config, 'index.html carries the configuration').not.toBeNull();
+    expect(JSON.parse(config![1])).toEqual({ oidcIssuer: idpUrl(), oidcClientId: 'rtd-hub-dashboard' });
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)![1];
+    const asset = await request.get(script, { headers: { 'accept-encoding': 'gzip' } });
+    expect(asset.status()).toBe(200);
+    expect(asset.headers()['content-encoding']).toBe('gzip');
+    expect(asset.headers()['cache-control']).toContain('immutable');
+  });
+
   test('tells the app which provider to log in with', async ({ request }) => {
     const response = await request.get('/config.json');
     expect(response.status()).toBe(200);

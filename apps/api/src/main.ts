@@ -13,6 +13,7 @@ export async function startApi() {
   const config = app.get<AppConfig>(APP_CONFIG);
   // The web app shares the API's origin; its handlers step aside for /graphql and /health.
   const web = webAppHandlers(config);
+  app.use(web.compressed);
   app.use(web.assets);
   app.use(web.fallback);
   await app.listen(config.port, config.host);

@@ -63,10 +63,10 @@ describe('assignment workflow', () => {
       'SUBMIT',
       'ADD_EVIDENCE',
     ]);
+    // A rejected report is taken up again (In corso) or sent again; it is not edited as it stands.
     expect(allowedActions('REJECTED', 'municipality', false)).toEqual([
       'SET_NOT_STARTED',
       'SET_IN_PROGRESS',
-      'UPDATE_PROGRESS',
       'SUBMIT',
       'ADD_EVIDENCE',
     ]);

@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { AppConfig } from '@rtd/kernel';
 
@@ -15,8 +16,43 @@ export function webRuntimeConfig(config: AppConfig) {
 }
 
 export interface WebAppHandlers {
+  compressed: express.RequestHandler;
   assets: express.RequestHandler;
   fallback: express.RequestHandler;
+}
+
+const COMPRESSIBLE = /^\/assets\/[\w.-]+\.(js|css|svg|map)$/;
+const TYPES: Record<string, string> = {
+  js: 'text/javascript; charset=utf-8',
+  css: 'text/css; charset=utf-8',
+  svg: 'image/svg+xml',
+  map: 'application/json',
+};
+
+/** Hashed assets never change: each is gzipped once, on its first request, and kept. */
+function compressedAssets(root: string): express.RequestHandler {
+  const cache = new Map<string, Buffer | null>();
+  return (req, res, next) => {
+    const match = COMPRESSIBLE.exec(req.path);
+    if (!match || (req.method !== 'GET' && req.method !== 'HEAD') || !req.acceptsEncodings('gzip'))
+      return next();
+    let body = cache.get(req.path);
+    if (body === undefined) {
+      try {
+        body = gzipSync(readFileSync(path.join(root, req.path)));
+      } catch {
+        body = null;
+      }
+      if (body) cache.set(req.path, body);
+    }
+    if (!body) return next();
+    res.setHeader('Content-Type', TYPES[match[1]]);
+    res.setHeader('Content-Encoding', 'gzip');
+    res.setHeader('Vary', 'Accept-Encoding');
+    res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+    res.setHeader('Content-Length', String(body.length));
+    res.end(req.method === 'HEAD' ? undefined : body);
+  };
 }
 
 /**
@@ -28,13 +64,17 @@ export function webAppHandlers(config: AppConfig): WebAppHandlers {
   const root = path.resolve(config.webRoot);
   const indexFile = path.join(root, 'index.html');
   const runtimeConfig = JSON.stringify(webRuntimeConfig(config));
+  // Handed to the page inside index.html too, so the app needs no extra request to start.
+  const configTag = `<script id="rtd-config" type="application/json">${runtimeConfig.replace(/</g, '\\u003c')}</script>`;
   // Read again when the file changes, so a rebuild (`npm run build:web`) needs no restart.
   let index: { html: string; mtimeMs: number } | null = null;
   const readIndex = (): string | null => {
     const stat = statSync(indexFile, { throwIfNoEntry: false });
     if (!stat) return null;
-    if (index?.mtimeMs !== stat.mtimeMs)
-      index = { html: readFileSync(indexFile, 'utf8'), mtimeMs: stat.mtimeMs };
+    if (index?.mtimeMs !== stat.mtimeMs) {
+      const html = readFileSync(indexFile, 'utf8').replace('</head>', `${configTag}</head>`);
+      index = { html, mtimeMs: stat.mtimeMs };
+    }
     return index.html;
   };
   const assets = express.static(root, {
@@ -66,5 +106,5 @@ export function webAppHandlers(config: AppConfig): WebAppHandlers {
     }
     res.type('html').send(html);
   };
-  return { assets, fallback };
+  return { compressed: compressedAssets(root), assets, fallback };
 }

@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useParams } from 'react-router';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { ErrorNotice, Loading } from '../components/Feedback';
@@ -12,16 +12,9 @@ import { Layout } from './Layout';
 import { NotFoundPage, WelcomePage } from './pages';
 import { homeOf, isComuneRole, isOfficeRole } from './roles';
 
-// Pages load on demand: the first screen downloads only what it shows.
-const WorklistPage = lazy(() =>
-  import('../features/worklist/components/WorklistPage').then((m) => ({ default: m.WorklistPage })),
-);
-const AssignmentPage = lazy(() =>
-  import('../features/assignment/components/AssignmentPage').then((m) => ({ default: m.AssignmentPage })),
-);
-const ReviewQueuePage = lazy(() =>
-  import('../features/review/components/ReviewQueuePage').then((m) => ({ default: m.ReviewQueuePage })),
-);
+import { AssignmentPage } from '../features/assignment/components/AssignmentPage';
+import { ReviewQueuePage } from '../features/review/components/ReviewQueuePage';
+import { WorklistPage } from '../features/worklist/components/WorklistPage';
 
 export function App() {
   return (

@@ -32,6 +32,15 @@ export function createUserManager(config: RuntimeConfig): UserManager {
   });
 }
 
+/** From index.html when the API served it, else (Vite's dev server) from /config.json. */
+async function loadRuntimeConfig(): Promise<RuntimeConfig> {
+  const inline = document.getElementById('rtd-config')?.textContent;
+  if (inline) return JSON.parse(inline) as RuntimeConfig;
+  const response = await fetch('/config.json', { headers: { accept: 'application/json' } });
+  if (!response.ok) throw new Error(`config.json: ${response.status}`);
+  return (await response.json()) as RuntimeConfig;
+}
+
 interface AuthState {
   status: 'loading' | 'anonymous' | 'authenticated' | 'error';
   user: User | null;
@@ -63,9 +72,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     let cancelled = false;
     (async () => {
       try {
-        const response = await fetch('/config.json', { headers: { accept: 'application/json' } });
-        if (!response.ok) throw new Error(`config.json: ${response.status}`);
-        const um = createUserManager((await response.json()) as RuntimeConfig);
+        const um = createUserManager(await loadRuntimeConfig());
         const user = await um.getUser();
         if (cancelled) return;
         setManager(um);

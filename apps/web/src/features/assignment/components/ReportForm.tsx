@@ -28,8 +28,14 @@ const snapshotOf = (a: AssignmentDetail): Snapshot => ({
   issues: a.issues ?? '',
 });
 
+/** The status the form starts from: the current one, unless it can only be left (a rejected report). */
+const startStatus = (a: AssignmentDetail): AssignmentStatus =>
+  a.allowedActions.includes('UPDATE_PROGRESS') || !a.allowedActions.includes('SET_IN_PROGRESS')
+    ? a.status
+    : 'IN_PROGRESS';
+
 const draftOf = (a: AssignmentDetail): Draft => ({
-  status: a.status,
+  status: startStatus(a),
   progress: String(a.progress),
   issues: a.issues ?? '',
   note: '',
@@ -76,10 +82,9 @@ export function ReportForm({ assignment, reload }: { assignment: AssignmentDetai
     } else if (conflict) {
       setConflict(changesBetween(base, assignment));
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [assignment.version]);
 
-  const statusChoices: AssignmentStatus[] = [assignment.status];
+  const statusChoices: AssignmentStatus[] = actions.has('UPDATE_PROGRESS') ? [assignment.status] : [];
   if (actions.has('SET_IN_PROGRESS')) statusChoices.push('IN_PROGRESS');
   if (actions.has('SET_NOT_STARTED')) statusChoices.push('NOT_STARTED');
   const canSave = actions.has('UPDATE_PROGRESS') || statusChoices.length > 1;

@@ -1,0 +1,102 @@
+#!/usr/bin/env node
+/**
+ * Web budgets, checked by a script (not a timed test): `npm run budget:web`.
+ *  1. The first route's JavaScript (the entry chunk and what index.html preloads) under 250 KB gzipped.
+ *  2. With the demo running (`npm run demo`, or BUDGET_URL), the referent's worklist and the
+ *     assignment page interactive in under 1 s: from navigation to the page's content on screen,
+ *     logged in, median of 5 loads in Debian's Chromium.
+ * Writes docs/web-budgets.md and exits 1 when a budget is exceeded.
+ */
+import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const WEB = path.join(ROOT, 'dist/web');
+const BASE = (process.env.BUDGET_URL ?? 'http://127.0.0.1:4000').replace(/\/$/, '');
+const JS_BUDGET_KB = 250;
+const PAGE_BUDGET_MS = 1000;
+const RUNS = 5;
+const ANNA = 'MRTNNA70S63D142G';
+
+function entrySize() {
+  const html = readFileSync(path.join(WEB, 'index.html'), 'utf8');
+  const files = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+  const gz = files.reduce((sum, file) => sum + gzipSync(readFileSync(path.join(WEB, file))).length, 0);
+  const all = readdirSync(path.join(WEB, 'assets')).filter((f) => f.endsWith('.js'));
+  return { files, kb: gz / 1024, chunks: all.length };
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+async function pageTimes() {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    const context = await browser.newContext({ locale: 'it-IT', timezoneId: 'Europe/Rome' });
+    const page = await context.newPage();
+    await page.goto(`${BASE}/`);
+    await page.getByRole('button', { name: 'Entra con SPID' }).click();
+    await page.locator(`button[name="fiscalCode"][value="${ANNA}"]`).click();
+    await page.getByRole('heading', { level: 1, name: /Le attività del Comune/ }).waitFor();
+    const firstLink = page.locator('main a[href^="/assegnazioni/"]').first();
+    await firstLink.waitFor();
+    const assignmentPath = await firstLink.getAttribute('href');
+    const measure = async (url, ready) => {
+      const times = [];
+      for (let i = 0; i < RUNS; i++) {
+        const start = Date.now();
+        await page.goto(`${BASE}${url}`);
+        await ready();
+        // Interactive: content on screen and the main thread free to answer input.
+        await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+        times.push(Date.now() - start);
+      }
+      return { median: median(times), runs: times };
+    };
+    const worklist = await measure('/comune', () => page.locator('main a[href^="/assegnazioni/"]').first().waitFor());
+    const assignment = await measure(assignmentPath, () =>
+      page.getByRole('heading', { level: 2, name: 'Storia' }).waitFor(),
+    );
+    return { worklist, assignment };
+  } finally {
+    await browser.close();
+  }
+}
+
+const entry = entrySize();
+let pages = null;
+let pagesError = null;
+try {
+  pages = await pageTimes();
+} catch (error) {
+  pagesError = `${BASE} non risponde o il login non riesce (${error.message.split('\n')[0]}): avviare prima "npm run demo"`;
+}
+const rows = [
+  ['JavaScript della prima pagina (gzip)', `${entry.kb.toFixed(1)} KB`, `< ${JS_BUDGET_KB} KB`, entry.kb < JS_BUDGET_KB],
+];
+if (pages) {
+  rows.push(['Le attività del Comune, interattiva', `${pages.worklist.median} ms`, `< ${PAGE_BUDGET_MS} ms`, pages.worklist.median < PAGE_BUDGET_MS]);
+  rows.push(['Attività (/assegnazioni/<id>), interattiva', `${pages.assignment.median} ms`, `< ${PAGE_BUDGET_MS} ms`, pages.assignment.median < PAGE_BUDGET_MS]);
+}
+const table = [
+  '| misura | oggi | budget | |',
+  '| --- | ---: | ---: | --- |',
+  ...rows.map(([what, value, budget, ok]) => `| ${what} | ${value} | ${budget} | ${ok ? 'rispettato' : 'SUPERATO'} |`),
+].join('\n');
+const report = `# Web budgets
+
+Measured by \`npm run budget:web\` on ${new Date().toISOString().slice(0, 10)} (2-core machine, demo data,
+Debian Chromium, median of ${RUNS} loads after login; entry chunk: ${entry.files.join(', ')}; the app
+has ${entry.chunks} JavaScript chunks in all, loaded on demand).
+
+${table}
+${pages ? `\nRuns (ms): worklist ${pages.worklist.runs.join(', ')}; assignment ${pages.assignment.runs.join(', ')}.\n` : `\n${pagesError}\n`}`;
+writeFileSync(path.join(ROOT, 'docs/web-budgets.md'), report);
+console.log(table);
+if (pagesError) console.log(pagesError);
+process.exit(rows.every((r) => r[3]) && !pagesError ? 0 : 1);
