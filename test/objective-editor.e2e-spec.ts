@@ -108,4 +108,119 @@ describe('Objective editor (issue 11)', () => {
       expect(own.comuni.map((c: any) => c.name)).toEqual(['Cantagallo', 'Vaiano', 'Vernio']);
     });
   });
+
+  describe('deleteSharedObjective', () => {
+    const DELETE = `mutation($id: ID!, $v: Int!) { deleteSharedObjective(id: $id, expectedVersion: $v) }`;
+    const draft = async (title: string) =>
+      ok(
+        await api
+          .as(RTD_A)
+          .graphql(
+            `mutation($input: CreateSharedObjectiveInput!) { createSharedObjective(input: $input) { id version } }`,
+            {
+              input: {
+                consortiumId: ids.consortiumA,
+                title,
+                edition: '2022-2024',
+                lineCodes: ['CAP6.PA.LA06'],
+                target: { all: true },
+              },
+            },
+          ),
+        'createSharedObjective',
+      ) as { id: string; version: number };
+    const read = (id: string) =>
+      api.as(RTD_A).graphql(`query($id: ID!) { sharedObjective(id: $id) { id state version } }`, { id });
+
+    it('deletes a draft never published, with its audit entry', async () => {
+      const objective = await draft('Bozza da eliminare');
+      const res = await api.as(RTD_A).graphql(DELETE, { id: objective.id, v: objective.version });
+      expect(res.errors).toBeUndefined();
+      expect(res.data).toEqual({ deleteSharedObjective: true });
+      const gone = await read(objective.id);
+      expect(errorCodes(gone)).toEqual(['NOT_FOUND']);
+      const audit = ok(
+        await api
+          .as(RTD_A)
+          .graphql(
+            `query($c: ID!) { auditLog(consortiumId: $c, action: "objective.delete") { edges { node { entityId actorName detailsJson } } } }`,
+            { c: ids.consortiumA },
+          ),
+        'auditLog',
+      );
+      const entry = audit.edges.map((e: any) => e.node).find((n: any) => n.entityId === objective.id);
+      expect(entry).toMatchObject({ actorName: 'Giulia Ferrari' });
+      expect(JSON.parse(entry.detailsJson)).toEqual({ title: 'Bozza da eliminare', version: 1 });
+      // Deleting it again: it is no longer there.
+      expect(errorCodes(await api.as(RTD_A).graphql(DELETE, { id: objective.id, v: 1 }))).toEqual([
+        'NOT_FOUND',
+      ]);
+    });
+
+    it('lets the staff delete a draft too', async () => {
+      const objective = await draft('Bozza dello staff');
+      expect(
+        ok(await api.as(STAFF_A).graphql(DELETE, { id: objective.id, v: 1 }), 'deleteSharedObjective'),
+      ).toBe(true);
+    });
+
+    it('refuses a stale version, a published and a closed objective with CONFLICT, keeping them', async () => {
+      const edited = await draft('Bozza modificata');
+      ok(
+        await api
+          .as(RTD_A)
+          .graphql(
+            `mutation($id: ID!) { updateSharedObjective(id: $id, expectedVersion: 1, input: { title: "Bozza rivista" }) { version } }`,
+            { id: edited.id },
+          ),
+        'updateSharedObjective',
+      );
+      expect(errorCodes(await api.as(RTD_A).graphql(DELETE, { id: edited.id, v: 1 }))).toEqual(['CONFLICT']);
+      expect(ok(await read(edited.id), 'sharedObjective')).toMatchObject({ state: 'DRAFT', version: 2 });
+
+      const published = await draft('Obiettivo pubblicato');
+      ok(
+        await api
+          .as(RTD_A)
+          .graphql(`mutation($id: ID!) { publishSharedObjective(id: $id) { id } }`, { id: published.id }),
+        'publishSharedObjective',
+      );
+      const current = ok(await read(published.id), 'sharedObjective');
+      expect(current.state).toBe('PUBLISHED');
+      expect(
+        errorCodes(await api.as(RTD_A).graphql(DELETE, { id: published.id, v: current.version })),
+      ).toEqual(['CONFLICT']);
+
+      const closed = await draft('Obiettivo chiuso');
+      ok(
+        await api
+          .as(RTD_A)
+          .graphql(`mutation($id: ID!) { closeSharedObjective(id: $id, expectedVersion: 1) { state } }`, {
+            id: closed.id,
+          }),
+        'closeSharedObjective',
+      );
+      expect(errorCodes(await api.as(RTD_A).graphql(DELETE, { id: closed.id, v: 2 }))).toEqual(['CONFLICT']);
+      for (const id of [published.id, closed.id]) expect(ok(await read(id), 'sharedObjective').id).toBe(id);
+
+      const bad = await api.as(RTD_A).graphql(DELETE, { id: edited.id, v: 0 });
+      expect(errorCodes(bad)).toEqual(['BAD_USER_INPUT']);
+      expect(bad.errors![0].extensions?.field).toBe('expectedVersion');
+    });
+
+    it('refuses who may not update objectives of the consortium', async () => {
+      const objective = await draft('Bozza protetta');
+      for (const [who, code] of [
+        [AUDITOR_A, 'FORBIDDEN'],
+        [REFERENT_CREMA, 'NOT_FOUND'],
+        [RTD_B, 'NOT_FOUND'],
+        [ADMIN, 'NOT_FOUND'],
+      ]) {
+        const res = await api.as(who).graphql(DELETE, { id: objective.id, v: 1 });
+        expect({ who, codes: errorCodes(res) }).toEqual({ who, codes: [code] });
+        expect(res.data).toBeNull();
+      }
+      expect(ok(await read(objective.id), 'sharedObjective')).toMatchObject({ state: 'DRAFT', version: 1 });
+    });
+  });
 });

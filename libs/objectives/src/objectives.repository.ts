@@ -171,6 +171,17 @@ export class ObjectivesRepository {
     return (await this.byIds(db, [id]))[0];
   }
 
+  /** Deletes the objective if it is still a draft never published, at `expectedVersion`; false otherwise. */
+  async deleteDraft(db: EntityManager, id: string, expectedVersion: number): Promise<boolean> {
+    const deleted = await db.query(
+      `DELETE FROM shared_objective WHERE id = $1 AND version = $2 AND state = 'DRAFT' AND published_at IS NULL
+       RETURNING id`,
+      [id, expectedVersion],
+    );
+    const rows = Array.isArray(deleted[0]) ? deleted[0] : deleted;
+    return rows.length > 0;
+  }
+
   async lineIdsOf(db: EntityManager, objectiveIds: readonly string[]): Promise<Map<string, string[]>> {
     const rows: { objectiveId: string; lineIds: string[] }[] = await db.query(
       `SELECT objective_id AS "objectiveId", array_agg(plan_line_id ORDER BY position) AS "lineIds"

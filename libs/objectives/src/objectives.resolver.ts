@@ -82,6 +82,18 @@ export class SharedObjectiveResolver {
     return this.objectives.close(ctx, id, expectedVersion);
   }
 
+  @Mutation(() => Boolean, {
+    description:
+      'Deletes a DRAFT never published (CONFLICT when published or closed, or on a stale version); true when deleted',
+  })
+  deleteSharedObjective(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
+  ): Promise<boolean> {
+    return this.objectives.delete(ctx, id, expectedVersion);
+  }
+
   @ResolveField(() => ConsortiumObject)
   consortium(@Ctx() ctx: RequestContext, @Parent() objective: SharedObjectiveObject) {
     return this.objectives.consortiumOf(ctx, objective);

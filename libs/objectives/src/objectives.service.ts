@@ -247,6 +247,36 @@ export class ObjectivesService {
     return { count: comuni.length, comuni };
   }
 
+  /**
+   * Deletes a draft that was never published, by who may update it; anything published or closed
+   * has assignments or history behind it and is closed instead. Audited in the same transaction.
+   */
+  async delete(ctx: RequestContext, id: string, expectedVersion: number): Promise<boolean> {
+    const current = await this.authorized(ctx, id, 'update');
+    checkExpectedVersion(expectedVersion);
+    if (current.state !== 'DRAFT' || current.publishedAt !== null) {
+      throw conflict(
+        current.state === 'CLOSED'
+          ? 'Obiettivo chiuso: si eliminano solo le bozze mai pubblicate'
+          : 'Obiettivo già pubblicato: si eliminano solo le bozze mai pubblicate (chiuderlo, invece)',
+      );
+    }
+    return ctx.atomically(async (db) => {
+      if (!(await this.repository.deleteDraft(db, current.id, expectedVersion))) {
+        throw stale(current.version, expectedVersion);
+      }
+      this.objectiveLoader(ctx).clear(current.id);
+      await this.audit.record(db, ctx, {
+        action: 'objective.delete',
+        entityType: 'SharedObjective',
+        entityId: current.id,
+        consortiumId: current.consortiumId,
+        details: { title: current.title, version: expectedVersion },
+      });
+      return true;
+    });
+  }
+
   async get(ctx: RequestContext, id: string): Promise<SharedObjectiveObject> {
     return toObjectiveObject(await this.authorized(ctx, id, 'read'));
   }
