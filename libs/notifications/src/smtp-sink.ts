@@ -1,4 +1,3 @@
-import { SMTPServer } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
 import { parseMail } from './mime';
 
@@ -101,6 +100,10 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
     }
   };
 
+  // smtp-server is a development dependency (tests, apps/dev-mail), loaded only when a sink starts:
+  // the production image has no development packages, and its worker imports this library.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { SMTPServer } = require('smtp-server') as typeof import('smtp-server');
   const server = new SMTPServer({
     authOptional: true,
     // An SMTP_URL with credentials (as in production) must work against the sink too.
