@@ -88,15 +88,20 @@ export class WorkerLiveness implements OnApplicationBootstrap, BeforeApplication
       .map((host) => host.worker);
     if (workers.length === 0) throw new Error('nessuna coda in consumo');
     await Promise.all([
-      ...workers.map(async (worker) => {
-        if (!worker.isRunning()) throw new Error(`la coda ${worker.name} non è in consumo`);
-        const client = await worker.getBackend().client;
-        if (client.status !== 'ready') {
-          throw new Error(`Redis (coda ${worker.name}): connessione ${client.status}`);
-        }
-        // The Redis-backed client is ioredis underneath; BullMQ's interface just does not list PING.
-        await withTimeout(`Redis (coda ${worker.name})`, (client as unknown as RedisPing).ping());
-      }),
+      ...workers.map((worker) =>
+        withTimeout(
+          `Redis (coda ${worker.name})`,
+          (async () => {
+            if (!worker.isRunning()) throw new Error(`la coda ${worker.name} non è in consumo`);
+            const client = await worker.getBackend().client;
+            if (client.status !== 'ready') {
+              throw new Error(`Redis (coda ${worker.name}): connessione ${client.status}`);
+            }
+            // The Redis-backed client is ioredis underneath; BullMQ's interface just does not list PING.
+            await (client as unknown as RedisPing).ping();
+          })(),
+        ),
+      ),
       withTimeout('PostgreSQL', this.dataSource.query('SELECT 1')),
     ]);
   }
