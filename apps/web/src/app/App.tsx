@@ -1,4 +1,4 @@
-import { Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useParams } from 'react-router';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { ErrorNotice, Loading } from '../components/Feedback';
@@ -10,11 +10,31 @@ import { toAppError } from '../lib/errors';
 import { GraphqlProvider } from '../lib/graphql';
 import { Layout } from './Layout';
 import { NotFoundPage, WelcomePage } from './pages';
-import { homeOf, isComuneRole, isOfficeRole } from './roles';
+import type { Role } from '../gql/graphql';
+import { homeOf, isComuneRole, isObserver, isOfficeRole, isOfficeWriter, isOperator } from './roles';
 
 import { AssignmentPage } from '../features/assignment/components/AssignmentPage';
 import { ReviewQueuePage } from '../features/review/components/ReviewQueuePage';
 import { WorklistPage } from '../features/worklist/components/WorklistPage';
+import { AuditLogPage } from '../features/audit/components/AuditLogPage';
+import { CatalogPage } from '../features/catalog/components/CatalogPage';
+import { ComunePage } from '../features/comune/components/ComunePage';
+import { ConsortiaPage } from '../features/consortia/components/ConsortiaPage';
+import { PeoplePage } from '../features/people/components/PeoplePage';
+import { RegionPage } from '../features/region/components/RegionPage';
+
+// The dashboard draws charts (ECharts): it loads on demand, so the other pages stay light.
+const DashboardPage = lazy(() =>
+  import('../features/dashboard/components/DashboardPage').then((m) => ({ default: m.DashboardPage })),
+);
+const ObjectivesPage = lazy(() =>
+  import('../features/objectives/components/ObjectivesPage').then((m) => ({ default: m.ObjectivesPage })),
+);
+const ObjectiveEditorPage = lazy(() =>
+  import('../features/objectives/components/ObjectiveEditorPage').then((m) => ({
+    default: m.ObjectiveEditorPage,
+  })),
+);
 
 export function App() {
   return (
@@ -84,6 +104,40 @@ function AppRoutes() {
       {/* Links in the e-mail digests. */}
       <Route path="/assegnazioni" element={<Navigate to={homeOf(session.active)} replace />} />
       <Route path="/verifiche" element={<Navigate to="/da-validare" replace />} />
+      <Route path="/cruscotto" element={<Office render={(o) => <DashboardPage {...o} />} />} />
+      <Route path="/obiettivi" element={<Office render={(o) => <ObjectivesPage {...o} />} />} />
+      <Route
+        path="/obiettivi/nuovo"
+        element={<Office writer render={(o) => <ObjectiveEditorPage {...o} objectiveId={null} />} />}
+      />
+      <Route path="/obiettivi/:id" element={<ObjectiveRoute />} />
+      <Route path="/comuni/:id" element={<ComuneSheetRoute />} />
+      <Route path="/persone" element={<Office render={(o) => <PeoplePage {...o} />} />} />
+      <Route
+        path="/registro"
+        element={
+          <Office
+            render={(o) => (o.role === 'CONSORTIUM_STAFF' ? <NotFoundPage /> : <AuditLogPage {...o} />)}
+          />
+        }
+      />
+      <Route
+        path="/piano"
+        element={
+          <RoleOnly allowed={session.memberships.length > 0}>
+            <CatalogPage />
+          </RoleOnly>
+        }
+      />
+      <Route path="/regione" element={<RegionRoute />} />
+      <Route
+        path="/consorzi"
+        element={
+          <RoleOnly allowed={isOperator(session.active)}>
+            <ConsortiaPage />
+          </RoleOnly>
+        }
+      />
       <Route path="/benvenuto" element={<WelcomePage hasRole={session.memberships.length > 0} />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
@@ -92,6 +146,49 @@ function AppRoutes() {
 
 function RoleOnly({ allowed, children }: { allowed: boolean; children: ReactNode }) {
   return allowed ? children : <NotFoundPage />;
+}
+
+/** What an office page knows of who is looking: the consortium, and whether they may write. */
+export interface OfficeProps {
+  consortiumId: string;
+  consortiumName: string;
+  role: Role;
+  /** RTD or staff: may create objectives, review, enrol people (RTD), and so on. */
+  canWrite: boolean;
+}
+
+function Office({ render, writer = false }: { render: (props: OfficeProps) => ReactNode; writer?: boolean }) {
+  const { active } = useSession();
+  if (!isOfficeRole(active) || (writer && !isOfficeWriter(active))) return <NotFoundPage />;
+  return (
+    <>
+      {render({
+        consortiumId: active!.consortium!.id,
+        consortiumName: active!.consortium!.name,
+        role: active!.role,
+        canWrite: isOfficeWriter(active),
+      })}
+    </>
+  );
+}
+
+function ObjectiveRoute() {
+  const { id = '' } = useParams();
+  return <Office render={(o) => <ObjectiveEditorPage key={id} {...o} objectiveId={id} />} />;
+}
+
+function ComuneSheetRoute() {
+  const { id = '' } = useParams();
+  return <Office render={(o) => <ComunePage key={id} {...o} comuneId={id} />} />;
+}
+
+function RegionRoute() {
+  const { active } = useSession();
+  return (
+    <RoleOnly allowed={isObserver(active)}>
+      <RegionPage regionCode={active?.regionCode ?? ''} />
+    </RoleOnly>
+  );
 }
 
 function ComuneRoute() {
