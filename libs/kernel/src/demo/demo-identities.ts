@@ -123,6 +123,8 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
   person('MRCLCU78D18H509N', 'Luca', 'Marchetti', [{ role: 'COMUNE_REFERENT', comuneIstatCode: '016183' }]),
   person('RNLCHR82H61G999G', 'Chiara', 'Rinaldi', [{ role: 'CONSORTIUM_RTD', consortium: 'B' }]),
   person('GRCMTT85A10L537X', 'Matteo', 'Greco', [{ role: 'COMUNE_REFERENT', comuneIstatCode: '100006' }]),
+  // A person observing Lombardy, beside the regional portal's machine client (issue 11).
+  person('RCCDVD77C12F205L', 'Davide', 'Ricci', [{ role: 'REGIONAL_OBSERVER', regionCode: '03' }]),
   person('VLLFNC90M48F205H', 'Francesca', 'Villa', []),
 ];
 
