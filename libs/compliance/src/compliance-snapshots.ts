@@ -1,12 +1,23 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { systemSettings } from '@rtd/authz';
-import { withDbSession } from '@rtd/kernel';
+import { todayInRome, withDbSession } from '@rtd/kernel';
 import { ComplianceRepository } from './compliance.repository';
 
 const SUBJECT = 'system:compliance-snapshots';
 
-/** The nightly job behind complianceTrend: one snapshot per consortium and day, taken again if re-run. */
+/** The calendar day before `day` (`YYYY-MM-DD`). */
+export function dayBefore(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - 1);
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * The nightly job behind complianceTrend: one snapshot per consortium and day, taken again if
+ * re-run. A consortium with no snapshot yet first gets its past days rebuilt from the status
+ * history (ComplianceRepository.backfill), so its trend is not empty on day one.
+ */
 @Injectable()
 export class ComplianceSnapshots {
   private readonly logger = new Logger(ComplianceSnapshots.name);
@@ -14,18 +25,40 @@ export class ComplianceSnapshots {
   constructor(private readonly repository: ComplianceRepository) {}
 
   async take(dataSource: DataSource, day: string): Promise<number> {
-    const consortia: { id: string }[] = await withDbSession(
+    let rows = 0;
+    for (const id of await this.consortia(dataSource)) {
+      rows += await withDbSession(dataSource, systemSettings(SUBJECT, id), async (session) => {
+        const db = await session.manager();
+        if (!(await this.repository.hasSnapshots(db, id))) {
+          const rebuilt = await this.repository.backfill(db, id, dayBefore(day));
+          if (rebuilt.days > 0)
+            this.logger.log(`consortium ${id}: ${rebuilt.days} past days rebuilt from history`);
+        }
+        return this.repository.snapshot(db, id, day);
+      });
+    }
+    this.logger.log(`compliance snapshot of ${day}: ${rows} assignments`);
+    return rows;
+  }
+
+  /** Rebuilds every consortium's missing days up to `throughDay` (yesterday by default) from the history. */
+  async backfill(dataSource: DataSource, throughDay = dayBefore(todayInRome())): Promise<number> {
+    let days = 0;
+    for (const id of await this.consortia(dataSource)) {
+      const rebuilt = await withDbSession(dataSource, systemSettings(SUBJECT, id), async (session) =>
+        this.repository.backfill(await session.manager(), id, throughDay),
+      );
+      days += rebuilt.days;
+    }
+    return days;
+  }
+
+  private async consortia(dataSource: DataSource): Promise<string[]> {
+    const rows: { id: string }[] = await withDbSession(
       dataSource,
       { ...systemSettings(SUBJECT, null), 'app.admin': 'on' },
       async (session) => (await session.manager()).query(`SELECT id FROM consortium ORDER BY id`),
     );
-    let rows = 0;
-    for (const { id } of consortia) {
-      rows += await withDbSession(dataSource, systemSettings(SUBJECT, id), async (session) =>
-        this.repository.snapshot(await session.manager(), id, day),
-      );
-    }
-    this.logger.log(`compliance snapshot of ${day}: ${rows} assignments in ${consortia.length} consortia`);
-    return rows;
+    return rows.map((row) => row.id);
   }
 }

@@ -142,6 +142,54 @@ export class ComplianceRepository {
     return db.query(complianceSummarySql(groupBy, { ...shape, source: 'history' }), [...params, from, to]);
   }
 
+  /** Whether the consortium has any snapshot at all (none: its past days were never recorded). */
+  async hasSnapshots(db: EntityManager, consortiumId: string): Promise<boolean> {
+    const rows = await db.query(`SELECT 1 FROM compliance_snapshot WHERE consortium_id = $1 LIMIT 1`, [
+      consortiumId,
+    ]);
+    return rows.length > 0;
+  }
+
+  /**
+   * Reconstructs the snapshots of past days, up to `throughDay`, from the status history: day D
+   * gets each assignment's status after its last event before D began in Rome, i.e. what the
+   * midnight snapshot labelled D would have recorded, with overdue as of D. An assignment with no
+   * event yet did not exist. Days that already have a snapshot of the consortium are never
+   * touched, so running it again changes nothing.
+   */
+  async backfill(
+    db: EntityManager,
+    consortiumId: string,
+    throughDay: string,
+  ): Promise<{ days: number; rows: number }> {
+    const [result] = await db.query(
+      `WITH spans AS (
+         SELECT e.assignment_id, e.to_status,
+                (e.at AT TIME ZONE 'Europe/Rome')::date + 1 AS first_day,
+                lead((e.at AT TIME ZONE 'Europe/Rome')::date + 1)
+                  OVER (PARTITION BY e.assignment_id ORDER BY e.at, e.id) AS next_day
+           FROM status_event e WHERE e.consortium_id = $1
+       ), missing AS (
+         SELECT d::date AS day
+           FROM generate_series((SELECT min(first_day) FROM spans), $2::date, interval '1 day') AS d
+          WHERE NOT EXISTS (SELECT 1 FROM compliance_snapshot s WHERE s.consortium_id = $1 AND s.day = d::date)
+       ), inserted AS (
+         INSERT INTO compliance_snapshot (day, assignment_id, consortium_id, comune_id, objective_id, status, overdue)
+         SELECT m.day, a.id, a.consortium_id, a.comune_id, a.objective_id, s.to_status,
+                coalesce(a.due_date, o.due_date) < m.day AND s.to_status NOT IN ('COMPLETED', 'NOT_APPLICABLE')
+           FROM spans s
+           JOIN missing m ON m.day >= s.first_day AND (s.next_day IS NULL OR m.day < s.next_day)
+           JOIN assignment a ON a.id = s.assignment_id
+           JOIN shared_objective o ON o.id = a.objective_id
+         ON CONFLICT (day, assignment_id) DO NOTHING
+         RETURNING day
+       )
+       SELECT count(DISTINCT day)::int AS days, count(*)::int AS rows FROM inserted`,
+      [consortiumId, throughDay],
+    );
+    return result;
+  }
+
   /** Records today's state of every assignment of the consortium; running it again the same day replaces it. */
   async snapshot(db: EntityManager, consortiumId: string, day: string): Promise<number> {
     await db.query(`DELETE FROM compliance_snapshot WHERE day = $1 AND consortium_id = $2`, [

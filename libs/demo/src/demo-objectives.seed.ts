@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { DEMO_CONSORTIA, DEMO_PEOPLE } from '@rtd/kernel';
+import { ComplianceRepository, dayBefore } from '@rtd/compliance';
+import { DEMO_CONSORTIA, DEMO_PEOPLE, todayInRome } from '@rtd/kernel';
 import { normaliseTarget, targetedBy } from '@rtd/objectives';
 
 const SEEDED_BY = 'demo-seed';
@@ -118,8 +119,9 @@ export interface DemoObjectivesReport {
 
 /**
  * Objectives of consortium A with assignments in assorted states, their history, evidence and
- * audit, written as the owner in one transaction. Skips objectives that already exist (by title),
- * so a second demo start changes nothing.
+ * audit, written as the owner in one transaction, then the compliance snapshots of past days
+ * rebuilt from that history. Skips objectives that already exist (by title) and days already
+ * recorded, so a second demo start changes nothing.
  */
 export async function seedDemoObjectives(db: EntityManager): Promise<DemoObjectivesReport> {
   const [consortium] = await db.query(`SELECT id FROM consortium WHERE name = $1`, [DEMO_CONSORTIA[0].name]);
@@ -261,5 +263,8 @@ export async function seedDemoObjectives(db: EntityManager): Promise<DemoObjecti
       members.length,
     ]);
   }
+  // The trend shows the history at once, rather than from the first midnight on; days already
+  // recorded are kept, so a later start only fills the days the worker missed.
+  await new ComplianceRepository().backfill(db, consortium.id, dayBefore(todayInRome()));
   return { objectives, assignments };
 }
