@@ -58,3 +58,56 @@ export const ACTION_LABEL: Record<AssignmentAction, string> = {
 };
 
 export const DEADLINE_KIND_LABEL = { BY: 'Entro', FROM: 'Dal', NONE: 'Senza scadenza' } as const;
+
+export const OBJECTIVE_STATE_LABEL = { DRAFT: 'Bozza', PUBLISHED: 'Pubblicato', CLOSED: 'Chiuso' } as const;
+
+export const PUSH_STATE_LABEL = {
+  QUEUED: 'In coda',
+  RUNNING: 'In corso',
+  DONE: 'Completato',
+  FAILED: 'Non riuscito',
+} as const;
+
+/** What each audit-log action means (libs/*: `action: '...'` of AuditTrail.record), for "Registro delle attività". */
+export const AUDIT_ACTION_LABEL: Record<string, string> = {
+  'membership.grant': 'Ruolo assegnato',
+  'membership.revoke': 'Ruolo revocato',
+  'consortium.create': 'Consorzio costituito',
+  'objective.create': 'Obiettivo creato',
+  'objective.update': 'Obiettivo modificato',
+  'objective.publish': 'Obiettivo pubblicato',
+  'objective.close': 'Obiettivo chiuso',
+  'objective.delete': 'Bozza di obiettivo eliminata',
+  'assignment.update': 'Avanzamento aggiornato',
+  'assignment.submit': 'Resoconto inviato',
+  'assignment.review': 'Resoconto validato o respinto',
+  'assignment.markNotApplicable': 'Attività segnata come non applicabile',
+  'assignment.addEvidence': 'Evidenza aggiunta',
+  'assignment.delegate': 'Delega cambiata',
+};
+
+/** An action with no entry above still reads as something: "objective.archive" -> "objective.archive". */
+export const auditActionLabel = (action: string) => AUDIT_ACTION_LABEL[action] ?? action;
+
+/** The kinds of thing an audit entry concerns. */
+export const AUDIT_ENTITY_LABEL: Record<string, string> = {
+  Membership: 'Ruolo',
+  SharedObjective: 'Obiettivo condiviso',
+  Assignment: 'Attività del Comune',
+  Consortium: 'Consorzio',
+};
+
+export const REVIEW_DECISION_LABEL = { APPROVE: 'approvato', REJECT: 'respinto' } as const;
+
+/** Column headings of the compliance tables (regional observer, dashboards): counts of assignments. */
+export const COMPLIANCE_COLUMN_LABEL = {
+  total: 'Totale',
+  completed: 'Completate',
+  inProgress: 'In corso',
+  submitted: 'Inviate, da validare',
+  rejected: 'Respinte',
+  notStarted: 'Non avviate',
+  notApplicable: 'Non applicabili',
+  overdue: 'In ritardo',
+  completionRate: 'Completamento',
+} as const;

@@ -1,0 +1,125 @@
+import { useEffect, useId, useState } from 'react';
+import { useQuery } from 'urql';
+import type { LineSearchQuery } from '../../../gql/graphql';
+import { formatMonth } from '../../../lib/dates';
+import { DEADLINE_KIND_LABEL } from '../../../lib/i18n';
+import { LineSearchQuery as Query } from '../api/objectives';
+
+export type PickedLine = LineSearchQuery['planLines']['edges'][number]['node'];
+
+export function describeDeadline(line: Pick<PickedLine, 'deadline' | 'deadlineKind'>): string {
+  return line.deadline
+    ? `${DEADLINE_KIND_LABEL[line.deadlineKind]} ${formatMonth(line.deadline)}`
+    : DEADLINE_KIND_LABEL.NONE;
+}
+
+export function describeApplicability(minPopulation: number | null | undefined): string {
+  return minPopulation
+    ? `solo Comuni con almeno ${minPopulation.toLocaleString('it-IT')} abitanti`
+    : 'tutti i Comuni';
+}
+
+/** Search the edition's lines as you type (accents and case ignored by the API) and pick them. */
+export function LinePicker({
+  edition,
+  picked,
+  onAdd,
+  onRemove,
+}: {
+  edition: string;
+  picked: PickedLine[];
+  onAdd: (line: PickedLine) => void;
+  onRemove: (code: string) => void;
+}) {
+  const ids = useId();
+  const [text, setText] = useState('');
+  const [search, setSearch] = useState('');
+  useEffect(() => {
+    const timer = window.setTimeout(() => setSearch(text.trim()), 250);
+    return () => window.clearTimeout(timer);
+  }, [text]);
+  const [{ data, fetching }] = useQuery({
+    query: Query,
+    variables: { edition, search: search || null },
+    pause: !edition,
+  });
+  const pickedCodes = new Set(picked.map((l) => l.code));
+  const results = data?.planLines.edges.map((e) => e.node) ?? [];
+  return (
+    <fieldset className="mb-4">
+      <legend className="h5">Linee d’azione</legend>
+      {picked.length === 0 ? (
+        <p id={`${ids}-none`}>Nessuna linea scelta: cercane almeno una qui sotto.</p>
+      ) : (
+        <ul className="list-unstyled mb-3" aria-label="Linee scelte">
+          {picked.map((l) => (
+            <li
+              key={l.code}
+              className="rtd-panel mb-2 d-flex justify-content-between gap-3 align-items-start"
+            >
+              <div>
+                <strong>{l.code}</strong> · Cap. {l.chapter} {l.chapterTitle}
+                <div className="small">{l.text}</div>
+                <div className="small text-muted">
+                  {describeDeadline(l)} · {describeApplicability(l.minPopulation)}
+                </div>
+              </div>
+              <button
+                type="button"
+                className="btn btn-sm btn-outline-danger"
+                onClick={() => onRemove(l.code)}
+              >
+                Rimuovi <span className="visually-hidden">{l.code}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <label htmlFor={`${ids}-search`} className="fw-semibold small d-block">
+        Cerca nel Piano Triennale {edition} (codice o parole)
+      </label>
+      <input
+        id={`${ids}-search`}
+        type="search"
+        className="form-control mb-2"
+        value={text}
+        placeholder="ad esempio: accessibilita, CAP1.PA.LA19"
+        onChange={(e) => setText(e.target.value)}
+        aria-describedby={`${ids}-count`}
+      />
+      <p id={`${ids}-count`} className="small" aria-live="polite">
+        {fetching
+          ? 'Ricerca…'
+          : data
+            ? `${data.planLines.totalCount} linee trovate${data.planLines.totalCount > 20 ? ' (mostrate le prime 20)' : ''}`
+            : ''}
+      </p>
+      <ul className="list-unstyled rtd-line-results" aria-label="Risultati della ricerca">
+        {results.map((l) => (
+          <li
+            key={l.id}
+            className="border-bottom py-2 d-flex justify-content-between gap-3 align-items-start"
+          >
+            <div>
+              <strong>{l.code}</strong> · Cap. {l.chapter} {l.chapterTitle}
+              {l.local ? ' · linea locale' : ''}
+              <div className="small">{l.text.length > 240 ? `${l.text.slice(0, 240)}…` : l.text}</div>
+              <div className="small text-muted">
+                {describeDeadline(l)} · {describeApplicability(l.minPopulation)}
+              </div>
+            </div>
+            <button
+              type="button"
+              className="btn btn-sm btn-outline-primary"
+              disabled={pickedCodes.has(l.code)}
+              onClick={() => onAdd(l)}
+            >
+              {pickedCodes.has(l.code) ? 'Scelta' : 'Aggiungi'}{' '}
+              <span className="visually-hidden">{l.code}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </fieldset>
+  );
+}
