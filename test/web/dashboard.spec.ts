@@ -121,9 +121,10 @@ test('the auditor sees the dashboard and no write control', async ({ page, login
   await loginAs(page, ELENA);
   await expect(h1(page)).toHaveText('Cruscotto');
   await nav(page, 'Obiettivi condivisi').click();
-  await expect(page.getByRole('link', { name: DEMO_OBJECTIVE })).toBeVisible();
+  await expect(h1(page)).toHaveText('Obiettivi condivisi');
+  await expect(page.getByRole('link', { name: DEMO_OBJECTIVE, exact: true })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Nuovo obiettivo' })).toHaveCount(0);
-  await page.getByRole('link', { name: DEMO_OBJECTIVE }).click();
+  await page.getByRole('link', { name: DEMO_OBJECTIVE, exact: true }).click();
   await expect(h1(page)).toHaveText(DEMO_OBJECTIVE);
   await expect(page.getByRole('button', { name: /Chiudi|Invia|Pubblica/ })).toHaveCount(0);
   await expectAccessible(page, 'obiettivo (revisore)');
