@@ -91,7 +91,7 @@ export function LinePicker({
         {fetching
           ? 'Ricerca…'
           : data
-            ? `${data.planLines.totalCount} linee trovate${data.planLines.totalCount > 20 ? ' (mostrate le prime 20)' : ''}`
+            ? `${data.planLines.totalCount === 1 ? '1 linea trovata' : `${data.planLines.totalCount} linee trovate`}${data.planLines.totalCount > 20 ? ' (mostrate le prime 20)' : ''}`
             : ''}
       </p>
       <ul className="list-unstyled rtd-line-results" aria-label="Risultati della ricerca">
