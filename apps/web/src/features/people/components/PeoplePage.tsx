@@ -1,6 +1,299 @@
+import { useCallback, useId, useMemo, useRef, useState } from 'react';
+import { Link } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+import { EmptyState, ErrorNotice, Loading } from '../../../components/Feedback';
 import { PageTitle } from '../../../components/PageTitle';
+import type { PeopleMembershipsQuery as MembershipsResult, Role } from '../../../gql/graphql';
+import { formatDate } from '../../../lib/dates';
+import { toAppError, type AppError } from '../../../lib/errors';
+import { ROLE_LABEL } from '../../../lib/i18n';
+import { PeopleConsortiumQuery, PeopleMembershipsQuery, PeopleRevokeRoleMutation } from '../api/people';
+import { matchComuni, type ComuneOption } from './ComuneCombobox';
+import { EnrolForm } from './EnrolForm';
+import { RevokeDialog, type RevokeTarget } from './RevokeDialog';
 
-/** In costruzione: see the route in app/App.tsx for the props this page receives. */
-export function PeoplePage(_props: Record<string, unknown>) {
-  return <PageTitle title="Referenti e ruoli">Referenti e ruoli</PageTitle>;
+type Membership = MembershipsResult['consortiumMemberships'][number];
+
+const OFFICE_ORDER: Role[] = ['CONSORTIUM_RTD', 'CONSORTIUM_STAFF', 'AUDITOR'];
+const COMUNE_ORDER: Role[] = ['COMUNE_REFERENT', 'COMUNE_DELEGATE', 'COMUNE_VIEWER'];
+const rankIn = (order: Role[], role: Role) => (order.includes(role) ? order.indexOf(role) : order.length);
+
+const nameOf = (m: Membership) =>
+  m.person ? (m.person.displayName ?? 'Nome non ancora noto') : 'Client applicativo';
+const whoOf = (m: Membership) => (m.person ? `${nameOf(m)} (${m.person.fiscalCode})` : nameOf(m));
+
+export interface PeoplePageProps {
+  consortiumId: string;
+  consortiumName: string;
+  role: Role;
+  canWrite: boolean;
+}
+
+/**
+ * "Referenti e ruoli": who holds which role in the consortium's office and in each comune, the
+ * comuni with no referent first. Only the RTD enrols and revokes (the office's staff and auditors read).
+ */
+export function PeoplePage({ consortiumId, consortiumName, role }: PeoplePageProps) {
+  const ids = useId();
+  const canManage = role === 'CONSORTIUM_RTD';
+  const [consortium] = useQuery({ query: PeopleConsortiumQuery, variables: { consortiumId } });
+  const [memberships, refetch] = useQuery({
+    query: PeopleMembershipsQuery,
+    variables: { consortiumId },
+    context: useMemo(() => ({ additionalTypenames: ['Membership'] }), []),
+  });
+  const refresh = useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]);
+
+  const comuni: ComuneOption[] = useMemo(
+    () =>
+      [...(consortium.data?.consortium?.comuni.edges.map((e) => e.node) ?? [])].sort((a, b) =>
+        a.name.localeCompare(b.name, 'it'),
+      ),
+    [consortium.data],
+  );
+  const all = useMemo(() => memberships.data?.consortiumMemberships ?? [], [memberships.data]);
+  const office = useMemo(
+    () =>
+      all
+        .filter((m) => !m.comune)
+        .sort(
+          (a, b) =>
+            rankIn(OFFICE_ORDER, a.role) - rankIn(OFFICE_ORDER, b.role) ||
+            nameOf(a).localeCompare(nameOf(b), 'it'),
+        ),
+    [all],
+  );
+  const byComune = useMemo(() => {
+    const map = new Map<string, Membership[]>();
+    for (const m of all) {
+      if (!m.comune) continue;
+      map.set(m.comune.id, [...(map.get(m.comune.id) ?? []), m]);
+    }
+    for (const list of map.values())
+      list.sort(
+        (a, b) =>
+          rankIn(COMUNE_ORDER, a.role) - rankIn(COMUNE_ORDER, b.role) ||
+          nameOf(a).localeCompare(nameOf(b), 'it'),
+      );
+    return map;
+  }, [all]);
+
+  const [filter, setFilter] = useState('');
+  const rows = useMemo(() => {
+    const hasReferent = (c: ComuneOption) =>
+      (byComune.get(c.id) ?? []).some((m) => m.role === 'COMUNE_REFERENT');
+    return matchComuni(comuni, filter)
+      .map((c) => ({ comune: c, people: byComune.get(c.id) ?? [], noReferent: !hasReferent(c) }))
+      .sort(
+        (a, b) =>
+          Number(b.noReferent) - Number(a.noReferent) || a.comune.name.localeCompare(b.comune.name, 'it'),
+      );
+  }, [comuni, byComune, filter]);
+  const withoutReferent = useMemo(
+    () => comuni.filter((c) => !(byComune.get(c.id) ?? []).some((m) => m.role === 'COMUNE_REFERENT')).length,
+    [comuni, byComune],
+  );
+
+  // Revoking: the dialog, then the lists again; focus goes back where the person was.
+  const [target, setTarget] = useState<RevokeTarget | null>(null);
+  const [revokeError, setRevokeError] = useState<AppError | null>(null);
+  const [revoked, setRevoked] = useState<string | null>(null);
+  const [revokeState, revoke] = useMutation(PeopleRevokeRoleMutation);
+  const trigger = useRef<HTMLElement | null>(null);
+  const revokedRef = useRef<HTMLDivElement>(null);
+  const askRevoke = (m: Membership) => {
+    trigger.current = document.activeElement as HTMLElement | null;
+    setRevokeError(null);
+    setRevoked(null);
+    setTarget({
+      membershipId: m.id,
+      who: whoOf(m),
+      roleLabel: ROLE_LABEL[m.role],
+      where: m.comune ? `Comune di ${m.comune.name}` : consortiumName,
+    });
+  };
+  const cancelRevoke = () => {
+    setTarget(null);
+    window.setTimeout(() => trigger.current?.focus(), 0);
+  };
+  const confirmRevoke = async () => {
+    if (!target) return;
+    const result = await revoke({ membershipId: target.membershipId });
+    if (result.error) {
+      setRevokeError(toAppError(result.error));
+      return;
+    }
+    setRevoked(`Ruolo «${target.roleLabel}» revocato a ${target.who} (${target.where}).`);
+    setTarget(null);
+    refresh();
+    window.setTimeout(() => revokedRef.current?.focus(), 0);
+  };
+
+  const revokeButton = (m: Membership) =>
+    canManage && m.role !== 'CONSORTIUM_RTD' ? (
+      <button
+        type="button"
+        className="btn btn-sm btn-outline-danger ms-2"
+        aria-label={`Revoca il ruolo ${ROLE_LABEL[m.role]} a ${nameOf(m)}${m.comune ? ` (${m.comune.name})` : ''}`}
+        onClick={() => askRevoke(m)}
+      >
+        Revoca
+      </button>
+    ) : null;
+
+  const loadError = toAppError(consortium.error) ?? toAppError(memberships.error);
+  const loading = (consortium.fetching && !consortium.data) || (memberships.fetching && !memberships.data);
+  return (
+    <>
+      <PageTitle title="Referenti e ruoli">Referenti e ruoli</PageTitle>
+      <p className="lead">Chi ha quale ruolo in «{consortiumName}» e nei suoi Comuni.</p>
+      {!canManage ? (
+        <p>Con il ruolo che stai usando puoi consultare i ruoli; li assegna e li revoca l’RTD.</p>
+      ) : null}
+      {loadError ? <ErrorNotice error={loadError} /> : null}
+      {loading ? <Loading what="dei ruoli" /> : null}
+      {revoked ? (
+        <div ref={revokedRef} tabIndex={-1} className="alert alert-success" role="status">
+          {revoked}
+        </div>
+      ) : null}
+
+      {canManage && consortium.data ? (
+        <EnrolForm consortiumId={consortiumId} comuni={comuni} onDone={refresh} />
+      ) : null}
+
+      {memberships.data ? (
+        <section className="mb-5" aria-labelledby={`${ids}-office`}>
+          <h2 id={`${ids}-office`} className="h3">
+            Ufficio RTD
+          </h2>
+          {office.length === 0 ? (
+            <EmptyState title="Nessun ruolo nell’Ufficio RTD">
+              Lo staff e i revisori si assegnano con il modulo «Assegna un ruolo».
+            </EmptyState>
+          ) : (
+            <div className="table-responsive">
+              <table className="table">
+                <caption>Ruoli nell’Ufficio RTD: responsabile, staff e revisori</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Ruolo</th>
+                    <th scope="col">Nome</th>
+                    <th scope="col">Codice fiscale</th>
+                    <th scope="col">Posta elettronica</th>
+                    <th scope="col">Dal</th>
+                    {canManage ? <th scope="col">Azioni</th> : null}
+                  </tr>
+                </thead>
+                <tbody>
+                  {office.map((m) => (
+                    <tr key={m.id}>
+                      <td>{ROLE_LABEL[m.role]}</td>
+                      <th scope="row">{nameOf(m)}</th>
+                      <td className="rtd-codes">{m.person?.fiscalCode ?? '—'}</td>
+                      <td>
+                        {m.person?.email ? <a href={`mailto:${m.person.email}`}>{m.person.email}</a> : '—'}
+                      </td>
+                      <td>{formatDate(m.grantedAt)}</td>
+                      {canManage ? <td>{revokeButton(m)}</td> : null}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      ) : null}
+
+      {memberships.data && consortium.data ? (
+        <section className="mb-5" aria-labelledby={`${ids}-comuni`}>
+          <h2 id={`${ids}-comuni`} className="h3">
+            Comuni
+          </h2>
+          <p>
+            {comuni.length === 1 ? '1 Comune' : `${comuni.length} Comuni`} nel consorzio
+            {withoutReferent
+              ? `, ${withoutReferent} senza referente (in cima all’elenco)`
+              : ', tutti con un referente'}
+            .
+          </p>
+          <div className="rtd-filters mb-3" style={{ maxWidth: '28rem' }}>
+            <label htmlFor={`${ids}-filter`}>Cerca un Comune per nome o codice ISTAT</label>
+            <input
+              id={`${ids}-filter`}
+              type="search"
+              className="form-control"
+              value={filter}
+              autoComplete="off"
+              onChange={(e) => setFilter(e.target.value)}
+            />
+          </div>
+          {comuni.length === 0 ? (
+            <EmptyState title="Il consorzio non ha ancora Comuni">
+              I Comuni del consorzio si aggiungono alla sua costituzione: scrivi al gestore della piattaforma.
+            </EmptyState>
+          ) : rows.length === 0 ? (
+            <EmptyState title="Nessun Comune corrisponde alla ricerca">
+              Controlla il nome o il codice ISTAT, oppure svuota la casella di ricerca.
+            </EmptyState>
+          ) : (
+            <div className="table-responsive">
+              <table className="table">
+                <caption>
+                  {filter.trim() ? `${rows.length} di ${comuni.length} Comuni` : `${comuni.length} Comuni`}:
+                  prima quelli senza referente, poi in ordine alfabetico
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Comune</th>
+                    <th scope="col">Persone e ruoli</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map(({ comune, people, noReferent }) => (
+                    <tr key={comune.id}>
+                      <th scope="row" className="fw-normal">
+                        <Link to={`/comuni/${comune.id}`} className="fw-semibold">
+                          {comune.name}
+                        </Link>{' '}
+                        <span className="rtd-codes">({comune.istatCode})</span>
+                        {noReferent ? (
+                          <div>
+                            <span className="badge rtd-status rtd-status-warning mt-1">Senza referente</span>
+                          </div>
+                        ) : null}
+                      </th>
+                      <td>
+                        {people.length === 0 ? (
+                          <span className="text-muted">Nessuno</span>
+                        ) : (
+                          <ul className="list-unstyled mb-0">
+                            {people.map((m) => (
+                              <li key={m.id} className="mb-1">
+                                <span className="fw-semibold">{ROLE_LABEL[m.role]}</span>: {nameOf(m)}{' '}
+                                {m.person ? <span className="rtd-codes">{m.person.fiscalCode}</span> : null}
+                                {revokeButton(m)}
+                              </li>
+                            ))}
+                          </ul>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      ) : null}
+
+      <RevokeDialog
+        target={target}
+        busy={revokeState.fetching}
+        error={revokeError}
+        onConfirm={() => void confirmRevoke()}
+        onCancel={cancelRevoke}
+      />
+    </>
+  );
 }

@@ -1,6 +1,136 @@
+import { useMemo } from 'react';
+import { useQuery } from 'urql';
+import { EmptyState, ErrorNotice, Loading } from '../../../components/Feedback';
 import { PageTitle } from '../../../components/PageTitle';
+import type { RegionBucketFragment } from '../../../gql/graphql';
+import { toAppError } from '../../../lib/errors';
+import { COMPLIANCE_COLUMN_LABEL } from '../../../lib/i18n';
+import { RegionComplianceQuery, RegionConsortiaQuery } from '../api/region';
 
-/** In costruzione: see the route in app/App.tsx for the props this page receives. */
-export function RegionPage(_props: Record<string, unknown>) {
-  return <PageTitle title="La Regione">La Regione</PageTitle>;
+const COUNTS = [
+  'total',
+  'completed',
+  'inProgress',
+  'submitted',
+  'rejected',
+  'notStarted',
+  'notApplicable',
+  'overdue',
+] as const;
+
+const percent = new Intl.NumberFormat('it-IT', { style: 'percent', maximumFractionDigits: 1 });
+const number = new Intl.NumberFormat('it-IT');
+
+/** Lowest completion first (where help is needed), then by name; whatever order the API used. */
+const byRate = (a: RegionBucketFragment, b: RegionBucketFragment) =>
+  a.completionRate - b.completionRate || a.label.localeCompare(b.label, 'it');
+
+/**
+ * "La Regione": what the regional observer may see, read-only and aggregated: the Piano's progress
+ * per consortium and per province of the region. No field names a person.
+ */
+export function RegionPage({ regionCode }: { regionCode: string }) {
+  const [{ data, fetching, error }] = useQuery({
+    query: RegionComplianceQuery,
+    variables: { regionCode },
+    pause: !regionCode,
+  });
+  const [consortia] = useQuery({ query: RegionConsortiaQuery });
+  const regionName = useMemo(() => {
+    for (const c of consortia.data?.consortia ?? [])
+      for (const { node } of c.comuni.edges) if (node.regionCode === regionCode) return node.regionName;
+    return null;
+  }, [consortia.data, regionCode]);
+  const title = regionName ? `La Regione ${regionName}` : `Regione ${regionCode}`;
+  const appError = toAppError(error);
+
+  return (
+    <>
+      <PageTitle title={title}>{title}</PageTitle>
+      <p className="lead">
+        L’avanzamento del Piano Triennale nei Comuni della Regione, per consorzio e per provincia. Sono
+        conteggi delle attività assegnate ai Comuni: qui non compaiono persone.
+      </p>
+      {appError ? <ErrorNotice error={appError} /> : null}
+      {fetching && !data ? <Loading what="dei dati della Regione" /> : null}
+      {data ? (
+        <>
+          <ComplianceTable
+            id="per-consorzio"
+            title="Per consorzio"
+            rowHeader="Consorzio"
+            caption="Attività dei Comuni per consorzio, dal completamento più basso"
+            buckets={data.byConsortium}
+          />
+          <ComplianceTable
+            id="per-provincia"
+            title="Per provincia"
+            rowHeader="Provincia"
+            caption="Attività dei Comuni per provincia, dal completamento più basso"
+            buckets={data.byProvince}
+          />
+        </>
+      ) : null}
+    </>
+  );
+}
+
+function ComplianceTable({
+  id,
+  title,
+  rowHeader,
+  caption,
+  buckets,
+}: {
+  id: string;
+  title: string;
+  rowHeader: string;
+  caption: string;
+  buckets: RegionBucketFragment[];
+}) {
+  const rows = useMemo(() => [...buckets].sort(byRate), [buckets]);
+  return (
+    <section className="mb-5" aria-labelledby={id}>
+      <h2 id={id} className="h3">
+        {title}
+      </h2>
+      {rows.length === 0 ? (
+        <EmptyState title="Ancora nessuna attività assegnata">
+          I dati compaiono quando gli Uffici RTD della Regione pubblicano i primi obiettivi per i loro Comuni.
+        </EmptyState>
+      ) : (
+        <div className="table-responsive">
+          <table className="table">
+            <caption>{caption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{rowHeader}</th>
+                {COUNTS.map((k) => (
+                  <th key={k} scope="col" className="text-end">
+                    {COMPLIANCE_COLUMN_LABEL[k]}
+                  </th>
+                ))}
+                <th scope="col" className="text-end">
+                  {COMPLIANCE_COLUMN_LABEL.completionRate}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((b) => (
+                <tr key={b.key}>
+                  <th scope="row">{b.label}</th>
+                  {COUNTS.map((k) => (
+                    <td key={k} className="text-end">
+                      {number.format(b[k])}
+                    </td>
+                  ))}
+                  <td className="text-end fw-semibold">{percent.format(b.completionRate)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
 }

@@ -1,0 +1,57 @@
+import { graphql } from '../../../gql';
+
+export const ComuneSheetQuery = graphql(`
+  query ComuneSheet($id: ID!) {
+    comune(id: $id) {
+      id
+      name
+      istatCode
+      population
+      provinceName
+      regionName
+      consortium {
+        id
+        name
+      }
+    }
+  }
+`);
+
+export const ComuneSheetMembersQuery = graphql(`
+  query ComuneSheetMembers($comuneId: ID!) {
+    comuneMembers(comuneId: $comuneId) {
+      id
+      role
+      grantedAt
+      person {
+        id
+        displayName
+        fiscalCode
+        email
+      }
+    }
+  }
+`);
+
+export const ComuneSheetAssignmentsQuery = graphql(`
+  query ComuneSheetAssignments($comuneId: ID!) {
+    assignments(filter: { comuneId: $comuneId }, first: 200) {
+      totalCount
+      edges {
+        node {
+          id
+          status
+          progress
+          dueDate
+          overdue
+          updatedAt
+          objective {
+            id
+            title
+            edition
+          }
+        }
+      }
+    }
+  }
+`);

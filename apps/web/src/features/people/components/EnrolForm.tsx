@@ -1,0 +1,206 @@
+import { useId, useRef, useState, type FormEvent } from 'react';
+import type { CombinedError } from 'urql';
+import { useMutation } from 'urql';
+import { ErrorNotice } from '../../../components/Feedback';
+import type { Role } from '../../../gql/graphql';
+import { toAppError, type AppError } from '../../../lib/errors';
+import { ROLE_LABEL } from '../../../lib/i18n';
+import { PeopleGrantRoleMutation } from '../api/people';
+import { ComuneCombobox, type ComuneOption } from './ComuneCombobox';
+
+const COMUNE_ROLES: Role[] = ['COMUNE_REFERENT', 'COMUNE_DELEGATE', 'COMUNE_VIEWER'];
+const OFFICE_ROLES: Role[] = ['CONSORTIUM_STAFF', 'AUDITOR'];
+const FISCAL_CODE = /^[A-Z0-9]{16}$/;
+
+type Field = 'fiscalCode' | 'role' | 'comuneId';
+type FieldErrors = Partial<Record<Field, string>>;
+
+/** The API's own words for a refused field ("il carattere di controllo non corrisponde"), capitalised. */
+function refusedField(error: CombinedError | undefined): { field: Field; detail: string } | null {
+  const first = error?.graphQLErrors?.[0];
+  if (!first || first.extensions?.code !== 'BAD_USER_INPUT') return null;
+  const field = first.extensions.field;
+  if (field !== 'fiscalCode' && field !== 'role' && field !== 'comuneId') return null;
+  const detail = first.message.charAt(0).toUpperCase() + first.message.slice(1);
+  return { field, detail: detail.endsWith('.') ? detail : `${detail}.` };
+}
+
+/**
+ * The RTD enrols a person by fiscal code: a role in one of the consortium's comuni (referent,
+ * delegate, read-only) or in the office (staff, auditor). Names and e-mail come from the person's
+ * first login (GrantRoleInput has no such fields).
+ */
+export function EnrolForm({
+  consortiumId,
+  comuni,
+  onDone,
+}: {
+  consortiumId: string;
+  comuni: ComuneOption[];
+  onDone: () => void;
+}) {
+  const ids = useId();
+  const [fiscalCode, setFiscalCode] = useState('');
+  const [role, setRole] = useState<Role | ''>('');
+  const [comuneId, setComuneId] = useState<string | null>(null);
+  const [comuneBox, setComuneBox] = useState(0);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<AppError | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [state, grant] = useMutation(PeopleGrantRoleMutation);
+  const fiscalRef = useRef<HTMLInputElement>(null);
+  const roleRef = useRef<HTMLSelectElement>(null);
+  const comuneRef = useRef<HTMLInputElement>(null);
+  const doneRef = useRef<HTMLDivElement>(null);
+  const forComune = role === '' || COMUNE_ROLES.includes(role);
+
+  const focusField = (field: Field) =>
+    ({ fiscalCode: fiscalRef, role: roleRef, comuneId: comuneRef })[field].current?.focus();
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    setFailure(null);
+    setDone(null);
+    const code = fiscalCode.replace(/\s+/g, '').toUpperCase();
+    const found: FieldErrors = {};
+    if (!FISCAL_CODE.test(code))
+      found.fiscalCode = 'Il codice fiscale ha 16 caratteri, lettere e cifre, ad esempio RSSMRA80A01H501U.';
+    if (!role) found.role = 'Scegli il ruolo da assegnare.';
+    if (forComune && !comuneId)
+      found.comuneId = 'Scegli il Comune dall’elenco: scrivi una parte del nome o il codice ISTAT.';
+    setErrors(found);
+    const first = (['fiscalCode', 'role', 'comuneId'] as Field[]).find((f) => found[f]);
+    if (first) {
+      focusField(first);
+      return;
+    }
+    const result = await grant({
+      input: forComune
+        ? { fiscalCode: code, role: role as Role, comuneId }
+        : { fiscalCode: code, role: role as Role, consortiumId },
+    });
+    if (result.error) {
+      const refused = refusedField(result.error);
+      if (refused) {
+        setErrors({ [refused.field]: refused.detail });
+        focusField(refused.field);
+      } else setFailure(toAppError(result.error));
+      return;
+    }
+    const m = result.data!.grantRole;
+    const who = m.person?.displayName ? `${m.person.displayName} (${code})` : code;
+    setDone(
+      `Ruolo «${ROLE_LABEL[m.role]}» assegnato a ${who}${m.comune ? ` per il Comune di ${m.comune.name}` : ''}.`,
+    );
+    setFiscalCode('');
+    setRole('');
+    setComuneId(null);
+    setComuneBox((k) => k + 1);
+    onDone();
+    window.setTimeout(() => doneRef.current?.focus(), 0);
+  };
+
+  return (
+    <section aria-labelledby={`${ids}-title`} className="rtd-panel mb-5">
+      <h2 id={`${ids}-title`} className="h4">
+        Assegna un ruolo
+      </h2>
+      <p className="small">
+        La persona entra con SPID o CIE: basta il suo codice fiscale. Nome e posta elettronica si aggiornano
+        al suo primo accesso.
+      </p>
+      {failure ? <ErrorNotice error={failure} /> : null}
+      {done ? (
+        <div ref={doneRef} tabIndex={-1} className="alert alert-success" role="status">
+          {done}
+        </div>
+      ) : null}
+      <form onSubmit={onSubmit} noValidate aria-label="Assegna un ruolo">
+        <div className="row">
+          <div className="col-12 col-lg-4">
+            <div className="form-group mb-3">
+              <label htmlFor={`${ids}-cf`}>Codice fiscale</label>
+              <input
+                id={`${ids}-cf`}
+                ref={fiscalRef}
+                type="text"
+                className={`form-control rtd-codes${errors.fiscalCode ? ' is-invalid' : ''}`}
+                value={fiscalCode}
+                maxLength={20}
+                autoComplete="off"
+                spellCheck={false}
+                autoCapitalize="characters"
+                aria-invalid={errors.fiscalCode ? true : undefined}
+                aria-describedby={`${ids}-cf-help${errors.fiscalCode ? ` ${ids}-cf-error` : ''}`}
+                onChange={(e) => setFiscalCode(e.target.value.toUpperCase())}
+              />
+              <small id={`${ids}-cf-help`} className="form-text">
+                16 caratteri, ad esempio RSSMRA80A01H501U.
+              </small>
+              {errors.fiscalCode ? (
+                <div id={`${ids}-cf-error`} className="invalid-feedback d-block">
+                  {errors.fiscalCode}
+                </div>
+              ) : null}
+            </div>
+          </div>
+          <div className="col-12 col-lg-4">
+            <div className="form-group mb-3">
+              <label htmlFor={`${ids}-role`}>Ruolo</label>
+              <div className="select-wrapper">
+                <select
+                  id={`${ids}-role`}
+                  ref={roleRef}
+                  value={role}
+                  aria-invalid={errors.role ? true : undefined}
+                  aria-describedby={errors.role ? `${ids}-role-error` : undefined}
+                  onChange={(e) => setRole(e.target.value as Role | '')}
+                >
+                  <option value="">Scegli un ruolo</option>
+                  <optgroup label="In un Comune">
+                    {COMUNE_ROLES.map((r) => (
+                      <option key={r} value={r}>
+                        {ROLE_LABEL[r]}
+                      </option>
+                    ))}
+                  </optgroup>
+                  <optgroup label="Nell’Ufficio RTD">
+                    {OFFICE_ROLES.map((r) => (
+                      <option key={r} value={r}>
+                        {ROLE_LABEL[r]}
+                      </option>
+                    ))}
+                  </optgroup>
+                </select>
+              </div>
+              {errors.role ? (
+                <div id={`${ids}-role-error`} className="invalid-feedback d-block">
+                  {errors.role}
+                </div>
+              ) : null}
+            </div>
+          </div>
+          <div className="col-12 col-lg-4">
+            {forComune ? (
+              <ComuneCombobox
+                key={comuneBox}
+                label="Comune"
+                options={comuni}
+                value={comuneId}
+                onChange={setComuneId}
+                error={errors.comuneId}
+                help="Scrivi una parte del nome o il codice ISTAT, poi scegli dall’elenco."
+                inputRef={comuneRef}
+              />
+            ) : (
+              <p className="small mt-4">Il ruolo vale per tutto l’Ufficio RTD, non per un singolo Comune.</p>
+            )}
+          </div>
+        </div>
+        <button type="submit" className="btn btn-primary" disabled={state.fetching}>
+          Assegna il ruolo
+        </button>
+      </form>
+    </section>
+  );
+}

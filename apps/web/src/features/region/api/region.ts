@@ -1,0 +1,47 @@
+import { graphql } from '../../../gql';
+
+/** Aggregates only: the region's consortia and provinces, never a person. */
+export const RegionComplianceQuery = graphql(`
+  query RegionCompliance($regionCode: String!) {
+    byConsortium: complianceSummary(groupBy: CONSORTIUM, scope: { regionCode: $regionCode }) {
+      ...RegionBucket
+    }
+    byProvince: complianceSummary(groupBy: PROVINCE, scope: { regionCode: $regionCode }) {
+      ...RegionBucket
+    }
+  }
+
+  fragment RegionBucket on ComplianceBucket {
+    key
+    label
+    total
+    completed
+    inProgress
+    submitted
+    rejected
+    notStarted
+    notApplicable
+    overdue
+    completionRate
+  }
+`);
+
+/** The region's name, from the member comuni of the consortia the observer may see. */
+export const RegionConsortiaQuery = graphql(`
+  query RegionConsortia {
+    consortia {
+      id
+      name
+      comuneCount
+      comuni(first: 500) {
+        edges {
+          node {
+            id
+            regionCode
+            regionName
+          }
+        }
+      }
+    }
+  }
+`);
