@@ -98,6 +98,8 @@ export default async function globalSetup(): Promise<void> {
       ...env,
       NODE_ENV: 'development',
       LOG_LEVEL: 'warn',
+      // Tokens of 90 s: the app renews them (60 s before expiry) while the tests run.
+      DEV_IDP_ACCESS_TOKEN_TTL: '90',
       HOST: '127.0.0.1',
       PORT: String(apiPort),
       PUBLIC_URL: webUrl,

@@ -38,6 +38,8 @@ export interface DevIdpOptions {
   jwksFile?: string;
   /** Additional redirect URIs accepted for the dashboard client (e.g. a dev server on another port). */
   extraRedirectUris?: string[];
+  /** Lifetime of access and ID tokens in seconds (30..86400); default one hour. Short in browser tests, to see renewals. */
+  accessTokenTtlSeconds?: number;
   /** Where startup and request diagnostics go; default silent (tests). */
   log?: (line: string) => void;
 }
@@ -52,6 +54,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): DevIdpOpti
     audience: nonEmpty(env.OIDC_AUDIENCE) ?? DEFAULT_AUDIENCE,
     clientSecret: nonEmpty(env.DEV_IDP_CLIENT_SECRET),
     jwksFile: nonEmpty(env.DEV_IDP_JWKS_FILE),
+    accessTokenTtlSeconds: parseTtl(env.DEV_IDP_ACCESS_TOKEN_TTL),
     extraRedirectUris: (env.DEV_IDP_REDIRECT_URIS ?? '')
       .split(',')
       .map((uri) => uri.trim())
@@ -88,6 +91,15 @@ export function normalizeIssuer(issuer: string): string {
     throw new Error(`invalid issuer "${issuer}": must be an origin without path, query or fragment`);
   }
   return url.origin;
+}
+
+function parseTtl(value: string | undefined): number | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const ttl = Number(value);
+  if (!Number.isInteger(ttl) || ttl < 30 || ttl > 86_400) {
+    throw new Error(`invalid DEV_IDP_ACCESS_TOKEN_TTL "${value}": expected seconds between 30 and 86400`);
+  }
+  return ttl;
 }
 
 function parsePort(value: string): number {

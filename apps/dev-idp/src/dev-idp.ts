@@ -83,6 +83,7 @@ export async function createDevIdp(options: DevIdpOptions = {}): Promise<DevIdpA
   const audience = options.audience ?? DEFAULT_AUDIENCE;
   const resourceIndicator = resourceIndicatorFor(audience);
   const log = options.log ?? (() => undefined);
+  const tokenTtl = options.accessTokenTtlSeconds ?? ACCESS_TOKEN_TTL_SECONDS;
   const keys: SigningKeys = options.jwksFile ? loadSigningKeys(options.jwksFile) : generateSigningKeys();
   const redirectUris = [
     ...new Set([`${issuer}${DEV_CALLBACK_PATH}`, API_CALLBACK_URI, ...(options.extraRedirectUris ?? [])]),
@@ -181,7 +182,7 @@ export async function createDevIdp(options: DevIdpOptions = {}): Promise<DevIdpA
           return {
             scope: API_SCOPE,
             audience,
-            accessTokenTTL: ACCESS_TOKEN_TTL_SECONDS,
+            accessTokenTTL: tokenTtl,
             accessTokenFormat: 'jwt',
             jwt: { sign: { alg: 'RS256', kid: keys.kid } },
           };
@@ -219,10 +220,10 @@ export async function createDevIdp(options: DevIdpOptions = {}): Promise<DevIdpA
       );
     },
     ttl: {
-      AccessToken: ACCESS_TOKEN_TTL_SECONDS,
-      ClientCredentials: ACCESS_TOKEN_TTL_SECONDS,
+      AccessToken: tokenTtl,
+      ClientCredentials: tokenTtl,
       AuthorizationCode: 60,
-      IdToken: ACCESS_TOKEN_TTL_SECONDS,
+      IdToken: tokenTtl,
       Interaction: 60 * 60,
       Session: 8 * 60 * 60,
       Grant: 8 * 60 * 60,
