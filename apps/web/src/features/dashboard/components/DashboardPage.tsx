@@ -207,21 +207,21 @@ export function DashboardPage({ consortiumId, consortiumName }: Props) {
               <caption>Attività per stato ({figures.total} in tutto)</caption>
               <thead>
                 <tr>
-                  {STATUS_ORDER.map((s) => (
-                    <th scope="col" key={s}>
+                  <th scope="col">Stato</th>
+                  <th scope="col">Attività</th>
+                </tr>
+              </thead>
+              <tbody>
+                {STATUS_ORDER.map((s) => (
+                  <tr key={s}>
+                    <th scope="row">
                       <span className={`badge rtd-status rtd-status-${STATUS_COLOR[s]}`}>
                         {STATUS_LABEL[s]}
                       </span>
                     </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                <tr>
-                  {STATUS_ORDER.map((s) => (
-                    <td key={s}>{figures.byStatus[s]}</td>
-                  ))}
-                </tr>
+                    <td>{figures.byStatus[s]}</td>
+                  </tr>
+                ))}
               </tbody>
             </table>
           </section>

@@ -1,0 +1,73 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/fixtures';
+import { assignmentIdByTitle } from './support/api';
+
+/** 320-pixel phones (a segretario comunale on the train) and keyboard-only use. */
+const ANNA = 'MRTNNA70S63D142G';
+const GIULIA = 'FRRGLI75C52D142B';
+
+test.use({ viewport: { width: 320, height: 640 } });
+
+async function expectNoHorizontalScroll(page: Page, what: string) {
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.waitForLoadState('networkidle');
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  const widest = await page.evaluate(() =>
+    [...document.querySelectorAll('body *')]
+      .map((el) => ({ el, right: el.getBoundingClientRect().right }))
+      .filter((x) => x.right > 321)
+      .sort((a, b) => b.right - a.right)
+      .slice(0, 5)
+      .map((x) => `${x.el.tagName}.${String(x.el.className).slice(0, 60)} ${Math.round(x.right)}`)
+      .join('; '),
+  );
+  expect(width, `${what} is ${width}px wide at 320px: ${widest}`).toBeLessThanOrEqual(320);
+}
+
+test("the referent's pages fit a 320-pixel screen", async ({ page, loginAs }) => {
+  await loginAs(page, ANNA);
+  await expectNoHorizontalScroll(page, 'Le attività del Comune');
+  const id = await assignmentIdByTitle(ANNA, 'Misure minime di sicurezza ICT');
+  await page.goto(`/assegnazioni/${id}`);
+  await expectNoHorizontalScroll(page, 'Attività');
+  await page.goto('/piano');
+  await expectNoHorizontalScroll(page, 'Piano Triennale');
+});
+
+test("the office's pages fit a 320-pixel screen", async ({ page, loginAs }) => {
+  await loginAs(page, GIULIA);
+  for (const [path, what] of [
+    ['/cruscotto', 'Cruscotto'],
+    ['/da-validare', 'Da validare'],
+    ['/obiettivi', 'Obiettivi condivisi'],
+    ['/obiettivi/nuovo', 'Nuovo obiettivo'],
+    ['/persone', 'Referenti e ruoli'],
+    ['/registro', 'Registro delle attività'],
+  ]) {
+    await page.goto(path);
+    await expectNoHorizontalScroll(page, what);
+  }
+});
+
+test('logging in and reporting work with the keyboard alone', async ({ page }) => {
+  await page.goto('/');
+  // Tab to the login button and press Enter; on the provider pick Anna with the keyboard too.
+  const login = page.getByRole('button', { name: 'Entra con SPID' });
+  await login.waitFor();
+  for (let i = 0; i < 5 && !(await login.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(login).toBeFocused();
+  await page.keyboard.press('Enter');
+  await page.waitForURL((url) => url.pathname.startsWith('/interaction/'));
+  const anna = page.locator(`button[name="fiscalCode"][value="${ANNA}"]`);
+  await anna.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Le attività del Comune di Crema');
+  // The skip link is the first stop and leads to the content.
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Vai al contenuto' });
+  await expect(skip).toBeFocused();
+  const outline = await skip.evaluate((el) => getComputedStyle(el).outlineStyle);
+  expect(outline).not.toBe('none');
+});
