@@ -128,10 +128,13 @@ export async function seedDemoObjectives(db: EntityManager): Promise<DemoObjecti
   if (!consortium) throw new Error('Consorzio demo A mancante: eseguire prima il seed dei consorzi');
   const people = new Map<string, { id: string; name: string; subject: string }>();
   for (const row of await db.query(
-    `SELECT p.id, p.fiscal_code, m.role, c.istat_code FROM person p JOIN membership m ON m.person_id = p.id
+    `SELECT p.id, p.fiscal_code, m.role, m.consortium_id, c.istat_code FROM person p JOIN membership m ON m.person_id = p.id
        LEFT JOIN comune c ON c.id = m.comune_id WHERE m.revoked_at IS NULL AND p.fiscal_code = ANY($1)`,
     [DEMO_PEOPLE.map((p) => p.fiscalCode)],
   )) {
+    // Consortium A's office acts on A's objectives (not consortium B's RTD, who holds the same role).
+    if (row.role !== 'COMUNE_REFERENT' && row.consortium_id !== null && row.consortium_id !== consortium.id)
+      continue;
     const key = row.role === 'COMUNE_REFERENT' ? `referent:${row.istat_code}` : row.role;
     people.set(key, { id: row.id, name: row.fiscal_code, subject: row.fiscal_code });
   }

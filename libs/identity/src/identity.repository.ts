@@ -55,10 +55,23 @@ const ROLE_ORDER = [
 @Injectable()
 export class IdentityRepository {
   /** The person with this fiscal code, created (with no name yet) if it never logged in. */
-  async findOrCreatePerson(db: EntityManager, fiscalCode: string): Promise<string> {
+  /**
+   * The person with this fiscal code, created (with the name and e-mail given, if any) when new;
+   * an existing person's data are theirs to update, at login.
+   */
+  async findOrCreatePerson(
+    db: EntityManager,
+    fiscalCode: string,
+    profile: { givenName: string | null; familyName: string | null; email: string | null } = {
+      givenName: null,
+      familyName: null,
+      email: null,
+    },
+  ): Promise<string> {
     const [created] = await db.query(
-      `INSERT INTO person (fiscal_code) VALUES ($1) ON CONFLICT (fiscal_code) DO NOTHING RETURNING id`,
-      [fiscalCode],
+      `INSERT INTO person (fiscal_code, given_name, family_name, email) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (fiscal_code) DO NOTHING RETURNING id`,
+      [fiscalCode, profile.givenName, profile.familyName, profile.email],
     );
     if (created) return created.id;
     const [existing] = await db.query(`SELECT id FROM person WHERE fiscal_code = $1`, [fiscalCode]);

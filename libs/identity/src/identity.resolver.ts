@@ -64,6 +64,11 @@ export class MembershipResolver {
     return this.identity.personOf(ctx, membership);
   }
 
+  @ResolveField(() => Boolean, { description: 'whether the caller may revoke this role now' })
+  canRevoke(@Ctx() ctx: RequestContext, @Parent() membership: MembershipObject) {
+    return this.identity.canRevoke(ctx, membership);
+  }
+
   @ResolveField(() => ComuneObject, { nullable: true })
   comune(@Ctx() ctx: RequestContext, @Parent() membership: MembershipObject) {
     return this.identity.comuneOf(ctx, membership);

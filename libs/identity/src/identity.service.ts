@@ -31,6 +31,26 @@ const toMembershipObject = (row: MembershipRecord): MembershipObject => ({
   personId: row.personId,
 });
 
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Name and e-mail given with a grant, checked: short plain text, a plausible address. */
+function personProfile(input: GrantRoleInput) {
+  const text = (field: 'givenName' | 'familyName', value: string | null | undefined) => {
+    const clean = value?.trim() || null;
+    if (clean && (clean.length > 100 || /[\u0000-\u001f<>]/.test(clean)))
+      throw badInput(field, 'al massimo 100 caratteri, senza simboli < >');
+    return clean;
+  };
+  const email = input.email?.trim().toLowerCase() || null;
+  if (email && (email.length > 254 || !EMAIL.test(email)))
+    throw badInput('email', 'un indirizzo come nome.cognome@comune.example.it');
+  return {
+    givenName: text('givenName', input.givenName),
+    familyName: text('familyName', input.familyName),
+    email,
+  };
+}
+
 interface GrantScope {
   consortiumId: string | null;
   comuneId: string | null;
@@ -70,7 +90,7 @@ export class IdentityService {
     return ctx.atomically(async (db) => {
       const principal: Principal =
         who.kind === 'person'
-          ? { personId: await this.repository.findOrCreatePerson(db, who.fiscalCode) }
+          ? { personId: await this.repository.findOrCreatePerson(db, who.fiscalCode, who.profile) }
           : { machineClientId: await this.repository.findOrCreateClient(db, who.clientId) };
       const id = await this.repository.ensureMembership(
         db,
@@ -85,7 +105,11 @@ export class IdentityService {
         entityId: id,
         consortiumId: scope.consortiumId,
         comuneId: scope.comuneId,
-        details: { role: input.role, ...who, regionCode: scope.regionCode },
+        details: {
+          role: input.role,
+          ...(who.kind === 'person' ? { kind: who.kind, fiscalCode: who.fiscalCode } : who),
+          regionCode: scope.regionCode,
+        },
       });
       const row = await this.repository.membershipById(db, id);
       this.accessCache.clear();
@@ -156,6 +180,20 @@ export class IdentityService {
     return { id: row.id, fiscalCode: row.fiscalCode.trim(), displayName: name || null, email: row.email };
   }
 
+  /** Whether the caller may revoke this membership (the screen shows "Revoca" only then). */
+  async canRevoke(ctx: RequestContext, membership: MembershipObject): Promise<boolean> {
+    const { ability } = await callerAccess(ctx);
+    return ability.can(
+      'revoke',
+      on('Membership', {
+        role: membership.role,
+        consortiumId: membership.consortiumId,
+        comuneId: membership.comuneId,
+        regionCode: membership.regionCode,
+      }),
+    );
+  }
+
   consortiumOf(ctx: RequestContext, membership: MembershipObject) {
     return membership.consortiumId ? this.tenancy.findConsortium(ctx, membership.consortiumId) : null;
   }
@@ -170,9 +208,13 @@ export class IdentityService {
     if (!ability.can('read', subject)) throw forbidden();
   }
 
-  private grantee(
-    input: GrantRoleInput,
-  ): { kind: 'person'; fiscalCode: string } | { kind: 'client'; clientId: string } {
+  private grantee(input: GrantRoleInput):
+    | {
+        kind: 'person';
+        fiscalCode: string;
+        profile: { givenName: string | null; familyName: string | null; email: string | null };
+      }
+    | { kind: 'client'; clientId: string } {
     const fiscalCode = input.fiscalCode?.trim() || null;
     const clientId = input.clientId?.trim() || null;
     if ((fiscalCode === null) === (clientId === null)) {
@@ -187,7 +229,10 @@ export class IdentityService {
       if (problem === 'format')
         throw badInput('fiscalCode', 'un codice fiscale ha 16 caratteri, ad esempio RSSMRA80A01H501U');
       if (problem === 'check') throw badInput('fiscalCode', 'il carattere di controllo non corrisponde');
-      return { kind: 'person', fiscalCode: code };
+      return { kind: 'person', fiscalCode: code, profile: personProfile(input) };
+    }
+    if (input.givenName || input.familyName || input.email) {
+      throw badInput('givenName', 'nome, cognome ed e-mail valgono solo per una persona, non per un client');
     }
     if (!CLIENT_ID.test(clientId!))
       throw badInput('clientId', 'lettere, cifre, ".", "_" e "-", al massimo 100');

@@ -33,6 +33,19 @@ const FIELD_LABEL: Record<string, string> = {
   fiscalCode: 'Codice fiscale',
   status: 'Stato',
   kind: 'Tipo di evidenza',
+  comuneId: 'Comune',
+  consortiumId: 'Consorzio',
+  role: 'Ruolo',
+  name: 'Nome',
+  givenName: 'Nome',
+  familyName: 'Cognome',
+  email: 'Posta elettronica',
+  comuneIstatCodes: 'Comuni (codici ISTAT)',
+  title: 'Titolo',
+  dueDate: 'Scadenza',
+  lineCodes: 'Linee d’azione',
+  target: 'Destinatari',
+  edition: 'Edizione',
 };
 
 export interface AppError {

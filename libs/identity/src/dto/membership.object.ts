@@ -83,4 +83,19 @@ export class GrantRoleInput {
 
   @Field(() => String, { nullable: true })
   regionCode?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'For a person new to RTD Hub: recorded with the fiscal code until their first login',
+  })
+  givenName?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'See givenName' })
+  familyName?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'See givenName; where the mails go before the first login',
+  })
+  email?: string | null;
 }

@@ -24,6 +24,7 @@ export const PeopleMembershipsQuery = graphql(`
     consortiumMemberships(consortiumId: $consortiumId) {
       id
       role
+      canRevoke
       grantedAt
       comune {
         id

@@ -12,7 +12,8 @@ const COMUNE_ROLES: Role[] = ['COMUNE_REFERENT', 'COMUNE_DELEGATE', 'COMUNE_VIEW
 const OFFICE_ROLES: Role[] = ['CONSORTIUM_STAFF', 'AUDITOR'];
 const FISCAL_CODE = /^[A-Z0-9]{16}$/;
 
-type Field = 'fiscalCode' | 'role' | 'comuneId';
+type Field = 'fiscalCode' | 'role' | 'comuneId' | 'givenName' | 'familyName' | 'email';
+const FIELDS: Field[] = ['fiscalCode', 'givenName', 'familyName', 'email', 'role', 'comuneId'];
 type FieldErrors = Partial<Record<Field, string>>;
 
 /** The API's own words for a refused field ("il carattere di controllo non corrisponde"), capitalised. */
@@ -20,15 +21,15 @@ function refusedField(error: CombinedError | undefined): { field: Field; detail:
   const first = error?.graphQLErrors?.[0];
   if (!first || first.extensions?.code !== 'BAD_USER_INPUT') return null;
   const field = first.extensions.field;
-  if (field !== 'fiscalCode' && field !== 'role' && field !== 'comuneId') return null;
+  if (!FIELDS.includes(field as Field)) return null;
   const detail = first.message.charAt(0).toUpperCase() + first.message.slice(1);
-  return { field, detail: detail.endsWith('.') ? detail : `${detail}.` };
+  return { field: field as Field, detail: detail.endsWith('.') ? detail : `${detail}.` };
 }
 
 /**
  * The RTD enrols a person by fiscal code: a role in one of the consortium's comuni (referent,
- * delegate, read-only) or in the office (staff, auditor). Names and e-mail come from the person's
- * first login (GrantRoleInput has no such fields).
+ * delegate, read-only) or in the office (staff, auditor). Name and e-mail, when given, are kept for a
+ * person new to RTD Hub until their first login brings the identity provider's.
  */
 export function EnrolForm({
   consortiumId,
@@ -41,6 +42,12 @@ export function EnrolForm({
 }) {
   const ids = useId();
   const [fiscalCode, setFiscalCode] = useState('');
+  const [givenName, setGivenName] = useState('');
+  const [familyName, setFamilyName] = useState('');
+  const [email, setEmail] = useState('');
+  const givenRef = useRef<HTMLInputElement>(null);
+  const familyRef = useRef<HTMLInputElement>(null);
+  const emailRef = useRef<HTMLInputElement>(null);
   const [role, setRole] = useState<Role | ''>('');
   const [comuneId, setComuneId] = useState<string | null>(null);
   const [comuneBox, setComuneBox] = useState(0);
@@ -55,7 +62,16 @@ export function EnrolForm({
   const forComune = role === '' || COMUNE_ROLES.includes(role);
 
   const focusField = (field: Field) =>
-    ({ fiscalCode: fiscalRef, role: roleRef, comuneId: comuneRef })[field].current?.focus();
+    (
+      ({
+        fiscalCode: fiscalRef,
+        role: roleRef,
+        comuneId: comuneRef,
+        givenName: givenRef,
+        familyName: familyRef,
+        email: emailRef,
+      }) as Record<Field, React.RefObject<HTMLInputElement | HTMLSelectElement | null>>
+    )[field].current?.focus();
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -66,18 +82,25 @@ export function EnrolForm({
     if (!FISCAL_CODE.test(code))
       found.fiscalCode = 'Il codice fiscale ha 16 caratteri, lettere e cifre, ad esempio RSSMRA80A01H501U.';
     if (!role) found.role = 'Scegli il ruolo da assegnare.';
+    if (email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim()))
+      found.email = 'Scrivi un indirizzo come nome.cognome@comune.example.it, oppure lascia vuoto.';
     if (forComune && !comuneId)
       found.comuneId = 'Scegli il Comune dall’elenco: scrivi una parte del nome o il codice ISTAT.';
     setErrors(found);
-    const first = (['fiscalCode', 'role', 'comuneId'] as Field[]).find((f) => found[f]);
+    const first = FIELDS.find((f) => found[f]);
     if (first) {
       focusField(first);
       return;
     }
+    const profile = {
+      givenName: givenName.trim() || null,
+      familyName: familyName.trim() || null,
+      email: email.trim() || null,
+    };
     const result = await grant({
       input: forComune
-        ? { fiscalCode: code, role: role as Role, comuneId }
-        : { fiscalCode: code, role: role as Role, consortiumId },
+        ? { fiscalCode: code, role: role as Role, comuneId, ...profile }
+        : { fiscalCode: code, role: role as Role, consortiumId, ...profile },
     });
     if (result.error) {
       const refused = refusedField(result.error);
@@ -93,6 +116,9 @@ export function EnrolForm({
       `Ruolo «${ROLE_LABEL[m.role]}» assegnato a ${who}${m.comune ? ` per il Comune di ${m.comune.name}` : ''}.`,
     );
     setFiscalCode('');
+    setGivenName('');
+    setFamilyName('');
+    setEmail('');
     setRole('');
     setComuneId(null);
     setComuneBox((k) => k + 1);
@@ -106,8 +132,8 @@ export function EnrolForm({
         Assegna un ruolo
       </h2>
       <p className="small">
-        La persona entra con SPID o CIE: basta il suo codice fiscale. Nome e posta elettronica si aggiornano
-        al suo primo accesso.
+        La persona entra con SPID o CIE: basta il suo codice fiscale. Nome, cognome e posta elettronica
+        servono finché non ha fatto il primo accesso (poi valgono quelli della sua identità digitale).
       </p>
       {failure ? <ErrorNotice error={failure} /> : null}
       {done ? (
@@ -142,6 +168,56 @@ export function EnrolForm({
                   {errors.fiscalCode}
                 </div>
               ) : null}
+            </div>
+          </div>
+          <div className="col-12 col-lg-8">
+            <div className="row">
+              {(
+                [
+                  [
+                    'givenName',
+                    'Nome (facoltativo)',
+                    givenName,
+                    setGivenName,
+                    givenRef,
+                    'text',
+                    'given-name',
+                  ],
+                  [
+                    'familyName',
+                    'Cognome (facoltativo)',
+                    familyName,
+                    setFamilyName,
+                    familyRef,
+                    'text',
+                    'family-name',
+                  ],
+                  ['email', 'Posta elettronica (facoltativa)', email, setEmail, emailRef, 'email', 'email'],
+                ] as const
+              ).map(([field, label, value, set, ref, type, auto]) => (
+                <div className="col-12 col-md-4" key={field}>
+                  <div className="form-group mb-3">
+                    <label htmlFor={`${ids}-${field}`}>{label}</label>
+                    <input
+                      id={`${ids}-${field}`}
+                      ref={ref}
+                      type={type}
+                      className={`form-control${errors[field] ? ' is-invalid' : ''}`}
+                      value={value}
+                      maxLength={type === 'email' ? 254 : 100}
+                      autoComplete={auto}
+                      aria-invalid={errors[field] ? true : undefined}
+                      aria-describedby={errors[field] ? `${ids}-${field}-error` : undefined}
+                      onChange={(e) => set(e.target.value)}
+                    />
+                    {errors[field] ? (
+                      <div id={`${ids}-${field}-error`} className="invalid-feedback d-block">
+                        {errors[field]}
+                      </div>
+                    ) : null}
+                  </div>
+                </div>
+              ))}
             </div>
           </div>
           <div className="col-12 col-lg-4">

@@ -130,7 +130,7 @@ export function PeoplePage({ consortiumId, consortiumName, role }: PeoplePagePro
   };
 
   const revokeButton = (m: Membership) =>
-    canManage && m.role !== 'CONSORTIUM_RTD' ? (
+    m.canRevoke && m.role !== 'CONSORTIUM_RTD' ? (
       <button
         type="button"
         className="btn btn-sm btn-outline-danger ms-2"
