@@ -62,7 +62,7 @@ export function DashboardPage({ consortiumId, consortiumName }: Props) {
   const shown = useMemo(
     () => applyFilters(all, filters),
     [all, filters.edition, filters.chapter, filters.province, filters.objective],
-  ); // eslint-disable-line
+  );
   const figures = figuresOf(shown);
   const comuni = useMemo(
     () =>
