@@ -17,6 +17,7 @@ export function renderMailbox(mails: ReceivedMail[], smtpUrl: string): string {
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     // The page is left open during a demo: new mail shows up without touching it.
     '<meta http-equiv="refresh" content="5">',
+    '<link rel="icon" href="data:,">',
     '<title>Posta ricevuta (sviluppo)</title>',
     `<style>${STYLE}</style>`,
     '</head>',
