@@ -117,7 +117,17 @@ has ${entry.chunks} JavaScript chunks in all, loaded on demand).
 
 ${table}
 ${pages ? `\nRuns (ms): worklist ${pages.worklist.runs.join(', ')}; assignment ${pages.assignment.runs.join(', ')}; dashboard ${pages.dashboard.runs.join(', ')}.\n` : `\n${pagesError}\n`}`;
-writeFileSync(path.join(ROOT, 'docs/web-budgets.md'), report);
+// Sections added by hand after the measured table (e.g. "## National bench data") are kept.
+const file = path.join(ROOT, 'docs/web-budgets.md');
+let kept = '';
+try {
+  const previous = readFileSync(file, 'utf8');
+  const at = previous.indexOf('\n## ');
+  if (at >= 0) kept = previous.slice(at);
+} catch {
+  // first run
+}
+writeFileSync(file, `${report.trimEnd()}\n${kept}`);
 console.log(table);
 if (pagesError) console.log(pagesError);
 process.exit(rows.every((r) => r[3]) && !pagesError ? 0 : 1);

@@ -18,7 +18,8 @@ const figure = (page: Page, label: string) => page.getByRole('group', { name: la
 const nav = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Pagine' }).getByRole('link', { name, exact: true });
 
-test.describe.configure({ mode: 'serial' });
+// The steps build on each other's data: a retry would start from changed data, so none.
+test.describe.configure({ mode: 'serial', retries: 0 });
 
 test('the RTD creates an objective on CAP1.PA.LA19, publishes it and sees it on the dashboard', async ({
   page,

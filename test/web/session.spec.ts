@@ -1,5 +1,5 @@
 import { expect, test } from './support/fixtures';
-import { assignmentIdByTitle } from './support/api';
+import { assignmentIdByTitle, graphqlAs } from './support/api';
 
 /**
  * The session as a person lives it: tokens renew before they expire (the test stack's provider
@@ -68,4 +68,28 @@ test('"Esci" ends the session here and at the provider', async ({ page, loginAs,
   // Logging in again asks who you are: the provider's session is gone.
   await page.getByRole('button', { name: 'Entra con SPID' }).click();
   await expect(page.locator(`button[name="fiscalCode"][value="${ANNA}"]`)).toBeVisible();
+});
+
+test('a person with several roles switches between them in the header', async ({ page, loginAs }) => {
+  // Anna, referent of Crema, is also given read access to Pandino by the RTD office.
+  const GIULIA = 'FRRGLI75C52D142B';
+  const pandino = await graphqlAs(GIULIA, '{ comuneByIstatCode(istatCode: "019067") { id } }');
+  await graphqlAs(GIULIA, 'mutation($i: GrantRoleInput!) { grantRole(input: $i) { id } }', {
+    i: { fiscalCode: ANNA, role: 'COMUNE_VIEWER', comuneId: pandino.comuneByIstatCode.id },
+  });
+  await loginAs(page, ANNA);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Le attività del Comune di Crema');
+  const switcher = page.getByLabel('Ruolo con cui operi');
+  await switcher.selectOption({ label: 'Consultazione del Comune · Pandino' });
+  await page
+    .getByRole('navigation', { name: 'Pagine' })
+    .getByRole('link', { name: 'Le attività del Comune' })
+    .click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Le attività del Comune di Pandino');
+  await page
+    .getByRole('link')
+    .filter({ hasText: /Misure minime|Dichiarazione|Integrazione/ })
+    .first()
+    .click();
+  await expect(page.getByRole('button', { name: 'Salva l’avanzamento' })).toHaveCount(0);
 });

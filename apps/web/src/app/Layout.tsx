@@ -1,14 +1,20 @@
 import type { ReactNode } from 'react';
-import { NavLink } from 'react-router';
+import { NavLink, useNavigate } from 'react-router';
 import { useAuth } from '../lib/auth';
 import { describeMembership, useSession } from '../features/session/session';
-import { navigationFor } from './roles';
+import { homeOf, navigationFor } from './roles';
 
 /** Bootstrap Italia header: the service, who is logged in and in which role, the pages of that role. */
 export function Layout({ children }: { children: ReactNode }) {
   const auth = useAuth();
   const session = useSession();
+  const navigate = useNavigate();
   const links = navigationFor(session.active);
+  // A new role has its own pages: start from its home.
+  const switchTo = (id: string) => {
+    session.choose(id);
+    navigate(homeOf(session.memberships.find((m) => m.id === id) ?? null));
+  };
   return (
     <>
       <a className="rtd-skip" href="#contenuto">
@@ -29,7 +35,7 @@ export function Layout({ children }: { children: ReactNode }) {
                     <span>Ruolo</span>
                     <select
                       value={session.active?.id ?? ''}
-                      onChange={(e) => session.choose(e.target.value)}
+                      onChange={(e) => switchTo(e.target.value)}
                       aria-label="Ruolo con cui operi"
                     >
                       {session.memberships.map((m) => (

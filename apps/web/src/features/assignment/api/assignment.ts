@@ -73,16 +73,23 @@ export const ComuneDelegatesQuery = graphql(`
   }
 `);
 
+/** What every move returns: the new state, version and the moves allowed from there. */
+export const AssignmentAfterMoveFragment = graphql(`
+  fragment AssignmentAfterMove on Assignment {
+    id
+    status
+    progress
+    issues
+    version
+    updatedAt
+    allowedActions
+  }
+`);
+
 export const UpdateAssignmentMutation = graphql(`
   mutation UpdateAssignment($id: ID!, $expectedVersion: Int!, $input: UpdateAssignmentInput!) {
     updateAssignment(id: $id, expectedVersion: $expectedVersion, input: $input) {
-      id
-      status
-      progress
-      issues
-      version
-      updatedAt
-      allowedActions
+      ...AssignmentAfterMove
     }
   }
 `);
@@ -90,12 +97,7 @@ export const UpdateAssignmentMutation = graphql(`
 export const SubmitAssignmentMutation = graphql(`
   mutation SubmitAssignment($id: ID!, $expectedVersion: Int!, $note: String) {
     submitAssignment(id: $id, expectedVersion: $expectedVersion, note: $note) {
-      id
-      status
-      progress
-      version
-      updatedAt
-      allowedActions
+      ...AssignmentAfterMove
     }
   }
 `);
@@ -103,12 +105,7 @@ export const SubmitAssignmentMutation = graphql(`
 export const ReviewAssignmentMutation = graphql(`
   mutation ReviewAssignment($id: ID!, $expectedVersion: Int!, $decision: ReviewDecision!, $reason: String) {
     reviewAssignment(id: $id, expectedVersion: $expectedVersion, decision: $decision, reason: $reason) {
-      id
-      status
-      progress
-      version
-      updatedAt
-      allowedActions
+      ...AssignmentAfterMove
     }
   }
 `);
@@ -116,11 +113,7 @@ export const ReviewAssignmentMutation = graphql(`
 export const MarkNotApplicableMutation = graphql(`
   mutation MarkNotApplicable($id: ID!, $expectedVersion: Int!, $reason: String!) {
     markNotApplicable(id: $id, expectedVersion: $expectedVersion, reason: $reason) {
-      id
-      status
-      version
-      updatedAt
-      allowedActions
+      ...AssignmentAfterMove
     }
   }
 `);

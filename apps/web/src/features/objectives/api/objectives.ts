@@ -144,14 +144,22 @@ export const UpdateObjectiveMutation = graphql(`
   }
 `);
 
+export const PushRunFieldsFragment = graphql(`
+  fragment PushRunFields on PushRun {
+    id
+    state
+    targeted
+    created
+    skipped
+    startedAt
+    finishedAt
+  }
+`);
+
 export const PublishObjectiveMutation = graphql(`
   mutation PublishObjective($id: ID!) {
     publishSharedObjective(id: $id) {
-      id
-      state
-      targeted
-      created
-      skipped
+      ...PushRunFields
     }
   }
 `);
@@ -159,13 +167,7 @@ export const PublishObjectiveMutation = graphql(`
 export const PushRunQuery = graphql(`
   query PushRun($id: ID!) {
     pushRun(id: $id) {
-      id
-      state
-      targeted
-      created
-      skipped
-      startedAt
-      finishedAt
+      ...PushRunFields
     }
   }
 `);

@@ -1,6 +1,7 @@
 import { useCallback, useId, useMemo, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
+import { ConfirmPanel } from '../../../components/ConfirmPanel';
 import { ErrorNotice, Loading } from '../../../components/Feedback';
 import { PageTitle } from '../../../components/PageTitle';
 import type { ObjectiveQuery, Role } from '../../../gql/graphql';
@@ -332,23 +333,12 @@ function DraftEditor({
         {objective && dirty ? <p className="small">Salva la bozza prima di pubblicarla.</p> : null}
       </form>
       {confirmDelete ? (
-        <div className="alert alert-warning" role="alertdialog" aria-labelledby={`${ids}-del`}>
-          <p id={`${ids}-del`} className="fw-semibold">
-            Eliminare la bozza «{objective?.title}»? Non si può annullare.
-          </p>
-          <div className="d-flex gap-2">
-            <button type="button" className="btn btn-danger" onClick={onDelete} autoFocus>
-              Elimina
-            </button>
-            <button
-              type="button"
-              className="btn btn-outline-secondary"
-              onClick={() => setConfirmDelete(false)}
-            >
-              Annulla
-            </button>
-          </div>
-        </div>
+        <ConfirmPanel
+          question={<>Eliminare la bozza «{objective?.title}»? Non si può annullare.</>}
+          confirmLabel="Elimina"
+          onConfirm={onDelete}
+          onCancel={() => setConfirmDelete(false)}
+        />
       ) : null}
     </>
   );
@@ -444,23 +434,12 @@ function ObjectiveView({
         </div>
       ) : null}
       {confirmClose ? (
-        <div className="alert alert-warning" role="alertdialog" aria-labelledby="conferma-chiusura">
-          <p id="conferma-chiusura" className="fw-semibold">
-            Chiudere «{o.title}»? I Comuni non potranno più aggiornarlo.
-          </p>
-          <div className="d-flex gap-2">
-            <button type="button" className="btn btn-danger" onClick={onClose} autoFocus>
-              Chiudi
-            </button>
-            <button
-              type="button"
-              className="btn btn-outline-secondary"
-              onClick={() => setConfirmClose(false)}
-            >
-              Annulla
-            </button>
-          </div>
-        </div>
+        <ConfirmPanel
+          question={<>Chiudere «{o.title}»? I Comuni non potranno più aggiornarlo.</>}
+          confirmLabel="Chiudi"
+          onConfirm={onClose}
+          onCancel={() => setConfirmClose(false)}
+        />
       ) : null}
     </>
   );
