@@ -7,14 +7,15 @@ import {
   checkExpectedVersion,
   conflict,
   decodeCursor,
+  feminine,
   forbidden,
   groupBy,
   indexBy,
   notFound,
+  NotificationJob,
   Page,
   PageArgs,
   pageSize,
-  NotificationJob,
   parseId,
   QueueName,
   RequestContext,
@@ -296,14 +297,14 @@ export class AssignmentsService {
     field = 'id',
   ): Promise<AssignmentRow> {
     const row = await this.loader(ctx).load(parseId(field, id));
-    if (!row) throw notFound('Assegnazione');
+    if (!row) throw notFound(feminine('Assegnazione'));
     const { ability } = await callerAccess(ctx);
     authorize(
       ability,
       action,
       'Assignment',
       { consortiumId: row.consortiumId, comuneId: row.comuneId, delegatePersonId: row.delegatePersonId },
-      'Assegnazione',
+      feminine('Assegnazione'),
     );
     return row;
   }

@@ -84,4 +84,34 @@ describe('assignment workflow', () => {
       }
     }
   });
+
+  it('names statuses in Italian in its messages, never by their codes', () => {
+    const message = (from: AssignmentStatus, side: Side, action: WorkflowAction): string => {
+      try {
+        nextStatus(from, side, action);
+        return '';
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    expect(message('IN_PROGRESS', 'municipality', { kind: 'update', to: 'COMPLETED' })).toBe(
+      "Lo stato «Completata» è riservato all'Ufficio RTD",
+    );
+    expect(message('SUBMITTED', 'municipality', { kind: 'update', to: null })).toBe(
+      'Assegnazione in stato «Inviata»: il comune non la modifica più',
+    );
+    expect(message('NOT_STARTED', 'municipality', { kind: 'submit' })).toBe(
+      'Passaggio di stato non consentito: da «Non avviata» a «Inviata»',
+    );
+    expect(message('COMPLETED', 'municipality', { kind: 'evidence' })).toBe(
+      'Assegnazione in stato «Completata»: non si aggiungono evidenze',
+    );
+    for (const from of STATUSES) {
+      for (const side of ['municipality', 'office'] as const) {
+        for (const kind of ['submit', 'approve', 'reject', 'notApplicable', 'evidence'] as const) {
+          expect(message(from, side, { kind })).not.toMatch(new RegExp(STATUSES.join('|')));
+        }
+      }
+    }
+  });
 });

@@ -1,4 +1,4 @@
-import { badInput, conflict, DomainError, forbidden } from '@rtd/kernel';
+import { badInput, conflict, DomainError, forbidden, statusName } from '@rtd/kernel';
 
 export const STATUSES = [
   'NOT_STARTED',
@@ -36,12 +36,12 @@ export function nextStatus(from: AssignmentStatus, side: Side, action: WorkflowA
       const to = action.to ?? from;
       if (side === 'municipality') {
         if (to === from && LOCKED_FOR_MUNICIPALITY.includes(from)) {
-          throw conflict(`Assegnazione in stato ${from}: il comune non la modifica più`);
+          throw conflict(`Assegnazione in stato ${statusName(from)}: il comune non la modifica più`);
         }
         if (to === 'SUBMITTED')
           throw badInput('status', "per inviare all'Ufficio RTD usare submitAssignment");
         if (to === 'COMPLETED' || to === 'REJECTED' || to === 'NOT_APPLICABLE') {
-          throw forbidden(`Lo stato ${to} è riservato all'Ufficio RTD`);
+          throw forbidden(`Lo stato ${statusName(to)} è riservato all'Ufficio RTD`);
         }
         if (LOCKED_FOR_MUNICIPALITY.includes(from)) throw refused(from, to);
         return to;
@@ -72,14 +72,14 @@ export function nextStatus(from: AssignmentStatus, side: Side, action: WorkflowA
     case 'evidence':
       if (side === 'office') throw forbidden('Le evidenze le aggiunge il comune');
       if (LOCKED_FOR_MUNICIPALITY.includes(from)) {
-        throw conflict(`Assegnazione in stato ${from}: non si aggiungono evidenze`);
+        throw conflict(`Assegnazione in stato ${statusName(from)}: non si aggiungono evidenze`);
       }
       return from;
   }
 }
 
 function refused(from: AssignmentStatus, to: AssignmentStatus): DomainError {
-  return conflict(`Passaggio di stato non consentito: da ${from} a ${to}`);
+  return conflict(`Passaggio di stato non consentito: da ${statusName(from)} a ${statusName(to)}`);
 }
 
 /** What a caller may do on an assignment, as the screen offers it (derived from nextStatus). */

@@ -1,4 +1,4 @@
-import { DomainError, forbidden, notFound } from '@rtd/kernel';
+import { DomainError, forbidden, notFound, Noun } from '@rtd/kernel';
 import { Action, AppAbility, on, SubjectFields, SubjectName } from './ability.factory';
 
 /**
@@ -10,7 +10,7 @@ export function authorize<N extends SubjectName>(
   action: Action,
   name: N,
   fields: SubjectFields[N],
-  what: string,
+  what: Noun,
 ): void {
   const target = on(name, fields);
   if (ability.can(action, target)) return;
@@ -23,4 +23,4 @@ export function authorizeKind(ability: AppAbility, action: Action, name: Subject
   if (!ability.can(action, name)) throw forbidden();
 }
 
-const hidden = (what: string): DomainError => notFound(what);
+const hidden = (what: Noun): DomainError => notFound(what);

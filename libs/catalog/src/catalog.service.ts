@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import {
   badInput,
   decodeCursor,
+  echo,
+  feminine,
   foldForSearch,
   notFound,
   Page,
@@ -63,10 +65,10 @@ export class CatalogService {
     if (search && search.length > MAX_SEARCH_LENGTH) {
       throw badInput('search', `al massimo ${MAX_SEARCH_LENGTH} caratteri`);
     }
-    if (!(await this.canRead(ctx))) throw notFound(`Edizione "${args.edition}"`);
+    if (!(await this.canRead(ctx))) throw notFound(feminine(`Edizione «${echo(args.edition)}»`));
     const db = await ctx.db();
     if (!(await this.repository.editionExists(db, args.edition)))
-      throw notFound(`Edizione "${args.edition}"`);
+      throw notFound(feminine(`Edizione «${echo(args.edition)}»`));
     const { rows, total } = await this.repository.linesPage(db, {
       edition: args.edition,
       chapter,

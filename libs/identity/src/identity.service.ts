@@ -5,9 +5,11 @@ import {
   actorSubject,
   badInput,
   forbidden,
+  masculine,
   notFound,
   parseId,
   RequestContext,
+  roleName,
   rowsByIdLoader,
 } from '@rtd/kernel';
 import { TenancyService } from '@rtd/tenancy';
@@ -122,7 +124,7 @@ export class IdentityService {
     const { ability } = await callerAccess(ctx);
     return ctx.atomically(async (db) => {
       const row = await this.repository.membershipById(db, id);
-      if (!row) throw notFound('Ruolo');
+      if (!row) throw notFound(masculine('Ruolo'));
       const target = on('Membership', {
         role: row.role as Role,
         consortiumId: row.consortiumId,
@@ -237,7 +239,10 @@ export class IdentityService {
     if (!CLIENT_ID.test(clientId!))
       throw badInput('clientId', 'lettere, cifre, ".", "_" e "-", al massimo 100');
     if (!CLIENT_ROLES.includes(input.role)) {
-      throw badInput('clientId', `a un client si assegnano solo i ruoli ${CLIENT_ROLES.join(' e ')}`);
+      throw badInput(
+        'clientId',
+        `a un client si assegnano solo i ruoli ${CLIENT_ROLES.map(roleName).join(' e ')}`,
+      );
     }
     return { kind: 'client', clientId: clientId! };
   }
@@ -259,9 +264,10 @@ export class IdentityService {
     for (const field of ['consortiumId', 'comuneId', 'regionCode'] as const) {
       const required = needed[kind].includes(field);
       const allowedExtra = kind === 'comune' && field === 'consortiumId';
-      if (required && given[field] === null) throw badInput(field, `obbligatorio per il ruolo ${input.role}`);
+      if (required && given[field] === null)
+        throw badInput(field, `obbligatorio per il ruolo ${roleName(input.role)}`);
       if (!required && !allowedExtra && given[field] !== null) {
-        throw badInput(field, `non previsto per il ruolo ${input.role}`);
+        throw badInput(field, `non previsto per il ruolo ${roleName(input.role)}`);
       }
     }
     switch (kind) {

@@ -17,3 +17,4 @@ export * from './text/normalize';
 export * from './dataloader/request-loader';
 export * from './demo/demo-identities';
 export * from './jobs/queue-names';
+export * from './text/italian-names';

@@ -9,7 +9,12 @@ import {
   checkExpectedVersion,
   conflict,
   decodeCursor,
+  echo,
+  echoList,
+  feminine,
   forbidden,
+  indexBy,
+  masculine,
   notFound,
   Page,
   PageArgs,
@@ -20,7 +25,6 @@ import {
   RequestContext,
   requestLoader,
   rowsByIdLoader,
-  indexBy,
   toPage,
 } from '@rtd/kernel';
 import { Outbox } from '@rtd/outbox';
@@ -238,7 +242,7 @@ export class ObjectivesService {
       if (!edition) throw badInput('edition', "obbligatoria quando si indicano le linee d'azione");
       lines = await this.linesOf(db, edition, lineCodes);
     } else if (edition && !(await this.catalog.editionExists(db, edition))) {
-      throw badInput('edition', `edizione "${edition}" inesistente`);
+      throw badInput('edition', `edizione «${echo(edition)}» inesistente`);
     }
     const target = await this.target(ctx, id, input, lines);
     const memberIds = await this.repository.targetedMembers(db, id, target);
@@ -311,14 +315,14 @@ export class ObjectivesService {
   async pushRun(ctx: RequestContext, id: string): Promise<PushRunObject> {
     const runId = parseId('id', id);
     const [run] = await this.repository.pushRunsByIds(await ctx.db(), [runId]);
-    if (!run) throw notFound('Esecuzione di invio');
+    if (!run) throw notFound(feminine('Esecuzione di invio'));
     const { ability } = await callerAccess(ctx);
     const subject = on('SharedObjective', {
       consortiumId: run.consortiumId,
       assignedComuneIds: [],
       delegatePersonIds: [],
     });
-    if (!ability.can('read', subject)) throw notFound('Esecuzione di invio');
+    if (!ability.can('read', subject)) throw notFound(feminine('Esecuzione di invio'));
     return toPushRunObject(run);
   }
 
@@ -329,7 +333,7 @@ export class ObjectivesService {
     action: 'read' | 'update' | 'publish' | 'close',
   ): Promise<ObjectiveRow> {
     const row = await this.objectiveLoader(ctx).load(parseId('id', id));
-    if (!row) throw notFound('Obiettivo');
+    if (!row) throw notFound(masculine('Obiettivo'));
     const access = await callerAccess(ctx);
     const reach = await this.reach(ctx, access, row.id);
     authorize(
@@ -341,7 +345,7 @@ export class ObjectivesService {
         assignedComuneIds: reach.comuneIds,
         delegatePersonIds: reach.delegatePersonIds,
       },
-      'Obiettivo',
+      masculine('Obiettivo'),
     );
     return row;
   }
@@ -432,7 +436,7 @@ export class ObjectivesService {
     codes: string[],
   ) {
     if (!(await this.catalog.editionExists(db, edition)))
-      throw badInput('edition', `edizione "${edition}" inesistente`);
+      throw badInput('edition', `edizione «${echo(edition)}» inesistente`);
     const unique = [...new Set(codes.map((code) => code.trim()))];
     if (unique.length === 0 || unique.length > MAX_LINES) {
       throw badInput('lineCodes', `da 1 a ${MAX_LINES} linee d'azione`);
@@ -441,7 +445,7 @@ export class ObjectivesService {
     const found = new Set(lines.map((line) => line.code));
     const missing = unique.filter((code) => !found.has(code));
     if (missing.length > 0) {
-      throw badInput('lineCodes', `linee inesistenti nell'edizione ${edition}: ${missing.join(', ')}`);
+      throw badInput('lineCodes', `linee inesistenti nell'edizione «${echo(edition)}»: ${echoList(missing)}`);
     }
     return unique.map((code) => lines.find((line) => line.code === code)!);
   }
@@ -464,7 +468,7 @@ export class ObjectivesService {
     if (target.comuneIds) {
       const outside = await this.repository.membersOutside(await ctx.db(), consortiumId, target.comuneIds);
       if (outside.length > 0) {
-        throw badInput('target.comuneIds', `comuni che non fanno parte del consorzio: ${outside.join(', ')}`);
+        throw badInput('target.comuneIds', `comuni che non fanno parte del consorzio: ${echoList(outside)}`);
       }
     }
     return target;

@@ -1,4 +1,4 @@
-import { badInput } from '@rtd/kernel';
+import { badInput, echo } from '@rtd/kernel';
 
 /** Which members of the objective's consortium receive it; filters are AND-ed. */
 export interface Target {
@@ -46,7 +46,7 @@ export function normaliseTarget(
       throw badInput('target.comuneIds', `da 1 a ${MAX_LIST} comuni`);
     }
     const bad = comuneIds.find((id) => !UUID.test(id));
-    if (bad !== undefined) throw badInput('target.comuneIds', `identificativo non valido: "${bad}"`);
+    if (bad !== undefined) throw badInput('target.comuneIds', `identificativo non valido: «${echo(bad)}»`);
   }
   if (provinceCodes !== null) {
     if (provinceCodes.length === 0 || provinceCodes.length > 200) {
@@ -54,7 +54,7 @@ export function normaliseTarget(
     }
     const bad = provinceCodes.find((code) => !PROVINCE.test(code));
     if (bad !== undefined)
-      throw badInput('target.provinceCodes', `"${bad}" non è un codice ISTAT di provincia (3 cifre)`);
+      throw badInput('target.provinceCodes', `«${echo(bad)}» non è un codice ISTAT di provincia (3 cifre)`);
   }
   for (const field of ['minPopulation', 'maxPopulation'] as const) {
     const value = target[field];

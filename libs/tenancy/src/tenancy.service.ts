@@ -6,7 +6,10 @@ import {
   badInput,
   conflict,
   decodeCursor,
+  echo,
+  echoList,
   groupBy,
+  masculine,
   notFound,
   Page,
   PageArgs,
@@ -51,9 +54,15 @@ export class TenancyService {
 
   async getConsortium(ctx: RequestContext, id: string): Promise<ConsortiumObject> {
     const consortiumId = parseId('id', id);
-    authorize((await callerAccess(ctx)).ability, 'read', 'Consortium', { id: consortiumId }, 'Consorzio');
+    authorize(
+      (await callerAccess(ctx)).ability,
+      'read',
+      'Consortium',
+      { id: consortiumId },
+      masculine('Consorzio'),
+    );
     const row = await this.consortiumLoader(ctx).load(consortiumId);
-    if (!row) throw notFound('Consorzio');
+    if (!row) throw notFound(masculine('Consorzio'));
     return toConsortiumObject(row);
   }
 
@@ -71,14 +80,14 @@ export class TenancyService {
 
   /** The municipal register is public, but this service shows a caller only the municipalities of its tenants. */
   private async visibleComune(ctx: RequestContext, row: ComuneEntity | null): Promise<ComuneObject> {
-    if (!row) throw notFound('Comune');
+    if (!row) throw notFound(masculine('Comune'));
     const consortiumId = await this.consortiumIdLoader(ctx).load(row.id);
     authorize(
       (await callerAccess(ctx)).ability,
       'read',
       'Comune',
       { id: row.id, consortiumId, regionCode: row.regionCode },
-      'Comune',
+      masculine('Comune'),
     );
     return toComuneObject(row);
   }
@@ -91,17 +100,17 @@ export class TenancyService {
     if (codes.length > MAX_MEMBERS) throw badInput('comuneIstatCodes', `al massimo ${MAX_MEMBERS} comuni`);
     const malformed = codes.find((code) => !ISTAT_CODE.test(code));
     if (malformed !== undefined) {
-      throw badInput('comuneIstatCodes', `"${malformed}" non è un codice ISTAT di 6 cifre`);
+      throw badInput('comuneIstatCodes', `«${echo(malformed)}» non è un codice ISTAT di 6 cifre`);
     }
     return ctx.atomically(async (db) => {
       const comuni = await this.repository.comuniByIstatCodes(db, codes);
       const known = new Set(comuni.map((c) => c.istatCode));
       const unknown = codes.filter((code) => !known.has(code));
       if (unknown.length > 0) {
-        throw badInput('comuneIstatCodes', `codici ISTAT inesistenti: ${unknown.join(', ')}`);
+        throw badInput('comuneIstatCodes', `codici ISTAT inesistenti: ${echoList(unknown)}`);
       }
       if ((await this.repository.consortiaByNames(db, [name])).length > 0) {
-        throw conflict(`Esiste già un consorzio di nome "${name}"`);
+        throw conflict(`Esiste già un consorzio di nome «${echo(name)}»`);
       }
       const ids = comuni.map((c) => c.id);
       const taken = await this.repository.membersElsewhere(db, null, ids);

@@ -26,8 +26,23 @@ export class DomainError extends Error {
 export const badInput = (field: string, reason: string): DomainError =>
   new DomainError('BAD_USER_INPUT', `Campo "${field}": ${reason}`, field);
 
-export const notFound = (what: string): DomainError =>
-  new DomainError('NOT_FOUND', `${what} non trovato o non accessibile`);
+/** The grammatical gender of the noun a message is about, so that its adjectives agree. */
+export type Gender = 'm' | 'f';
+
+/** What was not found, with its gender: «Assegnazione» (f) non trovata, «Obiettivo» (m) non trovato. */
+export interface Noun {
+  readonly text: string;
+  readonly gender: Gender;
+}
+
+export const masculine = (text: string): Noun => ({ text, gender: 'm' });
+export const feminine = (text: string): Noun => ({ text, gender: 'f' });
+
+export const notFound = (what: Noun): DomainError =>
+  new DomainError(
+    'NOT_FOUND',
+    `${what.text} non ${what.gender === 'f' ? 'trovata' : 'trovato'} o non accessibile`,
+  );
 
 export const forbidden = (reason = 'Operazione non consentita per il ruolo assegnato'): DomainError =>
   new DomainError('FORBIDDEN', reason);
