@@ -1,5 +1,6 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { Logger, LoggerModule } from 'nestjs-pino';
 import { AssignmentsModule } from '@rtd/assignments';
@@ -12,6 +13,7 @@ import { OutboxModule } from '@rtd/outbox';
 import { APP_CONFIG, AppConfig, ConfigModule, DateScalar } from '@rtd/kernel';
 import { DatabaseModule, HealthModule, loggerParams, ShutdownLogger } from '@rtd/platform';
 import { TenancyModule } from '@rtd/tenancy';
+import { GraphqlExceptionFilter } from './graphql/graphql-exception.filter';
 import { graphqlOptions } from './graphql/graphql.options';
 import { RequestContextFactory } from './graphql/request-context.factory';
 
@@ -46,6 +48,6 @@ class RequestContextModule {}
     AssignmentsModule,
     ComplianceModule,
   ],
-  providers: [DateScalar, ShutdownLogger],
+  providers: [DateScalar, ShutdownLogger, { provide: APP_FILTER, useClass: GraphqlExceptionFilter }],
 })
 export class AppModule {}

@@ -30,7 +30,12 @@ export function graphqlOptions(
       // No sandbox page (nor introspection) in production.
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ] as NonNullable<ApolloDriverConfig['plugins']>,
-    formatError: createErrorFormatter({ error: (obj, msg) => logger.error(obj, msg) }),
+    // nestjs-pino reads a last string argument as the context, so the message goes before it.
+    formatError: createErrorFormatter({
+      error: (obj, msg) => logger.error(obj, msg, 'GraphQL'),
+      warn: (obj, msg) => logger.warn(obj, msg, 'GraphQL'),
+      info: (obj, msg) => logger.log(obj, msg, 'GraphQL'),
+    }),
     context: async ({ req, res }: { req: Request; res: Response }): Promise<GraphqlContextValue> => {
       const ctx = await contexts.create(req);
       // Safety net: a request that dies before Apollo answers must still give its connection back.

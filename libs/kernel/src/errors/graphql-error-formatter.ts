@@ -1,22 +1,47 @@
 import { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { DomainError } from './domain-error';
+import { echo } from '../text/italian-names';
+import { DomainError, ErrorCode } from './domain-error';
+import { errorForLog, redactForLog } from './log-redaction';
 
 export interface ErrorSink {
   error(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  info(obj: object, msg: string): void;
 }
 
+/** The longest message an answer carries: Apollo's own messages may repeat a whole variable. */
+export const MAX_ERROR_MESSAGE = 500;
+
+/** Refusals a person may cause by using the service: a warning at most, never a stack. */
+const WARNED: ReadonlySet<string> = new Set<ErrorCode>(['FORBIDDEN', 'UNAUTHENTICATED']);
+
 /**
- * The one place where exceptions become GraphQL errors. Domain errors keep their code and
- * Italian message; anything unexpected is logged with its stack and answered with a generic
- * message, so internals (SQL, table names, another tenant's ids) never reach the client.
+ * The one place where exceptions become GraphQL errors, and the one place that logs them.
+ * Refusals (domain errors, Apollo's parse and validation errors) keep their code and Italian
+ * message and are logged at info or warn, one short line without stack nor variables; anything
+ * unexpected is logged at error level with its stack (redacted, without SQL parameters) and
+ * answered with a generic message, so internals (SQL, table names, another tenant's ids) never
+ * reach the client.
  */
 export function createErrorFormatter(log: ErrorSink) {
+  const refused = (code: string, message: string, formatted: GraphQLFormattedError, field?: string) => {
+    const line = {
+      code,
+      ...(field ? { field } : {}),
+      path: formatted.path,
+      reason: redactForLog(message, 200),
+    };
+    if (WARNED.has(code)) log.warn(line, 'GraphQL operation refused');
+    else log.info(line, 'GraphQL operation refused');
+  };
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (original instanceof DomainError) {
+      const message = echo(original.message, MAX_ERROR_MESSAGE);
+      refused(original.code, message, formatted, original.field);
       return {
-        message: original.message,
+        message,
         path: formatted.path,
         locations: formatted.locations,
         extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) },
@@ -25,14 +50,16 @@ export function createErrorFormatter(log: ErrorSink) {
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
       // Apollo's own parse / validation / variable errors: their messages name the field.
+      const message = echo(formatted.message, MAX_ERROR_MESSAGE);
+      refused(code, message, formatted);
       return {
-        message: formatted.message,
+        message,
         locations: formatted.locations,
         path: formatted.path,
         extensions: { code },
       };
     }
-    log.error({ err: original }, 'unexpected error while executing a GraphQL operation');
+    log.error({ err: errorForLog(original) }, 'unexpected error while executing a GraphQL operation');
     return {
       message: 'Errore interno del servizio: riprovare più tardi',
       path: formatted.path,

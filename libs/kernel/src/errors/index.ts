@@ -1,2 +1,3 @@
 export * from './domain-error';
 export * from './graphql-error-formatter';
+export * from './log-redaction';

@@ -1,0 +1,69 @@
+import { GraphQLError } from 'graphql';
+import { badInput, feminine, forbidden, notFound } from './domain-error';
+import { createErrorFormatter, ErrorSink } from './graphql-error-formatter';
+import { echo } from '../text/italian-names';
+
+type Level = keyof ErrorSink;
+
+function recorder() {
+  const lines: { level: Level; obj: Record<string, unknown>; msg: string }[] = [];
+  const sink = {} as ErrorSink;
+  for (const level of ['error', 'warn', 'info'] as const)
+    sink[level] = (obj, msg) => lines.push({ level, obj: obj as Record<string, unknown>, msg });
+  return { lines, format: createErrorFormatter(sink) };
+}
+
+/** What Apollo hands formatError for an error thrown by a resolver. */
+function thrown(error: Error) {
+  const wrapped = new GraphQLError(error.message, { originalError: error, path: ['planLines'] });
+  return [{ message: wrapped.message, path: ['planLines'] }, wrapped] as const;
+}
+
+describe('createErrorFormatter', () => {
+  it('logs a refusal at info, without stack, capped', () => {
+    const { lines, format } = recorder();
+    const answer = format(...thrown(notFound(feminine(`Edizione «${echo('x'.repeat(90_000))}»`))));
+    expect(answer).toMatchObject({ extensions: { code: 'NOT_FOUND' } });
+    expect(answer.message.length).toBeLessThan(150);
+    expect(lines).toHaveLength(1);
+    expect(lines[0].level).toBe('info');
+    expect(lines[0].obj).toMatchObject({ code: 'NOT_FOUND', path: ['planLines'] });
+    expect(JSON.stringify(lines[0]).length).toBeLessThan(1_000);
+    expect(JSON.stringify(lines[0])).not.toMatch(/stack|    at /);
+  });
+
+  it('logs FORBIDDEN at warn, and bad input with its field', () => {
+    const { lines, format } = recorder();
+    format(...thrown(forbidden()));
+    format(...thrown(badInput('edition', 'inesistente')));
+    expect(lines.map((line) => [line.level, line.obj.code])).toEqual([
+      ['warn', 'FORBIDDEN'],
+      ['info', 'BAD_USER_INPUT'],
+    ]);
+    expect(lines[1].obj.field).toBe('edition');
+  });
+
+  it('caps and logs at info the messages of Apollo, which may repeat a whole variable', () => {
+    const { lines, format } = recorder();
+    const message = `Variable "$edition" got invalid value "${'x'.repeat(90_000)}"`;
+    const answer = format({ message, extensions: { code: 'BAD_USER_INPUT' } }, new GraphQLError(message));
+    expect(answer.message.length).toBeLessThanOrEqual(501);
+    expect(lines[0].level).toBe('info');
+    expect(JSON.stringify(lines[0]).length).toBeLessThan(1_000);
+  });
+
+  it('logs an unexpected error at error level with its stack, without parameters nor personal data', () => {
+    const { lines, format } = recorder();
+    const failure = Object.assign(new Error('violates unique constraint for FRRGLI75C52D142B'), {
+      name: 'QueryFailedError',
+      query: 'INSERT INTO person (fiscal_code) VALUES ($1)',
+      parameters: ['FRRGLI75C52D142B', 'giulia.ferrari@example.it'],
+    });
+    const answer = format(...thrown(failure));
+    expect(answer).toMatchObject({ extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(lines).toHaveLength(1);
+    expect(lines[0].level).toBe('error');
+    expect((lines[0].obj.err as Record<string, string>).stack).toContain('violates unique constraint');
+    expect(JSON.stringify(lines[0])).not.toMatch(/FRRGLI75C52D142B|giulia|parameters/);
+  });
+});
