@@ -2,6 +2,15 @@ import { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { DomainError } from './domain-error';
 
+/**
+ * graphql-js ends some messages with suggestions ("Did you mean "fiscalCode"?", or an enum value):
+ * they would list the schema's names to anyone who misspells one, anonymous callers included,
+ * since validation runs before authentication. They are cut from every message.
+ */
+export function withoutSuggestions(message: string): string {
+  return message.replace(/ ?Did you mean .*?\?$/s, '');
+}
+
 export interface ErrorSink {
   error(obj: object, msg: string): void;
 }
@@ -24,9 +33,10 @@ export function createErrorFormatter(log: ErrorSink) {
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
-      // Apollo's own parse / validation / variable errors: their messages name the field.
+      // Apollo's own parse / validation / variable errors: their messages name the field, never
+      // a field or value the caller did not write.
       return {
-        message: formatted.message,
+        message: withoutSuggestions(formatted.message),
         locations: formatted.locations,
         path: formatted.path,
         extensions: { code },
