@@ -31,6 +31,18 @@ describe('Processes', () => {
     }
   });
 
+  it('refuses to start in production without an explicit OIDC issuer, instead of trusting the development one', async () => {
+    const api = startProcess('apps/api/src/main.js', {
+      ...environmentFor(db.config),
+      NODE_ENV: 'production',
+      OIDC_ISSUER: '',
+    });
+    expect(await api.exited).toBe(78);
+    expect(api.output()).toContain(
+      'Configurazione non valida: OIDC_ISSUER deve essere impostata esplicitamente con NODE_ENV=production',
+    );
+  });
+
   it('runs the API with JSON logs carrying the request id, and stops cleanly on SIGTERM', async () => {
     const port = await freePort();
     const api = startProcess('apps/api/src/main.js', { ...environmentFor(db.config), PORT: String(port) });

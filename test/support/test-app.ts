@@ -1,8 +1,10 @@
 import { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { APP_CONFIG, AppConfig } from '@rtd/kernel';
 import { AppModule } from '../../apps/api/src/app.module';
+import { configureHttp } from '../../apps/api/src/http/configure-http';
 import { tokenFor } from './identities';
 import { createTestDatabase, TestDatabase } from './test-database';
 
@@ -31,15 +33,24 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
+export interface TestApiOptions {
+  /** Also the HTTP layer of apps/api/src/main.ts: security headers and the web app at `/`. */
+  http?: boolean;
+}
+
 /** The real API on its own cloned database; requests go over HTTP through supertest. */
-export async function startTestApi(overrides: Partial<AppConfig> = {}): Promise<TestApi> {
+export async function startTestApi(
+  overrides: Partial<AppConfig> = {},
+  options: TestApiOptions = {},
+): Promise<TestApi> {
   const db = await createTestDatabase();
   const config: AppConfig = { ...db.config, ...overrides };
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
     .overrideProvider(APP_CONFIG)
     .useValue(config)
     .compile();
-  const app = moduleRef.createNestApplication({ logger: false });
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
+  if (options.http) configureHttp(app, config);
   await app.init();
   const graphql: TestApi['graphql'] = async (query, variables, headers = {}) => {
     const response = await request(app.getHttpServer())

@@ -12,6 +12,31 @@ test.describe('the stack the web tests run on', () => {
     expect(await response.text()).toMatch(/<title>[^<]*RTD Hub[^<]*<\/title>/);
   });
 
+  test('serves the web app with its security headers and Content-Security-Policy', async ({ request }) => {
+    const response = await request.get('/', { headers: { accept: 'text/html' } });
+    const headers = response.headers();
+    const issuer = new URL(idpUrl()).origin;
+    expect(headers['content-security-policy']).toBe(
+      [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data:",
+        "font-src 'self' data:",
+        `connect-src 'self' ${issuer}`,
+        `frame-src 'self' ${issuer}`,
+        `form-action 'self' ${issuer}`,
+        "base-uri 'self'",
+        "object-src 'none'",
+        "frame-ancestors 'none'",
+      ].join('; '),
+    );
+    expect(headers['x-frame-options']).toBe('DENY');
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    expect(headers['referrer-policy']).toBe('same-origin');
+    expect(headers['x-powered-by']).toBeUndefined();
+  });
+
   test('serves the web app for deep links too', async ({ request }) => {
     const home = await (await request.get('/', { headers: { accept: 'text/html' } })).text();
     const response = await request.get('/assegnazioni/does-not-exist', { headers: { accept: 'text/html' } });
@@ -87,5 +112,20 @@ test.describe('the web app', () => {
   test('logs a person in through the provider', async ({ page, loginAs }) => {
     await loginAs(page, ANNA);
     await expect(page.locator('header, [role="banner"]').first()).toContainText('Anna Moretti');
+  });
+
+  test('runs under its Content-Security-Policy: nothing refused on the way in', async ({
+    page,
+    loginAs,
+    cspViolations,
+  }) => {
+    const logged: string[] = [];
+    page.on('console', (message) => logged.push(message.text()));
+    await loginAs(page, ANNA);
+    await page.goto('/comune');
+    await expect(page.locator('header, [role="banner"]').first()).toContainText('Anna Moretti');
+    // The fixture checks again after the test; here the failure names the console line.
+    expect(cspViolations).toEqual([]);
+    expect(logged.filter((text) => /Refused to|Content Security Policy/i.test(text))).toEqual([]);
   });
 });

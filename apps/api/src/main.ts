@@ -1,21 +1,19 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig } from '@rtd/kernel';
 import { runProcess } from '@rtd/platform';
 import { AppModule } from './app.module';
-import { webAppHandlers } from './web/web-app';
+import { configureHttp } from './http/configure-http';
 
 export async function startApi() {
-  const app = await NestFactory.create(AppModule, { bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   const config = app.get<AppConfig>(APP_CONFIG);
-  // The web app shares the API's origin; its handlers step aside for /graphql and /health.
-  const web = webAppHandlers(config);
-  app.use(web.compressed);
-  app.use(web.assets);
-  app.use(web.fallback);
+  // Security headers first, then the web app (same origin; it steps aside for /graphql and /health).
+  configureHttp(app, config);
   await app.listen(config.port, config.host);
   app.get(Logger).log(`RTD Hub API su http://${config.host}:${config.port}/graphql (app web su /)`);
   return app;

@@ -74,6 +74,7 @@ async function main(): Promise<void> {
     QUEUE_PREFIX: config.queuePrefix,
     OIDC_ISSUER: issuer,
     OIDC_AUDIENCE: config.oidcAudience,
+    PUBLIC_URL: `http://127.0.0.1:${ports.api}`,
     DATABASE_POOL_SIZE: String(POOL),
   };
   const children: ChildProcess[] = [];

@@ -219,6 +219,9 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file;
 }
 
+/** What Chromium logs when the Content-Security-Policy blocks something. */
+const CSP_VIOLATION = /Content Security Policy|Refused to/i;
+
 export interface WebFixtures {
   loginAs: (page: Page, fiscalCode: string) => Promise<void>;
   loginVia: (page: Page, url: string, fiscalCode: string) => Promise<void>;
@@ -226,6 +229,8 @@ export interface WebFixtures {
   mailbox: Mailbox;
   /** `screenshot` itself is Playwright's option (screenshots on failure): this is the README one. */
   docsScreenshot: (page: Page, name: string) => Promise<string>;
+  /** Every Content-Security-Policy violation the page (and its frames) logged; checked after each test. */
+  cspViolations: string[];
 }
 
 // Playwright reads each fixture's first parameter to know what it depends on: `{}` is nothing.
@@ -235,4 +240,20 @@ export const test = base.extend<WebFixtures>({
   expectAccessible: async ({}, use) => use(expectAccessible),
   mailbox: async ({}, use) => use(mailbox()),
   docsScreenshot: async ({}, use) => use(screenshot),
+  // Automatic: every test fails when the app's CSP blocked anything on the pages it visited
+  // (login, silent renewal in the hidden frame, logout, charts...).
+  cspViolations: [
+    async ({ page }, use) => {
+      const violations: string[] = [];
+      page.on('console', (message) => {
+        if (CSP_VIOLATION.test(message.text())) violations.push(`${message.type()}: ${message.text()}`);
+      });
+      page.on('pageerror', (error) => {
+        if (CSP_VIOLATION.test(error.message)) violations.push(`pageerror: ${error.message}`);
+      });
+      await use(violations);
+      expect(violations, `Content-Security-Policy violations on ${page.url()}`).toEqual([]);
+    },
+    { auto: true },
+  ],
 });

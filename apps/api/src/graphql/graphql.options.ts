@@ -20,6 +20,8 @@ export function graphqlOptions(
     autoSchemaFile: config.graphqlSchemaFile ?? true,
     sortSchema: true,
     introspection: !production,
+    // No "Did you mean ..." in validation errors (the error formatter strips any other suggestion).
+    hideSchemaDetailsFromClientErrors: true,
     graphiql: false,
     playground: false,
     // Apollo ships CJS and ESM typings; Nest and we may see different copies of the same type.

@@ -95,8 +95,6 @@ export function webAppHandlers(config: AppConfig): WebAppHandlers {
     if (!req.accepts('html') || path.extname(req.path) !== '') return next();
     const html = readIndex();
     res.setHeader('Cache-Control', 'no-cache');
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'same-origin');
     if (html === null) {
       res
         .status(503)

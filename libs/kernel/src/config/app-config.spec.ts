@@ -22,6 +22,37 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ [name]: value })).toThrow(message);
   });
 
+  const PRODUCTION = {
+    NODE_ENV: 'production',
+    OIDC_ISSUER: 'https://login.example.it/realms/rtd-hub',
+    OIDC_AUDIENCE: 'rtd-hub-api',
+    PUBLIC_URL: 'https://rtd.example.it',
+  };
+
+  it('starts in production when the issuer, audience and public URL are set', () => {
+    const config = loadConfig(PRODUCTION);
+    expect(config.nodeEnv).toBe('production');
+    expect(config.oidcIssuer).toBe(PRODUCTION.OIDC_ISSUER);
+    expect(config.publicUrl).toBe(PRODUCTION.PUBLIC_URL);
+  });
+
+  it.each(['OIDC_ISSUER', 'OIDC_AUDIENCE', 'PUBLIC_URL'])(
+    'refuses to start in production without %s, instead of the development default',
+    (name) => {
+      for (const value of [undefined, '', '  ']) {
+        const env = { ...PRODUCTION, [name]: value };
+        expect(() => loadConfig(env)).toThrow(ConfigError);
+        expect(() => loadConfig(env)).toThrow(
+          `Configurazione non valida: ${name} deve essere impostata esplicitamente con NODE_ENV=production`,
+        );
+      }
+    },
+  );
+
+  it('keeps the development defaults outside production', () => {
+    expect(loadConfig({ NODE_ENV: 'test' }).oidcIssuer).toBe('http://127.0.0.1:4001');
+  });
+
   it('hides passwords in URLs it reports', () => {
     expect(redactUrl('postgres://u:secret@h:5432/db')).toBe('postgres://u:***@h:5432/db');
   });

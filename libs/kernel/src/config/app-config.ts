@@ -95,8 +95,21 @@ function readQueuePrefix(env: Env): string {
   return value;
 }
 
+/**
+ * Settings whose development default would be wrong, not merely slow, in production: the API would
+ * trust the development provider's tokens, or mail links to 127.0.0.1. Production names them.
+ */
+const REQUIRED_IN_PRODUCTION = ['OIDC_ISSUER', 'OIDC_AUDIENCE', 'PUBLIC_URL'] as const;
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = readEnum(env, 'NODE_ENV', 'development', ['development', 'test', 'production'] as const);
+  if (nodeEnv === 'production') {
+    for (const name of REQUIRED_IN_PRODUCTION) {
+      if ((env[name] ?? '').trim() === '') {
+        throw new ConfigError(name, 'deve essere impostata esplicitamente con NODE_ENV=production');
+      }
+    }
+  }
   const port = readInt(env, 'PORT', 4000, 1, 65535);
   const schemaFile = readString(env, 'GRAPHQL_SCHEMA_FILE', '');
   return {

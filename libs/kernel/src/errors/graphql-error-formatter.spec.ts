@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { badInput, feminine, forbidden, notFound } from './domain-error';
-import { createErrorFormatter, ErrorSink } from './graphql-error-formatter';
+import { createErrorFormatter, ErrorSink, withoutSuggestions } from './graphql-error-formatter';
 import { echo } from '../text/italian-names';
 
 type Level = keyof ErrorSink;
@@ -65,5 +65,36 @@ describe('createErrorFormatter', () => {
     expect(lines[0].level).toBe('error');
     expect((lines[0].obj.err as Record<string, string>).stack).toContain('violates unique constraint');
     expect(JSON.stringify(lines[0])).not.toMatch(/FRRGLI75C52D142B|giulia|parameters/);
+  });
+});
+
+describe('withoutSuggestions', () => {
+  it.each([
+    [
+      'Cannot query field "fiscalCod" on type "Person". Did you mean "fiscalCode"?',
+      'Cannot query field "fiscalCod" on type "Person".',
+    ],
+    [
+      'Value "REFERENT" does not exist in "Role" enum. Did you mean the enum value "COMUNE_REFERENT" or "COMUNE_DELEGATE"?',
+      'Value "REFERENT" does not exist in "Role" enum.',
+    ],
+    ['Cannot query field "nothing" on type "Query".', 'Cannot query field "nothing" on type "Query".'],
+  ])('%s', (message, expected) => {
+    expect(withoutSuggestions(message)).toBe(expected);
+  });
+
+  it('is applied to the validation errors the formatter answers', () => {
+    const { format } = recorder();
+    const formatted = format(
+      {
+        message: 'Cannot query field "mee" on type "Query". Did you mean "me"?',
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+      },
+      new Error('validation'),
+    );
+    expect(formatted).toEqual({
+      message: 'Cannot query field "mee" on type "Query".',
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
   });
 });

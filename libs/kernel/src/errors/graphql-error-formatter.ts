@@ -4,6 +4,15 @@ import { echo } from '../text/italian-names';
 import { DomainError, ErrorCode } from './domain-error';
 import { errorForLog, redactForLog } from './log-redaction';
 
+/**
+ * graphql-js ends some messages with suggestions ("Did you mean "fiscalCode"?", or an enum value):
+ * they would list the schema's names to anyone who misspells one, anonymous callers included,
+ * since validation runs before authentication. They are cut from every message.
+ */
+export function withoutSuggestions(message: string): string {
+  return message.replace(/ ?Did you mean .*?\?$/s, '');
+}
+
 export interface ErrorSink {
   error(obj: object, msg: string): void;
   warn(obj: object, msg: string): void;
@@ -49,8 +58,9 @@ export function createErrorFormatter(log: ErrorSink) {
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
-      // Apollo's own parse / validation / variable errors: their messages name the field.
-      const message = echo(formatted.message, MAX_ERROR_MESSAGE);
+      // Apollo's own parse / validation / variable errors: their messages name the field, never
+      // a field or value the caller did not write.
+      const message = echo(withoutSuggestions(formatted.message), MAX_ERROR_MESSAGE);
       refused(code, message, formatted);
       return {
         message,
