@@ -5,9 +5,10 @@ import { Loading } from '../../../components/Feedback';
 import { PageTitle } from '../../../components/PageTitle';
 import { ProgressBar } from '../../../components/ProgressBar';
 import { OverdueBadge, StatusBadge } from '../../../components/StatusBadge';
-import { describeDue, formatDate, formatDateTime, formatMonth } from '../../../lib/dates';
+import { describeDue, formatDate, formatDateTime } from '../../../lib/dates';
+import { describeDeadline } from '../../../lib/plan';
 import { toAppError } from '../../../lib/errors';
-import { DEADLINE_KIND_LABEL, STATUS_LABEL } from '../../../lib/i18n';
+import { STATUS_LABEL } from '../../../lib/i18n';
 import { AssignmentDetailQuery } from '../api/assignment';
 import { DelegationForm } from './DelegationForm';
 import { EvidenceSection } from './EvidenceSection';
@@ -137,11 +138,7 @@ function AssignmentView({
                   </span>
                 </h3>
                 <p className="mb-1">{line.text}</p>
-                <p className="small text-muted mb-0">
-                  {line.deadline
-                    ? `${DEADLINE_KIND_LABEL[line.deadlineKind]} ${formatMonth(line.deadline)}`
-                    : DEADLINE_KIND_LABEL.NONE}
-                </p>
+                <p className="small text-muted mb-0">{describeDeadline(line)}</p>
               </article>
             ))}
           </section>

@@ -3,25 +3,15 @@ import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { EmptyState, ErrorNotice, Loading } from '../../../components/Feedback';
 import { PageTitle } from '../../../components/PageTitle';
-import { formatDate, formatMonth } from '../../../lib/dates';
 import { toAppError } from '../../../lib/errors';
-import { DEADLINE_KIND_LABEL } from '../../../lib/i18n';
+import { describeApplicability, describeDeadline } from '../../../lib/plan';
 import { CatalogEditionsQuery, CatalogIndexQuery } from '../api/catalog';
-import { usePlanLines, type PlanLineItem } from '../hooks/usePlanLines';
+import { usePlanLines } from '../hooks/usePlanLines';
 
 const PAGE_SIZE = 50;
 /** With an objective chosen the screen filters the edition's lines itself: all of them in one page. */
 const WHOLE_EDITION = 500;
 const SEARCH_DELAY_MS = 300;
-
-/** "Entro dicembre 2023", "Dal 23/09/2023" (when the text names the day), "Senza scadenza". */
-export function describeDeadline(line: Pick<PlanLineItem, 'deadline' | 'deadlineKind'>): string {
-  if (line.deadlineKind === 'NONE' || !line.deadline) return DEADLINE_KIND_LABEL.NONE;
-  const when = line.deadline.endsWith('-01') ? formatMonth(line.deadline) : formatDate(line.deadline);
-  return `${DEADLINE_KIND_LABEL[line.deadlineKind]} ${when}`;
-}
-
-const population = new Intl.NumberFormat('it-IT');
 
 /** "Piano Triennale": the catalogue by edition, chapter and objective, with a search that ignores accents. */
 export function CatalogPage() {
@@ -220,9 +210,7 @@ export function CatalogPage() {
                   <p className="mb-2">{line.text}</p>
                   <p className="mb-0 small">
                     <strong>{describeDeadline(line)}</strong>
-                    {line.minPopulation
-                      ? ` · solo Comuni con più di ${population.format(line.minPopulation)} abitanti`
-                      : ' · tutti i Comuni'}
+                    {` · ${describeApplicability(line.minPopulation)}`}
                   </p>
                 </div>
               </article>

@@ -1,23 +1,10 @@
 import { useEffect, useId, useState } from 'react';
 import { useQuery } from 'urql';
 import type { LineSearchQuery } from '../../../gql/graphql';
-import { formatMonth } from '../../../lib/dates';
-import { DEADLINE_KIND_LABEL } from '../../../lib/i18n';
+import { describeApplicability, describeDeadline } from '../../../lib/plan';
 import { LineSearchQuery as Query } from '../api/objectives';
 
 export type PickedLine = LineSearchQuery['planLines']['edges'][number]['node'];
-
-export function describeDeadline(line: Pick<PickedLine, 'deadline' | 'deadlineKind'>): string {
-  return line.deadline
-    ? `${DEADLINE_KIND_LABEL[line.deadlineKind]} ${formatMonth(line.deadline)}`
-    : DEADLINE_KIND_LABEL.NONE;
-}
-
-export function describeApplicability(minPopulation: number | null | undefined): string {
-  return minPopulation
-    ? `solo Comuni con almeno ${minPopulation.toLocaleString('it-IT')} abitanti`
-    : 'tutti i Comuni';
-}
 
 /** Search the edition's lines as you type (accents and case ignored by the API) and pick them. */
 export function LinePicker({

@@ -17,7 +17,8 @@ import {
   PublishObjectiveMutation,
   UpdateObjectiveMutation,
 } from '../api/objectives';
-import { describeApplicability, describeDeadline, LinePicker, type PickedLine } from './LinePicker';
+import { describeApplicability, describeDeadline } from '../../../lib/plan';
+import { LinePicker, type PickedLine } from './LinePicker';
 import { PushRunMonitor } from './PushRunMonitor';
 import { TargetEditor, toTargetInput, type TargetDraft } from './TargetEditor';
 
