@@ -33,6 +33,12 @@ test('the RTD creates an objective on CAP1.PA.LA19, publishes it and sees it on 
   await expect(page.getByRole('table', { name: /Stato di ogni attività per Comune/ })).toBeVisible();
   await expect(page.getByRole('row')).not.toHaveCount(0);
   await expect(page.getByRole('link', { name: 'Crema', exact: true }).first()).toBeVisible();
+  // The trend is not empty on day one: past days come from the status history.
+  await expect(page.getByRole('heading', { level: 2, name: /Andamento/ })).toBeVisible();
+  await expect(page.getByText('Nessun dato di andamento ancora')).toHaveCount(0);
+  await page.getByText('I valori del grafico in tabella').click();
+  const trend = page.getByRole('table', { name: /Andamento giorno per giorno/ });
+  expect(await trend.getByRole('row').count()).toBeGreaterThan(30);
   await expectAccessible(page, 'cruscotto');
   await docsScreenshot(page, 'cruscotto');
 

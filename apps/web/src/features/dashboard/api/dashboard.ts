@@ -107,3 +107,18 @@ export const DashboardTrendQuery = graphql(`
     }
   }
 `);
+
+/** A cheap look every few seconds: the full list is reloaded only when these counts move. */
+export const DashboardPulseQuery = graphql(`
+  query DashboardPulse($consortiumId: ID!) {
+    all: assignments(filter: { consortiumId: $consortiumId }, first: 1) {
+      totalCount
+    }
+    submitted: assignments(filter: { consortiumId: $consortiumId, status: [SUBMITTED] }, first: 1) {
+      totalCount
+    }
+    completed: assignments(filter: { consortiumId: $consortiumId, status: [COMPLETED] }, first: 1) {
+      totalCount
+    }
+  }
+`);
