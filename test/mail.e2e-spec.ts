@@ -1,7 +1,8 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { todayInRome } from '@rtd/kernel';
-import { NotificationsService, SmtpSink, startSmtpSink } from '@rtd/notifications';
+import { NotificationsService } from '@rtd/notifications';
+import { startSmtpSink, type SmtpSink } from '../apps/dev-mail/src/smtp-sink';
 import { APP_DATA_SOURCE } from '@rtd/platform';
 import { REFERENT_CREMA, RTD_A, STAFF_A } from './support/identities';
 import { cremaAssignment, DemoIds, demoIds, ok, publishedObjective } from './support/scenario';

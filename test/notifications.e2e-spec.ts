@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { loadConfig } from '@rtd/kernel';
-import { Mailer, reviewDecisionMail, startSmtpSink, type SmtpSink } from '@rtd/notifications';
+import { Mailer, reviewDecisionMail } from '@rtd/notifications';
+import { startSmtpSink, type SmtpSink } from '../apps/dev-mail/src/smtp-sink';
 
 describe('notifications', () => {
   let sink: SmtpSink;

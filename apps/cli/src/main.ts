@@ -3,7 +3,7 @@ import path from 'node:path';
 import { ConfigError, loadConfig, ServiceUnavailableError } from '@rtd/kernel';
 import { extractSeedCatalogue, importCatalogEdition } from './commands/catalog.commands';
 import {
-  generateMigration,
+  createMigration,
   revertLastMigration,
   runMigrations,
   setupDatabase,
@@ -17,7 +17,7 @@ const log = (line: string) => console.log(line);
 const USAGE = `Uso: rtd-hub <comando>
   db:setup                                   ruoli, database ed estensioni, poi le migrazioni
   migration:run | migration:revert           applica / annulla l'ultima migrazione
-  migration:generate <nome>                  scrive migrations/<ts>-<nome>.ts dalle entità
+  migration:create <nome>                    scrive migrations/<ts>-<nome>.ts, vuota, per SQL scritto a mano
   catalog:import --edition <codice> <fonte>  importa un'edizione (cartella RST o file .jsonl)
   catalog:extract-seed [seed] [uscita]       rigenera il file dati 2022-2024 dal seed 003
   demo:data                                  dati di riferimento e demo, senza avviare i servizi
@@ -40,14 +40,10 @@ async function main(argv: string[]): Promise<number> {
       await revertLastMigration(config);
       log('Ultima migrazione annullata');
       return 0;
-    case 'migration:generate': {
+    case 'migration:create': {
       if (!args[0]) throw new UsageError('manca il nome della migrazione');
-      const file = await generateMigration(config, args[0], path.join(ROOT, 'migrations'));
-      log(
-        file
-          ? `Scritta ${file}: rivederla e aggiungerla a migrations/index.ts`
-          : 'Nessuna differenza tra entità e database',
-      );
+      const file = createMigration(args[0], path.join(ROOT, 'migrations'));
+      log(`Scritta ${file}: scrivere l'SQL di up e down, poi aggiungerla a migrations/index.ts`);
       return 0;
     }
     case 'catalog:import': {

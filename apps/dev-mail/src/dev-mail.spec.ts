@@ -1,5 +1,5 @@
 import { createTransport } from 'nodemailer';
-import { PortInUseError, type ReceivedMail } from '@rtd/notifications';
+import { PortInUseError, type ReceivedMail } from './smtp-sink';
 import { startDevMail, type DevMail } from './dev-mail';
 
 describe('dev-mail', () => {

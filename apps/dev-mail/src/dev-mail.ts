@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { PortInUseError, startSmtpSink, type SmtpSink } from '@rtd/notifications';
+import { PortInUseError, startSmtpSink, type SmtpSink } from './smtp-sink';
 import { renderMailbox } from './page';
 
 export const DEFAULT_SMTP_PORT = 2525;

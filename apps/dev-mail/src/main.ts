@@ -1,4 +1,4 @@
-import { PortInUseError } from '@rtd/notifications';
+import { PortInUseError } from './smtp-sink';
 import { DEFAULT_HOST, DEFAULT_HTTP_PORT, DEFAULT_SMTP_PORT, startDevMail, type DevMail } from './dev-mail';
 
 export { startDevMail } from './dev-mail';

@@ -1,4 +1,5 @@
-import { escapeHtml, formatItalianDateTime, type ReceivedMail } from '@rtd/notifications';
+import { escapeHtml, formatItalianDateTime } from '@rtd/notifications';
+import type { ReceivedMail } from './smtp-sink';
 
 /** The mailbox page of the development mail catcher, newest mail first. */
 export function renderMailbox(mails: ReceivedMail[], smtpUrl: string): string {

@@ -1,6 +1,4 @@
 export * from './mailer';
 export * from './templates';
-export * from './mime';
-export * from './smtp-sink';
 export * from './notifications.module';
 export * from './notifications.service';

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { AppConfig, ensureDatabase } from '@rtd/kernel';
 import { ownerDataSource } from '@rtd/platform';
@@ -34,43 +34,33 @@ export async function revertLastMigration(config: AppConfig): Promise<void> {
 }
 
 /**
- * Writes a migration with the SQL that would bring the database in line with the entities.
- * It is a starting point to review and complete by hand (row-level security policies,
- * grants and triggers are not modelled by entities).
+ * Writes an empty migration for hand-written SQL: the schema is defined by the migrations (policies,
+ * triggers, constraints), not by the entities, which cover only some tables, so there is nothing to
+ * generate from. Returns the file; the caller adds the class to migrations/index.ts.
  */
-export async function generateMigration(
-  config: AppConfig,
-  name: string,
-  migrationsDir: string,
-): Promise<string | null> {
+export function createMigration(name: string, migrationsDir: string, now = Date.now()): string {
   if (!/^[a-z][a-z0-9-]*$/.test(name))
     throw new Error('Il nome della migrazione usa minuscole, cifre e trattini');
-  return withOwner(config, async (owner) => {
-    const sql = await owner.driver.createSchemaBuilder().log();
-    if (sql.upQueries.length === 0) return null;
-    const timestamp = Date.now();
-    const className = name.replace(/(^|-)([a-z0-9])/g, (_m, _d, c: string) => c.toUpperCase()) + timestamp;
-    const quote = (query: string) => '`' + query.replace(/`/g, '\\`').replace(/\$\{/g, '\\${') + '`';
-    const body = (queries: { query: string }[]) =>
-      queries.map((q) => `    await q.query(${quote(q.query)});`).join('\n');
-    const file = path.join(migrationsDir, `${timestamp}-${name}.ts`);
-    writeFileSync(
-      file,
-      `import { MigrationInterface, QueryRunner } from 'typeorm';
+  const className = name.replace(/(^|-)([a-z0-9])/g, (_m, _d, c: string) => c.toUpperCase()) + now;
+  const file = path.join(migrationsDir, `${now}-${name}.ts`);
+  if (existsSync(file)) throw new Error(`Esiste già ${file}`);
+  writeFileSync(
+    file,
+    `import { MigrationInterface, QueryRunner } from 'typeorm';
 
+/** What this migration changes, and why. */
 export class ${className} implements MigrationInterface {
   name = '${className}';
 
   async up(q: QueryRunner): Promise<void> {
-${body(sql.upQueries)}
+    await q.query(\`SELECT 1\`);
   }
 
   async down(q: QueryRunner): Promise<void> {
-${body([...sql.downQueries].reverse())}
+    await q.query(\`SELECT 1\`);
   }
 }
 `,
-    );
-    return file;
-  });
+  );
+  return file;
 }

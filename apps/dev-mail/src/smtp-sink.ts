@@ -1,10 +1,12 @@
 import type { AddressInfo } from 'node:net';
-import { parseMail } from './mime';
+import { SMTPServer } from 'smtp-server';
+import { parseMail } from './parse-mail';
 
 /**
  * An SMTP server that accepts every message and keeps it in memory, for tests and for the
  * development mail catcher (apps/dev-mail). Never meant to face a network: no TLS, any
- * credentials accepted, loopback by default.
+ * credentials accepted, loopback by default. Development only, like smtp-server and mailparser:
+ * nothing in libs/ or in the API and worker imports it.
  */
 
 export interface ReceivedMail {
@@ -100,10 +102,6 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
     }
   };
 
-  // smtp-server is a development dependency (tests, apps/dev-mail), loaded only when a sink starts:
-  // the production image has no development packages, and its worker imports this library.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { SMTPServer } = require('smtp-server') as typeof import('smtp-server');
   const server = new SMTPServer({
     authOptional: true,
     // An SMTP_URL with credentials (as in production) must work against the sink too.
@@ -122,6 +120,9 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('error', (error: Error) => callback(error));
       stream.on('end', () => {
+        void receive();
+      });
+      const receive = async () => {
         if (stream.sizeExceeded) {
           callback(
             Object.assign(new Error('Message exceeds fixed maximum message size'), { responseCode: 552 }),
@@ -129,7 +130,13 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
           return;
         }
         const source = Buffer.concat(chunks);
-        const parsed = parseMail(source);
+        let parsed;
+        try {
+          parsed = await parseMail(source);
+        } catch (error) {
+          callback(error as Error);
+          return;
+        }
         store({
           id: nextId++,
           receivedAt: new Date(),
@@ -147,7 +154,7 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
           raw: source.toString('utf8'),
         });
         callback();
-      });
+      };
     },
   });
 
