@@ -111,6 +111,8 @@ export class AssignmentsRepository {
       params.push(change.delegatePersonId);
       sets.push(`delegate_person_id = $${params.length}`);
     }
+    // Cached compliance summaries go stale here: trigger assignment_version_update
+    // (migrations/1764000005000-compliance-versions.ts) bumps the consortium's version in this transaction.
     const result = await db.query(
       `UPDATE assignment SET ${sets.join(', ')} WHERE id = $1 AND version = $2 RETURNING id`,
       params,

@@ -76,6 +76,7 @@ export async function importEdition(db: EntityManager, edition: ParsedEdition): 
 
   const chapters = new Map<number, string>();
   for (const line of edition.lines) chapters.set(line.chapter, line.chapterTitle);
+  // A changed title: trigger plan_chapter_compliance_label (migrations/1764000011000-compliance-label-versions.ts).
   await db.query(
     `INSERT INTO plan_chapter (edition_code, number, title)
      SELECT $1, number, title FROM unnest($2::smallint[], $3::text[]) AS t(number, title)
@@ -126,6 +127,8 @@ export async function importEdition(db: EntityManager, edition: ParsedEdition): 
   }
 
   if (toWrite.length > 0) {
+    // A changed code, text or chapter bumps the compliance version of every consortium whose
+    // objectives use the line (trigger plan_line_compliance_label, migrations/1764000011000-compliance-label-versions.ts).
     await db.query(
       `INSERT INTO plan_line (edition_code, code, chapter, objective_codes, text, deadline_kind, deadline,
                               min_population, is_local, search_text)

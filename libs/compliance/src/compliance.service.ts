@@ -29,8 +29,11 @@ const MAX_TREND_DAYS = 366;
 /**
  * Compliance as aggregates, for the RTD office (its consortium) and regional portals (their
  * region). Results are cached under the data versions of the consortia they cover and today's
- * date (overdue changes at midnight): a change to an assignment bumps its consortium's version in
- * the same transaction, so a cached summary is never stale.
+ * date (overdue changes at midnight). The versions are bumped by triggers, in the transaction of
+ * the change: assignments and objectives (migrations/1764000005000-compliance-versions.ts), and the
+ * labels a bucket shows, i.e. comune, consortium, plan line and chapter
+ * (migrations/1764000011000-compliance-label-versions.ts). So a cached summary is never stale; the
+ * writers name the trigger where they write.
  */
 @Injectable()
 export class ComplianceService {

@@ -37,6 +37,8 @@ export class FanOut {
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
       const batch = await inTransaction(async (db) => {
+        // Each batch bumps the consortium's compliance version once (statement-level trigger
+        // assignment_version_insert, migrations/1764000005000-compliance-versions.ts).
         const [result] = await db.query(
           `WITH targeted AS (
              SELECT t.id FROM shared_objective o, LATERAL (${TARGETED_MEMBERS}) t

@@ -162,6 +162,8 @@ export class ObjectivesRepository {
       if (changes.state === 'PUBLISHED') sets.push('published_at = coalesce(published_at, now())');
       if (changes.state === 'CLOSED') sets.push('closed_at = now()');
     }
+    // Trigger shared_objective_version_update (migrations/1764000005000-compliance-versions.ts) bumps
+    // the consortium's compliance version in this transaction: cached summaries see the change.
     const updated = await db.query(
       `UPDATE shared_objective SET ${sets.join(', ')} WHERE id = $1 AND version = $2 RETURNING id`,
       params,

@@ -42,6 +42,8 @@ export async function importMunicipalities(
 ): Promise<MunicipalityImportReport> {
   const records = readRegister(file);
   const column = <K extends keyof IstatRecord>(key: K) => records.map((r) => r[key]);
+  // A renamed comune or province bumps its consortium's compliance version (labels of cached
+  // summaries): trigger comune_compliance_label, migrations/1764000011000-compliance-label-versions.ts.
   const [result]: { added: number; changed: number }[] = await db.query(
     `WITH incoming AS (
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[])
