@@ -4,8 +4,9 @@ import { ComplianceRepository, ComplianceSnapshots } from '@rtd/compliance';
 import { todayInRome } from '@rtd/kernel';
 import { APP_DATA_SOURCE, ownerDataSource } from '@rtd/platform';
 import { AUDITOR_A, PORTAL_LOMBARDIA, RTD_A } from './support/identities';
-import { DemoIds, demoIds, ok } from './support/scenario';
+import { DemoIds, demoIds, ok, publishedObjective } from './support/scenario';
 import { startTestApi, TestApi } from './support/test-app';
+import { startTestWorker } from './support/test-worker';
 
 const STATUS_FIELDS = {
   NOT_STARTED: 'notStarted',
@@ -61,7 +62,7 @@ describe('Compliance summary on the demo data', () => {
         await api.as(RTD_A).graphql(
           `query($f: AssignmentFilter!, $after: String) { assignments(filter: $f, first: 100, after: $after) {
             pageInfo { hasNextPage endCursor }
-            edges { node { status overdue comune { istatCode provinceCode } objective { id lines { code chapter } } } } } }`,
+            edges { node { status overdue comune { istatCode provinceCode } objective { id lines { edition code chapter } } } } } }`,
           { f: { consortiumId: ids.consortiumA }, after },
         ),
         'assignments',
@@ -77,8 +78,8 @@ describe('Compliance summary on the demo data', () => {
     expect(assignments.length).toBeGreaterThan(100);
     const keysOf: Record<string, (a: any) => string[]> = {
       OBJECTIVE: (a) => [a.objective.id],
-      LINE: (a) => a.objective.lines.map((l: any) => l.code),
-      CHAPTER: (a) => [...new Set<string>(a.objective.lines.map((l: any) => String(l.chapter)))],
+      LINE: (a) => a.objective.lines.map((l: any) => `${l.edition}:${l.code}`),
+      CHAPTER: (a) => [...new Set<string>(a.objective.lines.map((l: any) => `${l.edition}:${l.chapter}`))],
       COMUNE: (a) => [a.comune.istatCode],
       PROVINCE: (a) => [a.comune.provinceCode],
       CONSORTIUM: () => [ids.consortiumA],
@@ -181,5 +182,68 @@ describe('Compliance summary on the demo data', () => {
     expect(buckets.map((b: any) => b.key).sort()).toEqual(['016', '019', '098']);
     const people = await api.as(PORTAL_LOMBARDIA).graphql(`{ assignments(filter: {}) { totalCount } }`);
     expect(people.data!.assignments.totalCount).toBe(0);
+  });
+
+  it('keeps chapters and lines of different editions in buckets of their own', async () => {
+    const summary = async (groupBy: string) =>
+      ok(
+        await api.as(RTD_A).graphql(
+          `query($s: ComplianceScope!, $g: ComplianceGroupBy!) { complianceSummary(scope: $s, groupBy: $g) {
+            key label edition total } }`,
+          { s: { consortiumId: ids.consortiumA }, g: groupBy },
+        ),
+        'complianceSummary',
+      ) as { key: string; label: string; edition: string | null; total: number }[];
+    const chaptersBefore = await summary('CHAPTER');
+    const oldChapter1 = chaptersBefore.find((b) => b.key === '2022-2024:1')!;
+    expect(oldChapter1).toMatchObject({ edition: '2022-2024' });
+    expect(oldChapter1.label).toMatch(/^Capitolo 1 \(2022-2024\) - /);
+    expect(oldChapter1.total).toBeGreaterThan(2);
+
+    const worker = await startTestWorker(api.config);
+    try {
+      // Chapter 1 of 2024-2026, for two comuni; CAP1.PA.LA01 of 2020-2022 and of 2022-2024, for one each.
+      await publishedObjective(api, {
+        consortiumId: ids.consortiumA,
+        comuneIds: [ids.crema, ids.pandino],
+        edition: '2024-2026',
+        lineCodes: ['CAP1.PA.01'],
+      });
+      await publishedObjective(api, {
+        consortiumId: ids.consortiumA,
+        comuneIds: [ids.crema],
+        edition: '2020-2022',
+        lineCodes: ['CAP1.PA.LA01'],
+      });
+      await publishedObjective(api, {
+        consortiumId: ids.consortiumA,
+        comuneIds: [ids.pandino],
+        edition: '2022-2024',
+        lineCodes: ['CAP1.PA.LA01'],
+      });
+    } finally {
+      await worker.close();
+    }
+
+    const chapters = await summary('CHAPTER');
+    expect(chapters.find((b) => b.key === '2024-2026:1')).toMatchObject({ edition: '2024-2026', total: 2 });
+    expect(chapters.find((b) => b.key === '2024-2026:1')!.label).toMatch(/^Capitolo 1 \(2024-2026\) - /);
+    expect(chapters.find((b) => b.key === '2020-2022:1')).toMatchObject({ total: 1 });
+    expect(chapters.find((b) => b.key === '2022-2024:1')!.total).toBe(oldChapter1.total + 1);
+    expect(new Set(chapters.map((b) => b.label)).size).toBe(chapters.length);
+
+    const lines = await summary('LINE');
+    expect(lines.find((b) => b.key === '2020-2022:CAP1.PA.LA01')).toMatchObject({
+      edition: '2020-2022',
+      total: 1,
+    });
+    expect(lines.find((b) => b.key === '2022-2024:CAP1.PA.LA01')).toMatchObject({
+      edition: '2022-2024',
+      total: 1,
+    });
+    expect(lines.find((b) => b.key === '2022-2024:CAP1.PA.LA01')!.label).toMatch(
+      /^CAP1\.PA\.LA01 \(2022-2024\) /,
+    );
+    expect((await summary('COMUNE')).every((b) => b.edition === null)).toBe(true);
   });
 });

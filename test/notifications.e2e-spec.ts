@@ -38,7 +38,9 @@ describe('notifications', () => {
     expect(mail.envelope.from).toBe('noreply@rtdhub.localhost');
     expect(mail.from).toBe('RTD Hub <noreply@rtdhub.localhost>');
     expect(mail.headers['auto-submitted']).toBe('auto-generated');
-    expect(mail.text).toContain('è stato respinto: Manca la determina di adesione.');
+    expect(mail.text).toContain(
+      "è stato respinto dall'Ufficio RTD con questa motivazione: «Manca la determina di adesione».",
+    );
     expect(mail.text).toContain('entro il 23/09/2023');
     expect(mail.html).toContain('<strong>respinto</strong>');
   });

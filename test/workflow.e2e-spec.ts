@@ -1,4 +1,5 @@
 import { INestApplicationContext } from '@nestjs/common';
+import { Client } from 'pg';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner.js';
 import { AUDITOR_A, REFERENT_CREMA, RTD_A, STAFF_A } from './support/identities';
 import { assignmentOf, cremaAssignment, DemoIds, demoIds, ok, publishedObjective } from './support/scenario';
@@ -270,5 +271,150 @@ describe('Reporting workflow', () => {
       { id: a.id, v: a.version },
     );
     expect(ok(na, 'markNotApplicable')).toEqual({ overdue: false, status: 'NOT_APPLICABLE' });
+  });
+
+  const addEvidence = (who: ReturnType<typeof anna>, id: string, description = 'Verbale') =>
+    who.graphql(
+      `mutation($id: ID!, $d: String!) { addEvidence(assignmentId: $id, kind: NOTE, description: $d) { id } }`,
+      { id, d: description },
+    );
+  const actionsOf = async (who: ReturnType<typeof anna>, id: string) =>
+    ok(await who.graphql(`query($id: ID!) { assignment(id: $id) { allowedActions } }`, { id }), 'assignment')
+      .allowedActions as string[];
+  const snapshot = async (id: string) =>
+    ok(
+      await giulia().graphql(
+        `query($id: ID!) { assignment(id: $id) { status progress issues version evidence { id } history { to note } } }`,
+        { id },
+      ),
+      'assignment',
+    );
+
+  it('freezes the reports of a closed objective, for the comune and for the office', async () => {
+    const a = await cremaAssignment(api, ids, 'IN_PROGRESS');
+    const objective = ok(
+      await giulia().graphql(`query($id: ID!) { sharedObjective(id: $id) { version } }`, {
+        id: a.objectiveId,
+      }),
+      'sharedObjective',
+    );
+    ok(
+      await giulia().graphql(
+        `mutation($id: ID!, $v: Int!) { closeSharedObjective(id: $id, expectedVersion: $v) { state } }`,
+        { id: a.objectiveId, v: objective.version },
+      ),
+      'closeSharedObjective',
+    );
+    const before = await snapshot(a.id);
+    const refusals = [
+      await update(anna(), a.id, a.version, { progress: 90, issues: 'Aggiornato dopo la chiusura' }),
+      await update(anna(), a.id, a.version, { status: 'NOT_STARTED' }),
+      await submit(a.id, a.version),
+      await addEvidence(anna(), a.id),
+      await anna().graphql(`mutation($id: ID!) { delegateAssignment(id: $id, fiscalCode: null) { id } }`, {
+        id: a.id,
+      }),
+      await giulia().graphql(
+        `mutation($id: ID!, $v: Int!) { markNotApplicable(id: $id, expectedVersion: $v, reason: "Chiuso") { id } }`,
+        { id: a.id, v: a.version },
+      ),
+    ];
+    for (const refusal of refusals) {
+      expect(errorCodes(refusal)).toEqual(['CONFLICT']);
+      expect(refusal.errors![0].message).toBe(
+        "L'obiettivo è chiuso: i suoi resoconti non si possono più modificare",
+      );
+    }
+    expect(await snapshot(a.id)).toEqual(before);
+    // The screens offer nothing on it either.
+    expect(await actionsOf(anna(), a.id)).toEqual([]);
+    expect(await actionsOf(giulia(), a.id)).toEqual([]);
+  });
+
+  it("refuses a decision on a closed objective's submitted report", async () => {
+    const a = await cremaAssignment(api, ids, 'SUBMITTED');
+    const objective = ok(
+      await giulia().graphql(`query($id: ID!) { sharedObjective(id: $id) { version } }`, {
+        id: a.objectiveId,
+      }),
+      'sharedObjective',
+    );
+    ok(
+      await giulia().graphql(
+        `mutation($id: ID!, $v: Int!) { closeSharedObjective(id: $id, expectedVersion: $v) { state } }`,
+        { id: a.objectiveId, v: objective.version },
+      ),
+      'closeSharedObjective',
+    );
+    expect(errorCodes(await review(api.as(STAFF_A), a.id, a.version, 'APPROVE'))).toEqual(['CONFLICT']);
+    expect(errorCodes(await review(api.as(STAFF_A), a.id, a.version, 'REJECT', 'Tardi'))).toEqual([
+      'CONFLICT',
+    ]);
+    expect((await snapshot(a.id)).status).toBe('SUBMITTED');
+  });
+
+  it('lets the office decide a submitted report only through review, never by updating it', async () => {
+    const a = await cremaAssignment(api, ids, 'IN_PROGRESS');
+    let v = ok(
+      await update(anna(), a.id, a.version, { progress: 70, issues: 'Manca la firma' }),
+      'updateAssignment',
+    ).version;
+    v = ok(await submit(a.id, v), 'submitAssignment').version;
+    const before = await snapshot(a.id);
+
+    const overwrite = await update(giulia(), a.id, v, {
+      status: 'IN_PROGRESS',
+      progress: 10,
+      issues: 'Rifare',
+    });
+    expect(errorCodes(overwrite)).toEqual(['FORBIDDEN']);
+    const reopen = await update(giulia(), a.id, v, { status: 'IN_PROGRESS' });
+    expect(errorCodes(reopen)).toEqual(['CONFLICT']);
+    expect(reopen.errors![0].message).toMatch(/reviewAssignment/);
+    expect(errorCodes(await update(api.as(STAFF_A), a.id, v, { status: 'NOT_STARTED' }))).toEqual([
+      'CONFLICT',
+    ]);
+    expect(await snapshot(a.id)).toEqual(before);
+    expect(await actionsOf(giulia(), a.id)).toEqual(['APPROVE', 'REJECT', 'MARK_NOT_APPLICABLE']);
+
+    // Settled work is reopened without touching the comune's progress and criticità.
+    v = ok(await review(giulia(), a.id, v, 'APPROVE'), 'reviewAssignment').version;
+    expect(
+      errorCodes(await update(giulia(), a.id, v, { status: 'IN_PROGRESS', progress: 10, issues: 'Rifare' })),
+    ).toEqual(['FORBIDDEN']);
+    const reopened = ok(
+      await update(giulia(), a.id, v, { status: 'IN_PROGRESS', note: 'Da rivedere' }),
+      'updateAssignment',
+    );
+    expect(reopened).toMatchObject({ status: 'IN_PROGRESS', progress: 100, issues: 'Manca la firma' });
+  });
+
+  it('caps evidence at 200 per assignment, also under 30 concurrent additions', async () => {
+    const a = await cremaAssignment(api, ids, 'IN_PROGRESS');
+    const owner = new Client({ connectionString: api.config.databaseOwnerUrl });
+    await owner.connect();
+    try {
+      await owner.query(
+        `INSERT INTO evidence (consortium_id, comune_id, assignment_id, kind, description, added_by_subject)
+         SELECT consortium_id, comune_id, id, 'NOTE', 'Evidenza ' || n, 'test'
+           FROM assignment, generate_series(1, 195) AS n WHERE id = $1`,
+        [a.id],
+      );
+      const results = await Promise.all(
+        Array.from({ length: 30 }, (_, i) => addEvidence(anna(), a.id, `Concorrente ${i}`)),
+      );
+      expect(results.filter((r) => !r.errors)).toHaveLength(5);
+      const refused = results.filter((r) => r.errors);
+      expect(refused.map((r) => errorCodes(r)[0])).toEqual(Array(25).fill('BAD_USER_INPUT'));
+      expect(refused[0].errors![0].message).toBe(
+        'Campo "assignmentId": al massimo 200 evidenze per assegnazione',
+      );
+      const {
+        rows: [{ count }],
+      } = await owner.query(`SELECT count(*)::int AS count FROM evidence WHERE assignment_id = $1`, [a.id]);
+      expect(count).toBe(200);
+    } finally {
+      await owner.end();
+    }
   });
 });

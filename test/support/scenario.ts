@@ -41,6 +41,8 @@ export async function publishedObjective(
     lineCodes?: string[];
     title?: string;
     dueDate?: string;
+    /** The Piano Triennale edition of `lineCodes` (2022-2024 unless told). */
+    edition?: string;
   },
 ): Promise<string> {
   const rtd = api.as(options.as ?? RTD_A);
@@ -51,7 +53,7 @@ export async function publishedObjective(
         input: {
           consortiumId: options.consortiumId,
           title: options.title ?? 'Obiettivo di prova',
-          edition: '2022-2024',
+          edition: options.edition ?? '2022-2024',
           lineCodes: options.lineCodes ?? ['CAP1.PA.LA20'],
           dueDate: options.dueDate ?? '2099-12-31',
           target: options.comuneIds ? { comuneIds: options.comuneIds } : { all: true },

@@ -1,7 +1,11 @@
 import 'reflect-metadata';
 import path from 'node:path';
 import { ConfigError, loadConfig, ServiceUnavailableError } from '@rtd/kernel';
-import { extractSeedCatalogue, importCatalogEdition } from './commands/catalog.commands';
+import {
+  assignCatalogLocalLines,
+  extractSeedCatalogue,
+  importCatalogEdition,
+} from './commands/catalog.commands';
 import {
   createMigration,
   revertLastMigration,
@@ -19,6 +23,8 @@ const USAGE = `Uso: rtd-hub <comando>
   migration:run | migration:revert           applica / annulla l'ultima migrazione
   migration:create <nome>                    scrive migrations/<ts>-<nome>.ts, vuota, per SQL scritto a mano
   catalog:import --edition <codice> <fonte>  importa un'edizione (cartella RST o file .jsonl)
+  catalog:assign-local --edition <codice> --consortium <nome>
+                                             le linee locali (LOC.*) ancora senza consorzio a quel consorzio
   catalog:extract-seed [seed] [uscita]       rigenera il file dati 2022-2024 dal seed 003
   demo:data                                  dati di riferimento e demo, senza avviare i servizi
   demo                                       tutto quanto sopra, poi avvia dev-idp, API e worker
@@ -59,6 +65,17 @@ async function main(argv: string[]): Promise<number> {
           path.resolve(process.env.INIT_CWD ?? process.cwd(), source),
         ),
       );
+      return 0;
+    }
+    case 'catalog:assign-local': {
+      const option = (name: string) => {
+        const index = args.indexOf(name);
+        return index >= 0 ? args[index + 1] : undefined;
+      };
+      const edition = option('--edition');
+      const consortium = option('--consortium');
+      if (!edition || !consortium) throw new UsageError('servono --edition <codice> e --consortium <nome>');
+      log(await assignCatalogLocalLines(config, edition, consortium));
       return 0;
     }
     case 'catalog:extract-seed': {

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Where } from '@rtd/kernel';
-import { AssignmentStatus } from './workflow';
+import { AssignmentStatus, ObjectiveState } from './workflow';
 
 export interface AssignmentRow {
   id: string;
   consortiumId: string;
   comuneId: string;
   objectiveId: string;
+  objectiveState: ObjectiveState;
   status: AssignmentStatus;
   progress: number;
   dueDate: string | null;
@@ -39,7 +40,7 @@ const DUE = `coalesce(a.due_date, o.due_date)`;
 const OVERDUE = `(${DUE} < ${TODAY_IN_ROME} AND a.status NOT IN ('COMPLETED', 'NOT_APPLICABLE'))`;
 
 const ASSIGNMENT_COLUMNS = `a.id, a.consortium_id AS "consortiumId", a.comune_id AS "comuneId",
-  a.objective_id AS "objectiveId", a.status, a.progress, ${DUE} AS "dueDate", ${OVERDUE} AS overdue,
+  a.objective_id AS "objectiveId", o.state AS "objectiveState", a.status, a.progress, ${DUE} AS "dueDate", ${OVERDUE} AS overdue,
   a.issues, a.delegate_person_id AS "delegatePersonId", a.version, a.updated_at AS "updatedAt"`;
 
 export interface AssignmentChange {
@@ -171,7 +172,13 @@ export class AssignmentsRepository {
     return created;
   }
 
-  async evidenceCount(db: EntityManager, assignmentId: string): Promise<number> {
+  /**
+   * The evidence count of an assignment, with the assignment's row locked until the end of the
+   * transaction: concurrent additions to one assignment count and insert one after the other, so
+   * a cap checked on this count holds.
+   */
+  async lockAndCountEvidence(db: EntityManager, assignmentId: string): Promise<number> {
+    await db.query(`SELECT 1 FROM assignment WHERE id = $1 FOR NO KEY UPDATE`, [assignmentId]);
     const [{ count }] = await db.query(
       `SELECT count(*)::int AS count FROM evidence WHERE assignment_id = $1`,
       [assignmentId],

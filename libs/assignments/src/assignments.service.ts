@@ -41,6 +41,7 @@ import {
   allowedActions,
   AssignmentAction,
   AssignmentStatus,
+  checkObjectiveOpen,
   nextStatus,
   Side,
   WorkflowAction,
@@ -99,6 +100,11 @@ export class AssignmentsService {
     input: UpdateAssignmentInput,
   ): Promise<AssignmentObject> {
     const { row, side } = await this.actingSide(ctx, id);
+    checkObjectiveOpen(row.objectiveState);
+    if (side === 'office' && (input.progress != null || input.issues !== undefined)) {
+      // Progress and criticità are the comune's words; the office only reopens, or decides in review.
+      throw forbidden('Avanzamento e criticità li aggiorna il comune');
+    }
     if (
       input.progress != null &&
       (!Number.isInteger(input.progress) || input.progress < 0 || input.progress > 100)
@@ -119,6 +125,7 @@ export class AssignmentsService {
 
   async submit(ctx: RequestContext, id: string, expectedVersion: number, note: string | null) {
     const { row, side } = await this.actingSide(ctx, id);
+    checkObjectiveOpen(row.objectiveState);
     const status = nextStatus(row.status, side, { kind: 'submit' });
     return this.transition(ctx, row, expectedVersion, {
       status,
@@ -136,6 +143,7 @@ export class AssignmentsService {
     reason: string | null,
   ): Promise<AssignmentObject> {
     const row = await this.authorized(ctx, id, 'review');
+    checkObjectiveOpen(row.objectiveState);
     const action: WorkflowAction = { kind: decision === ReviewDecision.APPROVE ? 'approve' : 'reject' };
     const cleanReason = cleanText('reason', reason, MAX_NOTE);
     if (action.kind === 'reject' && !cleanReason) throw badInput('reason', 'obbligatoria per respingere');
@@ -152,6 +160,7 @@ export class AssignmentsService {
 
   async markNotApplicable(ctx: RequestContext, id: string, expectedVersion: number, reason: string) {
     const row = await this.authorized(ctx, id, 'review');
+    checkObjectiveOpen(row.objectiveState);
     const cleanReason = cleanText('reason', reason, MAX_NOTE);
     if (!cleanReason) throw badInput('reason', 'obbligatoria');
     const status = nextStatus(row.status, 'office', { kind: 'notApplicable' });
@@ -171,6 +180,7 @@ export class AssignmentsService {
     description: string,
   ): Promise<EvidenceObject> {
     const { row, side } = await this.actingSide(ctx, assignmentId, 'assignmentId');
+    checkObjectiveOpen(row.objectiveState);
     nextStatus(row.status, side, { kind: 'evidence' });
     const text = cleanText('description', description, MAX_DESCRIPTION);
     if (!text) throw badInput('description', 'obbligatoria');
@@ -178,7 +188,8 @@ export class AssignmentsService {
     if (kind === EvidenceKind.NOTE && url) throw badInput('url', 'una nota non ha URL: usare kind URL');
     const { scope } = await callerAccess(ctx);
     return ctx.atomically(async (db) => {
-      if ((await this.repository.evidenceCount(db, row.id)) >= MAX_EVIDENCE_PER_ASSIGNMENT) {
+      // Counted under the assignment's row lock: concurrent additions cannot both see room for one.
+      if ((await this.repository.lockAndCountEvidence(db, row.id)) >= MAX_EVIDENCE_PER_ASSIGNMENT) {
         throw badInput('assignmentId', `al massimo ${MAX_EVIDENCE_PER_ASSIGNMENT} evidenze per assegnazione`);
       }
       const created = await this.repository.addEvidence(
@@ -201,6 +212,7 @@ export class AssignmentsService {
 
   async delegate(ctx: RequestContext, id: string, fiscalCode: string | null): Promise<AssignmentObject> {
     const row = await this.authorized(ctx, id, 'delegate');
+    checkObjectiveOpen(row.objectiveState);
     let delegateId: string | null = null;
     const db = await ctx.db();
     if (fiscalCode) {
@@ -281,7 +293,12 @@ export class AssignmentsService {
       : ability.can('review', subject)
         ? 'office'
         : null;
-    return allowedActions(assignment.status, side, ability.can('delegate', subject));
+    return allowedActions(
+      assignment.status,
+      side,
+      ability.can('delegate', subject),
+      assignment.objectiveState,
+    );
   }
 
   // --- internals ---

@@ -1,4 +1,12 @@
-import { allowedActions, AssignmentStatus, nextStatus, Side, STATUSES, WorkflowAction } from './workflow';
+import {
+  allowedActions,
+  AssignmentStatus,
+  checkObjectiveOpen,
+  nextStatus,
+  Side,
+  STATUSES,
+  WorkflowAction,
+} from './workflow';
 
 const outcome = (from: AssignmentStatus, side: Side, action: WorkflowAction): string => {
   try {
@@ -83,6 +91,27 @@ describe('assignment workflow', () => {
         expect(['APPROVE', 'REJECT', 'MARK_NOT_APPLICABLE', 'REOPEN']).not.toContain(action);
       }
     }
+  });
+
+  it('leaves a report under review to the decision, never to an update by the office', () => {
+    expect(outcome('SUBMITTED', 'office', { kind: 'update', to: 'IN_PROGRESS' })).toBe('CONFLICT');
+    expect(outcome('SUBMITTED', 'office', { kind: 'update', to: 'NOT_STARTED' })).toBe('CONFLICT');
+    expect(() => nextStatus('SUBMITTED', 'office', { kind: 'update', to: 'IN_PROGRESS' })).toThrow(
+      /reviewAssignment/,
+    );
+    expect(allowedActions('SUBMITTED', 'office', true)).not.toContain('REOPEN');
+  });
+
+  it('offers nothing on the assignments of a closed objective, and refuses with CONFLICT', () => {
+    for (const from of STATUSES) {
+      expect(allowedActions(from, 'municipality', true, 'CLOSED')).toEqual([]);
+      expect(allowedActions(from, 'office', true, 'CLOSED')).toEqual([]);
+    }
+    expect(() => checkObjectiveOpen('PUBLISHED')).not.toThrow();
+    expect(() => checkObjectiveOpen('CLOSED')).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+    expect(() => checkObjectiveOpen('CLOSED')).toThrow(
+      "L'obiettivo è chiuso: i suoi resoconti non si possono più modificare",
+    );
   });
 
   it('names statuses in Italian in its messages, never by their codes', () => {

@@ -47,10 +47,11 @@ export function nextStatus(from: AssignmentStatus, side: Side, action: WorkflowA
         return to;
       }
       // The office only reopens settled work (COMPLETED, NOT_APPLICABLE, REJECTED) to IN_PROGRESS;
-      // status, progress and issues are otherwise the municipality's to report.
+      // status, progress and issues are otherwise the municipality's to report. A report under
+      // review is decided through reviewAssignment, with a reason the comune reads and is mailed.
       if (to === from) throw forbidden('Avanzamento e criticità li aggiorna il comune');
-      if (to === 'IN_PROGRESS' && ['COMPLETED', 'NOT_APPLICABLE', 'REJECTED', 'SUBMITTED'].includes(from))
-        return to;
+      if (from === 'SUBMITTED') throw underReview();
+      if (to === 'IN_PROGRESS' && ['COMPLETED', 'NOT_APPLICABLE', 'REJECTED'].includes(from)) return to;
       if (to === 'COMPLETED' || to === 'REJECTED')
         throw badInput('status', 'per decidere usare reviewAssignment');
       if (to === 'NOT_APPLICABLE') throw badInput('status', 'usare markNotApplicable, con la motivazione');
@@ -76,6 +77,24 @@ export function nextStatus(from: AssignmentStatus, side: Side, action: WorkflowA
       }
       return from;
   }
+}
+
+function underReview(): DomainError {
+  return conflict(
+    "Resoconto in attesa di validazione: l'Ufficio RTD decide con reviewAssignment (approva, o respinge con la motivazione)",
+  );
+}
+
+/** The state of the shared objective an assignment belongs to (DRAFT, PUBLISHED, CLOSED). */
+export type ObjectiveState = 'DRAFT' | 'PUBLISHED' | 'CLOSED';
+
+/**
+ * A closed objective freezes its reports: no update, submission, evidence, decision or
+ * delegation on any of its assignments, from either side.
+ */
+export function checkObjectiveOpen(state: ObjectiveState): void {
+  if (state === 'CLOSED')
+    throw conflict("L'obiettivo è chiuso: i suoi resoconti non si possono più modificare");
 }
 
 function refused(from: AssignmentStatus, to: AssignmentStatus): DomainError {
@@ -114,7 +133,9 @@ export function allowedActions(
   from: AssignmentStatus,
   side: Side | null,
   canDelegate: boolean,
+  objectiveState: ObjectiveState = 'PUBLISHED',
 ): AssignmentAction[] {
+  if (objectiveState === 'CLOSED') return [];
   const actions: AssignmentAction[] = [];
   if (side === 'municipality') {
     if (from !== 'NOT_STARTED' && permitted(from, side, { kind: 'update', to: 'NOT_STARTED' }))
@@ -130,9 +151,8 @@ export function allowedActions(
     if (permitted(from, side, { kind: 'approve' })) actions.push('APPROVE');
     if (permitted(from, side, { kind: 'reject' })) actions.push('REJECT');
     if (permitted(from, side, { kind: 'notApplicable' })) actions.push('MARK_NOT_APPLICABLE');
-    // Under review the office decides; it reopens only settled or rejected work.
-    if (from !== 'SUBMITTED' && permitted(from, side, { kind: 'update', to: 'IN_PROGRESS' }))
-      actions.push('REOPEN');
+    // Under review the office decides (nextStatus refuses it); it reopens only settled or rejected work.
+    if (permitted(from, side, { kind: 'update', to: 'IN_PROGRESS' })) actions.push('REOPEN');
   }
   return actions;
 }

@@ -139,7 +139,8 @@ export async function importEdition(db: EntityManager, edition: ParsedEdition): 
        ON CONFLICT (edition_code, code) DO UPDATE SET
          chapter = excluded.chapter, objective_codes = excluded.objective_codes, text = excluded.text,
          deadline_kind = excluded.deadline_kind, deadline = excluded.deadline,
-         min_population = excluded.min_population, is_local = excluded.is_local, search_text = excluded.search_text`,
+         min_population = excluded.min_population, is_local = excluded.is_local, search_text = excluded.search_text,
+         owner_consortium_id = CASE WHEN excluded.is_local THEN plan_line.owner_consortium_id END`,
       [
         edition.code,
         toWrite.map((l) => l.code),
@@ -161,6 +162,27 @@ export async function importEdition(db: EntityManager, edition: ParsedEdition): 
     [edition.code],
   );
   return report;
+}
+
+/**
+ * Gives an edition's local lines that no consortium owns yet to `consortiumId`: from then on only
+ * that consortium's office and the people of its comuni read them (row-level security). Lines
+ * already owned are left alone, so running it again changes nothing. Returns the codes assigned.
+ */
+export async function assignLocalLines(
+  db: EntityManager,
+  editionCode: string,
+  consortiumId: string,
+): Promise<string[]> {
+  const result = await db.query(
+    `UPDATE plan_line SET owner_consortium_id = $2
+      WHERE edition_code = $1 AND is_local AND owner_consortium_id IS NULL
+      RETURNING code`,
+    [editionCode, consortiumId],
+  );
+  // TypeORM answers an UPDATE ... RETURNING with [rows, count].
+  const rows = (Array.isArray(result[0]) ? result[0] : result) as { code: string }[];
+  return rows.map((row) => row.code).sort();
 }
 
 export function describeImport(report: CatalogImportReport): string {

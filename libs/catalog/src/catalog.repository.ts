@@ -21,6 +21,8 @@ export interface LineRow {
   deadline: string | null;
   minPopulation: number | null;
   isLocal: boolean;
+  /** The consortium a local line belongs to; null for AgID's lines. */
+  ownerConsortiumId: string | null;
 }
 
 export interface LineQuery {
@@ -35,7 +37,7 @@ export interface LineQuery {
 const LINE_COLUMNS = `
   l.id, l.edition_code AS "editionCode", l.code, l.chapter, ch.title AS "chapterTitle",
   l.objective_codes AS "objectiveCodes", l.text, l.deadline_kind AS "deadlineKind", l.deadline,
-  l.min_population AS "minPopulation", l.is_local AS "isLocal"`;
+  l.min_population AS "minPopulation", l.is_local AS "isLocal", l.owner_consortium_id AS "ownerConsortiumId"`;
 
 /** Reads of the Piano Triennale catalogue. */
 @Injectable()

@@ -6,6 +6,8 @@ import { ComplianceGroupBy } from './compliance.types';
 export interface CountsRow {
   key: string;
   label: string;
+  /** The edition of a LINE or CHAPTER bucket; null for the other groupings. */
+  edition: string | null;
   total: number;
   notStarted: number;
   inProgress: number;
@@ -16,13 +18,21 @@ export interface CountsRow {
   overdue: number;
 }
 
-/** What each grouping keys and labels by; LINE and CHAPTER need the objective's lines. */
+/**
+ * What each grouping keys and labels by; LINE and CHAPTER need the objective's lines. Line codes
+ * and chapter numbers are per edition (chapter 1 of 2024-2026 is not chapter 1 of 2022-2024, and
+ * 2020-2022 and 2022-2024 share codes such as CAP1.PA.LA01), so those buckets are per edition.
+ */
 const GROUPS: Record<ComplianceGroupBy, { key: string; label: string; lines: boolean }> = {
   OBJECTIVE: { key: 'x.objective_id::text', label: 'x.title', lines: false },
-  LINE: { key: 'x.line_code', label: `x.line_code || ' ' || left(x.line_text, 120)`, lines: true },
+  LINE: {
+    key: `x.edition_code || ':' || x.line_code`,
+    label: `x.line_code || ' (' || x.edition_code || ') ' || left(x.line_text, 120)`,
+    lines: true,
+  },
   CHAPTER: {
-    key: 'x.chapter::text',
-    label: `'Capitolo ' || x.chapter || ' - ' || x.chapter_title`,
+    key: `x.edition_code || ':' || x.chapter`,
+    label: `'Capitolo ' || x.chapter || ' (' || x.edition_code || ') - ' || x.chapter_title`,
     lines: true,
   },
   COMUNE: { key: 'x.istat_code', label: 'x.comune_name', lines: false },
@@ -65,14 +75,15 @@ export function complianceSummarySql(groupBy: ComplianceGroupBy, shape: SummaryS
   const groupKey = history ? `x.day, ${group.key}` : group.key;
   // CHAPTER counts an assignment once per chapter even when several of its lines sit there.
   const lineColumns = group.lines
-    ? `, l.code AS line_code, l.text AS line_text, l.chapter, ch.title AS chapter_title`
+    ? `, l.edition_code, l.code AS line_code, l.text AS line_text, l.chapter, ch.title AS chapter_title`
     : '';
   const lineJoin = group.lines
     ? `JOIN shared_objective_line sol ON sol.objective_id = a.objective_id
          JOIN plan_line l ON l.id = sol.plan_line_id
          JOIN plan_chapter ch ON ch.edition_code = l.edition_code AND ch.number = l.chapter`
     : '';
-  const distinct = groupBy === ComplianceGroupBy.CHAPTER ? `DISTINCT ON (${id}${day}, l.chapter)` : '';
+  const distinct =
+    groupBy === ComplianceGroupBy.CHAPTER ? `DISTINCT ON (${id}${day}, l.edition_code, l.chapter)` : '';
   return `WITH x AS (
          SELECT ${distinct} ${id} AS id ${day}, a.status, a.objective_id, o.title, a.consortium_id,
                 k.name AS consortium_name, c.istat_code, c.name AS comune_name, c.province_code, c.province_name,
@@ -84,7 +95,8 @@ export function complianceSummarySql(groupBy: ComplianceGroupBy, shape: SummaryS
            ${lineJoin}
           WHERE ${scopeFilter} ${objectiveFilter} ${dayFilter}
        )
-       SELECT ${history ? 'x.day, ' : ''}${group.key} AS key, min(${group.label}) AS label, count(*)::int AS total,
+       SELECT ${history ? 'x.day, ' : ''}${group.key} AS key, min(${group.label}) AS label,
+              ${group.lines ? 'min(x.edition_code)' : 'NULL::text'} AS edition, count(*)::int AS total,
               count(*) FILTER (WHERE x.status = 'NOT_STARTED')::int AS "notStarted",
               count(*) FILTER (WHERE x.status = 'IN_PROGRESS')::int AS "inProgress",
               count(*) FILTER (WHERE x.status = 'SUBMITTED')::int AS submitted,

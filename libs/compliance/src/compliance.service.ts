@@ -54,7 +54,18 @@ export class ComplianceService {
     const db = await ctx.db();
     const covered = consortiumId !== null ? [consortiumId] : checked.readableConsortia;
     const version = await this.repository.versionOf(db, covered);
-    const key = JSON.stringify([consortiumId, regionCode, objectiveId, groupBy, todayInRome(), version]);
+    // LINE and CHAPTER buckets read the catalogue, whose local lines each caller sees only for
+    // its own consortia (row-level security): callers who see different lines share no entry.
+    const lines = groupBy === ComplianceGroupBy.LINE || groupBy === ComplianceGroupBy.CHAPTER;
+    const key = JSON.stringify([
+      consortiumId,
+      regionCode,
+      objectiveId,
+      groupBy,
+      todayInRome(),
+      version,
+      lines ? checked.localLineConsortia : null,
+    ]);
     let rows = this.cache.get(key);
     if (rows) {
       this.cache.delete(key);
@@ -114,7 +125,21 @@ export class ComplianceService {
     } else if (!ability.can('summarize', on('Compliance', { consortiumId: null, regionCode }))) {
       throw access.regions.size > 0 ? forbidden('Regione fuori dal proprio ambito') : forbidden();
     }
-    return { consortiumId, regionCode, objectiveId, readableConsortia: [...access.readableConsortia] };
+    // The consortia whose local lines the caller reads: its own office's and its comuni's, not a region's.
+    const localLineConsortia = [
+      ...new Set(
+        access.grants
+          .filter((grant) => grant.role !== 'REGIONAL_OBSERVER' && grant.consortiumId !== null)
+          .map((grant) => grant.consortiumId as string),
+      ),
+    ].sort();
+    return {
+      consortiumId,
+      regionCode,
+      objectiveId,
+      readableConsortia: [...access.readableConsortia],
+      localLineConsortia,
+    };
   }
 
   /** A filter that matches nothing: an objective the caller cannot see, or one not assigned yet. */

@@ -28,12 +28,19 @@ export class ComplianceScope {
 @ObjectType('ComplianceBucket')
 export class ComplianceBucket {
   @Field(() => String, {
-    description: 'objective id, line code, chapter number, comune ISTAT code, province code or consortium id',
+    description:
+      'objective id, edition:line code ("2022-2024:CAP1.PA.LA20"), edition:chapter number ("2024-2026:1"), comune ISTAT code, province code or consortium id',
   })
   key: string;
 
   @Field(() => String)
   label: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'the Piano Triennale edition of a LINE or CHAPTER bucket; null for the other groupings',
+  })
+  edition: string | null;
 
   @Field(() => Int) total: number;
   @Field(() => Int) notStarted: number;

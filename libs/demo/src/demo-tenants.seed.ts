@@ -1,9 +1,13 @@
+import { assignLocalLines } from '@rtd/catalog';
 import { IdentityRepository } from '@rtd/identity';
 import { DEMO_CLIENTS, DEMO_CONSORTIA, DEMO_PEOPLE, DemoGrant } from '@rtd/kernel';
 import { TenancyRepository } from '@rtd/tenancy';
 import { EntityManager } from 'typeorm';
 
 const SEEDED_BY = 'seed:demo';
+
+/** The 2022-2024 local lines (LOC.CAPn.nn) come from the Crema office's plan (seed 003): consortium A's. */
+const LOCAL_LINES = { edition: '2022-2024', consortium: 'A' } as const;
 
 export interface DemoTenantsReport {
   consortia: number;
@@ -38,6 +42,9 @@ export async function seedDemoTenants(db: EntityManager): Promise<DemoTenantsRep
     );
     consortiumIds.set(consortium.key, row.id);
   }
+
+  const owner = consortiumIds.get(LOCAL_LINES.consortium);
+  if (owner) await assignLocalLines(db, LOCAL_LINES.edition, owner);
 
   const comuneIds = new Map(
     (

@@ -26,7 +26,7 @@ describe('mail templates', () => {
       expect(mail.subject).toBe('Esito della verifica: Migrazione dei servizi al cloud');
       expect(mail.text).toContain('Gentile Anna Moretti,');
       expect(mail.text).toContain(
-        "l'obiettivo «Migrazione dei servizi al cloud» del Comune di Crema è stato validato dall'Ufficio RTD.",
+        "il resoconto del Comune di Crema sull'obiettivo «Migrazione dei servizi al cloud» è stato validato dall'Ufficio RTD.",
       );
       expect(mail.text).toContain(LINK);
       expect(mail.text).not.toContain('respinto');
@@ -42,18 +42,78 @@ describe('mail templates', () => {
         reason: 'Manca il verbale di collaudo.',
       });
       expect(mail.subject).toBe('Esito della verifica: Migrazione dei servizi al cloud');
-      expect(mail.text).toContain('è stato respinto: Manca il verbale di collaudo.');
+      expect(mail.text).toContain(
+        "il resoconto del Comune di Crema sull'obiettivo «Migrazione dei servizi al cloud» è stato respinto " +
+          "dall'Ufficio RTD con questa motivazione: «Manca il verbale di collaudo».",
+      );
       expect(mail.text).toContain('entro il 23/09/2023');
       expect(mail.text).not.toContain('2023-09-23');
       expect(mail.html).toContain('<strong>respinto</strong>');
-      expect(mail.html).toContain('Manca il verbale di collaudo.');
+      expect(mail.html).toContain('«Manca il verbale di collaudo».');
     });
 
     it('rejects without a reason or a deadline in full sentences', () => {
       const mail = reviewDecisionMail({ ...base, decision: 'REJECT', reason: '  ', dueDate: null });
       expect(mail.text).toContain("è stato respinto dall'Ufficio RTD.");
-      expect(mail.text).toContain('Aggiorna la rendicontazione e inviala di nuovo.');
+      expect(mail.text).toContain('La invitiamo ad aggiornare il resoconto e a inviarlo di nuovo.');
       expect(mail.text).not.toMatch(/respinto: *$/m);
+    });
+
+    it('speaks of the report, not of the objective', () => {
+      for (const decision of ['APPROVE', 'REJECT'] as const) {
+        const mail = reviewDecisionMail({ ...base, decision, reason: 'Manca il verbale' });
+        expect(mail.text).toMatch(
+          /il resoconto del Comune di Crema sull'obiettivo «[^»]+» è stato (validato|respinto)/,
+        );
+        expect(mail.text).not.toMatch(/l'obiettivo «[^»]+» del Comune/);
+        expect(mail.html).toContain('il resoconto del Comune di Crema');
+      }
+    });
+
+    it('keeps the formal register (Lei) after "Gentile", in every mail', () => {
+      // Informal imperatives and pronouns ("Aggiorna", "Apri", "inviala", "ti", "tuo") do not follow "Gentile".
+      const informal = /\b(Aggiorna|Apri|Invia|Controlla|inviala|aggiornala|ti|tuo|tua|tuoi|tue)\b/;
+      const mails = [
+        reviewDecisionMail({ ...base, decision: 'APPROVE' }),
+        reviewDecisionMail({ ...base, decision: 'REJECT', reason: 'Manca il verbale' }),
+        reviewDecisionMail({ ...base, decision: 'REJECT', reason: null, dueDate: null }),
+        referentDigestMail({
+          recipientName: 'Anna Moretti',
+          comuneName: 'Crema',
+          today: '2023-09-01',
+          overdue: [],
+          dueWithin7: [],
+          dueWithin30: [],
+          link: LINK,
+        }),
+        officeDigestMail({
+          recipientName: 'Giulia Ferrari',
+          consortiumName: 'Ufficio RTD del Cremasco',
+          today: '2023-09-01',
+          submitted: [],
+          link: LINK,
+        }),
+      ];
+      for (const mail of mails) {
+        expect(mail.text).toMatch(/^Gentile /);
+        expect(mail.text).not.toMatch(informal);
+        expect(mail.html).not.toMatch(informal);
+        expect(mail.text).not.toMatch(/(?<!si prega di )non rispondere/);
+      }
+      expect(mails[1].text).toContain(
+        'La invitiamo ad aggiornare il resoconto e a inviarlo di nuovo entro il 23/09/2023.',
+      );
+    });
+
+    it.each([
+      ['Manca il verbale', '«Manca il verbale».'],
+      ['Manca il verbale.', '«Manca il verbale».'],
+      ['Manca il verbale;  ', '«Manca il verbale».'],
+      ['Dov’è il verbale?', '«Dov’è il verbale?»'],
+    ])('quotes the reason %j as a sentence that ends', (reason, quoted) => {
+      const mail = reviewDecisionMail({ ...base, decision: 'REJECT', reason });
+      expect(mail.text).toContain(`con questa motivazione: ${quoted}\n`);
+      expect(mail.html).toContain(escapeHtml(quoted));
     });
 
     it('escapes markup coming from titles, names and reasons', () => {

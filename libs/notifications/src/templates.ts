@@ -67,7 +67,8 @@ function oneLine(value: string): string {
   return value.replace(/\s+/g, ' ').trim();
 }
 
-const AUTOMATIC_NOTICE = 'Messaggio inviato automaticamente da RTD Hub: non rispondere a questo indirizzo.';
+const AUTOMATIC_NOTICE =
+  'Messaggio inviato automaticamente da RTD Hub: si prega di non rispondere a questo indirizzo.';
 
 function linkHtml(link: string, label: string): string {
   // Only web links become clickable, so that a malformed value can never turn into a script URL.
@@ -103,26 +104,39 @@ export interface ReviewDecisionMailInput {
   link: string;
 }
 
+/**
+ * The reason as quoted text closing a sentence: «...» and a full stop, without doubling the
+ * office's own final punctuation («Manca il verbale.» becomes «Manca il verbale».).
+ */
+function quotedReason(reason: string): string {
+  const body = reason.replace(/[\s.;:,]+$/u, '');
+  return /[?!…]$/u.test(body) ? `«${body}»` : `«${body}».`;
+}
+
+/**
+ * The office's decision on a municipality's report (resoconto), to its referents: formal
+ * register ("Lei") after "Gentile", the report and the objective named, the reason quoted.
+ */
 export function reviewDecisionMail(input: ReviewDecisionMailInput): MailContent {
   const subject = oneLine(`Esito della verifica: ${input.objectiveTitle}`);
   const greeting = `Gentile ${input.recipientName},`;
-  const subjectOfDecision = `l'obiettivo «${input.objectiveTitle}» del Comune di ${input.comuneName}`;
+  const report = `il resoconto del Comune di ${input.comuneName} sull'obiettivo «${input.objectiveTitle}»`;
   const reason = input.reason?.trim() ? input.reason.trim() : null;
 
   let outcome: string;
   let followUp: string | null;
   if (input.decision === 'APPROVE') {
-    outcome = `${subjectOfDecision} è stato validato dall'Ufficio RTD.`;
+    outcome = `${report} è stato validato dall'Ufficio RTD.`;
     followUp = 'Non sono richieste altre azioni.';
   } else {
     outcome = reason
-      ? `${subjectOfDecision} è stato respinto: ${reason}`
-      : `${subjectOfDecision} è stato respinto dall'Ufficio RTD.`;
+      ? `${report} è stato respinto dall'Ufficio RTD con questa motivazione: ${quotedReason(reason)}`
+      : `${report} è stato respinto dall'Ufficio RTD.`;
     followUp = input.dueDate
-      ? `Aggiorna la rendicontazione e inviala di nuovo entro il ${formatItalianDate(input.dueDate)}.`
-      : 'Aggiorna la rendicontazione e inviala di nuovo.';
+      ? `La invitiamo ad aggiornare il resoconto e a inviarlo di nuovo entro il ${formatItalianDate(input.dueDate)}.`
+      : 'La invitiamo ad aggiornare il resoconto e a inviarlo di nuovo.';
   }
-  const linkLabel = "Apri l'obiettivo in RTD Hub";
+  const linkLabel = 'Il resoconto in RTD Hub';
 
   const text = [
     greeting,
@@ -137,8 +151,8 @@ export function reviewDecisionMail(input: ReviewDecisionMailInput): MailContent 
 
   const outcomeHtml =
     input.decision === 'REJECT' && reason
-      ? `<p>${escapeHtml(`${subjectOfDecision} è stato `)}<strong>respinto</strong>:</p>\n` +
-        `<blockquote style="margin:0 0 1em 0;padding:0.5em 1em;border-left:4px solid #c00;background:#fbeaea">${escapeHtml(reason).replace(/\r?\n/g, '<br>')}</blockquote>`
+      ? `<p>${escapeHtml(`${report} è stato `)}<strong>respinto</strong>${escapeHtml(" dall'Ufficio RTD con questa motivazione:")}</p>\n` +
+        `<blockquote style="margin:0 0 1em 0;padding:0.5em 1em;border-left:4px solid #c00;background:#fbeaea">${escapeHtml(quotedReason(reason)).replace(/\r?\n/g, '<br>')}</blockquote>`
       : paragraph(outcome);
   const html = htmlDocument(
     subject,
@@ -187,7 +201,7 @@ export function referentDigestMail(input: ReferentDigestMailInput): MailContent 
     sections.length > 0
       ? `ecco il riepilogo al ${today} degli obiettivi del Comune di ${input.comuneName} che richiedono attenzione.`
       : `al ${today} non ci sono obiettivi del Comune di ${input.comuneName} in ritardo o in scadenza nei prossimi 30 giorni.`;
-  const linkLabel = 'Aggiorna lo stato degli obiettivi in RTD Hub';
+  const linkLabel = 'Gli obiettivi del Comune in RTD Hub';
 
   const textSections = sections.map((section) =>
     [
@@ -260,7 +274,7 @@ export function officeDigestMail(input: OfficeDigestMailInput): MailContent {
         : `al ${today} ci sono ${count} rendicontazioni inviate dai comuni in attesa di verifica da parte dell'Ufficio RTD (${input.consortiumName}).`;
   const describe = (item: SubmittedItem) =>
     `Comune di ${item.comuneName}, inviata il ${formatItalianDateTime(item.submittedAt)}`;
-  const linkLabel = 'Apri le rendicontazioni in RTD Hub';
+  const linkLabel = 'Le rendicontazioni in RTD Hub';
 
   const lines = input.submitted.map((item) => `- ${oneLine(item.objectiveTitle)} (${describe(item)})`);
   const text = [greeting, '', intro, ...(lines.length > 0 ? ['', ...lines] : [])]

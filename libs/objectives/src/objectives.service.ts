@@ -89,7 +89,7 @@ export class ObjectivesService {
     const title = cleanTitle(input.title);
     const description = cleanDescription(input.description ?? null);
     return ctx.atomically(async (db) => {
-      const lines = await this.linesOf(db, input.edition, input.lineCodes);
+      const lines = await this.linesOf(db, input.edition, input.lineCodes, consortiumId);
       const target = await this.target(ctx, consortiumId, input.target, lines);
       const row = await this.repository.insert(
         db,
@@ -129,7 +129,8 @@ export class ObjectivesService {
     if (current.state === 'CLOSED') throw conflict('Obiettivo chiuso: non si modifica più');
     return ctx.atomically(async (db) => {
       let lines: LineRow[] | null = null;
-      if (input.lineCodes != null) lines = await this.linesOf(db, current.editionCode, input.lineCodes);
+      if (input.lineCodes != null)
+        lines = await this.linesOf(db, current.editionCode, input.lineCodes, current.consortiumId);
       const applicable = lines ?? (await this.currentLines(db, current.id));
       const target =
         input.target != null
@@ -240,7 +241,7 @@ export class ObjectivesService {
     let lines: LineRow[] = [];
     if (lineCodes && lineCodes.length > 0) {
       if (!edition) throw badInput('edition', "obbligatoria quando si indicano le linee d'azione");
-      lines = await this.linesOf(db, edition, lineCodes);
+      lines = await this.linesOf(db, edition, lineCodes, id);
     } else if (edition && !(await this.catalog.editionExists(db, edition))) {
       throw badInput('edition', `edizione «${echo(edition)}» inesistente`);
     }
@@ -434,6 +435,8 @@ export class ObjectivesService {
     db: Parameters<CatalogRepository['linesByCodes']>[0],
     edition: string,
     codes: string[],
+    /** A local line is another consortium's own: it does not exist for this one. */
+    consortiumId: string,
   ) {
     if (!(await this.catalog.editionExists(db, edition)))
       throw badInput('edition', `edizione «${echo(edition)}» inesistente`);
@@ -441,7 +444,9 @@ export class ObjectivesService {
     if (unique.length === 0 || unique.length > MAX_LINES) {
       throw badInput('lineCodes', `da 1 a ${MAX_LINES} linee d'azione`);
     }
-    const lines = await this.catalog.linesByCodes(db, edition, unique);
+    const lines = (await this.catalog.linesByCodes(db, edition, unique)).filter(
+      (line) => !line.isLocal || line.ownerConsortiumId === consortiumId,
+    );
     const found = new Set(lines.map((line) => line.code));
     const missing = unique.filter((code) => !found.has(code));
     if (missing.length > 0) {

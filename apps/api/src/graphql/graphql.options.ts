@@ -41,7 +41,19 @@ export function graphqlOptions(
     context: async ({ req, res }: { req: Request; res: Response }): Promise<GraphqlContextValue> => {
       const ctx = await contexts.create(req);
       // Safety net: a request that dies before Apollo answers must still give its connection back.
-      res.once('close', () => void ctx.finish('rollback'));
+      // A client that goes away mid-request (res closes before the answer) rolls it back here;
+      // its resolvers still running then end with SessionFinishedError, which is not logged.
+      res.once('close', () => {
+        ctx
+          .finish('rollback')
+          .catch((error: unknown) =>
+            logger.warn(
+              { requestId: ctx.requestId, reason: error instanceof Error ? error.message : String(error) },
+              'rollback after the connection closed failed',
+              'GraphQL',
+            ),
+          );
+      });
       return { ctx };
     },
   };

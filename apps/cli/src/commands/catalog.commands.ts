@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import {
+  assignLocalLines,
   describeImport,
   importEdition,
   parseSeedCatalogue,
@@ -7,6 +8,7 @@ import {
   serializeEditionData,
 } from '@rtd/catalog';
 import { AppConfig } from '@rtd/kernel';
+import { TenancyRepository } from '@rtd/tenancy';
 import { withOwner } from './database.commands';
 
 /** Imports one edition in one transaction: a malformed source changes nothing. */
@@ -18,6 +20,24 @@ export async function importCatalogEdition(
   const parsed = readEditionSource(edition, source);
   return withOwner(config, (owner) =>
     owner.transaction(async (db) => describeImport(await importEdition(db, parsed))),
+  );
+}
+
+/** Gives an edition's local lines not yet owned to the consortium of that name (see assignLocalLines). */
+export async function assignCatalogLocalLines(
+  config: AppConfig,
+  edition: string,
+  consortiumName: string,
+): Promise<string> {
+  return withOwner(config, (owner) =>
+    owner.transaction(async (db) => {
+      const [consortium] = await new TenancyRepository().consortiaByNames(db, [consortiumName]);
+      if (!consortium) throw new Error(`Consorzio «${consortiumName}» inesistente`);
+      const codes = await assignLocalLines(db, edition, consortium.id);
+      return codes.length
+        ? `Edizione ${edition}: ${codes.length} linee locali assegnate a «${consortiumName}»: ${codes.join(', ')}`
+        : `Edizione ${edition}: nessuna linea locale da assegnare`;
+    }),
   );
 }
 

@@ -1,7 +1,7 @@
 import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ConnectionOf, DateScalar } from '@rtd/kernel';
 import { ASSIGNMENT_ACTIONS, STATUSES } from '../workflow';
-import type { AssignmentAction, AssignmentStatus } from '../workflow';
+import type { AssignmentAction, AssignmentStatus, ObjectiveState } from '../workflow';
 
 export const AssignmentStatusEnum = Object.fromEntries(STATUSES.map((s) => [s, s])) as {
   [S in AssignmentStatus]: S;
@@ -88,6 +88,8 @@ export class AssignmentObject {
   comuneId: string;
   consortiumId: string;
   delegatePersonId: string | null;
+  /** The state of its shared objective: a CLOSED one freezes the report (not exposed here; see SharedObjective.state). */
+  objectiveState: ObjectiveState;
 
   @Field(() => AssignmentStatusEnum)
   status: AssignmentStatus;

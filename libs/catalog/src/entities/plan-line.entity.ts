@@ -34,6 +34,10 @@ export class PlanLineEntity {
   @Column({ name: 'is_local', type: 'boolean', default: false })
   isLocal: boolean;
 
+  /** The consortium a local line belongs to (row-level security: only its people read it). */
+  @Column({ name: 'owner_consortium_id', type: 'uuid', nullable: true })
+  ownerConsortiumId: string | null;
+
   /** Code and text folded for accent- and case-insensitive search (see foldForSearch). */
   @Column({ name: 'search_text', type: 'text' })
   searchText: string;

@@ -1,5 +1,18 @@
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 
+/**
+ * A statement asked of a session that has already ended: in practice, a request whose client
+ * went away (the session was rolled back on the connection's close) while some of its resolvers
+ * were still running. Nobody waits for their answer: the error formatter drops it without an
+ * error-level log (pino-http logs the request as aborted, at info).
+ */
+export class SessionFinishedError extends Error {
+  constructor() {
+    super('DbSession already finished');
+    this.name = 'SessionFinishedError';
+  }
+}
+
 /** Per-transaction settings (`SET LOCAL app.*`) that row-level security policies read. */
 export type SessionSettings = Record<string, string>;
 
@@ -13,6 +26,10 @@ export class DbSession {
   private runner: QueryRunner | null = null;
   private opening: Promise<EntityManager> | null = null;
   private finished = false;
+  /** Runs the statement that ends the transaction, in turn, past the gate that refuses all others. */
+  private end: ((sql: string) => Promise<unknown>) | null = null;
+  /** Savepoints (atomically) still running: a write half done. */
+  private writing = 0;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -29,7 +46,7 @@ export class DbSession {
   ) {}
 
   manager(): Promise<EntityManager> {
-    if (this.finished) return Promise.reject(new Error('DbSession already finished'));
+    if (this.finished) return Promise.reject(new SessionFinishedError());
     this.opening ??= this.open();
     return this.opening;
   }
@@ -38,7 +55,7 @@ export class DbSession {
     const runner = this.dataSource.createQueryRunner();
     this.runner = runner;
     await runner.connect();
-    serializeQueries(runner);
+    this.end = serializeQueries(runner, () => !this.finished);
     await runner.startTransaction('READ COMMITTED');
     await applySettings(runner.manager, this.settings);
     if (this.prepare)
@@ -49,7 +66,12 @@ export class DbSession {
   /** Runs `work` atomically inside the session: a savepoint that rolls back alone on failure. */
   async atomically<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     const manager = await this.manager();
-    return manager.transaction(work);
+    this.writing += 1;
+    try {
+      return await manager.transaction(work);
+    } finally {
+      this.writing -= 1;
+    }
   }
 
   async finish(outcome: 'commit' | 'rollback'): Promise<void> {
@@ -64,10 +86,15 @@ export class DbSession {
     }
     if (!runner) return;
     try {
-      if (runner.isTransactionActive) {
-        if (outcome === 'commit') await runner.commitTransaction();
-        else await runner.rollbackTransaction();
-      }
+      // Statements still queued by resolvers (a request whose client went away) are refused with
+      // SessionFinishedError when their turn comes; the one that ends the transaction runs after
+      // the statement in flight, never beside it, and the connection goes back to the pool clean.
+      // A savepoint still open means a write is half done: it is never committed.
+      const halfDone = this.writing > 0;
+      if (runner.isTransactionActive && this.end)
+        await this.end(outcome === 'commit' && !halfDone ? 'COMMIT' : 'ROLLBACK');
+      if (outcome === 'commit' && halfDone)
+        throw new Error('transaction ended while a write was in progress');
     } finally {
       await runner.release();
     }
@@ -77,16 +104,23 @@ export class DbSession {
 /**
  * GraphQL resolves sibling fields concurrently, and their DataLoaders share the request's one
  * connection: statements are queued here, in order, rather than handed to the driver at once
- * (which pg 8 only tolerates with a deprecation, and pg 9 refuses).
+ * (which pg 8 only tolerates with a deprecation, and pg 9 refuses). A statement whose turn comes
+ * once `open()` is false is refused with SessionFinishedError; the returned function queues the
+ * statement that ends the transaction, which that gate lets through.
  */
-function serializeQueries(runner: QueryRunner): void {
+function serializeQueries(runner: QueryRunner, open: () => boolean): (sql: string) => Promise<unknown> {
   const query = runner.query.bind(runner);
   let tail: Promise<unknown> = Promise.resolve();
-  runner.query = ((...args: Parameters<QueryRunner['query']>) => {
-    const result = tail.then(() => query(...args));
+  const enqueue = <T>(statement: () => Promise<T>): Promise<T> => {
+    const result = tail.then(statement);
     tail = result.catch(() => undefined);
     return result;
-  }) as QueryRunner['query'];
+  };
+  runner.query = ((...args: Parameters<QueryRunner['query']>) =>
+    enqueue(() =>
+      open() ? query(...args) : Promise.reject(new SessionFinishedError()),
+    )) as QueryRunner['query'];
+  return (sql) => enqueue(() => query(sql));
 }
 
 /** SET LOCAL for several settings in one round trip; they end with the transaction. */

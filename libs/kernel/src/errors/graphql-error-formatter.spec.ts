@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { badInput, feminine, forbidden, notFound } from './domain-error';
 import { createErrorFormatter, ErrorSink, withoutSuggestions } from './graphql-error-formatter';
+import { SessionFinishedError } from '../database/db-session';
 import { echo } from '../text/italian-names';
 
 type Level = keyof ErrorSink;
@@ -65,6 +66,16 @@ describe('createErrorFormatter', () => {
     expect(lines[0].level).toBe('error');
     expect((lines[0].obj.err as Record<string, string>).stack).toContain('violates unique constraint');
     expect(JSON.stringify(lines[0])).not.toMatch(/FRRGLI75C52D142B|giulia|parameters/);
+  });
+});
+
+describe('createErrorFormatter and aborted requests', () => {
+  it('logs nothing for a field that ran on after its client went away', () => {
+    const { lines, format } = recorder();
+    const answer = format(...thrown(new SessionFinishedError()));
+    expect(answer.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE' });
+    expect(answer.message).not.toContain('DbSession');
+    expect(lines).toEqual([]);
   });
 });
 

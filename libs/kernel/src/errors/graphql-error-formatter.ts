@@ -1,6 +1,7 @@
 import { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { echo } from '../text/italian-names';
+import { SessionFinishedError } from '../database/db-session';
 import { DomainError, ErrorCode } from './domain-error';
 import { errorForLog, redactForLog } from './log-redaction';
 
@@ -54,6 +55,15 @@ export function createErrorFormatter(log: ErrorSink) {
         path: formatted.path,
         locations: formatted.locations,
         extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) },
+      };
+    }
+    if (original instanceof SessionFinishedError) {
+      // The client went away and the request's transaction was rolled back while this field still
+      // ran: nobody reads the answer, and pino-http logs the request as aborted (info). Not an error.
+      return {
+        message: 'Richiesta interrotta: la connessione del client si è chiusa',
+        path: formatted.path,
+        extensions: { code: 'SERVICE_UNAVAILABLE' },
       };
     }
     const code = formatted.extensions?.code;
