@@ -80,7 +80,7 @@ describe('Cached compliance summaries follow every change of what they show', ()
     const edition = BUILT_IN_EDITIONS.find((e) => e.code === used.edition_code)!;
     const source = readEditionSource(edition.code, edition.source);
 
-    expect((await warmed('LINE')).find((b) => b.key === used.code)).toBeDefined();
+    expect((await warmed('LINE')).find((b) => b.key === `${used.edition_code}:${used.code}`)).toBeDefined();
     const at = await version();
     // Importing the same source again changes nothing, so it invalidates nothing.
     await owner.transaction((tx) => importEdition(tx, source));
@@ -93,11 +93,13 @@ describe('Cached compliance summaries follow every change of what they show', ()
       ),
     };
     await owner.transaction((tx) => importEdition(tx, edited));
-    expect((await summary('LINE')).find((b) => b.key === used.code)!.label).toContain(
-      'Testo rivisto della linea',
-    );
+    expect(
+      (await summary('LINE')).find((b) => b.key === `${used.edition_code}:${used.code}`)!.label,
+    ).toContain('Testo rivisto della linea');
     await owner.transaction((tx) => importEdition(tx, source));
-    expect((await summary('LINE')).find((b) => b.key === used.code)!.label).not.toContain('Testo rivisto');
+    expect(
+      (await summary('LINE')).find((b) => b.key === `${used.edition_code}:${used.code}`)!.label,
+    ).not.toContain('Testo rivisto');
 
     const chapters = await warmed('CHAPTER');
     expect(chapters.length).toBeGreaterThan(0);
