@@ -40,6 +40,9 @@ export class RequestContextFactory {
       const session = new DbSession(this.dataSource, { ...base, ...cached.settings });
       return new RequestContext(requestId, actorOf(identity), session, () => Promise.resolve(cached.access));
     }
+    // Taken before the memberships are read: if a grant or revoke commits meanwhile, what this
+    // request read may be stale, and the cache refuses to keep it.
+    const generation = this.cache.generation();
     let access: CallerAccess | undefined;
     const applied: Record<string, string> = {};
     const session = new DbSession(this.dataSource, base, async (db, apply) => {
@@ -47,7 +50,7 @@ export class RequestContextFactory {
         Object.assign(applied, settings);
         await apply(settings);
       });
-      this.cache.set(token, access, applied, identity.expiresAt);
+      this.cache.set(token, access, applied, identity.expiresAt, generation);
     });
     return new RequestContext(requestId, actorOf(identity), session, async () => {
       await session.manager();

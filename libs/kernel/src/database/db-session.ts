@@ -13,6 +13,7 @@ export class DbSession {
   private runner: QueryRunner | null = null;
   private opening: Promise<EntityManager> | null = null;
   private finished = false;
+  private readonly afterCommitHooks: (() => Promise<void> | void)[] = [];
 
   constructor(
     private readonly dataSource: DataSource,
@@ -52,9 +53,30 @@ export class DbSession {
     return manager.transaction(work);
   }
 
+  /**
+   * Runs `hook` once the transaction has committed (never after a rollback): for what others may
+   * only learn once the change is visible to them, such as clearing caches of what it changed.
+   * `finish` waits for it; a hook handles its own errors (a rejection is ignored: the commit stands).
+   */
+  afterCommit(hook: () => Promise<void> | void): void {
+    this.afterCommitHooks.push(hook);
+  }
+
   async finish(outcome: 'commit' | 'rollback'): Promise<void> {
     if (this.finished) return;
     this.finished = true;
+    await this.end(outcome);
+    if (outcome !== 'commit') return;
+    for (const hook of this.afterCommitHooks.splice(0)) {
+      try {
+        await hook();
+      } catch {
+        // see afterCommit
+      }
+    }
+  }
+
+  private async end(outcome: 'commit' | 'rollback'): Promise<void> {
     if (!this.opening) return;
     const runner = this.runner;
     try {
