@@ -22,6 +22,11 @@ export function environmentFor(config: AppConfig): NodeJS.ProcessEnv {
     SMTP_URL: config.smtpUrl,
     MAIL_FROM: config.mailFrom,
     FAN_OUT_BATCH_SIZE: String(config.fanOutBatchSize),
+    GRAPHQL_MAX_TOKENS: String(config.graphqlMaxTokens),
+    RATE_LIMIT_WINDOW_SECONDS: String(config.rateLimits.windowSeconds),
+    RATE_LIMIT_PERSON: String(config.rateLimits.person),
+    RATE_LIMIT_CLIENT: String(config.rateLimits.client),
+    RATE_LIMIT_ADDRESS: String(config.rateLimits.address),
   };
 }
 

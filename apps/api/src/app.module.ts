@@ -1,5 +1,5 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
-import { Module } from '@nestjs/common';
+import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { Logger, LoggerModule } from 'nestjs-pino';
@@ -16,6 +16,8 @@ import { TenancyModule } from '@rtd/tenancy';
 import { GraphqlExceptionFilter } from './graphql/graphql-exception.filter';
 import { graphqlOptions } from './graphql/graphql.options';
 import { RequestContextFactory } from './graphql/request-context.factory';
+import { GraphqlGateMiddleware } from './http/graphql-gate.middleware';
+import { GraphqlRateLimiter } from './http/graphql-rate-limiter';
 
 @Module({
   imports: [IdentityModule],
@@ -48,6 +50,16 @@ class RequestContextModule {}
     AssignmentsModule,
     ComplianceModule,
   ],
-  providers: [DateScalar, ShutdownLogger, { provide: APP_FILTER, useClass: GraphqlExceptionFilter }],
+  providers: [
+    DateScalar,
+    ShutdownLogger,
+    GraphqlRateLimiter,
+    { provide: APP_FILTER, useClass: GraphqlExceptionFilter },
+  ],
 })
-export class AppModule {}
+export class AppModule implements NestModule {
+  /** Module middleware is mounted before GraphQLModule starts Apollo: the gate runs first. */
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(GraphqlGateMiddleware).forRoutes({ path: 'graphql', method: RequestMethod.ALL });
+  }
+}

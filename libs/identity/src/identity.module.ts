@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TenancyModule } from '@rtd/tenancy';
 import { AccessCache } from './access-cache';
+import { AccessInvalidation } from './access-invalidation';
 import { AccessLoader } from './access.loader';
 import { IdentityRepository } from './identity.repository';
 import { MembershipResolver } from './identity.resolver';
@@ -16,6 +17,7 @@ import { TokenVerifier } from './token-verifier';
     TokenVerifier,
     AccessLoader,
     AccessCache,
+    AccessInvalidation,
   ],
   exports: [IdentityRepository, TokenVerifier, AccessLoader, AccessCache],
 })

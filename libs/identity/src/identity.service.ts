@@ -14,7 +14,7 @@ import {
 } from '@rtd/kernel';
 import { TenancyService } from '@rtd/tenancy';
 import { GrantRoleInput, MeObject, MembershipObject, PersonProfileObject } from './dto/membership.object';
-import { AccessCache } from './access-cache';
+import { AccessInvalidation } from './access-invalidation';
 import { fiscalCodeProblem, normalizeFiscalCode } from './fiscal-code';
 import { IdentityRepository, MembershipRecord, Principal } from './identity.repository';
 
@@ -66,7 +66,7 @@ export class IdentityService {
     private readonly repository: IdentityRepository,
     private readonly tenancy: TenancyService,
     private readonly audit: AuditTrail,
-    private readonly accessCache: AccessCache,
+    private readonly rights: AccessInvalidation,
   ) {}
 
   async me(ctx: RequestContext): Promise<MeObject> {
@@ -89,7 +89,7 @@ export class IdentityService {
     const scope = await this.grantScope(ctx, input);
     const { ability } = await callerAccess(ctx);
     if (!ability.can('grant', on('Membership', { role: input.role, ...scope }))) throw forbidden();
-    return ctx.atomically(async (db) => {
+    const granted = await ctx.atomically(async (db) => {
       const principal: Principal =
         who.kind === 'person'
           ? { personId: await this.repository.findOrCreatePerson(db, who.fiscalCode, who.profile) }
@@ -114,15 +114,18 @@ export class IdentityService {
         },
       });
       const row = await this.repository.membershipById(db, id);
-      this.accessCache.clear();
       return toMembershipObject(row!);
     });
+    // Cached rights are cleared once the grant is visible: cleared earlier, a concurrent request
+    // could cache the memberships of before the commit again.
+    this.rights.afterCommit(ctx);
+    return granted;
   }
 
   async revokeRole(ctx: RequestContext, membershipId: string): Promise<boolean> {
     const id = parseId('membershipId', membershipId);
     const { ability } = await callerAccess(ctx);
-    return ctx.atomically(async (db) => {
+    const revoked = await ctx.atomically(async (db) => {
       const row = await this.repository.membershipById(db, id);
       if (!row) throw notFound(masculine('Ruolo'));
       const target = on('Membership', {
@@ -134,7 +137,6 @@ export class IdentityService {
       if (!ability.can('revoke', target)) throw forbidden();
       if (row.revokedAt !== null) return true;
       await this.repository.revokeMembership(db, id, actorSubject(ctx.actor));
-      this.accessCache.clear();
       await this.audit.record(db, ctx, {
         action: 'membership.revoke',
         entityType: 'Membership',
@@ -145,6 +147,9 @@ export class IdentityService {
       });
       return true;
     });
+    // After the commit, here and in every API instance (see grantRole).
+    this.rights.afterCommit(ctx);
+    return revoked;
   }
 
   /**

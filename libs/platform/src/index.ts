@@ -7,3 +7,4 @@ export * from './health/health.module';
 export * from './reference-data';
 export * from './process-main';
 export * from './shutdown-logger';
+export * from './rate-limiter';

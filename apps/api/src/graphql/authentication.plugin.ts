@@ -5,7 +5,9 @@ import { GraphqlContextValue } from '@rtd/kernel';
 /**
  * Refuses every operation of a caller without a valid token before any resolver runs (and so
  * before the database is touched). The reason stays in the logs: the answer is the same for a
- * missing, expired, tampered or foreign token.
+ * missing, expired, tampered or foreign token. The gate in front of Apollo
+ * (http/graphql-gate.middleware.ts) already refuses such callers before parsing; this is the
+ * second line, should Apollo ever be reached another way.
  */
 export function authenticationPlugin(
   log: (reason: string, requestId: string) => void,

@@ -23,6 +23,9 @@ export function graphqlOptions(
     // No "Did you mean ..." in validation errors (the error formatter strips any other suggestion).
     hideSchemaDetailsFromClientErrors: true,
     graphiql: false,
+    // A document is cut off after this many tokens, before it costs more to parse and validate
+    // (TOO_COMPLEX, see createErrorFormatter); the web app's largest operation has about 100.
+    parseOptions: { maxTokens: config.graphqlMaxTokens },
     playground: false,
     // Apollo ships CJS and ESM typings; Nest and we may see different copies of the same type.
     plugins: [

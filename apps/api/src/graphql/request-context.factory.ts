@@ -13,8 +13,7 @@ import {
 } from '@rtd/identity';
 import { Actor, ANONYMOUS, DbSession, RequestContext } from '@rtd/kernel';
 import { APP_DATA_SOURCE, requestIdOf } from '@rtd/platform';
-
-const BEARER = /^Bearer ([A-Za-z0-9._~+/=-]+)$/i;
+import { bearerToken, GatedRequest } from '../http/graphql-gate.middleware';
 
 /**
  * Builds the RequestContext of one GraphQL request: the caller from its access token, the
@@ -30,24 +29,20 @@ export class RequestContextFactory {
     private readonly cache: AccessCache,
   ) {}
 
-  async create(req: Request): Promise<RequestContext> {
+  async create(req: GatedRequest): Promise<RequestContext> {
     const requestId = (req as Request & { id?: string }).id ?? requestIdOf(req);
-    const header = req.headers.authorization;
-    const token = header ? BEARER.exec(header)?.[1] : undefined;
-    if (!token) return this.refused(requestId, header ? 'malformed Authorization header' : 'no token');
-    let identity: VerifiedToken;
-    try {
-      identity = await this.tokens.verify(token);
-    } catch (error) {
-      if (error instanceof AuthenticationError) return this.refused(requestId, error.reason);
-      throw error;
-    }
+    const verified = req.verifiedToken ?? (await this.verify(req));
+    if (typeof verified === 'string') return this.refused(requestId, verified);
+    const { token, identity } = verified;
     const base = identitySettings(identity, requestId);
     const cached = this.cache.get(token);
     if (cached) {
       const session = new DbSession(this.dataSource, { ...base, ...cached.settings });
       return new RequestContext(requestId, actorOf(identity), session, () => Promise.resolve(cached.access));
     }
+    // Taken before the memberships are read: if a grant or revoke commits meanwhile, what this
+    // request read may be stale, and the cache refuses to keep it.
+    const generation = this.cache.generation();
     let access: CallerAccess | undefined;
     const applied: Record<string, string> = {};
     const session = new DbSession(this.dataSource, base, async (db, apply) => {
@@ -55,12 +50,28 @@ export class RequestContextFactory {
         Object.assign(applied, settings);
         await apply(settings);
       });
-      this.cache.set(token, access, applied, identity.expiresAt);
+      this.cache.set(token, access, applied, identity.expiresAt, generation);
     });
     return new RequestContext(requestId, actorOf(identity), session, async () => {
       await session.manager();
       return access;
     });
+  }
+
+  /**
+   * The gate (GraphqlGateMiddleware) verified the token before Apollo parsed anything; this only
+   * runs if the gate was not mounted, and refuses the same way. A string is the refusal's reason.
+   */
+  private async verify(req: Request): Promise<{ token: string; identity: VerifiedToken } | string> {
+    const header = req.headers.authorization;
+    const token = bearerToken(header);
+    if (!token) return header ? 'malformed Authorization header' : 'no token';
+    try {
+      return { token, identity: await this.tokens.verify(token) };
+    } catch (error) {
+      if (error instanceof AuthenticationError) return error.reason;
+      throw error;
+    }
   }
 
   private refused(requestId: string, reason: string): RequestContext {

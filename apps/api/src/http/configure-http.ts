@@ -10,6 +10,9 @@ import { securityHeaders } from './security-headers';
  */
 export function configureHttp(app: NestExpressApplication, config: AppConfig): void {
   app.disable('x-powered-by');
+  // Behind N reverse proxies, the caller's address (the rate limit's key) is the N-th from the
+  // right in X-Forwarded-For; with 0, the socket's address, and the header is ignored.
+  if (config.trustProxyHops > 0) app.set('trust proxy', config.trustProxyHops);
   app.use(securityHeaders(config));
   const web = webAppHandlers(config);
   app.use(web.compressed);

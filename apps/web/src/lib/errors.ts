@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'BAD_USER_INPUT'
   | 'CONFLICT'
   | 'TOO_COMPLEX'
+  | 'RATE_LIMITED'
   | 'NETWORK'
   | 'UNKNOWN';
 
@@ -18,6 +19,7 @@ const MESSAGES: Record<ErrorCode, string> = {
   BAD_USER_INPUT: 'Alcuni dati non sono validi: correggi il campo indicato e riprova.',
   CONFLICT: 'Qualcun altro ha modificato questi dati nel frattempo.',
   TOO_COMPLEX: 'La richiesta è troppo ampia: restringi i filtri e riprova.',
+  RATE_LIMITED: 'Troppe richieste in poco tempo: attendi qualche secondo e riprova.',
   NETWORK: 'Il servizio non risponde. Controlla la connessione a Internet e riprova tra poco.',
   UNKNOWN: 'Si è verificato un errore imprevisto. Riprova tra poco; se si ripete, avvisa l’Ufficio RTD.',
 };

@@ -30,6 +30,23 @@ export interface AppConfig {
   webRoot: string;
   /** OIDC client id of the web app: a public client using authorization code + PKCE. */
   webOidcClientId: string;
+  /** Most lexical tokens (names, punctuation, values) a GraphQL document may have: parsing stops there. */
+  graphqlMaxTokens: number;
+  /** Requests to /graphql per window, shared through Redis by every API instance (0: no limit). */
+  rateLimits: RateLimits;
+  /** Reverse proxies in front of the API whose X-Forwarded-For is believed (0: the socket's address). */
+  trustProxyHops: number;
+}
+
+export interface RateLimits {
+  /** Length of the fixed window, in seconds. */
+  windowSeconds: number;
+  /** Per person (token subject): the web app stays far below. */
+  person: number;
+  /** Per machine client (client id): the documented quota of a regional portal. */
+  client: number;
+  /** Per remote address, counted before the token is checked, so anonymous attempts count too. */
+  address: number;
 }
 
 export class ConfigError extends Error {
@@ -140,6 +157,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
     mailFrom: readString(env, 'MAIL_FROM', 'RTD Hub <noreply@rtdhub.localhost>'),
     webRoot: readString(env, 'WEB_ROOT', 'dist/web'),
     webOidcClientId: readString(env, 'WEB_OIDC_CLIENT_ID', 'rtd-hub-dashboard'),
+    graphqlMaxTokens: readInt(env, 'GRAPHQL_MAX_TOKENS', 2000, 100, 100_000),
+    rateLimits: {
+      windowSeconds: readInt(env, 'RATE_LIMIT_WINDOW_SECONDS', 60, 1, 3600),
+      person: readInt(env, 'RATE_LIMIT_PERSON', 300, 0, 1_000_000),
+      client: readInt(env, 'RATE_LIMIT_CLIENT', 120, 0, 1_000_000),
+      address: readInt(env, 'RATE_LIMIT_ADDRESS', 1200, 0, 1_000_000),
+    },
+    trustProxyHops: readInt(env, 'TRUST_PROXY_HOPS', 0, 0, 10),
   };
 }
 

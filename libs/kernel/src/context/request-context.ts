@@ -44,6 +44,11 @@ export class RequestContext {
     return this.memo.get(key) as T;
   }
 
+  /** Runs `hook` after the caller's transaction commits (see DbSession.afterCommit). */
+  afterCommit(hook: () => Promise<void> | void): void {
+    this.session.afterCommit(hook);
+  }
+
   finish(outcome: 'commit' | 'rollback'): Promise<void> {
     return this.session.finish(outcome);
   }

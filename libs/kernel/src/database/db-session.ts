@@ -30,6 +30,7 @@ export class DbSession {
   private end: ((sql: string) => Promise<unknown>) | null = null;
   /** Savepoints (atomically) still running: a write half done. */
   private writing = 0;
+  private readonly afterCommitHooks: (() => Promise<void> | void)[] = [];
 
   constructor(
     private readonly dataSource: DataSource,
@@ -74,9 +75,30 @@ export class DbSession {
     }
   }
 
+  /**
+   * Runs `hook` once the transaction has committed (never after a rollback): for what others may
+   * only learn once the change is visible to them, such as clearing caches of what it changed.
+   * `finish` waits for it; a hook handles its own errors (a rejection is ignored: the commit stands).
+   */
+  afterCommit(hook: () => Promise<void> | void): void {
+    this.afterCommitHooks.push(hook);
+  }
+
   async finish(outcome: 'commit' | 'rollback'): Promise<void> {
     if (this.finished) return;
     this.finished = true;
+    await this.endTransaction(outcome);
+    if (outcome !== 'commit') return;
+    for (const hook of this.afterCommitHooks.splice(0)) {
+      try {
+        await hook();
+      } catch {
+        // see afterCommit
+      }
+    }
+  }
+
+  private async endTransaction(outcome: 'commit' | 'rollback'): Promise<void> {
     if (!this.opening) return;
     const runner = this.runner;
     try {
@@ -89,7 +111,8 @@ export class DbSession {
       // Statements still queued by resolvers (a request whose client went away) are refused with
       // SessionFinishedError when their turn comes; the one that ends the transaction runs after
       // the statement in flight, never beside it, and the connection goes back to the pool clean.
-      // A savepoint still open means a write is half done: it is never committed.
+      // A savepoint still open means a write is half done: it is never committed (and the
+      // after-commit hooks do not run, since this throws).
       const halfDone = this.writing > 0;
       if (runner.isTransactionActive && this.end)
         await this.end(outcome === 'commit' && !halfDone ? 'COMMIT' : 'ROLLBACK');

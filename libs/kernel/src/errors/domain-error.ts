@@ -9,7 +9,9 @@ export type ErrorCode =
   | 'BAD_USER_INPUT'
   | 'CONFLICT'
   | 'TOO_COMPLEX'
-  | 'SERVICE_UNAVAILABLE';
+  | 'SERVICE_UNAVAILABLE'
+  /** Over a request limit (HTTP 429 with Retry-After); answered before GraphQL, never by a resolver. */
+  | 'RATE_LIMITED';
 
 export class DomainError extends Error {
   constructor(

@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql';
+import { GraphQLError, parse } from 'graphql';
 import { badInput, feminine, forbidden, notFound } from './domain-error';
 import { createErrorFormatter, ErrorSink, withoutSuggestions } from './graphql-error-formatter';
 import { SessionFinishedError } from '../database/db-session';
@@ -66,6 +66,32 @@ describe('createErrorFormatter', () => {
     expect(lines[0].level).toBe('error');
     expect((lines[0].obj.err as Record<string, string>).stack).toContain('violates unique constraint');
     expect(JSON.stringify(lines[0])).not.toMatch(/FRRGLI75C52D142B|giulia|parameters/);
+  });
+
+  it("answers the parser's token bound as TOO_COMPLEX, in Italian, naming the bound", () => {
+    const { lines, format } = recorder();
+    let parseError: GraphQLError | undefined;
+    try {
+      parse('{ a b c d e f }', { maxTokens: 3 });
+    } catch (error) {
+      parseError = error as GraphQLError;
+    }
+    const answer = format(
+      { message: parseError!.message, extensions: { code: 'GRAPHQL_PARSE_FAILED' } },
+      parseError,
+    );
+    expect(answer).toEqual({
+      message: expect.stringMatching(/^Documento GraphQL troppo lungo: al massimo 3 elementi/),
+      extensions: { code: 'TOO_COMPLEX' },
+    });
+    expect(lines.map((line) => [line.level, line.obj.code])).toEqual([['info', 'TOO_COMPLEX']]);
+    // Any other syntax error keeps Apollo's code.
+    expect(
+      format(
+        { message: 'Syntax Error: Expected Name, found "}".', extensions: { code: 'GRAPHQL_PARSE_FAILED' } },
+        new GraphQLError('x'),
+      ).extensions?.code,
+    ).toBe('GRAPHQL_PARSE_FAILED');
   });
 });
 

@@ -7,11 +7,22 @@ import { errorForLog, redactForLog } from './log-redaction';
 
 /**
  * graphql-js ends some messages with suggestions ("Did you mean "fiscalCode"?", or an enum value):
- * they would list the schema's names to anyone who misspells one, anonymous callers included,
- * since validation runs before authentication. They are cut from every message.
+ * they would list the schema's names to anyone who misspells one. They are cut from every message
+ * (anonymous callers never get this far: the API's gate refuses them before parsing).
  */
 export function withoutSuggestions(message: string): string {
   return message.replace(/ ?Did you mean .*?\?$/s, '');
+}
+
+/** graphql-js's refusal of a document over `parseOptions.maxTokens` ("that" in v16, "than" later). */
+const TOO_MANY_TOKENS = /^Syntax Error: Document contains more th(?:at|an) (\d+) tokens/;
+
+/** The parser's token bound as the contract's TOO_COMPLEX, in Italian; null for any other message. */
+export function tooManyTokens(message: string): string | null {
+  const match = TOO_MANY_TOKENS.exec(message);
+  if (!match) return null;
+  const max = Number(match[1]).toLocaleString('it-IT');
+  return `Documento GraphQL troppo lungo: al massimo ${max} elementi (nomi, valori e segni di punteggiatura); dividere la richiesta in più operazioni`;
 }
 
 export interface ErrorSink {
@@ -67,6 +78,11 @@ export function createErrorFormatter(log: ErrorSink) {
       };
     }
     const code = formatted.extensions?.code;
+    const tooLong = code === 'GRAPHQL_PARSE_FAILED' ? tooManyTokens(formatted.message) : null;
+    if (tooLong !== null) {
+      refused('TOO_COMPLEX', tooLong, formatted);
+      return { message: tooLong, extensions: { code: 'TOO_COMPLEX' } };
+    }
     if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
       // Apollo's own parse / validation / variable errors: their messages name the field, never
       // a field or value the caller did not write.
