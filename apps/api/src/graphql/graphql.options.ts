@@ -46,7 +46,8 @@ export function graphqlOptions(
       // Safety net: a request that dies before Apollo answers must still give its connection back.
       // A client that goes away mid-request (res closes before the answer) rolls it back here;
       // its resolvers still running then end with SessionFinishedError, which is not logged.
-      res.once('close', () => {
+      // The gate's checks are asynchronous: the client may already have gone when we get here.
+      const rollback = () =>
         ctx
           .finish('rollback')
           .catch((error: unknown) =>
@@ -56,7 +57,8 @@ export function graphqlOptions(
               'GraphQL',
             ),
           );
-      });
+      if (res.closed || res.destroyed) void rollback();
+      else res.once('close', () => void rollback());
       return { ctx };
     },
   };
