@@ -134,12 +134,12 @@ describe('GraphQL validation errors', () => {
       expect(error.message).not.toMatch(/Did you mean/);
       expect(error.message).not.toContain('"me"');
     }
-    expect(response.errors![0].message).toBe('Cannot query field "mee" on type "Query".');
+    expect(response.errors![0].message).toBe('Il campo "mee" non esiste nel tipo «Query»');
   });
 
   it('nor to a logged-in one, for fields or enum values', async () => {
     const field = await api.as(RTD_A).graphql('{ me { fiscalCod } }');
-    expect(field.errors?.map((e) => e.message)).toEqual(['Cannot query field "fiscalCod" on type "Me".']);
+    expect(field.errors?.map((e) => e.message)).toEqual(['Il campo "fiscalCod" non esiste nel tipo «Me»']);
     const enumValue = await api
       .as(RTD_A)
       .graphql('query ($role: Role!) { __typename }', { role: 'COMUNE_REFERENTE' });

@@ -68,9 +68,10 @@ export function checkQueryBudget(
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables, {
     maxErrors: 1,
   });
-  // Variables that do not coerce are refused by execution itself (BAD_USER_INPUT), before any
-  // resolver runs; costing with what they would have been is not needed.
-  const variables = coerced.coerced ?? {};
+  // Variables that do not coerce are refused by execution itself (BAD_USER_INPUT, HTTP 400)
+  // before any resolver runs: there is nothing to cost, and that answer is the clearer one.
+  if (!coerced.coerced) return { depth: 0, aliases: 0, complexity: 0 };
+  const variables = coerced.coerced;
   const root = schema.getRootType(operation.operation);
   if (!root) return { depth: 0, aliases: 0, complexity: 0 };
 
