@@ -46,7 +46,7 @@ describe('Bad input', () => {
         },
       },
     );
-    expectRefusal(nested, 'BAD_USER_INPUT', 400, 'input.title');
+    expectRefusal(nested, 'BAD_USER_INPUT', 400, 'title');
     const literal = await rtd().graphql(
       `{ auditLog(consortiumId: "${ids.consortiumA}", actor: "a\\u0000b") { totalCount } }`,
     );

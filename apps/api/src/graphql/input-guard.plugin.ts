@@ -96,7 +96,12 @@ export function scanLiterals(document: DocumentNode): {
   return { withNul, usedAt };
 }
 
-function nulRefused(field: string): GraphQLError {
+/**
+ * The field as the services name it: the mutation's `input` wrapper left out (`title`,
+ * `target.provinceCodes[0]`), so that screens find it as they find the services' refusals.
+ */
+function nulRefused(path: string): GraphQLError {
+  const field = path.replace(/^input\./, '');
   return new GraphQLError(`Campo "${field}": il testo contiene il carattere nullo (U+0000), non ammesso`, {
     extensions: { code: 'BAD_USER_INPUT', field, http: { status: 400 } },
   });
