@@ -136,7 +136,7 @@ describe('GraphQL validation errors', () => {
 
   it('nor to a logged-in one, for fields or enum values', async () => {
     const field = await api.as(RTD_A).graphql('{ me { fiscalCod } }');
-    expect(field.errors?.map((e) => e.message)).toEqual(['Cannot query field "fiscalCod" on type "Me".']);
+    expect(field.errors?.map((e) => e.message)).toEqual(['Il campo "fiscalCod" non esiste nel tipo «Me»']);
     const enumValue = await api
       .as(RTD_A)
       .graphql('query ($role: Role!) { __typename }', { role: 'COMUNE_REFERENTE' });

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner.js';
-import { RTD_A, tokenFor } from './support/identities';
+import { RTD_A, tokenFor, VIEWER_CREMA } from './support/identities';
+import { demoIds } from './support/scenario';
 import { errorCodes, startTestApi, TestApi } from './support/test-app';
 
 describe('Query budget', () => {
@@ -13,10 +14,10 @@ describe('Query budget', () => {
   afterAll(() => api.close());
 
   /** Runs `query` and counts the SQL statements it caused. */
-  async function measured(query: string, variables?: Record<string, unknown>) {
+  async function measured(query: string, variables?: Record<string, unknown>, who = RTD_A) {
     const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
     try {
-      const res = await api.as(RTD_A).graphql(query, variables);
+      const res = await api.as(who).graphql(query, variables);
       return { res, statements: spy.mock.calls.length };
     } finally {
       spy.mockRestore();
@@ -51,6 +52,39 @@ describe('Query budget', () => {
     const wide = await measured(`{ consortia { comuni(first: 500) { edges { node { consortium {
       comuni(first: 500) { edges { node { name } } } } } } } } }`);
     expect(errorCodes(wide.res)).toEqual(['TOO_COMPLEX']);
+  });
+
+  it('costs variables with their default values, and answers TOO_COMPLEX with HTTP 400 (issue 12, points 1 and 5)', async () => {
+    const { consortiumA } = await demoIds(api);
+    const nested = `assignments(filter: { consortiumId: "${consortiumA}" }, first: $a) { edges { node {
+      objective { consortium { comuni(first: $b) { edges { node { id name } } } } } } } }`;
+    const defaults = await measured(`query($a: Int = 500, $b: Int = 500) { ${nested} }`);
+    expect(errorCodes(defaults.res)).toEqual(['TOO_COMPLEX']);
+    expect(defaults.res.status).toBe(400);
+    expect(defaults.res.errors?.[0].message).toMatch(/^Richiesta troppo complessa/);
+    expect(defaults.statements).toBe(0);
+    const literal = await measured(`query { ${nested.replace('$a', '500').replace('$b', '500')} }`);
+    expect(errorCodes(literal.res)).toEqual(['TOO_COMPLEX']);
+    expect(literal.res.status).toBe(400);
+
+    // A viewer, through the consortia it may see.
+    const viewer = await measured(
+      `query($a: Int = 500, $b: Int = 500) { consortia { comuni(first: $a) { edges { node {
+        consortium { comuni(first: $b) { edges { node { id name } } } } } } } } }`,
+      undefined,
+      VIEWER_CREMA,
+    );
+    expect(errorCodes(viewer.res)).toEqual(['TOO_COMPLEX']);
+    expect(viewer.res.status).toBe(400);
+    expect(viewer.statements).toBe(0);
+  });
+
+  it('costs lists without "first" by their real bound (history, evidence, lines)', async () => {
+    const { res, statements } = await measured(`{ assignments(filter: {}, first: 500) { edges { node {
+      history { at note } evidence { id url } objective { lines { code } } } } } }`);
+    expect(errorCodes(res)).toEqual(['TOO_COMPLEX']);
+    expect(res.status).toBe(400);
+    expect(statements).toBe(0);
   });
 
   it('accepts an ordinary dashboard query', async () => {

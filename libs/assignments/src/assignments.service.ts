@@ -75,7 +75,7 @@ export class AssignmentsService {
 
   async list(ctx: RequestContext, filter: AssignmentFilter, args: PageArgs): Promise<Page<AssignmentObject>> {
     const size = pageSize(args.first);
-    const cursor = decodeCursor(args.after, ['string', 'string']);
+    const cursor = decodeCursor(args.after, ['date', 'uuid']);
     const { scope } = await callerAccess(ctx);
     const { rows, total } = await this.repository.page(await ctx.db(), {
       consortiumId: filter.consortiumId ? parseId('filter.consortiumId', filter.consortiumId) : null,

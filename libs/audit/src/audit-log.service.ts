@@ -67,7 +67,7 @@ export class AuditLogService {
     if (!ability.can('read', on('AuditLog', { consortiumId: id }))) throw forbidden();
     const query = checkFilter(filter);
     const size = pageSize(args.first);
-    const cursor = decodeCursor(args.after, ['string']);
+    const cursor = decodeCursor(args.after, ['text']);
     if (cursor && !NUMERIC_ID.test(cursor[0] as string)) throw badInput('after', 'cursore non valido');
     const { rows, total } = await this.repository.page(await ctx.db(), {
       consortiumId: id,

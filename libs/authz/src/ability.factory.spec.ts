@@ -68,6 +68,18 @@ describe('buildAbility', () => {
     expect(referent.can('grant', membership('COMUNE_REFERENT', A, CREMA))).toBe(false);
   });
 
+  it("leaves machine clients' roles to the operator (issue 12, point 5)", () => {
+    const admin = buildAbility(new AccessScope(null, [grant('PLATFORM_ADMIN')]));
+    const rtd = buildAbility(new AccessScope(null, [grant('CONSORTIUM_RTD', { consortiumId: A })]));
+    const toClient = (role: GrantedRole['role'], consortiumId: string | null) =>
+      on('Membership', { role, consortiumId, comuneId: null, regionCode: null, grantee: 'client' });
+    const toPerson = (role: GrantedRole['role'], consortiumId: string | null) =>
+      on('Membership', { role, consortiumId, comuneId: null, regionCode: null, grantee: 'person' });
+    expect(rtd.can('grant', toPerson('AUDITOR', A))).toBe(true);
+    expect(rtd.can('grant', toClient('AUDITOR', A))).toBe(false);
+    expect(admin.can('grant', toClient('REGIONAL_OBSERVER', null))).toBe(true);
+  });
+
   it('lets the whole office of a consortium, the operator and a referent read who holds roles', () => {
     const consortium = (role: GrantedRole['role']) =>
       buildAbility(new AccessScope(null, [grant(role, { consortiumId: A })]));

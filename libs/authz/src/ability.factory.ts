@@ -30,6 +30,8 @@ export interface SubjectFields {
     consortiumId: string | null;
     comuneId: string | null;
     regionCode: string | null;
+    /** Who receives a granted role: a machine client's roles come from the operator only. */
+    grantee?: 'person' | 'client';
   };
 }
 
@@ -105,13 +107,17 @@ export function buildAbility(scope: AccessScope): AppAbility {
   if (scope.platformAdmin) can('read', 'Membership');
   can('read', 'Membership', { consortiumId: $in(scope.fullConsortia) });
   can('read', 'Membership', { comuneId: $in(scope.referentComuni) });
+  // Machine clients (portals, integrations) are registered with the identity provider by the
+  // operator, who alone gives them roles: an RTD office or a referent grants to people only.
   can(['grant', 'revoke'], 'Membership', {
     role: { $in: CONSORTIUM_GRANTED },
     consortiumId: $in(scope.rtdConsortia),
+    grantee: { $ne: 'client' },
   });
   can(['grant', 'revoke'], 'Membership', {
     role: { $in: REFERENT_GRANTED },
     comuneId: $in(scope.referentComuni),
+    grantee: { $ne: 'client' },
   });
 
   return builder.build();

@@ -57,7 +57,7 @@ export class CatalogService {
 
   async planLines(ctx: RequestContext, args: PlanLinesArgs): Promise<Page<PlanLineObject>> {
     const size = pageSize(args.first);
-    const cursor = decodeCursor(args.after, ['number', 'string']);
+    const cursor = decodeCursor(args.after, ['smallint', 'text']);
     const chapter = args.chapter ?? null;
     if (chapter !== null && (chapter < 1 || chapter > 99))
       throw badInput('chapter', 'numero di capitolo non valido');

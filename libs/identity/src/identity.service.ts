@@ -88,7 +88,9 @@ export class IdentityService {
     const who = this.grantee(input);
     const scope = await this.grantScope(ctx, input);
     const { ability } = await callerAccess(ctx);
-    if (!ability.can('grant', on('Membership', { role: input.role, ...scope }))) throw forbidden();
+    if (!ability.can('grant', on('Membership', { role: input.role, ...scope, grantee: who.kind }))) {
+      throw forbidden();
+    }
     const granted = await ctx.atomically(async (db) => {
       const principal: Principal =
         who.kind === 'person'

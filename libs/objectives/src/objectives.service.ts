@@ -294,7 +294,7 @@ export class ObjectivesService {
   ): Promise<Page<SharedObjectiveObject>> {
     const id = parseId('consortiumId', consortiumId);
     const size = pageSize(args.first);
-    const cursor = decodeCursor(args.after, ['string', 'string']);
+    const cursor = decodeCursor(args.after, ['timestamp', 'uuid']);
     const { scope } = await callerAccess(ctx);
     const whole = scope.fullConsortia.has(id);
     if (!whole && scope.readableComuni.size === 0 && scope.delegateComuni.size === 0) {

@@ -154,7 +154,7 @@ export class TenancyService {
 
   async members(ctx: RequestContext, consortiumId: string, args: PageArgs): Promise<Page<ComuneObject>> {
     const size = pageSize(args.first);
-    const cursor = decodeCursor(args.after, ['string', 'string']);
+    const cursor = decodeCursor(args.after, ['text', 'text']);
     const after = cursor ? { name: cursor[0] as string, istatCode: cursor[1] as string } : null;
     // One loader per (page size, cursor): sibling consortia asked with the same arguments share one query.
     const loader = requestLoader(

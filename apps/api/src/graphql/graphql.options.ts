@@ -5,7 +5,9 @@ import { Logger } from 'nestjs-pino';
 import { AppConfig, createErrorFormatter, GraphqlContextValue } from '@rtd/kernel';
 import { RequestContextFactory } from './request-context.factory';
 import { authenticationPlugin } from './authentication.plugin';
+import { inputGuardPlugin } from './input-guard.plugin';
 import { queryBudgetPlugin } from './query-budget.plugin';
+import { refusalStatusPlugin } from './refusal-status.plugin';
 import { transactionPlugin } from './transaction.plugin';
 
 export function graphqlOptions(
@@ -27,11 +29,16 @@ export function graphqlOptions(
     // (TOO_COMPLEX, see createErrorFormatter); the web app's largest operation has about 100.
     parseOptions: { maxTokens: config.graphqlMaxTokens },
     playground: false,
+    // Nest resets to 200 every response that ran; refusalStatusPlugin gives an operation refused
+    // as a whole its 4xx instead (partial answers stay 200).
+    preserveHttpStatusForExecutionErrors: false,
     // Apollo ships CJS and ESM typings; Nest and we may see different copies of the same type.
     plugins: [
       authenticationPlugin((reason, requestId) => logger.log({ requestId, reason }, 'token refused')),
+      inputGuardPlugin(),
       queryBudgetPlugin(),
       transactionPlugin,
+      refusalStatusPlugin,
       // No sandbox page (nor introspection) in production.
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ] as NonNullable<ApolloDriverConfig['plugins']>,

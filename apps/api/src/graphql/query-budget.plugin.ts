@@ -9,8 +9,8 @@ export function queryBudgetPlugin(
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ document, operation, request }) {
-          if (operation) checkQueryBudget(document, operation, request.variables ?? {}, budget);
+        async didResolveOperation({ schema, document, operation, request }) {
+          if (operation) checkQueryBudget(schema, document, operation, request.variables ?? {}, budget);
         },
       };
     },

@@ -105,6 +105,66 @@ describe('createErrorFormatter and aborted requests', () => {
   });
 });
 
+describe('createErrorFormatter, bad input (issue 12, point 5)', () => {
+  it('answers a value PostgreSQL refused with BAD_USER_INPUT, logging neither the value nor the parameters', () => {
+    const { lines, format } = recorder();
+    const failure = Object.assign(new Error('invalid input syntax for type uuid: "FRRGLI75C52D142B"'), {
+      name: 'QueryFailedError',
+      code: '22P02',
+      query: 'SELECT 1 FROM person WHERE id = $1',
+      parameters: ['FRRGLI75C52D142B'],
+    });
+    const answer = format(...thrown(failure));
+    expect(answer).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    expect(answer.message).toMatch(/^Valore non valido/);
+    expect(lines).toEqual([expect.objectContaining({ level: 'warn' })]);
+    expect(lines[0].obj).toMatchObject({ sqlState: '22P02', query: 'SELECT 1 FROM person WHERE id = $1' });
+    expect(JSON.stringify(lines)).not.toMatch(/FRRGLI75C52D142B|parameters|stack/);
+  });
+
+  it('answers a row refused by row-level security with FORBIDDEN, and alerts the operator', () => {
+    const { lines, format } = recorder();
+    const failure = Object.assign(
+      new Error('new row violates row-level security policy for table "machine_client"'),
+      {
+        name: 'QueryFailedError',
+        code: '42501',
+        query: 'INSERT INTO machine_client (client_id) VALUES ($1)',
+      },
+    );
+    expect(format(...thrown(failure))).toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+    expect(lines[0].level).toBe('error');
+  });
+
+  it("answers Apollo's persisted-query refusals, which carry no code, with BAD_USER_INPUT in Italian", () => {
+    const { format } = recorder();
+    const error = new GraphQLError('provided sha does not match query', {
+      extensions: { http: { status: 400 } },
+    });
+    const answer = format({ message: error.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, error);
+    expect(answer).toEqual({
+      message: 'Query persistita: sha256Hash non corrisponde al testo della query',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  });
+
+  it("translates graphql-js's variable errors and keeps the field of the edge's refusals", () => {
+    const { format } = recorder();
+    const message =
+      'Variable "$d" got invalid value "2027-02-30"; Data inesistente: il giorno 2027-02-30 non esiste nel calendario';
+    expect(
+      format({ message, extensions: { code: 'BAD_USER_INPUT' } }, new GraphQLError(message)).message,
+    ).toBe('Variabile "$d": Data inesistente: il giorno 2027-02-30 non esiste nel calendario');
+    const nul = new GraphQLError('Campo "input.title": NUL', {
+      extensions: { code: 'BAD_USER_INPUT', field: 'input.title' },
+    });
+    expect(format({ message: nul.message, extensions: nul.extensions }, nul).extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'input.title',
+    });
+  });
+});
+
 describe('withoutSuggestions', () => {
   it.each([
     [
@@ -130,7 +190,7 @@ describe('withoutSuggestions', () => {
       new Error('validation'),
     );
     expect(formatted).toEqual({
-      message: 'Cannot query field "mee" on type "Query".',
+      message: 'Il campo "mee" non esiste nel tipo «Query»',
       extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
     });
   });

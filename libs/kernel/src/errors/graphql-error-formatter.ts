@@ -1,8 +1,9 @@
-import { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { echo } from '../text/italian-names';
 import { SessionFinishedError } from '../database/db-session';
 import { DomainError, ErrorCode } from './domain-error';
+import { italianGraphqlMessage } from './graphql-messages';
 import { errorForLog, redactForLog } from './log-redaction';
 
 /**
@@ -33,6 +34,79 @@ export interface ErrorSink {
 
 /** The longest message an answer carries: Apollo's own messages may repeat a whole variable. */
 export const MAX_ERROR_MESSAGE = 500;
+
+/**
+ * A PostgreSQL error that bad input caused (a value the column refuses, a constraint) and that no
+ * check at the edge caught: the caller gets a refusal, the log the SQLSTATE and the statement
+ * without its values; the driver's message is not logged, since it repeats the value (`invalid
+ * input syntax for type uuid: "..."`). A row refused by row-level security means the
+ * application allowed what the database did not: FORBIDDEN for the caller, an error for the
+ * operator.
+ */
+interface DatabaseRefusal {
+  code: ErrorCode;
+  message: string;
+  sqlState: string;
+  query?: string;
+  constraint?: string;
+  /** The two walls disagree: the operator must look. */
+  alarm: boolean;
+}
+
+function databaseRefusal(error: unknown): DatabaseRefusal | null {
+  if (!(error instanceof Error)) return null;
+  const failure = error as Error & {
+    code?: unknown;
+    query?: unknown;
+    driverError?: { constraint?: unknown };
+  };
+  const sqlState = failure.code;
+  if (typeof sqlState !== 'string' || !/^[0-9A-Z]{5}$/.test(sqlState) || typeof failure.query !== 'string') {
+    return null;
+  }
+  const details = {
+    sqlState,
+    query: redactForLog(failure.query, 500),
+    ...(typeof failure.driverError?.constraint === 'string'
+      ? { constraint: failure.driverError.constraint }
+      : {}),
+  };
+  if (sqlState.startsWith('22')) {
+    return {
+      code: 'BAD_USER_INPUT',
+      message: 'Valore non valido in un campo della richiesta',
+      alarm: false,
+      ...details,
+    };
+  }
+  if (sqlState === '23505') {
+    return { code: 'CONFLICT', message: 'Esiste già un elemento con questi dati', alarm: false, ...details };
+  }
+  if (sqlState.startsWith('23')) {
+    return {
+      code: 'BAD_USER_INPUT',
+      message: 'Valore non ammesso: la richiesta viola un vincolo dei dati',
+      alarm: false,
+      ...details,
+    };
+  }
+  if (sqlState === '42501' && /row-level security/.test(failure.message)) {
+    return {
+      code: 'FORBIDDEN',
+      message: 'Operazione non consentita per il ruolo assegnato',
+      alarm: true,
+      ...details,
+    };
+  }
+  return null;
+}
+
+/** An error Apollo raised before execution with a 4xx status but no code (persisted queries). */
+function isRequestError(error: unknown): boolean {
+  if (!(error instanceof GraphQLError) || error.extensions?.code !== undefined) return false;
+  const status = (error.extensions?.http as { status?: unknown } | undefined)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
+}
 
 /** Refusals a person may cause by using the service: a warning at most, never a stack. */
 const WARNED: ReadonlySet<string> = new Set<ErrorCode>(['FORBIDDEN', 'UNAUTHENTICATED']);
@@ -77,22 +151,33 @@ export function createErrorFormatter(log: ErrorSink) {
         extensions: { code: 'SERVICE_UNAVAILABLE' },
       };
     }
-    const code = formatted.extensions?.code;
-    const tooLong = code === 'GRAPHQL_PARSE_FAILED' ? tooManyTokens(formatted.message) : null;
+    const given = formatted.extensions?.code;
+    const tooLong = given === 'GRAPHQL_PARSE_FAILED' ? tooManyTokens(formatted.message) : null;
     if (tooLong !== null) {
       refused('TOO_COMPLEX', tooLong, formatted);
       return { message: tooLong, extensions: { code: 'TOO_COMPLEX' } };
     }
+    const database = databaseRefusal(original);
+    if (database) {
+      const { code, message, alarm, ...details } = database;
+      const line = { code, path: formatted.path, ...details };
+      if (alarm) log.error(line, 'row-level security refused what the application allowed');
+      else log.warn(line, 'bad input reached the database: check it at the edge');
+      return { message, path: formatted.path, extensions: { code } };
+    }
+    const code = isRequestError(error) ? 'BAD_USER_INPUT' : given;
     if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
-      // Apollo's own parse / validation / variable errors: their messages name the field, never
-      // a field or value the caller did not write.
-      const message = echo(withoutSuggestions(formatted.message), MAX_ERROR_MESSAGE);
-      refused(code, message, formatted);
+      // Apollo's own parse / validation / variable errors and the edge's checks: their messages
+      // name the field, never a field or value the caller did not write; graphql-js's English
+      // becomes Italian.
+      const message = echo(italianGraphqlMessage(withoutSuggestions(formatted.message)), MAX_ERROR_MESSAGE);
+      const field = typeof formatted.extensions?.field === 'string' ? formatted.extensions.field : undefined;
+      refused(code, message, formatted, field);
       return {
         message,
         locations: formatted.locations,
         path: formatted.path,
-        extensions: { code },
+        extensions: { code, ...(field ? { field } : {}) },
       };
     }
     log.error({ err: errorForLog(original) }, 'unexpected error while executing a GraphQL operation');

@@ -1,3 +1,4 @@
 export * from './domain-error';
 export * from './graphql-error-formatter';
 export * from './log-redaction';
+export * from './graphql-messages';

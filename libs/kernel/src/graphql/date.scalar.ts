@@ -1,5 +1,6 @@
 import { CustomScalar, Scalar } from '@nestjs/graphql';
 import { GraphQLError, Kind, ValueNode } from 'graphql';
+import { echo } from '../text/italian-names';
 
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -11,15 +12,20 @@ export function isValidIsoDate(value: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
+function refuse(message: string): never {
+  throw new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+}
+
+/**
+ * A date as the caller wrote it: the wrong shape says which format is expected; the right shape
+ * for a day the calendar does not have (2027-02-30) says the day does not exist.
+ */
 function parse(value: unknown): string {
-  if (typeof value !== 'string' || !isValidIsoDate(value)) {
-    throw new GraphQLError(
-      `Data non valida: atteso il formato AAAA-MM-GG, ricevuto ${JSON.stringify(value)}`,
-      {
-        extensions: { code: 'BAD_USER_INPUT' },
-      },
-    );
+  if (typeof value !== 'string' || !DATE_PATTERN.test(value)) {
+    const shown = typeof value === 'string' ? ` (ricevuto «${echo(value, 40)}»)` : '';
+    refuse(`Data non valida: atteso il formato AAAA-MM-GG${shown}`);
   }
+  if (!isValidIsoDate(value)) refuse(`Data inesistente: il giorno ${value} non esiste nel calendario`);
   return value;
 }
 

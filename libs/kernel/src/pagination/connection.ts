@@ -28,11 +28,50 @@ export function encodeCursor(key: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
 }
 
+/**
+ * What each position of a cursor holds, checked before it reaches SQL: a forged cursor must be
+ * a BAD_USER_INPUT, never a value PostgreSQL refuses mid-request. `text` is any text without
+ * NUL; `smallint` an integer from 0 to 32767; `uuid` an id; `date` a calendar day or
+ * `infinity`; `timestamp` an instant as `toISOString()` writes it.
+ */
+export type CursorPart = 'text' | 'smallint' | 'uuid' | 'date' | 'timestamp';
+
+/** The longest cursor accepted: ours are well under 200 characters. */
+export const MAX_CURSOR_LENGTH = 1_000;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+function isDay(value: string): boolean {
+  const match = DAY.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+function fits(value: unknown, part: CursorPart): boolean {
+  switch (part) {
+    case 'smallint':
+      return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 32_767;
+    case 'text':
+      return typeof value === 'string' && !value.includes('\u0000');
+    case 'uuid':
+      return typeof value === 'string' && UUID.test(value);
+    case 'date':
+      return typeof value === 'string' && (value === 'infinity' || isDay(value));
+    case 'timestamp':
+      return typeof value === 'string' && INSTANT.test(value) && isDay(value.slice(0, 10));
+  }
+}
+
 export function decodeCursor(
   cursor: string | null | undefined,
-  shape: readonly ('string' | 'number')[],
+  shape: readonly CursorPart[],
 ): (string | number)[] | null {
   if (cursor === undefined || cursor === null) return null;
+  if (cursor.length > MAX_CURSOR_LENGTH) throw badInput('after', 'cursore non valido');
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -42,7 +81,7 @@ export function decodeCursor(
   if (
     !Array.isArray(parsed) ||
     parsed.length !== shape.length ||
-    parsed.some((value, index) => typeof value !== shape[index])
+    parsed.some((value, index) => !fits(value, shape[index]))
   ) {
     throw badInput('after', 'cursore non valido');
   }

@@ -1,0 +1,99 @@
+/**
+ * How many elements each list of the schema may hold, for the query budget. A list with a
+ * `first` argument is bounded by it (the page size, 500 at most); every other list of objects
+ * has its bound here, read from the rule that caps it where there is one (the evidence cap, the
+ * lines of an objective, the municipalities of Italy) and otherwise from a documented planning
+ * figure. A list of objects missing from this table costs DEFAULT_LIST_BOUND, and a unit test
+ * (query-budget.spec.ts) fails until it is added here: a new list is a decision, not a default.
+ */
+
+/** Municipalities in Italy (7,896 in 2024): no consortium, region or target holds more. */
+export const ITALIAN_COMUNI = 7_900;
+/** Provinces and their equivalents (metropolitan cities, free consortia): 107. */
+export const ITALIAN_PROVINCES = 110;
+/** Consortia on one installation: a planning figure (the demo has 2; Italy's associated RTD offices are fewer than 200). */
+export const MAX_CONSORTIA = 200;
+/** Shared objectives of one consortium over a plan's three years: a planning figure. */
+export const MAX_OBJECTIVES = 1_000;
+/** Lines of all the plan's editions, the consortia's local ones included: a planning figure (about 300 per edition). */
+export const MAX_PLAN_LINES = 2_000;
+/** Lines of one shared objective (objectives.service.ts, MAX_LINES). */
+export const MAX_OBJECTIVE_LINES = 100;
+/** Evidence of one assignment (assignments.service.ts, MAX_EVIDENCE_PER_ASSIGNMENT). */
+export const MAX_EVIDENCE = 200;
+/**
+ * Status events of one assignment. History is append-only and has no cap: every report,
+ * review and progress update adds one. A year of weekly updates with their reviews stays under
+ * 200; an assignment with a longer history is costed as if it had 200.
+ */
+export const HISTORY_BOUND = 200;
+/** Roles held by one person or client, or in one municipality: a planning figure. */
+export const MAX_MEMBERSHIPS_OF_ONE = 100;
+/** Roles held in one consortium and its municipalities: five people per municipality of a large consortium. */
+export const MAX_CONSORTIUM_MEMBERSHIPS = 5_000;
+/** Days of a compliance trend (compliance.service.ts, MAX_TREND_DAYS, both ends included). */
+export const MAX_TREND_DAYS = 367;
+
+export const DEFAULT_LIST_BOUND = 100;
+
+type Args = Record<string, unknown>;
+
+/** Buckets of a compliance summary, by what they group and within what scope. */
+export function bucketBound(groupBy: unknown, scope: unknown): number {
+  const byConsortium = typeof scope === 'object' && scope !== null && 'consortiumId' in scope;
+  switch (groupBy) {
+    case 'CONSORTIUM':
+      return byConsortium && (scope as Args).consortiumId ? 1 : MAX_CONSORTIA;
+    case 'PROVINCE':
+      return ITALIAN_PROVINCES;
+    case 'COMUNE':
+      return ITALIAN_COMUNI;
+    case 'OBJECTIVE':
+      return MAX_OBJECTIVES;
+    case 'LINE':
+      return MAX_PLAN_LINES;
+    case 'CHAPTER':
+      return 300;
+    default:
+      return ITALIAN_COMUNI;
+  }
+}
+
+function trendDays(from: unknown, to: unknown): number {
+  if (typeof from !== 'string' || typeof to !== 'string') return MAX_TREND_DAYS;
+  const days = Math.floor((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
+  return Number.isFinite(days) ? Math.min(Math.max(days, 1), MAX_TREND_DAYS) : MAX_TREND_DAYS;
+}
+
+/**
+ * The bound of each list of objects that has no `first`, by `Type.field`, given the field's
+ * arguments. `Connection.edges` lists are bounded by the `first` of their connection and are
+ * not listed here.
+ */
+export const LIST_BOUNDS: Readonly<Record<string, (args: Args) => number>> = {
+  'Query.consortia': () => MAX_CONSORTIA,
+  'Query.planEditions': () => 10,
+  'Query.complianceSummary': (args) => bucketBound(args.groupBy, args.scope),
+  // One point per day, each with its buckets: the points' own bound carries both, so that
+  // `ComplianceTrendPoint.buckets` (whose arguments live on the trend) counts 1 more level of 1.
+  'Query.complianceTrend': (args) => trendDays(args.from, args.to) * bucketBound(args.groupBy, args.scope),
+  'ComplianceTrendPoint.buckets': () => 1,
+  'Query.comuneMembers': () => MAX_MEMBERSHIPS_OF_ONE,
+  'Query.consortiumMemberships': () => MAX_CONSORTIUM_MEMBERSHIPS,
+  'Me.memberships': () => MAX_MEMBERSHIPS_OF_ONE,
+  'Assignment.evidence': () => MAX_EVIDENCE,
+  'Assignment.history': () => HISTORY_BOUND,
+  'SharedObjective.lines': () => MAX_OBJECTIVE_LINES,
+  'TargetPreview.comuni': () => ITALIAN_COMUNI,
+};
+
+/**
+ * Caps on the total number of elements of a list reached through a path of fields from the
+ * root, where the elements above are distinct and what they hold is disjoint: the consortia of
+ * `Query.consortia` are distinct and a municipality belongs to at most one consortium, so their
+ * member pages together hold at most every municipality of Italy. The same pages under
+ * assignments are not capped: 500 assignments of one consortium repeat its members 500 times.
+ */
+export const PATH_CAPS: Readonly<Record<string, number>> = {
+  'Query.consortia>Consortium.comuni>ComuneConnection.edges': ITALIAN_COMUNI,
+};
