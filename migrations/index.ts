@@ -7,6 +7,7 @@ import { ComplianceVersions1764000005000 } from './1764000005000-compliance-vers
 import { ComplianceSnapshots1764000006000 } from './1764000006000-compliance-snapshots';
 import { CorrelatedPolicies1764000007000 } from './1764000007000-correlated-policies';
 import { MembershipReaders1764000008000 } from './1764000008000-membership-readers-row-level-security';
+import { SignedTenantContext1764000009000 } from './1764000009000-signed-tenant-context';
 
 /** Every migration, in order. A new migration is added here as well as in its own file. */
 export const ALL_MIGRATIONS = [
@@ -19,4 +20,5 @@ export const ALL_MIGRATIONS = [
   ComplianceSnapshots1764000006000,
   CorrelatedPolicies1764000007000,
   MembershipReaders1764000008000,
+  SignedTenantContext1764000009000,
 ];

@@ -30,6 +30,12 @@ export interface AppConfig {
   webRoot: string;
   /** OIDC client id of the web app: a public client using authorization code + PKCE. */
   webOidcClientId: string;
+  /**
+   * Secret that signs the row-level security settings of every transaction (libs/kernel
+   * db-context.ts); the owner stores a key derived from it where the application role cannot read.
+   * Never logged.
+   */
+  dbContextKey: string;
 }
 
 export class ConfigError extends Error {
@@ -48,6 +54,14 @@ function readString(env: Env, name: string, fallback: string): string {
   const value = env[name];
   if (value === undefined || value === '') return fallback;
   return value.trim();
+}
+
+/** A secret: long enough to resist guessing; its value never appears in an error message. */
+function readSecret(env: Env, name: string, fallback: string, minLength: number): string {
+  const value = readString(env, name, fallback);
+  if (value.length < minLength)
+    throw new ConfigError(name, `deve essere lunga almeno ${minLength} caratteri`);
+  return value;
 }
 
 function readInt(env: Env, name: string, fallback: number, min: number, max: number): number {
@@ -99,7 +113,10 @@ function readQueuePrefix(env: Env): string {
  * Settings whose development default would be wrong, not merely slow, in production: the API would
  * trust the development provider's tokens, or mail links to 127.0.0.1. Production names them.
  */
-const REQUIRED_IN_PRODUCTION = ['OIDC_ISSUER', 'OIDC_AUDIENCE', 'PUBLIC_URL'] as const;
+const REQUIRED_IN_PRODUCTION = ['OIDC_ISSUER', 'OIDC_AUDIENCE', 'PUBLIC_URL', 'DB_CONTEXT_KEY'] as const;
+
+/** The development secret of the database context signature: public, so never valid in production. */
+export const DEV_DB_CONTEXT_KEY = 'rtd-hub-development-db-context-key-not-a-secret';
 
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = readEnum(env, 'NODE_ENV', 'development', ['development', 'test', 'production'] as const);
@@ -140,6 +157,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     mailFrom: readString(env, 'MAIL_FROM', 'RTD Hub <noreply@rtdhub.localhost>'),
     webRoot: readString(env, 'WEB_ROOT', 'dist/web'),
     webOidcClientId: readString(env, 'WEB_OIDC_CLIENT_ID', 'rtd-hub-dashboard'),
+    dbContextKey: readSecret(env, 'DB_CONTEXT_KEY', DEV_DB_CONTEXT_KEY, 32),
   };
 }
 
