@@ -20,8 +20,10 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *
  * And four rules catch up with the application's: people are visible only when they share a
  * tenant with the caller; a membership's municipality must belong to its consortium; the
- * outbox takes messages only from who may cause them, for the consortium they name; rows hanging
- * off an objective or an assignment must name the same tenant as that objective or assignment.
+ * outbox takes messages only from who may cause them, for the consortium they name; lines, push
+ * runs and assignments must name the consortium of their objective (and an assignment a member of
+ * it). History and evidence keep their rule: the fan-out writes an assignment and its first
+ * history row in one statement, where a check on the assignment would not see it yet.
  */
 
 const FUNCTIONS = `
@@ -164,8 +166,6 @@ const OLD_HELPERS = `
 
 const MEMBER_OF_CONSORTIUM = `EXISTS (SELECT 1 FROM consortium_member cm
   WHERE cm.consortium_id = membership.consortium_id AND cm.comune_id = membership.comune_id)`;
-const OF_SAME_ASSIGNMENT = (table: string) => `EXISTS (SELECT 1 FROM assignment x
-  WHERE x.id = ${table}.assignment_id AND x.consortium_id = ${table}.consortium_id AND x.comune_id = ${table}.comune_id)`;
 const OF_SAME_OBJECTIVE = (table: string) => `EXISTS (SELECT 1 FROM shared_objective o
   WHERE o.id = ${table}.objective_id AND o.consortium_id = ${table}.consortium_id)`;
 
@@ -213,17 +213,6 @@ const CHANGED: [string, string, string, string, string][] = [
       AND (app_flag('app.relay') OR consortium_id = ANY (app_ids('app.manage_consortia')))`,
     `app_flag('app.relay') OR app_flag('app.admin') OR consortium_id = ANY (app_ids('app.read_consortia'))`,
   ],
-  ...['status_event', 'evidence'].map((table): [string, string, string, string, string] => [
-    `${table}_insert`,
-    table,
-    'FOR INSERT TO rtd_app WITH CHECK',
-    `${OF_SAME_ASSIGNMENT(table)}
-      AND (consortium_id = ANY (app_ids('app.manage_consortia')) OR comune_id = ANY (app_ids('app.referent_comuni'))
-           OR comune_id = ANY (app_ids('app.delegate_comuni')))`,
-    `consortium_id = ANY (app_ids('app.manage_consortia')) OR comune_id = ANY (app_ids('app.referent_comuni'))
-        OR (comune_id = ANY (app_ids('app.delegate_comuni'))
-  AND EXISTS (SELECT 1 FROM assignment x WHERE x.id = assignment_id))`,
-  ]),
   ...['shared_objective_line', 'push_run'].map((table): [string, string, string, string, string] => [
     `${table}_insert`,
     table,
