@@ -20,9 +20,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *
  * And four rules catch up with the application's: people are visible only when they share a
  * tenant with the caller; a membership's municipality must belong to its consortium; the
- * outbox takes messages only from who may cause them, for the consortium they name; lines, push
- * runs and assignments must name the consortium of their objective (and an assignment a member of
- * it). History and evidence keep their rule: the fan-out writes an assignment and its first
+ * outbox takes messages only from who may cause them, for the consortium they name; lines and
+ * push runs must name the consortium of their objective, and an assignment a member of its
+ * consortium. History and evidence keep their rule: the fan-out writes an assignment and its first
  * history row in one statement, where a check on the assignment would not see it yet.
  */
 
@@ -221,10 +221,12 @@ const CHANGED: [string, string, string, string, string][] = [
     `consortium_id = ANY (app_ids('app.manage_consortia'))`,
   ]),
   [
+    // Its objective's consortium is not checked here: reading shared_objective from this policy
+    // would recurse (shared_objective_select reads assignment). The fan-out takes both from one job.
     'assignment_insert',
     'assignment',
     'FOR INSERT TO rtd_app WITH CHECK',
-    `consortium_id = ANY (app_ids('app.manage_consortia')) AND ${OF_SAME_OBJECTIVE('assignment')}
+    `consortium_id = ANY (app_ids('app.manage_consortia'))
       AND EXISTS (SELECT 1 FROM consortium_member cm
         WHERE cm.consortium_id = assignment.consortium_id AND cm.comune_id = assignment.comune_id)`,
     `consortium_id = ANY (app_ids('app.manage_consortia'))`,
