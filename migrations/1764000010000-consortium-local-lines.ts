@@ -9,11 +9,14 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * owns yet (as the catalogue import leaves it, before any tenant exists) is readable by nobody
  * but the owner role: `catalog:assign-local` (or the demo seed) gives it to its consortium.
  */
+// Each helper call as a subquery: an InitPlan evaluated once per statement, not once per line (the
+// helpers verify the signed context, see 1764000009000-signed-tenant-context).
 const SELECT = `NOT is_local
-  OR owner_consortium_id = ANY (app_ids('app.full_consortia'))
+  OR owner_consortium_id = ANY ((SELECT app_ids('app.full_consortia')))
   OR owner_consortium_id IN (
     SELECT consortium_id FROM consortium_member
-     WHERE comune_id = ANY (app_ids('app.comuni')) OR comune_id = ANY (app_ids('app.delegate_comuni')))`;
+     WHERE comune_id = ANY ((SELECT app_ids('app.comuni')))
+        OR comune_id = ANY ((SELECT app_ids('app.delegate_comuni'))))`;
 
 export class ConsortiumLocalLines1764000010000 implements MigrationInterface {
   name = 'ConsortiumLocalLines1764000010000';

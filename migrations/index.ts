@@ -7,6 +7,7 @@ import { ComplianceVersions1764000005000 } from './1764000005000-compliance-vers
 import { ComplianceSnapshots1764000006000 } from './1764000006000-compliance-snapshots';
 import { CorrelatedPolicies1764000007000 } from './1764000007000-correlated-policies';
 import { MembershipReaders1764000008000 } from './1764000008000-membership-readers-row-level-security';
+import { SignedTenantContext1764000009000 } from './1764000009000-signed-tenant-context';
 import { ConsortiumLocalLines1764000010000 } from './1764000010000-consortium-local-lines';
 import { ComplianceLabelVersions1764000011000 } from './1764000011000-compliance-label-versions';
 
@@ -21,6 +22,7 @@ export const ALL_MIGRATIONS = [
   ComplianceSnapshots1764000006000,
   CorrelatedPolicies1764000007000,
   MembershipReaders1764000008000,
+  SignedTenantContext1764000009000,
   ConsortiumLocalLines1764000010000,
   ComplianceLabelVersions1764000011000,
 ];

@@ -16,6 +16,7 @@ import {
 } from './support/identities';
 import { DemoIds, demoIds, ok } from './support/scenario';
 import { errorCodes, startTestApi, TestApi } from './support/test-app';
+import { applySignedSettings } from './support/test-database';
 
 const MEMBERSHIPS = `query($c: ID!) { consortiumMemberships(consortiumId: $c) {
   id role regionCode consortium { id } comune { istatCode } person { id fiscalCode displayName email } } }`;
@@ -155,14 +156,12 @@ describe('Memberships of a consortium (issue 11)', () => {
     try {
       await app.query('BEGIN');
       // What a request of Marco Galli (staff of A) sets, with a query that forgets its WHERE.
-      for (const [name, value] of Object.entries({
+      await applySignedSettings(app, api.config, {
         'app.has_role': 'on',
         'app.read_consortia': `{${ids.consortiumA}}`,
         'app.full_consortia': `{${ids.consortiumA}}`,
         'app.manage_consortia': `{${ids.consortiumA}}`,
-      })) {
-        await app.query('SELECT set_config($1, $2, true)', [name, value]);
-      }
+      });
       const rows = await app.query(`SELECT DISTINCT consortium_id FROM membership`);
       expect(rows.rows.map((row) => row.consortium_id)).toEqual([ids.consortiumA]);
       // Staff read who holds roles but grant nothing: the insert policy is the RTD office's.

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { createTestDatabase, TestDatabase } from './support/test-database';
+import { applySignedSettings, createTestDatabase, TestDatabase } from './support/test-database';
 
 const TENANT_TABLES = [
   'consortium',
@@ -80,9 +80,7 @@ describe('Row-level security', () => {
   async function asApp<T>(settings: Record<string, string>, work: () => Promise<T>): Promise<T> {
     await app.query('BEGIN');
     try {
-      for (const [name, value] of Object.entries(settings)) {
-        await app.query('SELECT set_config($1, $2, true)', [name, value]);
-      }
+      await applySignedSettings(app, db.config, settings);
       return await work();
     } finally {
       await app.query('ROLLBACK');

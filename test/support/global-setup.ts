@@ -1,6 +1,6 @@
 import { ensureDatabase } from '@rtd/kernel';
 import { seedDemoTenants } from '@rtd/demo';
-import { assertRedisReachable, loadReferenceData, ownerDataSource } from '@rtd/platform';
+import { assertRedisReachable, loadReferenceData, migrate, ownerDataSource } from '@rtd/platform';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -25,7 +25,7 @@ export default async function globalSetup(): Promise<void> {
   const owner = ownerDataSource(config, 'rtd-hub-test-setup');
   await owner.initialize();
   try {
-    await owner.runMigrations({ transaction: 'each' });
+    await migrate(owner, config);
     await owner.transaction(async (db) => {
       await loadReferenceData(db);
       await seedDemoTenants(db);

@@ -1,5 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { AppConfig, databaseName, dropDatabase, ensureDatabase, loadConfig, withDatabase } from '@rtd/kernel';
+import { Client } from 'pg';
+import {
+  AppConfig,
+  databaseName,
+  deriveContextKey,
+  dropDatabase,
+  ensureDatabase,
+  loadConfig,
+  SET_CONTEXT_SQL,
+  signContext,
+  withDatabase,
+} from '@rtd/kernel';
 
 /**
  * Each test file gets its own database, cloned from the template that global-setup
@@ -47,4 +58,16 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     config,
     drop: () => dropDatabase(config.databaseAdminUrl, databaseName(config.databaseUrl)),
   };
+}
+
+/**
+ * Applies row-level security settings in the open transaction of `client` (a connection as the
+ * application role), signed with the key the application holds: what DbSession does.
+ */
+export async function applySignedSettings(
+  client: Client,
+  config: Pick<AppConfig, 'dbContextKey'>,
+  settings: Record<string, string>,
+): Promise<void> {
+  await client.query(SET_CONTEXT_SQL, signContext(deriveContextKey(config.dbContextKey), settings));
 }

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { fiscalCodeCheckCharacter } from '@rtd/identity';
 import { AppConfig, ensureDatabase } from '@rtd/kernel';
-import { loadReferenceData, ownerDataSource } from '@rtd/platform';
+import { loadReferenceData, migrate, ownerDataSource } from '@rtd/platform';
 
 export const MAX_MEMBERS = 50;
 export const BENCH_OBSERVER = 'portale-regione-lombardia';
@@ -65,7 +65,7 @@ export async function seedNationalData(config: AppConfig, log: (line: string) =>
   const owner: DataSource = ownerDataSource(config, 'rtd-hub-bench-seed');
   await owner.initialize();
   try {
-    await owner.runMigrations({ transaction: 'each' });
+    await migrate(owner, config);
     await owner.transaction(async (db) => {
       await loadReferenceData(db);
     });

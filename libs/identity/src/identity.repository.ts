@@ -54,10 +54,11 @@ const ROLE_ORDER = [
 /** People, machine clients and the memberships that give them roles. */
 @Injectable()
 export class IdentityRepository {
-  /** The person with this fiscal code, created (with no name yet) if it never logged in. */
   /**
    * The person with this fiscal code, created (with the name and e-mail given, if any) when new;
-   * an existing person's data are theirs to update, at login.
+   * an existing person's data are theirs to update, at login. Only the id comes back: a person
+   * outside the caller's tenants becomes readable once granted a role there (app_enrol_person,
+   * migrations/1764000009000-signed-tenant-context.ts).
    */
   async findOrCreatePerson(
     db: EntityManager,
@@ -68,14 +69,13 @@ export class IdentityRepository {
       email: null,
     },
   ): Promise<string> {
-    const [created] = await db.query(
-      `INSERT INTO person (fiscal_code, given_name, family_name, email) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (fiscal_code) DO NOTHING RETURNING id`,
-      [fiscalCode, profile.givenName, profile.familyName, profile.email],
-    );
-    if (created) return created.id;
-    const [existing] = await db.query(`SELECT id FROM person WHERE fiscal_code = $1`, [fiscalCode]);
-    return existing.id;
+    const [row] = await db.query(`SELECT app_enrol_person($1, $2, $3, $4) AS id`, [
+      fiscalCode,
+      profile.givenName,
+      profile.familyName,
+      profile.email,
+    ]);
+    return row.id;
   }
 
   async findOrCreateClient(db: EntityManager, clientId: string): Promise<string> {

@@ -1,16 +1,19 @@
-import { AppConfig, createDataSource } from '@rtd/kernel';
+import { AppConfig, bindContextKey, createDataSource, storeContextKey } from '@rtd/kernel';
 import { DataSource } from 'typeorm';
 import { ALL_MIGRATIONS } from '../../../migrations';
 import { ALL_ENTITIES } from './entities';
 
 /** The application's pool: role rtd_app, which owns nothing and is subject to row-level security. */
 export function appDataSource(config: AppConfig, applicationName: string): DataSource {
-  return createDataSource({
+  const dataSource = createDataSource({
     url: config.databaseUrl,
     poolSize: config.databasePoolSize,
     applicationName,
     entities: ALL_ENTITIES,
   });
+  // Row-level security settings are signed with it (db-context.ts); without it none can be applied.
+  bindContextKey(dataSource, config.dbContextKey);
+  return dataSource;
 }
 
 /** The owner's connection: runs migrations and loads reference data, never serves requests. */
@@ -25,4 +28,15 @@ export function ownerDataSource(
     entities: ALL_ENTITIES,
     migrations: ALL_MIGRATIONS as unknown as string[],
   });
+}
+
+/**
+ * Applies pending migrations, then stores the key of DB_CONTEXT_KEY where row-level security
+ * checks the settings' signature: every migration run (db:setup, migration:run, demo, tests)
+ * brings the database's key in line with the application's. Returns the migrations applied.
+ */
+export async function migrate(owner: DataSource, config: Pick<AppConfig, 'dbContextKey'>): Promise<string[]> {
+  const applied = await owner.runMigrations({ transaction: 'each' });
+  await storeContextKey(owner, config.dbContextKey);
+  return applied.map((migration) => migration.name);
 }

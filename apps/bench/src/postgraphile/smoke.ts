@@ -2,7 +2,7 @@ import './production-mode';
 import assert from 'node:assert/strict';
 import { seedDemoObjectives, seedDemoTenants } from '@rtd/demo';
 import { DEMO_CONSORTIA, dropDatabase, ensureDatabase, loadConfig, withDatabase } from '@rtd/kernel';
-import { loadReferenceData, ownerDataSource } from '@rtd/platform';
+import { loadReferenceData, migrate, ownerDataSource } from '@rtd/platform';
 import { DataSource } from 'typeorm';
 import { POSTGRAPHILE_QUERIES, PostGraphileCase, startPostGraphileServer } from './server';
 
@@ -65,8 +65,8 @@ function consortiumSettings(consortiumId: string): Record<string, string> {
   };
 }
 
-async function prepare(owner: DataSource): Promise<Fixture> {
-  await owner.runMigrations({ transaction: 'each' });
+async function prepare(owner: DataSource, dbContextKey: string): Promise<Fixture> {
+  await migrate(owner, { dbContextKey });
   await owner.transaction(async (db) => {
     await loadReferenceData(db);
     await seedDemoTenants(db);
@@ -152,7 +152,7 @@ async function main(): Promise<void> {
     await owner.initialize();
     let fixture: Fixture;
     try {
-      fixture = await prepare(owner);
+      fixture = await prepare(owner, base.dbContextKey);
     } finally {
       await owner.destroy();
     }

@@ -1,7 +1,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { AppConfig, ensureDatabase } from '@rtd/kernel';
-import { ownerDataSource } from '@rtd/platform';
+import { migrate, ownerDataSource } from '@rtd/platform';
 import { DataSource } from 'typeorm';
 
 export async function withOwner<T>(config: AppConfig, work: (owner: DataSource) => Promise<T>): Promise<T> {
@@ -23,10 +23,7 @@ export async function setupDatabase(config: AppConfig): Promise<void> {
 }
 
 export async function runMigrations(config: AppConfig): Promise<string[]> {
-  return withOwner(config, async (owner) => {
-    const applied = await owner.runMigrations({ transaction: 'each' });
-    return applied.map((migration) => migration.name);
-  });
+  return withOwner(config, (owner) => migrate(owner, config));
 }
 
 export async function revertLastMigration(config: AppConfig): Promise<void> {

@@ -18,9 +18,22 @@ const JOB_ATTEMPTS = 8;
 
 interface OutboxRow {
   id: string;
+  consortiumId: string | null;
   topic: string;
   payload: Record<string, unknown>;
   dedupeKey: string | null;
+}
+
+/**
+ * Why a row must not become a job, or null. Jobs act with the rights of the consortium their
+ * payload names (systemSettings), so a payload naming another consortium than the row (which
+ * row-level security checked against its writer) is never delivered.
+ */
+export function undeliverable(row: Pick<OutboxRow, 'consortiumId' | 'payload'>): string | null {
+  const named = row.payload?.consortiumId ?? null;
+  if (named !== row.consortiumId)
+    return `payload consortium ${String(named)} is not the row's ${row.consortiumId}`;
+  return null;
 }
 
 /**
@@ -93,12 +106,21 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         async (session) => {
           const db = await session.manager();
           const rows: OutboxRow[] = await db.query(
-            `SELECT id, topic, payload, dedupe_key AS "dedupeKey" FROM outbox
+            `SELECT id, consortium_id AS "consortiumId", topic, payload, dedupe_key AS "dedupeKey" FROM outbox
             WHERE processed_at IS NULL AND available_at <= now()
               AND (enqueued_at IS NULL OR enqueued_at < now() - interval '${REDELIVER_AFTER}')
             ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
           );
           for (const row of rows) {
+            const refused = undeliverable(row);
+            if (refused) {
+              this.logger.warn(`outbox row ${row.id} held: ${refused}`);
+              await db.query(`UPDATE outbox SET last_error = $2, available_at = 'infinity' WHERE id = $1`, [
+                row.id,
+                refused,
+              ]);
+              continue;
+            }
             const queue = this.queues.get(row.topic);
             if (!queue) {
               await db.query(

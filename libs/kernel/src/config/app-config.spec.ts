@@ -27,6 +27,7 @@ describe('loadConfig', () => {
     OIDC_ISSUER: 'https://login.example.it/realms/rtd-hub',
     OIDC_AUDIENCE: 'rtd-hub-api',
     PUBLIC_URL: 'https://rtd.example.it',
+    DB_CONTEXT_KEY: 'a-production-secret-of-at-least-32-characters',
   };
 
   it('starts in production when the issuer, audience and public URL are set', () => {
@@ -36,7 +37,7 @@ describe('loadConfig', () => {
     expect(config.publicUrl).toBe(PRODUCTION.PUBLIC_URL);
   });
 
-  it.each(['OIDC_ISSUER', 'OIDC_AUDIENCE', 'PUBLIC_URL'])(
+  it.each(['OIDC_ISSUER', 'OIDC_AUDIENCE', 'PUBLIC_URL', 'DB_CONTEXT_KEY'])(
     'refuses to start in production without %s, instead of the development default',
     (name) => {
       for (const value of [undefined, '', '  ']) {
@@ -48,6 +49,12 @@ describe('loadConfig', () => {
       }
     },
   );
+
+  it('refuses a database context key shorter than 32 characters, without echoing it', () => {
+    expect(() => loadConfig({ DB_CONTEXT_KEY: 'short-secret' })).toThrow(
+      'Configurazione non valida: DB_CONTEXT_KEY deve essere lunga almeno 32 caratteri',
+    );
+  });
 
   it('keeps the development defaults outside production', () => {
     expect(loadConfig({ NODE_ENV: 'test' }).oidcIssuer).toBe('http://127.0.0.1:4001');

@@ -36,6 +36,12 @@ export interface AppConfig {
   rateLimits: RateLimits;
   /** Reverse proxies in front of the API whose X-Forwarded-For is believed (0: the socket's address). */
   trustProxyHops: number;
+  /**
+   * Secret that signs the row-level security settings of every transaction (libs/kernel
+   * db-context.ts); the owner stores a key derived from it where the application role cannot read.
+   * Never logged.
+   */
+  dbContextKey: string;
 }
 
 export interface RateLimits {
@@ -65,6 +71,14 @@ function readString(env: Env, name: string, fallback: string): string {
   const value = env[name];
   if (value === undefined || value === '') return fallback;
   return value.trim();
+}
+
+/** A secret: long enough to resist guessing; its value never appears in an error message. */
+function readSecret(env: Env, name: string, fallback: string, minLength: number): string {
+  const value = readString(env, name, fallback);
+  if (value.length < minLength)
+    throw new ConfigError(name, `deve essere lunga almeno ${minLength} caratteri`);
+  return value;
 }
 
 function readInt(env: Env, name: string, fallback: number, min: number, max: number): number {
@@ -116,7 +130,10 @@ function readQueuePrefix(env: Env): string {
  * Settings whose development default would be wrong, not merely slow, in production: the API would
  * trust the development provider's tokens, or mail links to 127.0.0.1. Production names them.
  */
-const REQUIRED_IN_PRODUCTION = ['OIDC_ISSUER', 'OIDC_AUDIENCE', 'PUBLIC_URL'] as const;
+const REQUIRED_IN_PRODUCTION = ['OIDC_ISSUER', 'OIDC_AUDIENCE', 'PUBLIC_URL', 'DB_CONTEXT_KEY'] as const;
+
+/** The development secret of the database context signature: public, so never valid in production. */
+export const DEV_DB_CONTEXT_KEY = 'rtd-hub-development-db-context-key-not-a-secret';
 
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = readEnum(env, 'NODE_ENV', 'development', ['development', 'test', 'production'] as const);
@@ -165,6 +182,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       address: readInt(env, 'RATE_LIMIT_ADDRESS', 1200, 0, 1_000_000),
     },
     trustProxyHops: readInt(env, 'TRUST_PROXY_HOPS', 0, 0, 10),
+    dbContextKey: readSecret(env, 'DB_CONTEXT_KEY', DEV_DB_CONTEXT_KEY, 32),
   };
 }
 

@@ -83,6 +83,8 @@ export async function ensureDatabase(urls: DatabaseUrls, options: { template?: s
   try {
     // Extensions need a superuser; the owner only runs migrations.
     await inDatabase.query('CREATE EXTENSION IF NOT EXISTS pg_trgm');
+    // hmac(): the signature of the row-level security settings (db-context.ts).
+    await inDatabase.query('CREATE EXTENSION IF NOT EXISTS pgcrypto');
     await inDatabase.query(`GRANT USAGE ON SCHEMA public TO ${APP_ROLE}`);
     await inDatabase.query(`GRANT ALL ON SCHEMA public TO ${OWNER_ROLE}`);
     await inDatabase.query(`REVOKE CREATE ON SCHEMA public FROM PUBLIC`);

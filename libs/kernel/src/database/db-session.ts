@@ -1,4 +1,5 @@
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { contextKeyOf, SET_CONTEXT_SQL, signContext } from './db-context';
 
 /**
  * A statement asked of a session that has already ended: in practice, a request whose client
@@ -13,13 +14,13 @@ export class SessionFinishedError extends Error {
   }
 }
 
-/** Per-transaction settings (`SET LOCAL app.*`) that row-level security policies read. */
+/** Per-transaction settings (`app.*`, signed: db-context.ts) that row-level security policies read. */
 export type SessionSettings = Record<string, string>;
 
 /**
  * One database transaction for one request (or one job step). It is opened lazily, so a
  * request refused before it reaches the data (bad token, query over budget) takes no
- * connection, and its settings are applied with `set_config(..., true)`, i.e. SET LOCAL:
+ * connection, and its settings are signed and applied transaction-locally (`app_set_context`):
  * they vanish at commit, so a pooled connection never carries a tenant into the next request.
  */
 export class DbSession {
@@ -31,6 +32,8 @@ export class DbSession {
   /** Savepoints (atomically) still running: a write half done. */
   private writing = 0;
   private readonly afterCommitHooks: (() => Promise<void> | void)[] = [];
+  /** Everything applied so far: each application signs the whole set again. */
+  private applied: SessionSettings = {};
 
   constructor(
     private readonly dataSource: DataSource,
@@ -58,9 +61,12 @@ export class DbSession {
     await runner.connect();
     this.end = serializeQueries(runner, () => !this.finished);
     await runner.startTransaction('READ COMMITTED');
-    await applySettings(runner.manager, this.settings);
-    if (this.prepare)
-      await this.prepare(runner.manager, (settings) => applySettings(runner.manager, settings));
+    const apply = (settings: SessionSettings) => {
+      this.applied = { ...this.applied, ...settings };
+      return applySettings(runner.manager, this.applied);
+    };
+    await apply(this.settings);
+    if (this.prepare) await this.prepare(runner.manager, apply);
     return runner.manager;
   }
 
@@ -146,14 +152,12 @@ function serializeQueries(runner: QueryRunner, open: () => boolean): (sql: strin
   return (sql) => enqueue(() => query(sql));
 }
 
-/** SET LOCAL for several settings in one round trip; they end with the transaction. */
+/**
+ * Replaces the transaction's settings with these, signed with the pool's key, in one round
+ * trip; they end with the transaction. Settings not named here are gone: pass the whole set.
+ */
 export async function applySettings(manager: EntityManager, settings: SessionSettings): Promise<void> {
-  const entries = Object.entries(settings);
-  if (entries.length === 0) return;
-  await manager.query(
-    'SELECT set_config(name, value, true) FROM unnest($1::text[], $2::text[]) AS s(name, value)',
-    [entries.map(([name]) => name), entries.map(([, value]) => value)],
-  );
+  await manager.query(SET_CONTEXT_SQL, signContext(contextKeyOf(manager.connection), settings));
 }
 
 /** Runs `work` in its own transaction with the given settings; commits on success. */
