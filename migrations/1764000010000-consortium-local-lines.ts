@@ -12,11 +12,11 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 // Each helper call as a subquery: an InitPlan evaluated once per statement, not once per line (the
 // helpers verify the signed context, see 1764000009000-signed-tenant-context).
 const SELECT = `NOT is_local
-  OR owner_consortium_id = ANY ((SELECT app_ids('app.full_consortia')))
+  OR owner_consortium_id = ANY ((SELECT app_ids('app.full_consortia'))::uuid[])
   OR owner_consortium_id IN (
     SELECT consortium_id FROM consortium_member
-     WHERE comune_id = ANY ((SELECT app_ids('app.comuni')))
-        OR comune_id = ANY ((SELECT app_ids('app.delegate_comuni'))))`;
+     WHERE comune_id = ANY ((SELECT app_ids('app.comuni'))::uuid[])
+        OR comune_id = ANY ((SELECT app_ids('app.delegate_comuni'))::uuid[]))`;
 
 export class ConsortiumLocalLines1764000010000 implements MigrationInterface {
   name = 'ConsortiumLocalLines1764000010000';

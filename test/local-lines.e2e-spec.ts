@@ -12,6 +12,7 @@ import {
 } from './support/identities';
 import { DemoIds, demoIds, publishedObjective } from './support/scenario';
 import { errorCodes, startTestApi, TestApi } from './support/test-app';
+import { applySignedSettings } from './support/test-database';
 import { startTestWorker } from './support/test-worker';
 
 const LOCAL_CODES = ['LOC.CAP3.01', 'LOC.CAP6.01', 'LOC.CAP8.01'];
@@ -133,8 +134,8 @@ describe("A consortium's local lines", () => {
       const localAs = async (settings: Record<string, string>) => {
         await app.query('BEGIN');
         try {
-          for (const [name, value] of Object.entries(settings))
-            await app.query('SELECT set_config($1, $2, true)', [name, value]);
+          // Signed, as the API applies them: unsigned settings give no tenant at all.
+          await applySignedSettings(app, api.config, settings);
           const { rows } = await app.query(`SELECT code FROM plan_line WHERE is_local ORDER BY code`);
           return rows.map((row) => row.code);
         } finally {
