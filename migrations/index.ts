@@ -8,6 +8,7 @@ import { ComplianceSnapshots1764000006000 } from './1764000006000-compliance-sna
 import { CorrelatedPolicies1764000007000 } from './1764000007000-correlated-policies';
 import { MembershipReaders1764000008000 } from './1764000008000-membership-readers-row-level-security';
 import { ComplianceLabelVersions1764000011000 } from './1764000011000-compliance-label-versions';
+import { PnrrFunding1764000012000 } from './1764000012000-pnrr-funding';
 
 /** Every migration, in order. A new migration is added here as well as in its own file. */
 export const ALL_MIGRATIONS = [
@@ -21,4 +22,5 @@ export const ALL_MIGRATIONS = [
   CorrelatedPolicies1764000007000,
   MembershipReaders1764000008000,
   ComplianceLabelVersions1764000011000,
+  PnrrFunding1764000012000,
 ];

@@ -10,6 +10,7 @@ import { ComplianceModule } from '@rtd/compliance';
 import { IdentityModule } from '@rtd/identity';
 import { ObjectivesModule } from '@rtd/objectives';
 import { OutboxModule } from '@rtd/outbox';
+import { PnrrModule } from '@rtd/pnrr';
 import { APP_CONFIG, AppConfig, ConfigModule, DateScalar } from '@rtd/kernel';
 import { DatabaseModule, HealthModule, loggerParams, ShutdownLogger } from '@rtd/platform';
 import { TenancyModule } from '@rtd/tenancy';
@@ -47,6 +48,7 @@ class RequestContextModule {}
     ObjectivesModule,
     AssignmentsModule,
     ComplianceModule,
+    PnrrModule,
   ],
   providers: [DateScalar, ShutdownLogger, { provide: APP_FILTER, useClass: GraphqlExceptionFilter }],
 })
