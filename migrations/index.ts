@@ -9,6 +9,7 @@ import { CorrelatedPolicies1764000007000 } from './1764000007000-correlated-poli
 import { MembershipReaders1764000008000 } from './1764000008000-membership-readers-row-level-security';
 import { ComplianceLabelVersions1764000011000 } from './1764000011000-compliance-label-versions';
 import { PnrrFunding1764000012000 } from './1764000012000-pnrr-funding';
+import { ExportJobs1764000013000 } from './1764000013000-export-jobs';
 
 /** Every migration, in order. A new migration is added here as well as in its own file. */
 export const ALL_MIGRATIONS = [
@@ -23,4 +24,5 @@ export const ALL_MIGRATIONS = [
   MembershipReaders1764000008000,
   ComplianceLabelVersions1764000011000,
   PnrrFunding1764000012000,
+  ExportJobs1764000013000,
 ];

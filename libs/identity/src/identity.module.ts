@@ -17,6 +17,6 @@ import { TokenVerifier } from './token-verifier';
     AccessLoader,
     AccessCache,
   ],
-  exports: [IdentityRepository, TokenVerifier, AccessLoader, AccessCache],
+  exports: [IdentityRepository, IdentityService, TokenVerifier, AccessLoader, AccessCache],
 })
 export class IdentityModule {}

@@ -5,3 +5,4 @@ export * from './token-verifier';
 export * from './access.loader';
 export * from './session-settings';
 export * from './access-cache';
+export * from './identity.service';
