@@ -10,6 +10,8 @@ import { MembershipReaders1764000008000 } from './1764000008000-membership-reade
 import { SignedTenantContext1764000009000 } from './1764000009000-signed-tenant-context';
 import { ConsortiumLocalLines1764000010000 } from './1764000010000-consortium-local-lines';
 import { ComplianceLabelVersions1764000011000 } from './1764000011000-compliance-label-versions';
+import { PnrrFunding1764000012000 } from './1764000012000-pnrr-funding';
+import { ExportJobs1764000013000 } from './1764000013000-export-jobs';
 
 /** Every migration, in order. A new migration is added here as well as in its own file. */
 export const ALL_MIGRATIONS = [
@@ -25,4 +27,6 @@ export const ALL_MIGRATIONS = [
   SignedTenantContext1764000009000,
   ConsortiumLocalLines1764000010000,
   ComplianceLabelVersions1764000011000,
+  PnrrFunding1764000012000,
+  ExportJobs1764000013000,
 ];

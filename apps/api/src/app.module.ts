@@ -10,12 +10,15 @@ import { ComplianceModule } from '@rtd/compliance';
 import { IdentityModule } from '@rtd/identity';
 import { ObjectivesModule } from '@rtd/objectives';
 import { OutboxModule } from '@rtd/outbox';
+import { PnrrModule } from '@rtd/pnrr';
+import { ExportsModule } from '@rtd/exports';
 import { APP_CONFIG, AppConfig, ConfigModule, DateScalar } from '@rtd/kernel';
 import { DatabaseModule, HealthModule, loggerParams, ShutdownLogger } from '@rtd/platform';
 import { TenancyModule } from '@rtd/tenancy';
 import { GraphqlExceptionFilter } from './graphql/graphql-exception.filter';
 import { graphqlOptions } from './graphql/graphql.options';
 import { RequestContextFactory } from './graphql/request-context.factory';
+import { DownloadController } from './http/download.controller';
 import { GraphqlGateMiddleware } from './http/graphql-gate.middleware';
 import { GraphqlRateLimiter } from './http/graphql-rate-limiter';
 
@@ -49,7 +52,11 @@ class RequestContextModule {}
     ObjectivesModule,
     AssignmentsModule,
     ComplianceModule,
+    PnrrModule,
+    ExportsModule,
+    RequestContextModule,
   ],
+  controllers: [DownloadController],
   providers: [
     DateScalar,
     ShutdownLogger,

@@ -5,6 +5,7 @@ import {
   assignCatalogLocalLines,
   extractSeedCatalogue,
   importCatalogEdition,
+  importPnrr,
 } from './commands/catalog.commands';
 import {
   createMigration,
@@ -26,6 +27,7 @@ const USAGE = `Uso: rtd-hub <comando>
   catalog:assign-local --edition <codice> --consortium <nome>
                                              le linee locali (LOC.*) ancora senza consorzio a quel consorzio
   catalog:extract-seed [seed] [uscita]       rigenera il file dati 2022-2024 dal seed 003
+  pnrr:import [cartella]                     importa i dati PA digitale 2026 (predefinita: libs/pnrr/data/padigitale2026)
   demo:data                                  dati di riferimento e demo, senza avviare i servizi
   demo                                       tutto quanto sopra, poi avvia dev-idp, API e worker
   schema:print                               scrive apps/api/schema.gql`;
@@ -82,6 +84,13 @@ async function main(argv: string[]): Promise<number> {
       const seed = args[0] ?? path.join(ROOT, 'libs/catalog/data/2022-2024/seed-003-crema.txt');
       const out = args[1] ?? path.join(ROOT, 'libs/catalog/data/2022-2024/catalog.jsonl');
       log(extractSeedCatalogue(seed, out));
+      return 0;
+    }
+    case 'pnrr:import': {
+      const source = args[0]
+        ? path.resolve(process.env.INIT_CWD ?? process.cwd(), args[0])
+        : path.join(ROOT, 'libs/pnrr/data/padigitale2026');
+      log(await importPnrr(config, source));
       return 0;
     }
     case 'demo:data':

@@ -128,4 +128,29 @@ describe('buildAbility', () => {
       ability.can('read', on('Assignment', { consortiumId: A, comuneId: CREMA, delegatePersonId: null })),
     ).toBe(false);
   });
+
+  it('lets the office export its consortium and members, a comune role its comune, an observer nothing', () => {
+    const consortium = on('Export', { consortiumId: A, comuneId: null });
+    const crema = on('Export', { consortiumId: A, comuneId: CREMA });
+    const pandino = on('Export', { consortiumId: A, comuneId: PANDINO });
+    for (const role of ['CONSORTIUM_RTD', 'CONSORTIUM_STAFF', 'AUDITOR'] as const) {
+      const office = buildAbility(new AccessScope(null, [grant(role, { consortiumId: A })]));
+      expect([office.can('export', consortium), office.can('export', crema)]).toEqual([true, true]);
+      expect(office.can('export', on('Export', { consortiumId: B, comuneId: null }))).toBe(false);
+    }
+    for (const role of ['COMUNE_REFERENT', 'COMUNE_DELEGATE', 'COMUNE_VIEWER'] as const) {
+      const comune = buildAbility(
+        new AccessScope(PAOLO, [grant(role, { consortiumId: A, comuneId: CREMA })]),
+      );
+      expect([
+        comune.can('export', crema),
+        comune.can('export', pandino),
+        comune.can('export', consortium),
+      ]).toEqual([true, false, false]);
+    }
+    const observer = buildAbility(new AccessScope(null, [grant('REGIONAL_OBSERVER', { regionCode: '03' })]));
+    expect(observer.can('export', crema)).toBe(false);
+    expect(observer.can('read', 'PnrrFunding')).toBe(true);
+    expect(buildAbility(new AccessScope(null, [])).can('read', 'PnrrFunding')).toBe(false);
+  });
 });

@@ -13,7 +13,8 @@ export type Action =
   | 'review' // approve, reject, mark not applicable, reopen
   | 'summarize'
   | 'grant'
-  | 'revoke';
+  | 'revoke'
+  | 'export'; // download a scheda per comune or a monitoring sheet
 
 /** The fields each rule looks at; services build these from the rows they hold. */
 export interface SubjectFields {
@@ -24,6 +25,10 @@ export interface SubjectFields {
   Assignment: { consortiumId: string; comuneId: string; delegatePersonId: string | null };
   Compliance: { consortiumId: string | null; regionCode: string | null };
   AuditLog: { consortiumId: string };
+  /** PNRR funding (open data): readable by every role. */
+  PnrrFunding: Record<string, never>;
+  /** A file of a consortium (comuneId null: the whole consortium) or of one of its municipalities. */
+  Export: { consortiumId: string; comuneId: string | null };
   /** `role: null` asks about memberships of any role there (reading who holds roles). */
   Membership: {
     role: Role | null;
@@ -67,6 +72,7 @@ export function buildAbility(scope: AccessScope): AppAbility {
   const person = scope.personId;
 
   if (scope.hasAnyRole) can('read', 'PlanCatalog');
+  if (scope.hasAnyRole) can('read', 'PnrrFunding');
 
   if (scope.platformAdmin) {
     can('create', 'Consortium');
@@ -97,6 +103,14 @@ export function buildAbility(scope: AccessScope): AppAbility {
     can(['read', 'report'], 'Assignment', { comuneId: $in(scope.delegateComuni), delegatePersonId: person });
   }
   can('review', 'Assignment', { consortiumId: $in(scope.managedConsortia) });
+
+  // Scheda per comune and monitoring sheet: the RTD office, its staff and auditors for the
+  // consortium and each member; a referent, delegate or viewer for their municipality only (a
+  // delegate's file holds only what row-level security shows them). Regional observers get
+  // none: the files name people (referents) and observers see aggregates only.
+  can('export', 'Export', { consortiumId: $in(scope.fullConsortia) });
+  can('export', 'Export', { comuneId: $in(scope.readableComuni) });
+  can('export', 'Export', { comuneId: $in(scope.delegateComuni) });
 
   can('summarize', 'Compliance', { consortiumId: $in(scope.fullConsortia) });
   can('summarize', 'Compliance', { consortiumId: null, regionCode: $in(scope.regions) });

@@ -209,3 +209,11 @@ export const BUILT_IN_EDITIONS: readonly { code: string; source: string }[] = [
   { code: '2022-2024', source: path.join(CATALOG_DATA_DIR, '2022-2024/catalog.jsonl') },
   { code: '2024-2026', source: path.join(CATALOG_DATA_DIR, 'pianotriennale/2024-2026') },
 ];
+
+/** The line codes of one edition as loaded, for importers that refer to lines (PNRR mapping). */
+export async function loadedLineCodes(db: EntityManager, editionCode: string): Promise<Set<string>> {
+  const rows: { code: string }[] = await db.query(`SELECT code FROM plan_line WHERE edition_code = $1`, [
+    editionCode,
+  ]);
+  return new Set(rows.map((row) => row.code));
+}

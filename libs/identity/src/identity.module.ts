@@ -19,6 +19,6 @@ import { TokenVerifier } from './token-verifier';
     AccessCache,
     AccessInvalidation,
   ],
-  exports: [IdentityRepository, TokenVerifier, AccessLoader, AccessCache],
+  exports: [IdentityRepository, IdentityService, TokenVerifier, AccessLoader, AccessCache],
 })
 export class IdentityModule {}

@@ -6,3 +6,4 @@ export * from './access.loader';
 export * from './session-settings';
 export * from './access-cache';
 export * from './access-invalidation';
+export * from './identity.service';

@@ -79,3 +79,19 @@ export async function importMunicipalities(
   );
   return { total: records.length, added: result.added, changed: result.changed };
 }
+
+/** One municipality of the loaded register, for importers that resolve names or codes (PNRR funding). */
+export interface RegisteredMunicipality {
+  istatCode: string;
+  name: string;
+  regionCode: string;
+  provinceAbbreviation: string;
+}
+
+export async function registeredMunicipalities(db: EntityManager): Promise<RegisteredMunicipality[]> {
+  return db.query(
+    `SELECT istat_code AS "istatCode", name, region_code AS "regionCode",
+            province_abbreviation AS "provinceAbbreviation"
+       FROM comune ORDER BY istat_code`,
+  );
+}

@@ -49,6 +49,16 @@ export class TenancyRepository {
     );
   }
 
+  /** ISTAT codes of a consortium's members (row-level security applies). */
+  async memberIstatCodes(db: EntityManager, consortiumId: string): Promise<string[]> {
+    const rows: { istatCode: string }[] = await db.query(
+      `SELECT c.istat_code AS "istatCode" FROM consortium_member m JOIN comune c ON c.id = m.comune_id
+        WHERE m.consortium_id = $1 ORDER BY c.istat_code`,
+      [consortiumId],
+    );
+    return rows.map((row) => row.istatCode);
+  }
+
   async memberCounts(db: EntityManager, consortiumIds: readonly string[]): Promise<Map<string, number>> {
     const rows: { consortiumId: string; count: number }[] = await db.query(
       `SELECT m.consortium_id AS "consortiumId", count(*)::int AS count
@@ -123,5 +133,13 @@ export class TenancyRepository {
   async regionExists(db: EntityManager, regionCode: string): Promise<boolean> {
     const rows = await db.query(`SELECT 1 FROM comune WHERE region_code = $1 LIMIT 1`, [regionCode]);
     return rows.length > 0;
+  }
+
+  async regionComuneCount(db: EntityManager, regionCode: string): Promise<number> {
+    const [row]: { count: number }[] = await db.query(
+      `SELECT count(*)::int AS count FROM comune WHERE region_code = $1`,
+      [regionCode],
+    );
+    return row.count;
   }
 }

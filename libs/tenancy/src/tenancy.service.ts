@@ -171,6 +171,12 @@ export class TenancyService {
     return toPage(rows, size, total, (row) => [row.name, row.istatCode], toComuneObject);
   }
 
+  /** The ISTAT codes of a consortium's members, for a caller who may read the consortium. */
+  async memberIstatCodes(ctx: RequestContext, consortiumId: string): Promise<string[]> {
+    await this.getConsortium(ctx, consortiumId);
+    return this.repository.memberIstatCodes(await ctx.db(), consortiumId);
+  }
+
   /** The consortium, or null when it does not exist or the caller may not see it. */
   async findConsortium(ctx: RequestContext, id: string): Promise<ConsortiumObject | null> {
     if (!(await callerAccess(ctx)).ability.can('read', on('Consortium', { id }))) return null;
@@ -186,6 +192,10 @@ export class TenancyService {
   /** The consortium a municipality belongs to (null: none, or one the caller may not see). */
   consortiumIdOf(ctx: RequestContext, comuneId: string): Promise<string | null> {
     return this.consortiumIdLoader(ctx).load(comuneId);
+  }
+
+  async regionComuneCount(ctx: RequestContext, regionCode: string): Promise<number> {
+    return this.repository.regionComuneCount(await ctx.db(), regionCode);
   }
 
   async regionExists(ctx: RequestContext, regionCode: string): Promise<boolean> {

@@ -1,8 +1,8 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { AppConfig } from '@rtd/kernel';
 
-/** Paths answered by the server itself (GraphQL, health), not by the web app. */
-const SERVER_PATHS = /^\/(graphql|health)(\/|$)/;
+/** Paths answered by the server itself (GraphQL, health, downloads), not by the web app. */
+const SERVER_PATHS = /^\/(graphql|health|downloads)(\/|$)/;
 /**
  * The page oidc-client-ts loads in its hidden frame to renew tokens silently: the app's own
  * page, framed by the app itself, so it may be framed by its own origin and nothing else.

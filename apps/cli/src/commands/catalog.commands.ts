@@ -9,6 +9,7 @@ import {
 } from '@rtd/catalog';
 import { AppConfig } from '@rtd/kernel';
 import { TenancyRepository } from '@rtd/tenancy';
+import { DEFAULT_MEASURE_LINES, describePnrrImport, importPnrrFunding } from '@rtd/pnrr';
 import { withOwner } from './database.commands';
 
 /** Imports one edition in one transaction: a malformed source changes nothing. */
@@ -46,4 +47,15 @@ export function extractSeedCatalogue(seedFile: string, outFile: string): string 
   const edition = parseSeedCatalogue(readFileSync(seedFile, 'utf8'), seedFile);
   writeFileSync(outFile, serializeEditionData(edition));
   return `${edition.lines.length} linee scritte in ${outFile}`;
+}
+
+/** Imports the PA digitale 2026 files of a folder in one transaction: a bad row changes nothing. */
+export async function importPnrr(
+  config: AppConfig,
+  source: string,
+  measureLines = DEFAULT_MEASURE_LINES,
+): Promise<string> {
+  return withOwner(config, (owner) =>
+    owner.transaction(async (db) => describePnrrImport(await importPnrrFunding(db, source, measureLines))),
+  );
 }

@@ -5,6 +5,7 @@ import { describeImport } from '@rtd/catalog';
 import { seedDemoObjectives, seedDemoTenants } from '@rtd/demo';
 import { AppConfig, ConfigError, connectAdmin } from '@rtd/kernel';
 import { assertRedisReachable, loadReferenceData } from '@rtd/platform';
+import { summarisePnrrImport } from '@rtd/pnrr';
 import { runMigrations, setupDatabase, withOwner } from './database.commands';
 
 const DIST = path.resolve(__dirname, '../../../..');
@@ -32,6 +33,7 @@ export async function prepareDemoData(config: AppConfig, log: (line: string) => 
       const m = reference.municipalities;
       log(`Comuni ISTAT: ${m.total} (nuovi ${m.added}, aggiornati ${m.changed})`);
       for (const edition of reference.editions) log(describeImport(edition));
+      log(summarisePnrrImport(reference.pnrr));
       const tenants = await seedDemoTenants(db);
       log(
         `Demo: ${tenants.consortia} consorzi, ${tenants.people} persone, ${tenants.clients} client, ${tenants.memberships} ruoli`,

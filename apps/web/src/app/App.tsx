@@ -19,6 +19,7 @@ import { WorklistPage } from '../features/worklist/components/WorklistPage';
 import { AuditLogPage } from '../features/audit/components/AuditLogPage';
 import { CatalogPage } from '../features/catalog/components/CatalogPage';
 import { ComunePage } from '../features/comune/components/ComunePage';
+import { ExportButtons } from '../features/exports/components/ExportButtons';
 import { ConsortiaPage } from '../features/consortia/components/ConsortiaPage';
 import { PeoplePage } from '../features/people/components/PeoplePage';
 import { RegionPage } from '../features/region/components/RegionPage';
@@ -104,7 +105,16 @@ function AppRoutes() {
       {/* Links in the e-mail digests. */}
       <Route path="/assegnazioni" element={<Navigate to={homeOf(session.active)} replace />} />
       <Route path="/verifiche" element={<Navigate to="/da-validare" replace />} />
-      <Route path="/cruscotto" element={<Office render={(o) => <DashboardPage {...o} />} />} />
+      <Route
+        path="/cruscotto"
+        element={
+          <Office
+            render={(o) => (
+              <DashboardPage {...o} actions={<ExportButtons scope={{ consortiumId: o.consortiumId }} />} />
+            )}
+          />
+        }
+      />
       <Route path="/obiettivi" element={<Office render={(o) => <ObjectivesPage {...o} />} />} />
       <Route
         path="/obiettivi/nuovo"
@@ -179,7 +189,13 @@ function ObjectiveRoute() {
 
 function ComuneSheetRoute() {
   const { id = '' } = useParams();
-  return <Office render={(o) => <ComunePage key={id} {...o} comuneId={id} />} />;
+  return (
+    <Office
+      render={(o) => (
+        <ComunePage key={id} {...o} comuneId={id} actions={<ExportButtons scope={{ comuneId: id }} />} />
+      )}
+    />
+  );
 }
 
 function RegionRoute() {
@@ -195,7 +211,13 @@ function ComuneRoute() {
   const { active } = useSession();
   return (
     <RoleOnly allowed={isComuneRole(active)}>
-      {active?.comune ? <WorklistPage comuneId={active.comune.id} comuneName={active.comune.name} /> : null}
+      {active?.comune ? (
+        <WorklistPage
+          comuneId={active.comune.id}
+          comuneName={active.comune.name}
+          actions={<ExportButtons scope={{ comuneId: active.comune.id }} />}
+        />
+      ) : null}
     </RoleOnly>
   );
 }

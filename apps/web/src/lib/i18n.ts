@@ -111,3 +111,14 @@ export const COMPLIANCE_COLUMN_LABEL = {
   overdue: 'In ritardo',
   completionRate: 'Completamento',
 } as const;
+
+/** The download buttons of the scheda per comune and of the monitoring sheet. */
+export const EXPORT_LABEL = {
+  region: 'Scarica i documenti',
+  scheda: 'Scarica la scheda del Comune (PDF)',
+  monitoring: 'Scarica il foglio di monitoraggio (XLSX)',
+  schedeAll: 'Scarica le schede di tutti i Comuni (PDF)',
+  monitoringAll: 'Scarica il monitoraggio del consorzio (XLSX)',
+  working: 'Preparazione del file…',
+  done: (fileName: string) => `File pronto: ${fileName}`,
+} as const;

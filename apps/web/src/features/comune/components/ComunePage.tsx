@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { EmptyState, ErrorNotice, Loading } from '../../../components/Feedback';
@@ -43,9 +43,11 @@ export interface ComunePageProps {
   role: Role;
   canWrite: boolean;
   comuneId: string;
+  /** Composed by the route: the download buttons. */
+  actions?: ReactNode;
 }
 
-export function ComunePage({ comuneId, consortiumName }: ComunePageProps) {
+export function ComunePage({ comuneId, consortiumName, actions }: ComunePageProps) {
   const [{ data, fetching, error }] = useQuery({ query: ComuneSheetQuery, variables: { id: comuneId } });
   const comune = data?.comune ?? null;
   const missing = Boolean(data && !comune);
@@ -99,6 +101,7 @@ export function ComunePage({ comuneId, consortiumName }: ComunePageProps) {
         </ol>
       </nav>
       <PageTitle title={title}>{title}</PageTitle>
+      {comune ? actions : null}
       {problem ? (
         <div className="alert alert-warning" role="alert">
           <p className="mb-2">{problem}</p>

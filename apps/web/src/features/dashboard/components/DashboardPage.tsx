@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { EmptyState, ErrorNotice, Loading } from '../../../components/Feedback';
@@ -21,6 +21,8 @@ interface Props {
   consortiumName: string;
   role: Role;
   canWrite: boolean;
+  /** Composed by the route: the download buttons of the consortium's files. */
+  actions?: ReactNode;
 }
 
 function daysBefore(isoDay: string, days: number): string {
@@ -30,7 +32,7 @@ function daysBefore(isoDay: string, days: number): string {
 }
 
 /** "Cruscotto": the consortium at a glance, with filters kept in the URL. */
-export function DashboardPage({ consortiumId, consortiumName }: Props) {
+export function DashboardPage({ consortiumId, consortiumName, actions }: Props) {
   const [params, setParams] = useSearchParams();
   const filters: DashboardFilters = {
     edition: params.get('edizione'),
@@ -126,6 +128,7 @@ export function DashboardPage({ consortiumId, consortiumName }: Props) {
     <>
       <PageTitle title="Cruscotto">Cruscotto</PageTitle>
       <p className="lead">{consortiumName}</p>
+      {actions}
 
       <form
         className="rtd-filters row g-3 mb-4"

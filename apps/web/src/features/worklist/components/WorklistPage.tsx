@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { EmptyState, ErrorNotice, Loading } from '../../../components/Feedback';
@@ -18,7 +18,16 @@ const byUrgency = (a: Item, b: Item) =>
   a.objective.title.localeCompare(b.objective.title);
 
 /** "Le attività del Comune": the comune's assignments, the overdue first, then grouped by status. */
-export function WorklistPage({ comuneId, comuneName }: { comuneId: string; comuneName: string }) {
+export function WorklistPage({
+  comuneId,
+  comuneName,
+  actions,
+}: {
+  comuneId: string;
+  comuneName: string;
+  /** Composed by the route: the download buttons. */
+  actions?: ReactNode;
+}) {
   const [params, setParams] = useSearchParams();
   const statusFilter = (params.get('stato') as AssignmentStatus | null) ?? null;
   const editionFilter = params.get('edizione');
@@ -50,6 +59,7 @@ export function WorklistPage({ comuneId, comuneName }: { comuneId: string; comun
       <PageTitle title={`Le attività del Comune di ${comuneName}`}>
         Le attività del Comune di {comuneName}
       </PageTitle>
+      {actions}
       <form className="rtd-filters row g-3 mb-4" aria-label="Filtri" onSubmit={(e) => e.preventDefault()}>
         <div className="col-12 col-md-4">
           <label htmlFor="filtro-stato">Stato</label>

@@ -1,0 +1,98 @@
+import { useState } from 'react';
+import { useMutation } from 'urql';
+import { ErrorNotice } from '../../../components/Feedback';
+import type { ExportKind } from '../../../gql/graphql';
+import { useAuth } from '../../../lib/auth';
+import { errorFor, toAppError, type AppError } from '../../../lib/errors';
+import { EXPORT_LABEL } from '../../../lib/i18n';
+import { RequestExportMutation } from '../api/exports';
+
+export type ExportScope = { comuneId: string } | { consortiumId: string };
+
+/**
+ * "Scarica la scheda (PDF)" and "Scarica il monitoraggio (XLSX)": the server builds the file and
+ * answers with a link signed for this person that lives a few minutes; the browser fetches it
+ * with the person's token and saves it. Whether the person may have it is the server's call.
+ */
+export function ExportButtons({ scope }: { scope: ExportScope }) {
+  const auth = useAuth();
+  const [, request] = useMutation(RequestExportMutation);
+  const [busy, setBusy] = useState<ExportKind | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const whole = 'consortiumId' in scope;
+
+  const run = async (kind: ExportKind) => {
+    setBusy(kind);
+    setError(null);
+    setDone(null);
+    try {
+      const result = await request({ input: { kind, ...scope } });
+      const job = result.data?.requestExport;
+      if (result.error || !job?.downloadUrl) {
+        setError(toAppError(result.error) ?? errorFor('UNKNOWN'));
+        return;
+      }
+      const token = auth.accessToken();
+      const response = await fetch(job.downloadUrl, {
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+      });
+      if (!response.ok) {
+        setError(
+          errorFor(
+            response.status === 401 ? 'UNAUTHENTICATED' : response.status >= 500 ? 'UNKNOWN' : 'FORBIDDEN',
+          ),
+        );
+        return;
+      }
+      const url = URL.createObjectURL(await response.blob());
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = job.fileName ?? 'file';
+      document.body.append(link);
+      link.click();
+      link.remove();
+      window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      setDone(EXPORT_LABEL.done(job.fileName ?? ''));
+    } catch {
+      setError(errorFor('NETWORK'));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <section className="rtd-exports mb-4" aria-label={EXPORT_LABEL.region}>
+      <div className="d-flex flex-wrap gap-2">
+        <button
+          type="button"
+          className="btn btn-outline-primary btn-sm"
+          disabled={busy !== null}
+          onClick={() => void run('SCHEDA_COMUNE_PDF')}
+        >
+          {busy === 'SCHEDA_COMUNE_PDF'
+            ? EXPORT_LABEL.working
+            : whole
+              ? EXPORT_LABEL.schedeAll
+              : EXPORT_LABEL.scheda}
+        </button>
+        <button
+          type="button"
+          className="btn btn-outline-primary btn-sm"
+          disabled={busy !== null}
+          onClick={() => void run('MONITORING_XLSX')}
+        >
+          {busy === 'MONITORING_XLSX'
+            ? EXPORT_LABEL.working
+            : whole
+              ? EXPORT_LABEL.monitoringAll
+              : EXPORT_LABEL.monitoring}
+        </button>
+      </div>
+      <p className="small mt-2 mb-0" role="status">
+        {done}
+      </p>
+      {error ? <ErrorNotice error={error} /> : null}
+    </section>
+  );
+}

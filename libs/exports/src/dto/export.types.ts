@@ -1,0 +1,82 @@
+import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+
+export enum ExportKindEnum {
+  SCHEDA_COMUNE_PDF = 'SCHEDA_COMUNE_PDF',
+  MONITORING_XLSX = 'MONITORING_XLSX',
+}
+registerEnumType(ExportKindEnum, {
+  name: 'ExportKind',
+  description: 'SCHEDA_COMUNE_PDF: the scheda per comune (PDF); MONITORING_XLSX: the monitoring sheet (XLSX)',
+});
+
+export enum ExportStateEnum {
+  QUEUED = 'QUEUED',
+  RUNNING = 'RUNNING',
+  COMPLETED = 'COMPLETED',
+  FAILED = 'FAILED',
+}
+registerEnumType(ExportStateEnum, { name: 'ExportState' });
+
+@InputType('ExportRequestInput', {
+  description: 'Exactly one of comuneId (one comune) or consortiumId (all its members, one file)',
+})
+export class ExportRequestInput {
+  @Field(() => ExportKindEnum)
+  kind: ExportKindEnum;
+
+  @Field(() => ID, { nullable: true })
+  comuneId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  consortiumId?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'MONITORING_XLSX: the edition of the plan (default: the one most of the assignments use, else the latest)',
+  })
+  edition?: string | null;
+}
+
+@ObjectType('ExportJob', { description: 'A file asked for; only who asked sees it' })
+export class ExportJobObject {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ExportKindEnum)
+  kind: ExportKindEnum;
+
+  @Field(() => ExportStateEnum)
+  state: ExportStateEnum;
+
+  @Field(() => ID)
+  consortiumId: string;
+
+  @Field(() => ID, { nullable: true })
+  comuneId: string | null;
+
+  @Field(() => String, { nullable: true })
+  edition: string | null;
+
+  @Field(() => String, { nullable: true })
+  fileName: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'bytes' })
+  size: number | null;
+
+  @Field(() => GraphQLISODateTime)
+  requestedAt: Date;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  finishedAt: Date | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'COMPLETED only: a path on the API, signed for the caller and valid for minutes; GET it with the same bearer token. Ask exportJob again for a fresh one',
+  })
+  downloadUrl: string | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  downloadExpiresAt: Date | null;
+}

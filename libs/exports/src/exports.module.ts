@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { AssignmentsModule } from '@rtd/assignments';
+import { CatalogModule } from '@rtd/catalog';
+import { IdentityModule } from '@rtd/identity';
+import { ObjectivesModule } from '@rtd/objectives';
+import { PnrrModule } from '@rtd/pnrr';
+import { TenancyModule } from '@rtd/tenancy';
+import { ExportData } from './export-data';
+import { ExportJobsRepository } from './export-jobs.repository';
+import { ExportsResolver } from './exports.resolver';
+import { ExportsService } from './exports.service';
+
+@Module({
+  imports: [TenancyModule, AssignmentsModule, ObjectivesModule, IdentityModule, CatalogModule, PnrrModule],
+  providers: [ExportData, ExportJobsRepository, ExportsService, ExportsResolver],
+  exports: [ExportsService],
+})
+export class ExportsModule {}

@@ -1,0 +1,31 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Ctx, RequestContext } from '@rtd/kernel';
+import { ExportJobObject, ExportRequestInput } from './dto/export.types';
+import { ExportsService } from './exports.service';
+
+@Resolver(() => ExportJobObject)
+export class ExportsResolver {
+  constructor(private readonly exports: ExportsService) {}
+
+  @Mutation(() => ExportJobObject, {
+    description:
+      'Builds a scheda per comune (PDF) or a monitoring sheet (XLSX) of one comune or of a whole consortium, and returns its job with a short-lived download link',
+  })
+  requestExport(
+    @Ctx() ctx: RequestContext,
+    @Args('input', { type: () => ExportRequestInput }) input: ExportRequestInput,
+  ): Promise<ExportJobObject> {
+    return this.exports.request(ctx, input);
+  }
+
+  @Query(() => ExportJobObject, {
+    nullable: true,
+    description: "The caller's own export job, with a fresh download link",
+  })
+  exportJob(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<ExportJobObject> {
+    return this.exports.job(ctx, id);
+  }
+}

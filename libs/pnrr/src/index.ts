@@ -1,0 +1,5 @@
+export * from './pnrr.module';
+export * from './pnrr.service';
+export * from './pnrr-importer';
+export * from './pnrr-format';
+export * from './dto/pnrr.objects';

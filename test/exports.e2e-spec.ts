@@ -1,0 +1,282 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { seedDemoObjectives } from '@rtd/demo';
+import { downloadLinkSettings, signDownload } from '@rtd/exports';
+import { STATUS_NAME } from '@rtd/kernel';
+import { ownerDataSource } from '@rtd/platform';
+import { formatEuro } from '@rtd/pnrr';
+import { tokenFor, PORTAL_LOMBARDIA, REFERENT_CREMA, RTD_A, RTD_B, VIEWER_CREMA } from './support/identities';
+import { demoIds, DemoIds, ok } from './support/scenario';
+import { errorCodes, startTestApi, TestApi } from './support/test-app';
+
+const SECRET = 'test-secret-for-download-links-0123456789';
+const REQUEST = `mutation ($input: ExportRequestInput!) {
+  requestExport(input: $input) { id state kind fileName size edition downloadUrl downloadExpiresAt }
+}`;
+const COMUNE_FIGURES = `query ($c: ID!) {
+  comune(id: $c) { name pnrr { totalAmount applicationsAmount applications { amount statusLabel call { title measure { code } } } } }
+  assignments(filter: { comuneId: $c }, first: 500) { edges { node {
+    id status progress dueDate overdue issues version evidence { url } objective { title edition lines { code } }
+  } } }
+}`;
+
+/** The text as pdftotext lays it out (a table row on one line), spaces folded within each line. */
+const pdfLines = (pdf: Buffer): string[] => {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'scheda-')), 'scheda.pdf');
+  writeFileSync(file, pdf);
+  return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'])
+    .toString('utf8')
+    .split('\n')
+    .map((line) => line.replace(/\s+/g, ' ').trim());
+};
+const pdfText = (pdf: Buffer): string => pdfLines(pdf).join(' ');
+
+describe('Exports: scheda per comune (PDF), monitoring sheet (XLSX), signed download links', () => {
+  let api: TestApi;
+  let owner: DataSource;
+  let ids: DemoIds;
+  const previousSecret = process.env.DOWNLOAD_LINK_SECRET;
+
+  const download = async (url: string, who: string | null) => {
+    const req = request(api.app.getHttpServer())
+      .get(url)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    if (who) req.set('authorization', `Bearer ${await tokenFor(who)}`);
+    return req;
+  };
+  const exportFile = async (who: string, input: Record<string, unknown>) => {
+    const job = ok(await api.as(who).graphql(REQUEST, { input }), 'requestExport');
+    const res = await download(job.downloadUrl, who);
+    expect(res.status).toBe(200);
+    return { job, body: res.body as Buffer, res };
+  };
+
+  beforeAll(async () => {
+    process.env.DOWNLOAD_LINK_SECRET = SECRET;
+    api = await startTestApi();
+    owner = await ownerDataSource(api.db.config, 'exports-test').initialize();
+    await owner.transaction((db) => seedDemoObjectives(db));
+    ids = await demoIds(api);
+  });
+  afterAll(async () => {
+    process.env.DOWNLOAD_LINK_SECRET = previousSecret;
+    await owner.destroy();
+    await api.close();
+  });
+
+  it("puts in Crema's scheda the numbers the API gives Crema's referent", async () => {
+    const { job, body, res } = await exportFile(REFERENT_CREMA, {
+      kind: 'SCHEDA_COMUNE_PDF',
+      comuneId: ids.crema,
+    });
+    expect(job).toMatchObject({
+      state: 'COMPLETED',
+      kind: 'SCHEDA_COMUNE_PDF',
+      fileName: 'scheda-comune-crema-019035.pdf',
+    });
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(body.subarray(0, 5).toString()).toBe('%PDF-');
+    writeFileSync(path.join(tmpdir(), 'scheda-crema.pdf'), body);
+
+    const text = pdfText(body);
+    const lines = pdfLines(body);
+    const figures = await api.as(REFERENT_CREMA).graphql(COMUNE_FIGURES, { c: ids.crema });
+    const assignments = figures.data!.assignments.edges.map((e: any) => e.node);
+    expect(assignments.length).toBeGreaterThan(0);
+    expect(text).toContain('Comune di Crema');
+    expect(text).toContain('Anna Moretti');
+    for (const a of assignments) {
+      // One table row per assignment: objective, status, progress, due date, evidence count.
+      const row = `${a.objective.title} ${STATUS_NAME[a.status as keyof typeof STATUS_NAME]} ${a.progress}% ${a.dueDate.split('-').reverse().join('/')} ${a.evidence.length}`;
+      expect(lines).toContain(row);
+    }
+    const pnrr = figures.data!.comune.pnrr;
+    expect(text).toContain(formatEuro(pnrr.totalAmount));
+    expect(text).toContain(formatEuro(pnrr.applicationsAmount));
+    for (const application of pnrr.applications) {
+      const start = `${application.call.measure.code} ${application.call.title.slice(0, 40)}`;
+      const figures = `${formatEuro(application.amount)} ${application.statusLabel}`;
+      expect(lines.filter((line) => line.startsWith(start) && line.includes(figures))).toHaveLength(1);
+    }
+    expect(text).toContain('CC BY 4.0');
+  });
+
+  it("puts in Crema's monitoring sheet the same numbers, typed, with the header frozen and filters on", async () => {
+    const { job, body } = await exportFile(REFERENT_CREMA, { kind: 'MONITORING_XLSX', comuneId: ids.crema });
+    expect(job).toMatchObject({ edition: '2022-2024', fileName: 'monitoraggio-crema-019035-2022-2024.xlsx' });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(body as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((ws) => ws.name)).toEqual([
+      'Linee 2022-2024',
+      'Azioni locali',
+      'Avvisi PNRR',
+      'Importi PNRR',
+      'Fonti',
+    ]);
+    const lines = workbook.getWorksheet('Linee 2022-2024')!;
+    expect(lines.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(lines.autoFilter).toBeTruthy();
+    const header = (lines.getRow(1).values as string[]).slice(1);
+    const col = (name: string) => header.indexOf(name) + 1;
+    const rows = [] as ExcelJS.Row[];
+    lines.eachRow((row, n) => n > 1 && rows.push(row));
+
+    const catalogue = await api
+      .as(REFERENT_CREMA)
+      .graphql(`{ planLines(edition: "2022-2024", first: 500) { totalCount edges { node { local } } } }`);
+    const agidLines = catalogue.data!.planLines.edges.filter((e: any) => !e.node.local).length;
+    const figures = await api.as(REFERENT_CREMA).graphql(COMUNE_FIGURES, { c: ids.crema });
+    const assignments = figures.data!.assignments.edges.map((e: any) => e.node);
+    const agidAssignments = assignments.filter((a: any) =>
+      a.objective.lines.every((l: any) => !l.code.startsWith('LOC.')),
+    );
+    expect(rows).toHaveLength(agidLines);
+    for (const a of agidAssignments) {
+      const row = rows.find((r) => r.getCell(col('ID attività')).value === a.id)!;
+      expect(row).toBeDefined();
+      expect(row.getCell(col('Codice linea')).value).toBe(a.objective.lines[0].code);
+      expect(row.getCell(col('Adottata')).value).toBe('Sì');
+      expect(row.getCell(col('Stato')).value).toBe(STATUS_NAME[a.status as keyof typeof STATUS_NAME]);
+      expect(row.getCell(col('Avanzamento (%)')).value).toBe(a.progress);
+      expect(row.getCell(col('Versione')).value).toBe(a.version);
+      const due = row.getCell(col('Scadenza attività')).value as Date;
+      expect(due).toBeInstanceOf(Date);
+      expect(due.toISOString().slice(0, 10)).toBe(a.dueDate);
+      expect(row.getCell(col('Puntualità')).value).toBe(a.overdue ? 'In ritardo' : 'In tempo');
+    }
+    const web = rows.find((r) => r.getCell(col('Codice linea')).value === 'CAP1.PA.LA19')!;
+    expect(web.getCell(col('Si applica al Comune')).value).toBe('Sì'); // Crema has more than 15,000 inhabitants
+    expect(rows.filter((r) => r.getCell(col('Adottata')).value === 'No').length).toBe(
+      agidLines - agidAssignments.length,
+    );
+
+    const calls = workbook.getWorksheet('Avvisi PNRR')!;
+    const amounts: number[] = [];
+    calls.eachRow((row, n) => n > 1 && amounts.push(row.getCell(5).value as number));
+    expect(amounts.sort()).toEqual(figures.data!.comune.pnrr.applications.map((a: any) => a.amount).sort());
+    const totals = workbook.getWorksheet('Importi PNRR')!;
+    expect(totals.getRow(2).getCell(3).value).toBe(figures.data!.comune.pnrr.totalAmount);
+  });
+
+  it("gives the consortium's office one workbook and one PDF of all 42 comuni, totals as the API's", async () => {
+    const consortium = await api
+      .as(RTD_A)
+      .graphql(
+        `query ($id: ID!) { consortium(id: $id) { name pnrr { amount } comuni(first: 100) { edges { node { name } } } } }`,
+        { id: ids.consortiumA },
+      );
+    const { body } = await exportFile(RTD_A, { kind: 'MONITORING_XLSX', consortiumId: ids.consortiumA });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(body as unknown as ArrayBuffer);
+    const totals = workbook.getWorksheet('Importi PNRR')!;
+    let sum = 0;
+    totals.eachRow((row, n) => n > 1 && (sum += row.getCell(3).value as number));
+    expect(totals.rowCount).toBe(43);
+    expect(sum).toBeCloseTo(consortium.data!.consortium.pnrr.amount, 2);
+
+    const pdf = await exportFile(RTD_A, { kind: 'SCHEDA_COMUNE_PDF', consortiumId: ids.consortiumA });
+    expect(pdf.job.fileName).toMatch(/^schede-comuni-ufficio-rtd-associato/);
+    const text = pdfText(pdf.body);
+    for (const edge of consortium.data!.consortium.comuni.edges)
+      expect(text).toContain(`Comune di ${edge.node.name}`);
+  });
+
+  it('lets each role export only its scope', async () => {
+    const scheda = (input: Record<string, unknown>) => ({ kind: 'SCHEDA_COMUNE_PDF', ...input });
+    expect(
+      errorCodes(await api.as(REFERENT_CREMA).graphql(REQUEST, { input: scheda({ comuneId: ids.pandino }) })),
+    ).toEqual(['FORBIDDEN']);
+    expect(
+      errorCodes(
+        await api.as(REFERENT_CREMA).graphql(REQUEST, { input: scheda({ consortiumId: ids.consortiumA }) }),
+      ),
+    ).toEqual(['FORBIDDEN']);
+    expect(
+      errorCodes(await api.as(RTD_B).graphql(REQUEST, { input: scheda({ comuneId: ids.crema }) })),
+    ).toEqual(['NOT_FOUND']);
+    expect(
+      errorCodes(await api.as(PORTAL_LOMBARDIA).graphql(REQUEST, { input: scheda({ comuneId: ids.crema }) })),
+    ).toEqual(['FORBIDDEN']);
+    const both = await api
+      .as(RTD_A)
+      .graphql(REQUEST, { input: scheda({ comuneId: ids.crema, consortiumId: ids.consortiumA }) });
+    expect(both.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'comuneId' });
+    const edition = await api.as(RTD_A).graphql(REQUEST, {
+      input: { kind: 'MONITORING_XLSX', comuneId: ids.crema, edition: '1999-2001' },
+    });
+    expect(edition.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'edition' });
+    // A viewer reads the scheda of their comune, without the people holding roles.
+    const viewer = await exportFile(VIEWER_CREMA, scheda({ comuneId: ids.crema }));
+    expect(pdfText(viewer.body)).toContain(
+      'I referenti sono visibili all’Ufficio RTD e al referente del Comune.',
+    );
+  });
+
+  it("refuses a link used after it expires, with another person's token, tampered or without a token", async () => {
+    const job = ok(
+      await api
+        .as(REFERENT_CREMA)
+        .graphql(REQUEST, { input: { kind: 'SCHEDA_COMUNE_PDF', comuneId: ids.crema } }),
+      'requestExport',
+    );
+    expect(new Date(job.downloadExpiresAt).getTime() - Date.now()).toBeLessThanOrEqual(300_000);
+
+    const other = await download(job.downloadUrl, RTD_A);
+    expect(other.status).toBe(403);
+    expect(JSON.parse(other.body.toString()).error).toBe('Collegamento non valido per questo utente');
+    expect((await download(job.downloadUrl, null)).status).toBe(401);
+    expect(
+      (
+        await download(
+          job.downloadUrl.replace(/expires=(\d+)/, (_: string, e: string) => `expires=${Number(e) + 3600}`),
+          REFERENT_CREMA,
+        )
+      ).status,
+    ).toBe(403);
+
+    const me = ok(await api.as(REFERENT_CREMA).graphql(`{ me { subject } }`), 'me');
+    const settings = { ...downloadLinkSettings({ DOWNLOAD_LINK_SECRET: SECRET }) };
+    const expired = signDownload(settings, job.id, me.subject, Date.now() - 301_000);
+    const late = await download(expired.url, REFERENT_CREMA);
+    expect(late.status).toBe(410);
+    expect(JSON.parse(late.body.toString()).error).toBe('Collegamento scaduto: richiedere di nuovo il file');
+    // Signed the same way but still valid: accepted (the refusal above is the expiry, nothing else).
+    expect((await download(signDownload(settings, job.id, me.subject).url, REFERENT_CREMA)).status).toBe(200);
+
+    // The job is the requester's alone: another person cannot even see it, nor sign it for themselves.
+    expect(
+      errorCodes(
+        await api.as(RTD_A).graphql(`query ($id: ID!) { exportJob(id: $id) { id } }`, { id: job.id }),
+      ),
+    ).toEqual(['NOT_FOUND']);
+    const rtd = ok(await api.as(RTD_A).graphql(`{ me { subject } }`), 'me');
+    expect((await download(signDownload(settings, job.id, rtd.subject).url, RTD_A)).status).toBe(404);
+    const again = ok(
+      await api
+        .as(REFERENT_CREMA)
+        .graphql(`query ($id: ID!) { exportJob(id: $id) { state downloadUrl } }`, { id: job.id }),
+      'exportJob',
+    );
+    expect(again.state).toBe('COMPLETED');
+    expect((await download(again.downloadUrl, REFERENT_CREMA)).status).toBe(200);
+  });
+
+  it('records each export in the audit log', async () => {
+    const entries = await owner.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'export.request' AND consortium_id = $1`,
+      [ids.consortiumA],
+    );
+    expect(entries[0].n).toBeGreaterThanOrEqual(5);
+  });
+});

@@ -1,0 +1,78 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Download, Page } from '@playwright/test';
+import { graphqlAs } from './support/api';
+import { expect, test } from './support/fixtures';
+
+/**
+ * Issue 15's download buttons, in Chromium through the real login: the referent's worklist, the
+ * scheda del Comune and the dashboard each give their PDF and XLSX, fetched through the signed
+ * link with the person's token. The first page of Crema's scheda goes into the README.
+ */
+const ANNA = 'MRTNNA70S63D142G'; // referent of Crema
+const GIULIA = 'FRRGLI75C52D142B'; // RTD of consortium A
+const ROOT = path.resolve(__dirname, '../..');
+
+async function downloadBy(page: Page, button: string): Promise<{ download: Download; file: string }> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: button }).click(),
+  ]);
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'rtd-download-')), download.suggestedFilename());
+  await download.saveAs(file);
+  await expect(page.getByRole('status').filter({ hasText: 'File pronto' })).toContainText(
+    download.suggestedFilename(),
+  );
+  return { download, file };
+}
+
+const isPdf = (file: string) => execFileSync('pdfinfo', [file]).toString().includes('Pages:');
+
+test("the referent downloads Crema's scheda and monitoring sheet from the worklist", async ({
+  page,
+  loginAs,
+  expectAccessible,
+}) => {
+  await loginAs(page, ANNA);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Le attività del Comune di Crema');
+  const pdf = await downloadBy(page, 'Scarica la scheda del Comune (PDF)');
+  expect(pdf.download.suggestedFilename()).toBe('scheda-comune-crema-019035.pdf');
+  expect(isPdf(pdf.file)).toBe(true);
+  const xlsx = await downloadBy(page, 'Scarica il foglio di monitoraggio (XLSX)');
+  expect(xlsx.download.suggestedFilename()).toBe('monitoraggio-crema-019035-2022-2024.xlsx');
+  await expectAccessible(page, 'attività del Comune con i pulsanti di download');
+});
+
+test("the RTD downloads the consortium's monitoring from the dashboard and Crema's scheda from its page", async ({
+  page,
+  loginAs,
+}) => {
+  test.setTimeout(180_000);
+  await loginAs(page, GIULIA);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cruscotto');
+  const workbook = await downloadBy(page, 'Scarica il monitoraggio del consorzio (XLSX)');
+  expect(workbook.download.suggestedFilename()).toMatch(
+    /^monitoraggio-ufficio-rtd-associato.*-2022-2024\.xlsx$/,
+  );
+
+  const crema = await graphqlAs(GIULIA, '{ comuneByIstatCode(istatCode: "019035") { id } }');
+  await page.goto(`/comuni/${crema.comuneByIstatCode.id}`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Crema');
+  const scheda = await downloadBy(page, 'Scarica la scheda del Comune (PDF)');
+  expect(scheda.download.suggestedFilename()).toBe('scheda-comune-crema-019035.pdf');
+  // The README shows the first page, as pdftoppm renders it.
+  execFileSync('pdftoppm', [
+    '-png',
+    '-r',
+    '80',
+    '-f',
+    '1',
+    '-l',
+    '1',
+    '-singlefile',
+    scheda.file,
+    path.join(ROOT, 'docs/screenshots/scheda-comune-crema'),
+  ]);
+});
