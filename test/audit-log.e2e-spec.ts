@@ -43,6 +43,13 @@ describe('Audit log (issue 11)', () => {
         [first15 + fiscalCodeCheckCharacter(first15)],
       )
     ).rows[0].id;
+    // He acted in A, so he held a role there (since revoked): people are readable only by those who
+    // share a tenant with them (migrations/1764000009000-signed-tenant-context.ts).
+    await owner.query(
+      `INSERT INTO membership (person_id, role, consortium_id, granted_by, revoked_at, revoked_by)
+       VALUES ($1, 'CONSORTIUM_STAFF', $2, 'test', now(), 'test')`,
+      [niccolo, ids.consortiumA],
+    );
     // 1,200 entries written as the owner: every 7th in consortium B, the rest in A; actors, actions
     // and municipalities in rotation; one a minute from midnight of 1 January 2025 in Rome.
     await owner.query(
