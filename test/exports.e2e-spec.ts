@@ -69,7 +69,9 @@ describe('Exports: scheda per comune (PDF), monitoring sheet (XLSX), signed down
     ids = await demoIds(api);
   });
   afterAll(async () => {
-    process.env.DOWNLOAD_LINK_SECRET = previousSecret;
+    // Test files share this process: assigning undefined would leave the string "undefined".
+    if (previousSecret === undefined) delete process.env.DOWNLOAD_LINK_SECRET;
+    else process.env.DOWNLOAD_LINK_SECRET = previousSecret;
     await owner.destroy();
     await api.close();
   });
