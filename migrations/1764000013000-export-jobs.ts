@@ -31,7 +31,8 @@ export class ExportJobs1764000013000 implements MigrationInterface {
     await q.query(`ALTER TABLE export_job ENABLE ROW LEVEL SECURITY`);
     await q.query(`ALTER TABLE export_job FORCE ROW LEVEL SECURITY`);
     await q.query(`CREATE POLICY export_job_owner ON export_job TO rtd_owner USING (true) WITH CHECK (true)`);
-    const own = `requested_by = app_text('app.subject')`;
+    // The helper as a subquery: an InitPlan, once per statement (see 1764000009000-signed-tenant-context).
+    const own = `requested_by = (SELECT app_text('app.subject'))`;
     await q.query(`CREATE POLICY export_job_select ON export_job FOR SELECT TO rtd_app USING (${own})`);
     await q.query(`CREATE POLICY export_job_insert ON export_job FOR INSERT TO rtd_app WITH CHECK (${own})`);
     await q.query(

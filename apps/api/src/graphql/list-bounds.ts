@@ -33,6 +33,13 @@ export const MAX_MEMBERSHIPS_OF_ONE = 100;
 export const MAX_CONSORTIUM_MEMBERSHIPS = 5_000;
 /** Days of a compliance trend (compliance.service.ts, MAX_TREND_DAYS, both ends included). */
 export const MAX_TREND_DAYS = 367;
+/**
+ * PNRR applications of one comune (libs/pnrr): one per call it was funded by, a handful of calls
+ * per measure; the busiest comune of the open data has fewer than 20. A planning figure.
+ */
+export const MAX_PNRR_APPLICATIONS = 50;
+/** PNRR measures mapped to one plan line (libs/pnrr/data/measure-lines.json has 12 entries in all). */
+export const MAX_PNRR_MEASURES = 20;
 
 export const DEFAULT_LIST_BOUND = 100;
 
@@ -85,6 +92,9 @@ export const LIST_BOUNDS: Readonly<Record<string, (args: Args) => number>> = {
   'Assignment.history': () => HISTORY_BOUND,
   'SharedObjective.lines': () => MAX_OBJECTIVE_LINES,
   'TargetPreview.comuni': () => ITALIAN_COMUNI,
+  'ComunePnrr.applications': () => MAX_PNRR_APPLICATIONS,
+  'Assignment.pnrrFunding': () => MAX_PNRR_APPLICATIONS,
+  'PlanLine.pnrrMeasures': () => MAX_PNRR_MEASURES,
 };
 
 /**
