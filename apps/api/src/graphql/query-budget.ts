@@ -129,7 +129,9 @@ export function checkQueryBudget(
           aliases++;
           if (aliases > budget.maxAliases) throw tooComplex(`al massimo ${budget.maxAliases} alias`);
         }
-        cost += multiplier;
+        // `__typename` is answered from the type, with no resolver: GraphQL clients (urql's cache)
+        // add it to every selection, and it must not make an operation cost more than it does.
+        if (selection.name.value !== '__typename') cost += multiplier;
         const definition =
           'getFields' in parent ? (parent as GraphQLObjectType).getFields()[selection.name.value] : undefined;
         if (selection.selectionSet && definition) {
