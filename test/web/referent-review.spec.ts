@@ -82,7 +82,8 @@ test('a referent reports, the office rejects, the referent resubmits, the office
 
   // Anna gets the mail; its link opens the page, which shows the reason.
   const rejection = await mailbox.waitFor(ANNA_MAIL, { subject: `Esito della verifica: ${PND}` });
-  expect(rejection.text).toContain(reason);
+  // Quoted as a sentence of the mail: «reason», its own full stop after the quotes.
+  expect(rejection.text).toContain(`«${reason.replace(/\.$/, '')}».`);
   const link = mailbox.links(rejection).find((href) => href.includes(`/assegnazioni/${id}`));
   expect(link, 'the mail links to the assignment').toBeDefined();
   await page.goto(link!);
