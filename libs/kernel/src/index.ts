@@ -17,5 +17,5 @@ export * from './graphql/ids';
 export * from './text/normalize';
 export * from './dataloader/request-loader';
 export * from './demo/demo-identities';
-export * from './jobs/queue-names';
+export * from './jobs/job-scheduler';
 export * from './text/italian-names';

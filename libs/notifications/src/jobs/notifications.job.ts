@@ -2,16 +2,17 @@ import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { systemSettings } from '@rtd/authz';
-import { jobTimingFromEnv, NotificationJob, QueueName, todayInRome, withDbSession } from '@rtd/kernel';
-import { NotificationsService } from '@rtd/notifications';
+import { JobContext } from '@rtd/authz';
+import { jobTimingFromEnv, scheduleRepeatingJob, todayInRome } from '@rtd/kernel';
 import { markOutboxProcessed, OUTBOX_KEY } from '@rtd/outbox';
 import { APP_DATA_SOURCE } from '@rtd/platform';
+import { NOTIFICATIONS_SUBJECT, NotificationsService } from '../notifications.service';
+import { NOTIFICATIONS_QUEUE, NotificationJob } from './notification-job';
 
 export const DAILY_DIGESTS = 'daily-digests';
 
 /** Sends e-mails: a review decision as soon as it is taken, the deadline digests every morning. */
-@Processor(QueueName.Notifications, { concurrency: 1, ...jobTimingFromEnv() })
+@Processor(NOTIFICATIONS_QUEUE, { concurrency: 1, ...jobTimingFromEnv() })
 export class NotificationsProcessor extends WorkerHost {
   constructor(
     private readonly notifications: NotificationsService,
@@ -23,42 +24,28 @@ export class NotificationsProcessor extends WorkerHost {
   async process(job: Job<NotificationJob & { [OUTBOX_KEY]?: string }>): Promise<number> {
     const data = job.data;
     if (data.kind === 'review-decision') {
-      const sent = await this.notifications.sendReviewDecision(
-        this.dataSource,
-        data.assignmentId,
-        data.version,
-        data.consortiumId,
-      );
-      await withDbSession(
-        this.dataSource,
-        systemSettings('system:notifications', data.consortiumId),
-        async (s) => markOutboxProcessed(await s.manager(), data[OUTBOX_KEY]),
-      );
+      // The rights of the decision's consortium, the one its outbox row was checked against.
+      const context = JobContext.forJob(this.dataSource, NOTIFICATIONS_SUBJECT, data);
+      const sent = await this.notifications.sendReviewDecision(context, data.assignmentId, data.version);
+      await context.run(async (ctx) => markOutboxProcessed(await ctx.db(), data[OUTBOX_KEY]));
       return sent;
     }
-    return this.notifications.sendDailyDigests(this.dataSource, data.day ?? todayInRome());
+    const context = JobContext.forJob(this.dataSource, NOTIFICATIONS_SUBJECT, {});
+    return this.notifications.sendDailyDigests(context, data.day ?? todayInRome());
   }
 }
 
 /** One schedule per deployment (upserted at every start): 07:00 Europe/Rome, daylight saving included. */
 @Injectable()
 export class DailyDigestScheduler implements OnApplicationBootstrap {
-  constructor(@InjectQueue(QueueName.Notifications) private readonly queue: Queue<NotificationJob>) {}
+  constructor(@InjectQueue(NOTIFICATIONS_QUEUE) private readonly queue: Queue<NotificationJob>) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler(
+    await scheduleRepeatingJob(
+      this.queue,
       DAILY_DIGESTS,
       { pattern: '0 7 * * *', tz: 'Europe/Rome' },
-      {
-        name: DAILY_DIGESTS,
-        data: { kind: 'daily-digests' },
-        opts: {
-          attempts: 5,
-          backoff: { type: 'exponential', delay: 60_000 },
-          removeOnComplete: 30,
-          removeOnFail: 100,
-        },
-      },
+      { kind: 'daily-digests' },
     );
   }
 }
