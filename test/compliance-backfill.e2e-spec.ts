@@ -181,7 +181,10 @@ describe('Compliance trend rebuilt from the history (issue 11)', () => {
     await owner.query(`DELETE FROM compliance_snapshot WHERE consortium_id = $1`, [ids.consortiumA]);
     const snapshots = new ComplianceSnapshots(new ComplianceRepository());
     const today = addDays(lastDay, 1);
-    await snapshots.take(JobContext.forJob(api.app.get<DataSource>(APP_DATA_SOURCE), SNAPSHOT_SUBJECT, {}), today);
+    await snapshots.take(
+      JobContext.forJob(api.app.get<DataSource>(APP_DATA_SOURCE), SNAPSHOT_SUBJECT, {}),
+      today,
+    );
     const points = await trend(addDays(lastDay, -29), lastDay);
     expect(points.size).toBe(30);
     for (const [day, counts] of points) expect({ day, counts }).toEqual({ day, counts: handCount(day) });

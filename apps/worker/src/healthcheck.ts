@@ -1,5 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { heartbeatFile, heartbeatFreshness, readHeartbeat } from '../../../libs/platform/src/health/heartbeat-file';
+import {
+  heartbeatFile,
+  heartbeatFreshness,
+  readHeartbeat,
+} from '../../../libs/platform/src/health/heartbeat-file';
 
 /**
  * Container health check, one script for every role of the image (deploy/Dockerfile):

@@ -76,7 +76,11 @@ export class AssignmentsService implements PushRunAssignments {
    * entry, in the caller's transaction. Who may publish the objective may create them; the fan-out
    * job acts with the rights of the objective's consortium office (JobContext).
    */
-  async assignForPushRun(ctx: RequestContext, run: PushRunJob, comuneIds: readonly string[]): Promise<number> {
+  async assignForPushRun(
+    ctx: RequestContext,
+    run: PushRunJob,
+    comuneIds: readonly string[],
+  ): Promise<number> {
     const { ability } = await callerAccess(ctx);
     authorize(
       ability,

@@ -20,7 +20,11 @@ export class JobContext {
   ) {}
 
   /** The context of a job whose payload names its consortium (or none, for the relay). */
-  static forJob(dataSource: DataSource, subject: string, payload: { consortiumId?: string | null }): JobContext {
+  static forJob(
+    dataSource: DataSource,
+    subject: string,
+    payload: { consortiumId?: string | null },
+  ): JobContext {
     return new JobContext(dataSource, subject, payload.consortiumId ?? null);
   }
 

@@ -8,6 +8,7 @@ export * from './database/pg-types';
 export * from './database/data-source.factory';
 export * from './database/db-session';
 export * from './database/db-context';
+export * from './database/data-source.token';
 export * from './database/where';
 export * from './database/database-setup';
 export * from './pagination/connection';

@@ -68,12 +68,7 @@ export class NotificationsService {
         link: `${this.config.publicUrl}/assegnazioni/${assignmentId}`,
       });
       if (
-        await this.deliver(
-          job,
-          `review:${assignmentId}:v${version}:${recipient.personId}`,
-          recipient,
-          mail,
-        )
+        await this.deliver(job, `review:${assignmentId}:v${version}:${recipient.personId}`, recipient, mail)
       )
         sent++;
     }

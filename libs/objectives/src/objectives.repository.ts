@@ -278,7 +278,12 @@ export class ObjectivesRepository {
   }
 
   /** The next `limit` municipalities the objective targets, in id order after `after`. */
-  async targetedAfter(db: EntityManager, objectiveId: string, after: string, limit: number): Promise<string[]> {
+  async targetedAfter(
+    db: EntityManager,
+    objectiveId: string,
+    after: string,
+    limit: number,
+  ): Promise<string[]> {
     const rows: { id: string }[] = await db.query(
       `SELECT t.id FROM shared_objective o, LATERAL (${TARGETED_MEMBERS}) t
         WHERE o.id = $1 AND t.id > $2::uuid ORDER BY t.id LIMIT $3`,
@@ -308,10 +313,10 @@ export class ObjectivesRepository {
 
   /** A push run that exhausted its attempts (a DONE one stays DONE). */
   async failPushRun(db: EntityManager, id: string, reason: string): Promise<void> {
-    await db.query(`UPDATE push_run SET state = 'FAILED', last_error = $2 WHERE id = $1 AND state <> 'DONE'`, [
-      id,
-      reason.slice(0, 2000),
-    ]);
+    await db.query(
+      `UPDATE push_run SET state = 'FAILED', last_error = $2 WHERE id = $1 AND state <> 'DONE'`,
+      [id, reason.slice(0, 2000)],
+    );
   }
 
   async pushRunsByIds(db: EntityManager, ids: readonly string[]): Promise<PushRunRow[]> {

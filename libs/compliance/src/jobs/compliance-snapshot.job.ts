@@ -3,8 +3,7 @@ import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { JobContext } from '@rtd/authz';
-import { jobTimingFromEnv, scheduleRepeatingJob, todayInRome } from '@rtd/kernel';
-import { APP_DATA_SOURCE } from '@rtd/platform';
+import { APP_DATA_SOURCE, jobTimingFromEnv, scheduleRepeatingJob, todayInRome } from '@rtd/kernel';
 import { ComplianceSnapshots, SNAPSHOT_SUBJECT } from '../compliance-snapshots';
 
 /** The queue of the nightly compliance snapshot behind the trends. */

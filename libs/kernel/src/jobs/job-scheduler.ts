@@ -22,5 +22,9 @@ export async function scheduleRepeatingJob<T>(
   opts: JobSchedulerTemplateOptions = SCHEDULED_JOB_OPTIONS,
 ): Promise<void> {
   // BullMQ types a queue's job names separately from its data; ours are plain strings.
-  await (queue as unknown as Queue<unknown, unknown, string>).upsertJobScheduler(name, repeat, { name, data, opts });
+  await (queue as unknown as Queue<unknown, unknown, string>).upsertJobScheduler(name, repeat, {
+    name,
+    data,
+    opts,
+  });
 }

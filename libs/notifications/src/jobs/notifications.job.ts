@@ -3,9 +3,8 @@ import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { JobContext } from '@rtd/authz';
-import { jobTimingFromEnv, scheduleRepeatingJob, todayInRome } from '@rtd/kernel';
+import { APP_DATA_SOURCE, jobTimingFromEnv, scheduleRepeatingJob, todayInRome } from '@rtd/kernel';
 import { markOutboxProcessed, OUTBOX_KEY } from '@rtd/outbox';
-import { APP_DATA_SOURCE } from '@rtd/platform';
 import { NOTIFICATIONS_SUBJECT, NotificationsService } from '../notifications.service';
 import { NOTIFICATIONS_QUEUE, NotificationJob } from './notification-job';
 

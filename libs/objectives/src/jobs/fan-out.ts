@@ -26,9 +26,13 @@ export class FanOut {
 
   /** `context` acts for the run's consortium (JobContext.forJob with the job's payload). */
   async run(context: JobContext, job: PushRunJob, batchSize = DEFAULT_BATCH): Promise<PushRunRow> {
-    const started = await context.run(async (ctx) => this.repository.startPushRun(await ctx.db(), job.pushRunId));
+    const started = await context.run(async (ctx) =>
+      this.repository.startPushRun(await ctx.db(), job.pushRunId),
+    );
     if (!started)
-      return context.run(async (ctx) => (await this.repository.pushRunsByIds(await ctx.db(), [job.pushRunId]))[0]);
+      return context.run(
+        async (ctx) => (await this.repository.pushRunsByIds(await ctx.db(), [job.pushRunId]))[0],
+      );
 
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {

@@ -3,9 +3,8 @@ import { Inject, Logger } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { JobContext } from '@rtd/authz';
-import { APP_CONFIG, jobTimingFromEnv } from '@rtd/kernel';
+import { APP_CONFIG, APP_DATA_SOURCE, jobTimingFromEnv } from '@rtd/kernel';
 import type { AppConfig } from '@rtd/kernel';
-import { APP_DATA_SOURCE } from '@rtd/platform';
 import { FAN_OUT_SUBJECT, FanOut } from './fan-out';
 import { PUSH_RUNS_QUEUE, PushRunJob } from './push-run-job';
 

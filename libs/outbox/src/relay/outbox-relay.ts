@@ -5,9 +5,8 @@ import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { JobContext } from '@rtd/authz';
-import { APP_CONFIG } from '@rtd/kernel';
+import { APP_CONFIG, APP_DATA_SOURCE } from '@rtd/kernel';
 import type { AppConfig } from '@rtd/kernel';
-import { APP_DATA_SOURCE } from '@rtd/platform';
 import { OUTBOX_CHANNEL, OUTBOX_KEY } from '../outbox';
 
 /** The topics (queue names) the relay delivers: given by the application (OutboxRelayModule.register). */
