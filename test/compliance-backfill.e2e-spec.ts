@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
-import { ComplianceRepository, ComplianceSnapshots, dayBefore } from '@rtd/compliance';
+import { JobContext } from '@rtd/authz';
+import { ComplianceRepository, ComplianceSnapshots, dayBefore, SNAPSHOT_SUBJECT } from '@rtd/compliance';
 import { seedDemoObjectives } from '@rtd/demo';
 import { todayInRome } from '@rtd/kernel';
 import { APP_DATA_SOURCE, ownerDataSource } from '@rtd/platform';
@@ -180,7 +181,10 @@ describe('Compliance trend rebuilt from the history (issue 11)', () => {
     await owner.query(`DELETE FROM compliance_snapshot WHERE consortium_id = $1`, [ids.consortiumA]);
     const snapshots = new ComplianceSnapshots(new ComplianceRepository());
     const today = addDays(lastDay, 1);
-    await snapshots.take(api.app.get<DataSource>(APP_DATA_SOURCE), today);
+    await snapshots.take(
+      JobContext.forJob(api.app.get<DataSource>(APP_DATA_SOURCE), SNAPSHOT_SUBJECT, {}),
+      today,
+    );
     const points = await trend(addDays(lastDay, -29), lastDay);
     expect(points.size).toBe(30);
     for (const [day, counts] of points) expect({ day, counts }).toEqual({ day, counts: handCount(day) });

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { seedDemoObjectives } from '@rtd/demo';
-import { ComplianceRepository, ComplianceSnapshots } from '@rtd/compliance';
+import { JobContext } from '@rtd/authz';
+import { ComplianceRepository, ComplianceSnapshots, SNAPSHOT_SUBJECT } from '@rtd/compliance';
 import { todayInRome } from '@rtd/kernel';
 import { APP_DATA_SOURCE, ownerDataSource } from '@rtd/platform';
 import { AUDITOR_A, PORTAL_LOMBARDIA, RTD_A } from './support/identities';
@@ -136,10 +137,10 @@ describe('Compliance summary on the demo data', () => {
 
   it('takes a daily snapshot once per day and serves it as a trend', async () => {
     const snapshots = new ComplianceSnapshots(new ComplianceRepository());
-    const appDataSource = appDataSourceFor(api);
+    const job = JobContext.forJob(appDataSourceFor(api), SNAPSHOT_SUBJECT, {});
     const day = todayInRome();
-    const first = await snapshots.take(appDataSource, day);
-    expect(await snapshots.take(appDataSource, day)).toBe(first);
+    const first = await snapshots.take(job, day);
+    expect(await snapshots.take(job, day)).toBe(first);
     const [{ count }] = await owner.query(
       `SELECT count(*)::int AS count FROM compliance_snapshot WHERE day = $1`,
       [day],

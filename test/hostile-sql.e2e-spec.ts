@@ -1,7 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { Client } from 'pg';
 import { AccessScope, GrantedRole } from '@rtd/authz';
-import { undeliverable } from '../apps/worker/src/outbox/outbox-relay';
+import { undeliverable } from '@rtd/outbox';
 import {
   PORTAL_LOMBARDIA,
   REFERENT_CREMA,

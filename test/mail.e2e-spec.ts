@@ -1,7 +1,8 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { todayInRome } from '@rtd/kernel';
-import { NotificationsService } from '@rtd/notifications';
+import { JobContext } from '@rtd/authz';
+import { NOTIFICATIONS_SUBJECT, NotificationsService } from '@rtd/notifications';
 import { startSmtpSink, type SmtpSink } from '../apps/dev-mail/src/smtp-sink';
 import { APP_DATA_SOURCE } from '@rtd/platform';
 import { REFERENT_CREMA, RTD_A, STAFF_A } from './support/identities';
@@ -49,9 +50,8 @@ describe('E-mail notifications', () => {
     // A retried job, a restarted worker: the same decision is not mailed twice.
     const notifications = worker.get(NotificationsService);
     const dataSource = worker.get<DataSource>(APP_DATA_SOURCE);
-    expect(await notifications.sendReviewDecision(dataSource, a.id, rejected.version, ids.consortiumA)).toBe(
-      0,
-    );
+    const job = JobContext.forJob(dataSource, NOTIFICATIONS_SUBJECT, { consortiumId: ids.consortiumA });
+    expect(await notifications.sendReviewDecision(job, a.id, rejected.version)).toBe(0);
 
     // Anna resubmits, Marco Galli approves: one approval mail.
     const resubmitted = ok(
@@ -96,7 +96,8 @@ describe('E-mail notifications', () => {
     sink.clear();
     const notifications = worker.get(NotificationsService);
     const dataSource = worker.get<DataSource>(APP_DATA_SOURCE);
-    const sent = await notifications.sendDailyDigests(dataSource, day);
+    const job = JobContext.forJob(dataSource, NOTIFICATIONS_SUBJECT, {});
+    const sent = await notifications.sendDailyDigests(job, day);
     expect(sent).toBeGreaterThanOrEqual(3);
     const digest = await eventually(
       async () => sink.messages().find((m) => m.envelope.to.includes(ANNA)),
@@ -108,7 +109,7 @@ describe('E-mail notifications', () => {
     const office = sink.messages().find((m) => m.envelope.to.includes('giulia.ferrari@demo.rtdhub.it'));
     expect(office?.subject).toContain('Rendicontazioni da verificare');
 
-    expect(await notifications.sendDailyDigests(dataSource, day)).toBe(0);
+    expect(await notifications.sendDailyDigests(job, day)).toBe(0);
     expect(sink.messages()).toHaveLength(sent);
   });
 });

@@ -1,5 +1,5 @@
 import { Queue } from 'bullmq';
-import { QueueName } from '@rtd/kernel';
+import { HEARTBEAT_QUEUE } from '@rtd/platform';
 import { bullConnection } from '@rtd/platform';
 import { environmentFor, freePort, RunningProcess, startProcess } from './support/processes';
 import { createTestDatabase, TestDatabase } from './support/test-database';
@@ -73,7 +73,7 @@ describe('Processes', () => {
 
   it('runs the worker, which consumes its heartbeat, and stops cleanly on SIGTERM', async () => {
     const worker = startProcess('apps/worker/src/main.js', environmentFor(db.config));
-    const queue = new Queue(QueueName.Heartbeat, {
+    const queue = new Queue(HEARTBEAT_QUEUE, {
       connection: bullConnection(db.config.redisUrl),
       prefix: db.config.queuePrefix,
     });

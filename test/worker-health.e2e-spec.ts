@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { readHeartbeat } from '../apps/worker/src/health/heartbeat-file';
+import { readHeartbeat } from '../libs/platform/src/health/heartbeat-file';
 import { eventually } from './support/test-worker';
 import { PROJECT_ROOT } from './support/paths';
 import { environmentFor, startProcess } from './support/processes';

@@ -4,7 +4,7 @@ import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { writeHeartbeat } from './health/heartbeat-file';
+import { writeHeartbeat } from '../../../libs/platform/src/health/heartbeat-file';
 import { readinessUrl, resolveRole, runHealthcheck } from './healthcheck';
 
 describe('container health check', () => {

@@ -1,5 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { heartbeatFile, heartbeatFreshness, readHeartbeat } from './health/heartbeat-file';
+import {
+  heartbeatFile,
+  heartbeatFreshness,
+  readHeartbeat,
+} from '../../../libs/platform/src/health/heartbeat-file';
 
 /**
  * Container health check, one script for every role of the image (deploy/Dockerfile):
@@ -7,7 +11,7 @@ import { heartbeatFile, heartbeatFreshness, readHeartbeat } from './health/heart
  *   node dist/apps/worker/src/healthcheck.js [api|worker|cli]
  *
  * - api: GET /health/ready on this container's API (PostgreSQL and Redis answer);
- * - worker: the worker's heartbeat file is recent (health/heartbeat-file.ts);
+ * - worker: the worker's heartbeat file is recent (libs/platform/src/health/heartbeat-file.ts);
  * - cli: one-shot commands (migrations, imports) have nothing to probe.
  * Without an argument the role comes from RTD_ROLE, else from the command of the container's
  * first process (`node dist/apps/worker/src/main.js` is a worker), else api.

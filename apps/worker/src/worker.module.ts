@@ -1,19 +1,26 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
-import { DiscoveryModule } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
-import { APP_CONFIG, AppConfig, ConfigModule, QueueName } from '@rtd/kernel';
-import { bullConnection, DatabaseModule, loggerParams, ShutdownLogger } from '@rtd/platform';
-import { ComplianceRepository, ComplianceSnapshots } from '@rtd/compliance';
-import { NotificationsModule, NotificationsService } from '@rtd/notifications';
-import { FanOut, ObjectivesRepository } from '@rtd/objectives';
-import { WorkerLiveness } from './health/worker-liveness';
-import { ComplianceSnapshotProcessor, ComplianceSnapshotScheduler } from './jobs/compliance-snapshot.job';
-import { HeartbeatProcessor, HeartbeatScheduler } from './jobs/heartbeat.job';
-import { DailyDigestScheduler, NotificationsProcessor } from './jobs/notifications.job';
-import { PushRunProcessor } from './jobs/push-run.job';
-import { OutboxRelay } from './outbox/outbox-relay';
+import { APP_CONFIG, AppConfig, ConfigModule } from '@rtd/kernel';
+import {
+  bullConnection,
+  DatabaseModule,
+  loggerParams,
+  ShutdownLoggerModule,
+  WorkerHealthModule,
+} from '@rtd/platform';
+import { AssignmentsModule, AssignmentsService } from '@rtd/assignments';
+import { AuditModule } from '@rtd/audit';
+import { ComplianceJobsModule } from '@rtd/compliance';
+import { NOTIFICATIONS_QUEUE, NotificationsJobsModule } from '@rtd/notifications';
+import { PUSH_RUNS_QUEUE, PushRunJobsModule } from '@rtd/objectives';
+import { OutboxModule, OutboxRelayModule } from '@rtd/outbox';
 
+/**
+ * The background worker: modules only. Each domain brings its jobs (processor, payload, queue,
+ * schedule) in libs/<domain>/src/jobs; the worker wires them to the shared infrastructure, and
+ * the fan-out to the assignments domain that creates the assignments.
+ */
 @Module({
   imports: [
     ConfigModule,
@@ -29,31 +36,15 @@ import { OutboxRelay } from './outbox/outbox-relay';
         prefix: config.queuePrefix,
       }),
     }),
-    BullModule.registerQueue(
-      { name: QueueName.Heartbeat },
-      { name: QueueName.PushRuns },
-      { name: QueueName.Notifications },
-      { name: QueueName.Compliance },
-    ),
-    NotificationsModule,
-    DiscoveryModule,
-  ],
-  providers: [
-    HeartbeatProcessor,
-    HeartbeatScheduler,
-    ShutdownLogger,
-    ObjectivesRepository,
-    FanOut,
-    PushRunProcessor,
-    OutboxRelay,
-    NotificationsService,
-    NotificationsProcessor,
-    DailyDigestScheduler,
-    ComplianceRepository,
-    ComplianceSnapshots,
-    ComplianceSnapshotProcessor,
-    ComplianceSnapshotScheduler,
-    WorkerLiveness,
+    // Global: the audit trail and the outbox every domain service writes with.
+    AuditModule,
+    OutboxModule,
+    WorkerHealthModule,
+    ShutdownLoggerModule,
+    PushRunJobsModule.register({ imports: [AssignmentsModule], assignments: AssignmentsService }),
+    NotificationsJobsModule,
+    ComplianceJobsModule,
+    OutboxRelayModule.register([PUSH_RUNS_QUEUE, NOTIFICATIONS_QUEUE]),
   ],
 })
 export class WorkerModule {}

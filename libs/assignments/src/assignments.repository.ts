@@ -122,6 +122,43 @@ export class AssignmentsRepository {
     return rows.length > 0;
   }
 
+  /**
+   * One assignment per municipality of `comuneIds` not yet assigned the objective, and its first
+   * history entry, in one statement each: the unique (objective, municipality) constraint makes
+   * a second run a no-op. The insert bumps the consortium's compliance version once (statement
+   * trigger assignment_version_insert, migrations/1764000005000-compliance-versions.ts).
+   */
+  async insertForPushRun(
+    db: EntityManager,
+    run: { pushRunId: string; objectiveId: string; consortiumId: string },
+    comuneIds: readonly string[],
+    actorSubject: string,
+  ): Promise<number> {
+    const [result] = await db.query(
+      `WITH created AS (
+         INSERT INTO assignment (consortium_id, comune_id, objective_id, push_run_id)
+         SELECT $2, id, $1, $4 FROM unnest($3::uuid[]) AS t(id)
+         ON CONFLICT (objective_id, comune_id) DO NOTHING
+         RETURNING id, comune_id
+       ), history AS (
+         INSERT INTO status_event (consortium_id, comune_id, assignment_id, from_status, to_status, progress,
+                                   note, actor_subject)
+         SELECT $2, comune_id, id, NULL, 'NOT_STARTED', 0, 'Obiettivo assegnato dall''Ufficio RTD', $5 FROM created
+       )
+       SELECT count(*)::int AS created FROM created`,
+      [run.objectiveId, run.consortiumId, comuneIds, run.pushRunId, actorSubject],
+    );
+    return (result as { created: number }).created;
+  }
+
+  /** How many assignments a push run has created (recounted, never accumulated). */
+  async countForPushRun(db: EntityManager, pushRunId: string): Promise<number> {
+    const [row] = await db.query(`SELECT count(*)::int AS count FROM assignment WHERE push_run_id = $1`, [
+      pushRunId,
+    ]);
+    return (row as { count: number }).count;
+  }
+
   async appendHistory(
     db: EntityManager,
     row: AssignmentRow,

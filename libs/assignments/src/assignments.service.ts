@@ -8,22 +8,23 @@ import {
   conflict,
   decodeCursor,
   feminine,
+  masculine,
   forbidden,
   groupBy,
   indexBy,
   notFound,
-  NotificationJob,
   Page,
   PageArgs,
   pageSize,
   parseId,
-  QueueName,
   RequestContext,
   requestLoader,
   rowsByIdLoader,
   toPage,
 } from '@rtd/kernel';
 import { fiscalCodeProblem, normalizeFiscalCode } from '@rtd/identity';
+import { NOTIFICATIONS_QUEUE, NotificationJob } from '@rtd/notifications';
+import { PushRunAssignments, PushRunJob } from '@rtd/objectives';
 import { Outbox } from '@rtd/outbox';
 import { TenancyService } from '@rtd/tenancy';
 import { AssignmentRow, AssignmentsRepository } from './assignments.repository';
@@ -61,13 +62,49 @@ const toAssignmentObject = (row: AssignmentRow): AssignmentObject => ({ ...row }
  * goes through the state machine (workflow.ts), and writes history and audit with it.
  */
 @Injectable()
-export class AssignmentsService {
+export class AssignmentsService implements PushRunAssignments {
   constructor(
     private readonly repository: AssignmentsRepository,
     private readonly tenancy: TenancyService,
     private readonly audit: AuditTrail,
     private readonly outbox: Outbox,
   ) {}
+
+  /**
+   * The assignments of a push run (the fan-out, libs/objectives/src/jobs/fan-out.ts): one per
+   * municipality of `comuneIds` not yet assigned the objective, each with its first history
+   * entry, in the caller's transaction. Who may publish the objective may create them; the fan-out
+   * job acts with the rights of the objective's consortium office (JobContext).
+   */
+  async assignForPushRun(
+    ctx: RequestContext,
+    run: PushRunJob,
+    comuneIds: readonly string[],
+  ): Promise<number> {
+    const { ability } = await callerAccess(ctx);
+    authorize(
+      ability,
+      'publish',
+      'SharedObjective',
+      { consortiumId: run.consortiumId, assignedComuneIds: [], delegatePersonIds: [] },
+      masculine('Obiettivo'),
+    );
+    if (comuneIds.length === 0) return 0;
+    return this.repository.insertForPushRun(await ctx.db(), run, comuneIds, actorSubject(ctx.actor));
+  }
+
+  /** How many assignments a push run has created so far (recounted from the rows). */
+  async countForPushRun(ctx: RequestContext, run: PushRunJob): Promise<number> {
+    const { ability } = await callerAccess(ctx);
+    authorize(
+      ability,
+      'publish',
+      'SharedObjective',
+      { consortiumId: run.consortiumId, assignedComuneIds: [], delegatePersonIds: [] },
+      masculine('Obiettivo'),
+    );
+    return this.repository.countForPushRun(await ctx.db(), run.pushRunId);
+  }
 
   async get(ctx: RequestContext, id: string): Promise<AssignmentObject> {
     return toAssignmentObject(await this.authorized(ctx, id, 'read'));
@@ -392,7 +429,7 @@ export class AssignmentsService {
           consortiumId: row.consortiumId,
         };
         await this.outbox.add(db, {
-          topic: QueueName.Notifications,
+          topic: NOTIFICATIONS_QUEUE,
           payload: job,
           consortiumId: row.consortiumId,
           dedupeKey: `mail:review:${row.id}:v${updated.version}`,

@@ -90,15 +90,21 @@ export class AccessScope {
 export const NO_ACCESS = new AccessScope(null, []);
 
 /**
- * The settings of a background job acting for one consortium (fan-out, reminders): the rights
- * of its RTD office there and nowhere else, plus the outbox relay's flag.
+ * The rights of a background job acting for one consortium (fan-out, digests, snapshots): those
+ * of its RTD office there and nowhere else; a job for no consortium has none. Never the platform
+ * admin's: no job sets `app.admin` (libs/authz/src/job-context.spec.ts checks it).
  */
-export function systemSettings(subject: string, consortiumId: string | null): Record<string, string> {
+export function jobScope(consortiumId: string | null): AccessScope {
   const grants: GrantedRole[] = consortiumId
     ? [{ membershipId: 'system', role: 'CONSORTIUM_RTD', consortiumId, comuneId: null, regionCode: null }]
     : [];
+  return new AccessScope(null, grants);
+}
+
+/** The settings of a background job (jobScope), plus the outbox relay's flag. See JobContext. */
+export function systemSettings(subject: string, consortiumId: string | null): Record<string, string> {
   return {
-    ...new AccessScope(null, grants).rlsSettings(),
+    ...jobScope(consortiumId).rlsSettings(),
     'app.subject': subject,
     'app.relay': 'on',
   };

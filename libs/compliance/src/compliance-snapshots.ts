@@ -1,10 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { systemSettings } from '@rtd/authz';
-import { todayInRome, withDbSession } from '@rtd/kernel';
+import { JobContext } from '@rtd/authz';
+import { todayInRome } from '@rtd/kernel';
+import { allConsortia } from '@rtd/tenancy';
 import { ComplianceRepository } from './compliance.repository';
 
-const SUBJECT = 'system:compliance-snapshots';
+/** The system subject the snapshot job acts as (JobContext.forJob). */
+export const SNAPSHOT_SUBJECT = 'system:compliance-snapshots';
 
 /** The calendar day before `day` (`YYYY-MM-DD`). */
 export function dayBefore(day: string): string {
@@ -16,7 +17,9 @@ export function dayBefore(day: string): string {
 /**
  * The nightly job behind complianceTrend: one snapshot per consortium and day, taken again if
  * re-run. A consortium with no snapshot yet first gets its past days rebuilt from the status
- * history (ComplianceRepository.backfill), so its trend is not empty on day one.
+ * history (ComplianceRepository.backfill), so its trend is not empty on day one. It lists the
+ * consortia with the one right that needs (JobContext.listingConsortia), then visits each with
+ * that consortium's rights only.
  */
 @Injectable()
 export class ComplianceSnapshots {
@@ -24,11 +27,11 @@ export class ComplianceSnapshots {
 
   constructor(private readonly repository: ComplianceRepository) {}
 
-  async take(dataSource: DataSource, day: string): Promise<number> {
+  async take(job: JobContext, day: string): Promise<number> {
     let rows = 0;
-    for (const id of await this.consortia(dataSource)) {
-      rows += await withDbSession(dataSource, systemSettings(SUBJECT, id), async (session) => {
-        const db = await session.manager();
+    for (const id of await this.consortia(job)) {
+      rows += await job.forConsortium(id).run(async (ctx) => {
+        const db = await ctx.db();
         if (!(await this.repository.hasSnapshots(db, id))) {
           const rebuilt = await this.repository.backfill(db, id, dayBefore(day));
           if (rebuilt.days > 0)
@@ -42,23 +45,19 @@ export class ComplianceSnapshots {
   }
 
   /** Rebuilds every consortium's missing days up to `throughDay` (yesterday by default) from the history. */
-  async backfill(dataSource: DataSource, throughDay = dayBefore(todayInRome())): Promise<number> {
+  async backfill(job: JobContext, throughDay = dayBefore(todayInRome())): Promise<number> {
     let days = 0;
-    for (const id of await this.consortia(dataSource)) {
-      const rebuilt = await withDbSession(dataSource, systemSettings(SUBJECT, id), async (session) =>
-        this.repository.backfill(await session.manager(), id, throughDay),
-      );
+    for (const id of await this.consortia(job)) {
+      const rebuilt = await job
+        .forConsortium(id)
+        .run(async (ctx) => this.repository.backfill(await ctx.db(), id, throughDay));
       days += rebuilt.days;
     }
     return days;
   }
 
-  private async consortia(dataSource: DataSource): Promise<string[]> {
-    const rows: { id: string }[] = await withDbSession(
-      dataSource,
-      { ...systemSettings(SUBJECT, null), 'app.admin': 'on' },
-      async (session) => (await session.manager()).query(`SELECT id FROM consortium ORDER BY id`),
-    );
+  private async consortia(job: JobContext): Promise<string[]> {
+    const rows = await job.listingConsortia().run(async (ctx) => allConsortia(await ctx.db()));
     return rows.map((row) => row.id);
   }
 }

@@ -3,3 +3,5 @@ export * from './compliance.service';
 export * from './compliance.types';
 export * from './compliance.repository';
 export * from './compliance-snapshots';
+export * from './jobs/compliance-snapshot.job';
+export * from './jobs/compliance-jobs.module';

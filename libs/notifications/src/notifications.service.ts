@@ -1,12 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
-import { systemSettings } from '@rtd/authz';
-import { APP_CONFIG, withDbSession } from '@rtd/kernel';
+import { EntityManager } from 'typeorm';
+import { JobContext } from '@rtd/authz';
+import { APP_CONFIG } from '@rtd/kernel';
 import type { AppConfig } from '@rtd/kernel';
+import { allConsortia } from '@rtd/tenancy';
 import { Mailer } from './mailer';
 import { MailContent, officeDigestMail, referentDigestMail, reviewDecisionMail } from './templates';
 
-const SUBJECT = 'system:notifications';
+/** The system subject the notification jobs act as (JobContext.forJob). */
+export const NOTIFICATIONS_SUBJECT = 'system:notifications';
 
 interface Recipient {
   personId: string;
@@ -17,7 +19,8 @@ interface Recipient {
 /**
  * Who gets which e-mail, and the guarantee that each goes out once: every mail has a dedupe key
  * naming the event (a decision, a day's digest for one person); a key already in mail_delivery
- * is skipped, so a retried or restarted job sends nothing twice.
+ * is skipped, so a retried or restarted job sends nothing twice. Each step runs in its own
+ * transaction of the job's context (JobContext.run), with one consortium's rights at a time.
  */
 @Injectable()
 export class NotificationsService {
@@ -28,18 +31,13 @@ export class NotificationsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** The decision on a report, to the municipality's referents (and the delegate, if any). */
-  async sendReviewDecision(
-    dataSource: DataSource,
-    assignmentId: string,
-    version: number,
-    consortiumId: string,
-  ) {
-    const db = async <T>(work: (db: EntityManager) => Promise<T>) =>
-      withDbSession(dataSource, systemSettings(SUBJECT, consortiumId), async (session) =>
-        work(await session.manager()),
-      );
-    const facts = await db(async (manager) => {
+  /**
+   * The decision on a report, to the municipality's referents (and the delegate, if any); `job`
+   * acts for the assignment's consortium (JobContext.forJob with the job's payload).
+   */
+  async sendReviewDecision(job: JobContext, assignmentId: string, version: number) {
+    const facts = await job.run(async (ctx) => {
+      const manager = await ctx.db();
       const [row] = await manager.query(
         `SELECT a.comune_id, a.delegate_person_id, c.name AS comune_name, o.title, coalesce(a.due_date, o.due_date) AS due,
                 e.to_status, e.note
@@ -70,13 +68,7 @@ export class NotificationsService {
         link: `${this.config.publicUrl}/assegnazioni/${assignmentId}`,
       });
       if (
-        await this.deliver(
-          dataSource,
-          consortiumId,
-          `review:${assignmentId}:v${version}:${recipient.personId}`,
-          recipient,
-          mail,
-        )
+        await this.deliver(job, `review:${assignmentId}:v${version}:${recipient.personId}`, recipient, mail)
       )
         sent++;
     }
@@ -84,21 +76,19 @@ export class NotificationsService {
   }
 
   /** The morning digests of `day` (YYYY-MM-DD in Rome): deadlines to referents, reports to review to the office. */
-  async sendDailyDigests(dataSource: DataSource, day: string): Promise<number> {
-    const consortia: { id: string; name: string }[] = await withDbSession(
-      dataSource,
-      { ...systemSettings(SUBJECT, null), 'app.admin': 'on' },
-      async (session) => (await session.manager()).query(`SELECT id, name FROM consortium ORDER BY name`),
-    );
+  async sendDailyDigests(job: JobContext, day: string): Promise<number> {
+    // Listing the consortia is the one right this needs beyond each consortium's own.
+    const consortia = await job.listingConsortia().run(async (ctx) => allConsortia(await ctx.db()));
     let sent = 0;
-    for (const consortium of consortia) sent += await this.digestsOf(dataSource, consortium, day);
+    for (const consortium of consortia)
+      sent += await this.digestsOf(job.forConsortium(consortium.id), consortium, day);
     this.logger.log(`daily digests of ${day}: ${sent} e-mails`);
     return sent;
   }
 
-  private async digestsOf(dataSource: DataSource, consortium: { id: string; name: string }, day: string) {
-    const plan = await withDbSession(dataSource, systemSettings(SUBJECT, consortium.id), async (session) => {
-      const db = await session.manager();
+  private async digestsOf(job: JobContext, consortium: { id: string; name: string }, day: string) {
+    const plan = await job.run(async (ctx) => {
+      const db = await ctx.db();
       const open: {
         comune_id: string;
         comune_name: string;
@@ -163,7 +153,7 @@ export class NotificationsService {
           link: `${this.config.publicUrl}/assegnazioni`,
         });
         const key = `digest:${day}:referent:${recipient.personId}:${comuneId}`;
-        if (await this.deliver(dataSource, consortium.id, key, recipient, mail)) sent++;
+        if (await this.deliver(job, key, recipient, mail)) sent++;
       }
     }
     for (const recipient of plan.office) {
@@ -179,7 +169,7 @@ export class NotificationsService {
         link: `${this.config.publicUrl}/verifiche`,
       });
       const key = `digest:${day}:office:${recipient.personId}:${consortium.id}`;
-      if (await this.deliver(dataSource, consortium.id, key, recipient, mail)) sent++;
+      if (await this.deliver(job, key, recipient, mail)) sent++;
     }
     return sent;
   }
@@ -209,19 +199,15 @@ export class NotificationsService {
    * refuses the mail, and marked sent once it accepts it.
    */
   private async deliver(
-    dataSource: DataSource,
-    consortiumId: string,
+    job: JobContext,
     dedupeKey: string,
     recipient: Recipient,
     mail: MailContent,
   ): Promise<boolean> {
-    const settings = systemSettings(SUBJECT, consortiumId);
+    const consortiumId = job.consortiumId;
+    // Each statement commits on its own: the claim before the mail goes out, the mark after.
     const run = <T>(sql: string, params: unknown[]) =>
-      withDbSession(
-        dataSource,
-        settings,
-        async (session) => (await session.manager()).query(sql, params) as Promise<T>,
-      );
+      job.run(async (ctx) => (await ctx.db()).query(sql, params) as Promise<T>);
     const messageId = `<${dedupeKey.replace(/[^A-Za-z0-9.-]/g, '.')}@rtdhub>`;
     const claimed = await run<unknown[]>(
       `INSERT INTO mail_delivery AS d (dedupe_key, consortium_id, recipient, subject, message_id)

@@ -4,11 +4,10 @@ import { TenancyModule } from '@rtd/tenancy';
 import { ObjectivesRepository } from './objectives.repository';
 import { PushRunResolver, SharedObjectiveResolver } from './objectives.resolver';
 import { ObjectivesService } from './objectives.service';
-import { FanOut } from './fan-out';
 
 @Module({
   imports: [CatalogModule, TenancyModule],
-  providers: [ObjectivesRepository, ObjectivesService, SharedObjectiveResolver, PushRunResolver, FanOut],
-  exports: [ObjectivesService, ObjectivesRepository, FanOut],
+  providers: [ObjectivesRepository, ObjectivesService, SharedObjectiveResolver, PushRunResolver],
+  exports: [ObjectivesService, ObjectivesRepository],
 })
 export class ObjectivesModule {}

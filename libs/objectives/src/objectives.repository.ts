@@ -267,6 +267,58 @@ export class ObjectivesRepository {
     return (await this.pushRunsByIds(db, [row.id]))[0];
   }
 
+  /** Marks a push run RUNNING (another attempt); false when it is already DONE. */
+  async startPushRun(db: EntityManager, id: string): Promise<boolean> {
+    const rows = await db.query(
+      `UPDATE push_run SET state = 'RUNNING', started_at = coalesce(started_at, now()), attempts = attempts + 1
+        WHERE id = $1 AND state <> 'DONE' RETURNING id`,
+      [id],
+    );
+    return (Array.isArray(rows[0]) ? rows[0] : rows).length > 0;
+  }
+
+  /** The next `limit` municipalities the objective targets, in id order after `after`. */
+  async targetedAfter(
+    db: EntityManager,
+    objectiveId: string,
+    after: string,
+    limit: number,
+  ): Promise<string[]> {
+    const rows: { id: string }[] = await db.query(
+      `SELECT t.id FROM shared_objective o, LATERAL (${TARGETED_MEMBERS}) t
+        WHERE o.id = $1 AND t.id > $2::uuid ORDER BY t.id LIMIT $3`,
+      [objectiveId, after, limit],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /** The progress of a running push run: how many assignments it has created so far. */
+  async recordPushRunCreated(db: EntityManager, id: string, created: number): Promise<void> {
+    await db.query(`UPDATE push_run SET created = $2 WHERE id = $1`, [id, created]);
+  }
+
+  /** A finished push run: targeted recounted now, skipped what was targeted but already assigned. */
+  async finishPushRun(db: EntityManager, id: string, objectiveId: string, created: number): Promise<void> {
+    await db.query(
+      `UPDATE push_run r SET state = 'DONE', finished_at = now(), last_error = NULL,
+              created = $3::int,
+              targeted = t.targeted,
+              skipped = greatest(t.targeted - $3::int, 0)
+         FROM (SELECT count(*)::int AS targeted
+                 FROM shared_objective o, LATERAL (${TARGETED_MEMBERS}) x WHERE o.id = $2) t
+        WHERE r.id = $1`,
+      [id, objectiveId, created],
+    );
+  }
+
+  /** A push run that exhausted its attempts (a DONE one stays DONE). */
+  async failPushRun(db: EntityManager, id: string, reason: string): Promise<void> {
+    await db.query(
+      `UPDATE push_run SET state = 'FAILED', last_error = $2 WHERE id = $1 AND state <> 'DONE'`,
+      [id, reason.slice(0, 2000)],
+    );
+  }
+
   async pushRunsByIds(db: EntityManager, ids: readonly string[]): Promise<PushRunRow[]> {
     return db.query(`SELECT ${PUSH_RUN_COLUMNS} FROM push_run r WHERE r.id = ANY($1::uuid[])`, [ids]);
   }

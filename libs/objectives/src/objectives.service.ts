@@ -20,14 +20,13 @@ import {
   PageArgs,
   pageSize,
   parseId,
-  PushRunJob,
-  QueueName,
   RequestContext,
   requestLoader,
   rowsByIdLoader,
   toPage,
 } from '@rtd/kernel';
 import { Outbox } from '@rtd/outbox';
+import { PUSH_RUNS_QUEUE, PushRunJob, pushRunOutboxKey } from './jobs/push-run-job';
 import { TenancyService } from '@rtd/tenancy';
 import {
   CreateSharedObjectiveInput,
@@ -189,10 +188,10 @@ export class ObjectivesService {
         consortiumId: objective.consortiumId,
       };
       await this.outbox.add(db, {
-        topic: QueueName.PushRuns,
+        topic: PUSH_RUNS_QUEUE,
         payload: { ...job },
         consortiumId: objective.consortiumId,
-        dedupeKey: `push-run:${run.id}`,
+        dedupeKey: pushRunOutboxKey(run.id),
       });
       await this.audit.record(db, ctx, {
         action: 'objective.publish',

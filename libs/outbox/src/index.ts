@@ -1,2 +1,4 @@
 export * from './outbox';
 export * from './outbox.module';
+export * from './relay/outbox-relay';
+export * from './relay/outbox-relay.module';

@@ -5,7 +5,7 @@ import { EntityManager } from 'typeorm';
 export const OUTBOX_CHANNEL = 'rtd_outbox';
 
 export interface OutboxMessage {
-  /** The BullMQ queue that runs it, see QueueName. */
+  /** The BullMQ queue that runs it, a name its domain declares (PUSH_RUNS_QUEUE, NOTIFICATIONS_QUEUE). */
   topic: string;
   payload: Record<string, unknown>;
   consortiumId: string | null;

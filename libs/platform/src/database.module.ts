@@ -1,9 +1,9 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, POSTGRES_HINT, ServiceUnavailableError } from '@rtd/kernel';
+import { APP_CONFIG, APP_DATA_SOURCE, AppConfig, POSTGRES_HINT, ServiceUnavailableError } from '@rtd/kernel';
 import { DataSource } from 'typeorm';
 import { appDataSource } from './data-sources';
 
-export const APP_DATA_SOURCE = Symbol('APP_DATA_SOURCE');
+export { APP_DATA_SOURCE };
 export const APPLICATION_NAME = Symbol('APPLICATION_NAME');
 
 @Global()

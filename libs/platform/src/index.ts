@@ -8,3 +8,7 @@ export * from './reference-data';
 export * from './process-main';
 export * from './shutdown-logger';
 export * from './rate-limiter';
+export * from './health/heartbeat-file';
+export * from './health/heartbeat.job';
+export * from './health/worker-liveness';
+export * from './health/worker-health.module';

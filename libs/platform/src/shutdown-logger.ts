@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 
 /**
  * Says in the log that a stop was orderly: by the time this runs, Nest has stopped taking
@@ -12,3 +12,7 @@ export class ShutdownLogger implements OnApplicationShutdown {
     this.logger.log(`Arresto ordinato completato${signal ? ` (${signal})` : ''}`);
   }
 }
+
+/** ShutdownLogger as a module, for applications that import modules only (the worker). */
+@Module({ providers: [ShutdownLogger] })
+export class ShutdownLoggerModule {}

@@ -143,3 +143,11 @@ export class TenancyRepository {
     return row.count;
   }
 }
+
+/**
+ * Every consortium the transaction may read, by name: what a nightly job visits in turn (with
+ * JobContext.listingConsortia, the only right it needs for this).
+ */
+export async function allConsortia(db: EntityManager): Promise<{ id: string; name: string }[]> {
+  return db.query(`SELECT id, name FROM consortium ORDER BY name, id`);
+}

@@ -20,6 +20,15 @@ export class RequestContext {
     readonly authenticationFailure: string | null = null,
   ) {}
 
+  /**
+   * The context of a background job: the system actor named by `subject`, one transaction
+   * (`session`, opened with the job's settings) and the job's rights. Built by @rtd/authz
+   * (JobContext), which knows what those rights are; a job never builds settings itself.
+   */
+  static forJob(subject: string, session: DbSession, loadAccess: () => Promise<unknown>): RequestContext {
+    return new RequestContext(`job:${subject}`, { kind: 'system', subject }, session, loadAccess);
+  }
+
   /** Untyped on purpose: the kernel knows nothing of roles; @rtd/authz gives it its type. */
   accessUntyped(): Promise<unknown> {
     return this.memoize('kernel.access', () => this.loadAccess());

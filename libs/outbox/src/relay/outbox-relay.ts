@@ -1,13 +1,18 @@
-import { InjectQueue } from '@nestjs/bullmq';
+import { getQueueToken } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { systemSettings } from '@rtd/authz';
-import { APP_CONFIG, QueueName, withDbSession } from '@rtd/kernel';
+import { JobContext } from '@rtd/authz';
+import { APP_CONFIG, APP_DATA_SOURCE } from '@rtd/kernel';
 import type { AppConfig } from '@rtd/kernel';
-import { OUTBOX_CHANNEL, OUTBOX_KEY } from '@rtd/outbox';
-import { APP_DATA_SOURCE } from '@rtd/platform';
+import { OUTBOX_CHANNEL, OUTBOX_KEY } from '../outbox';
+
+/** The topics (queue names) the relay delivers: given by the application (OutboxRelayModule.register). */
+export const OUTBOX_TOPICS = Symbol('OUTBOX_TOPICS');
+/** The relay's system subject: it reads and updates the outbox, with no consortium's rights. */
+export const RELAY_SUBJECT = 'system:outbox-relay';
 
 const POLL_EVERY_MS = 2000;
 /** A message enqueued this long ago and still not processed is enqueued again (its job was lost). */
@@ -26,7 +31,7 @@ interface OutboxRow {
 
 /**
  * Why a row must not become a job, or null. Jobs act with the rights of the consortium their
- * payload names (systemSettings), so a payload naming another consortium than the row (which
+ * payload names (JobContext.forJob), so a payload naming another consortium than the row (which
  * row-level security checked against its writer) is never delivered.
  */
 export function undeliverable(row: Pick<OutboxRow, 'consortiumId' | 'payload'>): string | null {
@@ -40,11 +45,13 @@ export function undeliverable(row: Pick<OutboxRow, 'consortiumId' | 'payload'>):
  * Moves committed outbox rows to their BullMQ queues: woken by NOTIFY at commit, and polling as
  * a safety net. A row whose job vanished (Redis restarted empty, a worker killed) is enqueued
  * again after a while; the job id (its dedupe key) keeps a live job from being duplicated.
+ * The queues are those of the topics the application registers, each declared by its domain
+ * (PUSH_RUNS_QUEUE in objectives, NOTIFICATIONS_QUEUE in notifications).
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
-  private readonly queues: Map<string, Queue>;
+  private readonly queues = new Map<string, Queue>();
   private listener: Client | null = null;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
@@ -54,16 +61,15 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   constructor(
     @Inject(APP_DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectQueue(QueueName.PushRuns) pushRuns: Queue,
-    @InjectQueue(QueueName.Notifications) notifications: Queue,
-  ) {
-    this.queues = new Map<string, Queue>([
-      [QueueName.PushRuns, pushRuns],
-      [QueueName.Notifications, notifications],
-    ]);
-  }
+    @Inject(OUTBOX_TOPICS) private readonly topics: readonly string[],
+    private readonly moduleRef: ModuleRef,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    // Each queue is registered by its domain's jobs module (BullModule.registerQueue).
+    for (const topic of this.topics) {
+      this.queues.set(topic, this.moduleRef.get<Queue>(getQueueToken(topic), { strict: false }));
+    }
     this.listener = new Client({ connectionString: this.config.databaseUrl });
     this.listener.on('error', (error) => this.logger.warn(`LISTEN connection: ${error.message}`));
     this.listener.on('notification', () => this.wake());
@@ -100,11 +106,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   private async relay(): Promise<void> {
     for (;;) {
-      const moved = await withDbSession(
-        this.dataSource,
-        systemSettings('system:outbox-relay', null),
-        async (session) => {
-          const db = await session.manager();
+      const moved = await JobContext.forJob(this.dataSource, RELAY_SUBJECT, { consortiumId: null }).run(
+        async (ctx) => {
+          const db = await ctx.db();
           const rows: OutboxRow[] = await db.query(
             `SELECT id, consortium_id AS "consortiumId", topic, payload, dedupe_key AS "dedupeKey" FROM outbox
             WHERE processed_at IS NULL AND available_at <= now()

@@ -1,7 +1,10 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
-import { QueueName } from '@rtd/kernel';
+import { scheduleRepeatingJob } from '@rtd/kernel';
+
+/** The worker's own queue: a job every HEARTBEAT_EVERY_MS proves it consumes jobs. */
+export const HEARTBEAT_QUEUE = 'heartbeat';
 
 export const HEARTBEAT_JOB = 'heartbeat';
 export const HEARTBEAT_EVERY_MS = 30_000;
@@ -11,7 +14,7 @@ export interface HeartbeatJobData {
 }
 
 /** Proves the worker consumes jobs: records when it last ran, readable by operators and tests. */
-@Processor(QueueName.Heartbeat)
+@Processor(HEARTBEAT_QUEUE)
 export class HeartbeatProcessor extends WorkerHost {
   private readonly logger = new Logger(HeartbeatProcessor.name);
 
@@ -25,17 +28,15 @@ export class HeartbeatProcessor extends WorkerHost {
 /** Registers the repeating heartbeat once per deployment (upsert: restarts do not duplicate it). */
 @Injectable()
 export class HeartbeatScheduler implements OnApplicationBootstrap {
-  constructor(@InjectQueue(QueueName.Heartbeat) private readonly queue: Queue<HeartbeatJobData>) {}
+  constructor(@InjectQueue(HEARTBEAT_QUEUE) private readonly queue: Queue<HeartbeatJobData>) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler(
+    await scheduleRepeatingJob(
+      this.queue,
       HEARTBEAT_JOB,
       { every: HEARTBEAT_EVERY_MS },
-      {
-        name: HEARTBEAT_JOB,
-        data: { requestedBy: 'scheduler' },
-        opts: { removeOnComplete: 10, removeOnFail: 50 },
-      },
+      { requestedBy: 'scheduler' },
+      { removeOnComplete: 10, removeOnFail: 50 },
     );
   }
 }

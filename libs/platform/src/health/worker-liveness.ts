@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { APP_DATA_SOURCE } from '@rtd/platform';
+import { APP_DATA_SOURCE } from '../database.module';
 import { BEAT_EVERY_MS, heartbeatFile, removeHeartbeat, writeHeartbeat } from './heartbeat-file';
 
 const CHECK_TIMEOUT_MS = 5_000;

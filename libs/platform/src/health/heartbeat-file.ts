@@ -5,7 +5,7 @@ import path from 'node:path';
 /**
  * The worker's health signal for container health checks: while its queues, Redis and PostgreSQL
  * answer, the worker rewrites a small file with the current time every BEAT_EVERY_MS; the health
- * check (healthcheck.ts) reads the time back and calls the worker healthy if it is recent enough.
+ * check (apps/worker/src/healthcheck.ts) reads the time back and calls the worker healthy if it is recent enough.
  * Plain Node only: the health check loads this file without Nest, TypeORM or BullMQ.
  */
 export const HEARTBEAT_FILE_ENV = 'WORKER_HEARTBEAT_FILE';

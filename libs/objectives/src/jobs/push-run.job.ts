@@ -2,13 +2,14 @@ import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Logger } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, jobTimingFromEnv, PushRunJob, QueueName } from '@rtd/kernel';
+import { JobContext } from '@rtd/authz';
+import { APP_CONFIG, APP_DATA_SOURCE, jobTimingFromEnv } from '@rtd/kernel';
 import type { AppConfig } from '@rtd/kernel';
-import { FanOut } from '@rtd/objectives';
-import { APP_DATA_SOURCE } from '@rtd/platform';
+import { FAN_OUT_SUBJECT, FanOut } from './fan-out';
+import { PUSH_RUNS_QUEUE, PushRunJob } from './push-run-job';
 
 /** Runs the fan-out of a published objective; retried with backoff, idempotent at every step. */
-@Processor(QueueName.PushRuns, { concurrency: 2, ...jobTimingFromEnv() })
+@Processor(PUSH_RUNS_QUEUE, { concurrency: 2, ...jobTimingFromEnv() })
 export class PushRunProcessor extends WorkerHost {
   private readonly logger = new Logger(PushRunProcessor.name);
 
@@ -20,8 +21,13 @@ export class PushRunProcessor extends WorkerHost {
     super();
   }
 
+  /** The rights of the objective's consortium office, the consortium the outbox row was checked against. */
+  private context(job: Job<PushRunJob>): JobContext {
+    return JobContext.forJob(this.dataSource, FAN_OUT_SUBJECT, job.data);
+  }
+
   async process(job: Job<PushRunJob>): Promise<{ created: number; skipped: number }> {
-    const run = await this.fanOut.run(this.dataSource, job.data, this.config.fanOutBatchSize);
+    const run = await this.fanOut.run(this.context(job), job.data, this.config.fanOutBatchSize);
     return { created: run.created, skipped: run.skipped };
   }
 
@@ -30,7 +36,7 @@ export class PushRunProcessor extends WorkerHost {
     if (!job) return;
     this.logger.warn(`push run ${job.data.pushRunId}, attempt ${job.attemptsMade}: ${error.message}`);
     if (job.attemptsMade >= (job.opts.attempts ?? 1)) {
-      await this.fanOut.markFailed(this.dataSource, job.data, error.message).catch(() => undefined);
+      await this.fanOut.markFailed(this.context(job), job.data, error.message).catch(() => undefined);
     }
   }
 }

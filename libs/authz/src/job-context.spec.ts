@@ -1,0 +1,59 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { DataSource } from 'typeorm';
+import { JobContext } from './job-context';
+
+/** The repository's root, from the sources or from their compiled copy in dist-test. */
+function projectRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(path.join(dir, 'package.json')) || path.basename(dir) === 'dist-test') {
+    dir = path.dirname(dir);
+  }
+  return dir;
+}
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) return name === 'node_modules' || name === 'web' ? [] : sources(full);
+    return name.endsWith('.ts') && !name.endsWith('.spec.ts') ? [full] : [];
+  });
+}
+
+/** The code of a file without its comments (a comment may name the setting it forbids). */
+const code = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+
+describe('JobContext: no job runs as the platform admin', () => {
+  const dataSource = {} as DataSource;
+  const job = JobContext.forJob(dataSource, 'system:test', { consortiumId: 'c1' });
+
+  it('gives a job its consortium office rights, never app.admin', () => {
+    for (const context of [
+      job,
+      job.forConsortium('c2'),
+      job.listingConsortia(),
+      JobContext.forJob(dataSource, 's', {}),
+    ]) {
+      expect(context.settings()['app.admin']).toBe('off');
+    }
+    expect(job.settings()).toMatchObject({
+      'app.manage_consortia': '{c1}',
+      'app.rtd_consortia': '{c1}',
+      'app.subject': 'system:test',
+    });
+    expect(job.listingConsortia().settings()).toMatchObject({
+      'app.list_consortia': 'on',
+      'app.manage_consortia': '{}',
+    });
+  });
+
+  it('is the only way code sets app.admin: from a platform admin membership (access-scope.ts), nowhere else', () => {
+    const root = projectRoot();
+    const offenders = [...sources(path.join(root, 'libs')), ...sources(path.join(root, 'apps'))]
+      .filter((file) => /app\.admin/.test(code(readFileSync(file, 'utf8'))))
+      .map((file) => path.relative(root, file));
+    expect(offenders).toEqual(['libs/authz/src/access-scope.ts']);
+    const scope = code(readFileSync(path.join(root, 'libs/authz/src/access-scope.ts'), 'utf8'));
+    expect(scope.match(/app\.admin.*/g)).toEqual([`app.admin': this.platformAdmin ? 'on' : 'off',`]);
+  });
+});

@@ -1,0 +1,6 @@
+/**
+ * The injection token of the application's pool (a TypeORM DataSource connected as `rtd_app`,
+ * with its context key bound), provided by DatabaseModule in libs/platform. Declared here so that
+ * a domain's jobs inject it without importing the platform, which imports domains.
+ */
+export const APP_DATA_SOURCE = Symbol('APP_DATA_SOURCE');

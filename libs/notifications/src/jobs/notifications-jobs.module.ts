@@ -1,0 +1,14 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications.module';
+import { NotificationsService } from '../notifications.service';
+import { NOTIFICATIONS_QUEUE } from './notification-job';
+import { DailyDigestScheduler, NotificationsProcessor } from './notifications.job';
+
+/** The worker's part of notifications: the e-mail queue, its processor and the morning schedule. */
+@Module({
+  imports: [NotificationsModule, BullModule.registerQueue({ name: NOTIFICATIONS_QUEUE })],
+  providers: [NotificationsService, NotificationsProcessor, DailyDigestScheduler],
+  exports: [NotificationsService],
+})
+export class NotificationsJobsModule {}

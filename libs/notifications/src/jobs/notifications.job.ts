@@ -1,0 +1,50 @@
+import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { Job, Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { JobContext } from '@rtd/authz';
+import { APP_DATA_SOURCE, jobTimingFromEnv, scheduleRepeatingJob, todayInRome } from '@rtd/kernel';
+import { markOutboxProcessed, OUTBOX_KEY } from '@rtd/outbox';
+import { NOTIFICATIONS_SUBJECT, NotificationsService } from '../notifications.service';
+import { NOTIFICATIONS_QUEUE, NotificationJob } from './notification-job';
+
+export const DAILY_DIGESTS = 'daily-digests';
+
+/** Sends e-mails: a review decision as soon as it is taken, the deadline digests every morning. */
+@Processor(NOTIFICATIONS_QUEUE, { concurrency: 1, ...jobTimingFromEnv() })
+export class NotificationsProcessor extends WorkerHost {
+  constructor(
+    private readonly notifications: NotificationsService,
+    @Inject(APP_DATA_SOURCE) private readonly dataSource: DataSource,
+  ) {
+    super();
+  }
+
+  async process(job: Job<NotificationJob & { [OUTBOX_KEY]?: string }>): Promise<number> {
+    const data = job.data;
+    if (data.kind === 'review-decision') {
+      // The rights of the decision's consortium, the one its outbox row was checked against.
+      const context = JobContext.forJob(this.dataSource, NOTIFICATIONS_SUBJECT, data);
+      const sent = await this.notifications.sendReviewDecision(context, data.assignmentId, data.version);
+      await context.run(async (ctx) => markOutboxProcessed(await ctx.db(), data[OUTBOX_KEY]));
+      return sent;
+    }
+    const context = JobContext.forJob(this.dataSource, NOTIFICATIONS_SUBJECT, {});
+    return this.notifications.sendDailyDigests(context, data.day ?? todayInRome());
+  }
+}
+
+/** One schedule per deployment (upserted at every start): 07:00 Europe/Rome, daylight saving included. */
+@Injectable()
+export class DailyDigestScheduler implements OnApplicationBootstrap {
+  constructor(@InjectQueue(NOTIFICATIONS_QUEUE) private readonly queue: Queue<NotificationJob>) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await scheduleRepeatingJob(
+      this.queue,
+      DAILY_DIGESTS,
+      { pattern: '0 7 * * *', tz: 'Europe/Rome' },
+      { kind: 'daily-digests' },
+    );
+  }
+}
