@@ -1,4 +1,3 @@
-import { deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import type { INestApplicationContext } from '@nestjs/common';
 import request from 'supertest';
@@ -6,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { seedDemoObjectives } from '@rtd/demo';
 import { ownerDataSource } from '@rtd/platform';
 import { tokenFor, REFERENT_CREMA, RTD_A } from './support/identities';
+import { handZip as zip } from './support/hand-zip';
 import { cremaAssignment, demoIds, DemoIds, ok } from './support/scenario';
 import { errorCodes, startTestApi, TestApi } from './support/test-app';
 import { startTestWorker } from './support/test-worker';
@@ -20,45 +20,6 @@ const IMPORT = `mutation ($input: StatusImportInput!) {
 const ASSIGNMENTS = `query ($c: ID!) {
   assignments(filter: { comuneId: $c }, first: 500) { edges { node { id status progress issues version history { note } } } }
 }`;
-
-/** A zip written by hand: the entries as given (deflated), with sizes that may lie. */
-function zip(entries: { name: string; data: Buffer; declaredSize?: number }[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const entry of entries) {
-    const name = Buffer.from(entry.name);
-    const body = deflateRawSync(entry.data);
-    const size = entry.declaredSize ?? entry.data.length;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(body.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, body);
-    centrals.push(central, name);
-    offset += 30 + name.length + body.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
-}
 
 describe('Bulk status import (monitoring sheet XLSX or CSV)', () => {
   let api: TestApi;
@@ -241,6 +202,74 @@ describe('Bulk status import (monitoring sheet XLSX or CSV)', () => {
     expect(errorCodes(await csvImport(REFERENT_CREMA, 'In corso', { comuneId: ids.pandino }))).toEqual([
       'FORBIDDEN',
     ]);
+  });
+
+  it('lets a later operation of the same request see the database, not the dry run', async () => {
+    const fresh = await cremaAssignment(api, ids);
+    const csv = Buffer.from(
+      `Codice ISTAT;Codice linea;Stato;Avanzamento (%);Criticità;ID attività;Versione\n` +
+        `019035;CAP1.PA.LA20;In corso;20;;${fresh.id};${fresh.version}\n`,
+    );
+    const res = await api.as(REFERENT_CREMA).graphql(
+      `mutation ($input: StatusImportInput!, $id: ID!, $v: Int!) {
+        dry: importStatuses(input: $input) { changes { toStatus } }
+        submitAssignment(id: $id, expectedVersion: $v) { status }
+      }`,
+      {
+        input: {
+          fileName: 's.csv',
+          contentBase64: csv.toString('base64'),
+          comuneId: ids.crema,
+          dryRun: true,
+        },
+        id: fresh.id,
+        v: fresh.version,
+      },
+    );
+    // The dry run moved it to IN_PROGRESS and rolled back: still NOT_STARTED, it cannot be submitted.
+    expect(errorCodes(res)).toEqual(['CONFLICT']);
+    expect(res.errors![0].path).toEqual(['submitAssignment']);
+    expect((await assignments()).get(fresh.id)).toMatchObject({
+      status: 'NOT_STARTED',
+      version: fresh.version,
+    });
+  });
+
+  it('lets the RTD office import for the whole consortium, where it may only reopen', async () => {
+    const found = ok(
+      await api.as(RTD_A).graphql(
+        `query ($k: ID!) { assignments(filter: { consortiumId: $k, status: [COMPLETED] }, first: 1) { edges { node {
+          id version progress issues comune { istatCode } objective { lines { code } } } } } }`,
+        { k: ids.consortiumA },
+      ),
+      'assignments',
+    ).edges[0].node;
+    const row = (status: string) =>
+      Buffer.from(
+        `Codice ISTAT,Codice linea,Stato,Avanzamento (%),Criticità,ID attività,Versione\n` +
+          `${found.comune.istatCode},${found.objective.lines[0].code},${status},${found.progress},"${found.issues ?? ''}",${found.id},${found.version}\n`,
+      );
+    const run = (who: string, status: string, dryRun: boolean, scope: Record<string, unknown>) =>
+      api.as(who).graphql(IMPORT, {
+        input: { fileName: 'k.csv', contentBase64: row(status).toString('base64'), dryRun, ...scope },
+      });
+    expect(
+      errorCodes(await run(REFERENT_CREMA, 'In corso', true, { consortiumId: ids.consortiumA })),
+    ).toEqual(['FORBIDDEN']);
+    const done = ok(await run(RTD_A, 'In corso', false, { consortiumId: ids.consortiumA }), 'importStatuses');
+    expect(done).toMatchObject({
+      applied: true,
+      errors: [],
+      changes: [{ assignmentId: found.id, fromStatus: 'COMPLETED', toStatus: 'IN_PROGRESS' }],
+    });
+  });
+
+  it('refuses a file over 2 MB with an Italian error, not an HTTP 413', async () => {
+    const res = await importFile(REFERENT_CREMA, Buffer.alloc(2 * 1024 * 1024 + 10, 65), true, {
+      fileName: 'grande.csv',
+    });
+    expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
+    expect(res.errors![0].message).toMatch(/troppo grande \(al massimo 2 MB\)/);
   });
 
   describe('bad files are refused with an Italian error and change nothing', () => {

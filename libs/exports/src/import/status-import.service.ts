@@ -119,7 +119,12 @@ export class StatusImportService {
             changes.push(toChange(row));
           } catch (e) {
             if (!(e instanceof DomainError)) throw e;
-            errors.push({ sheet: row.file.sheet, row: row.file.row, column: columnOf(e), reason: e.message });
+            errors.push({
+              sheet: row.file.sheet,
+              row: row.file.row,
+              column: columnOf(e, row),
+              reason: e.message,
+            });
           }
         }
         if (input.dryRun || errors.length > 0) throw new Undo();
@@ -127,6 +132,12 @@ export class StatusImportService {
       });
     } catch (e) {
       if (!(e instanceof Undo)) throw e;
+    } finally {
+      if (!applied)
+        this.assignments.forgetCached(
+          ctx,
+          wanted.map((row) => row.known.assignment.id),
+        );
     }
     errors.sort((a, b) => (a.sheet ?? '').localeCompare(b.sheet ?? '') || a.row - b.row);
     return { dryRun: input.dryRun, applied, format, rowsRead: rows.length, unchanged, changes, errors };
@@ -274,11 +285,15 @@ const COLUMN_OF_FIELD: Record<string, ImportColumn> = {
   expectedVersion: 'version',
 };
 
-function columnOf(e: DomainError): string {
+function columnOf(e: DomainError, row: Wanted): string {
   if (e.field && COLUMN_OF_FIELD[e.field]) return IMPORT_COLUMNS[COLUMN_OF_FIELD[e.field]];
   if (e.code === 'CONFLICT' && /^Versione/.test(e.message)) return IMPORT_COLUMNS.version;
   if (e.code === 'NOT_FOUND') return IMPORT_COLUMNS.assignmentId;
-  return IMPORT_COLUMNS.status;
+  // Otherwise a refusal of the move: of the status if it changes, else of what does.
+  const a = row.known.assignment;
+  if (a.status !== row.status) return IMPORT_COLUMNS.status;
+  if (a.progress !== row.progress) return IMPORT_COLUMNS.progress;
+  return IMPORT_COLUMNS.issues;
 }
 
 function toChange(row: Wanted): StatusImportChangeObject {

@@ -2,11 +2,17 @@ import { inflateRawSync } from 'node:zlib';
 import { badInput } from '@rtd/kernel';
 
 /** What an XLSX may hold, uncompressed: far above any monitoring sheet, far below a zip bomb. */
-export const ZIP_LIMITS = {
+export interface ZipLimits {
+  maxEntries: number;
+  maxEntryBytes: number;
+  maxTotalBytes: number;
+}
+
+export const ZIP_LIMITS: ZipLimits = {
   maxEntries: 2_000,
   maxEntryBytes: 30 * 1024 * 1024,
   maxTotalBytes: 60 * 1024 * 1024,
-} as const;
+};
 
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
@@ -21,7 +27,7 @@ const refused = (reason: string) => badInput('file', reason);
  * inflated here with a hard output cap, so a zip that lies about its sizes fails the same way
  * (exceljs itself would inflate it whole, in memory). Throws a BAD_USER_INPUT on field `file`.
  */
-export function checkXlsxZip(file: Buffer, limits = ZIP_LIMITS): void {
+export function checkXlsxZip(file: Buffer, limits: ZipLimits = ZIP_LIMITS): void {
   const end = findEndOfCentralDirectory(file);
   if (end < 0) throw refused('il file non è un XLSX valido (archivio zip non leggibile)');
   const count = file.readUInt16LE(end + 10);
