@@ -4,7 +4,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { seedDemoObjectives } from '@rtd/demo';
 import { ownerDataSource } from '@rtd/platform';
-import { tokenFor, REFERENT_CREMA, RTD_A } from './support/identities';
+import { tokenFor, DELEGATE_CREMA, REFERENT_CREMA, RTD_A, VIEWER_CREMA } from './support/identities';
 import { handZip as zip } from './support/hand-zip';
 import { cremaAssignment, demoIds, DemoIds, ok } from './support/scenario';
 import { errorCodes, startTestApi, TestApi } from './support/test-app';
@@ -198,6 +198,9 @@ describe('Bulk status import (monitoring sheet XLSX or CSV)', () => {
     // The office may only reopen: progress and criticità are the comune's.
     const office = ok(await csvImport(RTD_A, 'In corso'), 'importStatuses');
     expect(office.errors).toEqual([{ sheet: null, row: 2, column: 'Stato', reason: expect.any(String) }]);
+    // Viewers and delegates do not import (a delegate reports on their own assignments, one by one).
+    for (const who of [VIEWER_CREMA, DELEGATE_CREMA])
+      expect(errorCodes(await csvImport(who, 'In corso'))).toEqual(['FORBIDDEN']);
     // Another comune's referent may not import for Crema.
     expect(errorCodes(await csvImport(REFERENT_CREMA, 'In corso', { comuneId: ids.pandino }))).toEqual([
       'FORBIDDEN',
