@@ -78,37 +78,23 @@ export class StatusImportService {
     const { format, rows } = await readStatusFile(fileName, content);
 
     const known = await this.known(ctx, comuni);
-    const codes = await this.lineCodes(ctx);
-    const errors: StatusImportErrorObject[] = [];
-    const wanted: Wanted[] = [];
-    const firstRowOf = new Map<string, Wanted>();
-    let unchanged = 0;
-    for (const file of rows) {
-      const error = (column: ImportColumn | null, reason: string) =>
-        errors.push({
-          sheet: file.sheet,
-          row: file.row,
-          column: column ? IMPORT_COLUMNS[column] : null,
-          reason,
-        });
-      const row = checkRow(file, known, codes, error);
-      if (!row) continue;
-      const first = firstRowOf.get(row.known.assignment.id);
-      if (first) {
-        // One activity may serve several lines: its rows must agree.
-        if (first.status !== row.status || first.progress !== row.progress || first.issues !== row.issues)
-          error('status', `stessa attività della riga ${first.file.row} con valori diversi: renderli uguali`);
-        continue;
-      }
-      firstRowOf.set(row.known.assignment.id, row);
-      const a = row.known.assignment;
-      if (a.status === row.status && a.progress === row.progress && (a.issues ?? null) === row.issues) {
-        unchanged += 1;
-        continue;
-      }
-      wanted.push(row);
-    }
+    const { wanted, errors, unchanged } = plan(rows, known, await this.lineCodes(ctx));
+    const { changes, applied } = await this.run(ctx, wanted, errors, fileName, input.dryRun);
+    errors.sort((a, b) => (a.sheet ?? '').localeCompare(b.sheet ?? '') || a.row - b.row);
+    return { dryRun: input.dryRun, applied, format, rowsRead: rows.length, unchanged, changes, errors };
+  }
 
+  /**
+   * The changes, in one savepoint, each through AssignmentsService; its refusals become row
+   * errors. Rolled back for a dry run or with any error; only then does it count as applied.
+   */
+  private async run(
+    ctx: RequestContext,
+    wanted: Wanted[],
+    errors: StatusImportErrorObject[],
+    fileName: string,
+    dryRun: boolean,
+  ): Promise<{ changes: StatusImportChangeObject[]; applied: boolean }> {
     const changes: StatusImportChangeObject[] = [];
     let applied = false;
     try {
@@ -127,20 +113,20 @@ export class StatusImportService {
             });
           }
         }
-        if (input.dryRun || errors.length > 0) throw new Undo();
+        if (dryRun || errors.length > 0) throw new Undo();
         applied = true;
       });
     } catch (e) {
       if (!(e instanceof Undo)) throw e;
     } finally {
+      // The request's cache still holds the rolled-back rows as changed.
       if (!applied)
         this.assignments.forgetCached(
           ctx,
           wanted.map((row) => row.known.assignment.id),
         );
     }
-    errors.sort((a, b) => (a.sheet ?? '').localeCompare(b.sheet ?? '') || a.row - b.row);
-    return { dryRun: input.dryRun, applied, format, rowsRead: rows.length, unchanged, changes, errors };
+    return { changes, applied };
   }
 
   /** One row through the same service calls as the screen: update, then submit if asked. */
@@ -205,6 +191,47 @@ export class StatusImportService {
       for (const line of await this.data.editionLines(ctx, edition)) codes.add(line.code);
     return codes;
   }
+}
+
+/**
+ * What the file asks, row by row: the activities to change (one per activity, its first row),
+ * the rows in error, and how many rows already hold the current values (left alone).
+ */
+function plan(
+  rows: FileRow[],
+  known: Map<string, Known>,
+  codes: Set<string>,
+): { wanted: Wanted[]; errors: StatusImportErrorObject[]; unchanged: number } {
+  const errors: StatusImportErrorObject[] = [];
+  const wanted: Wanted[] = [];
+  const firstRowOf = new Map<string, Wanted>();
+  let unchanged = 0;
+  for (const file of rows) {
+    const error = (column: ImportColumn | null, reason: string) =>
+      errors.push({
+        sheet: file.sheet,
+        row: file.row,
+        column: column ? IMPORT_COLUMNS[column] : null,
+        reason,
+      });
+    const row = checkRow(file, known, codes, error);
+    if (!row) continue;
+    const first = firstRowOf.get(row.known.assignment.id);
+    if (first) {
+      // One activity may serve several lines: its rows must agree.
+      if (first.status !== row.status || first.progress !== row.progress || first.issues !== row.issues)
+        error('status', `stessa attività della riga ${first.file.row} con valori diversi: renderli uguali`);
+      continue;
+    }
+    firstRowOf.set(row.known.assignment.id, row);
+    const a = row.known.assignment;
+    if (a.status === row.status && a.progress === row.progress && (a.issues ?? null) === row.issues) {
+      unchanged += 1;
+      continue;
+    }
+    wanted.push(row);
+  }
+  return { wanted, errors, unchanged };
 }
 
 function decode(base64: string): Buffer {
