@@ -4,7 +4,7 @@ import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { APP_CONFIG, AppConfig } from '@rtd/kernel';
 import { AppModule } from '../../apps/api/src/app.module';
-import { configureHttp } from '../../apps/api/src/http/configure-http';
+import { configureBodyLimit, configureHttp } from '../../apps/api/src/http/configure-http';
 import { tokenFor } from './identities';
 import { createTestDatabase, TestDatabase } from './test-database';
 
@@ -51,6 +51,7 @@ export async function startTestApi(
     .compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
   if (options.http) configureHttp(app, config);
+  else configureBodyLimit(app);
   await app.init();
   const graphql: TestApi['graphql'] = async (query, variables, headers = {}) => {
     const response = await request(app.getHttpServer())

@@ -338,6 +338,16 @@ export class AssignmentsService implements PushRunAssignments {
     );
   }
 
+  /**
+   * Forgets the rows this request cached for these ids. A change made in a savepoint that was
+   * then rolled back (a dry run) left them cached as changed: later operations of the same
+   * request must read what the database holds.
+   */
+  forgetCached(ctx: RequestContext, ids: readonly string[]): void {
+    const loader = this.loader(ctx);
+    for (const id of ids) loader.clear(id);
+  }
+
   // --- internals ---
 
   private loader(ctx: RequestContext) {

@@ -14,7 +14,8 @@ export type Action =
   | 'summarize'
   | 'grant'
   | 'revoke'
-  | 'export'; // download a scheda per comune or a monitoring sheet
+  | 'export' // download a scheda per comune or a monitoring sheet
+  | 'import'; // bulk status import from a monitoring sheet (each row then checked as one update)
 
 /** The fields each rule looks at; services build these from the rows they hold. */
 export interface SubjectFields {
@@ -29,6 +30,8 @@ export interface SubjectFields {
   PnrrFunding: Record<string, never>;
   /** A file of a consortium (comuneId null: the whole consortium) or of one of its municipalities. */
   Export: { consortiumId: string; comuneId: string | null };
+  /** A bulk status import for one municipality, or (comuneId null) for a whole consortium. */
+  StatusImport: { consortiumId: string; comuneId: string | null };
   /** `role: null` asks about memberships of any role there (reading who holds roles). */
   Membership: {
     role: Role | null;
@@ -111,6 +114,12 @@ export function buildAbility(scope: AccessScope): AppAbility {
   can('export', 'Export', { consortiumId: $in(scope.fullConsortia) });
   can('export', 'Export', { comuneId: $in(scope.readableComuni) });
   can('export', 'Export', { comuneId: $in(scope.delegateComuni) });
+
+  // Bulk status import: the referent for their municipality, the RTD office (RTD and staff) for the
+  // consortium and each member. Each row then goes through the same checks as one update (the
+  // office may only reopen; a comune never sets COMPLETED), so this only says who may upload.
+  can('import', 'StatusImport', { comuneId: $in(scope.referentComuni) });
+  can('import', 'StatusImport', { consortiumId: $in(scope.managedConsortia) });
 
   can('summarize', 'Compliance', { consortiumId: $in(scope.fullConsortia) });
   can('summarize', 'Compliance', { consortiumId: null, regionCode: $in(scope.regions) });

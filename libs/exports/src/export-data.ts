@@ -88,6 +88,20 @@ export class ExportData {
     return { comune, consortium, referents, assignments: details, pnrr };
   }
 
+  /** A comune's assignments the caller sees, with the codes of their lines (for the status import). */
+  async importEntries(
+    ctx: RequestContext,
+    comune: ComuneObject,
+  ): Promise<{ assignment: AssignmentObject; lineCodes: string[] }[]> {
+    const assignments = await allPages((args) => this.assignments.list(ctx, { comuneId: comune.id }, args));
+    return Promise.all(
+      assignments.map(async (assignment) => ({
+        assignment,
+        lineCodes: (await this.objectives.lines(ctx, assignment.objectiveId)).map((line) => line.code),
+      })),
+    );
+  }
+
   /** Every line of an edition, by chapter then code. */
   async editionLines(ctx: RequestContext, edition: string): Promise<PlanLineObject[]> {
     return allPages((args) => this.catalog.planLines(ctx, { edition, ...args }));

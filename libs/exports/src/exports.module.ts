@@ -9,10 +9,11 @@ import { ExportData } from './export-data';
 import { ExportJobsRepository } from './export-jobs.repository';
 import { ExportsResolver } from './exports.resolver';
 import { ExportsService } from './exports.service';
+import { StatusImportService } from './import/status-import.service';
 
 @Module({
   imports: [TenancyModule, AssignmentsModule, ObjectivesModule, IdentityModule, CatalogModule, PnrrModule],
-  providers: [ExportData, ExportJobsRepository, ExportsService, ExportsResolver],
+  providers: [ExportData, ExportJobsRepository, ExportsService, StatusImportService, ExportsResolver],
   exports: [ExportsService],
 })
 export class ExportsModule {}

@@ -2,10 +2,26 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Ctx, RequestContext } from '@rtd/kernel';
 import { ExportJobObject, ExportRequestInput } from './dto/export.types';
 import { ExportsService } from './exports.service';
+import { StatusImportService } from './import/status-import.service';
+import { StatusImportInput, StatusImportReportObject } from './import/status-import.types';
 
 @Resolver(() => ExportJobObject)
 export class ExportsResolver {
-  constructor(private readonly exports: ExportsService) {}
+  constructor(
+    private readonly exports: ExportsService,
+    private readonly imports: StatusImportService,
+  ) {}
+
+  @Mutation(() => StatusImportReportObject, {
+    description:
+      'Bulk status import from a monitoring sheet (XLSX) or CSV: a dry run lists row by row what would change and every error; an apply writes all of it, through the same rules as updateAssignment, or nothing',
+  })
+  importStatuses(
+    @Ctx() ctx: RequestContext,
+    @Args('input', { type: () => StatusImportInput }) input: StatusImportInput,
+  ): Promise<StatusImportReportObject> {
+    return this.imports.import(ctx, input);
+  }
 
   @Mutation(() => ExportJobObject, {
     description:

@@ -4,3 +4,6 @@ export * from './download-link';
 export * from './dto/export.types';
 export * from './scheda/scheda-pdf';
 export * from './monitoring/monitoring-xlsx';
+export * from './import/status-import.types';
+export * from './import/status-file';
+export * from './import/zip-guard';

@@ -20,6 +20,7 @@ import { AuditLogPage } from '../features/audit/components/AuditLogPage';
 import { CatalogPage } from '../features/catalog/components/CatalogPage';
 import { ComunePage } from '../features/comune/components/ComunePage';
 import { ExportButtons } from '../features/exports/components/ExportButtons';
+import { StatusImport } from '../features/exports/components/StatusImport';
 import { ConsortiaPage } from '../features/consortia/components/ConsortiaPage';
 import { PeoplePage } from '../features/people/components/PeoplePage';
 import { RegionPage } from '../features/region/components/RegionPage';
@@ -192,7 +193,17 @@ function ComuneSheetRoute() {
   return (
     <Office
       render={(o) => (
-        <ComunePage key={id} {...o} comuneId={id} actions={<ExportButtons scope={{ comuneId: id }} />} />
+        <ComunePage
+          key={id}
+          {...o}
+          comuneId={id}
+          actions={
+            <>
+              <ExportButtons scope={{ comuneId: id }} />
+              {o.canWrite ? <StatusImport comuneId={id} /> : null}
+            </>
+          }
+        />
       )}
     />
   );
@@ -215,7 +226,12 @@ function ComuneRoute() {
         <WorklistPage
           comuneId={active.comune.id}
           comuneName={active.comune.name}
-          actions={<ExportButtons scope={{ comuneId: active.comune.id }} />}
+          actions={
+            <>
+              <ExportButtons scope={{ comuneId: active.comune.id }} />
+              {active.role === 'COMUNE_REFERENT' ? <StatusImport comuneId={active.comune.id} /> : null}
+            </>
+          }
         />
       ) : null}
     </RoleOnly>

@@ -48,6 +48,9 @@ const FIELD_LABEL: Record<string, string> = {
   lineCodes: 'Linee d’azione',
   target: 'Destinatari',
   edition: 'Edizione',
+  file: 'File',
+  fileName: 'Nome del file',
+  contentBase64: 'File',
 };
 
 export interface AppError {

@@ -122,3 +122,34 @@ export const EXPORT_LABEL = {
   working: 'Preparazione del file…',
   done: (fileName: string) => `File pronto: ${fileName}`,
 } as const;
+
+export const IMPORT_LABEL = {
+  region: 'Importa gli stati da un file',
+  hint: 'Il foglio di monitoraggio scaricato qui (XLSX), modificato nelle colonne Stato, Avanzamento e Criticità, oppure un CSV con le stesse intestazioni. Al massimo 2 MB.',
+  file: 'File da importare (.xlsx o .csv)',
+  check: 'Verifica il file',
+  checking: 'Verifica in corso…',
+  confirm: (n: number) => `Conferma e applica ${n === 1 ? 'la modifica' : `le ${n} modifiche`}`,
+  applying: 'Applicazione in corso…',
+  cancel: 'Annulla',
+  changesCaption: 'Modifiche che il file apporta',
+  errorsCaption: 'Righe con errori: correggile nel file e verificalo di nuovo',
+  noChanges: (unchanged: number) =>
+    `Nessuna modifica: ${unchanged === 1 ? 'la riga ha' : `le ${unchanged} righe hanno`} già i valori attuali.`,
+  summary: (rows: number, changes: number, errors: number) =>
+    `Righe lette: ${rows}; modifiche: ${changes}; errori: ${errors}.`,
+  blockedByErrors: 'Con errori non si applica nulla: correggi le righe indicate e verifica di nuovo il file.',
+  applied: (n: number) =>
+    `Importazione completata: ${n === 1 ? 'modificata 1 attività' : `modificate ${n} attività`}.`,
+  notApplied: 'Nulla è stato applicato: nel frattempo il file ha dato errori (vedi sotto).',
+  tooBig: 'Il file supera i 2 MB: usa il foglio di un solo Comune o riduci le righe.',
+  row: 'Riga',
+  sheet: 'Foglio',
+  column: 'Colonna',
+  reason: 'Motivo',
+  comune: 'Comune',
+  line: 'Linea',
+  status: 'Stato',
+  progress: 'Avanzamento',
+  issues: 'Criticità modificate',
+} as const;

@@ -11,3 +11,33 @@ export const RequestExportMutation = graphql(`
     }
   }
 `);
+
+export const ImportStatusesMutation = graphql(`
+  mutation ImportStatuses($input: StatusImportInput!) {
+    importStatuses(input: $input) {
+      dryRun
+      applied
+      format
+      rowsRead
+      unchanged
+      changes {
+        sheet
+        row
+        assignmentId
+        comuneName
+        lineCode
+        fromStatus
+        toStatus
+        fromProgress
+        toProgress
+        issuesChanged
+      }
+      errors {
+        sheet
+        row
+        column
+        reason
+      }
+    }
+  }
+`);
