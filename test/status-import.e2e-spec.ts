@@ -93,7 +93,9 @@ describe('Bulk status import (monitoring sheet XLSX or CSV)', () => {
     exported = res.body as Buffer;
   });
   afterAll(async () => {
-    process.env.DOWNLOAD_LINK_SECRET = previousSecret;
+    // Test files share this process: assigning undefined would leave the string "undefined".
+    if (previousSecret === undefined) delete process.env.DOWNLOAD_LINK_SECRET;
+    else process.env.DOWNLOAD_LINK_SECRET = previousSecret;
     await worker?.close();
     await owner.destroy();
     await api.close();
