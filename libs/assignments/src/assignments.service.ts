@@ -23,7 +23,7 @@ import {
   rowsByIdLoader,
   toPage,
 } from '@rtd/kernel';
-import { fiscalCodeProblem, normalizeFiscalCode } from '@rtd/identity';
+import { activeDelegateOf, fiscalCodeProblem, normalizeFiscalCode, personDisplayNames } from '@rtd/identity';
 import { Outbox } from '@rtd/outbox';
 import { TenancyService } from '@rtd/tenancy';
 import { AssignmentRow, AssignmentsRepository } from './assignments.repository';
@@ -218,7 +218,7 @@ export class AssignmentsService {
     if (fiscalCode) {
       const code = normalizeFiscalCode(fiscalCode);
       if (fiscalCodeProblem(code)) throw badInput('fiscalCode', 'codice fiscale non valido');
-      delegateId = await this.repository.delegateOf(db, code, row.comuneId);
+      delegateId = await activeDelegateOf(db, code, row.comuneId);
       if (!delegateId) {
         throw badInput(
           'fiscalCode',
@@ -271,7 +271,7 @@ export class AssignmentsService {
       ctx,
       'assignments.person',
       async (db, ids: readonly string[]) =>
-        indexBy(await this.repository.peopleByIds(db, ids), (p: PersonObject) => p.id),
+        indexBy(await personDisplayNames(db, ids), (p: PersonObject) => p.id),
       null as PersonObject | null,
     ).load(personId);
   }

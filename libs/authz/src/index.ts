@@ -3,3 +3,4 @@ export * from './access-scope';
 export * from './ability.factory';
 export * from './authorize';
 export * from './caller-access';
+export * from './tables';

@@ -2,7 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { systemSettings } from '@rtd/authz';
 import { todayInRome, withDbSession } from '@rtd/kernel';
-import { ComplianceRepository } from './compliance.repository';
+import { TenancyRepository } from '@rtd/tenancy';
+import { ComplianceRepository } from './compliance-read-model.repository';
 
 const SUBJECT = 'system:compliance-snapshots';
 
@@ -54,11 +55,11 @@ export class ComplianceSnapshots {
   }
 
   private async consortia(dataSource: DataSource): Promise<string[]> {
-    const rows: { id: string }[] = await withDbSession(
+    const rows = await withDbSession(
       dataSource,
       { ...systemSettings(SUBJECT, null), 'app.admin': 'on' },
-      async (session) => (await session.manager()).query(`SELECT id FROM consortium ORDER BY id`),
+      async (session) => new TenancyRepository().listConsortia(await session.manager(), null),
     );
-    return rows.map((row) => row.id);
+    return rows.map((row) => row.id).sort();
   }
 }

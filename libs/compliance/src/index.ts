@@ -1,5 +1,6 @@
 export * from './compliance.module';
 export * from './compliance.service';
 export * from './compliance.types';
-export * from './compliance.repository';
+export * from './compliance-read-model.repository';
 export * from './compliance-snapshots';
+export * from './tables';

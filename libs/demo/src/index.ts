@@ -1,2 +1,3 @@
 export * from './demo-tenants.seed';
 export * from './demo-objectives.seed';
+export * from './tables';

@@ -4,3 +4,4 @@ export * from './download-link';
 export * from './dto/export.types';
 export * from './scheda/scheda-pdf';
 export * from './monitoring/monitoring-xlsx';
+export * from './tables';

@@ -4,3 +4,4 @@ export * from './objectives.repository';
 export * from './target';
 export * from './dto/objective.types';
 export * from './fan-out';
+export * from './tables';

@@ -1,2 +1,3 @@
 export * from './outbox';
 export * from './outbox.module';
+export * from './tables';

@@ -8,3 +8,4 @@ export * from './reference-data';
 export * from './process-main';
 export * from './shutdown-logger';
 export * from './rate-limiter';
+export * from './tables';
