@@ -6,6 +6,7 @@ import { ASSIGNMENTS_TABLES } from '../libs/assignments/src/tables';
 import { AUDIT_TABLES } from '../libs/audit/src/tables';
 import { AUTHZ_TABLES } from '../libs/authz/src/tables';
 import { CATALOG_TABLES } from '../libs/catalog/src/tables';
+import { DATES_TABLES } from '../libs/dates/src/tables';
 import { COMPLIANCE_TABLES } from '../libs/compliance/src/tables';
 import { DEMO_TABLES } from '../libs/demo/src/tables';
 import { EXPORTS_TABLES } from '../libs/exports/src/tables';
@@ -28,6 +29,7 @@ import {
 
 /** Every library's declaration (libs/<library>/src/tables.ts). */
 const OWNERSHIPS: TableOwnership[] = [
+  DATES_TABLES,
   KERNEL_TABLES,
   AUTHZ_TABLES,
   OUTBOX_TABLES,

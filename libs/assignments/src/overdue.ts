@@ -1,11 +1,10 @@
+import { TODAY_IN_ROME_SQL } from '@rtd/dates';
+
 /**
  * The one definition of "overdue", as SQL over an assignment `a` joined to its objective `o`:
  * past its due date (the assignment's own, else the objective's) and neither completed nor not
  * applicable. The assignment list, the compliance counts and the daily snapshots all use it.
  */
-
-/** Today in Italy: deadlines are Italian calendar days, whatever the server's time zone. */
-export const TODAY_IN_ROME = `(now() AT TIME ZONE 'Europe/Rome')::date`;
 
 /** An assignment's due date: its own, else its objective's. */
 export const DUE_DATE = `coalesce(a.due_date, o.due_date)`;
@@ -15,6 +14,6 @@ export const DUE_DATE = `coalesce(a.due_date, o.due_date)`;
  * when its status is `status` (an SQL expression, the current status by default; the backfill
  * passes the status the assignment had that day).
  */
-export function overdueSql(day: string = TODAY_IN_ROME, status = 'a.status'): string {
+export function overdueSql(day: string = TODAY_IN_ROME_SQL, status = 'a.status'): string {
   return `(${DUE_DATE} < ${day} AND ${status} NOT IN ('COMPLETED', 'NOT_APPLICABLE'))`;
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { callerAccess, on } from '@rtd/authz';
-import { badInput, forbidden, masculine, notFound, parseId, RequestContext, todayInRome } from '@rtd/kernel';
+import { todayInRome } from '@rtd/dates';
+import { badInput, forbidden, masculine, notFound, parseId, RequestContext } from '@rtd/kernel';
 import { TenancyService } from '@rtd/tenancy';
 import { ComplianceRepository, CountsRow } from './compliance-read-model.repository';
 import {
