@@ -80,6 +80,11 @@ describe('table ownership', () => {
     expect([...owners.keys()].filter((table) => !tables.includes(table))).toEqual([]);
   });
 
+  it('declares exactly the views the migrations create, each exported by one library', () => {
+    const views = OWNERSHIPS.flatMap((o) => o.views ?? []).sort();
+    expect(views).toEqual(migratedTables(path.join(PROJECT_ROOT, 'migrations'), 'VIEW'));
+  });
+
   it('has a declaration for every library, named after its folder', () => {
     const folders = readdirSync(LIBS).sort();
     expect(OWNERSHIPS.map((o) => o.library).sort()).toEqual(folders);

@@ -131,13 +131,16 @@ export function ownershipViolations(
   return violations;
 }
 
-/** The tables the migrations create. */
-export function migratedTables(migrationsDir: string): string[] {
+/** The tables (or, with `kind` 'VIEW', the views) the migrations create. */
+export function migratedTables(migrationsDir: string, kind: 'TABLE' | 'VIEW' = 'TABLE'): string[] {
   const names = new Set<string>();
+  const pattern = new RegExp(
+    `CREATE\\s+(?:OR\\s+REPLACE\\s+)?${kind}\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?([a-z_][a-z0-9_]*)`,
+    'gi',
+  );
   for (const file of readdirSync(migrationsDir).filter((f) => f.endsWith('.ts'))) {
     const source = readFileSync(path.join(migrationsDir, file), 'utf8');
-    for (const match of source.matchAll(/CREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?([a-z_][a-z0-9_]*)/gi))
-      names.add(match[1].toLowerCase());
+    for (const match of source.matchAll(pattern)) names.add(match[1].toLowerCase());
   }
   return [...names].sort();
 }
