@@ -12,6 +12,7 @@ import { ConsortiumLocalLines1764000010000 } from './1764000010000-consortium-lo
 import { ComplianceLabelVersions1764000011000 } from './1764000011000-compliance-label-versions';
 import { PnrrFunding1764000012000 } from './1764000012000-pnrr-funding';
 import { ExportJobs1764000013000 } from './1764000013000-export-jobs';
+import { PlanLineInUse1764000014700 } from './1764000014700-plan-line-in-use';
 import { JobConsortiumListing1764000016000 } from './1764000016000-job-consortium-listing';
 
 /** Every migration, in order. A new migration is added here as well as in its own file. */
@@ -30,5 +31,6 @@ export const ALL_MIGRATIONS = [
   ComplianceLabelVersions1764000011000,
   PnrrFunding1764000012000,
   ExportJobs1764000013000,
+  PlanLineInUse1764000014700,
   JobConsortiumListing1764000016000,
 ];

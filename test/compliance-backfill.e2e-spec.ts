@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { JobContext } from '@rtd/authz';
 import { ComplianceRepository, ComplianceSnapshots, dayBefore, SNAPSHOT_SUBJECT } from '@rtd/compliance';
 import { seedDemoObjectives } from '@rtd/demo';
-import { todayInRome } from '@rtd/kernel';
+import { todayInRome } from '@rtd/dates';
 import { APP_DATA_SOURCE, ownerDataSource } from '@rtd/platform';
 import { RTD_A } from './support/identities';
 import { DemoIds, demoIds, ok } from './support/scenario';

@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { seedDemoObjectives } from '@rtd/demo';
 import { JobContext } from '@rtd/authz';
 import { ComplianceRepository, ComplianceSnapshots, SNAPSHOT_SUBJECT } from '@rtd/compliance';
-import { todayInRome } from '@rtd/kernel';
+import { todayInRome } from '@rtd/dates';
 import { APP_DATA_SOURCE, ownerDataSource } from '@rtd/platform';
 import { AUDITOR_A, PORTAL_LOMBARDIA, RTD_A } from './support/identities';
 import { DemoIds, demoIds, ok, publishedObjective } from './support/scenario';

@@ -1,6 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { todayInRome } from '@rtd/kernel';
+import { todayInRome } from '@rtd/dates';
 import { JobContext } from '@rtd/authz';
 import { NOTIFICATIONS_SUBJECT, NotificationsService } from '@rtd/notifications';
 import { startSmtpSink, type SmtpSink } from '../apps/dev-mail/src/smtp-sink';

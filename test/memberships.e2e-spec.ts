@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { DEMO_CONSORTIA, DEMO_PEOPLE } from '@rtd/kernel';
+import { DEMO_CONSORTIA, DEMO_PEOPLE } from '@rtd/demo';
 import { fiscalCodeCheckCharacter } from '@rtd/identity';
 import {
   ADMIN,

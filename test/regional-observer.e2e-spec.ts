@@ -1,7 +1,6 @@
 import { DataSource } from 'typeorm';
-import { seedDemoObjectives } from '@rtd/demo';
+import { DEMO_PEOPLE, seedDemoObjectives } from '@rtd/demo';
 import { fiscalCodeProblem } from '@rtd/identity';
-import { DEMO_PEOPLE } from '@rtd/kernel';
 import { ownerDataSource } from '@rtd/platform';
 import { DemoIds, demoIds, ok } from './support/scenario';
 import { errorCodes, startTestApi, TestApi } from './support/test-app';

@@ -1,6 +1,8 @@
-import { ensureDatabase } from '@rtd/kernel';
+import { ensureDatabase } from '../../apps/cli/src/database-setup';
 import { seedDemoTenants } from '@rtd/demo';
-import { assertRedisReachable, loadReferenceData, migrate, ownerDataSource } from '@rtd/platform';
+import { assertRedisReachable, migrate, ownerDataSource } from '@rtd/platform';
+import { loadReferenceData } from '../../apps/cli/src/reference-data';
+import { ALL_MIGRATIONS } from '../../migrations';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -22,7 +24,7 @@ export default async function globalSetup(): Promise<void> {
     ownerUrl: config.databaseOwnerUrl,
     appUrl: config.databaseUrl,
   });
-  const owner = ownerDataSource(config, 'rtd-hub-test-setup');
+  const owner = ownerDataSource(config, 'rtd-hub-test-setup', ALL_MIGRATIONS);
   await owner.initialize();
   try {
     await migrate(owner, config);

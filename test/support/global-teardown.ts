@@ -1,4 +1,4 @@
-import { connectAdmin, dropDatabase } from '@rtd/kernel';
+import { connectAdmin, dropDatabase } from '../../apps/cli/src/database-setup';
 import { configFor, TEMPLATE_ENV } from './test-database';
 
 /** Drops the template and every per-file clone of this run, even those a crashed file left behind. */

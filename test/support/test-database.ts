@@ -4,13 +4,12 @@ import {
   AppConfig,
   databaseName,
   deriveContextKey,
-  dropDatabase,
-  ensureDatabase,
   loadConfig,
   SET_CONTEXT_SQL,
   signContext,
   withDatabase,
 } from '@rtd/kernel';
+import { dropDatabase, ensureDatabase } from '../../apps/cli/src/database-setup';
 
 /**
  * Each test file gets its own database, cloned from the template that global-setup

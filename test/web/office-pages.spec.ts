@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { obtainPersonToken } from '../../apps/dev-idp/src/token-flow';
-import { DEMO_PEOPLE } from '../../libs/kernel/src/demo/demo-identities';
+import { DEMO_PEOPLE } from '../../libs/demo/src/demo-identities';
 import { graphqlAs } from './support/api';
 import { expect, idpUrl, test, webBaseUrl } from './support/fixtures';
 

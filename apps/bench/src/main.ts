@@ -6,7 +6,7 @@ import path from 'node:path';
 import { importJWK, JWK, SignJWT } from 'jose';
 import { DataSource } from 'typeorm';
 import { ComplianceGroupBy, complianceSummarySql } from '@rtd/compliance';
-import { AccessLoader, sessionSettingsForToken, TokenVerifier } from '@rtd/identity';
+import { AccessLoader, IdentityRepository, sessionSettingsForToken, TokenVerifier } from '@rtd/identity';
 import { applySettings, SessionSettings, withDbSession } from '@rtd/kernel';
 import { appDataSource, ownerDataSource } from '@rtd/platform';
 import { generateSigningKeys } from '../../dev-idp/src/signing-key';
@@ -123,7 +123,8 @@ async function main(): Promise<void> {
     const app = appDataSource({ ...config, databasePoolSize: POOL }, 'rtd-hub-bench-floor');
     await app.initialize();
     const verifier = new TokenVerifier({ ...config, oidcIssuer: issuer });
-    const settingsOf = (token: string) => sessionSettingsForToken(app, verifier, new AccessLoader(), token);
+    const settingsOf = (token: string) =>
+      sessionSettingsForToken(app, verifier, new AccessLoader(new IdentityRepository()), token);
     const floorQuery = (settings: SessionSettings, sql: string, params: unknown[]) => () =>
       withDbSession(app, {}, async (session) => {
         const db = await session.manager();

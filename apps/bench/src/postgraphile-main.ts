@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { AccessLoader, sessionSettingsForToken, TokenVerifier } from '@rtd/identity';
+import { AccessLoader, IdentityRepository, sessionSettingsForToken, TokenVerifier } from '@rtd/identity';
 import { loadConfig } from '@rtd/kernel';
 import { appDataSource } from '@rtd/platform';
 import { startPostGraphileServer } from './postgraphile/server';
@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const dataSource = appDataSource({ ...config, databasePoolSize: 3 }, 'rtd-hub-bench-postgraphile-auth');
   await dataSource.initialize();
   const verifier = new TokenVerifier(config);
-  const loader = new AccessLoader();
+  const loader = new AccessLoader(new IdentityRepository());
   const server = await startPostGraphileServer({
     port: config.port,
     databaseUrl: config.databaseUrl,

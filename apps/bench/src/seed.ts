@@ -1,7 +1,10 @@
 import { DataSource } from 'typeorm';
 import { fiscalCodeCheckCharacter } from '@rtd/identity';
-import { AppConfig, ensureDatabase } from '@rtd/kernel';
-import { loadReferenceData, migrate, ownerDataSource } from '@rtd/platform';
+import { AppConfig } from '@rtd/kernel';
+import { ensureDatabase } from '../../cli/src/database-setup';
+import { migrate, ownerDataSource } from '@rtd/platform';
+import { ALL_MIGRATIONS } from '../../../migrations';
+import { loadReferenceData } from '../../cli/src/reference-data';
 
 export const MAX_MEMBERS = 50;
 export const BENCH_OBSERVER = 'portale-regione-lombardia';
@@ -62,7 +65,7 @@ export async function seedNationalData(config: AppConfig, log: (line: string) =>
     ownerUrl: config.databaseOwnerUrl,
     appUrl: config.databaseUrl,
   });
-  const owner: DataSource = ownerDataSource(config, 'rtd-hub-bench-seed');
+  const owner: DataSource = ownerDataSource(config, 'rtd-hub-bench-seed', ALL_MIGRATIONS);
   await owner.initialize();
   try {
     await migrate(owner, config);

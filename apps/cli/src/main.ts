@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import path from 'node:path';
-import { ConfigError, loadConfig, ServiceUnavailableError } from '@rtd/kernel';
+import { ConfigError, loadConfig } from '@rtd/kernel';
+import { ServiceUnavailableError } from '@rtd/platform';
 import {
   assignCatalogLocalLines,
   extractSeedCatalogue,

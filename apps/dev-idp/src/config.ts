@@ -1,4 +1,4 @@
-import { DEMO_CLIENTS } from '../../../libs/kernel/src/demo/demo-identities';
+import { DEMO_CLIENTS } from '../../../libs/demo/src/demo-identities';
 
 export const DEFAULT_PORT = 4001;
 export const DEFAULT_HOST = '127.0.0.1';

@@ -4,7 +4,7 @@ import {
   type DemoGrant,
   type DemoPerson,
   type DemoRole,
-} from '../../../libs/kernel/src/demo/demo-identities';
+} from '../../../libs/demo/src/demo-identities';
 
 export type { DemoPerson };
 

@@ -252,7 +252,7 @@ async function authorize(
         if (body.error === 'unknown_person') {
           throw new DevTokenError(
             'UNKNOWN_PERSON',
-            `unknown person "${fiscalCode}": the provider only knows the demo people of libs/kernel/src/demo/demo-identities.ts`,
+            `unknown person "${fiscalCode}": the provider only knows the demo people of libs/demo/src/demo-identities.ts`,
           );
         }
         throw new DevTokenError(

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Where } from '@rtd/kernel';
 import { AssignmentStatus, ObjectiveState } from './workflow';
+import { DUE_DATE, overdueSql } from './overdue';
 
 export interface AssignmentRow {
   id: string;
@@ -34,10 +35,8 @@ export interface AssignmentQuery {
   after: { due: string; id: string } | null;
 }
 
-/** Today in Italy: deadlines are Italian calendar days, whatever the server's time zone. */
-export const TODAY_IN_ROME = `(now() AT TIME ZONE 'Europe/Rome')::date`;
-const DUE = `coalesce(a.due_date, o.due_date)`;
-const OVERDUE = `(${DUE} < ${TODAY_IN_ROME} AND a.status NOT IN ('COMPLETED', 'NOT_APPLICABLE'))`;
+const DUE = DUE_DATE;
+const OVERDUE = overdueSql();
 
 const ASSIGNMENT_COLUMNS = `a.id, a.consortium_id AS "consortiumId", a.comune_id AS "comuneId",
   a.objective_id AS "objectiveId", o.state AS "objectiveState", a.status, a.progress, ${DUE} AS "dueDate", ${OVERDUE} AS overdue,
@@ -239,23 +238,5 @@ export class AssignmentsRepository {
          FROM status_event WHERE assignment_id = ANY($1::uuid[]) ORDER BY id`,
       [ids],
     );
-  }
-
-  async peopleByIds(db: EntityManager, ids: readonly string[]) {
-    return db.query(
-      `SELECT id, nullif(trim(concat_ws(' ', given_name, family_name)), '') AS "displayName"
-         FROM person WHERE id = ANY($1::uuid[])`,
-      [ids],
-    );
-  }
-
-  /** The person, if it holds an active COMUNE_DELEGATE membership for this municipality. */
-  async delegateOf(db: EntityManager, fiscalCode: string, comuneId: string): Promise<string | null> {
-    const [row] = await db.query(
-      `SELECT p.id FROM person p JOIN membership m ON m.person_id = p.id
-        WHERE p.fiscal_code = $1 AND m.role = 'COMUNE_DELEGATE' AND m.comune_id = $2 AND m.revoked_at IS NULL`,
-      [fiscalCode, comuneId],
-    );
-    return row?.id ?? null;
   }
 }

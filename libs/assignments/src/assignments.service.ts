@@ -22,8 +22,7 @@ import {
   rowsByIdLoader,
   toPage,
 } from '@rtd/kernel';
-import { fiscalCodeProblem, normalizeFiscalCode } from '@rtd/identity';
-import { NOTIFICATIONS_QUEUE, NotificationJob } from '@rtd/notifications';
+import { activeDelegateOf, fiscalCodeProblem, normalizeFiscalCode, personDisplayNames } from '@rtd/identity';
 import { PushRunAssignments, PushRunJob } from '@rtd/objectives';
 import { Outbox } from '@rtd/outbox';
 import { TenancyService } from '@rtd/tenancy';
@@ -47,6 +46,7 @@ import {
   Side,
   WorkflowAction,
 } from './workflow';
+import { REVIEW_DECISION_TOPIC, ReviewDecisionMessage } from './review-decision-message';
 
 const MAX_NOTE = 2000;
 const MAX_ISSUES = 10_000;
@@ -255,7 +255,7 @@ export class AssignmentsService implements PushRunAssignments {
     if (fiscalCode) {
       const code = normalizeFiscalCode(fiscalCode);
       if (fiscalCodeProblem(code)) throw badInput('fiscalCode', 'codice fiscale non valido');
-      delegateId = await this.repository.delegateOf(db, code, row.comuneId);
+      delegateId = await activeDelegateOf(db, code, row.comuneId);
       if (!delegateId) {
         throw badInput(
           'fiscalCode',
@@ -308,7 +308,7 @@ export class AssignmentsService implements PushRunAssignments {
       ctx,
       'assignments.person',
       async (db, ids: readonly string[]) =>
-        indexBy(await this.repository.peopleByIds(db, ids), (p: PersonObject) => p.id),
+        indexBy(await personDisplayNames(db, ids), (p: PersonObject) => p.id),
       null as PersonObject | null,
     ).load(personId);
   }
@@ -432,14 +432,14 @@ export class AssignmentsService implements PushRunAssignments {
       });
       const [updated] = await this.repository.byIds(db, [row.id]);
       if (change.notifyDecision) {
-        const job: NotificationJob = {
+        const job: ReviewDecisionMessage = {
           kind: 'review-decision',
           assignmentId: row.id,
           version: updated.version,
           consortiumId: row.consortiumId,
         };
         await this.outbox.add(db, {
-          topic: NOTIFICATIONS_QUEUE,
+          topic: REVIEW_DECISION_TOPIC,
           payload: job,
           consortiumId: row.consortiumId,
           dedupeKey: `mail:review:${row.id}:v${updated.version}`,

@@ -3,3 +3,4 @@ export * from './audit-trail';
 export * from './audit.module';
 export * from './audit-log.service';
 export * from './dto/audit-entry.object';
+export * from './tables';

@@ -4,3 +4,4 @@ export * from './ability.factory';
 export * from './authorize';
 export * from './caller-access';
 export * from './job-context';
+export * from './tables';

@@ -87,7 +87,7 @@ export async function importEdition(db: EntityManager, edition: ParsedEdition): 
   const stored: StoredLine[] = await db.query(
     `SELECT l.id, l.code, l.chapter, l.objective_codes AS "objectiveCodes", l.text, l.deadline_kind AS "deadlineKind",
             l.deadline, l.min_population AS "minPopulation", l.is_local AS "isLocal",
-            EXISTS (SELECT 1 FROM shared_objective_line s WHERE s.plan_line_id = l.id) AS referenced
+            EXISTS (SELECT 1 FROM plan_line_in_use u WHERE u.plan_line_id = l.id) AS referenced
        FROM plan_line l WHERE l.edition_code = $1`,
     [edition.code],
   );

@@ -8,3 +8,4 @@ export * from './entities/plan-line.entity';
 export * from './dto/plan-line.object';
 export * from './dto/plan-edition.object';
 export * from './parsing';
+export * from './tables';

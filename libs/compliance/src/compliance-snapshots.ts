@@ -1,18 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { JobContext } from '@rtd/authz';
-import { todayInRome } from '@rtd/kernel';
+import { dayBefore, todayInRome } from '@rtd/dates';
 import { allConsortia } from '@rtd/tenancy';
-import { ComplianceRepository } from './compliance.repository';
+import { ComplianceRepository } from './compliance-read-model.repository';
 
 /** The system subject the snapshot job acts as (JobContext.forJob). */
 export const SNAPSHOT_SUBJECT = 'system:compliance-snapshots';
 
-/** The calendar day before `day` (`YYYY-MM-DD`). */
-export function dayBefore(day: string): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() - 1);
-  return date.toISOString().slice(0, 10);
-}
+/** Moved to @rtd/dates; still exported here for its callers. */
+export { dayBefore };
 
 /**
  * The nightly job behind complianceTrend: one snapshot per consortium and day, taken again if

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TenancyModule } from '@rtd/tenancy';
-import { ComplianceRepository } from './compliance.repository';
+import { ComplianceRepository } from './compliance-read-model.repository';
 import { ComplianceResolver } from './compliance.resolver';
 import { ComplianceService } from './compliance.service';
 

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { callerAccess, on } from '@rtd/authz';
-import { badInput, forbidden, masculine, notFound, parseId, RequestContext, todayInRome } from '@rtd/kernel';
+import { todayInRome } from '@rtd/dates';
+import { badInput, forbidden, masculine, notFound, parseId, RequestContext } from '@rtd/kernel';
 import { TenancyService } from '@rtd/tenancy';
-import { ComplianceRepository, CountsRow } from './compliance.repository';
+import { ComplianceRepository, CountsRow } from './compliance-read-model.repository';
 import {
   ComplianceBucket,
   ComplianceGroupBy,
@@ -144,7 +145,8 @@ export class ComplianceService {
 
   /** A filter that matches nothing: an objective the caller cannot see, or one not assigned yet. */
   private async assertObjectiveVisible(ctx: RequestContext, objectiveId: string): Promise<void> {
-    const [row] = await (await ctx.db()).query(`SELECT 1 FROM shared_objective WHERE id = $1`, [objectiveId]);
-    if (!row) throw notFound(masculine('Obiettivo'));
+    if (!(await this.repository.objectiveExists(await ctx.db(), objectiveId))) {
+      throw notFound(masculine('Obiettivo'));
+    }
   }
 }

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { ComplianceRepository, dayBefore } from '@rtd/compliance';
-import { DEMO_CONSORTIA, DEMO_PEOPLE, todayInRome } from '@rtd/kernel';
+import { ComplianceRepository } from '@rtd/compliance';
+import { dayBefore, todayInRome } from '@rtd/dates';
 import { normaliseTarget, targetedBy } from '@rtd/objectives';
+import { DEMO_CONSORTIA, DEMO_PEOPLE } from './demo-identities';
 
 const SEEDED_BY = 'demo-seed';
 type Status = 'NOT_STARTED' | 'IN_PROGRESS' | 'SUBMITTED' | 'COMPLETED' | 'REJECTED' | 'NOT_APPLICABLE';

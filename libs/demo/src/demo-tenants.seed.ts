@@ -1,6 +1,6 @@
 import { assignLocalLines } from '@rtd/catalog';
 import { IdentityRepository } from '@rtd/identity';
-import { DEMO_CLIENTS, DEMO_CONSORTIA, DEMO_PEOPLE, DemoGrant } from '@rtd/kernel';
+import { DEMO_CLIENTS, DEMO_CONSORTIA, DEMO_PEOPLE, DemoGrant } from './demo-identities';
 import { TenancyRepository } from '@rtd/tenancy';
 import { EntityManager } from 'typeorm';
 

@@ -1,2 +1,4 @@
+export * from './demo-identities';
 export * from './demo-tenants.seed';
 export * from './demo-objectives.seed';
+export * from './tables';

@@ -1,16 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@rtd/audit';
 import { callerAccess, on } from '@rtd/authz';
-import {
-  actorSubject,
-  badInput,
-  forbidden,
-  masculine,
-  notFound,
-  parseId,
-  RequestContext,
-  todayInRome,
-} from '@rtd/kernel';
+import { todayInRome } from '@rtd/dates';
+import { actorSubject, badInput, forbidden, masculine, notFound, parseId, RequestContext } from '@rtd/kernel';
 import { ComuneObject, ConsortiumObject } from '@rtd/tenancy';
 import { DownloadLinkSettings, downloadLinkSettings, signDownload } from './download-link';
 import { ExportJobObject, ExportKindEnum, ExportRequestInput, ExportStateEnum } from './dto/export.types';

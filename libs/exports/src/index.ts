@@ -7,3 +7,4 @@ export * from './monitoring/monitoring-xlsx';
 export * from './import/status-import.types';
 export * from './import/status-file';
 export * from './import/zip-guard';
+export * from './tables';

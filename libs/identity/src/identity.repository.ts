@@ -78,14 +78,71 @@ export class IdentityRepository {
     return row.id;
   }
 
-  async findOrCreateClient(db: EntityManager, clientId: string): Promise<string> {
+  /**
+   * The one lookup of a machine client by its client id, created when new (first token, or first
+   * grant): read first, so a known client is never inserted again; a concurrent first use that
+   * wins the insert is read back.
+   */
+  async findOrCreateClient(
+    db: EntityManager,
+    clientId: string,
+  ): Promise<{ id: string; name: string | null }> {
+    const byClientId = async () =>
+      (await db.query(`SELECT id, name FROM machine_client WHERE client_id = $1`, [clientId]))[0];
+    const existing = await byClientId();
+    if (existing) return existing;
     const [created] = await db.query(
-      `INSERT INTO machine_client (client_id) VALUES ($1) ON CONFLICT (client_id) DO NOTHING RETURNING id`,
+      `INSERT INTO machine_client (client_id) VALUES ($1) ON CONFLICT (client_id) DO NOTHING RETURNING id, name`,
       [clientId],
     );
-    if (created) return created.id;
-    const [existing] = await db.query(`SELECT id FROM machine_client WHERE client_id = $1`, [clientId]);
-    return existing.id;
+    return created ?? (await byClientId());
+  }
+
+  /**
+   * The person signing in with this fiscal code, created at first login; subject, names and
+   * e-mail follow the identity provider (a null name or e-mail keeps the stored one).
+   */
+  async signInPerson(
+    db: EntityManager,
+    identity: {
+      fiscalCode: string;
+      subject: string;
+      givenName: string | null;
+      familyName: string | null;
+      email: string | null;
+    },
+  ): Promise<{ id: string; givenName: string | null; familyName: string | null }> {
+    const [existing] = await db.query(
+      `SELECT id, given_name, family_name, email, subject FROM person WHERE fiscal_code = $1`,
+      [identity.fiscalCode],
+    );
+    if (!existing) {
+      const [created] = await db.query(
+        `INSERT INTO person (fiscal_code, subject, given_name, family_name, email, last_login_at)
+         VALUES ($1, $2, $3, $4, $5, now())
+         ON CONFLICT (fiscal_code) DO UPDATE SET last_login_at = now() RETURNING id`,
+        [identity.fiscalCode, identity.subject, identity.givenName, identity.familyName, identity.email],
+      );
+      return { id: created.id, givenName: identity.givenName, familyName: identity.familyName };
+    }
+    const changed =
+      existing.subject !== identity.subject ||
+      (identity.givenName !== null && existing.given_name !== identity.givenName) ||
+      (identity.familyName !== null && existing.family_name !== identity.familyName) ||
+      (identity.email !== null && existing.email !== identity.email);
+    if (changed) {
+      await db.query(
+        `UPDATE person SET subject = $2, given_name = coalesce($3, given_name),
+           family_name = coalesce($4, family_name), email = coalesce($5, email), last_login_at = now()
+         WHERE id = $1`,
+        [existing.id, identity.subject, identity.givenName, identity.familyName, identity.email],
+      );
+    }
+    return {
+      id: existing.id,
+      givenName: identity.givenName ?? existing.given_name,
+      familyName: identity.familyName ?? existing.family_name,
+    };
   }
 
   async membershipById(db: EntityManager, id: string): Promise<MembershipRecord | null> {

@@ -95,7 +95,7 @@ export class IdentityService {
       const principal: Principal =
         who.kind === 'person'
           ? { personId: await this.repository.findOrCreatePerson(db, who.fiscalCode, who.profile) }
-          : { machineClientId: await this.repository.findOrCreateClient(db, who.clientId) };
+          : { machineClientId: (await this.repository.findOrCreateClient(db, who.clientId)).id };
       const id = await this.repository.ensureMembership(
         db,
         principal,

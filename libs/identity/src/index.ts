@@ -7,3 +7,5 @@ export * from './session-settings';
 export * from './access-cache';
 export * from './access-invalidation';
 export * from './identity.service';
+export * from './people.queries';
+export * from './tables';

@@ -5,3 +5,4 @@ export * from './notifications.service';
 export * from './jobs/notification-job';
 export * from './jobs/notifications.job';
 export * from './jobs/notifications-jobs.module';
+export * from './tables';

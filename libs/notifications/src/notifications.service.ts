@@ -1,6 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { openAssignmentsDueSoon, reviewDecisionFacts, submittedAssignments } from '@rtd/assignments';
 import { JobContext } from '@rtd/authz';
+import { mailRecipients } from '@rtd/identity';
+import type { MailRecipient } from '@rtd/identity';
 import { APP_CONFIG } from '@rtd/kernel';
 import type { AppConfig } from '@rtd/kernel';
 import { allConsortia } from '@rtd/tenancy';
@@ -10,11 +13,7 @@ import { MailContent, officeDigestMail, referentDigestMail, reviewDecisionMail }
 /** The system subject the notification jobs act as (JobContext.forJob). */
 export const NOTIFICATIONS_SUBJECT = 'system:notifications';
 
-interface Recipient {
-  personId: string;
-  email: string;
-  name: string;
-}
+type Recipient = MailRecipient;
 
 /**
  * Who gets which e-mail, and the guarantee that each goes out once: every mail has a dedupe key
@@ -38,15 +37,7 @@ export class NotificationsService {
   async sendReviewDecision(job: JobContext, assignmentId: string, version: number) {
     const facts = await job.run(async (ctx) => {
       const manager = await ctx.db();
-      const [row] = await manager.query(
-        `SELECT a.comune_id, a.delegate_person_id, c.name AS comune_name, o.title, coalesce(a.due_date, o.due_date) AS due,
-                e.to_status, e.note
-           FROM assignment a JOIN comune c ON c.id = a.comune_id JOIN shared_objective o ON o.id = a.objective_id
-           JOIN LATERAL (SELECT to_status, note FROM status_event WHERE assignment_id = a.id
-                          AND to_status IN ('COMPLETED', 'REJECTED') ORDER BY id DESC LIMIT 1) e ON true
-          WHERE a.id = $1`,
-        [assignmentId],
-      );
+      const row = await reviewDecisionFacts(manager, assignmentId);
       if (!row) return null;
       const recipients = await this.recipients(manager, {
         roles: ['COMUNE_REFERENT'],
@@ -89,31 +80,8 @@ export class NotificationsService {
   private async digestsOf(job: JobContext, consortium: { id: string; name: string }, day: string) {
     const plan = await job.run(async (ctx) => {
       const db = await ctx.db();
-      const open: {
-        comune_id: string;
-        comune_name: string;
-        title: string;
-        due: string;
-        status: string;
-        progress: number;
-        delegate_person_id: string | null;
-      }[] = await db.query(
-        `SELECT a.comune_id, c.name AS comune_name, o.title, coalesce(a.due_date, o.due_date) AS due, a.status,
-                a.progress, a.delegate_person_id
-           FROM assignment a JOIN comune c ON c.id = a.comune_id JOIN shared_objective o ON o.id = a.objective_id
-          WHERE a.consortium_id = $1 AND o.state = 'PUBLISHED'
-            AND a.status IN ('NOT_STARTED', 'IN_PROGRESS', 'REJECTED')
-            AND coalesce(a.due_date, o.due_date) <= $2::date + 30
-          ORDER BY due, o.title`,
-        [consortium.id, day],
-      );
-      const submitted: { title: string; comune_name: string; submitted_at: Date }[] = await db.query(
-        `SELECT o.title, c.name AS comune_name,
-                (SELECT max(at) FROM status_event e WHERE e.assignment_id = a.id AND e.to_status = 'SUBMITTED') AS submitted_at
-           FROM assignment a JOIN comune c ON c.id = a.comune_id JOIN shared_objective o ON o.id = a.objective_id
-          WHERE a.consortium_id = $1 AND a.status = 'SUBMITTED' ORDER BY submitted_at, c.name`,
-        [consortium.id],
-      );
+      const open = await openAssignmentsDueSoon(db, consortium.id, day);
+      const submitted = await submittedAssignments(db, consortium.id);
       const byComune = new Map<string, typeof open>();
       for (const item of open) byComune.set(item.comune_id, [...(byComune.get(item.comune_id) ?? []), item]);
       const referents = new Map<string, Recipient[]>();
@@ -174,23 +142,11 @@ export class NotificationsService {
     return sent;
   }
 
-  private async recipients(
+  private recipients(
     db: EntityManager,
     who: { roles: string[]; comuneId?: string; consortiumId?: string; extraPersonId?: string | null },
   ): Promise<Recipient[]> {
-    const rows: { id: string; email: string | null; name: string | null }[] = await db.query(
-      `SELECT DISTINCT p.id, p.email, nullif(trim(concat_ws(' ', p.given_name, p.family_name)), '') AS name
-         FROM person p
-        WHERE p.email IS NOT NULL AND (
-              p.id IN (SELECT person_id FROM membership WHERE revoked_at IS NULL AND role = ANY($1)
-                        AND ($2::uuid IS NULL OR comune_id = $2) AND ($3::uuid IS NULL OR consortium_id = $3))
-              OR p.id = $4::uuid)
-        ORDER BY p.id`,
-      [who.roles, who.comuneId ?? null, who.consortiumId ?? null, who.extraPersonId ?? null],
-    );
-    return rows
-      .filter((row): row is { id: string; email: string; name: string | null } => row.email !== null)
-      .map((row) => ({ personId: row.id, email: row.email, name: row.name ?? row.email }));
+    return mailRecipients(db, who);
   }
 
   /**

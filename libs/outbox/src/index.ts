@@ -2,3 +2,4 @@ export * from './outbox';
 export * from './outbox.module';
 export * from './relay/outbox-relay';
 export * from './relay/outbox-relay.module';
+export * from './tables';

@@ -1,7 +1,5 @@
 import { AppConfig, bindContextKey, createDataSource, storeContextKey } from '@rtd/kernel';
-import { DataSource } from 'typeorm';
-import { ALL_MIGRATIONS } from '../../../migrations';
-import { ALL_ENTITIES } from './entities';
+import { DataSource, DataSourceOptions } from 'typeorm';
 
 /** The application's pool: role rtd_app, which owns nothing and is subject to row-level security. */
 export function appDataSource(config: AppConfig, applicationName: string): DataSource {
@@ -9,29 +7,32 @@ export function appDataSource(config: AppConfig, applicationName: string): DataS
     url: config.databaseUrl,
     poolSize: config.databasePoolSize,
     applicationName,
-    entities: ALL_ENTITIES,
   });
   // Row-level security settings are signed with it (db-context.ts); without it none can be applied.
   bindContextKey(dataSource, config.dbContextKey);
   return dataSource;
 }
 
-/** The owner's connection: runs migrations and loads reference data, never serves requests. */
+/**
+ * The owner's connection: runs migrations and loads reference data, never serves requests. The
+ * migrations (migrations/index.ts ALL_MIGRATIONS) are given by who runs them: the CLI, the test
+ * setup, the benchmark; the product's libraries do not import them.
+ */
 export function ownerDataSource(
   config: Pick<AppConfig, 'databaseOwnerUrl'>,
   applicationName: string,
+  migrations: readonly unknown[] = [],
 ): DataSource {
   return createDataSource({
     url: config.databaseOwnerUrl,
     poolSize: 2,
     applicationName,
-    entities: ALL_ENTITIES,
-    migrations: ALL_MIGRATIONS as unknown as string[],
+    migrations: migrations as DataSourceOptions['migrations'],
   });
 }
 
 /**
- * Applies pending migrations, then stores the key of DB_CONTEXT_KEY where row-level security
+ * Applies the pending migrations the owner data source was built with, then stores the key of DB_CONTEXT_KEY where row-level security
  * checks the settings' signature: every migration run (db:setup, migration:run, demo, tests)
  * brings the database's key in line with the application's. Returns the migrations applied.
  */

@@ -1,5 +1,6 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
-import { APP_CONFIG, APP_DATA_SOURCE, AppConfig, POSTGRES_HINT, ServiceUnavailableError } from '@rtd/kernel';
+import { APP_CONFIG, APP_DATA_SOURCE, AppConfig } from '@rtd/kernel';
+import { POSTGRES_HINT, ServiceUnavailableError } from './service-unavailable';
 import { DataSource } from 'typeorm';
 import { appDataSource } from './data-sources';
 

@@ -1,10 +1,8 @@
-export * from './entities';
 export * from './data-sources';
 export * from './database.module';
 export * from './redis';
 export * from './logging';
 export * from './health/health.module';
-export * from './reference-data';
 export * from './process-main';
 export * from './shutdown-logger';
 export * from './rate-limiter';
@@ -12,3 +10,5 @@ export * from './health/heartbeat-file';
 export * from './health/heartbeat.job';
 export * from './health/worker-liveness';
 export * from './health/worker-health.module';
+export * from './service-unavailable';
+export * from './tables';

@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import { REDIS_HINT, ServiceUnavailableError } from '@rtd/kernel';
+import { REDIS_HINT, ServiceUnavailableError } from './service-unavailable';
 
 /**
  * A Redis connection that fails fast instead of queueing commands forever, for health

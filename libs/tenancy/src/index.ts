@@ -7,3 +7,5 @@ export * from './entities/consortium.entity';
 export * from './entities/consortium-member.entity';
 export * from './dto/comune.object';
 export * from './dto/consortium.object';
+export * from './tenancy.queries';
+export * from './tables';

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test as base, type Page } from '@playwright/test';
-import { DEMO_PEOPLE } from '../../../libs/kernel/src/demo/demo-identities';
+import { DEMO_PEOPLE } from '../../../libs/demo/src/demo-identities';
 
 /**
  * What the web tests share: logging in through the real development provider, accessibility

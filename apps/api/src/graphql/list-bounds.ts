@@ -38,6 +38,8 @@ export const MAX_TREND_DAYS = 367;
  * per measure; the busiest comune of the open data has fewer than 20. A planning figure.
  */
 export const MAX_PNRR_APPLICATIONS = 50;
+/** Rows of one imported status file (libs/exports/src/import/status-file.ts, MAX_IMPORT_ROWS): each is at most one change or one error. */
+export const MAX_IMPORT_ROWS = 5_000;
 /** PNRR measures mapped to one plan line (libs/pnrr/data/measure-lines.json has 12 entries in all). */
 export const MAX_PNRR_MEASURES = 20;
 
@@ -95,6 +97,8 @@ export const LIST_BOUNDS: Readonly<Record<string, (args: Args) => number>> = {
   'ComunePnrr.applications': () => MAX_PNRR_APPLICATIONS,
   'Assignment.pnrrFunding': () => MAX_PNRR_APPLICATIONS,
   'PlanLine.pnrrMeasures': () => MAX_PNRR_MEASURES,
+  'StatusImportReport.changes': () => MAX_IMPORT_ROWS,
+  'StatusImportReport.errors': () => MAX_IMPORT_ROWS,
 };
 
 /**

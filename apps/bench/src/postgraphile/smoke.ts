@@ -1,8 +1,11 @@
 import './production-mode';
 import assert from 'node:assert/strict';
-import { seedDemoObjectives, seedDemoTenants } from '@rtd/demo';
-import { DEMO_CONSORTIA, dropDatabase, ensureDatabase, loadConfig, withDatabase } from '@rtd/kernel';
-import { loadReferenceData, migrate, ownerDataSource } from '@rtd/platform';
+import { DEMO_CONSORTIA, seedDemoObjectives, seedDemoTenants } from '@rtd/demo';
+import { loadConfig, withDatabase } from '@rtd/kernel';
+import { dropDatabase, ensureDatabase } from '../../../cli/src/database-setup';
+import { migrate, ownerDataSource } from '@rtd/platform';
+import { ALL_MIGRATIONS } from '../../../../migrations';
+import { loadReferenceData } from '../../../cli/src/reference-data';
 import { DataSource } from 'typeorm';
 import { POSTGRAPHILE_QUERIES, PostGraphileCase, startPostGraphileServer } from './server';
 
@@ -148,7 +151,11 @@ async function main(): Promise<void> {
   const ownerUrl = withDatabase(base.databaseOwnerUrl, database);
   await ensureDatabase({ adminUrl: base.databaseAdminUrl, ownerUrl, appUrl });
   try {
-    const owner = ownerDataSource({ databaseOwnerUrl: ownerUrl }, 'rtd-bench-postgraphile-smoke');
+    const owner = ownerDataSource(
+      { databaseOwnerUrl: ownerUrl },
+      'rtd-bench-postgraphile-smoke',
+      ALL_MIGRATIONS,
+    );
     await owner.initialize();
     let fixture: Fixture;
     try {

@@ -1,11 +1,13 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { AppConfig, ensureDatabase } from '@rtd/kernel';
+import { AppConfig } from '@rtd/kernel';
+import { ensureDatabase } from '../database-setup';
 import { migrate, ownerDataSource } from '@rtd/platform';
+import { ALL_MIGRATIONS } from '../../../../migrations';
 import { DataSource } from 'typeorm';
 
 export async function withOwner<T>(config: AppConfig, work: (owner: DataSource) => Promise<T>): Promise<T> {
-  const owner = ownerDataSource(config, 'rtd-hub-cli');
+  const owner = ownerDataSource(config, 'rtd-hub-cli', ALL_MIGRATIONS);
   await owner.initialize();
   try {
     return await work(owner);

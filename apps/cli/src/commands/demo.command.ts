@@ -3,8 +3,10 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { describeImport } from '@rtd/catalog';
 import { seedDemoObjectives, seedDemoTenants } from '@rtd/demo';
-import { AppConfig, ConfigError, connectAdmin } from '@rtd/kernel';
-import { assertRedisReachable, loadReferenceData } from '@rtd/platform';
+import { AppConfig, ConfigError } from '@rtd/kernel';
+import { connectAdmin } from '../database-setup';
+import { assertRedisReachable } from '@rtd/platform';
+import { loadReferenceData } from '../reference-data';
 import { summarisePnrrImport } from '@rtd/pnrr';
 import { runMigrations, setupDatabase, withOwner } from './database.commands';
 

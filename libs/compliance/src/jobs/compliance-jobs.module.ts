@@ -1,6 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
-import { ComplianceRepository } from '../compliance.repository';
+import { ComplianceRepository } from '../compliance-read-model.repository';
 import { ComplianceSnapshots } from '../compliance-snapshots';
 import {
   COMPLIANCE_QUEUE,

@@ -3,7 +3,8 @@ import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { JobContext } from '@rtd/authz';
-import { APP_DATA_SOURCE, jobTimingFromEnv, scheduleRepeatingJob, todayInRome } from '@rtd/kernel';
+import { todayInRome } from '@rtd/dates';
+import { APP_DATA_SOURCE, jobTimingFromEnv, scheduleRepeatingJob } from '@rtd/kernel';
 import { ComplianceSnapshots, SNAPSHOT_SUBJECT } from '../compliance-snapshots';
 
 /** The queue of the nightly compliance snapshot behind the trends. */

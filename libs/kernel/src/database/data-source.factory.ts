@@ -6,7 +6,7 @@ export interface DataSourceParams {
   poolSize?: number;
   applicationName: string;
   entities?: DataSourceOptions['entities'];
-  migrations?: string[];
+  migrations?: DataSourceOptions['migrations'];
   logging?: boolean;
 }
 

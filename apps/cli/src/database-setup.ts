@@ -1,22 +1,15 @@
 import { Client } from 'pg';
-import { databaseName, redactUrl, withDatabase } from '../config/app-config';
+import { databaseName, withDatabase } from '@rtd/kernel';
+import { POSTGRES_HINT, ServiceUnavailableError } from '@rtd/platform';
+
+/*
+ * Database and role creation, for `db:setup`, the test template and the benchmark: the product's
+ * processes only connect (see README, "Database roles").
+ */
 
 /** The role names the migrations grant to. Login users may differ; they are made members. */
 export const OWNER_ROLE = 'rtd_owner';
 export const APP_ROLE = 'rtd_app';
-
-export class ServiceUnavailableError extends Error {
-  constructor(service: string, url: string, hint: string, cause: unknown) {
-    const reason = cause instanceof Error ? cause.message : String(cause);
-    super(`${service} non raggiungibile (${redactUrl(url)}): ${reason}. ${hint}`);
-    this.name = 'ServiceUnavailableError';
-  }
-}
-
-export const POSTGRES_HINT =
-  'Avviare PostgreSQL, ad esempio: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start';
-export const REDIS_HINT =
-  'Avviare Redis, ad esempio: redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no';
 
 export async function connectAdmin(adminUrl: string): Promise<Client> {
   const client = new Client({ connectionString: adminUrl, connectionTimeoutMillis: 5000 });

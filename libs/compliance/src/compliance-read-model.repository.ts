@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { TODAY_IN_ROME } from '@rtd/assignments';
+import { overdueSql } from '@rtd/assignments';
 import { ComplianceGroupBy } from './compliance.types';
 
 export interface CountsRow {
@@ -66,9 +66,7 @@ export function complianceSummarySql(groupBy: ComplianceGroupBy, shape: SummaryS
   const from = history
     ? `compliance_snapshot a JOIN shared_objective o ON o.id = a.objective_id`
     : `assignment a JOIN shared_objective o ON o.id = a.objective_id`;
-  const overdue = history
-    ? 'a.overdue'
-    : `(coalesce(a.due_date, o.due_date) < ${TODAY_IN_ROME} AND a.status NOT IN ('COMPLETED', 'NOT_APPLICABLE'))`;
+  const overdue = history ? 'a.overdue' : overdueSql();
   const id = history ? 'a.assignment_id' : 'a.id';
   const day = history ? ', a.day' : '';
   const dayFilter = history ? `AND a.day BETWEEN $${firstDay}::date AND $${firstDay + 1}::date` : '';
@@ -121,9 +119,19 @@ function shapeOf(scope: {
   return { shape, params };
 }
 
-/** Counting assignments per bucket, in one statement. */
+/**
+ * The compliance read model: counts of assignments per bucket, in one statement, and the daily
+ * snapshots. It reads the tables of the domains it summarises (assignments, objectives, catalog,
+ * tenancy), as declared in ./tables.ts; it writes only its own (compliance_snapshot).
+ */
 @Injectable()
 export class ComplianceRepository {
+  /** Whether the objective exists and the caller may see it (row-level security decides). */
+  async objectiveExists(db: EntityManager, objectiveId: string): Promise<boolean> {
+    const rows = await db.query(`SELECT 1 FROM shared_objective WHERE id = $1`, [objectiveId]);
+    return rows.length > 0;
+  }
+
   async summary(
     db: EntityManager,
     scope: { consortiumId: string | null; regionCode: string | null; objectiveId: string | null },
@@ -188,7 +196,7 @@ export class ComplianceRepository {
        ), inserted AS (
          INSERT INTO compliance_snapshot (day, assignment_id, consortium_id, comune_id, objective_id, status, overdue)
          SELECT m.day, a.id, a.consortium_id, a.comune_id, a.objective_id, s.to_status,
-                coalesce(a.due_date, o.due_date) < m.day AND s.to_status NOT IN ('COMPLETED', 'NOT_APPLICABLE')
+                ${overdueSql('m.day', 's.to_status')}
            FROM spans s
            JOIN missing m ON m.day >= s.first_day AND (s.next_day IS NULL OR m.day < s.next_day)
            JOIN assignment a ON a.id = s.assignment_id
@@ -211,7 +219,7 @@ export class ComplianceRepository {
     const rows = await db.query(
       `INSERT INTO compliance_snapshot (day, assignment_id, consortium_id, comune_id, objective_id, status, overdue)
        SELECT $1::date, a.id, a.consortium_id, a.comune_id, a.objective_id, a.status,
-              coalesce(a.due_date, o.due_date) < $1::date AND a.status NOT IN ('COMPLETED', 'NOT_APPLICABLE')
+              ${overdueSql('$1::date')}
          FROM assignment a JOIN shared_objective o ON o.id = a.objective_id
         WHERE a.consortium_id = $2
        RETURNING 1`,

@@ -10,6 +10,7 @@ export interface ReferenceDataReport {
 }
 
 /**
+ * Loaded by the CLI (db:setup, demo), the test template and the benchmark, as the owner.
  * ISTAT's municipalities, the three built-in catalogue editions and the PNRR funding (which
  * refers to both), in the caller's transaction.
  */

@@ -1,0 +1,8 @@
+import type { TableOwnership } from '@rtd/kernel';
+
+/** The tables of the catalog: the three-year plan's editions, chapters and lines. */
+export const CATALOG_TABLES: TableOwnership = {
+  library: 'catalog',
+  owns: ['plan_edition', 'plan_chapter', 'plan_line'],
+  sharedWith: { plan_line: ['demo'] },
+};

@@ -1,0 +1,24 @@
+import type { TableOwnership } from '@rtd/kernel';
+
+/**
+ * The compliance read model: its daily snapshots and the per-consortium versions that key its
+ * cache. compliance-read-model.repository.ts reads the tables it summarises; the versions are
+ * bumped by triggers on those tables (migrations/1764000005000-compliance-versions.ts and
+ * migrations/1764000011000-compliance-label-versions.ts).
+ */
+export const COMPLIANCE_TABLES: TableOwnership = {
+  library: 'compliance',
+  owns: ['compliance_snapshot', 'compliance_version'],
+  readModels: {
+    'compliance-read-model.repository': [
+      'assignment',
+      'status_event',
+      'shared_objective',
+      'shared_objective_line',
+      'plan_line',
+      'plan_chapter',
+      'comune',
+      'consortium',
+    ],
+  },
+};

@@ -1,0 +1,19 @@
+/**
+ * Italian calendar days. Deadlines, digests and snapshots follow the calendar in Rome, whatever
+ * the server's time zone; days travel as `YYYY-MM-DD` strings.
+ */
+
+/** Today's date in Italy, `YYYY-MM-DD`. */
+export function todayInRome(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(now);
+}
+
+/** The calendar day before `day` (`YYYY-MM-DD`). */
+export function dayBefore(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - 1);
+  return date.toISOString().slice(0, 10);
+}
+
+/** Today in Italy as SQL, for statements that compare dates in the database. */
+export const TODAY_IN_ROME_SQL = `(now() AT TIME ZONE 'Europe/Rome')::date`;

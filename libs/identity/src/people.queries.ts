@@ -1,0 +1,61 @@
+import { EntityManager } from 'typeorm';
+
+/**
+ * The identity domain's answers about people for other domains (people and memberships are its
+ * tables): names for histories, the delegate of a municipality, who to write to.
+ */
+
+/** Display names ("given family", null when neither is known) of these people. */
+export async function personDisplayNames(
+  db: EntityManager,
+  ids: readonly string[],
+): Promise<{ id: string; displayName: string | null }[]> {
+  return db.query(
+    `SELECT id, nullif(trim(concat_ws(' ', given_name, family_name)), '') AS "displayName"
+       FROM person WHERE id = ANY($1::uuid[])`,
+    [ids],
+  );
+}
+
+/** The person, if it holds an active COMUNE_DELEGATE membership for this municipality. */
+export async function activeDelegateOf(
+  db: EntityManager,
+  fiscalCode: string,
+  comuneId: string,
+): Promise<string | null> {
+  const [row] = await db.query(
+    `SELECT p.id FROM person p JOIN membership m ON m.person_id = p.id
+      WHERE p.fiscal_code = $1 AND m.role = 'COMUNE_DELEGATE' AND m.comune_id = $2 AND m.revoked_at IS NULL`,
+    [fiscalCode, comuneId],
+  );
+  return row?.id ?? null;
+}
+
+export interface MailRecipient {
+  personId: string;
+  email: string;
+  name: string;
+}
+
+/**
+ * The people with an e-mail address who hold one of `roles` (in the municipality and/or
+ * consortium given), plus `extraPersonId`; named by their name, else their address.
+ */
+export async function mailRecipients(
+  db: EntityManager,
+  who: { roles: string[]; comuneId?: string; consortiumId?: string; extraPersonId?: string | null },
+): Promise<MailRecipient[]> {
+  const rows: { id: string; email: string | null; name: string | null }[] = await db.query(
+    `SELECT DISTINCT p.id, p.email, nullif(trim(concat_ws(' ', p.given_name, p.family_name)), '') AS name
+       FROM person p
+      WHERE p.email IS NOT NULL AND (
+            p.id IN (SELECT person_id FROM membership WHERE revoked_at IS NULL AND role = ANY($1)
+                      AND ($2::uuid IS NULL OR comune_id = $2) AND ($3::uuid IS NULL OR consortium_id = $3))
+            OR p.id = $4::uuid)
+      ORDER BY p.id`,
+    [who.roles, who.comuneId ?? null, who.consortiumId ?? null, who.extraPersonId ?? null],
+  );
+  return rows
+    .filter((row): row is { id: string; email: string; name: string | null } => row.email !== null)
+    .map((row) => ({ personId: row.id, email: row.email, name: row.name ?? row.email }));
+}
