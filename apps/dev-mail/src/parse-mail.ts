@@ -9,8 +9,11 @@ export interface ParsedMail {
   /** Lower-case names, decoded; the first occurrence when a header repeats. */
   headers: Record<string, string>;
   from: string | null;
+  /** The decoded To header, e.g. `Anna Moretti <anna@example.it>`. */
   to: string | null;
+  /** Decoded (RFC 2047) subject. */
   subject: string | null;
+  /** As in the header, angle brackets included: `<assignment-review-...@rtdhub>`. */
   messageId: string | null;
   /** The text/plain body, line breaks normalised to `\n`. */
   text: string | null;

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
-import { parseMail } from './parse-mail';
+import { parseMail, type ParsedMail } from './parse-mail';
 
 /**
  * An SMTP server that accepts every message and keeps it in memory, for tests and for the
@@ -9,23 +9,13 @@ import { parseMail } from './parse-mail';
  * nothing in libs/ or in the API and worker imports it.
  */
 
-export interface ReceivedMail {
+/** A message as the sink keeps it: what mailparser read (parse-mail.ts), and how it arrived. */
+export interface ReceivedMail extends ParsedMail {
   /** Arrival order in this sink, from 1. */
   id: number;
   receivedAt: Date;
   /** What the client said in MAIL FROM / RCPT TO, which is where the mail really went. */
   envelope: { from: string | null; to: string[] };
-  /** Decoded headers, lower-case names, first occurrence when repeated. */
-  headers: Record<string, string>;
-  from: string | null;
-  /** The decoded To header, e.g. `Anna Moretti <anna@example.it>`. */
-  to: string | null;
-  /** Decoded (RFC 2047) subject. */
-  subject: string | null;
-  /** As in the header, angle brackets included: `<assignment-review-...@rtdhub>`. */
-  messageId: string | null;
-  text: string | null;
-  html: string | null;
   /** The whole message as received, for assertions the parsed fields do not cover. */
   raw: string;
 }

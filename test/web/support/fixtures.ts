@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import type { ReceivedMail } from '../../../apps/dev-mail/src/smtp-sink';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test as base, type Page } from '@playwright/test';
@@ -132,20 +133,8 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
   expect(serious, `accessibility violations on "${label}" (${page.url()}):\n${listing}`).toEqual([]);
 }
 
-/** A message as the dev mail catcher keeps it (libs/notifications ReceivedMail, as JSON). */
-export interface Mail {
-  id: number;
-  receivedAt: string;
-  envelope: { from: string | null; to: string[] };
-  headers: Record<string, string>;
-  from: string | null;
-  to: string | null;
-  subject: string | null;
-  messageId: string | null;
-  text: string | null;
-  html: string | null;
-  raw: string;
-}
+/** A message as the dev mail catcher serves it: its ReceivedMail, as JSON (dates as strings). */
+export type Mail = Omit<ReceivedMail, 'receivedAt'> & { receivedAt: string };
 
 export interface Mailbox {
   /** Every message received so far, newest first. */
