@@ -14,6 +14,7 @@ import { PnrrFunding1764000012000 } from './1764000012000-pnrr-funding';
 import { ExportJobs1764000013000 } from './1764000013000-export-jobs';
 import { PlanLineInUse1764000014700 } from './1764000014700-plan-line-in-use';
 import { JobConsortiumListing1764000016000 } from './1764000016000-job-consortium-listing';
+import { ConsortiumReport1764000017000 } from './1764000017000-consortium-report';
 
 /** Every migration, in order. A new migration is added here as well as in its own file. */
 export const ALL_MIGRATIONS = [
@@ -33,4 +34,5 @@ export const ALL_MIGRATIONS = [
   ExportJobs1764000013000,
   PlanLineInUse1764000014700,
   JobConsortiumListing1764000016000,
+  ConsortiumReport1764000017000,
 ];

@@ -12,6 +12,7 @@ import {
 import { AssignmentsModule, AssignmentsService } from '@rtd/assignments';
 import { AuditModule } from '@rtd/audit';
 import { ComplianceJobsModule } from '@rtd/compliance';
+import { EXPORTS_QUEUE, ExportsJobsModule } from '@rtd/exports';
 import { NOTIFICATIONS_QUEUE, NotificationsJobsModule } from '@rtd/notifications';
 import { PUSH_RUNS_QUEUE, PushRunJobsModule } from '@rtd/objectives';
 import { OutboxModule, OutboxRelayModule } from '@rtd/outbox';
@@ -44,7 +45,8 @@ import { OutboxModule, OutboxRelayModule } from '@rtd/outbox';
     PushRunJobsModule.register({ imports: [AssignmentsModule], assignments: AssignmentsService }),
     NotificationsJobsModule,
     ComplianceJobsModule,
-    OutboxRelayModule.register([PUSH_RUNS_QUEUE, NOTIFICATIONS_QUEUE]),
+    ExportsJobsModule,
+    OutboxRelayModule.register([PUSH_RUNS_QUEUE, NOTIFICATIONS_QUEUE, EXPORTS_QUEUE]),
   ],
 })
 export class WorkerModule {}

@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
-export type ExportKind = 'SCHEDA_COMUNE_PDF' | 'MONITORING_XLSX';
+export type ExportKind =
+  'SCHEDA_COMUNE_PDF' | 'MONITORING_XLSX' | 'CONSORTIUM_REPORT_PDF' | 'CONSORTIUM_REPORT_XLSX';
+
+/** The kinds the worker builds: the consortium's, read by its office, staff and auditor, kept a year. */
+export const REPORT_KINDS: readonly ExportKind[] = ['CONSORTIUM_REPORT_PDF', 'CONSORTIUM_REPORT_XLSX'];
 export type ExportState = 'QUEUED' | 'RUNNING' | 'COMPLETED' | 'FAILED';
 
 export interface ExportJobRow {
@@ -17,11 +21,18 @@ export interface ExportJobRow {
   fileName: string | null;
   contentType: string | null;
   byteSize: number | null;
+  progress: number;
+  expiresAt: Date | null;
 }
 
 const COLUMNS = `id, consortium_id AS "consortiumId", comune_id AS "comuneId", kind, edition_code AS "editionCode",
   state, requested_by AS "requestedBy", requested_at AS "requestedAt", finished_at AS "finishedAt",
-  file_name AS "fileName", content_type AS "contentType", octet_length(content) AS "byteSize"`;
+  file_name AS "fileName", content_type AS "contentType", octet_length(content) AS "byteSize",
+  progress, expires_at AS "expiresAt"`;
+
+/** The caller's own file, or a report of the consortium (row-level security says whose). */
+const VISIBLE = `(requested_by = $2 OR kind IN ('CONSORTIUM_REPORT_PDF', 'CONSORTIUM_REPORT_XLSX'))
+  AND (expires_at IS NULL OR expires_at > now())`;
 
 /** All SQL about requested files; row-level security shows each requester only their own. */
 @Injectable()
@@ -59,7 +70,7 @@ export class ExportJobsRepository {
   }
 
   async byId(db: EntityManager, id: string, requestedBy: string): Promise<ExportJobRow | null> {
-    const [row] = await db.query(`SELECT ${COLUMNS} FROM export_job WHERE id = $1 AND requested_by = $2`, [
+    const [row] = await db.query(`SELECT ${COLUMNS} FROM export_job WHERE id = $1 AND ${VISIBLE}`, [
       id,
       requestedBy,
     ]);
@@ -68,7 +79,7 @@ export class ExportJobsRepository {
 
   async content(db: EntityManager, id: string, requestedBy: string): Promise<Buffer | null> {
     const [row] = await db.query(
-      `SELECT content FROM export_job WHERE id = $1 AND requested_by = $2 AND state = 'COMPLETED'`,
+      `SELECT content FROM export_job WHERE id = $1 AND ${VISIBLE} AND state = 'COMPLETED'`,
       [id, requestedBy],
     );
     return row?.content ?? null;
@@ -77,8 +88,59 @@ export class ExportJobsRepository {
   /** Files asked for on demand are kept a day: the link is what the person keeps, for minutes. */
   async pruneOld(db: EntityManager, requestedBy: string): Promise<void> {
     await db.query(
-      `DELETE FROM export_job WHERE requested_by = $1 AND requested_at < now() - interval '1 day'`,
+      `DELETE FROM export_job WHERE requested_by = $1 AND kind IN ('SCHEDA_COMUNE_PDF', 'MONITORING_XLSX')
+         AND requested_at < now() - interval '1 day'`,
       [requestedBy],
+    );
+  }
+
+  /** A report to build: QUEUED, for the worker (the outbox message goes in the same transaction). */
+  async insertQueued(
+    db: EntityManager,
+    job: { consortiumId: string; kind: ExportKind; requestedBy: string },
+  ): Promise<ExportJobRow> {
+    const [row] = await db.query(
+      `INSERT INTO export_job (consortium_id, kind, state, requested_by) VALUES ($1, $2, 'QUEUED', $3)
+       RETURNING ${COLUMNS}`,
+      [job.consortiumId, job.kind, job.requestedBy],
+    );
+    return row;
+  }
+
+  /** The worker's read of a report (its own policy: subject system:exports, the report's consortium). */
+  async report(db: EntityManager, id: string): Promise<ExportJobRow | null> {
+    const [row] = await db.query(
+      `SELECT ${COLUMNS} FROM export_job WHERE id = $1 AND kind IN ('CONSORTIUM_REPORT_PDF', 'CONSORTIUM_REPORT_XLSX')`,
+      [id],
+    );
+    return row ?? null;
+  }
+
+  async markRunning(db: EntityManager, id: string, progress: number): Promise<void> {
+    await db.query(
+      `UPDATE export_job SET state = 'RUNNING', progress = $2 WHERE id = $1 AND state <> 'COMPLETED'`,
+      [id, progress],
+    );
+  }
+
+  /** Done: the file stored, kept a year from now. */
+  async complete(
+    db: EntityManager,
+    id: string,
+    file: { fileName: string; contentType: string; content: Buffer },
+  ): Promise<void> {
+    await db.query(
+      `UPDATE export_job SET state = 'COMPLETED', progress = 100, finished_at = now(),
+              expires_at = now() + interval '1 year', file_name = $2, content_type = $3, content = $4, error = NULL
+        WHERE id = $1`,
+      [id, file.fileName, file.contentType, file.content],
+    );
+  }
+
+  async fail(db: EntityManager, id: string, error: string): Promise<void> {
+    await db.query(
+      `UPDATE export_job SET state = 'FAILED', finished_at = now(), error = $2 WHERE id = $1 AND state <> 'COMPLETED'`,
+      [id, error.slice(0, 2000)],
     );
   }
 }

@@ -3,6 +3,7 @@ import { AssignmentsModule } from '@rtd/assignments';
 import { CatalogModule } from '@rtd/catalog';
 import { IdentityModule } from '@rtd/identity';
 import { ObjectivesModule } from '@rtd/objectives';
+import { OutboxModule } from '@rtd/outbox';
 import { PnrrModule } from '@rtd/pnrr';
 import { TenancyModule } from '@rtd/tenancy';
 import { ExportData } from './export-data';
@@ -12,8 +13,16 @@ import { ExportsService } from './exports.service';
 import { StatusImportService } from './import/status-import.service';
 
 @Module({
-  imports: [TenancyModule, AssignmentsModule, ObjectivesModule, IdentityModule, CatalogModule, PnrrModule],
+  imports: [
+    TenancyModule,
+    AssignmentsModule,
+    ObjectivesModule,
+    IdentityModule,
+    CatalogModule,
+    PnrrModule,
+    OutboxModule,
+  ],
   providers: [ExportData, ExportJobsRepository, ExportsService, StatusImportService, ExportsResolver],
-  exports: [ExportsService],
+  exports: [ExportsService, ExportData, ExportJobsRepository],
 })
 export class ExportsModule {}

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@rtd/audit';
+import { Outbox } from '@rtd/outbox';
 import { callerAccess, on } from '@rtd/authz';
 import { todayInRome } from '@rtd/dates';
 import { actorSubject, badInput, forbidden, masculine, notFound, parseId, RequestContext } from '@rtd/kernel';
@@ -14,7 +15,22 @@ import { renderScheda } from './scheda/scheda-pdf';
 const CONTENT_TYPE = {
   SCHEDA_COMUNE_PDF: 'application/pdf',
   MONITORING_XLSX: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  CONSORTIUM_REPORT_PDF: 'application/pdf',
+  CONSORTIUM_REPORT_XLSX: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 } as const;
+
+/** The queue (and outbox topic) of the files the worker builds: the periodic report. */
+export const EXPORTS_QUEUE = 'exports';
+
+/** The payload of a report job: the export_job row to build, and the consortium it acts for. */
+export interface ConsortiumReportMessage {
+  kind: 'consortium-report';
+  exportJobId: string;
+  consortiumId: string;
+}
+
+export const isReportKind = (kind: ExportKindEnum) =>
+  kind === ExportKindEnum.CONSORTIUM_REPORT_PDF || kind === ExportKindEnum.CONSORTIUM_REPORT_XLSX;
 
 const slug = (text: string) =>
   text
@@ -45,13 +61,58 @@ export class ExportsService {
     private readonly data: ExportData,
     private readonly jobs: ExportJobsRepository,
     private readonly audit: AuditTrail,
+    private readonly outbox: Outbox,
   ) {}
+
+  /**
+   * The periodic report of a consortium: a QUEUED job and its outbox message in one transaction;
+   * the worker builds it (ExportsProcessor). Only for the consortium as a whole (office, staff,
+   * auditor: the ability's `export` on the consortium).
+   */
+  private async queueReport(
+    ctx: RequestContext,
+    kind: ExportKindEnum,
+    scope: Scope,
+  ): Promise<ExportJobObject> {
+    if (scope.comune)
+      throw badInput('comuneId', 'la relazione periodica riguarda il consorzio: indicare consortiumId');
+    const subject = actorSubject(ctx.actor);
+    const row = await ctx.atomically(async (db) => {
+      const job = await this.jobs.insertQueued(db, {
+        consortiumId: scope.consortium.id,
+        kind,
+        requestedBy: subject,
+      });
+      const message: ConsortiumReportMessage = {
+        kind: 'consortium-report',
+        exportJobId: job.id,
+        consortiumId: scope.consortium.id,
+      };
+      await this.outbox.add(db, {
+        topic: EXPORTS_QUEUE,
+        payload: { ...message },
+        consortiumId: scope.consortium.id,
+        dedupeKey: `report:${job.id}`,
+      });
+      await this.audit.record(db, ctx, {
+        action: 'export.request',
+        entityType: 'ExportJob',
+        entityId: job.id,
+        consortiumId: scope.consortium.id,
+        comuneId: null,
+        details: { kind },
+      });
+      return job;
+    });
+    return this.toObject(row, subject);
+  }
 
   async request(ctx: RequestContext, input: ExportRequestInput): Promise<ExportJobObject> {
     const scope = await this.scope(ctx, input);
     const { ability } = await callerAccess(ctx);
     const target = { consortiumId: scope.consortium.id, comuneId: scope.comune?.id ?? null };
     if (!ability.can('export', on('Export', target))) throw forbidden();
+    if (isReportKind(input.kind)) return this.queueReport(ctx, input.kind, scope);
 
     const comuni = scope.comune ? [scope.comune] : await this.data.members(ctx, scope.consortium.id);
     const sheets = await this.data.comuneSheets(ctx, scope.consortium, comuni);
@@ -60,6 +121,7 @@ export class ExportsService {
       ? `${slug(scope.comune.name)}-${scope.comune.istatCode}`
       : slug(scope.consortium.name);
     let file: { fileName: string; content: Buffer; edition: string | null };
+    const kind = input.kind as ExportKindEnum.SCHEDA_COMUNE_PDF | ExportKindEnum.MONITORING_XLSX;
     if (input.kind === ExportKindEnum.SCHEDA_COMUNE_PDF) {
       file = {
         fileName: `${scope.comune ? 'scheda-comune' : 'schede-comuni'}-${name}.pdf`,
@@ -81,11 +143,11 @@ export class ExportsService {
       await this.jobs.pruneOld(db, subject);
       const job = await this.jobs.insertCompleted(db, {
         ...target,
-        kind: input.kind,
+        kind,
         editionCode: file.edition,
         requestedBy: subject,
         fileName: file.fileName,
-        contentType: CONTENT_TYPE[input.kind],
+        contentType: CONTENT_TYPE[kind],
         content: file.content,
       });
       await this.audit.record(db, ctx, {
@@ -179,6 +241,8 @@ export class ExportsService {
       finishedAt: row.finishedAt,
       downloadUrl: link?.url ?? null,
       downloadExpiresAt: link?.expiresAt ?? null,
+      progress: row.progress,
+      expiresAt: row.expiresAt,
     };
   }
 }

@@ -8,3 +8,6 @@ export * from './import/status-import.types';
 export * from './import/status-file';
 export * from './import/zip-guard';
 export * from './tables';
+export * from './report/consortium-report';
+export * from './jobs/consortium-report.job';
+export * from './jobs/exports-jobs.module';

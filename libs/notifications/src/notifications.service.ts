@@ -8,7 +8,13 @@ import { APP_CONFIG } from '@rtd/kernel';
 import type { AppConfig } from '@rtd/kernel';
 import { allConsortia } from '@rtd/tenancy';
 import { Mailer } from './mailer';
-import { MailContent, officeDigestMail, referentDigestMail, reviewDecisionMail } from './templates';
+import {
+  consortiumReportMail,
+  MailContent,
+  officeDigestMail,
+  referentDigestMail,
+  reviewDecisionMail,
+} from './templates';
 
 /** The system subject the notification jobs act as (JobContext.forJob). */
 export const NOTIFICATIONS_SUBJECT = 'system:notifications';
@@ -138,6 +144,31 @@ export class NotificationsService {
       });
       const key = `digest:${day}:office:${recipient.personId}:${consortium.id}`;
       if (await this.deliver(job, key, recipient, mail)) sent++;
+    }
+    return sent;
+  }
+
+  /**
+   * The periodic report of a consortium is ready: to its RTD, once per report (`job` acts for
+   * the report's consortium).
+   */
+  async sendConsortiumReportReady(
+    job: JobContext,
+    report: { exportJobId: string; consortiumId: string; consortiumName: string; day: string },
+  ): Promise<number> {
+    const recipients = await job.run(async (ctx) =>
+      this.recipients(await ctx.db(), { roles: ['CONSORTIUM_RTD'], consortiumId: report.consortiumId }),
+    );
+    let sent = 0;
+    for (const recipient of recipients) {
+      const mail = consortiumReportMail({
+        recipientName: recipient.name,
+        consortiumName: report.consortiumName,
+        day: report.day,
+        link: `${this.config.publicUrl}/cruscotto?relazione=${report.exportJobId}`,
+      });
+      if (await this.deliver(job, `report:${report.exportJobId}:${recipient.personId}`, recipient, mail))
+        sent++;
     }
     return sent;
   }

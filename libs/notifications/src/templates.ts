@@ -298,3 +298,34 @@ export function officeDigestMail(input: OfficeDigestMailInput): MailContent {
   );
   return { subject, text, html };
 }
+
+export interface ConsortiumReportMailInput {
+  recipientName: string;
+  consortiumName: string;
+  /** The day the report describes, `YYYY-MM-DD`. */
+  day: string;
+  /** The page of the app where the report is downloaded: the file itself never travels by mail. */
+  link: string;
+}
+
+/** The periodic report is ready: to the consortium's RTD, formal register, a link to the app only. */
+export function consortiumReportMail(input: ConsortiumReportMailInput): MailContent {
+  const subject = oneLine(`Relazione periodica del consorzio ${input.consortiumName}`);
+  const greeting = `Gentile ${input.recipientName},`;
+  const body = `la relazione periodica del consorzio ${input.consortiumName}, con la situazione al ${formatItalianDate(input.day)}, è pronta.`;
+  const followUp = 'Può scaricarla da RTD Hub, dove resta disponibile per un anno.';
+  const linkLabel = 'La relazione in RTD Hub';
+  const text = [greeting, '', body, followUp, '', `${linkLabel}: ${input.link}`, '', AUTOMATIC_NOTICE].join(
+    '\n',
+  );
+  const html = htmlDocument(
+    subject,
+    [
+      paragraph(greeting),
+      paragraph(body),
+      paragraph(followUp),
+      `<p>${linkHtml(input.link, linkLabel)}</p>`,
+    ].join('\n'),
+  );
+  return { subject, text, html };
+}

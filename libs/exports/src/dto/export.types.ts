@@ -3,10 +3,13 @@ import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnum
 export enum ExportKindEnum {
   SCHEDA_COMUNE_PDF = 'SCHEDA_COMUNE_PDF',
   MONITORING_XLSX = 'MONITORING_XLSX',
+  CONSORTIUM_REPORT_PDF = 'CONSORTIUM_REPORT_PDF',
+  CONSORTIUM_REPORT_XLSX = 'CONSORTIUM_REPORT_XLSX',
 }
 registerEnumType(ExportKindEnum, {
   name: 'ExportKind',
-  description: 'SCHEDA_COMUNE_PDF: the scheda per comune (PDF); MONITORING_XLSX: the monitoring sheet (XLSX)',
+  description:
+    'SCHEDA_COMUNE_PDF: the scheda per comune (PDF); MONITORING_XLSX: the monitoring sheet (XLSX); CONSORTIUM_REPORT_PDF / CONSORTIUM_REPORT_XLSX: the periodic report of a consortium (consortiumId), built by the worker and kept a year',
 });
 
 export enum ExportStateEnum {
@@ -79,4 +82,15 @@ export class ExportJobObject {
 
   @Field(() => GraphQLISODateTime, { nullable: true })
   downloadExpiresAt: Date | null;
+
+  @Field(() => Int, {
+    description: 'percent built (0-100); the periodic report moves through it in the worker',
+  })
+  progress: number;
+
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'when the file is no longer kept (the periodic report: a year after it is built)',
+  })
+  expiresAt: Date | null;
 }

@@ -1,0 +1,124 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Job } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { JobContext } from '@rtd/authz';
+import { ComplianceGroupBy, ComplianceService } from '@rtd/compliance';
+import { todayInRome } from '@rtd/dates';
+import { APP_DATA_SOURCE, jobTimingFromEnv, RequestContext } from '@rtd/kernel';
+import { NotificationsService } from '@rtd/notifications';
+import { markOutboxProcessed, OUTBOX_KEY } from '@rtd/outbox';
+import { ExportData } from '../export-data';
+import { ExportJobsRepository } from '../export-jobs.repository';
+import { ConsortiumReportMessage, EXPORTS_QUEUE } from '../exports.service';
+import {
+  ConsortiumReportData,
+  renderConsortiumReportPdf,
+  renderConsortiumReportXlsx,
+} from '../report/consortium-report';
+
+/** The subject the report job acts as; the export_job policies of 1764000017000 name it. */
+export const EXPORTS_SUBJECT = 'system:exports';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A year back from `day` (YYYY-MM-DD), the span of the report's trend. */
+const yearBefore = (day: string) => `${Number(day.slice(0, 4)) - 1}${day.slice(4)}`;
+
+/**
+ * Builds the periodic report of a consortium with the figures complianceSummary and
+ * complianceTrend give its office (the job acts as that consortium's RTD office, JobContext),
+ * updating the row's progress at each step, then stores it (kept a year) and mails the RTD.
+ */
+@Injectable()
+export class ConsortiumReportBuilder {
+  private readonly logger = new Logger(ConsortiumReportBuilder.name);
+
+  constructor(
+    private readonly compliance: ComplianceService,
+    private readonly data: ExportData,
+    private readonly jobs: ExportJobsRepository,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  async build(job: JobContext, exportJobId: string): Promise<boolean> {
+    const row = await job.run(async (ctx) => this.jobs.report(await ctx.db(), exportJobId));
+    if (!row || row.state === 'COMPLETED' || row.state === 'FAILED') return false;
+    const progress = (value: number) =>
+      job.run(async (ctx) => this.jobs.markRunning(await ctx.db(), exportJobId, value));
+    try {
+      await progress(10);
+      const today = todayInRome();
+      const scope = { consortiumId: row.consortiumId };
+      const figures = await job.run(async (ctx: RequestContext) => {
+        const consortium = await this.data.consortium(ctx, row.consortiumId);
+        const [whole] = await this.compliance.summary(ctx, scope, ComplianceGroupBy.CONSORTIUM);
+        const comuni = await this.compliance.summary(ctx, scope, ComplianceGroupBy.COMUNE);
+        const objectives = await this.compliance.summary(ctx, scope, ComplianceGroupBy.OBJECTIVE);
+        const trend = await this.compliance.trend(
+          ctx,
+          scope,
+          ComplianceGroupBy.CONSORTIUM,
+          yearBefore(today),
+          today,
+        );
+        return { consortium, whole: whole ?? null, comuni, objectives, trend };
+      });
+      await progress(50);
+      const data: ConsortiumReportData = {
+        consortiumName: figures.consortium.name,
+        today,
+        consortium: figures.whole,
+        comuni: [...figures.comuni].sort((a, b) => a.label.localeCompare(b.label, 'it')),
+        objectives: figures.objectives,
+        trend: figures.trend,
+      };
+      const pdf = row.kind === 'CONSORTIUM_REPORT_PDF';
+      const content = pdf ? await renderConsortiumReportPdf(data) : await renderConsortiumReportXlsx(data);
+      await progress(90);
+      const slug = figures.consortium.name
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '')
+        .slice(0, 60);
+      await job.run(async (ctx) =>
+        this.jobs.complete(await ctx.db(), exportJobId, {
+          fileName: `relazione-periodica-${slug}-${today}.${pdf ? 'pdf' : 'xlsx'}`,
+          contentType: pdf ? 'application/pdf' : XLSX,
+          content,
+        }),
+      );
+      await this.notifications.sendConsortiumReportReady(job, {
+        exportJobId,
+        consortiumId: row.consortiumId,
+        consortiumName: figures.consortium.name,
+        day: today,
+      });
+      return true;
+    } catch (error) {
+      this.logger.error(`periodic report ${exportJobId} failed: ${(error as Error).message}`);
+      await job.run(async (ctx) => this.jobs.fail(await ctx.db(), exportJobId, (error as Error).message));
+      throw error;
+    }
+  }
+}
+
+@Processor(EXPORTS_QUEUE, { concurrency: 1, ...jobTimingFromEnv() })
+export class ExportsProcessor extends WorkerHost {
+  constructor(
+    private readonly builder: ConsortiumReportBuilder,
+    @Inject(APP_DATA_SOURCE) private readonly dataSource: DataSource,
+  ) {
+    super();
+  }
+
+  async process(job: Job<ConsortiumReportMessage & { [OUTBOX_KEY]?: string }>): Promise<boolean> {
+    const data = job.data;
+    const context = JobContext.forJob(this.dataSource, EXPORTS_SUBJECT, data);
+    const built = await this.builder.build(context, data.exportJobId);
+    await context.run(async (ctx) => markOutboxProcessed(await ctx.db(), data[OUTBOX_KEY]));
+    return built;
+  }
+}

@@ -1,0 +1,172 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { INestApplicationContext } from '@nestjs/common';
+import ExcelJS from 'exceljs';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { seedDemoObjectives } from '@rtd/demo';
+import { ownerDataSource } from '@rtd/platform';
+import { startSmtpSink, type SmtpSink } from '../apps/dev-mail/src/smtp-sink';
+import { AUDITOR_A, REFERENT_CREMA, RTD_A, RTD_B, STAFF_A, tokenFor } from './support/identities';
+import { demoIds, DemoIds, ok } from './support/scenario';
+import { errorCodes, startTestApi, TestApi } from './support/test-app';
+import { eventually, startTestWorker } from './support/test-worker';
+
+const SECRET = 'test-secret-for-download-links-0123456789';
+const REQUEST = `mutation ($input: ExportRequestInput!) {
+  requestExport(input: $input) { id state kind progress expiresAt downloadUrl }
+}`;
+const JOB = `query ($id: ID!) { exportJob(id: $id) { id state kind progress fileName expiresAt downloadUrl } }`;
+const SUMMARY = `query ($s: ComplianceScope!, $g: ComplianceGroupBy!) {
+  complianceSummary(scope: $s, groupBy: $g) {
+    key label total notStarted inProgress submitted completed rejected notApplicable overdue completionRate
+  }
+}`;
+const GIULIA = 'giulia.ferrari@demo.rtdhub.it';
+
+const pdfLines = (pdf: Buffer): string[] => {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'report-')), 'report.pdf');
+  writeFileSync(file, pdf);
+  return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'])
+    .toString('utf8')
+    .split('\n')
+    .map((line) => line.replace(/\s+/g, ' ').trim());
+};
+
+describe('Periodic report of the consortium (worker job, PDF and XLSX, mailed to the RTD)', () => {
+  let api: TestApi;
+  let owner: DataSource;
+  let worker: INestApplicationContext;
+  let sink: SmtpSink;
+  let ids: DemoIds;
+  const previousSecret = process.env.DOWNLOAD_LINK_SECRET;
+
+  const download = async (url: string, who: string) =>
+    request(api.app.getHttpServer())
+      .get(url)
+      .set('authorization', `Bearer ${await tokenFor(who)}`)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+  const built = async (who: string, kind: string) => {
+    const queued = ok(
+      await api.as(who).graphql(REQUEST, { input: { kind, consortiumId: ids.consortiumA } }),
+      'requestExport',
+    );
+    expect(queued).toMatchObject({ state: 'QUEUED', kind, progress: 0, downloadUrl: null });
+    const job = await eventually(
+      async () => ok(await api.as(who).graphql(JOB, { id: queued.id }), 'exportJob'),
+      (j) => j.state === 'COMPLETED' || j.state === 'FAILED',
+    );
+    expect(job).toMatchObject({ state: 'COMPLETED', progress: 100 });
+    const kept = Date.parse(job.expiresAt) - Date.now();
+    expect(kept).toBeGreaterThan(364 * 86_400_000);
+    expect(kept).toBeLessThan(367 * 86_400_000);
+    return job;
+  };
+  const summary = async (groupBy: string) =>
+    ok(
+      await api.as(RTD_A).graphql(SUMMARY, { s: { consortiumId: ids.consortiumA }, g: groupBy }),
+      'complianceSummary',
+    );
+
+  beforeAll(async () => {
+    process.env.DOWNLOAD_LINK_SECRET = SECRET;
+    sink = await startSmtpSink({ port: 0 });
+    api = await startTestApi({ smtpUrl: sink.url });
+    owner = await ownerDataSource(api.db.config, 'report-test').initialize();
+    await owner.transaction((db) => seedDemoObjectives(db));
+    worker = await startTestWorker(api.config);
+    ids = await demoIds(api);
+  });
+  afterAll(async () => {
+    if (previousSecret === undefined) delete process.env.DOWNLOAD_LINK_SECRET;
+    else process.env.DOWNLOAD_LINK_SECRET = previousSecret;
+    await worker?.close();
+    await owner?.destroy();
+    await api?.close();
+    await sink?.close();
+  });
+
+  it('builds the PDF in the worker with the numbers of complianceSummary, and mails the RTD a link, not the file', async () => {
+    sink.clear();
+    const job = await built(RTD_A, 'CONSORTIUM_REPORT_PDF');
+    expect(job.fileName).toMatch(/^relazione-periodica-.*\.pdf$/);
+    const res = await download(job.downloadUrl, RTD_A);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    const lines = pdfLines(res.body as Buffer);
+    const text = lines.join(' ');
+    expect(text).toContain('Relazione periodica');
+
+    const pct = (rate: number) => `${Math.round(rate * 100)}%`;
+    const row = (b: any) =>
+      `${b.label} ${b.total} ${b.notStarted} ${b.inProgress} ${b.submitted} ${b.completed} ${b.rejected} ${b.notApplicable} ${b.overdue} ${pct(b.completionRate)}`;
+    const [whole] = await summary('CONSORTIUM');
+    expect(whole.total).toBeGreaterThan(0);
+    expect(lines).toContain(row(whole));
+    const comuni = await summary('COMUNE');
+    expect(comuni.length).toBeGreaterThan(1);
+    // The heatmap: one row per comune, each with the API's figures.
+    for (const comune of comuni) expect(lines).toContain(row(comune));
+
+    const mail = await sink.waitFor((m) => m.envelope.to.includes(GIULIA), 20_000);
+    expect(mail.subject).toContain('Relazione periodica del consorzio');
+    expect(mail.text).toContain('Gentile Giulia Ferrari');
+    expect(mail.text).toContain(`/cruscotto?relazione=${job.id}`);
+    expect(mail.text).not.toContain(job.fileName);
+  });
+
+  it('builds the XLSX with the same numbers, and lets the staff and the auditor of the consortium read it', async () => {
+    const job = await built(AUDITOR_A, 'CONSORTIUM_REPORT_XLSX');
+    const res = await download(job.downloadUrl, AUDITOR_A);
+    expect(res.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.body as unknown as ArrayBuffer);
+    const comuni = await summary('COMUNE');
+    const sheet = workbook.getWorksheet('Comuni')!;
+    const rows: any[] = [];
+    sheet.eachRow((r, n) => n > 1 && rows.push((r.values as unknown[]).slice(1)));
+    expect(rows).toHaveLength(comuni.length);
+    for (const b of comuni) {
+      const found = rows.find((r) => r[1] === b.key);
+      expect(found).toEqual([
+        b.label,
+        b.key,
+        b.total,
+        b.notStarted,
+        b.inProgress,
+        b.submitted,
+        b.completed,
+        b.rejected,
+        b.notApplicable,
+        b.overdue,
+        b.completionRate,
+      ]);
+    }
+    // The report is the consortium's: the staff reads it too, with a link signed for them.
+    const seen = ok(await api.as(STAFF_A).graphql(JOB, { id: job.id }), 'exportJob');
+    expect(seen.state).toBe('COMPLETED');
+    expect((await download(seen.downloadUrl, STAFF_A)).status).toBe(200);
+    // Another consortium's RTD does not see it.
+    expect(errorCodes(await api.as(RTD_B).graphql(JOB, { id: job.id }))).toEqual(['NOT_FOUND']);
+  });
+
+  it("refuses the report to a comune's referent and to another consortium's RTD, and queues nothing", async () => {
+    for (const who of [REFERENT_CREMA, RTD_B]) {
+      const res = await api
+        .as(who)
+        .graphql(REQUEST, { input: { kind: 'CONSORTIUM_REPORT_PDF', consortiumId: ids.consortiumA } });
+      expect(errorCodes(res)).toEqual([expect.stringMatching(/FORBIDDEN|NOT_FOUND/)]);
+    }
+    const res = await api
+      .as(RTD_A)
+      .graphql(REQUEST, { input: { kind: 'CONSORTIUM_REPORT_PDF', comuneId: ids.crema } });
+    expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
+  });
+});
