@@ -70,7 +70,11 @@ test('"Esci" ends the session here and at the provider', async ({ page, loginAs,
   await expect(page.locator(`button[name="fiscalCode"][value="${ANNA}"]`)).toBeVisible();
 });
 
-test('a person with several roles switches between them in the header', async ({ page, loginAs }) => {
+test('a person with several roles switches between them in the header', async ({
+  page,
+  loginAs,
+  expectAccessible,
+}) => {
   // Anna, referent of Crema, is also given read access to Pandino by the RTD office.
   const GIULIA = 'FRRGLI75C52D142B';
   const pandino = await graphqlAs(GIULIA, '{ comuneByIstatCode(istatCode: "019067") { id } }');
@@ -86,10 +90,15 @@ test('a person with several roles switches between them in the header', async ({
     .getByRole('link', { name: 'Le attività del Comune' })
     .click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Le attività del Comune di Pandino');
+  // The header with its role switcher passes the accessibility checks too.
+  await expectAccessible(page, 'attività di un secondo ruolo');
+  // Pandino's list replaces Crema's once its query answers: wait for it before choosing an item.
+  await page.waitForLoadState('networkidle');
   await page
     .getByRole('link')
     .filter({ hasText: /Misure minime|Dichiarazione|Integrazione/ })
     .first()
     .click();
+  await expect(page.getByText('Comune di Pandino', { exact: false }).first()).toBeVisible();
   await expect(page.getByRole('button', { name: 'Salva l’avanzamento' })).toHaveCount(0);
 });

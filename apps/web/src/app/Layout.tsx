@@ -32,7 +32,7 @@ export function Layout({ children }: { children: ReactNode }) {
                 </span>
                 {session.memberships.length > 1 ? (
                   <label className="d-flex align-items-center gap-2 mb-0">
-                    <span>Ruolo</span>
+                    <span className="text-white">Ruolo</span>
                     <select
                       value={session.active?.id ?? ''}
                       onChange={(e) => switchTo(e.target.value)}
