@@ -28,7 +28,7 @@ export class ConsortiumReport1764000017000 implements MigrationInterface {
     );
     await q.query(`CREATE POLICY outbox_insert_report ON outbox FOR INSERT TO rtd_app WITH CHECK (
       topic = 'exports' AND (payload ->> 'consortiumId') IS NOT DISTINCT FROM consortium_id::text
-      AND consortium_id = ANY (app_ids('app.full_consortia')))`);
+      AND consortium_id = ANY ((SELECT app_ids('app.full_consortia'))::uuid[]))`);
   }
 
   async down(q: QueryRunner): Promise<void> {
