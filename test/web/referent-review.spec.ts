@@ -146,9 +146,9 @@ test("the referent's worklist shows the comune's activities, overdue first", asy
 }) => {
   await loginAs(page, ANNA);
   await expect(h1(page)).toHaveText('Le attività del Comune di Crema');
-  // The worklist's sections, each named with its count ("In ritardo (2)"), past the page's tools
+  // The worklist's sections, each named with its count ("In ritardo: 2"), past the page's tools
   // (downloads, import) which are regions of their own.
-  const sections = page.getByRole('region', { name: /\(\d+\)$/ });
+  const sections = page.getByRole('region', { name: /: \d+$/ });
   await expect(sections.first()).toHaveAccessibleName(/^In ritardo/);
   await expectAccessible(page, 'attività del comune');
   await docsScreenshot(page, 'attivita-del-comune');
