@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import { AuditTrail } from '@rtd/audit';
 import { AccessCache, AccessInvalidation, AccessLoader } from '@rtd/identity';
 import { NO_ROLE, RTD_A, tokenFor } from './support/identities';
-import { environmentFor, freePort, RunningProcess, startProcess } from './support/processes';
+import { RunningApi, startApiProcess } from './support/processes';
 import { errorCodes, GraphqlResponse, startTestApi, TestApi } from './support/test-app';
 import { createTestDatabase, TestDatabase } from './support/test-database';
 
@@ -128,24 +128,16 @@ describe('Revoking a role', () => {
 
   describe('across two API processes sharing the database and Redis', () => {
     let db: TestDatabase;
-    const apis: RunningProcess[] = [];
+    const apis: RunningApi[] = [];
     const ports: number[] = [];
 
     beforeAll(async () => {
       db = await createTestDatabase();
-      for (let i = 0; i < 2; i++) {
-        ports.push(await freePort());
-        apis.push(
-          startProcess('apps/api/src/main.js', { ...environmentFor(db.config), PORT: String(ports[i]) }),
-        );
-      }
-      await Promise.all(apis.map((api) => api.waitForOutput(/RTD Hub API su/)));
+      apis.push(...(await Promise.all([startApiProcess(db.config), startApiProcess(db.config)])));
+      ports.push(...apis.map((api) => api.port));
     });
     afterAll(async () => {
-      for (const api of apis) {
-        api.child.kill('SIGTERM');
-        await api.exited;
-      }
+      for (const api of apis) await api.stop();
       await db.drop();
     });
 

@@ -1,5 +1,5 @@
 import { RTD_A, tokenFor } from './support/identities';
-import { environmentFor, freePort, RunningProcess, startProcess } from './support/processes';
+import { RunningApi, startApiProcess } from './support/processes';
 import { createTestDatabase, TestDatabase } from './support/test-database';
 
 /** The longest log line a refusal may give (the issue saw 271 KB for one NOT_FOUND). */
@@ -8,18 +8,16 @@ const MAX_REFUSAL_LINE = 2_000;
 /** Refusals in the logs of the real API process (issue 12, point 6). */
 describe('Error logs', () => {
   let db: TestDatabase;
-  let api: RunningProcess;
+  let api: RunningApi;
   let port: number;
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    port = await freePort();
-    api = startProcess('apps/api/src/main.js', { ...environmentFor(db.config), PORT: String(port) });
-    await api.waitForOutput(/RTD Hub API su/);
+    api = await startApiProcess(db.config);
+    port = api.port;
   });
   afterAll(async () => {
-    api.child.kill('SIGTERM');
-    await api.exited;
+    await api.stop();
     await db.drop();
   });
 

@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import request from 'supertest';
 import { REFERENT_CREMA, RTD_A, tokenFor } from './support/identities';
-import { environmentFor, freePort, RunningProcess, startProcess } from './support/processes';
+import { RunningApi, startApiProcess } from './support/processes';
 import { cremaAssignment, demoIds } from './support/scenario';
 import { startTestApi, TestApi } from './support/test-app';
 import { startTestWorker } from './support/test-worker';
@@ -78,18 +78,16 @@ describe('Requests under load', () => {
 
   describe('aborted requests', () => {
     let db: TestDatabase;
-    let api: RunningProcess;
+    let api: RunningApi;
     let port: number;
 
     beforeAll(async () => {
       db = await createTestDatabase();
-      port = await freePort();
-      api = startProcess('apps/api/src/main.js', { ...environmentFor(db.config), PORT: String(port) });
-      await api.waitForOutput(/RTD Hub API su/);
+      api = await startApiProcess(db.config);
+      port = api.port;
     });
     afterAll(async () => {
-      api.child.kill('SIGTERM');
-      await api.exited;
+      await api.stop();
       await db.drop();
     });
 

@@ -98,3 +98,24 @@ export function startProcess(entry: string, env: NodeJS.ProcessEnv): RunningProc
     },
   };
 }
+
+/** A real API process on a free port of its own, ready to answer. */
+export interface RunningApi extends RunningProcess {
+  port: number;
+  /** SIGTERM, then waits for the process to exit. */
+  stop(): Promise<void>;
+}
+
+export async function startApiProcess(config: AppConfig, env: NodeJS.ProcessEnv = {}): Promise<RunningApi> {
+  const port = await freePort();
+  const api = startProcess('apps/api/src/main.js', { ...environmentFor(config), PORT: String(port), ...env });
+  await api.waitForOutput(/RTD Hub API su/);
+  return {
+    ...api,
+    port,
+    stop: async () => {
+      api.child.kill('SIGTERM');
+      await api.exited;
+    },
+  };
+}
