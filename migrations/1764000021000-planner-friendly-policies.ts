@@ -10,19 +10,23 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * owner.
  *
  * Now every visible row comes from a condition on the row's own columns against an array, and
- * each array is computed once per statement (an InitPlan: the settings, wrapped as before, or one
- * small aggregate over the caller's own rows):
+ * each array is computed once per statement (an InitPlan): the signed settings, wrapped as
+ * before, or one of three small functions below that read the caller's own rows by index:
  *
- * - objectives and their lines: the consortium's office as before, or the objectives of the
- *   caller's visible assignments in its municipalities (`app.comuni` and `app.delegate_comuni`:
- *   a referent's few dozen). Same rows as the EXISTS: an assignment's objective is always of the
- *   assignment's consortium (foreign key), so an assignment visible through `app.full_consortia`
- *   has an objective visible through it too, and one visible to a regional observer has an
- *   objective visible through shared_objective_observer_select;
- * - history and evidence of a delegate: the ids of the assignments the caller sees in its
- *   delegated municipalities (those delegated to it, by the assignment's own policy);
- * - a regional observer's assignments, municipalities of consortia, local plan lines: the ids
- *   of the region's municipalities (or of the consortia they belong to), aggregated once.
+ * - objectives and their lines: the consortium's office as before, or `app_comune_objectives()`,
+ *   the objectives of the assignments of the caller's municipalities (a referent's few dozen).
+ *   Same rows as the EXISTS: an assignment's objective is of the assignment's consortium
+ *   (foreign key), so an assignment visible through `app.full_consortia` has an objective
+ *   visible through it too, and one visible to a regional observer has an objective visible
+ *   through shared_objective_observer_select;
+ * - history and evidence of a delegate: `app_delegated_assignments()`, the assignments delegated
+ *   to the caller in its delegated municipalities (a delegate's few). The one narrowing: someone
+ *   both delegate in a municipality and regional observer of its region no longer reads the
+ *   history of the assignments not delegated to them (observers read aggregates, never history);
+ * - a regional observer's assignments and consortium members: `app_region_comuni()`, the
+ *   region's municipalities (empty, without reading, for everyone else);
+ * - local plan lines: the consortia of the caller's municipalities, one aggregate over
+ *   consortium_member (a municipality is in one consortium at most).
  *
  * The INSERT and UPDATE checks keep their form: they run once per written row, not per read row,
  * and the fan-out writes an assignment and its first history row in one statement.
