@@ -45,31 +45,56 @@ const regions = `(SELECT app_texts('app.regions'))::text[]`;
  * exactly what the caller's own settings reach, nothing more.
  */
 const FUNCTIONS = `
+  -- Each reads the signed context once (app_context(), as app_ids() and app_person() do), answers
+  -- an empty array without reading any table when the caller has nothing there, and keeps its
+  -- plan for the session (PL/pgSQL).
+
   -- The objectives of the assignments of the caller's municipalities: all of those the caller
   -- reads (app.comuni), those delegated to the caller in its delegated ones. A referent's few dozen.
   CREATE FUNCTION app_comune_objectives() RETURNS uuid[]
-  LANGUAGE sql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = public, pg_temp AS $$
-    SELECT coalesce(array_agg(DISTINCT a.objective_id), '{}') FROM public.assignment a
-     WHERE a.comune_id = ANY ((SELECT app_ids('app.comuni'))::uuid[])
-        OR (a.comune_id = ANY ((SELECT app_ids('app.delegate_comuni'))::uuid[])
-            AND a.delegate_person_id = (SELECT app_person()))
+  LANGUAGE plpgsql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  DECLARE
+    ctx jsonb := app_context();
+    comuni uuid[] := coalesce(nullif(ctx ->> 'app.comuni', ''), '{}')::uuid[];
+    delegated uuid[] := coalesce(nullif(ctx ->> 'app.delegate_comuni', ''), '{}')::uuid[];
+    person uuid := nullif(ctx ->> 'app.person_id', '')::uuid;
+  BEGIN
+    IF cardinality(comuni) = 0 AND (cardinality(delegated) = 0 OR person IS NULL) THEN
+      RETURN '{}';
+    END IF;
+    RETURN (SELECT coalesce(array_agg(DISTINCT a.objective_id), '{}') FROM public.assignment a
+             WHERE a.comune_id = ANY (comuni)
+                OR (a.comune_id = ANY (delegated) AND a.delegate_person_id = person));
+  END
   $$;
 
   -- The assignments delegated to the caller in its delegated municipalities: a delegate's few.
   CREATE FUNCTION app_delegated_assignments() RETURNS uuid[]
-  LANGUAGE sql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = public, pg_temp AS $$
-    SELECT coalesce(array_agg(a.id), '{}') FROM public.assignment a
-     WHERE a.delegate_person_id = (SELECT app_person())
-       AND a.comune_id = ANY ((SELECT app_ids('app.delegate_comuni'))::uuid[])
+  LANGUAGE plpgsql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  DECLARE
+    ctx jsonb := app_context();
+    delegated uuid[] := coalesce(nullif(ctx ->> 'app.delegate_comuni', ''), '{}')::uuid[];
+    person uuid := nullif(ctx ->> 'app.person_id', '')::uuid;
+  BEGIN
+    IF cardinality(delegated) = 0 OR person IS NULL THEN
+      RETURN '{}';
+    END IF;
+    RETURN (SELECT coalesce(array_agg(a.id), '{}') FROM public.assignment a
+             WHERE a.delegate_person_id = person AND a.comune_id = ANY (delegated));
+  END
   $$;
 
-  -- The municipalities of the caller's regions (regional observers); empty, without reading, for
-  -- everyone else.
+  -- The municipalities of the caller's regions (regional observers).
   CREATE FUNCTION app_region_comuni() RETURNS uuid[]
-  LANGUAGE sql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = public, pg_temp AS $$
-    SELECT coalesce(array_agg(c.id), '{}') FROM public.comune c
-     WHERE (SELECT cardinality(app_texts('app.regions')) > 0)
-       AND c.region_code = ANY ((SELECT app_texts('app.regions'))::bpchar[])
+  LANGUAGE plpgsql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  DECLARE
+    regions text[] := coalesce(nullif(app_context() ->> 'app.regions', ''), '{}')::text[];
+  BEGIN
+    IF cardinality(regions) = 0 THEN
+      RETURN '{}';
+    END IF;
+    RETURN (SELECT coalesce(array_agg(c.id), '{}') FROM public.comune c WHERE c.region_code = ANY (regions::bpchar[]));
+  END
   $$;
 `;
 const NEW_FUNCTIONS = ['app_comune_objectives()', 'app_delegated_assignments()', 'app_region_comuni()'];

@@ -147,6 +147,42 @@ describe('Row-level security plans', () => {
        VALUES ($1, $2, $3, 'NOTE', 'nota', 'test')`,
       [ids.consortium, ids.comune, ids.assignment],
     );
+    // Beside it: an assignment of the same comune not delegated to the person, and an objective
+    // assigned only to another comune of the consortium.
+    const [other] = (
+      await owner.query(
+        `SELECT m.comune_id, c.region_code FROM consortium_member m JOIN comune c ON c.id = m.comune_id
+          WHERE m.consortium_id = $1 AND m.comune_id <> $2 ORDER BY c.istat_code LIMIT 1`,
+        [ids.consortium, ids.comune],
+      )
+    ).rows;
+    ids.elsewhereInRegion = other.region_code.trim() === member.region_code.trim() ? 'yes' : 'no';
+    for (const [key, comune] of [
+      ['undelegated', ids.comune],
+      ['elsewhere', other.comune_id],
+    ]) {
+      const more = await owner.query(
+        `INSERT INTO shared_objective (consortium_id, title, edition_code, target, created_by, state, published_at)
+         VALUES ($1, $2, '2022-2024', '{"all": true}', 'test', 'PUBLISHED', now()) RETURNING id`,
+        [ids.consortium, `Obiettivo ${key}`],
+      );
+      ids[`${key}Objective`] = more.rows[0].id;
+      const row = await owner.query(
+        `INSERT INTO assignment (consortium_id, comune_id, objective_id) VALUES ($1, $2, $3) RETURNING id`,
+        [ids.consortium, comune, more.rows[0].id],
+      );
+      ids[`${key}Assignment`] = row.rows[0].id;
+      await owner.query(
+        `INSERT INTO status_event (consortium_id, comune_id, assignment_id, to_status, progress, actor_subject)
+         VALUES ($1, $2, $3, 'NOT_STARTED', 0, 'test')`,
+        [ids.consortium, comune, row.rows[0].id],
+      );
+      await owner.query(
+        `INSERT INTO evidence (consortium_id, comune_id, assignment_id, kind, description, added_by_subject)
+         VALUES ($1, $2, $3, 'NOTE', 'nota', 'test')`,
+        [ids.consortium, comune, row.rows[0].id],
+      );
+    }
     await owner.query(`ANALYZE`);
 
     // The settings each kind of caller gets, computed as requests compute them (AccessScope).
@@ -272,31 +308,60 @@ describe('Row-level security plans', () => {
     expect([...tables].filter((t) => HOT_TABLES.includes(t)).sort()).toEqual([...HOT_TABLES].sort());
   });
 
-  it('keeps what each caller sees: the settings still reach the rows', async () => {
-    const count = async (caller: string, sql: string) => {
+  it('keeps what each caller sees: the settings and the arrays reach the same rows as before', async () => {
+    const seen = async (caller: string, table: string, column: string, key: string) => {
       await app.query('BEGIN');
       try {
         await applySignedSettings(app, db.config, callers[caller]);
-        return (await app.query(sql)).rowCount;
+        return (await app.query(`SELECT 1 FROM ${table} WHERE ${column} = $1`, [ids[key]])).rowCount === 1;
       } finally {
         await app.query('ROLLBACK');
       }
     };
-    for (const caller of ['rtd', 'referent', 'delegate', 'portal']) {
-      const seen = {
-        caller,
-        objective: await count(caller, `SELECT 1 FROM shared_objective WHERE id = '${ids.objective}'`),
-        assignment: await count(caller, `SELECT 1 FROM assignment WHERE id = '${ids.assignment}'`),
-        history: await count(caller, `SELECT 1 FROM status_event WHERE assignment_id = '${ids.assignment}'`),
-        evidence: await count(caller, `SELECT 1 FROM evidence WHERE assignment_id = '${ids.assignment}'`),
-      };
-      expect(seen).toEqual({
-        caller,
-        objective: 1,
-        assignment: 1,
-        history: caller === 'portal' ? 0 : 1,
-        evidence: caller === 'portal' ? 0 : 1,
-      });
+    // [caller, the delegated one, the undelegated one in the same comune, the one elsewhere]:
+    // whether the objective, the assignment, its history and its evidence are readable.
+    const expected: Record<string, [string, boolean, boolean, boolean][]> = {
+      rtd: [
+        ['objective', true, true, true],
+        ['assignment', true, true, true],
+        ['history', true, true, true],
+        ['evidence', true, true, true],
+      ],
+      referent: [
+        ['objective', true, true, false],
+        ['assignment', true, true, false],
+        ['history', true, true, false],
+        ['evidence', true, true, false],
+      ],
+      delegate: [
+        ['objective', true, false, false],
+        ['assignment', true, false, false],
+        ['history', true, false, false],
+        ['evidence', true, false, false],
+      ],
+      portal: [
+        ['objective', true, true, true],
+        ['assignment', true, true, ids.elsewhereInRegion === 'yes'],
+        ['history', false, false, false],
+        ['evidence', false, false, false],
+      ],
+    };
+    const where: Record<string, [string, string, string]> = {
+      objective: ['shared_objective', 'id', 'Objective'],
+      assignment: ['assignment', 'id', 'Assignment'],
+      history: ['status_event', 'assignment_id', 'Assignment'],
+      evidence: ['evidence', 'assignment_id', 'Assignment'],
+    };
+    for (const [caller, rows] of Object.entries(expected)) {
+      for (const [what, ...visible] of rows) {
+        const [table, column, suffix] = where[what];
+        const actual = [];
+        for (const prefix of ['', 'undelegated', 'elsewhere']) {
+          const key = prefix ? `${prefix}${suffix}` : suffix.toLowerCase();
+          actual.push(await seen(caller, table, column, key));
+        }
+        expect({ caller, what, visible: actual }).toEqual({ caller, what, visible });
+      }
     }
   });
 });
