@@ -14,7 +14,6 @@ import { tokenFor, PORTAL_LOMBARDIA, REFERENT_CREMA, RTD_A, RTD_B, VIEWER_CREMA 
 import { demoIds, DemoIds, ok } from './support/scenario';
 import { errorCodes, startTestApi, TestApi } from './support/test-app';
 
-const SECRET = 'test-secret-for-download-links-0123456789';
 const REQUEST = `mutation ($input: ExportRequestInput!) {
   requestExport(input: $input) { id state kind fileName size edition downloadUrl downloadExpiresAt }
 }`;
@@ -40,7 +39,6 @@ describe('Exports: scheda per comune (PDF), monitoring sheet (XLSX), signed down
   let api: TestApi;
   let owner: DataSource;
   let ids: DemoIds;
-  const previousSecret = process.env.DOWNLOAD_LINK_SECRET;
 
   const download = async (url: string, who: string | null) => {
     const req = request(api.app.getHttpServer())
@@ -62,16 +60,12 @@ describe('Exports: scheda per comune (PDF), monitoring sheet (XLSX), signed down
   };
 
   beforeAll(async () => {
-    process.env.DOWNLOAD_LINK_SECRET = SECRET;
     api = await startTestApi();
     owner = await ownerDataSource(api.db.config, 'exports-test').initialize();
     await owner.transaction((db) => seedDemoObjectives(db));
     ids = await demoIds(api);
   });
   afterAll(async () => {
-    // Test files share this process: assigning undefined would leave the string "undefined".
-    if (previousSecret === undefined) delete process.env.DOWNLOAD_LINK_SECRET;
-    else process.env.DOWNLOAD_LINK_SECRET = previousSecret;
     await owner.destroy();
     await api.close();
   });
@@ -248,7 +242,7 @@ describe('Exports: scheda per comune (PDF), monitoring sheet (XLSX), signed down
     ).toBe(403);
 
     const me = ok(await api.as(REFERENT_CREMA).graphql(`{ me { subject } }`), 'me');
-    const settings = { ...downloadLinkSettings({ DOWNLOAD_LINK_SECRET: SECRET }) };
+    const settings = { ...downloadLinkSettings(api.config) };
     const expired = signDownload(settings, job.id, me.subject, Date.now() - 301_000);
     const late = await download(expired.url, REFERENT_CREMA);
     expect(late.status).toBe(410);

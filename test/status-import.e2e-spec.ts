@@ -27,7 +27,6 @@ describe('Bulk status import (monitoring sheet XLSX or CSV)', () => {
   let ids: DemoIds;
   let exported: Buffer;
   let worker: INestApplicationContext;
-  const previousSecret = process.env.DOWNLOAD_LINK_SECRET;
 
   const importFile = (who: string, content: Buffer, dryRun: boolean, extra: Record<string, unknown> = {}) =>
     api.as(who).graphql(IMPORT, {
@@ -64,7 +63,6 @@ describe('Bulk status import (monitoring sheet XLSX or CSV)', () => {
     );
 
   beforeAll(async () => {
-    process.env.DOWNLOAD_LINK_SECRET = 'test-secret-for-download-links-0123456789';
     api = await startTestApi();
     owner = await ownerDataSource(api.db.config, 'status-import-test').initialize();
     await owner.transaction((db) => seedDemoObjectives(db));
@@ -93,9 +91,6 @@ describe('Bulk status import (monitoring sheet XLSX or CSV)', () => {
     exported = res.body as Buffer;
   });
   afterAll(async () => {
-    // Test files share this process: assigning undefined would leave the string "undefined".
-    if (previousSecret === undefined) delete process.env.DOWNLOAD_LINK_SECRET;
-    else process.env.DOWNLOAD_LINK_SECRET = previousSecret;
     await worker?.close();
     await owner.destroy();
     await api.close();

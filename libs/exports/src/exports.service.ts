@@ -1,9 +1,19 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { AuditTrail } from '@rtd/audit';
 import { Outbox } from '@rtd/outbox';
 import { callerAccess, on } from '@rtd/authz';
 import { todayInRome } from '@rtd/dates';
-import { actorSubject, badInput, forbidden, masculine, notFound, parseId, RequestContext } from '@rtd/kernel';
+import {
+  actorSubject,
+  APP_CONFIG,
+  type AppConfig,
+  badInput,
+  forbidden,
+  masculine,
+  notFound,
+  parseId,
+  RequestContext,
+} from '@rtd/kernel';
 import { ComuneObject, ConsortiumObject } from '@rtd/tenancy';
 import { DownloadLinkSettings, downloadLinkSettings, signDownload } from './download-link';
 import { ExportJobObject, ExportKindEnum, ExportRequestInput, ExportStateEnum } from './dto/export.types';
@@ -55,14 +65,17 @@ interface Scope {
  */
 @Injectable()
 export class ExportsService {
-  private readonly links: DownloadLinkSettings = downloadLinkSettings();
+  private readonly links: DownloadLinkSettings;
 
   constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
     private readonly data: ExportData,
     private readonly jobs: ExportJobsRepository,
     private readonly audit: AuditTrail,
     private readonly outbox: Outbox,
-  ) {}
+  ) {
+    this.links = downloadLinkSettings(config);
+  }
 
   /**
    * The periodic report of a consortium: a QUEUED job and its outbox message in one transaction;
