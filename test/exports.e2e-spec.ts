@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { seedDemoObjectives } from '@rtd/demo';
-import { downloadLinkSettings, signDownload } from '@rtd/exports';
+import { downloadLinkSettings, REQUESTER_REVOKED, signDownload } from '@rtd/exports';
 import { STATUS_NAME } from '@rtd/kernel';
 import { ownerDataSource } from '@rtd/platform';
 import { formatEuro } from '@rtd/pnrr';
@@ -23,7 +23,7 @@ import {
 } from './support/identities';
 import { demoIds, DemoIds, ok } from './support/scenario';
 import { errorCodes, startTestApi, TestApi } from './support/test-app';
-import { startTestWorker } from './support/test-worker';
+import { eventually, startTestWorker } from './support/test-worker';
 
 const REQUEST = `mutation ($input: ExportRequestInput!) {
   requestExport(input: $input) { id state kind progress fileName size edition downloadUrl downloadExpiresAt }
@@ -342,6 +342,38 @@ describe('Exports: scheda per comune (PDF), monitoring sheet (XLSX), built by th
     const refused = await download(fresh.downloadUrl, NO_ROLE);
     expect(refused.status).toBe(403);
     expect(JSON.parse(refused.body.toString()).error).toMatch(/Non è più consentito scaricare questo file/);
+  });
+
+  it('builds nothing for a requester whose role was revoked before the worker ran: the job fails', async () => {
+    await worker.close();
+    const grant = await api
+      .as(RTD_A)
+      .graphql(
+        `mutation ($c: ID!) { grantRole(input: { fiscalCode: "${NO_ROLE}", role: COMUNE_VIEWER, comuneId: $c }) { id } }`,
+        { c: ids.crema },
+      );
+    const membership = ok(grant, 'grantRole').id as string;
+    const queued = ok(
+      await api.as(NO_ROLE).graphql(REQUEST, { input: { kind: 'SCHEDA_COMUNE_PDF', comuneId: ids.crema } }),
+      'requestExport',
+    );
+    expect(queued.state).toBe('QUEUED');
+    expect(
+      (
+        await api
+          .as(RTD_A)
+          .graphql(`mutation ($id: ID!) { revokeRole(membershipId: $id) }`, { id: membership })
+      ).data,
+    ).toEqual({ revokeRole: true });
+    worker = await startTestWorker(api.config);
+    const state = async () =>
+      (
+        await owner.query(`SELECT state, content IS NULL AS empty, error FROM export_job WHERE id = $1`, [
+          queued.id,
+        ])
+      )[0];
+    const done = await eventually(state, (row) => row.state === 'FAILED' || row.state === 'COMPLETED');
+    expect(done).toEqual({ state: 'FAILED', empty: true, error: REQUESTER_REVOKED });
   });
 
   it('records each export in the audit log', async () => {
