@@ -14,7 +14,6 @@ import { demoIds, DemoIds, ok } from './support/scenario';
 import { errorCodes, startTestApi, TestApi } from './support/test-app';
 import { eventually, startTestWorker } from './support/test-worker';
 
-const SECRET = 'test-secret-for-download-links-0123456789';
 const REQUEST = `mutation ($input: ExportRequestInput!) {
   requestExport(input: $input) { id state kind progress expiresAt downloadUrl }
 }`;
@@ -41,7 +40,6 @@ describe('Periodic report of the consortium (worker job, PDF and XLSX, mailed to
   let worker: INestApplicationContext;
   let sink: SmtpSink;
   let ids: DemoIds;
-  const previousSecret = process.env.DOWNLOAD_LINK_SECRET;
 
   const download = async (url: string, who: string) =>
     request(api.app.getHttpServer())
@@ -76,7 +74,6 @@ describe('Periodic report of the consortium (worker job, PDF and XLSX, mailed to
     );
 
   beforeAll(async () => {
-    process.env.DOWNLOAD_LINK_SECRET = SECRET;
     sink = await startSmtpSink({ port: 0 });
     api = await startTestApi({ smtpUrl: sink.url });
     owner = await ownerDataSource(api.db.config, 'report-test').initialize();
@@ -85,8 +82,6 @@ describe('Periodic report of the consortium (worker job, PDF and XLSX, mailed to
     ids = await demoIds(api);
   });
   afterAll(async () => {
-    if (previousSecret === undefined) delete process.env.DOWNLOAD_LINK_SECRET;
-    else process.env.DOWNLOAD_LINK_SECRET = previousSecret;
     await worker?.close();
     await owner?.destroy();
     await api?.close();

@@ -2,21 +2,31 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { INestApplicationContext } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { seedDemoObjectives } from '@rtd/demo';
-import { downloadLinkSettings, signDownload } from '@rtd/exports';
+import { downloadLinkSettings, REQUESTER_REVOKED, signDownload } from '@rtd/exports';
 import { STATUS_NAME } from '@rtd/kernel';
 import { ownerDataSource } from '@rtd/platform';
 import { formatEuro } from '@rtd/pnrr';
-import { tokenFor, PORTAL_LOMBARDIA, REFERENT_CREMA, RTD_A, RTD_B, VIEWER_CREMA } from './support/identities';
+import { builtExport, EXPORT_JOB } from './support/exports';
+import {
+  NO_ROLE,
+  tokenFor,
+  PORTAL_LOMBARDIA,
+  REFERENT_CREMA,
+  RTD_A,
+  RTD_B,
+  VIEWER_CREMA,
+} from './support/identities';
 import { demoIds, DemoIds, ok } from './support/scenario';
 import { errorCodes, startTestApi, TestApi } from './support/test-app';
+import { eventually, startTestWorker } from './support/test-worker';
 
-const SECRET = 'test-secret-for-download-links-0123456789';
 const REQUEST = `mutation ($input: ExportRequestInput!) {
-  requestExport(input: $input) { id state kind fileName size edition downloadUrl downloadExpiresAt }
+  requestExport(input: $input) { id state kind progress fileName size edition downloadUrl downloadExpiresAt }
 }`;
 const COMUNE_FIGURES = `query ($c: ID!) {
   comune(id: $c) { name pnrr { totalAmount applicationsAmount applications { amount statusLabel call { title measure { code } } } } }
@@ -36,11 +46,11 @@ const pdfLines = (pdf: Buffer): string[] => {
 };
 const pdfText = (pdf: Buffer): string => pdfLines(pdf).join(' ');
 
-describe('Exports: scheda per comune (PDF), monitoring sheet (XLSX), signed download links', () => {
+describe('Exports: scheda per comune (PDF), monitoring sheet (XLSX), built by the worker, signed download links', () => {
   let api: TestApi;
   let owner: DataSource;
+  let worker: INestApplicationContext;
   let ids: DemoIds;
-  const previousSecret = process.env.DOWNLOAD_LINK_SECRET;
 
   const download = async (url: string, who: string | null) => {
     const req = request(api.app.getHttpServer())
@@ -55,23 +65,22 @@ describe('Exports: scheda per comune (PDF), monitoring sheet (XLSX), signed down
     return req;
   };
   const exportFile = async (who: string, input: Record<string, unknown>) => {
-    const job = ok(await api.as(who).graphql(REQUEST, { input }), 'requestExport');
+    const job = await builtExport(api, who, REQUEST, input);
+    expect(job).toMatchObject({ state: 'COMPLETED', progress: 100 });
     const res = await download(job.downloadUrl, who);
     expect(res.status).toBe(200);
     return { job, body: res.body as Buffer, res };
   };
 
   beforeAll(async () => {
-    process.env.DOWNLOAD_LINK_SECRET = SECRET;
     api = await startTestApi();
     owner = await ownerDataSource(api.db.config, 'exports-test').initialize();
     await owner.transaction((db) => seedDemoObjectives(db));
     ids = await demoIds(api);
+    worker = await startTestWorker(api.config);
   });
   afterAll(async () => {
-    // Test files share this process: assigning undefined would leave the string "undefined".
-    if (previousSecret === undefined) delete process.env.DOWNLOAD_LINK_SECRET;
-    else process.env.DOWNLOAD_LINK_SECRET = previousSecret;
+    await worker?.close();
     await owner.destroy();
     await api.close();
   });
@@ -194,8 +203,46 @@ describe('Exports: scheda per comune (PDF), monitoring sheet (XLSX), signed down
       expect(text).toContain(`Comune di ${edge.node.name}`);
   });
 
+  it('answers the request at once with a QUEUED job and no link; the worker builds it, exportJob shows its progress', async () => {
+    const queued = ok(
+      await api
+        .as(REFERENT_CREMA)
+        .graphql(REQUEST, { input: { kind: 'MONITORING_XLSX', comuneId: ids.crema } }),
+      'requestExport',
+    );
+    expect(queued).toMatchObject({ state: 'QUEUED', progress: 0, downloadUrl: null, fileName: null });
+    const seen = new Set<string>();
+    let job: Record<string, any>;
+    do {
+      job = ok(await api.as(REFERENT_CREMA).graphql(EXPORT_JOB, { id: queued.id }), 'exportJob');
+      seen.add(job.state);
+      expect(job.progress).toBeGreaterThanOrEqual(0);
+      expect(job.progress).toBeLessThanOrEqual(100);
+      if (job.state !== 'COMPLETED') expect(job.downloadUrl).toBeNull();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    } while (job.state === 'QUEUED' || job.state === 'RUNNING');
+    expect(job).toMatchObject({ state: 'COMPLETED', progress: 100, edition: '2022-2024' });
+    expect(job.downloadUrl).toMatch(/^\/downloads\//);
+    // The worker wrote the row as the requester (their subject), and marked its outbox message done.
+    const me = ok(await api.as(REFERENT_CREMA).graphql(`{ me { subject } }`), 'me');
+    const [row] = await owner.query(
+      `SELECT requested_by AS "requestedBy",
+              (SELECT processed_at IS NOT NULL FROM outbox WHERE dedupe_key = $2) AS processed
+         FROM export_job WHERE id = $1`,
+      [queued.id, `file:${queued.id}`],
+    );
+    expect(row).toEqual({ requestedBy: me.subject, processed: true });
+  });
+
   it('lets each role export only its scope', async () => {
     const scheda = (input: Record<string, unknown>) => ({ kind: 'SCHEDA_COMUNE_PDF', ...input });
+    const counts = async () =>
+      (
+        await owner.query(
+          `SELECT (SELECT count(*)::int FROM export_job) AS jobs, (SELECT count(*)::int FROM outbox WHERE topic = 'exports') AS messages`,
+        )
+      )[0];
+    const before = await counts();
     expect(
       errorCodes(await api.as(REFERENT_CREMA).graphql(REQUEST, { input: scheda({ comuneId: ids.pandino }) })),
     ).toEqual(['FORBIDDEN']);
@@ -218,6 +265,8 @@ describe('Exports: scheda per comune (PDF), monitoring sheet (XLSX), signed down
       input: { kind: 'MONITORING_XLSX', comuneId: ids.crema, edition: '1999-2001' },
     });
     expect(edition.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'edition' });
+    // Refused by the mutation itself, synchronously: nothing queued for the worker.
+    expect(await counts()).toEqual(before);
     // A viewer reads the scheda of their comune, without the people holding roles.
     const viewer = await exportFile(VIEWER_CREMA, scheda({ comuneId: ids.crema }));
     expect(pdfText(viewer.body)).toContain(
@@ -226,12 +275,10 @@ describe('Exports: scheda per comune (PDF), monitoring sheet (XLSX), signed down
   });
 
   it("refuses a link used after it expires, with another person's token, tampered or without a token", async () => {
-    const job = ok(
-      await api
-        .as(REFERENT_CREMA)
-        .graphql(REQUEST, { input: { kind: 'SCHEDA_COMUNE_PDF', comuneId: ids.crema } }),
-      'requestExport',
-    );
+    const job = await builtExport(api, REFERENT_CREMA, REQUEST, {
+      kind: 'SCHEDA_COMUNE_PDF',
+      comuneId: ids.crema,
+    });
     expect(new Date(job.downloadExpiresAt).getTime() - Date.now()).toBeLessThanOrEqual(300_000);
 
     const other = await download(job.downloadUrl, RTD_A);
@@ -248,7 +295,7 @@ describe('Exports: scheda per comune (PDF), monitoring sheet (XLSX), signed down
     ).toBe(403);
 
     const me = ok(await api.as(REFERENT_CREMA).graphql(`{ me { subject } }`), 'me');
-    const settings = { ...downloadLinkSettings({ DOWNLOAD_LINK_SECRET: SECRET }) };
+    const settings = { ...downloadLinkSettings(api.config) };
     const expired = signDownload(settings, job.id, me.subject, Date.now() - 301_000);
     const late = await download(expired.url, REFERENT_CREMA);
     expect(late.status).toBe(410);
@@ -272,6 +319,61 @@ describe('Exports: scheda per comune (PDF), monitoring sheet (XLSX), signed down
     );
     expect(again.state).toBe('COMPLETED');
     expect((await download(again.downloadUrl, REFERENT_CREMA)).status).toBe(200);
+  });
+
+  it('re-checks the rights when a link is issued and when it is used: a revoked referent gets neither', async () => {
+    const grant = await api
+      .as(RTD_A)
+      .graphql(
+        `mutation ($c: ID!) { grantRole(input: { fiscalCode: "${NO_ROLE}", role: COMUNE_REFERENT, comuneId: $c }) { id } }`,
+        { c: ids.crema },
+      );
+    const membership = ok(grant, 'grantRole').id as string;
+    const job = await builtExport(api, NO_ROLE, REQUEST, { kind: 'SCHEDA_COMUNE_PDF', comuneId: ids.crema });
+    expect(job.state).toBe('COMPLETED');
+    expect(pdfText((await download(job.downloadUrl, NO_ROLE)).body)).toContain('Anna Moretti');
+    const fresh = ok(await api.as(NO_ROLE).graphql(EXPORT_JOB, { id: job.id }), 'exportJob');
+
+    const revoked = await api.as(RTD_A).graphql(`mutation ($id: ID!) { revokeRole(membershipId: $id) }`, {
+      id: membership,
+    });
+    expect(revoked.data).toEqual({ revokeRole: true });
+    expect(errorCodes(await api.as(NO_ROLE).graphql(EXPORT_JOB, { id: job.id }))).toEqual(['FORBIDDEN']);
+    const refused = await download(fresh.downloadUrl, NO_ROLE);
+    expect(refused.status).toBe(403);
+    expect(JSON.parse(refused.body.toString()).error).toMatch(/Non è più consentito scaricare questo file/);
+  });
+
+  it('builds nothing for a requester whose role was revoked before the worker ran: the job fails', async () => {
+    await worker.close();
+    const grant = await api
+      .as(RTD_A)
+      .graphql(
+        `mutation ($c: ID!) { grantRole(input: { fiscalCode: "${NO_ROLE}", role: COMUNE_VIEWER, comuneId: $c }) { id } }`,
+        { c: ids.crema },
+      );
+    const membership = ok(grant, 'grantRole').id as string;
+    const queued = ok(
+      await api.as(NO_ROLE).graphql(REQUEST, { input: { kind: 'SCHEDA_COMUNE_PDF', comuneId: ids.crema } }),
+      'requestExport',
+    );
+    expect(queued.state).toBe('QUEUED');
+    expect(
+      (
+        await api
+          .as(RTD_A)
+          .graphql(`mutation ($id: ID!) { revokeRole(membershipId: $id) }`, { id: membership })
+      ).data,
+    ).toEqual({ revokeRole: true });
+    worker = await startTestWorker(api.config);
+    const state = async () =>
+      (
+        await owner.query(`SELECT state, content IS NULL AS empty, error FROM export_job WHERE id = $1`, [
+          queued.id,
+        ])
+      )[0];
+    const done = await eventually(state, (row) => row.state === 'FAILED' || row.state === 'COMPLETED');
+    expect(done).toEqual({ state: 'FAILED', empty: true, error: REQUESTER_REVOKED });
   });
 
   it('records each export in the audit log', async () => {

@@ -7,7 +7,10 @@ import { ownerDataSource } from '@rtd/platform';
 import { DEFAULT_PNRR_SOURCE, importPnrrFunding } from '@rtd/pnrr';
 import { importPnrr } from '../apps/cli/src/commands/catalog.commands';
 import { PORTAL_TOSCANA, REFERENT_CREMA, RTD_A } from './support/identities';
+import { INestApplicationContext } from '@nestjs/common';
+import { demoIds, ok, publishedObjective, assignmentOf } from './support/scenario';
 import { errorCodes, startTestApi, TestApi } from './support/test-app';
+import { startTestWorker } from './support/test-worker';
 
 /** The shipped file, read by the test on its own: name -> sum of its rows (homonyms summed). */
 function amountsByName(): Map<string, number> {
@@ -32,6 +35,7 @@ const CONSORTIUM_A = `
 describe('PNRR funding', () => {
   let api: TestApi;
   let owner: DataSource;
+  let worker: INestApplicationContext | undefined;
   let consortiumA: string;
   const count = async (table: string) =>
     (await owner.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n as number;
@@ -45,6 +49,7 @@ describe('PNRR funding', () => {
     ]);
   });
   afterAll(async () => {
+    await worker?.close();
     await owner.destroy();
     await api.close();
   });
@@ -124,6 +129,54 @@ describe('PNRR funding', () => {
       n.objective.lines.some((l: any) => l.code === 'CAP1.PA.LA20'),
     );
     expect(accessibility.pnrrFunding).toEqual([]);
+  });
+
+  it('maps the measures to the lines of every edition: a 2024-2026 notifications line shows 1.4.5 and its funding', async () => {
+    const lines = await api.as(RTD_A).graphql(`{
+      send: planLines(edition: "2024-2026", search: "CAP4.PA.03") { edges { node { code pnrrMeasures { measure { code } justification source } } } }
+      pdnd: planLines(edition: "2020-2022", search: "CAP5.PA.LA02") { edges { node { code pnrrMeasures { measure { code } } } } }
+    }`);
+    expect(lines.errors).toBeUndefined();
+    const send = lines.data!.send.edges.find((e: any) => e.node.code === 'CAP4.PA.03').node;
+    expect(send.pnrrMeasures).toEqual([
+      expect.objectContaining({
+        measure: { code: '1.4.5' },
+        justification: expect.stringContaining('SEND'),
+        source: expect.stringContaining('Piano Triennale 2024-2026'),
+      }),
+    ]);
+    const pdnd = lines.data!.pdnd.edges.find((e: any) => e.node.code === 'CAP5.PA.LA02').node;
+    expect(pdnd.pnrrMeasures).toEqual([{ measure: { code: '1.3.1' } }]);
+
+    // An objective on the 2024-2026 line, assigned to Crema: its assignment shows Crema's 1.4.5 call.
+    worker = await startTestWorker(api.config);
+    const ids = await demoIds(api);
+    const objectiveId = await publishedObjective(api, {
+      consortiumId: ids.consortiumA,
+      comuneIds: [ids.crema],
+      edition: '2024-2026',
+      lineCodes: ['CAP4.PA.03'],
+      title: 'Integrazione con SEND',
+    });
+    const assignment = await assignmentOf(api, objectiveId, ids.crema);
+    const funding = ok(
+      await api
+        .as(REFERENT_CREMA)
+        .graphql(
+          `query ($id: ID!) { assignment(id: $id) { pnrrFunding { lineCodes summary application { amount } } } }`,
+          { id: assignment.id },
+        ),
+      'assignment',
+    );
+    expect(funding.pnrrFunding).toEqual([
+      {
+        lineCodes: ['CAP4.PA.03'],
+        application: { amount: 59966 },
+        summary: expect.stringMatching(
+          /^finanziato dal PNRR: avviso "1\.4\.5 'Piattaforma Notifiche Digitali'/,
+        ),
+      },
+    ]);
   });
 
   it('sums a region, for any role, and refuses an unknown region code', async () => {

@@ -8,6 +8,7 @@ import { tokenFor, DELEGATE_CREMA, REFERENT_CREMA, RTD_A, VIEWER_CREMA } from '.
 import { handZip as zip } from './support/hand-zip';
 import { cremaAssignment, demoIds, DemoIds, ok } from './support/scenario';
 import { errorCodes, startTestApi, TestApi } from './support/test-app';
+import { builtExport } from './support/exports';
 import { startTestWorker } from './support/test-worker';
 
 const IMPORT = `mutation ($input: StatusImportInput!) {
@@ -27,7 +28,6 @@ describe('Bulk status import (monitoring sheet XLSX or CSV)', () => {
   let ids: DemoIds;
   let exported: Buffer;
   let worker: INestApplicationContext;
-  const previousSecret = process.env.DOWNLOAD_LINK_SECRET;
 
   const importFile = (who: string, content: Buffer, dryRun: boolean, extra: Record<string, unknown> = {}) =>
     api.as(who).graphql(IMPORT, {
@@ -64,7 +64,6 @@ describe('Bulk status import (monitoring sheet XLSX or CSV)', () => {
     );
 
   beforeAll(async () => {
-    process.env.DOWNLOAD_LINK_SECRET = 'test-secret-for-download-links-0123456789';
     api = await startTestApi();
     owner = await ownerDataSource(api.db.config, 'status-import-test').initialize();
     await owner.transaction((db) => seedDemoObjectives(db));
@@ -72,13 +71,11 @@ describe('Bulk status import (monitoring sheet XLSX or CSV)', () => {
     worker = await startTestWorker(api.config);
     // The demo leaves Crema two activities it may still move: three more, before the export.
     for (let i = 0; i < 3; i++) await cremaAssignment(api, ids);
-    const job = ok(
-      await api
-        .as(REFERENT_CREMA)
-        .graphql(`mutation ($input: ExportRequestInput!) { requestExport(input: $input) { downloadUrl } }`, {
-          input: { kind: 'MONITORING_XLSX', comuneId: ids.crema },
-        }),
-      'requestExport',
+    const job = await builtExport(
+      api,
+      REFERENT_CREMA,
+      `mutation ($input: ExportRequestInput!) { requestExport(input: $input) { id } }`,
+      { kind: 'MONITORING_XLSX', comuneId: ids.crema },
     );
     const res = await request(api.app.getHttpServer())
       .get(job.downloadUrl)
@@ -93,9 +90,6 @@ describe('Bulk status import (monitoring sheet XLSX or CSV)', () => {
     exported = res.body as Buffer;
   });
   afterAll(async () => {
-    // Test files share this process: assigning undefined would leave the string "undefined".
-    if (previousSecret === undefined) delete process.env.DOWNLOAD_LINK_SECRET;
-    else process.env.DOWNLOAD_LINK_SECRET = previousSecret;
     await worker?.close();
     await owner.destroy();
     await api.close();

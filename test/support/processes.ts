@@ -27,6 +27,9 @@ export function environmentFor(config: AppConfig): NodeJS.ProcessEnv {
     RATE_LIMIT_PERSON: String(config.rateLimits.person),
     RATE_LIMIT_CLIENT: String(config.rateLimits.client),
     RATE_LIMIT_ADDRESS: String(config.rateLimits.address),
+    // The same signing key as the test's own processes, so a link one signs another accepts.
+    DOWNLOAD_LINK_SECRET: config.downloadLinkSecret,
+    DOWNLOAD_LINK_TTL_SECONDS: String(config.downloadLinkTtlSeconds),
   };
 }
 

@@ -8,18 +8,27 @@ import { expect, test } from './support/fixtures';
 
 /**
  * Issue 15's download buttons, in Chromium through the real login: the referent's worklist, the
- * scheda del Comune and the dashboard each give their PDF and XLSX, fetched through the signed
- * link with the person's token. The first page of Crema's scheda goes into the README.
+ * scheda del Comune and the dashboard each give their PDF and XLSX, built by the worker (the page
+ * shows its progress) and fetched through the signed link with the person's token. The first page of Crema's scheda goes into the README.
  */
 const ANNA = 'MRTNNA70S63D142G'; // referent of Crema
 const GIULIA = 'FRRGLI75C52D142B'; // RTD of consortium A
 const ROOT = path.resolve(__dirname, '../..');
 
-async function downloadBy(page: Page, button: string): Promise<{ download: Download; file: string }> {
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: button }).click(),
-  ]);
+/**
+ * Clicks a download button: the worker builds the file while the page polls its state every second
+ * ("In preparazione… NN%" in the status region), then the browser saves it.
+ */
+async function downloadBy(
+  page: Page,
+  button: string,
+  { showsProgress = false } = {},
+): Promise<{ download: Download; file: string }> {
+  const downloaded = page.waitForEvent('download', { timeout: 120_000 });
+  await page.getByRole('button', { name: button }).click();
+  if (showsProgress)
+    await expect(page.getByRole('status').filter({ hasText: /^In preparazione… \d{1,3}%$/ })).toBeVisible();
+  const download = await downloaded;
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'rtd-download-')), download.suggestedFilename());
   await download.saveAs(file);
   await expect(page.getByRole('status').filter({ hasText: 'File pronto' })).toContainText(
@@ -52,7 +61,9 @@ test("the RTD downloads the consortium's monitoring from the dashboard and Crema
   test.setTimeout(180_000);
   await loginAs(page, GIULIA);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cruscotto');
-  const workbook = await downloadBy(page, 'Scarica il monitoraggio del consorzio (XLSX)');
+  const workbook = await downloadBy(page, 'Scarica il monitoraggio del consorzio (XLSX)', {
+    showsProgress: true,
+  });
   expect(workbook.download.suggestedFilename()).toMatch(
     /^monitoraggio-ufficio-rtd-associato.*-2022-2024\.xlsx$/,
   );

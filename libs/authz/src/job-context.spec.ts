@@ -33,6 +33,9 @@ describe('JobContext: no job runs as the platform admin', () => {
       job.forConsortium('c2'),
       job.listingConsortia(),
       JobContext.forJob(dataSource, 's', {}),
+      JobContext.forRequester(dataSource, { subject: 'anna', personId: 'p1' }, 'c1', [
+        { membershipId: 'm0', role: 'PLATFORM_ADMIN', consortiumId: null, comuneId: null, regionCode: null },
+      ]),
     ]) {
       expect(context.settings()['app.admin']).toBe('off');
     }
@@ -45,6 +48,25 @@ describe('JobContext: no job runs as the platform admin', () => {
       'app.list_consortia': 'on',
       'app.manage_consortia': '{}',
     });
+  });
+
+  it("gives a requester's job their own rights in the job's consortium only, without the relay flag", () => {
+    const requester = JobContext.forRequester(dataSource, { subject: 'anna', personId: 'p1' }, 'c1', [
+      { membershipId: 'm1', role: 'COMUNE_REFERENT', consortiumId: 'c1', comuneId: 'k1', regionCode: null },
+      { membershipId: 'm2', role: 'CONSORTIUM_RTD', consortiumId: 'c2', comuneId: null, regionCode: null },
+      { membershipId: 'm3', role: 'REGIONAL_OBSERVER', consortiumId: null, comuneId: null, regionCode: '03' },
+    ]);
+    expect(requester.settings()).toMatchObject({
+      'app.subject': 'anna',
+      'app.person_id': 'p1',
+      'app.referent_comuni': '{k1}',
+      'app.comuni': '{k1}',
+      'app.full_consortia': '{}',
+      'app.rtd_consortia': '{}',
+      'app.regions': '{}',
+      'app.admin': 'off',
+    });
+    expect(requester.settings()['app.relay']).toBeUndefined();
   });
 
   it('is the only way code sets app.admin: from a platform admin membership (access-scope.ts), nowhere else', () => {

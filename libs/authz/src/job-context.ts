@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { RequestContext, SessionSettings, withDbSession } from '@rtd/kernel';
-import { jobScope, systemSettings } from './access-scope';
+import { AccessScope, GrantedRole, jobScope, systemSettings } from './access-scope';
 import { accessFor } from './caller-access';
 
 /**
@@ -17,6 +17,8 @@ export class JobContext {
     readonly subject: string,
     readonly consortiumId: string | null,
     private readonly extra: SessionSettings = {},
+    /** A job acting for its requester (forRequester): their rights there, instead of the office's. */
+    private readonly requester: AccessScope | null = null,
   ) {}
 
   /** The context of a job whose payload names its consortium (or none, for the relay). */
@@ -26,6 +28,30 @@ export class JobContext {
     payload: { consortiumId?: string | null },
   ): JobContext {
     return new JobContext(dataSource, subject, payload.consortiumId ?? null);
+  }
+
+  /**
+   * A job acting for the person (or machine client) who asked for it, so that what it builds holds
+   * only what they may see: their subject (row-level security shows them their own rows), and the
+   * grants they hold in this one consortium, which the job reads from their memberships when it
+   * runs (a role revoked since the request is gone). Grants of other consortia, the platform
+   * admin's and the regional observer's are dropped; no relay flag: the job's office context
+   * (forJob) marks its outbox row.
+   */
+  static forRequester(
+    dataSource: DataSource,
+    requester: { subject: string; personId: string | null },
+    consortiumId: string,
+    grants: readonly GrantedRole[],
+  ): JobContext {
+    const narrow = grants.filter(
+      (grant) =>
+        grant.consortiumId === consortiumId &&
+        grant.role !== 'PLATFORM_ADMIN' &&
+        grant.role !== 'REGIONAL_OBSERVER',
+    );
+    const scope = new AccessScope(requester.personId, narrow);
+    return new JobContext(dataSource, requester.subject, consortiumId, {}, scope);
   }
 
   /** The same job acting for another consortium (a nightly job visiting each in turn). */
@@ -44,12 +70,13 @@ export class JobContext {
 
   /** The row-level security settings of this job's transactions. */
   settings(): SessionSettings {
+    if (this.requester) return { ...this.requester.rlsSettings(), 'app.subject': this.subject };
     return { ...systemSettings(this.subject, this.consortiumId), ...this.extra };
   }
 
   /** Runs `work` in its own transaction with this job's rights; commits on success, rolls back on error. */
   run<T>(work: (ctx: RequestContext) => Promise<T>): Promise<T> {
-    const access = accessFor(jobScope(this.consortiumId), this.subject);
+    const access = accessFor(this.requester ?? jobScope(this.consortiumId), this.subject);
     return withDbSession(this.dataSource, this.settings(), (session) =>
       work(RequestContext.forJob(this.subject, session, () => Promise.resolve(access))),
     );

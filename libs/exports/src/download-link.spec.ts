@@ -1,10 +1,7 @@
 import { checkDownload, downloadLinkSettings, signDownload } from './download-link';
 
 describe('download links', () => {
-  const settings = downloadLinkSettings({
-    DOWNLOAD_LINK_SECRET: 'x'.repeat(32),
-    DOWNLOAD_LINK_TTL_SECONDS: '60',
-  });
+  const settings = downloadLinkSettings({ downloadLinkSecret: 'x'.repeat(32), downloadLinkTtlSeconds: 60 });
   const parts = (url: string) => {
     const parsed = new URL(url, 'http://h');
     return [parsed.searchParams.get('expires')!, parsed.searchParams.get('signature')!] as const;
@@ -31,12 +28,5 @@ describe('download links', () => {
       ok: false,
       reason: 'invalid',
     });
-  });
-
-  it('requires a secret in production and a sane lifetime', () => {
-    expect(() => downloadLinkSettings({ NODE_ENV: 'production' })).toThrow(/DOWNLOAD_LINK_SECRET/);
-    expect(() => downloadLinkSettings({ DOWNLOAD_LINK_SECRET: 'short' })).toThrow(/almeno 32/);
-    expect(() => downloadLinkSettings({ DOWNLOAD_LINK_TTL_SECONDS: '86400' })).toThrow(/tra 30 e 900/);
-    expect(downloadLinkSettings({}).ttlSeconds).toBe(300);
   });
 });

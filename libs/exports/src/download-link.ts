@@ -1,7 +1,5 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { ConfigError } from '@rtd/kernel';
-
-type Env = Record<string, string | undefined>;
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { AppConfig } from '@rtd/kernel';
 
 export interface DownloadLinkSettings {
   secret: Buffer;
@@ -9,27 +7,16 @@ export interface DownloadLinkSettings {
 }
 
 /**
- * DOWNLOAD_LINK_SECRET signs the links (at least 32 characters; required in production, where
- * every API process must share it); without it a development process draws its own at start.
- * DOWNLOAD_LINK_TTL_SECONDS is how long a link lives: 300 s by default, 30 to 900.
+ * The signing key and lifetime of the links, from the validated configuration
+ * (DOWNLOAD_LINK_SECRET, DOWNLOAD_LINK_TTL_SECONDS: libs/kernel app-config.ts).
  */
-export function downloadLinkSettings(env: Env = process.env): DownloadLinkSettings {
-  const secret = (env.DOWNLOAD_LINK_SECRET ?? '').trim();
-  if (secret === '' && env.NODE_ENV === 'production') {
-    throw new ConfigError(
-      'DOWNLOAD_LINK_SECRET',
-      'deve essere impostata esplicitamente con NODE_ENV=production',
-    );
-  }
-  if (secret !== '' && secret.length < 32) {
-    throw new ConfigError('DOWNLOAD_LINK_SECRET', 'deve essere lunga almeno 32 caratteri');
-  }
-  const rawTtl = (env.DOWNLOAD_LINK_TTL_SECONDS ?? '').trim();
-  const ttlSeconds = rawTtl === '' ? 300 : Number(rawTtl);
-  if (!Number.isInteger(ttlSeconds) || ttlSeconds < 30 || ttlSeconds > 900) {
-    throw new ConfigError('DOWNLOAD_LINK_TTL_SECONDS', `deve essere un intero tra 30 e 900, non "${rawTtl}"`);
-  }
-  return { secret: secret === '' ? randomBytes(32) : Buffer.from(secret, 'utf8'), ttlSeconds };
+export function downloadLinkSettings(
+  config: Pick<AppConfig, 'downloadLinkSecret' | 'downloadLinkTtlSeconds'>,
+): DownloadLinkSettings {
+  return {
+    secret: Buffer.from(config.downloadLinkSecret, 'utf8'),
+    ttlSeconds: config.downloadLinkTtlSeconds,
+  };
 }
 
 export const DOWNLOAD_PATH = '/downloads';

@@ -37,38 +37,6 @@ const VISIBLE = `(requested_by = $2 OR kind IN ('CONSORTIUM_REPORT_PDF', 'CONSOR
 /** All SQL about requested files; row-level security shows each requester only their own. */
 @Injectable()
 export class ExportJobsRepository {
-  async insertCompleted(
-    db: EntityManager,
-    job: {
-      consortiumId: string;
-      comuneId: string | null;
-      kind: ExportKind;
-      editionCode: string | null;
-      requestedBy: string;
-      fileName: string;
-      contentType: string;
-      content: Buffer;
-    },
-  ): Promise<ExportJobRow> {
-    const [row] = await db.query(
-      `INSERT INTO export_job (consortium_id, comune_id, kind, edition_code, state, requested_by, finished_at,
-                               file_name, content_type, content)
-       VALUES ($1, $2, $3, $4, 'COMPLETED', $5, now(), $6, $7, $8)
-       RETURNING ${COLUMNS}`,
-      [
-        job.consortiumId,
-        job.comuneId,
-        job.kind,
-        job.editionCode,
-        job.requestedBy,
-        job.fileName,
-        job.contentType,
-        job.content,
-      ],
-    );
-    return row;
-  }
-
   async byId(db: EntityManager, id: string, requestedBy: string): Promise<ExportJobRow | null> {
     const [row] = await db.query(`SELECT ${COLUMNS} FROM export_job WHERE id = $1 AND ${VISIBLE}`, [
       id,
@@ -94,17 +62,44 @@ export class ExportJobsRepository {
     );
   }
 
-  /** A report to build: QUEUED, for the worker (the outbox message goes in the same transaction). */
+  /**
+   * A file to build: QUEUED, for the worker (the outbox message goes in the same transaction).
+   * `editionCode`: the edition asked for a monitoring sheet (null: chosen when built).
+   */
   async insertQueued(
     db: EntityManager,
-    job: { consortiumId: string; kind: ExportKind; requestedBy: string },
+    job: {
+      consortiumId: string;
+      comuneId?: string | null;
+      kind: ExportKind;
+      editionCode?: string | null;
+      requestedBy: string;
+    },
   ): Promise<ExportJobRow> {
     const [row] = await db.query(
-      `INSERT INTO export_job (consortium_id, kind, state, requested_by) VALUES ($1, $2, 'QUEUED', $3)
+      `INSERT INTO export_job (consortium_id, comune_id, kind, edition_code, state, requested_by)
+       VALUES ($1, $2, $3, $4, 'QUEUED', $5)
        RETURNING ${COLUMNS}`,
-      [job.consortiumId, job.kind, job.requestedBy],
+      [job.consortiumId, job.comuneId ?? null, job.kind, job.editionCode ?? null, job.requestedBy],
     );
     return row;
+  }
+
+  /**
+   * A scheda or monitoring sheet built by the worker for its requester: stored, with the edition
+   * it shows; kept a day like every file asked for on demand (pruneOld).
+   */
+  async completeFile(
+    db: EntityManager,
+    id: string,
+    file: { fileName: string; contentType: string; content: Buffer; editionCode: string | null },
+  ): Promise<void> {
+    await db.query(
+      `UPDATE export_job SET state = 'COMPLETED', progress = 100, finished_at = now(), edition_code = $5,
+              file_name = $2, content_type = $3, content = $4, error = NULL
+        WHERE id = $1 AND kind IN ('SCHEDA_COMUNE_PDF', 'MONITORING_XLSX')`,
+      [id, file.fileName, file.contentType, file.content, file.editionCode],
+    );
   }
 
   /** The worker's read of a report (its own policy: subject system:exports, the report's consortium). */

@@ -6,6 +6,7 @@ import { ObjectivesModule } from '@rtd/objectives';
 import { OutboxModule } from '@rtd/outbox';
 import { PnrrModule } from '@rtd/pnrr';
 import { TenancyModule } from '@rtd/tenancy';
+import { ComuneFiles } from './comune-files';
 import { ExportData } from './export-data';
 import { ExportJobsRepository } from './export-jobs.repository';
 import { ExportsResolver } from './exports.resolver';
@@ -22,7 +23,14 @@ import { StatusImportService } from './import/status-import.service';
     PnrrModule,
     OutboxModule,
   ],
-  providers: [ExportData, ExportJobsRepository, ExportsService, StatusImportService, ExportsResolver],
-  exports: [ExportsService, ExportData, ExportJobsRepository],
+  providers: [
+    ExportData,
+    ComuneFiles,
+    ExportJobsRepository,
+    ExportsService,
+    StatusImportService,
+    ExportsResolver,
+  ],
+  exports: [ExportsService, ExportData, ComuneFiles, ExportJobsRepository],
 })
 export class ExportsModule {}

@@ -25,7 +25,7 @@ export class ExportsResolver {
 
   @Mutation(() => ExportJobObject, {
     description:
-      'Builds a scheda per comune (PDF) or a monitoring sheet (XLSX) of one comune or of a whole consortium, and returns its job with a short-lived download link',
+      'Asks for a scheda per comune (PDF) or a monitoring sheet (XLSX) of one comune or of a whole consortium, or for the periodic report of a consortium: checks the rights and the input, then returns the QUEUED job the worker builds; poll exportJob for its progress and, once COMPLETED, its short-lived download link',
   })
   requestExport(
     @Ctx() ctx: RequestContext,
@@ -36,7 +36,8 @@ export class ExportsResolver {
 
   @Query(() => ExportJobObject, {
     nullable: true,
-    description: "The caller's own export job, with a fresh download link",
+    description:
+      "The caller's own export job (or a report of their consortium): state, progress and, once COMPLETED, a fresh download link; FORBIDDEN if the caller may no longer export its scope",
   })
   exportJob(
     @Ctx() ctx: RequestContext,

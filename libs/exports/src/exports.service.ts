@@ -1,25 +1,25 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { AuditTrail } from '@rtd/audit';
 import { Outbox } from '@rtd/outbox';
 import { callerAccess, on } from '@rtd/authz';
-import { todayInRome } from '@rtd/dates';
-import { actorSubject, badInput, forbidden, masculine, notFound, parseId, RequestContext } from '@rtd/kernel';
-import { ComuneObject, ConsortiumObject } from '@rtd/tenancy';
+import {
+  actorSubject,
+  APP_CONFIG,
+  type AppConfig,
+  badInput,
+  forbidden,
+  masculine,
+  notFound,
+  parseId,
+  RequestContext,
+} from '@rtd/kernel';
 import { DownloadLinkSettings, downloadLinkSettings, signDownload } from './download-link';
 import { ExportJobObject, ExportKindEnum, ExportRequestInput, ExportStateEnum } from './dto/export.types';
-import { ComuneSheet, ExportData } from './export-data';
+import { ComuneFileKind, ComuneFiles, ComuneFileScope } from './comune-files';
+import { ExportData } from './export-data';
 import { ExportJobRow, ExportJobsRepository } from './export-jobs.repository';
-import { renderMonitoring } from './monitoring/monitoring-xlsx';
-import { renderScheda } from './scheda/scheda-pdf';
 
-const CONTENT_TYPE = {
-  SCHEDA_COMUNE_PDF: 'application/pdf',
-  MONITORING_XLSX: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  CONSORTIUM_REPORT_PDF: 'application/pdf',
-  CONSORTIUM_REPORT_XLSX: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-} as const;
-
-/** The queue (and outbox topic) of the files the worker builds: the periodic report. */
+/** The queue (and outbox topic) of the files the worker builds: all of them. */
 export const EXPORTS_QUEUE = 'exports';
 
 /** The payload of a report job: the export_job row to build, and the consortium it acts for. */
@@ -29,40 +29,50 @@ export interface ConsortiumReportMessage {
   consortiumId: string;
 }
 
+/**
+ * The payload of a scheda or monitoring sheet: the export_job row to build and who asked for it.
+ * The worker acts as that requester (JobContext.forRequester) with the roles they hold in the
+ * consortium when it runs; the outbox takes the message only from the requester it names
+ * (migrations/1764000019000-export-files-in-worker.ts).
+ */
+export interface ComuneFileMessage {
+  kind: 'comune-file';
+  exportJobId: string;
+  consortiumId: string;
+  comuneId: string | null;
+  subject: string;
+  personId: string | null;
+  machineClientId: string | null;
+}
+
+export type ExportsMessage = ConsortiumReportMessage | ComuneFileMessage;
+
 export const isReportKind = (kind: ExportKindEnum) =>
   kind === ExportKindEnum.CONSORTIUM_REPORT_PDF || kind === ExportKindEnum.CONSORTIUM_REPORT_XLSX;
 
-const slug = (text: string) =>
-  text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 60);
-
-interface Scope {
-  consortium: ConsortiumObject;
-  comune: ComuneObject | null;
-}
+type Scope = ComuneFileScope;
 
 /**
- * The scheda per comune and the monitoring sheet, on request: rights checked when asked (the
- * ability's `export` on `Export`), the file built in the caller's transaction from the same
- * services as the API, kept as an export job only its requester can read, and handed out by a
- * short-lived link signed for that requester. Building runs inline today; a worker can take
- * over QUEUED jobs (the periodic report) without changing the API.
+ * The scheda per comune, the monitoring sheet and the periodic report, on request: rights and
+ * input checked when asked (the ability's `export` on `Export`), then a QUEUED export job and its
+ * outbox message; the worker builds the file (jobs/), the caller polls exportJob for its state
+ * and progress. A job is its requester's (or, the report, its consortium's); each link is signed
+ * for the caller and issued, and honoured, only while the caller may still export that scope.
  */
 @Injectable()
 export class ExportsService {
-  private readonly links: DownloadLinkSettings = downloadLinkSettings();
+  private readonly links: DownloadLinkSettings;
 
   constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
     private readonly data: ExportData,
+    private readonly files: ComuneFiles,
     private readonly jobs: ExportJobsRepository,
     private readonly audit: AuditTrail,
     private readonly outbox: Outbox,
-  ) {}
+  ) {
+    this.links = downloadLinkSettings(config);
+  }
 
   /**
    * The periodic report of a consortium: a QUEUED job and its outbox message in one transaction;
@@ -109,46 +119,40 @@ export class ExportsService {
 
   async request(ctx: RequestContext, input: ExportRequestInput): Promise<ExportJobObject> {
     const scope = await this.scope(ctx, input);
-    const { ability } = await callerAccess(ctx);
+    const access = await callerAccess(ctx);
     const target = { consortiumId: scope.consortium.id, comuneId: scope.comune?.id ?? null };
-    if (!ability.can('export', on('Export', target))) throw forbidden();
+    if (!access.ability.can('export', on('Export', target))) throw forbidden();
     if (isReportKind(input.kind)) return this.queueReport(ctx, input.kind, scope);
-
-    const comuni = scope.comune ? [scope.comune] : await this.data.members(ctx, scope.consortium.id);
-    const sheets = await this.data.comuneSheets(ctx, scope.consortium, comuni);
-    const today = todayInRome();
-    const name = scope.comune
-      ? `${slug(scope.comune.name)}-${scope.comune.istatCode}`
-      : slug(scope.consortium.name);
-    let file: { fileName: string; content: Buffer; edition: string | null };
-    const kind = input.kind as ExportKindEnum.SCHEDA_COMUNE_PDF | ExportKindEnum.MONITORING_XLSX;
-    if (input.kind === ExportKindEnum.SCHEDA_COMUNE_PDF) {
-      file = {
-        fileName: `${scope.comune ? 'scheda-comune' : 'schede-comuni'}-${name}.pdf`,
-        content: await renderScheda(sheets, today),
-        edition: null,
-      };
-    } else {
-      const edition = await this.edition(ctx, input.edition ?? null, sheets);
-      const lines = await this.data.editionLines(ctx, edition);
-      file = {
-        fileName: `monitoraggio-${name}-${edition}.xlsx`,
-        content: await renderMonitoring(sheets, lines, edition, today),
-        edition,
-      };
-    }
+    const kind = input.kind as ComuneFileKind;
+    const edition =
+      kind === ExportKindEnum.MONITORING_XLSX && input.edition != null
+        ? await this.files.checkEdition(ctx, input.edition)
+        : null;
+    const principal = access.principal;
+    if (!principal) throw forbidden();
 
     const subject = actorSubject(ctx.actor);
     const row = await ctx.atomically(async (db) => {
       await this.jobs.pruneOld(db, subject);
-      const job = await this.jobs.insertCompleted(db, {
+      const job = await this.jobs.insertQueued(db, {
         ...target,
         kind,
-        editionCode: file.edition,
+        editionCode: edition,
         requestedBy: subject,
-        fileName: file.fileName,
-        contentType: CONTENT_TYPE[kind],
-        content: file.content,
+      });
+      const message: ComuneFileMessage = {
+        kind: 'comune-file',
+        exportJobId: job.id,
+        ...target,
+        subject,
+        personId: 'personId' in principal ? principal.personId : null,
+        machineClientId: 'machineClientId' in principal ? principal.machineClientId : null,
+      };
+      await this.outbox.add(db, {
+        topic: EXPORTS_QUEUE,
+        payload: { ...message },
+        consortiumId: target.consortiumId,
+        dedupeKey: `file:${job.id}`,
       });
       await this.audit.record(db, ctx, {
         action: 'export.request',
@@ -156,30 +160,39 @@ export class ExportsService {
         entityId: job.id,
         consortiumId: target.consortiumId,
         comuneId: target.comuneId,
-        details: { kind: input.kind, edition: file.edition, fileName: file.fileName },
+        details: { kind, edition },
       });
       return job;
     });
     return this.toObject(row, subject);
   }
 
-  /** The caller's own job, with a fresh link; NOT_FOUND for anyone else's. */
+  /**
+   * The caller's own job (or a report of their consortium), with a fresh link; NOT_FOUND for
+   * anyone else's, FORBIDDEN once the caller may no longer export its scope (a role revoked
+   * since the request): a fresh link re-checks the rights, it does not remember them.
+   */
   async job(ctx: RequestContext, id: string): Promise<ExportJobObject> {
     const subject = actorSubject(ctx.actor);
     const row = await this.jobs.byId(await ctx.db(), parseId('id', id), subject);
     if (!row) throw notFound(masculine('File'));
+    if (!(await this.mayExport(ctx, row))) throw forbidden();
     return this.toObject(row, subject);
   }
 
-  /** For the download route: the file, if the caller asked for it (row-level security agrees). */
+  /**
+   * For the download route: the file, if the caller asked for it (row-level security agrees) and
+   * may still export its scope ('forbidden' otherwise), or null.
+   */
   async file(
     ctx: RequestContext,
     id: string,
-  ): Promise<{ fileName: string; contentType: string; content: Buffer } | null> {
+  ): Promise<{ fileName: string; contentType: string; content: Buffer } | 'forbidden' | null> {
     const subject = actorSubject(ctx.actor);
     const db = await ctx.db();
     const row = await this.jobs.byId(db, id, subject);
     if (!row || row.state !== 'COMPLETED') return null;
+    if (!(await this.mayExport(ctx, row))) return 'forbidden';
     const content = await this.jobs.content(db, id, subject);
     if (!content) return null;
     return {
@@ -187,6 +200,12 @@ export class ExportsService {
       contentType: row.contentType ?? 'application/octet-stream',
       content,
     };
+  }
+
+  /** The ability's `export` on the job's scope, with the caller's rights of now. */
+  private async mayExport(ctx: RequestContext, row: ExportJobRow): Promise<boolean> {
+    const { ability } = await callerAccess(ctx);
+    return ability.can('export', on('Export', { consortiumId: row.consortiumId, comuneId: row.comuneId }));
   }
 
   linkSettings(): DownloadLinkSettings {
@@ -210,20 +229,6 @@ export class ExportsService {
       consortium: await this.data.consortium(ctx, parseId('consortiumId', input.consortiumId as string)),
       comune: null,
     };
-  }
-
-  private async edition(ctx: RequestContext, asked: string | null, sheets: ComuneSheet[]): Promise<string> {
-    const editions = await this.data.editions(ctx);
-    if (asked !== null) {
-      if (!editions.includes(asked))
-        throw badInput('edition', `edizione sconosciuta; disponibili: ${editions.join(', ')}`);
-      return asked;
-    }
-    const used = new Map<string, number>();
-    for (const sheet of sheets)
-      for (const a of sheet.assignments) used.set(a.edition, (used.get(a.edition) ?? 0) + 1);
-    const [mostUsed] = [...used.entries()].sort((a, b) => b[1] - a[1] || b[0].localeCompare(a[0]));
-    return mostUsed?.[0] ?? [...editions].sort().at(-1) ?? '2024-2026';
   }
 
   private toObject(row: ExportJobRow, subject: string): ExportJobObject {

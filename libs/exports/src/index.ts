@@ -1,5 +1,6 @@
 export * from './exports.module';
 export * from './exports.service';
+export * from './comune-files';
 export * from './download-link';
 export * from './dto/export.types';
 export * from './scheda/scheda-pdf';
@@ -10,4 +11,5 @@ export * from './import/zip-guard';
 export * from './tables';
 export * from './report/consortium-report';
 export * from './jobs/consortium-report.job';
+export * from './jobs/comune-file.job';
 export * from './jobs/exports-jobs.module';

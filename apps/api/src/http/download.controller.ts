@@ -10,7 +10,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * GET /downloads/<job>?expires=&signature=: the file of an export job, for the person who asked
  * for it and only while the link lives. The link alone is not enough: the request carries that
  * person's bearer token, and the signature covers their subject, so another person's session
- * is refused (403) as is an expired link (410).
+ * is refused (403) as is an expired link (410). The rights are checked again at each download:
+ * a person whose role was revoked since the link was issued is refused (403).
  */
 @Controller('downloads')
 export class DownloadController {
@@ -54,6 +55,12 @@ export class DownloadController {
         return;
       }
       const file = await this.exports.file(ctx, id);
+      if (file === 'forbidden') {
+        res
+          .status(403)
+          .json({ error: 'Non è più consentito scaricare questo file: i ruoli attuali non lo permettono' });
+        return;
+      }
       if (!file) {
         res.status(404).json({ error: 'File non trovato' });
         return;

@@ -120,7 +120,9 @@ export const EXPORT_LABEL = {
   schedeAll: 'Scarica le schede di tutti i Comuni (PDF)',
   monitoringAll: 'Scarica il monitoraggio del consorzio (XLSX)',
   working: 'Preparazione del file…',
+  progress: (percent: number) => `In preparazione… ${percent}%`,
   done: (fileName: string) => `File pronto: ${fileName}`,
+  failed: 'Non è stato possibile preparare il file. Riprova; se si ripete, avvisa l’Ufficio RTD.',
 } as const;
 
 export const IMPORT_LABEL = {

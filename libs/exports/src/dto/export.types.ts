@@ -84,7 +84,7 @@ export class ExportJobObject {
   downloadExpiresAt: Date | null;
 
   @Field(() => Int, {
-    description: 'percent built (0-100); the periodic report moves through it in the worker',
+    description: 'percent built (0-100), as the worker moves through the file',
   })
   progress: number;
 

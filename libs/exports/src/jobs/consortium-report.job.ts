@@ -10,7 +10,8 @@ import { NotificationsService } from '@rtd/notifications';
 import { markOutboxProcessed, OUTBOX_KEY } from '@rtd/outbox';
 import { ExportData } from '../export-data';
 import { ExportJobsRepository } from '../export-jobs.repository';
-import { ConsortiumReportMessage, EXPORTS_QUEUE } from '../exports.service';
+import { EXPORTS_QUEUE, ExportsMessage } from '../exports.service';
+import { ComuneFileBuilder } from './comune-file.job';
 import {
   ConsortiumReportData,
   renderConsortiumReportPdf,
@@ -109,15 +110,20 @@ export class ConsortiumReportBuilder {
 export class ExportsProcessor extends WorkerHost {
   constructor(
     private readonly builder: ConsortiumReportBuilder,
+    private readonly files: ComuneFileBuilder,
     @Inject(APP_DATA_SOURCE) private readonly dataSource: DataSource,
   ) {
     super();
   }
 
-  async process(job: Job<ConsortiumReportMessage & { [OUTBOX_KEY]?: string }>): Promise<boolean> {
+  /** One queue for every file the worker builds: the message's kind says which. */
+  async process(job: Job<ExportsMessage & { [OUTBOX_KEY]?: string }>): Promise<boolean> {
     const data = job.data;
     const context = JobContext.forJob(this.dataSource, EXPORTS_SUBJECT, data);
-    const built = await this.builder.build(context, data.exportJobId);
+    const built =
+      data.kind === 'comune-file'
+        ? await this.files.build(context, data)
+        : await this.builder.build(context, data.exportJobId);
     await context.run(async (ctx) => markOutboxProcessed(await ctx.db(), data[OUTBOX_KEY]));
     return built;
   }

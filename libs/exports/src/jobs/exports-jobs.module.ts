@@ -1,19 +1,22 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { ComplianceModule } from '@rtd/compliance';
+import { IdentityModule } from '@rtd/identity';
 import { NotificationsJobsModule } from '@rtd/notifications';
 import { ExportsModule } from '../exports.module';
 import { EXPORTS_QUEUE } from '../exports.service';
+import { ComuneFileBuilder } from './comune-file.job';
 import { ConsortiumReportBuilder, ExportsProcessor } from './consortium-report.job';
 
-/** The worker's part of exports: the periodic report's queue and its builder. */
+/** The worker's part of exports: the exports queue and its builders (the periodic report, the scheda and the monitoring sheet). */
 @Module({
   imports: [
     ExportsModule,
+    IdentityModule,
     ComplianceModule,
     NotificationsJobsModule,
     BullModule.registerQueue({ name: EXPORTS_QUEUE }),
   ],
-  providers: [ConsortiumReportBuilder, ExportsProcessor],
+  providers: [ConsortiumReportBuilder, ComuneFileBuilder, ExportsProcessor],
 })
 export class ExportsJobsModule {}

@@ -28,6 +28,7 @@ describe('loadConfig', () => {
     OIDC_AUDIENCE: 'rtd-hub-api',
     PUBLIC_URL: 'https://rtd.example.it',
     DB_CONTEXT_KEY: 'a-production-secret-of-at-least-32-characters',
+    DOWNLOAD_LINK_SECRET: 'a-production-link-secret-of-32-characters-or-more',
   };
 
   it('starts in production when the issuer, audience and public URL are set', () => {
@@ -37,7 +38,7 @@ describe('loadConfig', () => {
     expect(config.publicUrl).toBe(PRODUCTION.PUBLIC_URL);
   });
 
-  it.each(['OIDC_ISSUER', 'OIDC_AUDIENCE', 'PUBLIC_URL', 'DB_CONTEXT_KEY'])(
+  it.each(['OIDC_ISSUER', 'OIDC_AUDIENCE', 'PUBLIC_URL', 'DB_CONTEXT_KEY', 'DOWNLOAD_LINK_SECRET'])(
     'refuses to start in production without %s, instead of the development default',
     (name) => {
       for (const value of [undefined, '', '  ']) {
@@ -54,6 +55,21 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DB_CONTEXT_KEY: 'short-secret' })).toThrow(
       'Configurazione non valida: DB_CONTEXT_KEY deve essere lunga almeno 32 caratteri',
     );
+  });
+
+  it('reads the download links settings: a secret of 32+ characters, drawn per process in development, and a lifetime of 30 to 900 s', () => {
+    expect(() => loadConfig({ DOWNLOAD_LINK_SECRET: 'short' })).toThrow(
+      'Configurazione non valida: DOWNLOAD_LINK_SECRET deve essere lunga almeno 32 caratteri',
+    );
+    expect(() => loadConfig({ DOWNLOAD_LINK_TTL_SECONDS: '86400' })).toThrow(
+      /DOWNLOAD_LINK_TTL_SECONDS deve essere compreso tra 30 e 900/,
+    );
+    const first = loadConfig({});
+    expect(first.downloadLinkSecret.length).toBeGreaterThanOrEqual(32);
+    expect(loadConfig({}).downloadLinkSecret).not.toBe(first.downloadLinkSecret);
+    expect(first.downloadLinkTtlSeconds).toBe(300);
+    expect(loadConfig(PRODUCTION).downloadLinkSecret).toBe(PRODUCTION.DOWNLOAD_LINK_SECRET);
+    expect(loadConfig({ DOWNLOAD_LINK_TTL_SECONDS: '60' }).downloadLinkTtlSeconds).toBe(60);
   });
 
   it('keeps the development defaults outside production', () => {

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+
 /**
  * Configuration comes from the environment only, is validated once at start-up and fails
  * fast with a message naming the variable. Defaults work on a developer machine with
@@ -42,6 +44,14 @@ export interface AppConfig {
    * Never logged.
    */
   dbContextKey: string;
+  /**
+   * HMAC key of the signed download links of the exports (libs/exports download-link.ts): every
+   * API process must share it, so production requires it; a development process draws its own.
+   * Never logged.
+   */
+  downloadLinkSecret: string;
+  /** How long a download link lives, in seconds (30 to 900). */
+  downloadLinkTtlSeconds: number;
 }
 
 export interface RateLimits {
@@ -130,7 +140,13 @@ function readQueuePrefix(env: Env): string {
  * Settings whose development default would be wrong, not merely slow, in production: the API would
  * trust the development provider's tokens, or mail links to 127.0.0.1. Production names them.
  */
-const REQUIRED_IN_PRODUCTION = ['OIDC_ISSUER', 'OIDC_AUDIENCE', 'PUBLIC_URL', 'DB_CONTEXT_KEY'] as const;
+const REQUIRED_IN_PRODUCTION = [
+  'OIDC_ISSUER',
+  'OIDC_AUDIENCE',
+  'PUBLIC_URL',
+  'DB_CONTEXT_KEY',
+  'DOWNLOAD_LINK_SECRET',
+] as const;
 
 /** The development secret of the database context signature: public, so never valid in production. */
 export const DEV_DB_CONTEXT_KEY = 'rtd-hub-development-db-context-key-not-a-secret';
@@ -183,6 +199,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     trustProxyHops: readInt(env, 'TRUST_PROXY_HOPS', 0, 0, 10),
     dbContextKey: readSecret(env, 'DB_CONTEXT_KEY', DEV_DB_CONTEXT_KEY, 32),
+    // Drawn per process in development: a link signed by one process is refused by another.
+    downloadLinkSecret: readSecret(env, 'DOWNLOAD_LINK_SECRET', randomBytes(32).toString('base64url'), 32),
+    downloadLinkTtlSeconds: readInt(env, 'DOWNLOAD_LINK_TTL_SECONDS', 300, 30, 900),
   };
 }
 

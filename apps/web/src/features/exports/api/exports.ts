@@ -5,6 +5,21 @@ export const RequestExportMutation = graphql(`
     requestExport(input: $input) {
       id
       state
+      progress
+      fileName
+      downloadUrl
+      downloadExpiresAt
+    }
+  }
+`);
+
+/** A file's state while the worker builds it; once COMPLETED, with a fresh signed link. */
+export const ExportJobQuery = graphql(`
+  query ExportJob($id: ID!) {
+    exportJob(id: $id) {
+      id
+      state
+      progress
       fileName
       downloadUrl
       downloadExpiresAt

@@ -1,17 +1,23 @@
-import { useState } from 'react';
-import { useMutation } from 'urql';
+import { useEffect, useRef, useState } from 'react';
+import { useClient, useMutation } from 'urql';
 import { ErrorNotice } from '../../../components/Feedback';
 import type { ExportKind } from '../../../gql/graphql';
 import { useAuth } from '../../../lib/auth';
 import { errorFor, toAppError, type AppError } from '../../../lib/errors';
 import { EXPORT_LABEL } from '../../../lib/i18n';
-import { RequestExportMutation } from '../api/exports';
+import { ExportJobQuery, RequestExportMutation } from '../api/exports';
 
 export type ExportScope = { comuneId: string } | { consortiumId: string };
 
+/** How often the state of a file being built is asked for. */
+const POLL_EVERY_MS = 1000;
+
+const wait = (ms: number) => new Promise((resolve) => window.setTimeout(resolve, ms));
+
 /**
- * "Scarica la scheda (PDF)" and "Scarica il monitoraggio (XLSX)": the server builds the file and
- * answers with a link signed for this person that lives a few minutes; the browser fetches it
+ * "Scarica la scheda (PDF)" and "Scarica il monitoraggio (XLSX)": the server queues the file and
+ * the worker builds it; the button asks for its state every second ("In preparazione… NN%") until
+ * it is ready, with a link signed for this person that lives a few minutes; the browser fetches it
  * with the person's token and saves it. Whether the person may have it is the server's call.
  */
 export function ExportButtons({ scope }: { scope: ExportScope }) {
@@ -22,15 +28,45 @@ export function ExportButtons({ scope }: { scope: ExportScope }) {
   const [done, setDone] = useState<string | null>(null);
   const whole = 'consortiumId' in scope;
 
+  const client = useClient();
+  const [progress, setProgress] = useState<number | null>(null);
+  // Polling stops when the page goes away.
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+
   const run = async (kind: ExportKind) => {
     setBusy(kind);
     setError(null);
     setDone(null);
+    setProgress(null);
     try {
       const result = await request({ input: { kind, ...scope } });
-      const job = result.data?.requestExport;
-      if (result.error || !job?.downloadUrl) {
+      let job = result.data?.requestExport;
+      if (result.error || !job) {
         setError(toAppError(result.error) ?? errorFor('UNKNOWN'));
+        return;
+      }
+      while (job.state === 'QUEUED' || job.state === 'RUNNING') {
+        setProgress(job.progress);
+        await wait(POLL_EVERY_MS);
+        if (!mounted.current) return;
+        const polled = await client
+          .query(ExportJobQuery, { id: job.id }, { requestPolicy: 'network-only' })
+          .toPromise();
+        if (polled.error || !polled.data?.exportJob) {
+          setError(toAppError(polled.error) ?? errorFor('UNKNOWN'));
+          return;
+        }
+        job = polled.data.exportJob;
+      }
+      setProgress(null);
+      if (job.state !== 'COMPLETED' || !job.downloadUrl) {
+        setError({ ...errorFor('UNKNOWN'), message: EXPORT_LABEL.failed });
         return;
       }
       const token = auth.accessToken();
@@ -57,7 +93,10 @@ export function ExportButtons({ scope }: { scope: ExportScope }) {
     } catch {
       setError(errorFor('NETWORK'));
     } finally {
-      setBusy(null);
+      if (mounted.current) {
+        setBusy(null);
+        setProgress(null);
+      }
     }
   };
 
@@ -90,7 +129,7 @@ export function ExportButtons({ scope }: { scope: ExportScope }) {
         </button>
       </div>
       <p className="small mt-2 mb-0" role="status">
-        {done}
+        {progress !== null ? EXPORT_LABEL.progress(progress) : done}
       </p>
       {error ? <ErrorNotice error={error} /> : null}
     </section>
