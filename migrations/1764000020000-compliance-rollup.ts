@@ -33,7 +33,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * bucket, zero deltas dropped (a progress or issues update locks no bucket), applied with INSERT ...
  * ON CONFLICT DO UPDATE SET n = n + delta in key order (two writers lock shared buckets in the same
  * order: no deadlock within a statement; objective table first, then comune table), then the rows
- * that reached zero are deleted. Row locks of the upsert serialise writers of one bucket, so no
+ * that reached zero are deleted (found by the upsert's RETURNING, not by an index on n: n is in no
+ * index, so an increment is a HOT update in the half-empty pages that fillfactor leaves). The
+ * backfill writes each consortium's rows together, so that a summary reads few pages. Row locks of the upsert serialise writers of one bucket, so no
  * increment is lost. Membership (consortium_member) changes move nothing: summaries count
  * assignment rows by assignment.consortium_id, whatever the membership says today.
  */
@@ -47,6 +49,7 @@ const ON_ASSIGNMENT = `
   CREATE FUNCTION compliance_rollup_on_assignment() RETURNS trigger
   LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
   DECLARE
+    zeroed tid[];
     delta text := CASE TG_OP
       WHEN 'INSERT' THEN 'SELECT ${ROWS}, 1 AS d FROM new_rows'
       WHEN 'DELETE' THEN 'SELECT ${ROWS}, -1 AS d FROM old_rows'
@@ -60,23 +63,28 @@ const ON_ASSIGNMENT = `
        WHERE o.id IN (SELECT d.objective_id FROM (%s) d)
        ORDER BY o.id FOR SHARE OF o$q$, delta);
     EXECUTE format($q$
-      INSERT INTO compliance_objective_count AS t (consortium_id, objective_id, region_code, status, due_date, n)
-      SELECT d.consortium_id, d.objective_id, c.region_code, d.status, d.due_date, sum(d.d)::int
-        FROM (%s) d JOIN comune c ON c.id = d.comune_id
-       GROUP BY 1, 2, 3, 4, 5 HAVING sum(d.d) <> 0
-       ORDER BY 1, 2, 3, 4, 5
-      ON CONFLICT (consortium_id, objective_id, region_code, status, due_date) DO UPDATE SET n = t.n + EXCLUDED.n$q$,
-      delta);
+      WITH up AS (
+        INSERT INTO compliance_objective_count AS t (consortium_id, objective_id, region_code, status, due_date, n)
+        SELECT d.consortium_id, d.objective_id, c.region_code, d.status, d.due_date, sum(d.d)::int
+          FROM (%s) d JOIN comune c ON c.id = d.comune_id
+         GROUP BY 1, 2, 3, 4, 5 HAVING sum(d.d) <> 0
+         ORDER BY 1, 2, 3, 4, 5
+        ON CONFLICT (consortium_id, objective_id, region_code, status, due_date) DO UPDATE SET n = t.n + EXCLUDED.n
+        RETURNING t.ctid AS row_id, t.n)
+      SELECT array_agg(row_id) FILTER (WHERE n = 0) FROM up$q$, delta) INTO zeroed;
+    -- A bucket at zero is deleted: we hold its row lock, so its row stays where RETURNING saw it.
+    DELETE FROM compliance_objective_count WHERE ctid = ANY (zeroed);
     EXECUTE format($q$
-      INSERT INTO compliance_comune_count AS t (consortium_id, comune_id, region_code, status, due_date, n)
-      SELECT d.consortium_id, d.comune_id, c.region_code, d.status, coalesce(d.due_date, o.due_date), sum(d.d)::int
-        FROM (%s) d JOIN comune c ON c.id = d.comune_id JOIN shared_objective o ON o.id = d.objective_id
-       GROUP BY 1, 2, 3, 4, 5 HAVING sum(d.d) <> 0
-       ORDER BY 1, 2, 3, 4, 5
-      ON CONFLICT (consortium_id, comune_id, status, due_date) DO UPDATE SET n = t.n + EXCLUDED.n$q$, delta);
-    -- Rows at zero: only ours can be at zero (a transaction deletes what it zeroes before committing).
-    DELETE FROM compliance_objective_count WHERE n = 0;
-    DELETE FROM compliance_comune_count WHERE n = 0;
+      WITH up AS (
+        INSERT INTO compliance_comune_count AS t (consortium_id, comune_id, region_code, status, due_date, n)
+        SELECT d.consortium_id, d.comune_id, c.region_code, d.status, coalesce(d.due_date, o.due_date), sum(d.d)::int
+          FROM (%s) d JOIN comune c ON c.id = d.comune_id JOIN shared_objective o ON o.id = d.objective_id
+         GROUP BY 1, 2, 3, 4, 5 HAVING sum(d.d) <> 0
+         ORDER BY 1, 2, 3, 4, 5
+        ON CONFLICT (consortium_id, comune_id, status, due_date) DO UPDATE SET n = t.n + EXCLUDED.n
+        RETURNING t.ctid AS row_id, t.n)
+      SELECT array_agg(row_id) FILTER (WHERE n = 0) FROM up$q$, delta) INTO zeroed;
+    DELETE FROM compliance_comune_count WHERE ctid = ANY (zeroed);
     RETURN NULL;
   END $$`;
 
@@ -90,18 +98,23 @@ const ON_ASSIGNMENT = `
 const ON_OBJECTIVE_DUE_DATE = `
   CREATE FUNCTION compliance_rollup_on_objective_due_date() RETURNS trigger
   LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  DECLARE
+    zeroed tid[];
   BEGIN
-    INSERT INTO compliance_comune_count AS t (consortium_id, comune_id, region_code, status, due_date, n)
-    SELECT a.consortium_id, a.comune_id, c.region_code, a.status, m.due_date, sum(m.d)::int
-      FROM old_rows o JOIN new_rows n ON n.id = o.id
-      CROSS JOIN LATERAL (VALUES (o.due_date, -1), (n.due_date, 1)) AS m(due_date, d)
-      JOIN assignment a ON a.objective_id = n.id AND a.consortium_id = n.consortium_id AND a.due_date IS NULL
-      JOIN comune c ON c.id = a.comune_id
-     WHERE o.due_date IS DISTINCT FROM n.due_date
-     GROUP BY 1, 2, 3, 4, 5 HAVING sum(m.d) <> 0
-     ORDER BY 1, 2, 3, 4, 5
-    ON CONFLICT (consortium_id, comune_id, status, due_date) DO UPDATE SET n = t.n + EXCLUDED.n;
-    DELETE FROM compliance_comune_count WHERE n = 0;
+    WITH up AS (
+      INSERT INTO compliance_comune_count AS t (consortium_id, comune_id, region_code, status, due_date, n)
+      SELECT a.consortium_id, a.comune_id, c.region_code, a.status, m.due_date, sum(m.d)::int
+        FROM old_rows o JOIN new_rows n ON n.id = o.id
+        CROSS JOIN LATERAL (VALUES (o.due_date, -1), (n.due_date, 1)) AS m(due_date, d)
+        JOIN assignment a ON a.objective_id = n.id AND a.consortium_id = n.consortium_id AND a.due_date IS NULL
+        JOIN comune c ON c.id = a.comune_id
+       WHERE o.due_date IS DISTINCT FROM n.due_date
+       GROUP BY 1, 2, 3, 4, 5 HAVING sum(m.d) <> 0
+       ORDER BY 1, 2, 3, 4, 5
+      ON CONFLICT (consortium_id, comune_id, status, due_date) DO UPDATE SET n = t.n + EXCLUDED.n
+      RETURNING t.ctid AS row_id, t.n)
+    SELECT array_agg(row_id) FILTER (WHERE n = 0) INTO zeroed FROM up;
+    DELETE FROM compliance_comune_count WHERE ctid = ANY (zeroed);
     RETURN NULL;
   END $$`;
 
@@ -132,12 +145,12 @@ const REBUILD = `
     SELECT a.consortium_id, a.objective_id, c.region_code, a.status, a.due_date, count(*)
       FROM assignment a JOIN comune c ON c.id = a.comune_id
      WHERE a.consortium_id = ANY (consortia)
-     GROUP BY 1, 2, 3, 4, 5;
+     GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5;
     INSERT INTO compliance_comune_count (consortium_id, comune_id, region_code, status, due_date, n)
     SELECT a.consortium_id, a.comune_id, c.region_code, a.status, coalesce(a.due_date, o.due_date), count(*)
       FROM assignment a JOIN comune c ON c.id = a.comune_id JOIN shared_objective o ON o.id = a.objective_id
      WHERE a.consortium_id = ANY (consortia)
-     GROUP BY 1, 2, 3, 4, 5;
+     GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5;
   END $$`;
 
 const ON_COMUNE_REGION = `
@@ -169,12 +182,9 @@ export class ComplianceRollup1764000020000 implements MigrationInterface {
         n integer NOT NULL,
         CONSTRAINT compliance_objective_count_key
           UNIQUE NULLS NOT DISTINCT (consortium_id, objective_id, region_code, status, due_date)
-      )`);
+      ) WITH (fillfactor = 50)`);
     await q.query(`CREATE INDEX compliance_objective_count_region_idx
       ON compliance_objective_count (region_code, consortium_id)`);
-    await q.query(
-      `CREATE INDEX compliance_objective_count_zero_idx ON compliance_objective_count (n) WHERE n = 0`,
-    );
     await q.query(`
       CREATE TABLE compliance_comune_count (
         consortium_id uuid NOT NULL REFERENCES consortium(id) ON DELETE CASCADE,
@@ -184,10 +194,9 @@ export class ComplianceRollup1764000020000 implements MigrationInterface {
         due_date date,
         n integer NOT NULL,
         CONSTRAINT compliance_comune_count_key UNIQUE NULLS NOT DISTINCT (consortium_id, comune_id, status, due_date)
-      )`);
+      ) WITH (fillfactor = 50)`);
     await q.query(`CREATE INDEX compliance_comune_count_region_idx
       ON compliance_comune_count (region_code, consortium_id)`);
-    await q.query(`CREATE INDEX compliance_comune_count_zero_idx ON compliance_comune_count (n) WHERE n = 0`);
 
     for (const table of ['compliance_objective_count', 'compliance_comune_count']) {
       await q.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
