@@ -5,7 +5,7 @@ import { AccessScope } from '@rtd/authz';
 import { ComplianceGroupBy, complianceSummarySql } from '@rtd/compliance';
 import { seedDemoObjectives } from '@rtd/demo';
 import { ownerDataSource } from '@rtd/platform';
-import { AUDITOR_A, PORTAL_LOMBARDIA, REFERENT_CREMA, REFERENT_PANDINO, RTD_A } from './support/identities';
+import { AUDITOR_A, PORTAL_LOMBARDIA, REFERENT_CREMA, RTD_A } from './support/identities';
 import { assignmentOf, DemoIds, demoIds, ok, publishedObjective } from './support/scenario';
 import { applySignedSettings } from './support/test-database';
 import { startTestApi, TestApi } from './support/test-app';
@@ -282,12 +282,12 @@ describe('Compliance rollup', () => {
     const pandino = await assignmentOf(api, objectiveId, ids.pandino);
     ok(
       await api
-        .as(REFERENT_PANDINO)
+        .as(RTD_A)
         .graphql(
-          `mutation($id: ID!, $v: Int!) { updateAssignment(id: $id, expectedVersion: $v, input: { status: NOT_APPLICABLE }) { id } }`,
+          `mutation($id: ID!, $v: Int!) { markNotApplicable(id: $id, expectedVersion: $v, reason: "Servizio non presente") { id } }`,
           { id: pandino.id, v: pandino.version },
         ),
-      'updateAssignment',
+      'markNotApplicable',
     );
     await expectSummariesEqualHandCounts('after status changes');
   });
