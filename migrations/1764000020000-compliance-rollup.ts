@@ -42,49 +42,58 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 const ROWS = `consortium_id, objective_id, comune_id, status, due_date`;
 
 /**
- * The deltas of the statement's rows (+1 new, -1 old) are applied by dynamic SQL in the trigger
- * function itself, the only place where the transition tables are visible.
+ * Applies the deltas of `delta` (rows of an assignment's keys with d = +1 or -1) to both tables.
+ * Static SQL, so that PL/pgSQL keeps its plans: the trigger below has one copy per operation,
+ * each reading the transition tables that operation has.
  */
+function applyDelta(delta: string): string {
+  return `
+    -- The objectives' due dates are read under FOR SHARE: an objective's due date change (which
+    -- moves its assignments between comune buckets) waits for us, or we wait for it and then
+    -- read its new due date.
+    PERFORM 1 FROM shared_objective o
+      WHERE o.id IN (SELECT d.objective_id FROM (${delta}) d)
+      ORDER BY o.id FOR SHARE OF o;
+    WITH up AS (
+      INSERT INTO compliance_objective_count AS t (consortium_id, objective_id, region_code, status, due_date, n)
+      SELECT d.consortium_id, d.objective_id, c.region_code, d.status, d.due_date, sum(d.d)::int
+        FROM (${delta}) d JOIN comune c ON c.id = d.comune_id
+       GROUP BY 1, 2, 3, 4, 5 HAVING sum(d.d) <> 0
+       ORDER BY 1, 2, 3, 4, 5
+      ON CONFLICT (consortium_id, objective_id, region_code, status, due_date) DO UPDATE SET n = t.n + EXCLUDED.n
+      RETURNING t.ctid AS row_id, t.n)
+    SELECT array_agg(row_id) FILTER (WHERE n = 0) INTO zeroed FROM up;
+    -- A bucket at zero is deleted: we hold its row lock, so its row stays where RETURNING saw it.
+    DELETE FROM compliance_objective_count WHERE ctid = ANY (zeroed);
+    WITH up AS (
+      INSERT INTO compliance_comune_count AS t (consortium_id, comune_id, region_code, status, due_date, n)
+      SELECT d.consortium_id, d.comune_id, c.region_code, d.status, coalesce(d.due_date, o.due_date), sum(d.d)::int
+        FROM (${delta}) d JOIN comune c ON c.id = d.comune_id JOIN shared_objective o ON o.id = d.objective_id
+       GROUP BY 1, 2, 3, 4, 5 HAVING sum(d.d) <> 0
+       ORDER BY 1, 2, 3, 4, 5
+      ON CONFLICT (consortium_id, comune_id, status, due_date) DO UPDATE SET n = t.n + EXCLUDED.n
+      RETURNING t.ctid AS row_id, t.n)
+    SELECT array_agg(row_id) FILTER (WHERE n = 0) INTO zeroed FROM up;
+    DELETE FROM compliance_comune_count WHERE ctid = ANY (zeroed);`;
+}
+
+/** An update that changes none of the counted columns (progress, issues, a delegate) does nothing. */
 const ON_ASSIGNMENT = `
   CREATE FUNCTION compliance_rollup_on_assignment() RETURNS trigger
   LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
   DECLARE
     zeroed tid[];
-    delta text := CASE TG_OP
-      WHEN 'INSERT' THEN 'SELECT ${ROWS}, 1 AS d FROM new_rows'
-      WHEN 'DELETE' THEN 'SELECT ${ROWS}, -1 AS d FROM old_rows'
-      ELSE 'SELECT ${ROWS}, 1 AS d FROM new_rows UNION ALL SELECT ${ROWS}, -1 AS d FROM old_rows' END;
   BEGIN
-    -- The objectives' due dates are read under FOR SHARE: an objective's due date change (which
-    -- moves its assignments between comune buckets) waits for us, or we wait for it and then
-    -- read its new due date.
-    EXECUTE format($q$
-      SELECT 1 FROM shared_objective o
-       WHERE o.id IN (SELECT d.objective_id FROM (%s) d)
-       ORDER BY o.id FOR SHARE OF o$q$, delta);
-    EXECUTE format($q$
-      WITH up AS (
-        INSERT INTO compliance_objective_count AS t (consortium_id, objective_id, region_code, status, due_date, n)
-        SELECT d.consortium_id, d.objective_id, c.region_code, d.status, d.due_date, sum(d.d)::int
-          FROM (%s) d JOIN comune c ON c.id = d.comune_id
-         GROUP BY 1, 2, 3, 4, 5 HAVING sum(d.d) <> 0
-         ORDER BY 1, 2, 3, 4, 5
-        ON CONFLICT (consortium_id, objective_id, region_code, status, due_date) DO UPDATE SET n = t.n + EXCLUDED.n
-        RETURNING t.ctid AS row_id, t.n)
-      SELECT array_agg(row_id) FILTER (WHERE n = 0) FROM up$q$, delta) INTO zeroed;
-    -- A bucket at zero is deleted: we hold its row lock, so its row stays where RETURNING saw it.
-    DELETE FROM compliance_objective_count WHERE ctid = ANY (zeroed);
-    EXECUTE format($q$
-      WITH up AS (
-        INSERT INTO compliance_comune_count AS t (consortium_id, comune_id, region_code, status, due_date, n)
-        SELECT d.consortium_id, d.comune_id, c.region_code, d.status, coalesce(d.due_date, o.due_date), sum(d.d)::int
-          FROM (%s) d JOIN comune c ON c.id = d.comune_id JOIN shared_objective o ON o.id = d.objective_id
-         GROUP BY 1, 2, 3, 4, 5 HAVING sum(d.d) <> 0
-         ORDER BY 1, 2, 3, 4, 5
-        ON CONFLICT (consortium_id, comune_id, status, due_date) DO UPDATE SET n = t.n + EXCLUDED.n
-        RETURNING t.ctid AS row_id, t.n)
-      SELECT array_agg(row_id) FILTER (WHERE n = 0) FROM up$q$, delta) INTO zeroed;
-    DELETE FROM compliance_comune_count WHERE ctid = ANY (zeroed);
+    IF TG_OP = 'INSERT' THEN
+      ${applyDelta(`SELECT ${ROWS}, 1 AS d FROM new_rows`)}
+    ELSIF TG_OP = 'DELETE' THEN
+      ${applyDelta(`SELECT ${ROWS}, -1 AS d FROM old_rows`)}
+    ELSIF EXISTS (
+      SELECT 1 FROM new_rows n JOIN old_rows o ON o.id = n.id
+       WHERE (o.consortium_id, o.objective_id, o.comune_id, o.status, o.due_date)
+             IS DISTINCT FROM (n.consortium_id, n.objective_id, n.comune_id, n.status, n.due_date)) THEN
+      ${applyDelta(`SELECT ${ROWS}, 1 AS d FROM new_rows UNION ALL SELECT ${ROWS}, -1 AS d FROM old_rows`)}
+    END IF;
     RETURN NULL;
   END $$`;
 
