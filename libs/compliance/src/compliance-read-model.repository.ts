@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { overdueSql } from '@rtd/assignments';
+import { TODAY_IN_ROME_SQL } from '@rtd/dates';
 import { ComplianceGroupBy } from './compliance.types';
 
 export interface CountsRow {
@@ -48,6 +49,9 @@ export interface SummaryShape {
   /** Live assignments, or the daily snapshots (then the next two parameters are the first and last day). */
   source?: 'live' | 'history';
 }
+
+/** Today in Rome, computed once per statement (an init plan), not once per rollup row. */
+const TODAY_ONCE = `(SELECT ${TODAY_IN_ROME_SQL})`;
 
 /** Groupings whose buckets are comuni (or sets of comuni): read from the comune counts. */
 const BY_COMUNE = new Set([ComplianceGroupBy.COMUNE, ComplianceGroupBy.PROVINCE]);
@@ -115,7 +119,7 @@ function objectiveCountsSql(groupBy: ComplianceGroupBy, shape: SummaryShape): st
   // The rollup row `a` has the assignment's status and own due date: overdueSql applies as is.
   return `WITH x AS (
          SELECT ${parts.distinct} a.n, a.status, a.objective_id, o.title, a.consortium_id,
-                k.name AS consortium_name, ${overdueSql()} AS overdue
+                k.name AS consortium_name, ${overdueSql(TODAY_ONCE)} AS overdue
                 ${parts.columns}
            FROM compliance_objective_count a
            JOIN shared_objective o ON o.id = a.objective_id
@@ -134,7 +138,7 @@ function comuneCountsSql(groupBy: ComplianceGroupBy, shape: SummaryShape): strin
   const scopeFilter =
     shape.scope === 'consortium' ? 'a.consortium_id = $1::uuid' : 'a.region_code = $1::char(2)';
   return `WITH r AS (
-         SELECT a.consortium_id, a.comune_id, a.status, ${overdueSql(undefined, 'a.status', 'a.due_date')} AS overdue,
+         SELECT a.consortium_id, a.comune_id, a.status, ${overdueSql(TODAY_ONCE, 'a.status', 'a.due_date')} AS overdue,
                 sum(a.n) AS n
            FROM compliance_comune_count a
           WHERE ${scopeFilter}
