@@ -16,6 +16,7 @@ import { PlanLineInUse1764000014700 } from './1764000014700-plan-line-in-use';
 import { JobConsortiumListing1764000016000 } from './1764000016000-job-consortium-listing';
 import { ConsortiumReport1764000017000 } from './1764000017000-consortium-report';
 import { ExportFilesInWorker1764000019000 } from './1764000019000-export-files-in-worker';
+import { ComplianceRollup1764000020000 } from './1764000020000-compliance-rollup';
 import { PlannerFriendlyPolicies1764000021000 } from './1764000021000-planner-friendly-policies';
 
 /** Every migration, in order. A new migration is added here as well as in its own file. */
@@ -38,5 +39,6 @@ export const ALL_MIGRATIONS = [
   JobConsortiumListing1764000016000,
   ConsortiumReport1764000017000,
   ExportFilesInWorker1764000019000,
+  ComplianceRollup1764000020000,
   PlannerFriendlyPolicies1764000021000,
 ];

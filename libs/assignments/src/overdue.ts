@@ -12,8 +12,11 @@ export const DUE_DATE = `coalesce(a.due_date, o.due_date)`;
 /**
  * Whether the assignment is overdue on `day` (an SQL date expression, today in Rome by default)
  * when its status is `status` (an SQL expression, the current status by default; the backfill
- * passes the status the assignment had that day).
+ * passes the status the assignment had that day) and its due date is `due` (DUE_DATE by default;
+ * the compliance rollup's comune counts pass their column, which holds DUE_DATE already: see
+ * migrations/1764000020000-compliance-rollup.ts, whose buckets keep status and due date so that
+ * this rule is applied at read time, whatever it says).
  */
-export function overdueSql(day: string = TODAY_IN_ROME_SQL, status = 'a.status'): string {
-  return `(${DUE_DATE} < ${day} AND ${status} NOT IN ('COMPLETED', 'NOT_APPLICABLE'))`;
+export function overdueSql(day: string = TODAY_IN_ROME_SQL, status = 'a.status', due = DUE_DATE): string {
+  return `(${due} < ${day} AND ${status} NOT IN ('COMPLETED', 'NOT_APPLICABLE'))`;
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { overdueSql } from '@rtd/assignments';
+import { TODAY_IN_ROME_SQL } from '@rtd/dates';
 import { ComplianceGroupBy } from './compliance.types';
 
 export interface CountsRow {
@@ -49,20 +50,117 @@ export interface SummaryShape {
   source?: 'live' | 'history';
 }
 
+/** Today in Rome, computed once per statement (an init plan), not once per rollup row. */
+const TODAY_ONCE = `(SELECT ${TODAY_IN_ROME_SQL})`;
+
+/** Groupings whose buckets are comuni (or sets of comuni): read from the comune counts. */
+const BY_COMUNE = new Set([ComplianceGroupBy.COMUNE, ComplianceGroupBy.PROVINCE]);
+
+/** The counts of a bucket, from rows `x` that each stand for `x.n` assignments. */
+const COUNTS = `sum(x.n)::int AS total,
+              coalesce(sum(x.n) FILTER (WHERE x.status = 'NOT_STARTED'), 0)::int AS "notStarted",
+              coalesce(sum(x.n) FILTER (WHERE x.status = 'IN_PROGRESS'), 0)::int AS "inProgress",
+              coalesce(sum(x.n) FILTER (WHERE x.status = 'SUBMITTED'), 0)::int AS submitted,
+              coalesce(sum(x.n) FILTER (WHERE x.status = 'COMPLETED'), 0)::int AS completed,
+              coalesce(sum(x.n) FILTER (WHERE x.status = 'REJECTED'), 0)::int AS rejected,
+              coalesce(sum(x.n) FILTER (WHERE x.status = 'NOT_APPLICABLE'), 0)::int AS "notApplicable",
+              coalesce(sum(x.n) FILTER (WHERE x.overdue), 0)::int AS overdue`;
+
 /**
  * The one statement that counts assignments per bucket, shaped for its scope so that the planner
- * can use the consortium or municipality indexes. Exported so that the benchmark runs the very
- * same SQL through PostGraphile and directly with pg.
+ * can use the consortium or region indexes. Exported so that the benchmark runs the very same SQL
+ * through PostGraphile and directly with pg.
+ *
+ * Live summaries read the rollup that triggers keep in the transaction of every assignment change
+ * (migrations/1764000020000-compliance-rollup.ts): compliance_objective_count for OBJECTIVE, LINE,
+ * CHAPTER and CONSORTIUM, compliance_comune_count for COMUNE and PROVINCE, O(buckets) rows either
+ * way; overdue is derived here, at read time, by overdueSql from each row's status and due date. A
+ * summary narrowed to one objective and grouped by comune or province has one assignment per
+ * comune bucket: it reads those assignments. History reads the daily snapshots.
  */
 export function complianceSummarySql(groupBy: ComplianceGroupBy, shape: SummaryShape): string {
   const source = shape.source ?? 'live';
+  if (source === 'live' && BY_COMUNE.has(groupBy) && !shape.objective) return comuneCountsSql(groupBy, shape);
+  if (source === 'live' && !BY_COMUNE.has(groupBy)) return objectiveCountsSql(groupBy, shape);
+  return assignmentCountsSql(groupBy, shape);
+}
+
+/** The objective, line and chapter columns and joins of a grouping, over rows `a` with `objective_id`. */
+function lineParts(groupBy: ComplianceGroupBy, rowIdentity: string) {
+  const lines = GROUPS[groupBy].lines;
+  return {
+    columns: lines
+      ? `, l.edition_code, l.code AS line_code, l.text AS line_text, l.chapter, ch.title AS chapter_title`
+      : '',
+    join: lines
+      ? `JOIN shared_objective_line sol ON sol.objective_id = a.objective_id
+         JOIN plan_line l ON l.id = sol.plan_line_id
+         JOIN plan_chapter ch ON ch.edition_code = l.edition_code AND ch.number = l.chapter`
+      : '',
+    // CHAPTER counts an assignment once per chapter even when several of its lines sit there.
+    distinct:
+      groupBy === ComplianceGroupBy.CHAPTER ? `DISTINCT ON (${rowIdentity}, l.edition_code, l.chapter)` : '',
+  };
+}
+
+function bucketsOf(groupBy: ComplianceGroupBy, history = false): string {
+  const group = GROUPS[groupBy];
+  return `SELECT ${history ? 'x.day, ' : ''}${group.key} AS key, min(${group.label}) AS label,
+              ${group.lines ? 'min(x.edition_code)' : 'NULL::text'} AS edition, ${COUNTS}
+         FROM x GROUP BY ${history ? `x.day, ${group.key}` : group.key}`;
+}
+
+/** OBJECTIVE, LINE, CHAPTER, CONSORTIUM: the rollup per objective, status and own due date. */
+function objectiveCountsSql(groupBy: ComplianceGroupBy, shape: SummaryShape): string {
+  const scopeFilter =
+    shape.scope === 'consortium' ? 'a.consortium_id = $1::uuid' : 'a.region_code = $1::char(2)';
+  const objectiveFilter = shape.objective ? 'AND a.objective_id = $2::uuid' : '';
+  const parts = lineParts(groupBy, 'a.objective_id, a.region_code, a.status, a.due_date');
+  // The rollup row `a` has the assignment's status and own due date: overdueSql applies as is.
+  return `WITH x AS (
+         SELECT ${parts.distinct} a.n, a.status, a.objective_id, o.title, a.consortium_id,
+                k.name AS consortium_name, ${overdueSql(TODAY_ONCE)} AS overdue
+                ${parts.columns}
+           FROM compliance_objective_count a
+           JOIN shared_objective o ON o.id = a.objective_id
+           JOIN consortium k ON k.id = a.consortium_id
+           ${parts.join}
+          WHERE ${scopeFilter} ${objectiveFilter}
+       )
+       ${bucketsOf(groupBy)}`;
+}
+
+/**
+ * COMUNE, PROVINCE: the rollup per comune, status and effective due date, summed per comune before
+ * the comuni are joined (a few rows per comune, not one per due date).
+ */
+function comuneCountsSql(groupBy: ComplianceGroupBy, shape: SummaryShape): string {
+  const scopeFilter =
+    shape.scope === 'consortium' ? 'a.consortium_id = $1::uuid' : 'a.region_code = $1::char(2)';
+  return `WITH r AS (
+         SELECT a.consortium_id, a.comune_id, a.status, ${overdueSql(TODAY_ONCE, 'a.status', 'a.due_date')} AS overdue,
+                sum(a.n) AS n
+           FROM compliance_comune_count a
+          WHERE ${scopeFilter}
+          GROUP BY 1, 2, 3, 4
+       ), x AS (
+         SELECT r.n, r.status, r.overdue, r.consortium_id, k.name AS consortium_name, c.istat_code,
+                c.name AS comune_name, c.province_code, c.province_name
+           FROM r
+           JOIN comune c ON c.id = r.comune_id
+           JOIN consortium k ON k.id = r.consortium_id
+       )
+       ${bucketsOf(groupBy)}`;
+}
+
+/** Counting rows one by one: the daily snapshots, or the assignments of one objective per comune. */
+function assignmentCountsSql(groupBy: ComplianceGroupBy, shape: SummaryShape): string {
   const scopeFilter =
     shape.scope === 'consortium' ? 'a.consortium_id = $1::uuid' : 'c.region_code = $1::text';
   const objectiveFilter = shape.objective ? 'AND a.objective_id = $2::uuid' : '';
   const firstDay = shape.objective ? 3 : 2;
-  const group = GROUPS[groupBy];
   // History reads the daily snapshots, with overdue as it was that day.
-  const history = source === 'history';
+  const history = shape.source === 'history';
   const from = history
     ? `compliance_snapshot a JOIN shared_objective o ON o.id = a.objective_id`
     : `assignment a JOIN shared_objective o ON o.id = a.objective_id`;
@@ -70,39 +168,19 @@ export function complianceSummarySql(groupBy: ComplianceGroupBy, shape: SummaryS
   const id = history ? 'a.assignment_id' : 'a.id';
   const day = history ? ', a.day' : '';
   const dayFilter = history ? `AND a.day BETWEEN $${firstDay}::date AND $${firstDay + 1}::date` : '';
-  const groupKey = history ? `x.day, ${group.key}` : group.key;
-  // CHAPTER counts an assignment once per chapter even when several of its lines sit there.
-  const lineColumns = group.lines
-    ? `, l.edition_code, l.code AS line_code, l.text AS line_text, l.chapter, ch.title AS chapter_title`
-    : '';
-  const lineJoin = group.lines
-    ? `JOIN shared_objective_line sol ON sol.objective_id = a.objective_id
-         JOIN plan_line l ON l.id = sol.plan_line_id
-         JOIN plan_chapter ch ON ch.edition_code = l.edition_code AND ch.number = l.chapter`
-    : '';
-  const distinct =
-    groupBy === ComplianceGroupBy.CHAPTER ? `DISTINCT ON (${id}${day}, l.edition_code, l.chapter)` : '';
+  const parts = lineParts(groupBy, `${id}${day}`);
   return `WITH x AS (
-         SELECT ${distinct} ${id} AS id ${day}, a.status, a.objective_id, o.title, a.consortium_id,
+         SELECT ${parts.distinct} ${id} AS id ${day}, 1 AS n, a.status, a.objective_id, o.title, a.consortium_id,
                 k.name AS consortium_name, c.istat_code, c.name AS comune_name, c.province_code, c.province_name,
                 ${overdue} AS overdue
-                ${lineColumns}
+                ${parts.columns}
            FROM ${from}
            JOIN comune c ON c.id = a.comune_id
            JOIN consortium k ON k.id = a.consortium_id
-           ${lineJoin}
+           ${parts.join}
           WHERE ${scopeFilter} ${objectiveFilter} ${dayFilter}
        )
-       SELECT ${history ? 'x.day, ' : ''}${group.key} AS key, min(${group.label}) AS label,
-              ${group.lines ? 'min(x.edition_code)' : 'NULL::text'} AS edition, count(*)::int AS total,
-              count(*) FILTER (WHERE x.status = 'NOT_STARTED')::int AS "notStarted",
-              count(*) FILTER (WHERE x.status = 'IN_PROGRESS')::int AS "inProgress",
-              count(*) FILTER (WHERE x.status = 'SUBMITTED')::int AS submitted,
-              count(*) FILTER (WHERE x.status = 'COMPLETED')::int AS completed,
-              count(*) FILTER (WHERE x.status = 'REJECTED')::int AS rejected,
-              count(*) FILTER (WHERE x.status = 'NOT_APPLICABLE')::int AS "notApplicable",
-              count(*) FILTER (WHERE x.overdue)::int AS overdue
-         FROM x GROUP BY ${groupKey}`;
+       ${bucketsOf(groupBy, history)}`;
 }
 
 function shapeOf(scope: {
@@ -122,7 +200,8 @@ function shapeOf(scope: {
 /**
  * The compliance read model: counts of assignments per bucket, in one statement, and the daily
  * snapshots. It reads the tables of the domains it summarises (assignments, objectives, catalog,
- * tenancy), as declared in ./tables.ts; it writes only its own (compliance_snapshot).
+ * tenancy), as declared in ./tables.ts, and its rollup; it writes only compliance_snapshot (the
+ * rollup is written by triggers).
  */
 @Injectable()
 export class ComplianceRepository {

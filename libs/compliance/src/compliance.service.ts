@@ -34,7 +34,9 @@ const MAX_TREND_DAYS = 366;
  * the change: assignments and objectives (migrations/1764000005000-compliance-versions.ts), and the
  * labels a bucket shows, i.e. comune, consortium, plan line and chapter
  * (migrations/1764000011000-compliance-label-versions.ts). So a cached summary is never stale; the
- * writers name the trigger where they write.
+ * writers name the trigger where they write. The counts themselves come from the rollup, kept by
+ * triggers in the transaction of every assignment change
+ * (migrations/1764000020000-compliance-rollup.ts): a miss costs a read of O(buckets) rows.
  */
 @Injectable()
 export class ComplianceService {
