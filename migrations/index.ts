@@ -15,6 +15,7 @@ import { ExportJobs1764000013000 } from './1764000013000-export-jobs';
 import { PlanLineInUse1764000014700 } from './1764000014700-plan-line-in-use';
 import { JobConsortiumListing1764000016000 } from './1764000016000-job-consortium-listing';
 import { ConsortiumReport1764000017000 } from './1764000017000-consortium-report';
+import { ReportSchedule1764000018000 } from './1764000018000-report-schedule';
 
 /** Every migration, in order. A new migration is added here as well as in its own file. */
 export const ALL_MIGRATIONS = [
@@ -35,4 +36,5 @@ export const ALL_MIGRATIONS = [
   PlanLineInUse1764000014700,
   JobConsortiumListing1764000016000,
   ConsortiumReport1764000017000,
+  ReportSchedule1764000018000,
 ];

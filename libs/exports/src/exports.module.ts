@@ -11,6 +11,9 @@ import { ExportJobsRepository } from './export-jobs.repository';
 import { ExportsResolver } from './exports.resolver';
 import { ExportsService } from './exports.service';
 import { StatusImportService } from './import/status-import.service';
+import { ReportScheduleRepository } from './schedule/report-schedule.repository';
+import { ReportScheduleResolver } from './schedule/report-schedule.resolver';
+import { ReportScheduleService } from './schedule/report-schedule.service';
 
 @Module({
   imports: [
@@ -22,7 +25,22 @@ import { StatusImportService } from './import/status-import.service';
     PnrrModule,
     OutboxModule,
   ],
-  providers: [ExportData, ExportJobsRepository, ExportsService, StatusImportService, ExportsResolver],
-  exports: [ExportsService, ExportData, ExportJobsRepository],
+  providers: [
+    ExportData,
+    ExportJobsRepository,
+    ExportsService,
+    StatusImportService,
+    ExportsResolver,
+    ReportScheduleRepository,
+    ReportScheduleService,
+    ReportScheduleResolver,
+  ],
+  exports: [
+    ExportsService,
+    ExportData,
+    ExportJobsRepository,
+    ReportScheduleService,
+    ReportScheduleRepository,
+  ],
 })
 export class ExportsModule {}

@@ -5,15 +5,27 @@ import { NotificationsJobsModule } from '@rtd/notifications';
 import { ExportsModule } from '../exports.module';
 import { EXPORTS_QUEUE } from '../exports.service';
 import { ConsortiumReportBuilder, ExportsProcessor } from './consortium-report.job';
+import {
+  EXPORTS_DAILY_QUEUE,
+  ExpiredFilesCleaner,
+  ExportsDailyProcessor,
+  ExportsDailyScheduler,
+} from './report-schedule.job';
 
-/** The worker's part of exports: the periodic report's queue and its builder. */
+/** The worker's part of exports: the periodic report's queue and its builder; the daily scheduled reports and deletion of expired files. */
 @Module({
   imports: [
     ExportsModule,
     ComplianceModule,
     NotificationsJobsModule,
-    BullModule.registerQueue({ name: EXPORTS_QUEUE }),
+    BullModule.registerQueue({ name: EXPORTS_QUEUE }, { name: EXPORTS_DAILY_QUEUE }),
   ],
-  providers: [ConsortiumReportBuilder, ExportsProcessor],
+  providers: [
+    ConsortiumReportBuilder,
+    ExportsProcessor,
+    ExpiredFilesCleaner,
+    ExportsDailyProcessor,
+    ExportsDailyScheduler,
+  ],
 })
 export class ExportsJobsModule {}
