@@ -90,10 +90,12 @@ export class ReportScheduleRepository {
 
   /** Deletes the consortium's files (any kind) past their expires_at; returns how many. */
   async deleteExpired(db: EntityManager, consortiumId: string): Promise<number> {
-    const rows: unknown[] = await db.query(
-      `DELETE FROM export_job WHERE consortium_id = $1 AND expires_at <= now() RETURNING id`,
+    // A count, not the rows: TypeORM answers a bare DELETE ... RETURNING with [rows, count].
+    const [{ deleted }] = await db.query(
+      `WITH gone AS (DELETE FROM export_job WHERE consortium_id = $1 AND expires_at <= now() RETURNING 1)
+       SELECT count(*)::int AS deleted FROM gone`,
       [consortiumId],
     );
-    return rows.length;
+    return deleted;
   }
 }
