@@ -62,10 +62,25 @@ test('the RTD generates the periodic report on the dashboard, downloads it and s
   expect(saved.consortiumReportSchedule.frequency).toBe('QUARTERLY');
   await expectAccessible(page, 'cruscotto con la relazione periodica');
 
+  // A 320-pixel phone: the panel, its table and its form fit (the table scrolls inside itself).
   await page.setViewportSize({ width: 320, height: 640 });
-  await expect(panel).toBeVisible();
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(width).toBeLessThanOrEqual(320);
+  await page.reload();
+  await expect(table).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  const wide = await page.evaluate(() => ({
+    width: document.documentElement.scrollWidth,
+    widest: [...document.querySelectorAll('body *')]
+      .filter((el) => !el.closest('.table-responsive') || el.classList.contains('table-responsive'))
+      .map((el) => ({ el, right: el.getBoundingClientRect().right }))
+      .filter((x) => x.right > 321)
+      .sort((a, b) => b.right - a.right)
+      .slice(0, 5)
+      .map((x) => `${x.el.tagName}.${String(x.el.className).slice(0, 60)} ${Math.round(x.right)}`)
+      .join('; '),
+  }));
+  expect(wide.width, `the dashboard is ${wide.width}px wide at 320px: ${wide.widest}`).toBeLessThanOrEqual(
+    320,
+  );
 });
 
 test('the staff sees the reports and the next date, without the schedule form', async ({

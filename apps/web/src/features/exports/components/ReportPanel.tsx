@@ -98,7 +98,7 @@ export function ReportPanel({ consortiumId }: { consortiumId: string }) {
 
   const listError = toAppError(reports.error);
   return (
-    <section className="rtd-report card-wrapper mb-4" aria-labelledby="rtd-report-title">
+    <section className="rtd-report mb-4" aria-labelledby="rtd-report-title">
       <h2 id="rtd-report-title" className="h4">
         {REPORT_LABEL.region}
       </h2>
