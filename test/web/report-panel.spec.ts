@@ -62,6 +62,17 @@ test('the RTD generates the periodic report on the dashboard, downloads it and s
   expect(saved.consortiumReportSchedule.frequency).toBe('QUARTERLY');
   await expectAccessible(page, 'cruscotto con la relazione periodica');
 
+  // The mail's link, /cruscotto?relazione=<id>, marks that report in the list.
+  const { consortia: own } = await graphqlAs(GIULIA, '{ consortia { id } }');
+  const listed = await graphqlAs(
+    GIULIA,
+    'query($id: ID!) { consortiumReports(consortiumId: $id, first: 1) { id } }',
+    { id: own[0].id },
+  );
+  await page.goto(`/cruscotto?relazione=${listed.consortiumReports[0].id}`);
+  await expect(newest).toHaveAttribute('aria-current', 'true');
+  await expectAccessible(page, 'cruscotto aperto dal link della mail della relazione');
+
   // A 320-pixel phone: the panel, its table and its form fit (the table scrolls inside itself).
   await page.setViewportSize({ width: 320, height: 640 });
   await page.reload();

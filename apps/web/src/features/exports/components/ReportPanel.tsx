@@ -1,4 +1,5 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useSearchParams } from 'react-router';
 import { useClient, useMutation, useQuery } from 'urql';
 import { ErrorNotice } from '../../../components/Feedback';
 import { ProgressBar } from '../../../components/ProgressBar';
@@ -35,6 +36,14 @@ export function ReportPanel({ consortiumId }: { consortiumId: string }) {
   const [error, setError] = useState<AppError | null>(null);
 
   const list = useMemo(() => reports.data?.consortiumReports ?? [], [reports.data]);
+  // The RTD's mail links to /cruscotto?relazione=<id>: that report is marked and the panel shown.
+  const [params] = useSearchParams();
+  const linked = params.get('relazione');
+  const section = useRef<HTMLElement>(null);
+  const hasLinked = list.some((r) => r.id === linked);
+  useEffect(() => {
+    if (hasLinked) section.current?.scrollIntoView({ block: 'start' });
+  }, [hasLinked]);
   const working = list.some((r) => r.state === 'QUEUED' || r.state === 'RUNNING');
   useEffect(() => {
     if (!working) return;
@@ -98,7 +107,7 @@ export function ReportPanel({ consortiumId }: { consortiumId: string }) {
 
   const listError = toAppError(reports.error);
   return (
-    <section className="rtd-report mb-4" aria-labelledby="rtd-report-title">
+    <section ref={section} className="rtd-report mb-4" aria-labelledby="rtd-report-title">
       <h2 id="rtd-report-title" className="h4">
         {REPORT_LABEL.region}
       </h2>
@@ -148,7 +157,11 @@ export function ReportPanel({ consortiumId }: { consortiumId: string }) {
               {list.map((r) => {
                 const when = formatDateTime(r.requestedAt);
                 return (
-                  <tr key={r.id}>
+                  <tr
+                    key={r.id}
+                    className={r.id === linked ? 'rtd-report-linked' : undefined}
+                    aria-current={r.id === linked ? 'true' : undefined}
+                  >
                     <td>{when}</td>
                     <td>{r.kind === 'CONSORTIUM_REPORT_XLSX' ? 'XLSX' : 'PDF'}</td>
                     <td>
