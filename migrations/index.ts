@@ -15,6 +15,7 @@ import { ExportJobs1764000013000 } from './1764000013000-export-jobs';
 import { PlanLineInUse1764000014700 } from './1764000014700-plan-line-in-use';
 import { JobConsortiumListing1764000016000 } from './1764000016000-job-consortium-listing';
 import { ConsortiumReport1764000017000 } from './1764000017000-consortium-report';
+import { ReportSchedule1764000018000 } from './1764000018000-report-schedule';
 import { ExportFilesInWorker1764000019000 } from './1764000019000-export-files-in-worker';
 import { ComplianceRollup1764000020000 } from './1764000020000-compliance-rollup';
 import { PlannerFriendlyPolicies1764000021000 } from './1764000021000-planner-friendly-policies';
@@ -38,6 +39,7 @@ export const ALL_MIGRATIONS = [
   PlanLineInUse1764000014700,
   JobConsortiumListing1764000016000,
   ConsortiumReport1764000017000,
+  ReportSchedule1764000018000,
   ExportFilesInWorker1764000019000,
   ComplianceRollup1764000020000,
   PlannerFriendlyPolicies1764000021000,

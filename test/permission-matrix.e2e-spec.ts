@@ -254,6 +254,32 @@ describe('Permission matrix of demo-identities.md', () => {
         }),
       ],
     },
+    'read the periodic reports and their schedule': {
+      allowed: ['CONSORTIUM_RTD', 'CONSORTIUM_STAFF', 'AUDITOR'],
+      run: async (who) => [
+        await as(who).graphql(
+          `query($id: ID!) { consortiumReports(consortiumId: $id, first: 5) { id state } }`,
+          {
+            id: ids.consortiumA,
+          },
+        ),
+        await as(who).graphql(
+          `query($id: ID!) { consortiumReportSchedule(consortiumId: $id) { frequency } }`,
+          {
+            id: ids.consortiumA,
+          },
+        ),
+      ],
+    },
+    'set the schedule of the periodic report': {
+      allowed: ['CONSORTIUM_RTD'],
+      run: async (who) => [
+        await as(who).graphql(
+          `mutation($input: SetConsortiumReportScheduleInput!) { setConsortiumReportSchedule(input: $input) { frequency } }`,
+          { input: { consortiumId: ids.consortiumA, frequency: 'MONTHLY', format: 'PDF', dayOfMonth: 1 } },
+        ),
+      ],
+    },
     'grant / revoke CONSORTIUM_RTD, REGIONAL_OBSERVER': {
       allowed: ['PLATFORM_ADMIN'],
       run: async (who) => {

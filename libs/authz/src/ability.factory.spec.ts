@@ -153,4 +153,20 @@ describe('buildAbility', () => {
     expect(observer.can('read', 'PnrrFunding')).toBe(true);
     expect(buildAbility(new AccessScope(null, [])).can('read', 'PnrrFunding')).toBe(false);
   });
+
+  it('lets the office read the periodic reports of its consortium, and only the RTD set their schedule', () => {
+    const reports = on('ConsortiumReport', { consortiumId: A });
+    const rights = (role: 'CONSORTIUM_RTD' | 'CONSORTIUM_STAFF' | 'AUDITOR' | 'COMUNE_REFERENT') => {
+      const ability = buildAbility(
+        new AccessScope(PAOLO, [grant(role, { consortiumId: A, comuneId: null })]),
+      );
+      return [ability.can('read', reports), ability.can('update', reports)];
+    };
+    expect(rights('CONSORTIUM_RTD')).toEqual([true, true]);
+    expect(rights('CONSORTIUM_STAFF')).toEqual([true, false]);
+    expect(rights('AUDITOR')).toEqual([true, false]);
+    expect(rights('COMUNE_REFERENT')).toEqual([false, false]);
+    const rtdOfB = buildAbility(new AccessScope(null, [grant('CONSORTIUM_RTD', { consortiumId: B })]));
+    expect([rtdOfB.can('read', reports), rtdOfB.can('update', reports)]).toEqual([false, false]);
+  });
 });

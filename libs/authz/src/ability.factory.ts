@@ -30,6 +30,8 @@ export interface SubjectFields {
   PnrrFunding: Record<string, never>;
   /** A file of a consortium (comuneId null: the whole consortium) or of one of its municipalities. */
   Export: { consortiumId: string; comuneId: string | null };
+  /** The periodic reports of a consortium (built by the worker, kept a year) and their schedule. */
+  ConsortiumReport: { consortiumId: string };
   /** A bulk status import for one municipality, or (comuneId null) for a whole consortium. */
   StatusImport: { consortiumId: string; comuneId: string | null };
   /** `role: null` asks about memberships of any role there (reading who holds roles). */
@@ -114,6 +116,11 @@ export function buildAbility(scope: AccessScope): AppAbility {
   can('export', 'Export', { consortiumId: $in(scope.fullConsortia) });
   can('export', 'Export', { comuneId: $in(scope.readableComuni) });
   can('export', 'Export', { comuneId: $in(scope.delegateComuni) });
+
+  // The periodic report: the consortium's, read by its RTD office, staff and auditors (each with
+  // a link of their own); its schedule is set by the RTD alone.
+  can('read', 'ConsortiumReport', { consortiumId: $in(scope.fullConsortia) });
+  can('update', 'ConsortiumReport', { consortiumId: $in(scope.rtdConsortia) });
 
   // Bulk status import: the referent for their municipality, the RTD office (RTD and staff) for the
   // consortium and each member. Each row then goes through the same checks as one update (the

@@ -12,6 +12,9 @@ import { ExportJobsRepository } from './export-jobs.repository';
 import { ExportsResolver } from './exports.resolver';
 import { ExportsService } from './exports.service';
 import { StatusImportService } from './import/status-import.service';
+import { ReportScheduleRepository } from './schedule/report-schedule.repository';
+import { ReportScheduleResolver } from './schedule/report-schedule.resolver';
+import { ReportScheduleService } from './schedule/report-schedule.service';
 
 @Module({
   imports: [
@@ -30,7 +33,17 @@ import { StatusImportService } from './import/status-import.service';
     ExportsService,
     StatusImportService,
     ExportsResolver,
+    ReportScheduleRepository,
+    ReportScheduleService,
+    ReportScheduleResolver,
   ],
-  exports: [ExportsService, ExportData, ComuneFiles, ExportJobsRepository],
+  exports: [
+    ExportsService,
+    ExportData,
+    ComuneFiles,
+    ExportJobsRepository,
+    ReportScheduleService,
+    ReportScheduleRepository,
+  ],
 })
 export class ExportsModule {}

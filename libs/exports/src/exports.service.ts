@@ -231,7 +231,8 @@ export class ExportsService {
     };
   }
 
-  private toObject(row: ExportJobRow, subject: string): ExportJobObject {
+  /** The API view of a job, with a link signed for `subject` when the file is ready. */
+  toObject(row: ExportJobRow, subject: string): ExportJobObject {
     const link = row.state === 'COMPLETED' ? signDownload(this.links, row.id, subject) : null;
     return {
       id: row.id,

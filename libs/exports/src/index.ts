@@ -13,3 +13,7 @@ export * from './report/consortium-report';
 export * from './jobs/consortium-report.job';
 export * from './jobs/comune-file.job';
 export * from './jobs/exports-jobs.module';
+export * from './schedule/report-period';
+export * from './schedule/report-schedule.types';
+export * from './schedule/report-schedule.service';
+export * from './jobs/report-schedule.job';

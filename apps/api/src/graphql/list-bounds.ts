@@ -42,6 +42,8 @@ export const MAX_PNRR_APPLICATIONS = 50;
 export const MAX_IMPORT_ROWS = 5_000;
 /** PNRR measures mapped to one plan line (libs/pnrr/data/measure-lines.json has 12 entries in all). */
 export const MAX_PNRR_MEASURES = 20;
+/** Periodic reports in one consortiumReports answer (libs/exports, MAX_LISTED_REPORTS). */
+export const MAX_LISTED_REPORTS = 50;
 
 export const DEFAULT_LIST_BOUND = 100;
 
@@ -99,6 +101,8 @@ export const LIST_BOUNDS: Readonly<Record<string, (args: Args) => number>> = {
   'PlanLine.pnrrMeasures': () => MAX_PNRR_MEASURES,
   'StatusImportReport.changes': () => MAX_IMPORT_ROWS,
   'StatusImportReport.errors': () => MAX_IMPORT_ROWS,
+  'Query.consortiumReports': (args) =>
+    typeof args.first === 'number' ? Math.min(Math.max(args.first, 1), MAX_LISTED_REPORTS) : 20,
 };
 
 /**

@@ -20,6 +20,7 @@ import { AuditLogPage } from '../features/audit/components/AuditLogPage';
 import { CatalogPage } from '../features/catalog/components/CatalogPage';
 import { ComunePage } from '../features/comune/components/ComunePage';
 import { ExportButtons } from '../features/exports/components/ExportButtons';
+import { ReportPanel } from '../features/exports/components/ReportPanel';
 import { StatusImport } from '../features/exports/components/StatusImport';
 import { ConsortiaPage } from '../features/consortia/components/ConsortiaPage';
 import { PeoplePage } from '../features/people/components/PeoplePage';
@@ -111,7 +112,15 @@ function AppRoutes() {
         element={
           <Office
             render={(o) => (
-              <DashboardPage {...o} actions={<ExportButtons scope={{ consortiumId: o.consortiumId }} />} />
+              <DashboardPage
+                {...o}
+                actions={
+                  <>
+                    <ExportButtons scope={{ consortiumId: o.consortiumId }} />
+                    <ReportPanel consortiumId={o.consortiumId} />
+                  </>
+                }
+              />
             )}
           />
         }

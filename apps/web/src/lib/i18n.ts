@@ -84,6 +84,8 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   'assignment.markNotApplicable': 'Attività segnata come non applicabile',
   'assignment.addEvidence': 'Evidenza aggiunta',
   'assignment.delegate': 'Delega cambiata',
+  'export.request': 'File richiesto',
+  'export.schedule': 'Calendario della relazione periodica cambiato',
 };
 
 /** An action with no entry above still reads as something: "objective.archive" -> "objective.archive". */
@@ -110,6 +112,52 @@ export const COMPLIANCE_COLUMN_LABEL = {
   notApplicable: 'Non applicabili',
   overdue: 'In ritardo',
   completionRate: 'Completamento',
+} as const;
+
+/** The dashboard panel of the periodic report (ReportPanel). */
+export const REPORT_LABEL = {
+  region: 'Relazione periodica',
+  intro:
+    'La relazione del consorzio con i dati del cruscotto, la mappa dei Comuni, i ritardatari e l’andamento: preparata in background, conservata un anno.',
+  generatePdf: 'Genera la relazione (PDF)',
+  generateXlsx: 'Genera la relazione (XLSX)',
+  requesting: 'Richiesta in corso…',
+  listCaption: 'Relazioni recenti',
+  requestedAt: 'Richiesta il',
+  format: 'Formato',
+  state: 'Stato',
+  keptUntil: 'Conservata fino al',
+  file: 'File',
+  none: 'Nessuna relazione ancora: generane una, oppure attendi quella programmata.',
+  download: 'Scarica',
+  downloading: 'Scaricamento…',
+  downloadOf: (date: string) => `Scarica la relazione del ${date}`,
+  progressOf: (date: string) => `Avanzamento della relazione del ${date}`,
+  scheduleTitle: 'Relazione programmata',
+  frequency: 'Frequenza',
+  scheduleFormat: 'Formato della relazione programmata',
+  dayOfMonth: 'Giorno del mese',
+  save: 'Salva',
+  saving: 'Salvataggio…',
+  saved: 'Calendario salvato.',
+  next: (date: string) => `Prossima relazione: ${date}`,
+  noNext: 'Nessuna relazione programmata.',
+  defaultNote: 'Finché non viene cambiata, la relazione è mensile, in PDF, il giorno 1.',
+  queued: 'Relazione richiesta: la prepariamo in background.',
+} as const;
+
+export const REPORT_STATE_LABEL = {
+  QUEUED: () => 'In coda',
+  RUNNING: (progress: number) => `In preparazione ${progress}%`,
+  COMPLETED: () => 'Pronta',
+  FAILED: () => 'Non riuscita',
+} as const;
+
+export const REPORT_FREQUENCY_LABEL = {
+  MONTHLY: 'Mensile',
+  QUARTERLY: 'Trimestrale',
+  WEEKLY: 'Settimanale (il lunedì)',
+  NONE: 'Nessuna (solo su richiesta)',
 } as const;
 
 /** The download buttons of the scheda per comune and of the monitoring sheet. */

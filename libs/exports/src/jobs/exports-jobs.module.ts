@@ -7,16 +7,29 @@ import { ExportsModule } from '../exports.module';
 import { EXPORTS_QUEUE } from '../exports.service';
 import { ComuneFileBuilder } from './comune-file.job';
 import { ConsortiumReportBuilder, ExportsProcessor } from './consortium-report.job';
+import {
+  EXPORTS_DAILY_QUEUE,
+  ExpiredFilesCleaner,
+  ExportsDailyProcessor,
+  ExportsDailyScheduler,
+} from './report-schedule.job';
 
-/** The worker's part of exports: the exports queue and its builders (the periodic report, the scheda and the monitoring sheet). */
+/** The worker's part of exports: the exports queue and its builders (the periodic report, the scheda and the monitoring sheet); the daily scheduled reports and deletion of expired files. */
 @Module({
   imports: [
     ExportsModule,
     IdentityModule,
     ComplianceModule,
     NotificationsJobsModule,
-    BullModule.registerQueue({ name: EXPORTS_QUEUE }),
+    BullModule.registerQueue({ name: EXPORTS_QUEUE }, { name: EXPORTS_DAILY_QUEUE }),
   ],
-  providers: [ConsortiumReportBuilder, ComuneFileBuilder, ExportsProcessor],
+  providers: [
+    ConsortiumReportBuilder,
+    ComuneFileBuilder,
+    ExportsProcessor,
+    ExpiredFilesCleaner,
+    ExportsDailyProcessor,
+    ExportsDailyScheduler,
+  ],
 })
 export class ExportsJobsModule {}
