@@ -192,7 +192,15 @@ export async function startCluster(log: Log, bin: string, cluster: Cluster): Pro
     '60',
     'start',
   ]);
-  await sh(log, cmd, args, path.dirname(cluster.dataDir));
+  try {
+    await sh(log, cmd, args, path.dirname(cluster.dataDir));
+  } catch (error) {
+    const tail = existsSync(cluster.logFile)
+      ? readFileSync(cluster.logFile, 'utf8').trim().split('\n').slice(-10)
+      : [];
+    for (const line of tail) log(`  ${cluster.name}: ${line}`);
+    throw error;
+  }
 }
 
 export async function stopCluster(log: Log, bin: string, cluster: Cluster): Promise<void> {
