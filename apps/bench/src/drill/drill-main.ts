@@ -43,8 +43,10 @@ const DIST = path.join(ROOT, 'dist');
 const LOAD_SECONDS = 60;
 const KILL_AT_MS = 30_000;
 const RESTART_AFTER_MS = 5_000;
-/** The publish starts a little before the kill, so that its fan-out is running when the worker dies. */
-const PUBLISH_AT_MS = 27_000;
+/** The publish starts well before the kill, so that its fan-out (queued through the outbox) is running when the worker dies. */
+const PUBLISH_AT_MS = 10_000;
+/** The kill waits, past KILL_AT_MS, until a batch of the fan-out is seen running (a loaded machine starts it late), at most until then. */
+const KILL_LATEST_MS = 45_000;
 const THINK_MS = 100;
 const PORTS = {
   primary: 55432,
@@ -165,7 +167,7 @@ async function drill(log: Log, cleanup: Cleanup): Promise<DrillResult> {
     SMTP_URL: 'smtp://127.0.0.1:9',
   };
   log('schema, dati di riferimento e demo (apps/cli demo:data)');
-  await runNode(log, 'apps/cli/src/main.js', ['demo:data'], { ...env, NODE_ENV: 'development' }, base);
+  await runNode(log, 'apps/cli/src/main.js', ['demo:data'], { ...env, NODE_ENV: 'development' }, base, children);
 
   const admin = new Client({ connectionString: pg(PORTS.primary) });
   await admin.connect();
@@ -277,7 +279,7 @@ async function drill(log: Log, cleanup: Cleanup): Promise<DrillResult> {
       });
       const body = (await response.json().catch(() => null)) as {
         data?: Record<string, unknown> | null;
-        errors?: { extensions?: { code?: string } }[];
+        errors?: { message?: string; extensions?: { code?: string } }[];
       } | null;
       record.end = now();
       const code = body?.errors?.[0]?.extensions?.code;
@@ -286,6 +288,7 @@ async function drill(log: Log, cleanup: Cleanup): Promise<DrillResult> {
         return body.data;
       }
       if (code === 'CONFLICT') record.outcome = 'conflict';
+      else if (code === 'INTERNAL_SERVER_ERROR') record.reason = `${code} (${body?.errors?.[0]?.message})`;
       else record.reason = code ?? `HTTP ${response.status}`;
       return null;
     } catch (error) {
@@ -393,7 +396,7 @@ async function drill(log: Log, cleanup: Cleanup): Promise<DrillResult> {
     pushRunId = run.publishSharedObjective.id;
     // Which worker runs the fan-out: whose database connections are seen inserting its batches.
     const seen = new Map<number, number>();
-    while (now() < KILL_AT_MS - 100) {
+    while (now() < KILL_LATEST_MS && (now() < KILL_AT_MS || seen.size === 0)) {
       const pid = await fanOutWorkerPid(admin, workers).catch(() => null);
       if (pid) seen.set(pid, (seen.get(pid) ?? 0) + 1);
       await new Promise((resolve) => setTimeout(resolve, 150));
@@ -410,12 +413,12 @@ async function drill(log: Log, cleanup: Cleanup): Promise<DrillResult> {
     apis[0].child?.kill('SIGKILL');
     victim.child?.kill('SIGKILL');
     log(`t=${round(kill.killedAt / 1000)} s: SIGKILL di ${kill.api} e ${kill.worker}`);
-    await sleepUntil(now, KILL_AT_MS + RESTART_AFTER_MS);
+    await sleepUntil(now, kill.killedAt + RESTART_AFTER_MS);
     kill.restartedAt = now();
     start(apis[0]);
     start(victim);
     log(`t=${round(kill.restartedAt / 1000)} s: ${kill.api} e ${kill.worker} riavviati`);
-    await waitFor(`http://127.0.0.1:${PORTS.apis[0]}/health/ready`, apis[0].child, 40_000)
+    await waitFor(`http://127.0.0.1:${PORTS.apis[0]}/health/ready`, apis[0].child, 150_000)
       .then(() => (kill.apiBackAt = now()))
       .catch(() => undefined);
   })();
@@ -467,6 +470,17 @@ async function drill(log: Log, cleanup: Cleanup): Promise<DrillResult> {
     )
   ).rows;
 
+  for (const service of [...apis, ...workers]) {
+    const errors = readFileSync(path.join(base, `${service.name}.log`), 'utf8')
+      .split('\n')
+      .filter((line) => /"level":(50|60)/.test(line));
+    log(`${service.name}: ${errors.length} righe di errore nel log`);
+    for (const line of errors.slice(0, 3)) {
+      const entry = JSON.parse(line) as { msg?: string; err?: { type?: string; message?: string } };
+      log(`  ${entry.msg ?? ''} ${entry.err?.type ?? ''}: ${entry.err?.message ?? ''}`.slice(0, 400));
+    }
+  }
+
   return {
     date: new Date().toISOString(),
     seconds: LOAD_SECONDS,
@@ -479,7 +493,7 @@ async function drill(log: Log, cleanup: Cleanup): Promise<DrillResult> {
     topology: [
       `PostgreSQL ${bin.split('/').at(-2)} primary (initdb, port ${PORTS.primary}, wal_level=replica) and a streaming hot standby (pg_basebackup -R, port ${PORTS.standby}), private clusters in a temp directory; app_set_context on the standby in a read-only transaction: ${replicaCheck}.`,
       `Redis: a private redis-server on port ${PORTS.redis} (BullMQ queues, rate-limit counters, rights-cache invalidation).`,
-      `Two API processes (ports ${PORTS.apis.join(', ')}), each with DATABASE_REPLICA_URL pointing at the standby (a region's complianceSummary reads there; everything else on the primary), behind HAProxy (port ${PORTS.haproxy}, round robin, health check /health/ready every 500 ms, retry on connection failure only).`,
+      `Two API processes (ports ${PORTS.apis.join(', ')}), each with DATABASE_REPLICA_URL pointing at the standby (a region's complianceSummary reads there; everything else on the primary), behind HAProxy (port ${PORTS.haproxy}, round robin, health check /health/ready every 2 s, every 500 ms once one failed, down after 3 failures; retry on connection failure only).`,
       `Two workers (outbox relay and jobs; FAN_OUT_BATCH_SIZE=25, JOB_LOCK_MS=8000) and the development OIDC provider, whose login and client-credentials flows gave every caller a real token once at start.`,
       `Load: ${writers.length} referent loops each updating the progress of its own assignment (each acknowledged write then read back through HAProxy), ${OFFICES.length} office loops reading their consortium's summary by comune, ${PORTALS.length} portal loops reading a region by province (two machine clients, one person observer); ${THINK_MS} ms between requests of a loop. The publish targets the ${fixtures.nationalMembers} comuni of a consortium made for the drill.`,
     ],
@@ -564,7 +578,7 @@ async function fanOutWorkerPid(admin: Client, workers: Service[]): Promise<numbe
   const { rows } = await admin.query(
     `SELECT client_port FROM pg_stat_activity
       WHERE datname = $1 AND client_port = ANY($2::int[]) AND state <> 'idle'
-        AND query ~* 'insert into assignment'`,
+        AND query ~* '(insert into assignment|push_run)'`,
     [DATABASE, [...owners.keys()]],
   );
   return rows[0] ? (owners.get(rows[0].client_port) ?? null) : null;
@@ -624,9 +638,11 @@ async function runNode(
   args: string[],
   env: NodeJS.ProcessEnv,
   base: string,
+  children: ChildProcess[],
 ): Promise<void> {
   const logFile = path.join(base, `${path.basename(script, '.js')}-${args[0]}.log`);
   const child = spawnLogged(process.execPath, [path.join(DIST, script), ...args], env, logFile);
+  children.push(child);
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   const lines = readFileSync(logFile, 'utf8').trim().split('\n');
   for (const line of code === 0 ? lines.slice(-3) : lines) log(`  ${line.slice(0, 300)}`);

@@ -49,6 +49,7 @@ export interface KindSummary {
   failedInFlightAtKill: number;
   p50: number;
   p99: number;
+  mean: number;
   reasons: Record<string, number>;
 }
 
@@ -79,6 +80,7 @@ export function summarise(records: readonly RequestRecord[], kill: KillWindow): 
       failedInFlightAtKill: failed.filter((r) => inFlightAtKill(r, kill)).length,
       p50: round(percentile(durations, 50)),
       p99: round(percentile(durations, 99)),
+      mean: round(durations.reduce((sum, d) => sum + d, 0) / (durations.length || 1)),
       reasons,
     };
   });
@@ -234,8 +236,15 @@ export function markdown(result: DrillResult): string {
     '',
     ...verdicts(result).map((v) => `- ${v.met ? 'met' : 'MISSED'}: ${v.target} (${v.figure})`),
     '',
+    `A request in flight on the killed API can only fail: HAProxy does not replay a request it has already sent (a write may have committed). About half of the loops have one in flight at that moment, so their share of all requests is roughly the mean latency divided by twice the run's length: the 1% target needs a mean latency under ${round((2 * result.seconds * 1000) / 100)} ms for a ${result.seconds} s run. This run's mean latency was ${meanLatency(result)} ms.`,
+    '',
   ];
   return lines.join('\n');
+}
+
+function meanLatency(result: DrillResult): number {
+  const served = result.kinds.reduce((n, k) => n + k.served, 0);
+  return round(result.kinds.reduce((sum, k) => sum + k.mean * k.served, 0) / (served || 1));
 }
 
 function sec(ms: number): string {
