@@ -167,7 +167,14 @@ async function drill(log: Log, cleanup: Cleanup): Promise<DrillResult> {
     SMTP_URL: 'smtp://127.0.0.1:9',
   };
   log('schema, dati di riferimento e demo (apps/cli demo:data)');
-  await runNode(log, 'apps/cli/src/main.js', ['demo:data'], { ...env, NODE_ENV: 'development' }, base, children);
+  await runNode(
+    log,
+    'apps/cli/src/main.js',
+    ['demo:data'],
+    { ...env, NODE_ENV: 'development' },
+    base,
+    children,
+  );
 
   const admin = new Client({ connectionString: pg(PORTS.primary) });
   await admin.connect();
@@ -199,7 +206,19 @@ async function drill(log: Log, cleanup: Cleanup): Promise<DrillResult> {
     env: { ...env, NODE_ENV: 'development', DEV_IDP_PORT: String(PORTS.idp), DEV_IDP_ISSUER: issuer },
     child: null,
   };
-  await waitFor(`${issuer}/.well-known/openid-configuration`, start(idp));
+  /** Waits until the service answers; if it does not, its log's last lines say why. */
+  const ready = async (service: Service, url: string) => {
+    try {
+      await waitFor(url, start(service));
+    } catch (error) {
+      const lines = readFileSync(path.join(base, `${service.name}.log`), 'utf8')
+        .trim()
+        .split('\n');
+      for (const line of lines.slice(-15)) log(`  ${service.name}: ${line.slice(0, 400)}`);
+      throw error;
+    }
+  };
+  await ready(idp, `${issuer}/.well-known/openid-configuration`);
   const apis: Service[] = PORTS.apis.map((port, i) => ({
     name: `api-${i + 1}`,
     script: 'apps/api/src/main.js',
@@ -217,9 +236,10 @@ async function drill(log: Log, cleanup: Cleanup): Promise<DrillResult> {
     env: { ...env, DATABASE_POOL_SIZE: '4', WORKER_HEARTBEAT_FILE: path.join(base, `worker-${i}.heartbeat`) },
     child: null,
   }));
-  for (const [i, api] of apis.entries())
-    await waitFor(`http://127.0.0.1:${PORTS.apis[i]}/health/ready`, start(api));
+  for (const [i, api] of apis.entries()) await ready(api, `http://127.0.0.1:${PORTS.apis[i]}/health/ready`);
   for (const worker of workers) start(worker);
+  // A worker is up once its outbox relay listens (on a loaded machine, tens of seconds after it starts).
+  await Promise.all(workers.map((worker) => waitForRelay(admin, worker.child!)));
   const haproxyFile = path.join(base, 'haproxy.cfg');
   writeFileSync(
     haproxyFile,
@@ -443,6 +463,12 @@ async function drill(log: Log, cleanup: Cleanup): Promise<DrillResult> {
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   const publishSeconds = round((now() - publishStarted) / 1000);
+  const [timing] = (
+    await admin.query(
+      `SELECT extract(epoch FROM started_at - requested_at)::float AS waited FROM push_run WHERE id = $1`,
+      [pushRunId],
+    )
+  ).rows;
   log(`pubblicazione: ${state.state}, ${state.created} assegnazioni`);
 
   const found = new Set<string>(
@@ -508,6 +534,7 @@ async function drill(log: Log, cleanup: Cleanup): Promise<DrillResult> {
       state: state.state,
       seconds: publishSeconds,
       createdAtKill,
+      startedAfterSeconds: timing?.waited == null ? null : round(timing.waited),
     },
     lag: summariseLag(lag),
   };
@@ -673,6 +700,22 @@ async function waitForPort(port: number, timeoutMs = 20_000): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`la porta ${port} non risponde dopo ${timeoutMs / 1000} s`);
+}
+
+/** Waits until the worker's outbox relay has its LISTEN connection to the primary: the worker is up. */
+async function waitForRelay(admin: Client, child: ChildProcess, timeoutMs = 120_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`il worker è uscito con ${child.exitCode}`);
+    const ports = [...(await localPortsOf([child.pid!], PORTS.primary)).keys()];
+    const { rows } = await admin.query(
+      `SELECT 1 FROM pg_stat_activity WHERE client_port = ANY($1::int[]) AND query ILIKE 'LISTEN%'`,
+      [ports],
+    );
+    if (rows.length > 0) return;
+    if (Date.now() > until) throw new Error(`il worker non ascolta l'outbox dopo ${timeoutMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
 }
 
 function sleepUntil(now: () => number, at: number): Promise<void> {

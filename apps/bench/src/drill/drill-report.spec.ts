@@ -100,7 +100,15 @@ describe('drill report', () => {
         KILL,
       ),
       writes: { acknowledged: 10, missing: 0, readYourWritesStale: 0 },
-      publish: { expected: 100, created: 100, duplicates: 0, state: 'DONE', seconds: 5, createdAtKill: 40 },
+      publish: {
+        expected: 100,
+        created: 100,
+        duplicates: 0,
+        state: 'DONE',
+        seconds: 5,
+        createdAtKill: 40,
+        startedAfterSeconds: 1,
+      },
       lag: { samples: 60, replayLagP50: 1, replayLagMax: 3, bytesBehindMax: 100 },
       ...over,
     });
@@ -121,6 +129,7 @@ describe('drill report', () => {
         state: 'DONE',
         seconds: 5,
         createdAtKill: 40,
+        startedAfterSeconds: 1,
       };
       expect(verdicts(result({ publish }))[1].met).toBe(false);
       expect(verdicts(result({ publish: { ...publish, duplicates: 0, created: 99 } }))[1].met).toBe(false);

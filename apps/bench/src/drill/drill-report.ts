@@ -139,6 +139,8 @@ export interface DrillResult {
     state: string;
     seconds: number;
     createdAtKill: number | null;
+    /** Seconds from the publish to the start of its fan-out (push_run.started_at - requested_at). */
+    startedAfterSeconds: number | null;
   };
   lag: LagSummary;
 }
@@ -205,7 +207,7 @@ export function markdown(result: DrillResult): string {
         result.kill.apiBackAt === null ? 'n/a' : sec(result.kill.apiBackAt)
       }.`,
     `- HAProxy: ${result.proxyEvents.length ? result.proxyEvents.join('; ') : 'no change of state seen'}.`,
-    `- Publish: ${result.publish.created} assignments for ${result.publish.expected} target comuni, state ${result.publish.state} after ${result.publish.seconds} s` +
+    `- Publish: ${result.publish.created} assignments for ${result.publish.expected} target comuni, state ${result.publish.state} after ${result.publish.seconds} s (the fan-out started ${result.publish.startedAfterSeconds ?? 'n/a'} s after the publish)` +
       (result.publish.createdAtKill === null
         ? '.'
         : `; ${result.publish.createdAtKill} were created when the worker was killed.`),
