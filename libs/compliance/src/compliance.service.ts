@@ -52,11 +52,11 @@ export class ComplianceService {
     groupBy: ComplianceGroupBy,
   ): Promise<ComplianceBucket[]> {
     const checked = await this.checkScope(ctx, scope);
-    const { consortiumId, regionCode, objectiveId } = checked;
     // A region's aggregates read the replica when there is one (RequestContext.replicaRead): the
     // portals' load leaves the primary, and nobody reads their own writes there. Versions and
     // counts come from the same database, so a cached entry never mixes the two.
-    if (regionCode !== null) return ctx.replicaRead((db) => this.summaryIn(ctx, db, checked, groupBy));
+    if (checked.regionCode !== null)
+      return ctx.replicaRead((db) => this.summaryIn(ctx, db, checked, groupBy));
     return this.summaryIn(ctx, await ctx.db(), checked, groupBy);
   }
 
