@@ -21,26 +21,43 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 export type Log = (line: string) => void;
 
-/** Undo actions, run last-in first-out, once, on success, failure or a signal. */
+/**
+ * Undo actions, run last-in first-out, once, on success, failure or a signal. A signal may come
+ * while the drill is half-way through a step: whatever that step adds afterwards is undone at
+ * once, and `check()` stops the drill before its next step.
+ */
 export class Cleanup {
   private readonly actions: { name: string; action: () => Promise<void> | void }[] = [];
   private done: Promise<void> | null = null;
+  private log: Log = () => undefined;
 
   add(name: string, action: () => Promise<void> | void): void {
     this.actions.push({ name, action });
+    // Cleaning has already finished: undo this one now (cleaning still running picks it up itself).
+    if (this.done) this.done = this.done.then(() => this.drain());
+  }
+
+  /** Throws once cleaning has begun: the drill stops between steps rather than start more. */
+  check(): void {
+    if (this.done) throw new Error('interrotto');
   }
 
   runAll(log: Log): Promise<void> {
-    this.done ??= (async () => {
-      for (const { name, action } of this.actions.reverse()) {
-        try {
-          await action();
-        } catch (error) {
-          log(`pulizia: ${name} non riuscita: ${error instanceof Error ? error.message : String(error)}`);
-        }
-      }
-    })();
+    this.log = log;
+    this.done ??= this.drain();
     return this.done;
+  }
+
+  private async drain(): Promise<void> {
+    for (let next = this.actions.pop(); next; next = this.actions.pop()) {
+      try {
+        await next.action();
+      } catch (error) {
+        this.log(
+          `pulizia: ${next.name} non riuscita: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+    }
   }
 }
 

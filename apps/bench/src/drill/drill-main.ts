@@ -122,8 +122,9 @@ async function drill(log: Log, cleanup: Cleanup): Promise<DrillResult> {
   // PostgreSQL: a private primary, the product's setup and demo data, then a streaming standby of it.
   const bin = postgresBin();
   const primary = await createPrimary(log, bin, base, PORTS.primary);
-  await startCluster(log, bin, primary);
   cleanup.add('primario', () => stopCluster(log, bin, primary));
+  await startCluster(log, bin, primary);
+  cleanup.check();
 
   const children: ChildProcess[] = [];
   cleanup.add('processi', () => stopChildren(children));
@@ -182,15 +183,19 @@ async function drill(log: Log, cleanup: Cleanup): Promise<DrillResult> {
   const fixtures = await prepareFixtures(admin);
   log(`consorzio nazionale dell'esercitazione: ${fixtures.nationalMembers} comuni`);
 
+  cleanup.check();
   const standby = await createStandby(log, bin, base, primary, PORTS.standby);
-  await startCluster(log, bin, standby);
   cleanup.add('standby', () => stopCluster(log, bin, standby));
+  cleanup.check();
+  await startCluster(log, bin, standby);
+  cleanup.check();
   await waitStreaming(admin);
   const replicaCheck = await checkContextOnStandby(pg(PORTS.standby, 'rtd_app'), dbContextKey);
   log(`app_set_context sullo standby, in una transazione di sola lettura: ${replicaCheck}`);
 
   // The services: the development provider, two APIs (the replica for regional aggregates), two workers, HAProxy.
   const start = (service: Service) => {
+    cleanup.check();
     service.child = spawnLogged(
       process.execPath,
       [path.join(DIST, service.script)],
@@ -250,6 +255,7 @@ async function drill(log: Log, cleanup: Cleanup): Promise<DrillResult> {
     ),
   );
   await sh(log, haproxy, ['-c', '-f', haproxyFile]);
+  cleanup.check();
   const proxy = spawnLogged(haproxy, ['-db', '-f', haproxyFile], process.env, path.join(base, 'haproxy.log'));
   children.push(proxy);
   const url = `http://127.0.0.1:${PORTS.haproxy}`;
