@@ -13,7 +13,13 @@ import { OutboxModule } from '@rtd/outbox';
 import { PnrrModule } from '@rtd/pnrr';
 import { ExportsModule } from '@rtd/exports';
 import { APP_CONFIG, AppConfig, ConfigModule, DateScalar } from '@rtd/kernel';
-import { DatabaseModule, HealthModule, loggerParams, ShutdownLogger } from '@rtd/platform';
+import {
+  DatabaseModule,
+  HealthModule,
+  loggerParams,
+  ReplicaDatabaseModule,
+  ShutdownLogger,
+} from '@rtd/platform';
 import { TenancyModule } from '@rtd/tenancy';
 import { GraphqlExceptionFilter } from './graphql/graphql-exception.filter';
 import { graphqlOptions } from './graphql/graphql.options';
@@ -37,6 +43,7 @@ class RequestContextModule {}
       useFactory: (config: AppConfig) => loggerParams(config, 'api'),
     }),
     DatabaseModule.forApplication('rtd-hub-api'),
+    ReplicaDatabaseModule,
     HealthModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,

@@ -3,6 +3,7 @@ import { callerAccess, on } from '@rtd/authz';
 import { todayInRome } from '@rtd/dates';
 import { badInput, forbidden, masculine, notFound, parseId, RequestContext } from '@rtd/kernel';
 import { TenancyService } from '@rtd/tenancy';
+import { EntityManager } from 'typeorm';
 import { ComplianceRepository, CountsRow } from './compliance-read-model.repository';
 import {
   ComplianceBucket,
@@ -53,8 +54,21 @@ export class ComplianceService {
     groupBy: ComplianceGroupBy,
   ): Promise<ComplianceBucket[]> {
     const checked = await this.checkScope(ctx, scope);
+    // A region's aggregates read the replica when there is one (RequestContext.replicaRead): the
+    // portals' load leaves the primary, and nobody reads their own writes there. Versions and
+    // counts come from the same database, so a cached entry never mixes the two.
+    if (checked.regionCode !== null)
+      return ctx.replicaRead((db) => this.summaryIn(ctx, db, checked, groupBy));
+    return this.summaryIn(ctx, await ctx.db(), checked, groupBy);
+  }
+
+  private async summaryIn(
+    ctx: RequestContext,
+    db: EntityManager,
+    checked: Awaited<ReturnType<ComplianceService['checkScope']>>,
+    groupBy: ComplianceGroupBy,
+  ): Promise<ComplianceBucket[]> {
     const { consortiumId, regionCode, objectiveId } = checked;
-    const db = await ctx.db();
     const covered = consortiumId !== null ? [consortiumId] : checked.readableConsortia;
     const version = await this.repository.versionOf(db, covered);
     // LINE and CHAPTER buckets read the catalogue, whose local lines each caller sees only for

@@ -13,6 +13,12 @@ export function appDataSource(config: AppConfig, applicationName: string): DataS
   return dataSource;
 }
 
+/** The read replica's pool (DATABASE_REPLICA_URL), signing its settings with the same key; null without one. */
+export function replicaDataSource(config: AppConfig, applicationName: string): DataSource | null {
+  if (!config.databaseReplicaUrl) return null;
+  return appDataSource({ ...config, databaseUrl: config.databaseReplicaUrl }, applicationName);
+}
+
 /**
  * The owner's connection: runs migrations and loads reference data, never serves requests. The
  * migrations (migrations/index.ts ALL_MIGRATIONS) are given by who runs them: the CLI, the test

@@ -1,10 +1,10 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
-import { APP_CONFIG, APP_DATA_SOURCE, AppConfig } from '@rtd/kernel';
+import { APP_CONFIG, APP_DATA_SOURCE, APP_REPLICA_DATA_SOURCE, AppConfig } from '@rtd/kernel';
 import { POSTGRES_HINT, ServiceUnavailableError } from './service-unavailable';
 import { DataSource } from 'typeorm';
-import { appDataSource } from './data-sources';
+import { appDataSource, replicaDataSource } from './data-sources';
 
-export { APP_DATA_SOURCE };
+export { APP_DATA_SOURCE, APP_REPLICA_DATA_SOURCE };
 export const APPLICATION_NAME = Symbol('APPLICATION_NAME');
 
 @Global()
@@ -37,5 +37,41 @@ export class DatabaseModule implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+}
+
+/**
+ * The read replica's pool, or null when DATABASE_REPLICA_URL is not set: imported by the API only
+ * (regional aggregates, RequestContext.replicaRead); the worker writes and reads the primary.
+ */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: APP_REPLICA_DATA_SOURCE,
+      inject: [APP_CONFIG],
+      useFactory: async (config: AppConfig): Promise<DataSource | null> => {
+        const dataSource = replicaDataSource(config, 'rtd-hub-api-replica');
+        if (!dataSource) return null;
+        try {
+          return await dataSource.initialize();
+        } catch (error) {
+          throw new ServiceUnavailableError(
+            'PostgreSQL (replica)',
+            config.databaseReplicaUrl!,
+            POSTGRES_HINT,
+            error,
+          );
+        }
+      },
+    },
+  ],
+  exports: [APP_REPLICA_DATA_SOURCE],
+})
+export class ReplicaDatabaseModule implements OnApplicationShutdown {
+  constructor(@Inject(APP_REPLICA_DATA_SOURCE) private readonly dataSource: DataSource | null) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.dataSource?.isInitialized) await this.dataSource.destroy();
   }
 }

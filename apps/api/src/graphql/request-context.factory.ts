@@ -12,7 +12,7 @@ import {
   VerifiedToken,
 } from '@rtd/identity';
 import { Actor, ANONYMOUS, DbSession, RequestContext } from '@rtd/kernel';
-import { APP_DATA_SOURCE, requestIdOf } from '@rtd/platform';
+import { APP_DATA_SOURCE, APP_REPLICA_DATA_SOURCE, requestIdOf } from '@rtd/platform';
 import { bearerToken, GatedRequest } from '../http/graphql-gate.middleware';
 
 /**
@@ -24,6 +24,7 @@ import { bearerToken, GatedRequest } from '../http/graphql-gate.middleware';
 export class RequestContextFactory {
   constructor(
     @Inject(APP_DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(APP_REPLICA_DATA_SOURCE) private readonly replica: DataSource | null,
     private readonly tokens: TokenVerifier,
     private readonly access: AccessLoader,
     private readonly cache: AccessCache,
@@ -38,7 +39,14 @@ export class RequestContextFactory {
     const cached = this.cache.get(token);
     if (cached) {
       const session = new DbSession(this.dataSource, { ...base, ...cached.settings });
-      return new RequestContext(requestId, actorOf(identity), session, () => Promise.resolve(cached.access));
+      return new RequestContext(
+        requestId,
+        actorOf(identity),
+        session,
+        () => Promise.resolve(cached.access),
+        null,
+        this.replica,
+      );
     }
     // Taken before the memberships are read: if a grant or revoke commits meanwhile, what this
     // request read may be stale, and the cache refuses to keep it.
@@ -52,10 +60,17 @@ export class RequestContextFactory {
       });
       this.cache.set(token, access, applied, identity.expiresAt, generation);
     });
-    return new RequestContext(requestId, actorOf(identity), session, async () => {
-      await session.manager();
-      return access;
-    });
+    return new RequestContext(
+      requestId,
+      actorOf(identity),
+      session,
+      async () => {
+        await session.manager();
+        return access;
+      },
+      null,
+      this.replica,
+    );
   }
 
   /**

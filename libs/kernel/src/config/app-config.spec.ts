@@ -7,6 +7,13 @@ describe('loadConfig', () => {
     expect(config.databaseUrl).toBe('postgres://rtd_app@127.0.0.1:5432/rtd_hub');
     expect(config.redisUrl).toBe('redis://127.0.0.1:6379');
     expect(config.nodeEnv).toBe('development');
+    expect(config.databaseReplicaUrl).toBeNull();
+  });
+
+  it('reads the optional read replica', () => {
+    const url = 'postgres://rtd_app@standby:5432/rtd_hub';
+    expect(loadConfig({ DATABASE_REPLICA_URL: url }).databaseReplicaUrl).toBe(url);
+    expect(() => loadConfig({ DATABASE_REPLICA_URL: 'mysql://x@y/z' })).toThrow(/DATABASE_REPLICA_URL/);
   });
 
   it.each([

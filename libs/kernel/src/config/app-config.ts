@@ -12,6 +12,12 @@ export interface AppConfig {
   databaseUrl: string;
   databaseOwnerUrl: string;
   databaseAdminUrl: string;
+  /**
+   * A streaming hot standby of the same database, as the application role (DATABASE_REPLICA_URL):
+   * when set, only regional aggregates (complianceSummary with a region scope) read from it; every
+   * other read, and every write, goes to DATABASE_URL, so a person reads their own writes.
+   */
+  databaseReplicaUrl: string | null;
   databasePoolSize: number;
   redisUrl: string;
   /** Namespace of every BullMQ key, so that several installations (or test runs) can share one Redis. */
@@ -162,6 +168,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
   const port = readInt(env, 'PORT', 4000, 1, 65535);
   const schemaFile = readString(env, 'GRAPHQL_SCHEMA_FILE', '');
+  const replicaUrl = readString(env, 'DATABASE_REPLICA_URL', '');
   return {
     nodeEnv,
     port,
@@ -169,6 +176,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     databaseUrl: readUrl(env, 'DATABASE_URL', 'postgres://rtd_app@127.0.0.1:5432/rtd_hub', PG),
     databaseOwnerUrl: readUrl(env, 'DATABASE_OWNER_URL', 'postgres://rtd_owner@127.0.0.1:5432/rtd_hub', PG),
     databaseAdminUrl: readUrl(env, 'DATABASE_ADMIN_URL', 'postgres://postgres@127.0.0.1:5432/postgres', PG),
+    databaseReplicaUrl: replicaUrl === '' ? null : readUrl(env, 'DATABASE_REPLICA_URL', '', PG),
     databasePoolSize: readInt(env, 'DATABASE_POOL_SIZE', 20, 1, 500),
     redisUrl: readUrl(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
     queuePrefix: readQueuePrefix(env),

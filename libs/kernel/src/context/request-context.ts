@@ -1,4 +1,4 @@
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { DbSession } from '../database/db-session';
 import { Actor } from './actor';
 
@@ -18,6 +18,8 @@ export class RequestContext {
     private readonly loadAccess: () => Promise<unknown> = () => Promise.resolve(null),
     /** Why the caller's token was refused, if it was: every operation then answers UNAUTHENTICATED. */
     readonly authenticationFailure: string | null = null,
+    /** The read replica's pool, if any: see replicaRead. */
+    private readonly replica: DataSource | null = null,
   ) {}
 
   /**
@@ -37,6 +39,24 @@ export class RequestContext {
   /** The caller's transaction (opened on first use, with the caller's RLS settings). */
   db(): Promise<EntityManager> {
     return this.session.manager();
+  }
+
+  /**
+   * Runs a read on the read replica, when one is configured, as the caller (the settings of the
+   * caller's transaction, applied first), in a transaction of its own (read-only on a standby) that is
+   * rolled back after.
+   * Without a replica it runs in the caller's transaction. The replica lags the primary by a
+   * little: only for aggregates that need not show the caller's own writes at once (a regional
+   * portal's), never for what a person just changed.
+   */
+  async replicaRead<T>(work: (db: EntityManager) => Promise<T>): Promise<T> {
+    if (!this.replica) return work(await this.db());
+    const session = await this.session.twin(this.replica);
+    try {
+      return await work(await session.manager());
+    } finally {
+      await session.finish('rollback');
+    }
   }
 
   /** A savepoint inside the caller's transaction: the state change and its audit commit or fail together. */

@@ -70,6 +70,15 @@ export class DbSession {
     return runner.manager;
   }
 
+  /**
+   * A session on another pool (a read replica) with every setting this one has applied once open:
+   * the same caller under the same row-level security, in a transaction of its own.
+   */
+  async twin(dataSource: DataSource): Promise<DbSession> {
+    await this.manager();
+    return new DbSession(dataSource, { ...this.applied });
+  }
+
   /** Runs `work` atomically inside the session: a savepoint that rolls back alone on failure. */
   async atomically<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     const manager = await this.manager();
