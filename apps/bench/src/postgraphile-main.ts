@@ -22,6 +22,7 @@ async function main(): Promise<void> {
     databaseUrl: config.databaseUrl,
     schemas: ['public', 'bench'],
     poolSize: config.databasePoolSize,
+    dbContextKey: config.dbContextKey,
     settingsFor: async (authorization) => {
       const token = authorization ? BEARER.exec(authorization)?.[1] : undefined;
       if (!token) throw new Error('no token');
