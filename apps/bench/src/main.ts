@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
@@ -85,6 +86,9 @@ async function main(): Promise<void> {
     OIDC_AUDIENCE: config.oidcAudience,
     PUBLIC_URL: `http://127.0.0.1:${ports.api}`,
     DATABASE_POOL_SIZE: String(POOL),
+    // Production mode requires it explicitly: the key the bench database was migrated with.
+    DB_CONTEXT_KEY: config.dbContextKey,
+    DOWNLOAD_LINK_SECRET: process.env.DOWNLOAD_LINK_SECRET || randomBytes(32).toString('hex'),
   };
   const children: ChildProcess[] = [];
   const start = async (script: string, extra: Record<string, string>, ready: string) => {

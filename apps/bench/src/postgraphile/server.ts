@@ -1,3 +1,4 @@
+import './node-compat';
 import './production-mode';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
