@@ -103,6 +103,8 @@ async function main(): Promise<void> {
   const results: CaseResult[] = [];
   let rls: RlsTaxRow[] = [];
   let peakRssMb = 0;
+  let rss: NodeJS.Timeout | undefined;
+  let floorPool: DataSource | undefined;
   try {
     await start(
       'apps/dev-idp/src/main.js',
@@ -114,7 +116,7 @@ async function main(): Promise<void> {
       { PORT: String(ports.api) },
       `http://127.0.0.1:${ports.api}/health/live`,
     );
-    const rss = setInterval(() => (peakRssMb = Math.max(peakRssMb, rssMb(api.pid))), 200);
+    rss = setInterval(() => (peakRssMb = Math.max(peakRssMb, rssMb(api.pid))), 200);
     await start(
       'apps/bench/src/postgraphile-main.js',
       { PORT: String(ports.postgraphile) },
@@ -135,6 +137,7 @@ async function main(): Promise<void> {
 
     // The floor runs the same SQL with pg at the same concurrency, under the same RLS settings.
     const app = appDataSource({ ...config, databasePoolSize: POOL }, 'rtd-hub-bench-floor');
+    floorPool = app;
     await app.initialize();
     const verifier = new TokenVerifier({ ...config, oidcIssuer: issuer });
     const settingsOf = (token: string) =>
@@ -229,9 +232,10 @@ async function main(): Promise<void> {
     results.push(await writeMix(owner, app, sign, apiUrl, settingsOf, load));
     log('caso D: fan-out a 7.904 comuni');
     results.push(await fanOut(owner, sign, apiUrl));
-    clearInterval(rss);
-    await app.destroy();
   } finally {
+    // Also after a failure: a live interval or pool would keep the bench process running.
+    clearInterval(rss);
+    if (floorPool?.isInitialized) await floorPool.destroy();
     for (const child of children) child.kill('SIGTERM');
     await owner.destroy();
   }
