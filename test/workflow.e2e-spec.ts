@@ -247,6 +247,112 @@ describe('Reporting workflow', () => {
     expect(many).toBe(one);
   });
 
+  it('reads the worklist, its objectives, lines and evidence in one statement, keyset-paginated', async () => {
+    // The referent's worklist (apps/web/src/features/worklist, bench case C): rows with their
+    // objective, lines and evidence, read by AssignmentsRepository.page in one statement that
+    // primes the request's loaders.
+    for (let i = 0; i < 3; i++) await cremaAssignment(api, ids);
+    const withEvidence = await cremaAssignment(api, ids, 'IN_PROGRESS');
+    for (const description of ['Verbale', 'Delibera'])
+      ok(
+        await anna().graphql(
+          `mutation($id: ID!, $d: String!) { addEvidence(assignmentId: $id, kind: URL, url: "https://example.org/x", description: $d) { id } }`,
+          { id: withEvidence.id, d: description },
+        ),
+        'addEvidence',
+      );
+    const NODE = `id status progress dueDate overdue version updatedAt allowedActions
+      objective { id title edition state dueDate version createdAt publishedAt target { all }
+        lines { id code text chapter chapterTitle deadline } }
+      evidence { id kind url description addedAt addedBy { displayName } }`;
+    const worklist = `query($c: ID!, $n: Int, $after: String) { assignments(filter: { comuneId: $c }, first: $n, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${NODE} } } } }`;
+    const count = async (query: string, variables: Record<string, unknown>) => {
+      const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
+      try {
+        const res = await anna().graphql(query, variables);
+        expect(res.errors).toBeUndefined();
+        return spy.mock.calls.length;
+      } finally {
+        spy.mockRestore();
+      }
+    };
+    // The spy counts every statement of this process, background ticks included: the least of
+    // three runs is the request's own count. One assignment by id is the request's fixed
+    // statements (transaction, signed settings) plus one data statement.
+    const least = async (query: string, variables: Record<string, unknown>) => {
+      await count(query, variables);
+      return Math.min(
+        await count(query, variables),
+        await count(query, variables),
+        await count(query, variables),
+      );
+    };
+    const oneRow = await least(`query($id: ID!) { assignment(id: $id) { id status } }`, {
+      id: withEvidence.id,
+    });
+    // Without evidence (evidence { addedBy } reads people) and with it: rows, total, objectives,
+    // their reach and lines and the evidence come in that one data statement.
+    const NO_PEOPLE = NODE.replace(' addedBy { displayName }', '');
+    const plain = `query($c: ID!, $n: Int) { assignments(filter: { comuneId: $c }, first: $n) {
+      totalCount edges { node { ${NO_PEOPLE} } } } }`;
+    expect(await least(plain, { c: ids.crema, n: 100 })).toBe(oneRow);
+
+    // The same values as each field's own loader gives, one assignment at a time.
+    const all = ok(await anna().graphql(worklist, { c: ids.crema, n: 50 }), 'assignments');
+    expect(all.totalCount).toBe(all.edges.length);
+    expect(all.edges.length).toBeGreaterThan(2);
+    const found = all.edges.find((e: { node: { id: string } }) => e.node.id === withEvidence.id);
+    expect(found.node.evidence.map((e: { description: string }) => e.description)).toEqual([
+      'Verbale',
+      'Delibera',
+    ]);
+    expect(found.node.objective.lines.length).toBeGreaterThan(0);
+    for (const { node } of all.edges) {
+      const alone = ok(
+        await anna().graphql(`query($id: ID!) { assignment(id: $id) { ${NODE} } }`, { id: node.id }),
+        'assignment',
+      );
+      expect(node).toEqual(alone);
+    }
+
+    // Keyset pages of two walk the same rows in the same order, and the cursors are the same.
+    const walked: { cursor: string; node: { id: string } }[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page: {
+        totalCount: number;
+        edges: { cursor: string; node: { id: string } }[];
+        pageInfo: { hasNextPage: boolean; endCursor: string };
+      } = ok(await anna().graphql(worklist, { c: ids.crema, n: 2, after }), 'assignments');
+      expect(page.totalCount).toBe(all.totalCount);
+      walked.push(...page.edges);
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(walked.map((e) => [e.cursor, e.node.id])).toEqual(
+      all.edges.map((e: { cursor: string; node: { id: string } }) => [e.cursor, e.node.id]),
+    );
+    // Past the end: no rows, the total still counted.
+    const last = ok(
+      await anna().graphql(worklist, { c: ids.crema, n: 2, after: all.edges[all.edges.length - 1].cursor }),
+      'assignments',
+    );
+    expect(last).toMatchObject({ totalCount: all.totalCount, edges: [], pageInfo: { hasNextPage: false } });
+    // Forged cursors are refused before any SQL.
+    const forged = [
+      Buffer.from(JSON.stringify(['2020-02-30', withEvidence.id])).toString('base64url'),
+      Buffer.from(JSON.stringify(["1' OR 1=1", withEvidence.id])).toString('base64url'),
+      Buffer.from(JSON.stringify(['infinity'])).toString('base64url'),
+      'non-un-cursore',
+    ];
+    for (const cursor of forged) {
+      const res = await anna().graphql(worklist, { c: ids.crema, n: 2, after: cursor });
+      expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
+      expect(res.data?.assignments ?? null).toBeNull();
+    }
+  });
+
   it('computes overdue against the Italian calendar and filters by it', async () => {
     const late = await publishedObjective(api, {
       consortiumId: ids.consortiumA,

@@ -37,6 +37,7 @@ export async function httpLoad(
   const answer = (await sample.json()) as { errors?: unknown[] };
   if (!sample.ok || answer.errors)
     throw new Error(`${url} answers ${sample.status}: ${JSON.stringify(answer).slice(0, 300)}`);
+  assertNonEmpty(url, answer);
   if (options.warmupSeconds > 0) await run({ ...common, duration: options.warmupSeconds });
   const result = await run({ ...common, duration: options.seconds });
   return {
@@ -47,6 +48,22 @@ export async function httpLoad(
     p99: result.latency.p99,
     seconds: options.seconds,
   };
+}
+
+/** Whether a GraphQL answer holds at least one non-empty list (rows, buckets, edges, nodes). */
+export function hasRows(value: unknown): boolean {
+  if (Array.isArray(value)) return value.length > 0;
+  if (value && typeof value === 'object') return Object.values(value).some(hasRows);
+  return false;
+}
+
+/**
+ * A way that answers with no rows measures nothing (row-level security hiding everything, say,
+ * when the settings do not reach the policies): the benchmark stops instead of reporting it.
+ */
+export function assertNonEmpty(where: string, answer: unknown): void {
+  if (!hasRows((answer as { data?: unknown } | null)?.data ?? answer))
+    throw new Error(`${where} answers no rows: ${JSON.stringify(answer).slice(0, 300)}`);
 }
 
 function run(options: autocannon.Options): Promise<autocannon.Result> {

@@ -5,6 +5,8 @@ import { appDataSource } from '@rtd/platform';
 import { startPostGraphileServer } from './postgraphile/server';
 
 const BEARER = /^Bearer (\S+)$/i;
+const SETTINGS_TTL_MS = 15_000;
+const settingsCache = new Map<string, { settings: Promise<Record<string, string>>; until: number }>();
 
 /**
  * The PostGraphile side of the benchmark, as its own process like the API: same database role,
@@ -22,10 +24,19 @@ async function main(): Promise<void> {
     databaseUrl: config.databaseUrl,
     schemas: ['public', 'bench'],
     poolSize: config.databasePoolSize,
+    dbContextKey: config.dbContextKey,
     settingsFor: async (authorization) => {
       const token = authorization ? BEARER.exec(authorization)?.[1] : undefined;
       if (!token) throw new Error('no token');
-      return sessionSettingsForToken(dataSource, verifier, loader, token);
+      // Kept 15 s per token, as the API keeps a caller's rights (libs/identity AccessCache):
+      // computed per request, 50 callers queue on this small pool and time out.
+      const cached = settingsCache.get(token);
+      if (cached && cached.until > Date.now()) return cached.settings;
+      const settings = sessionSettingsForToken(dataSource, verifier, loader, token);
+      settingsCache.set(token, { settings, until: Date.now() + SETTINGS_TTL_MS });
+      settings.catch(() => settingsCache.delete(token));
+      if (settingsCache.size > 10_000) settingsCache.delete(settingsCache.keys().next().value!);
+      return settings;
     },
   });
   const stop = async () => {

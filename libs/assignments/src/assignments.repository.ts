@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Where } from '@rtd/kernel';
+import type { LineRow } from '@rtd/catalog';
+import type { ObjectiveReach, ObjectiveRow } from '@rtd/objectives';
 import { AssignmentStatus, ObjectiveState } from './workflow';
 import { DUE_DATE, overdueSql } from './overdue';
 
@@ -18,6 +20,39 @@ export interface AssignmentRow {
   delegatePersonId: string | null;
   version: number;
   updatedAt: Date;
+}
+
+/** An evidence row as the worklist statement returns it (JSON: the instant as text). */
+interface EvidenceJson {
+  id: string;
+  kind: string;
+  url: string | null;
+  description: string;
+  addedAt: string;
+  addedByPersonId: string | null;
+}
+
+type ObjectiveJson = Omit<ObjectiveRow, 'createdAt' | 'publishedAt'> & {
+  createdAt: string;
+  publishedAt: string | null;
+};
+
+/** A row of the worklist statement: the assignment and what the worklist shows of its relations. */
+export interface WorklistRow extends AssignmentRow {
+  /** Null only if the objective is hidden from the caller (the join already requires it). */
+  objective: ObjectiveRow | null;
+  /** The objective's plan lines, in their order (CatalogRepository's LineRow). */
+  lines: LineRow[];
+  /** Whom among the caller's municipalities the objective reaches (ObjectivesRepository.reachOf). */
+  reach: ObjectiveReach;
+  evidence: {
+    id: string;
+    kind: string;
+    url: string | null;
+    description: string;
+    addedAt: Date;
+    addedByPersonId: string | null;
+  }[];
 }
 
 export interface AssignmentQuery {
@@ -60,7 +95,14 @@ export class AssignmentsRepository {
     );
   }
 
-  async page(db: EntityManager, q: AssignmentQuery): Promise<{ rows: AssignmentRow[]; total: number }> {
+  /**
+   * One page of the caller's assignments and the total, in ONE statement, with what a worklist
+   * shows of each row: its objective (and who among the caller's municipalities it reaches, what
+   * reading it needs), the objective's plan lines and the assignment's evidence, as JSON. The
+   * service primes the request's loaders with them, so the relations cost no further round trip.
+   * Keyset-paginated on (due date, id); the total counts the filter, not the page.
+   */
+  async page(db: EntityManager, q: AssignmentQuery): Promise<{ rows: WorklistRow[]; total: number }> {
     // The caller's reach, in the same terms as row-level security; nothing to reach, nothing to read.
     const reach = new Where();
     const parts: string[] = [];
@@ -78,19 +120,73 @@ export class AssignmentsRepository {
     if (q.objectiveId) where.and(`a.objective_id = ${where.param(q.objectiveId)}::uuid`);
     if (q.statuses) where.and(`a.status = ANY(${where.param(q.statuses)}::text[])`);
     if (q.overdue !== null) where.and(`${OVERDUE} = ${where.param(q.overdue)}::boolean`);
-    const filterParams = [...where.params];
     const key = `(coalesce(${DUE}, 'infinity'::date), a.id)`;
-    const page = new Where(filterParams).and(where.toString());
+    const page = new Where(where.params).and(where.toString());
     if (q.after) page.and(`${key} > (${page.param(q.after.due)}::date, ${page.param(q.after.id)}::uuid)`);
-    const rows: AssignmentRow[] = await db.query(
-      `SELECT ${ASSIGNMENT_COLUMNS} FROM assignment a JOIN shared_objective o ON o.id = a.objective_id
-        WHERE ${page} ORDER BY ${key} LIMIT ${q.limit}`,
+    // The objective's reach among the caller's municipalities, as ObjectivesService computes it.
+    const reachComuni = page.param([...q.comuni, ...q.delegateComuni]);
+    const found: (AssignmentRow & {
+      total: number;
+      sort_due: string | null;
+      objective: ObjectiveJson | null;
+      lines: WorklistRow['lines'] | null;
+      reach: WorklistRow['reach'] | null;
+      evidence: EvidenceJson[] | null;
+    })[] = await db.query(
+      `WITH page AS (
+         SELECT ${ASSIGNMENT_COLUMNS}, coalesce(${DUE}, 'infinity'::date) AS sort_due
+           FROM assignment a JOIN shared_objective o ON o.id = a.objective_id
+          WHERE ${page} ORDER BY ${key} LIMIT ${q.limit}
+       ), objectives AS (
+         SELECT o.id,
+                jsonb_build_object('id', o.id, 'consortiumId', o.consortium_id, 'title', o.title,
+                  'description', o.description, 'editionCode', o.edition_code, 'dueDate', o.due_date,
+                  'target', o.target, 'state', o.state, 'version', o.version, 'createdAt', o.created_at,
+                  'publishedAt', o.published_at) AS objective,
+                (SELECT coalesce(jsonb_agg(jsonb_build_object('id', l.id, 'editionCode', l.edition_code,
+                          'code', l.code, 'chapter', l.chapter, 'chapterTitle', ch.title,
+                          'objectiveCodes', l.objective_codes, 'text', l.text, 'deadlineKind', l.deadline_kind,
+                          'deadline', l.deadline, 'minPopulation', l.min_population, 'isLocal', l.is_local,
+                          'ownerConsortiumId', l.owner_consortium_id) ORDER BY sol.position), '[]'::jsonb)
+                   FROM shared_objective_line sol JOIN plan_line l ON l.id = sol.plan_line_id
+                   JOIN plan_chapter ch ON ch.edition_code = l.edition_code AND ch.number = l.chapter
+                  WHERE sol.objective_id = o.id) AS lines,
+                (SELECT jsonb_build_object('comuneIds', coalesce(array_agg(x.comune_id), '{}'),
+                          'delegatePersonIds', coalesce(array_agg(x.delegate_person_id)
+                            FILTER (WHERE x.delegate_person_id IS NOT NULL), '{}'))
+                   FROM assignment x WHERE x.objective_id = o.id AND x.comune_id = ANY(${reachComuni}::uuid[])) AS reach
+           FROM shared_objective o WHERE o.id IN (SELECT "objectiveId" FROM page)
+       )
+       SELECT t.total, p.*, ob.objective, ob.lines, ob.reach,
+              (SELECT coalesce(jsonb_agg(jsonb_build_object('id', e.id, 'kind', e.kind, 'url', e.url,
+                        'description', e.description, 'addedAt', e.added_at,
+                        'addedByPersonId', e.added_by_person_id) ORDER BY e.added_at, e.id), '[]'::jsonb)
+                 FROM evidence e WHERE e.assignment_id = p.id) AS evidence
+         FROM (SELECT count(*)::int AS total FROM assignment a JOIN shared_objective o ON o.id = a.objective_id
+                WHERE ${where}) t
+         LEFT JOIN page p ON true
+         LEFT JOIN objectives ob ON ob.id = p."objectiveId"
+        ORDER BY p.sort_due, p.id`,
       page.params,
     );
-    const [{ total }] = await db.query(
-      `SELECT count(*)::int AS total FROM assignment a JOIN shared_objective o ON o.id = a.objective_id WHERE ${where}`,
-      filterParams,
-    );
+    const total = found.length ? found[0].total : 0;
+    const rows = found
+      .filter((row) => row.id !== null)
+      .map(
+        ({ total: _total, sort_due: _due, objective, lines, reach: objectiveReach, evidence, ...row }) => ({
+          ...(row as AssignmentRow),
+          objective: objective
+            ? {
+                ...objective,
+                createdAt: new Date(objective.createdAt),
+                publishedAt: objective.publishedAt ? new Date(objective.publishedAt) : null,
+              }
+            : null,
+          lines: lines ?? [],
+          reach: objectiveReach ?? { comuneIds: [], delegatePersonIds: [] },
+          evidence: (evidence ?? []).map((e) => ({ ...e, addedAt: new Date(e.addedAt) })),
+        }),
+      );
     return { rows, total };
   }
 

@@ -23,7 +23,7 @@ import {
   toPage,
 } from '@rtd/kernel';
 import { activeDelegateOf, fiscalCodeProblem, normalizeFiscalCode, personDisplayNames } from '@rtd/identity';
-import { PushRunAssignments, PushRunJob } from '@rtd/objectives';
+import { ObjectivesService, PushRunAssignments, PushRunJob } from '@rtd/objectives';
 import { Outbox } from '@rtd/outbox';
 import { TenancyService } from '@rtd/tenancy';
 import { AssignmentRow, AssignmentsRepository } from './assignments.repository';
@@ -68,6 +68,7 @@ export class AssignmentsService implements PushRunAssignments {
     private readonly tenancy: TenancyService,
     private readonly audit: AuditTrail,
     private readonly outbox: Outbox,
+    private readonly objectives: ObjectivesService,
   ) {}
 
   /**
@@ -127,7 +128,31 @@ export class AssignmentsService implements PushRunAssignments {
       limit: size + 1,
       after: cursor ? { due: cursor[0] as string, id: cursor[1] as string } : null,
     });
-    return toPage(rows, size, total, (row) => [row.dueDate ?? 'infinity', row.id], toAssignmentObject);
+    // The statement brought each row's objective, lines and evidence: the fields below read them
+    // from the request's loaders, with no further round trip.
+    const visible = rows.slice(0, size);
+    const seen = new Set<string>();
+    this.objectives.remember(
+      ctx,
+      visible.flatMap(({ objective, reach, lines }) => {
+        if (!objective || seen.has(objective.id)) return [];
+        seen.add(objective.id);
+        return [{ objective, reach, lines }];
+      }),
+    );
+    const assignmentLoader = this.loader(ctx);
+    const evidenceLoader = this.evidenceLoader(ctx);
+    for (const { objective: _o, reach: _r, lines: _l, evidence, ...row } of visible) {
+      assignmentLoader.prime(row.id, row);
+      evidenceLoader.prime(row.id, evidence as EvidenceObject[]);
+    }
+    return toPage(
+      rows,
+      size,
+      total,
+      (row) => [row.dueDate ?? 'infinity', row.id],
+      ({ objective: _o, reach: _r, lines: _l, evidence: _e, ...row }) => toAssignmentObject(row),
+    );
   }
 
   async update(
@@ -276,16 +301,7 @@ export class AssignmentsService implements PushRunAssignments {
   // --- relations, batched per request ---
 
   evidence(ctx: RequestContext, assignmentId: string): Promise<EvidenceObject[]> {
-    return requestLoader(
-      ctx,
-      'assignments.evidence',
-      async (db, ids: readonly string[]) =>
-        groupBy(
-          (await this.repository.evidenceOf(db, ids)) as (EvidenceObject & { assignmentId: string })[],
-          (row) => row.assignmentId,
-        ),
-      [] as EvidenceObject[],
-    ).load(assignmentId);
+    return this.evidenceLoader(ctx).load(assignmentId);
   }
 
   history(ctx: RequestContext, assignmentId: string): Promise<StatusEventObject[]> {
@@ -349,6 +365,19 @@ export class AssignmentsService implements PushRunAssignments {
   }
 
   // --- internals ---
+
+  private evidenceLoader(ctx: RequestContext) {
+    return requestLoader(
+      ctx,
+      'assignments.evidence',
+      async (db, ids: readonly string[]) =>
+        groupBy(
+          (await this.repository.evidenceOf(db, ids)) as (EvidenceObject & { assignmentId: string })[],
+          (row) => row.assignmentId,
+        ),
+      [] as EvidenceObject[],
+    );
+  }
 
   private loader(ctx: RequestContext) {
     return rowsByIdLoader(ctx, 'assignments.assignment', (db, ids) => this.repository.byIds(db, ids));

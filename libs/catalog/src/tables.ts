@@ -4,5 +4,10 @@ import type { TableOwnership } from '@rtd/kernel';
 export const CATALOG_TABLES: TableOwnership = {
   library: 'catalog',
   owns: ['plan_edition', 'plan_chapter', 'plan_line'],
-  sharedWith: { plan_line: ['demo'] },
+  sharedWith: {
+    plan_line: ['demo', 'assignments'],
+    // The worklist's one statement (AssignmentsRepository.page) returns each objective's lines
+    // as CatalogRepository.linesByIds does, chapter title included.
+    plan_chapter: ['assignments'],
+  },
 };

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { SessionSettings, withDbSession } from '@rtd/kernel';
+import { applySettings, SessionSettings, withDbSession } from '@rtd/kernel';
 import { AccessLoader, identitySettings } from './access.loader';
 import { TokenVerifier } from './token-verifier';
 
@@ -21,6 +21,9 @@ export async function sessionSettingsForToken(
     const db = await session.manager();
     await loader.load(db, identity, async (more) => {
       Object.assign(settings, more);
+      // Applied at once, as DbSession does for a request: the loader's next reads (a regional
+      // observer's consortia, say) see only what these settings let them see.
+      await applySettings(db, settings);
     });
   });
   return settings;

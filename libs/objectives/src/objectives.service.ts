@@ -147,7 +147,7 @@ export class ObjectivesService {
         target,
       });
       if (!row) throw stale(current.version, expectedVersion);
-      this.remember(ctx, row);
+      this.rememberWritten(ctx, row);
       if (lines)
         await this.repository.replaceLines(
           db,
@@ -179,7 +179,7 @@ export class ObjectivesService {
           state: 'PUBLISHED',
         });
         if (!published) throw conflict('Obiettivo modificato nel frattempo: riprovare');
-        objective = this.remember(ctx, published);
+        objective = this.rememberWritten(ctx, published);
       }
       const run = await this.repository.insertPushRun(db, objective, actorSubject(ctx.actor));
       const job: PushRunJob = {
@@ -212,7 +212,7 @@ export class ObjectivesService {
         state: 'CLOSED',
       });
       if (!row) throw stale(current.version, expectedVersion);
-      this.remember(ctx, row);
+      this.rememberWritten(ctx, row);
       await this.audit.record(db, ctx, {
         action: 'objective.close',
         entityType: 'SharedObjective',
@@ -369,22 +369,37 @@ export class ObjectivesService {
   }
 
   async lines(ctx: RequestContext, objectiveId: string): Promise<PlanLineObject[]> {
-    const lineIds = await requestLoader(
-      ctx,
-      'objectives.lineIds',
-      (db, ids: readonly string[]) => this.repository.lineIdsOf(db, ids),
-      [] as string[],
-    ).load(objectiveId);
-    const loader = requestLoader(
-      ctx,
-      'objectives.line',
-      async (db, ids: readonly string[]) => indexBy(await this.catalog.linesByIds(db, ids), (l) => l.id),
-      null as LineRow | null,
-    );
-    const lines = await loader.loadMany(lineIds);
+    const lineIds = await this.lineIdsLoader(ctx).load(objectiveId);
+    const lines = await this.lineLoader(ctx).loadMany(lineIds);
     return lines
       .filter((line): line is LineRow => line !== null && !(line instanceof Error))
       .map(toPlanLineObject);
+  }
+
+  /**
+   * What a list read in one statement already holds of its objectives (the assignments'
+   * worklist: libs/assignments/src/assignments.repository.ts): the row as the caller may see
+   * it, its reach among the caller's municipalities and its lines. Later `objective { ... lines }`
+   * fields of the same request are then answered, and authorized, without another round trip.
+   * What the request already holds (a row it wrote) is kept.
+   */
+  remember(
+    ctx: RequestContext,
+    objectives: readonly { objective: ObjectiveRow; reach: ObjectiveReach; lines: readonly LineRow[] }[],
+  ): void {
+    const rows = this.objectiveLoader(ctx);
+    const reach = this.reachLoader(ctx);
+    const lineIds = this.lineIdsLoader(ctx);
+    const lines = this.lineLoader(ctx);
+    for (const { objective, reach: objectiveReach, lines: objectiveLines } of objectives) {
+      rows.prime(objective.id, objective);
+      reach.prime(objective.id, objectiveReach);
+      lineIds.prime(
+        objective.id,
+        objectiveLines.map((line) => line.id),
+      );
+      for (const line of objectiveLines) lines.prime(line.id, line);
+    }
   }
 
   targetedCount(ctx: RequestContext, objectiveId: string): Promise<number> {
@@ -406,7 +421,7 @@ export class ObjectivesService {
   }
 
   /** Later fields of the same request (`objective { state }`) must see the row as written. */
-  private remember(ctx: RequestContext, row: ObjectiveRow): ObjectiveRow {
+  private rememberWritten(ctx: RequestContext, row: ObjectiveRow): ObjectiveRow {
     this.objectiveLoader(ctx).clear(row.id).prime(row.id, row);
     return row;
   }
@@ -422,12 +437,38 @@ export class ObjectivesService {
   ): Promise<ObjectiveReach> {
     const comuni = [...access.scope.readableComuni, ...access.scope.delegateComuni];
     if (comuni.length === 0) return { comuneIds: [], delegatePersonIds: [] };
+    return this.reachLoader(ctx).load(objectiveId);
+  }
+
+  /** Reach among all the caller's municipalities (readable and delegated): the same for the whole request. */
+  private reachLoader(ctx: RequestContext) {
     return requestLoader(
       ctx,
       'objectives.reach',
-      (db, ids: readonly string[]) => this.repository.reachOf(db, ids, comuni),
+      async (db, ids: readonly string[]) => {
+        const { scope } = await callerAccess(ctx);
+        return this.repository.reachOf(db, ids, [...scope.readableComuni, ...scope.delegateComuni]);
+      },
       { comuneIds: [], delegatePersonIds: [] } as ObjectiveReach,
-    ).load(objectiveId);
+    );
+  }
+
+  private lineIdsLoader(ctx: RequestContext) {
+    return requestLoader(
+      ctx,
+      'objectives.lineIds',
+      (db, ids: readonly string[]) => this.repository.lineIdsOf(db, ids),
+      [] as string[],
+    );
+  }
+
+  private lineLoader(ctx: RequestContext) {
+    return requestLoader(
+      ctx,
+      'objectives.line',
+      async (db, ids: readonly string[]) => indexBy(await this.catalog.linesByIds(db, ids), (l) => l.id),
+      null as LineRow | null,
+    );
   }
 
   private async linesOf(

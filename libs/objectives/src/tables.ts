@@ -10,5 +10,8 @@ export const OBJECTIVES_TABLES: TableOwnership = {
   sharedWith: {
     // An assignment's due date falls back to its objective's; assignment rows carry its state.
     shared_objective: ['assignments', 'demo'],
+    // The worklist reads its rows with their objective's lines in one statement
+    // (AssignmentsRepository.page), and primes ObjectivesService's loaders with them.
+    shared_objective_line: ['assignments'],
   },
 };

@@ -1,7 +1,9 @@
+import './node-compat';
 import './production-mode';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Client } from 'pg';
+import { Client, Pool, PoolClient } from 'pg';
+import { deriveContextKey, signContext } from '@rtd/kernel';
 import { postgraphile } from 'postgraphile';
 import { isDev } from 'postgraphile/grafast';
 import { makePgService } from 'postgraphile/adaptors/pg';
@@ -12,8 +14,9 @@ export { POSTGRAPHILE_QUERIES, type PostGraphileCase } from './queries';
 
 /**
  * The competitor of the benchmark: PostGraphile v5 over the same tables and the same row-level
- * security as the product API. It connects as rtd_app like the API, and gets the same SET LOCAL
- * settings, computed from the same token, so both read exactly the rows the policies allow.
+ * security as the product API. It connects as rtd_app like the API, and gets the same settings,
+ * computed from the same token and signed with the same key (app_set_context, as
+ * libs/kernel/src/database/db-context.ts), so both read exactly the rows the policies allow.
  */
 export interface PostGraphileBenchServer {
   url: string;
@@ -28,6 +31,8 @@ export interface PostGraphileServerOptions {
   schemas: string[];
   /** The per-transaction settings for a request's Authorization header; throws when the token is invalid. */
   settingsFor(authorization: string | undefined): Promise<Record<string, string>>;
+  /** DB_CONTEXT_KEY, the secret the settings are signed with (the API's own). */
+  dbContextKey: string;
   /** Size of PostGraphile's pool; match the API's DATABASE_POOL_SIZE for a fair comparison. */
   poolSize?: number;
 }
@@ -60,6 +65,41 @@ async function assertSubjectToRowLevelSecurity(databaseUrl: string): Promise<voi
   }
 }
 
+/** The statement PostGraphile (@dataplan/pg's pg adaptor) applies a transaction's pgSettings with. */
+const PG_SETTINGS_SQL = 'select set_config(el->>0, el->>1, true) from json_array_elements($1::json) el';
+/** The pgSettings that carry the signed context through PostGraphile to app_set_context. */
+const CONTEXT = 'rtd.context';
+const MAC = 'rtd.mac';
+/**
+ * The same entries, applied as a signed context instead: policies read only app_context(),
+ * whose signature app_set_context binds to the backend and the transaction, so it cannot travel
+ * as a plain setting. Without both entries, app_set_context refuses the transaction.
+ */
+const SIGNED_SETTINGS_SQL = `select app_set_context(
+    max(el->>1) filter (where el->>0 = '${CONTEXT}'), max(el->>1) filter (where el->>0 = '${MAC}'))
+  from json_array_elements($1::json) el`;
+
+/**
+ * A pool whose clients apply PostGraphile's pgSettings through app_set_context. A statement text
+ * other than PG_SETTINGS_SQL (another PostGraphile version) is left as is: the policies then see
+ * no tenant, and the benchmark fails on the empty answers.
+ */
+function signedSettingsPool(databaseUrl: string, max: number | undefined): Pool {
+  const pool = new Pool({ connectionString: databaseUrl, ...(max ? { max } : {}) });
+  pool.on('connect', (client: PoolClient) => {
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    (client as unknown as { query: (...args: unknown[]) => unknown }).query = (config: unknown, ...rest) => {
+      const text = (config as { text?: unknown } | null)?.text;
+      if (typeof config === 'object' && text === PG_SETTINGS_SQL) {
+        return query({ ...(config as object), text: SIGNED_SETTINGS_SQL }, ...rest);
+      }
+      return query(config, ...rest);
+    };
+  });
+  pool.on('error', (error) => console.error('PostGraphile bench pool error', error));
+  return pool;
+}
+
 export async function startPostGraphileServer(
   options: PostGraphileServerOptions,
 ): Promise<PostGraphileBenchServer> {
@@ -67,12 +107,13 @@ export async function startPostGraphileServer(
     console.warn('PostGraphile runs in development mode (GRAPHILE_ENV): its timings are not representative');
   }
   await assertSubjectToRowLevelSecurity(options.databaseUrl);
+  const key = deriveContextKey(options.dbContextKey);
+  const pool = signedSettingsPool(options.databaseUrl, options.poolSize);
   const pgService = makePgService({
-    connectionString: options.databaseUrl,
+    pool,
     schemas: options.schemas,
     // No subscriptions are served, so no LISTEN connection is held out of the pool.
     pubsub: false,
-    ...(options.poolSize ? { poolConfig: { max: options.poolSize } } : {}),
   });
   const preset: GraphileConfig.Preset = {
     extends: [PostGraphileAmberPreset],
@@ -89,7 +130,11 @@ export async function startPostGraphileServer(
       async context(requestContext) {
         let pgSettings: Record<string, string>;
         try {
-          pgSettings = await options.settingsFor(requestContext.node?.req.headers.authorization);
+          const [context, mac] = signContext(
+            key,
+            await options.settingsFor(requestContext.node?.req.headers.authorization),
+          );
+          pgSettings = { [CONTEXT]: context, [MAC]: mac };
         } catch (error) {
           // Failing the request is the only safe answer: running it with no settings would look
           // like an empty, successful result to the benchmark.
@@ -108,6 +153,7 @@ export async function startPostGraphileServer(
     await pgl.release();
     // postgraphile does not end the pools of the services it was given.
     await pgService.release?.();
+    await pool.end();
   };
 
   try {

@@ -174,6 +174,7 @@ async function main(): Promise<void> {
       port: 0,
       databaseUrl: appUrl,
       schemas: ['public', 'bench'],
+      dbContextKey: base.dbContextKey,
       async settingsFor(authorization) {
         const settings = settingsByToken[authorization?.replace(/^Bearer /, '') ?? ''];
         if (!settings) throw new Error('invalid token');
