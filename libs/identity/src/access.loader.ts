@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { AccessScope, accessFor, CallerAccess, GrantedRole, isRole } from '@rtd/authz';
 import type { SessionSettings } from '@rtd/kernel';
 import { consortiaWithMembersIn } from '@rtd/tenancy';
-import { IdentityRepository, Principal } from './identity.repository';
+import { IdentityRepository, MembershipRecord, Principal } from './identity.repository';
 import { VerifiedIdentity } from './token-verifier';
 
 /** The settings row-level security needs before anything else: who the token names. */
@@ -21,6 +21,19 @@ export function identitySettings(identity: VerifiedIdentity, requestId: string):
  * at first login, creates) the person or machine client, reads its active memberships, and
  * applies the tenant settings of row-level security.
  */
+/** The roles active memberships grant, as the ability and row-level security read them. */
+export function grantedRoles(rows: readonly MembershipRecord[]): GrantedRole[] {
+  return rows
+    .filter((row) => isRole(row.role))
+    .map((row) => ({
+      membershipId: row.id,
+      role: row.role as GrantedRole['role'],
+      consortiumId: row.consortiumId,
+      comuneId: row.comuneId,
+      regionCode: row.regionCode?.trim() ?? null,
+    }));
+}
+
 @Injectable()
 export class AccessLoader {
   constructor(private readonly identities: IdentityRepository) {}
@@ -32,15 +45,7 @@ export class AccessLoader {
   ): Promise<CallerAccess> {
     const { principal, displayName } = await this.principal(db, identity);
     const rows = await this.identities.activeMembershipsOf(db, principal);
-    const grants: GrantedRole[] = rows
-      .filter((row) => isRole(row.role))
-      .map((row) => ({
-        membershipId: row.id,
-        role: row.role as GrantedRole['role'],
-        consortiumId: row.consortiumId,
-        comuneId: row.comuneId,
-        regionCode: row.regionCode?.trim() ?? null,
-      }));
+    const grants = grantedRoles(rows);
     const personId = 'personId' in principal ? principal.personId : null;
     let scope = new AccessScope(personId, grants);
     await apply(scope.rlsSettings());

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { GrantedRole, isRole, JobContext, on, callerAccess } from '@rtd/authz';
+import { JobContext, on, callerAccess } from '@rtd/authz';
 import { todayInRome } from '@rtd/dates';
-import { IdentityRepository, Principal } from '@rtd/identity';
+import { grantedRoles, IdentityRepository, Principal } from '@rtd/identity';
 import { APP_DATA_SOURCE } from '@rtd/kernel';
 import { BuiltFile, ComuneFiles } from '../comune-files';
 import { ComuneSheet } from '../export-data';
@@ -95,16 +95,10 @@ export class ComuneFileBuilder {
       : message.machineClientId
         ? { machineClientId: message.machineClientId }
         : null;
-    const grants: GrantedRole[] = principal
-      ? (await office.run(async (ctx) => this.identities.activeMembershipsOf(await ctx.db(), principal)))
-          .filter((row) => isRole(row.role))
-          .map((row) => ({
-            membershipId: row.id,
-            role: row.role as GrantedRole['role'],
-            consortiumId: row.consortiumId,
-            comuneId: row.comuneId,
-            regionCode: row.regionCode?.trim() ?? null,
-          }))
+    const grants = principal
+      ? grantedRoles(
+          await office.run(async (ctx) => this.identities.activeMembershipsOf(await ctx.db(), principal)),
+        )
       : [];
     return JobContext.forRequester(
       this.dataSource,

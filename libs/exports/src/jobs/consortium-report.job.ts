@@ -8,6 +8,7 @@ import { todayInRome } from '@rtd/dates';
 import { APP_DATA_SOURCE, jobTimingFromEnv, RequestContext } from '@rtd/kernel';
 import { NotificationsService } from '@rtd/notifications';
 import { markOutboxProcessed, OUTBOX_KEY } from '@rtd/outbox';
+import { slug } from '../comune-files';
 import { ExportData } from '../export-data';
 import { ExportJobsRepository } from '../export-jobs.repository';
 import { EXPORTS_QUEUE, ExportsMessage } from '../exports.service';
@@ -77,16 +78,9 @@ export class ConsortiumReportBuilder {
       const pdf = row.kind === 'CONSORTIUM_REPORT_PDF';
       const content = pdf ? await renderConsortiumReportPdf(data) : await renderConsortiumReportXlsx(data);
       await progress(90);
-      const slug = figures.consortium.name
-        .normalize('NFD')
-        .replace(/[\u0300-\u036f]/g, '')
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-|-$/g, '')
-        .slice(0, 60);
       await job.run(async (ctx) =>
         this.jobs.complete(await ctx.db(), exportJobId, {
-          fileName: `relazione-periodica-${slug}-${today}.${pdf ? 'pdf' : 'xlsx'}`,
+          fileName: `relazione-periodica-${slug(figures.consortium.name)}-${today}.${pdf ? 'pdf' : 'xlsx'}`,
           contentType: pdf ? 'application/pdf' : XLSX,
           content,
         }),

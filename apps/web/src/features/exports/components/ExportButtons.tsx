@@ -6,6 +6,7 @@ import { useAuth } from '../../../lib/auth';
 import { errorFor, toAppError, type AppError } from '../../../lib/errors';
 import { EXPORT_LABEL } from '../../../lib/i18n';
 import { ExportJobQuery, RequestExportMutation } from '../api/exports';
+import { saveSignedFile } from '../lib/save-signed-file';
 
 export type ExportScope = { comuneId: string } | { consortiumId: string };
 
@@ -69,26 +70,11 @@ export function ExportButtons({ scope }: { scope: ExportScope }) {
         setError({ ...errorFor('UNKNOWN'), message: EXPORT_LABEL.failed });
         return;
       }
-      const token = auth.accessToken();
-      const response = await fetch(job.downloadUrl, {
-        headers: token ? { authorization: `Bearer ${token}` } : {},
-      });
-      if (!response.ok) {
-        setError(
-          errorFor(
-            response.status === 401 ? 'UNAUTHENTICATED' : response.status >= 500 ? 'UNKNOWN' : 'FORBIDDEN',
-          ),
-        );
+      const failed = await saveSignedFile(job.downloadUrl, job.fileName ?? 'file', auth.accessToken());
+      if (failed) {
+        setError(failed);
         return;
       }
-      const url = URL.createObjectURL(await response.blob());
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = job.fileName ?? 'file';
-      document.body.append(link);
-      link.click();
-      link.remove();
-      window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
       setDone(EXPORT_LABEL.done(job.fileName ?? ''));
     } catch {
       setError(errorFor('NETWORK'));

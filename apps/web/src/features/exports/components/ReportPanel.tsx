@@ -14,6 +14,7 @@ import {
   RequestReportMutation,
   SetReportScheduleMutation,
 } from '../api/reports';
+import { saveSignedFile } from '../lib/save-signed-file';
 
 const POLL_MS = 2_000;
 const LISTED = 10;
@@ -78,26 +79,12 @@ export function ReportPanel({ consortiumId }: { consortiumId: string }) {
         setError(toAppError(fresh.error) ?? errorFor('NOT_FOUND'));
         return;
       }
-      const token = auth.accessToken();
-      const response = await fetch(report.downloadUrl, {
-        headers: token ? { authorization: `Bearer ${token}` } : {},
-      });
-      if (!response.ok) {
-        setError(
-          errorFor(
-            response.status === 401 ? 'UNAUTHENTICATED' : response.status >= 500 ? 'UNKNOWN' : 'FORBIDDEN',
-          ),
-        );
-        return;
-      }
-      const url = URL.createObjectURL(await response.blob());
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = report.fileName ?? 'relazione';
-      document.body.append(link);
-      link.click();
-      link.remove();
-      window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      const failed = await saveSignedFile(
+        report.downloadUrl,
+        report.fileName ?? 'relazione',
+        auth.accessToken(),
+      );
+      if (failed) setError(failed);
     } catch {
       setError(errorFor('NETWORK'));
     } finally {
