@@ -10,28 +10,8 @@ import { assignmentOf, DemoIds, demoIds, ok, publishedObjective } from './suppor
 import { applySignedSettings } from './support/test-database';
 import { startTestApi, TestApi } from './support/test-app';
 import { INestApplicationContext } from '@nestjs/common';
+import { Counts, countByHand } from './support/hand-counts';
 import { startTestWorker } from './support/test-worker';
-
-type Counts = Record<
-  | 'total'
-  | 'notStarted'
-  | 'inProgress'
-  | 'submitted'
-  | 'completed'
-  | 'rejected'
-  | 'notApplicable'
-  | 'overdue',
-  number
->;
-
-const STATUS_FIELDS: Record<string, keyof Counts> = {
-  NOT_STARTED: 'notStarted',
-  IN_PROGRESS: 'inProgress',
-  SUBMITTED: 'submitted',
-  COMPLETED: 'completed',
-  REJECTED: 'rejected',
-  NOT_APPLICABLE: 'notApplicable',
-};
 
 const GROUPINGS = Object.values(ComplianceGroupBy);
 
@@ -105,26 +85,7 @@ describe('Compliance rollup', () => {
       PROVINCE: (row) => [row.provinceCode],
       CONSORTIUM: (row) => [row.consortiumId],
     };
-    const buckets = new Map<string, Counts>();
-    for (const row of rows) {
-      for (const key of keysOf[groupBy](row)) {
-        const bucket = buckets.get(key) ?? {
-          total: 0,
-          notStarted: 0,
-          inProgress: 0,
-          submitted: 0,
-          completed: 0,
-          rejected: 0,
-          notApplicable: 0,
-          overdue: 0,
-        };
-        bucket.total++;
-        bucket[STATUS_FIELDS[row.status]]++;
-        if (row.overdue) bucket.overdue++;
-        buckets.set(key, bucket);
-      }
-    }
-    return buckets;
+    return countByHand(rows, keysOf[groupBy]);
   }
 
   const summary = async (as: string, scope: object, groupBy: ComplianceGroupBy) =>

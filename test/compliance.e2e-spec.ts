@@ -7,16 +7,8 @@ import { APP_DATA_SOURCE, ownerDataSource } from '@rtd/platform';
 import { AUDITOR_A, PORTAL_LOMBARDIA, RTD_A } from './support/identities';
 import { DemoIds, demoIds, ok, publishedObjective } from './support/scenario';
 import { startTestApi, TestApi } from './support/test-app';
+import { countByHand } from './support/hand-counts';
 import { startTestWorker } from './support/test-worker';
-
-const STATUS_FIELDS = {
-  NOT_STARTED: 'notStarted',
-  IN_PROGRESS: 'inProgress',
-  SUBMITTED: 'submitted',
-  COMPLETED: 'completed',
-  REJECTED: 'rejected',
-  NOT_APPLICABLE: 'notApplicable',
-} as const;
 
 /** The API's own data source (the rtd_app role), as the worker would use it. */
 const appDataSourceFor = (api: TestApi): DataSource => api.app.get<DataSource>(APP_DATA_SOURCE);
@@ -86,25 +78,7 @@ describe('Compliance summary on the demo data', () => {
       CONSORTIUM: () => [ids.consortiumA],
     };
     for (const [groupBy, keys] of Object.entries(keysOf)) {
-      const expected = new Map<string, Record<string, number>>();
-      for (const a of assignments) {
-        for (const key of keys(a)) {
-          const bucket = expected.get(key) ?? {
-            total: 0,
-            notStarted: 0,
-            inProgress: 0,
-            submitted: 0,
-            completed: 0,
-            rejected: 0,
-            notApplicable: 0,
-            overdue: 0,
-          };
-          bucket.total++;
-          bucket[STATUS_FIELDS[a.status as keyof typeof STATUS_FIELDS]]++;
-          if (a.overdue) bucket.overdue++;
-          expected.set(key, bucket);
-        }
-      }
+      const expected = countByHand(assignments, keys);
       const buckets = ok(
         await api.as(AUDITOR_A).graphql(
           `query($s: ComplianceScope!, $g: ComplianceGroupBy!) { complianceSummary(scope: $s, groupBy: $g) {
