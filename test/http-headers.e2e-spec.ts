@@ -4,7 +4,7 @@ import path from 'node:path';
 import express from 'express';
 import request, { type Response } from 'supertest';
 import { securityHeaders } from '../apps/api/src/http/security-headers';
-import { RTD_A } from './support/identities';
+import { RTD_A, tokenFor } from './support/identities';
 import { startTestApi, TestApi } from './support/test-app';
 
 /** HTTP hardening (issue 12, point 7): what helmet would set, on every response of the API. */
@@ -49,6 +49,14 @@ describe('HTTP security headers', () => {
       .send({ query: '{ __typename }' });
     expect(anonymous.status).toBe(401);
     expectHardened(anonymous, 'POST /graphql');
+    expect(anonymous.headers['cache-control']).toBe('no-store');
+    // An answer with data: Apollo's cache-control plugin is off, and nothing may cache it.
+    const answered = await request(server())
+      .post('/graphql')
+      .set({ authorization: `Bearer ${await tokenFor(RTD_A)}`, 'content-type': 'application/json' })
+      .send({ query: '{ me { fiscalCode } }' });
+    expect(answered.status).toBe(200);
+    expect(answered.headers['cache-control']).toBe('no-store');
   });
 
   it('on the health endpoints', async () => {

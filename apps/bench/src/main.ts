@@ -57,6 +57,11 @@ async function main(): Promise<void> {
     return;
   }
   const quick = process.argv.includes('--quick');
+  // `--only=C,E`: just these cases, printed and not written to docs/ (for profiling one case);
+  // BENCH_API_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") goes to the API's node.
+  const onlyArg = process.argv.find((arg) => arg.startsWith('--only='));
+  const only = onlyArg ? new Set(onlyArg.slice('--only='.length).split(',')) : null;
+  const runs = (id: string) => !only || only.has(id);
   const load = quick ? { seconds: 4, warmupSeconds: 1 } : { seconds: 20, warmupSeconds: 5 };
   const config = benchConfig();
   const log = (line: string) => console.log(`[bench] ${line}`);
@@ -96,8 +101,13 @@ async function main(): Promise<void> {
     RATE_LIMIT_ADDRESS: '0',
   };
   const children: ChildProcess[] = [];
-  const start = async (script: string, extra: Record<string, string>, ready: string) => {
-    const child = spawn(process.execPath, [path.join(DIST, script)], {
+  const start = async (
+    script: string,
+    extra: Record<string, string>,
+    ready: string,
+    nodeArgs: string[] = [],
+  ) => {
+    const child = spawn(process.execPath, [...nodeArgs, path.join(DIST, script)], {
       env: { ...env, ...extra },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
@@ -120,6 +130,7 @@ async function main(): Promise<void> {
       'apps/api/src/main.js',
       { PORT: String(ports.api) },
       `http://127.0.0.1:${ports.api}/health/live`,
+      (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean),
     );
     rss = setInterval(() => (peakRssMb = Math.max(peakRssMb, rssMb(api.pid))), 200);
     await start(
@@ -193,7 +204,7 @@ async function main(): Promise<void> {
         floor: floorQuery(await settingsOf(referentToken), worklistSql(), [fixtures.comuneId]),
       },
     ];
-    for (const c of cases) {
+    for (const c of cases.filter(({ id }) => runs(id))) {
       log(`caso ${c.id}: API`);
       const headers = { authorization: `Bearer ${c.token}` };
       const result: CaseResult = { id: c.id, title: c.title, ways: {} };
@@ -215,28 +226,36 @@ async function main(): Promise<void> {
       results.push(result);
     }
 
-    log(`caso A-cold: dashboard del consorzio con una scrittura ogni ${READS_PER_WRITE} letture`);
-    results.push(
-      await coldSummary(owner, app, sign, settingsOf, fixtures, {
-        api: { url: apiUrl, token: rtdToken },
-        postgraphile: { url: pgUrl, token: rtdToken },
-        floor: cases[0].floor,
-        load,
-      }),
-    );
-    log('tassa RLS: le istruzioni calde come rtd_app e come proprietario');
-    rls = await rlsTax(
-      owner,
-      app,
-      { rtd: await settingsOf(rtdToken), referent: await settingsOf(referentToken) },
-      fixtures,
-      quick ? 10 : 50,
-    );
-    for (const row of rls) log(`  ${row.statement}: ${row.appMs} / ${row.ownerMs} ms = ${row.ratio}×`);
-    log('caso E: scritture concorrenti di 50 referenti');
-    results.push(await writeMix(owner, app, sign, apiUrl, settingsOf, load));
-    log('caso D: fan-out a 7.904 comuni');
-    results.push(await fanOut(owner, sign, apiUrl));
+    if (runs('A-cold')) {
+      log(`caso A-cold: dashboard del consorzio con una scrittura ogni ${READS_PER_WRITE} letture`);
+      results.push(
+        await coldSummary(owner, app, sign, settingsOf, fixtures, {
+          api: { url: apiUrl, token: rtdToken },
+          postgraphile: { url: pgUrl, token: rtdToken },
+          floor: cases[0].floor,
+          load,
+        }),
+      );
+    }
+    if (runs('RLS')) {
+      log('tassa RLS: le istruzioni calde come rtd_app e come proprietario');
+      rls = await rlsTax(
+        owner,
+        app,
+        { rtd: await settingsOf(rtdToken), referent: await settingsOf(referentToken) },
+        fixtures,
+        quick ? 10 : 50,
+      );
+      for (const row of rls) log(`  ${row.statement}: ${row.appMs} / ${row.ownerMs} ms = ${row.ratio}×`);
+    }
+    if (runs('E')) {
+      log('caso E: scritture concorrenti di 50 referenti');
+      results.push(await writeMix(owner, app, sign, apiUrl, settingsOf, load));
+    }
+    if (runs('D')) {
+      log('caso D: fan-out a 7.904 comuni');
+      results.push(await fanOut(owner, sign, apiUrl));
+    }
   } finally {
     // Also after a failure: a live interval or pool would keep the bench process running.
     clearInterval(rss);
@@ -255,6 +274,11 @@ async function main(): Promise<void> {
     results,
     rlsTax: rls,
   };
+  if (only) {
+    // A partial run is for looking at one case: it leaves the committed report alone.
+    console.log(markdown(report));
+    return;
+  }
   mkdirSync(path.join(ROOT, 'docs'), { recursive: true });
   writeFileSync(path.join(ROOT, 'docs/benchmarks.json'), JSON.stringify(report, null, 2) + '\n');
   writeFileSync(path.join(ROOT, 'docs/benchmarks.md'), markdown(report));

@@ -3,6 +3,7 @@ import type { AppConfig } from '@rtd/kernel';
 
 /** Paths answered by the server itself (GraphQL, health, downloads), not by the web app. */
 const SERVER_PATHS = /^\/(graphql|health|downloads)(\/|$)/;
+const GRAPHQL_PATH = /^\/graphql(\/|$)/;
 /**
  * The page oidc-client-ts loads in its hidden frame to renew tokens silently: the app's own
  * page, framed by the app itself, so it may be framed by its own origin and nothing else.
@@ -53,6 +54,8 @@ export function securityHeaders(config: AppConfig): RequestHandler {
       'Content-Security-Policy',
       SERVER_PATHS.test(req.path) ? "frame-ancestors 'none'" : callback ? callbackPolicy : webPolicy,
     );
+    // GraphQL answers are the caller's own data: no cache, shared or private, keeps them.
+    if (GRAPHQL_PATH.test(req.path)) res.setHeader('Cache-Control', 'no-store');
     next();
   };
 }
