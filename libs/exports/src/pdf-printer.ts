@@ -1,8 +1,7 @@
 import path from 'node:path';
-// CommonJS singleton: its methods live on the instance's prototype, which `import * as` would not copy.
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- see above: the instance itself is needed
-import pdfMake = require('pdfmake');
+import type PdfMake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import { pdfmake } from './lazy-libraries';
 
 const FONT_DIR = path.resolve(__dirname, '../data/fonts/titillium-web');
 const font = (file: string) => path.join(FONT_DIR, `titillium-web-v10-latin-ext_latin-${file}.ttf`);
@@ -14,7 +13,8 @@ let configured = false;
  * Web, the typeface of AgID's design system, shipped in data/fonts with its OFL licence), no
  * URL ever fetched, and only the font folder readable from disk.
  */
-function printer(): typeof pdfMake {
+function printer(): typeof PdfMake {
+  const pdfMake = pdfmake();
   if (!configured) {
     pdfMake.setFonts({
       Titillium: {

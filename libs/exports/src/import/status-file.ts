@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { exceljs } from '../lazy-libraries';
 import { badInput } from '@rtd/kernel';
 import { checkXlsxZip } from './zip-guard';
 
@@ -54,7 +55,7 @@ export async function readStatusFile(
 
 async function readXlsx(content: Buffer): Promise<FileRow[]> {
   checkXlsxZip(content);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (exceljs().Workbook)();
   try {
     await workbook.xlsx.load(content as unknown as ArrayBuffer);
   } catch {

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { exceljs } from '../lazy-libraries';
 import { PlanLineObject } from '@rtd/catalog';
 import { STATUS_NAME, StatusCode } from '@rtd/kernel';
 import { ComuneSheet, SheetAssignment } from '../export-data';
@@ -121,7 +122,7 @@ export async function renderMonitoring(
   today: string,
   generatedAt = new Date(),
 ): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (exceljs().Workbook)();
   workbook.creator = 'RTD Hub';
   workbook.created = generatedAt;
   workbook.title = `Monitoraggio del Piano Triennale ${edition}`;

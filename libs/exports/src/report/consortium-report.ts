@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { exceljs } from '../lazy-libraries';
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { ComplianceBucket, ComplianceTrendPoint } from '@rtd/compliance';
 import { formatDate as formatItalianDate } from '../italian-format';
@@ -102,7 +103,7 @@ export async function renderConsortiumReportPdf(data: ConsortiumReportData): Pro
 }
 
 export async function renderConsortiumReportXlsx(data: ConsortiumReportData): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (exceljs().Workbook)();
   workbook.creator = 'RTD Hub';
   const sheet = (name: string, first: string, buckets: ComplianceBucket[]) => {
     const ws = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });

@@ -1,4 +1,4 @@
-import * as echarts from 'echarts';
+import { echarts } from '../lazy-libraries';
 
 export interface TimelineItem {
   /** Row label, e.g. "Misure minime di sicurezza ICT" or "PNRR 1.4.5". */
@@ -28,7 +28,7 @@ export function timelineSvg(items: TimelineItem[], today: string, width = 515): 
   if (dated.length === 0) return null;
   const labels = [...new Set(dated.map((item) => shorten(item.label, 48)))];
   const height = Math.max(140, 60 + labels.length * 26);
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+  const chart = echarts().init(null, null, { renderer: 'svg', ssr: true, width, height });
   const point = (item: TimelineItem) => ({
     value: [item.date, shorten(item.label, 48)],
     caption: item.caption,

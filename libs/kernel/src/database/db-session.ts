@@ -1,3 +1,4 @@
+import { escapeLiteral } from 'pg';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { contextKeyOf, SET_CONTEXT_SQL, signContext } from './db-context';
 
@@ -58,14 +59,23 @@ export class DbSession {
   private async open(): Promise<EntityManager> {
     const runner = this.dataSource.createQueryRunner();
     this.runner = runner;
-    await runner.connect();
+    const client = (await runner.connect()) as { query(text: string): Promise<unknown> };
     this.end = serializeQueries(runner, () => !this.finished);
-    await runner.startTransaction('READ COMMITTED');
+    // The transaction opens with its settings in ONE round trip: BEGIN and app_set_context in one
+    // simple-protocol message (the signed values as escaped literals), where TypeORM's
+    // startTransaction takes two (START TRANSACTION, SET TRANSACTION ISOLATION LEVEL) before the
+    // settings' third. TypeORM is told a transaction is open, so that `atomically` takes a
+    // savepoint and the end of the session a COMMIT or ROLLBACK (also if this statement failed:
+    // the connection never goes back to the pool inside a failed transaction).
+    markTransactionOpen(runner);
+    this.applied = { ...this.settings };
+    await client.query(
+      `BEGIN ISOLATION LEVEL READ COMMITTED; ${setContextLiteral(contextKeyOf(this.dataSource), this.applied)}`,
+    );
     const apply = (settings: SessionSettings) => {
       this.applied = { ...this.applied, ...settings };
       return applySettings(runner.manager, this.applied);
     };
-    await apply(this.settings);
     if (this.prepare) await this.prepare(runner.manager, apply);
     return runner.manager;
   }
@@ -159,6 +169,19 @@ function serializeQueries(runner: QueryRunner, open: () => boolean): (sql: strin
       open() ? query(...args) : Promise.reject(new SessionFinishedError()),
     )) as QueryRunner['query'];
   return (sql) => enqueue(() => query(sql));
+}
+
+/** TypeORM's own state after its startTransaction at depth 0 (see DbSession.open). */
+function markTransactionOpen(runner: QueryRunner): void {
+  const state = runner as unknown as { isTransactionActive: boolean; transactionDepth: number };
+  state.isTransactionActive = true;
+  state.transactionDepth = 1;
+}
+
+/** SET_CONTEXT_SQL with its two values as literals, for a simple-protocol message. */
+function setContextLiteral(key: Buffer, settings: SessionSettings): string {
+  const [context, mac] = signContext(key, settings);
+  return `SELECT app_set_context(${escapeLiteral(context)}, ${escapeLiteral(mac)})`;
 }
 
 /**
