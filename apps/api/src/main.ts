@@ -5,6 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig } from '@rtd/kernel';
 import { runProcess } from '@rtd/platform';
 import { AppModule } from './app.module';
+import { tuneHeap } from './heap';
 import { configureHttp } from './http/configure-http';
 
 export async function startApi() {
@@ -20,5 +21,6 @@ export async function startApi() {
 }
 
 if (require.main === module) {
+  tuneHeap();
   runProcess("dell'API", startApi);
 }

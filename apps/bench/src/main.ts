@@ -10,6 +10,7 @@ import { ComplianceGroupBy, complianceSummarySql } from '@rtd/compliance';
 import { AccessLoader, IdentityRepository, sessionSettingsForToken, TokenVerifier } from '@rtd/identity';
 import { applySettings, SessionSettings, withDbSession } from '@rtd/kernel';
 import { appDataSource, ownerDataSource } from '@rtd/platform';
+import { API_NODE_FLAGS } from '../../api/src/heap';
 import { generateSigningKeys } from '../../dev-idp/src/signing-key';
 import { benchConfig } from './bench-config';
 import {
@@ -130,7 +131,7 @@ async function main(): Promise<void> {
       'apps/api/src/main.js',
       { PORT: String(ports.api) },
       `http://127.0.0.1:${ports.api}/health/live`,
-      (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean),
+      [...API_NODE_FLAGS, ...(process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean)],
     );
     rss = setInterval(() => (peakRssMb = Math.max(peakRssMb, rssMb(api.pid))), 200);
     await start(

@@ -190,13 +190,16 @@ export class AssignmentsRepository {
     return { rows, total };
   }
 
-  /** Writes the change if the version is still `expectedVersion`; false when another write won. */
+  /**
+   * Writes the change if the version is still `expectedVersion` and returns the row as written;
+   * null when another write won.
+   */
   async change(
     db: EntityManager,
     id: string,
     expectedVersion: number,
     change: AssignmentChange,
-  ): Promise<boolean> {
+  ): Promise<AssignmentRow | null> {
     const params: unknown[] = [id, expectedVersion, change.status, change.progress];
     const sets = ['status = $3', 'progress = $4', 'version = version + 1', 'updated_at = now()'];
     if (change.issues !== undefined) {
@@ -209,12 +212,14 @@ export class AssignmentsRepository {
     }
     // Cached compliance summaries go stale here: trigger assignment_version_update
     // (migrations/1764000005000-compliance-versions.ts) bumps the consortium's version in this transaction.
+    // The row comes back as byIds reads it (with its objective's state and due date): no re-read.
     const result = await db.query(
-      `UPDATE assignment SET ${sets.join(', ')} WHERE id = $1 AND version = $2 RETURNING id`,
+      `UPDATE assignment a SET ${sets.join(', ')} FROM shared_objective o
+        WHERE a.id = $1 AND a.version = $2 AND o.id = a.objective_id RETURNING ${ASSIGNMENT_COLUMNS}`,
       params,
     );
-    const rows = Array.isArray(result[0]) ? result[0] : result;
-    return rows.length > 0;
+    const rows = (Array.isArray(result[0]) ? result[0] : result) as AssignmentRow[];
+    return rows[0] ?? null;
   }
 
   /**

@@ -439,12 +439,10 @@ export class AssignmentsService implements PushRunAssignments {
     checkExpectedVersion(expectedVersion);
     const { scope } = await callerAccess(ctx);
     return ctx.atomically(async (db) => {
-      const written = await this.repository.change(db, row.id, expectedVersion, change);
-      if (!written) {
-        throw conflict(
-          `Versione ${expectedVersion} superata: l'assegnazione è stata modificata nel frattempo. Ricaricare e riprovare.`,
-        );
-      }
+      // History and audit entry first, the change last: the change's triggers lock the
+      // consortium's compliance counters (its version and rollup buckets) until the commit, so
+      // writers of one consortium wait on each other for as short a time as possible. A change
+      // that loses the version race throws, and the savepoint takes both entries back.
       await this.repository.appendHistory(
         db,
         row,
@@ -459,7 +457,12 @@ export class AssignmentsService implements PushRunAssignments {
         comuneId: row.comuneId,
         details: { from: row.status, to: change.status, progress: change.progress, ...change.details },
       });
-      const [updated] = await this.repository.byIds(db, [row.id]);
+      const updated = await this.repository.change(db, row.id, expectedVersion, change);
+      if (!updated) {
+        throw conflict(
+          `Versione ${expectedVersion} superata: l'assegnazione è stata modificata nel frattempo. Ricaricare e riprovare.`,
+        );
+      }
       if (change.notifyDecision) {
         const job: ReviewDecisionMessage = {
           kind: 'review-decision',

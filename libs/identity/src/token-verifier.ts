@@ -23,6 +23,10 @@ export type VerifiedToken = VerifiedIdentity & { expiresAt: number };
 const ALGORITHMS = ['RS256', 'ES256'];
 const CLOCK_TOLERANCE_SECONDS = 30;
 const SPID_FISCAL_NUMBER = /^TINIT-([A-Z0-9]{16})$/;
+/** A verified token is believed again without its signature check for this long at most (and never past its expiry). */
+const VERIFIED_TTL_MS = 5 * 60_000;
+/** Tokens remembered at once; the oldest is forgotten first. */
+const MAX_VERIFIED = 5_000;
 
 export class AuthenticationError extends DomainError {
   constructor(readonly reason: string) {
@@ -39,10 +43,31 @@ export class AuthenticationError extends DomainError {
 @Injectable()
 export class TokenVerifier {
   private keys: Promise<ReturnType<typeof createRemoteJWKSet>> | null = null;
+  /**
+   * Tokens this process has verified, by their exact text, until they expire or for 5 minutes:
+   * the signature check (RS256) was the costliest step of admitting a request. A token changed
+   * by one character is another key, so it is checked in full; a token past its `exp` is checked
+   * again, and refused.
+   */
+  private readonly verified = new Map<string, { identity: VerifiedToken; until: number }>();
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   async verify(token: string): Promise<VerifiedToken> {
+    const now = Date.now();
+    const known = this.verified.get(token);
+    if (known && known.until > now) return known.identity;
+    if (known) this.verified.delete(token);
+    const identity = await this.check(token);
+    const until = Math.min(identity.expiresAt, now + VERIFIED_TTL_MS);
+    if (until > now) {
+      if (this.verified.size >= MAX_VERIFIED) this.verified.delete(this.verified.keys().next().value!);
+      this.verified.set(token, { identity, until });
+    }
+    return identity;
+  }
+
+  private async check(token: string): Promise<VerifiedToken> {
     const keys = await this.jwks();
     let payload: JWTPayload;
     try {

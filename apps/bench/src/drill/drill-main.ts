@@ -7,6 +7,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { deriveContextKey, signContext } from '@rtd/kernel';
+import { API_NODE_FLAGS } from '../../../api/src/heap';
 import { obtainClientToken, obtainPersonToken } from '../../../dev-idp/src/token-flow';
 import {
   Cleanup,
@@ -84,6 +85,8 @@ interface Service {
   script: string;
   env: NodeJS.ProcessEnv;
   child: ChildProcess | null;
+  /** Options for node itself, before the script. */
+  nodeArgs?: readonly string[];
 }
 
 /** `npm run drill`: the scale-out drill of issue 14 (README, "Production topology"); writes docs/drill.md. */
@@ -198,7 +201,7 @@ async function drill(log: Log, cleanup: Cleanup): Promise<DrillResult> {
     cleanup.check();
     service.child = spawnLogged(
       process.execPath,
-      [path.join(DIST, service.script)],
+      [...(service.nodeArgs ?? []), path.join(DIST, service.script)],
       service.env,
       path.join(base, `${service.name}.log`),
     );
@@ -227,6 +230,7 @@ async function drill(log: Log, cleanup: Cleanup): Promise<DrillResult> {
   const apis: Service[] = PORTS.apis.map((port, i) => ({
     name: `api-${i + 1}`,
     script: 'apps/api/src/main.js',
+    nodeArgs: API_NODE_FLAGS,
     env: {
       ...env,
       PORT: String(port),

@@ -8,6 +8,7 @@ import { connectAdmin } from '../database-setup';
 import { assertRedisReachable } from '@rtd/platform';
 import { loadReferenceData } from '../reference-data';
 import { summarisePnrrImport } from '@rtd/pnrr';
+import { API_NODE_FLAGS } from '../../../api/src/heap';
 import { runMigrations, setupDatabase, withOwner } from './database.commands';
 
 const DIST = path.resolve(__dirname, '../../../..');
@@ -20,6 +21,8 @@ interface ServiceSpec {
   script: string;
   env: Record<string, string>;
   readyUrl: string | null;
+  /** Options for node itself, before the script. */
+  nodeArgs?: readonly string[];
 }
 
 /** Prepares the database with reference and demo data. Safe to run any number of times. */
@@ -155,6 +158,7 @@ export async function runDemo(config: AppConfig, log: (line: string) => void): P
     {
       name: 'api',
       script: 'apps/api/src/main.js',
+      nodeArgs: API_NODE_FLAGS,
       env: {},
       readyUrl: `http://${config.host}:${config.port}/health/ready`,
     },
@@ -183,7 +187,7 @@ export async function runDemo(config: AppConfig, log: (line: string) => void): P
   process.once('SIGTERM', () => stopAll(0));
 
   for (const service of services) {
-    const child = spawn(process.execPath, [path.join(DIST, service.script)], {
+    const child = spawn(process.execPath, [...(service.nodeArgs ?? []), path.join(DIST, service.script)], {
       env: { ...process.env, ...shared, ...service.env },
       stdio: 'inherit',
     });

@@ -1,4 +1,3 @@
-import type ExcelJS from 'exceljs';
 import { exceljs } from '../lazy-libraries';
 import { badInput } from '@rtd/kernel';
 import { checkXlsxZip } from './zip-guard';
