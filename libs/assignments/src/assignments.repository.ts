@@ -201,7 +201,7 @@ export class AssignmentsRepository {
     change: AssignmentChange,
   ): Promise<AssignmentRow | null> {
     const params: unknown[] = [id, expectedVersion, change.status, change.progress];
-    const sets = ['status = $3', 'progress = $4', 'version = version + 1', 'updated_at = now()'];
+    const sets = ['status = $3', 'progress = $4', 'version = a.version + 1', 'updated_at = now()'];
     if (change.issues !== undefined) {
       params.push(change.issues);
       sets.push(`issues = $${params.length}`);
