@@ -9,11 +9,11 @@ import { setFlagsFromString } from 'node:v8';
  * - `--max-semi-space-size=16` must be given to node itself (V8 sizes the young generation at
  *   start): `npm run start:api`, the Dockerfile, the demo, the bench and the drill pass
  *   API_NODE_FLAGS; NODE_OPTIONS accepts it too.
- * - the old generation's growth factor after each full collection (1.75 instead of up to 4)
+ * - the old generation's growth factor after each full collection (1.5 instead of up to 4)
  *   is read by V8 at every collection, so the process sets it itself, at start.
  */
 export const API_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=16'];
 
 export function tuneHeap(): void {
-  setFlagsFromString('--heap-growing-percent=75');
+  setFlagsFromString('--heap-growing-percent=50');
 }
