@@ -217,6 +217,19 @@ describe('Reporting workflow', () => {
     expect(after.version).toBe(a.version + 1);
     expect(after.progress).toBe(winners[0].data!.updateAssignment.progress);
     expect(after.history).toHaveLength(3);
+    // The change, its history event and its audit entry are one statement: the seven losers
+    // wrote no entry either (one for the winner, one for the move to IN_PROGRESS).
+    const owner = new Client({ connectionString: api.config.databaseOwnerUrl });
+    await owner.connect();
+    try {
+      const { rows } = await owner.query(
+        `SELECT count(*)::int AS count FROM audit_log WHERE entity_id = $1 AND action = 'assignment.update'`,
+        [a.id],
+      );
+      expect(rows[0].count).toBe(2);
+    } finally {
+      await owner.end();
+    }
   });
 
   it('reads a worklist with its relations in a constant number of statements', async () => {

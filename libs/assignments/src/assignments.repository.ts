@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Where } from '@rtd/kernel';
 import type { LineRow } from '@rtd/catalog';
+import type { PreparedAuditEntry } from '@rtd/audit';
 import type { ObjectiveReach, ObjectiveRow } from '@rtd/objectives';
 import { AssignmentStatus, ObjectiveState } from './workflow';
 import { DUE_DATE, overdueSql } from './overdue';
@@ -191,16 +192,23 @@ export class AssignmentsRepository {
   }
 
   /**
-   * Writes the change if the version is still `expectedVersion` and returns the row as written;
-   * null when another write won.
+   * The change, if the version is still `expectedVersion`, with its history event and its audit
+   * entry, in ONE statement: the event and the entry are written if and only if the change is (a
+   * lost version race writes none of them and returns null). The row comes back as byIds reads it
+   * (no re-read). The UPDATE's triggers lock the consortium's compliance counters (its version
+   * and rollup buckets, migrations/1764000005000 and 1764000020000) until the commit; one
+   * statement keeps the writers of one consortium from waiting on each other longer than needed.
    */
-  async change(
+  async changeRecorded(
     db: EntityManager,
-    id: string,
+    row: AssignmentRow,
     expectedVersion: number,
     change: AssignmentChange,
+    event: { note: string | null },
+    actor: { subject: string; personId: string | null; requestId: string },
+    audit: PreparedAuditEntry,
   ): Promise<AssignmentRow | null> {
-    const params: unknown[] = [id, expectedVersion, change.status, change.progress];
+    const params: unknown[] = [row.id, expectedVersion, change.status, change.progress];
     const sets = ['status = $3', 'progress = $4', 'version = a.version + 1', 'updated_at = now()'];
     if (change.issues !== undefined) {
       params.push(change.issues);
@@ -210,16 +218,28 @@ export class AssignmentsRepository {
       params.push(change.delegatePersonId);
       sets.push(`delegate_person_id = $${params.length}`);
     }
-    // Cached compliance summaries go stale here: trigger assignment_version_update
-    // (migrations/1764000005000-compliance-versions.ts) bumps the consortium's version in this transaction.
-    // The row comes back as byIds reads it (with its objective's state and due date): no re-read.
-    const result = await db.query(
-      `UPDATE assignment a SET ${sets.join(', ')} FROM shared_objective o
-        WHERE a.id = $1 AND a.version = $2 AND o.id = a.objective_id RETURNING ${ASSIGNMENT_COLUMNS}`,
+    const history = params.length;
+    params.push(row.status, event.note, actor.subject, actor.personId, actor.requestId);
+    const entry = audit.insertFrom('changed', params.length + 1);
+    params.push(...entry.params);
+    const found: AssignmentRow[] = await db.query(
+      `WITH changed AS (
+         UPDATE assignment a SET ${sets.join(', ')} FROM shared_objective o
+          WHERE a.id = $1 AND a.version = $2 AND o.id = a.objective_id
+          RETURNING ${ASSIGNMENT_COLUMNS}
+       ), history AS (
+         INSERT INTO status_event (consortium_id, comune_id, assignment_id, from_status, to_status, progress, note,
+                                   actor_subject, actor_person_id, request_id)
+         SELECT c."consortiumId", c."comuneId", c.id, $${history + 1}::text, c.status, c.progress,
+                $${history + 2}::text, $${history + 3}::text, $${history + 4}::uuid, $${history + 5}::text
+           FROM changed c
+       ), audit AS (
+         ${entry.sql}
+       )
+       SELECT * FROM changed`,
       params,
     );
-    const rows = (Array.isArray(result[0]) ? result[0] : result) as AssignmentRow[];
-    return rows[0] ?? null;
+    return found[0] ?? null;
   }
 
   /**
@@ -257,31 +277,6 @@ export class AssignmentsRepository {
       pushRunId,
     ]);
     return (row as { count: number }).count;
-  }
-
-  async appendHistory(
-    db: EntityManager,
-    row: AssignmentRow,
-    event: { from: AssignmentStatus | null; to: AssignmentStatus; progress: number; note: string | null },
-    actor: { subject: string; personId: string | null; requestId: string },
-  ): Promise<void> {
-    await db.query(
-      `INSERT INTO status_event (consortium_id, comune_id, assignment_id, from_status, to_status, progress, note,
-                                 actor_subject, actor_person_id, request_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [
-        row.consortiumId,
-        row.comuneId,
-        row.id,
-        event.from,
-        event.to,
-        event.progress,
-        event.note,
-        actor.subject,
-        actor.personId,
-        actor.requestId,
-      ],
-    );
   }
 
   async addEvidence(

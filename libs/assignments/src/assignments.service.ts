@@ -438,26 +438,24 @@ export class AssignmentsService implements PushRunAssignments {
   ): Promise<AssignmentObject> {
     checkExpectedVersion(expectedVersion);
     const { scope } = await callerAccess(ctx);
+    const audit = await this.audit.prepare(ctx, {
+      action: change.action,
+      entityType: 'Assignment',
+      entityId: row.id,
+      consortiumId: row.consortiumId,
+      comuneId: row.comuneId,
+      details: { from: row.status, to: change.status, progress: change.progress, ...change.details },
+    });
     return ctx.atomically(async (db) => {
-      // History and audit entry first, the change last: the change's triggers lock the
-      // consortium's compliance counters (its version and rollup buckets) until the commit, so
-      // writers of one consortium wait on each other for as short a time as possible. A change
-      // that loses the version race throws, and the savepoint takes both entries back.
-      await this.repository.appendHistory(
+      const updated = await this.repository.changeRecorded(
         db,
         row,
-        { from: row.status, to: change.status, progress: change.progress, note: change.note },
+        expectedVersion,
+        change,
+        { note: change.note },
         { subject: actorSubject(ctx.actor), personId: scope.personId, requestId: ctx.requestId },
+        audit,
       );
-      await this.audit.record(db, ctx, {
-        action: change.action,
-        entityType: 'Assignment',
-        entityId: row.id,
-        consortiumId: row.consortiumId,
-        comuneId: row.comuneId,
-        details: { from: row.status, to: change.status, progress: change.progress, ...change.details },
-      });
-      const updated = await this.repository.change(db, row.id, expectedVersion, change);
       if (!updated) {
         throw conflict(
           `Versione ${expectedVersion} superata: l'assegnazione è stata modificata nel frattempo. Ricaricare e riprovare.`,
