@@ -253,6 +253,8 @@ describe('Row-level security plans', () => {
       personId: settings['app.person_id'] || null,
       limit: 101,
       after: null,
+      // The count of the whole filter is planned too: the worst case of the statement.
+      countTotal: true,
     };
     // A caller with no reach in the comune reads nothing and the repository sends nothing: the
     // portal's worklist is the RTD's statement.

@@ -328,6 +328,25 @@ describe('Reporting workflow', () => {
       );
       expect(node).toEqual(alone);
     }
+    // The total (a count of the whole filter) is counted only when the document asks for it,
+    // directly or in a fragment; the rows are the same either way.
+    const withoutTotal = ok(
+      await anna().graphql(
+        `query($c: ID!) { assignments(filter: { comuneId: $c }, first: 50) { edges { cursor node { ${NODE} } } } }`,
+        { c: ids.crema },
+      ),
+      'assignments',
+    );
+    expect(withoutTotal.edges).toEqual(all.edges);
+    const viaFragment = ok(
+      await anna().graphql(
+        `query($c: ID!) { assignments(filter: { comuneId: $c }, first: 1) { ...Total } }
+         fragment Total on AssignmentConnection { totalCount }`,
+        { c: ids.crema },
+      ),
+      'assignments',
+    );
+    expect(viaFragment.totalCount).toBe(all.totalCount);
 
     // Keyset pages of two walk the same rows in the same order, and the cursors are the same.
     const walked: { cursor: string; node: { id: string } }[] = [];

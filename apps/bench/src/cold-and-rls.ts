@@ -146,6 +146,7 @@ export async function rlsTax(
           personId: null,
           limit: 101,
           after: null,
+          countTotal: true,
         }),
       ),
     },

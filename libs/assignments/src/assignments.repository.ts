@@ -69,6 +69,8 @@ export interface AssignmentQuery {
   personId: string | null;
   limit: number;
   after: { due: string; id: string } | null;
+  /** Whether to count the whole filter (the connection's totalCount); else the total is 0. */
+  countTotal: boolean;
 }
 
 const DUE = DUE_DATE;
@@ -138,6 +140,13 @@ export class AssignmentsRepository {
          SELECT ${ASSIGNMENT_COLUMNS}, coalesce(${DUE}, 'infinity'::date) AS sort_due
            FROM assignment a JOIN shared_objective o ON o.id = a.objective_id
           WHERE ${page} ORDER BY ${key} LIMIT ${q.limit}
+       ), reach AS (
+         -- One pass over the caller's municipalities' assignments of the page's objectives.
+         SELECT x.objective_id, array_agg(x.comune_id) AS comune_ids,
+                array_agg(x.delegate_person_id) FILTER (WHERE x.delegate_person_id IS NOT NULL) AS delegate_person_ids
+           FROM assignment x
+          WHERE x.comune_id = ANY(${reachComuni}::uuid[]) AND x.objective_id IN (SELECT "objectiveId" FROM page)
+          GROUP BY x.objective_id
        ), objectives AS (
          SELECT o.id,
                 jsonb_build_object('id', o.id, 'consortiumId', o.consortium_id, 'title', o.title,
@@ -152,19 +161,22 @@ export class AssignmentsRepository {
                    FROM shared_objective_line sol JOIN plan_line l ON l.id = sol.plan_line_id
                    JOIN plan_chapter ch ON ch.edition_code = l.edition_code AND ch.number = l.chapter
                   WHERE sol.objective_id = o.id) AS lines,
-                (SELECT jsonb_build_object('comuneIds', coalesce(array_agg(x.comune_id), '{}'),
-                          'delegatePersonIds', coalesce(array_agg(x.delegate_person_id)
-                            FILTER (WHERE x.delegate_person_id IS NOT NULL), '{}'))
-                   FROM assignment x WHERE x.objective_id = o.id AND x.comune_id = ANY(${reachComuni}::uuid[])) AS reach
-           FROM shared_objective o WHERE o.id IN (SELECT "objectiveId" FROM page)
+                jsonb_build_object('comuneIds', coalesce(r.comune_ids, '{}'),
+                  'delegatePersonIds', coalesce(r.delegate_person_ids, '{}')) AS reach
+           FROM shared_objective o LEFT JOIN reach r ON r.objective_id = o.id
+          WHERE o.id IN (SELECT "objectiveId" FROM page)
        )
        SELECT t.total, p.*, ob.objective, ob.lines, ob.reach,
               (SELECT coalesce(jsonb_agg(jsonb_build_object('id', e.id, 'kind', e.kind, 'url', e.url,
                         'description', e.description, 'addedAt', e.added_at,
                         'addedByPersonId', e.added_by_person_id) ORDER BY e.added_at, e.id), '[]'::jsonb)
                  FROM evidence e WHERE e.assignment_id = p.id) AS evidence
-         FROM (SELECT count(*)::int AS total FROM assignment a JOIN shared_objective o ON o.id = a.objective_id
-                WHERE ${where}) t
+         FROM (${
+           q.countTotal
+             ? `SELECT count(*)::int AS total FROM assignment a JOIN shared_objective o ON o.id = a.objective_id
+                 WHERE ${where}`
+             : 'SELECT 0 AS total'
+         }) t
          LEFT JOIN page p ON true
          LEFT JOIN objectives ob ON ob.id = p."objectiveId"
         ORDER BY p.sort_due, p.id`,

@@ -1,5 +1,6 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Ctx, Page, RequestContext } from '@rtd/kernel';
+import { Args, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Ctx, Page, RequestContext, selectsField } from '@rtd/kernel';
 import { ObjectivesService, SharedObjectiveObject } from '@rtd/objectives';
 import { ComuneObject } from '@rtd/tenancy';
 import { AssignmentsService } from './assignments.service';
@@ -29,8 +30,15 @@ export class AssignmentResolver {
     @Args('filter', { type: () => AssignmentFilter }) filter: AssignmentFilter,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number | null,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Page<AssignmentObject>> {
-    return this.workflow.list(ctx, filter, { first, after });
+    // The total costs a count of the whole filter: only when the document asks for it.
+    return this.workflow.list(
+      ctx,
+      filter,
+      { first, after },
+      { countTotal: selectsField(info, 'totalCount') },
+    );
   }
 
   @Query(() => AssignmentObject, { nullable: true })

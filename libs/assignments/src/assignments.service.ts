@@ -111,7 +111,13 @@ export class AssignmentsService implements PushRunAssignments {
     return toAssignmentObject(await this.authorized(ctx, id, 'read'));
   }
 
-  async list(ctx: RequestContext, filter: AssignmentFilter, args: PageArgs): Promise<Page<AssignmentObject>> {
+  /** `countTotal: false` leaves totalCount at 0 (a document that does not ask for it). */
+  async list(
+    ctx: RequestContext,
+    filter: AssignmentFilter,
+    args: PageArgs,
+    options: { countTotal: boolean } = { countTotal: true },
+  ): Promise<Page<AssignmentObject>> {
     const size = pageSize(args.first);
     const cursor = decodeCursor(args.after, ['date', 'uuid']);
     const { scope } = await callerAccess(ctx);
@@ -127,6 +133,7 @@ export class AssignmentsService implements PushRunAssignments {
       personId: scope.personId,
       limit: size + 1,
       after: cursor ? { due: cursor[0] as string, id: cursor[1] as string } : null,
+      countTotal: options.countTotal,
     });
     // The statement brought each row's objective, lines and evidence: the fields below read them
     // from the request's loaders, with no further round trip.
