@@ -119,6 +119,13 @@ async function main(): Promise<void> {
   const results: CaseResult[] = [];
   let rls: RlsTaxRow[] = [];
   let peakRssMb = 0;
+  // The API's peak during one case (its three ways), shown with the case: where the peak comes from.
+  let casePeakRssMb = 0;
+  const withPeak = (result: CaseResult): CaseResult => {
+    result.extra = { ...result.extra, 'API peak RSS MB': round(casePeakRssMb) };
+    casePeakRssMb = 0;
+    return result;
+  };
   let rss: NodeJS.Timeout | undefined;
   let floorPool: DataSource | undefined;
   try {
@@ -133,7 +140,11 @@ async function main(): Promise<void> {
       `http://127.0.0.1:${ports.api}/health/live`,
       [...API_NODE_FLAGS, ...(process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean)],
     );
-    rss = setInterval(() => (peakRssMb = Math.max(peakRssMb, rssMb(api.pid))), 200);
+    rss = setInterval(() => {
+      const now = rssMb(api.pid);
+      peakRssMb = Math.max(peakRssMb, now);
+      casePeakRssMb = Math.max(casePeakRssMb, now);
+    }, 200);
     await start(
       'apps/bench/src/postgraphile-main.js',
       { PORT: String(ports.postgraphile) },
@@ -207,6 +218,7 @@ async function main(): Promise<void> {
     ];
     for (const c of cases.filter(({ id }) => runs(id))) {
       log(`caso ${c.id}: API`);
+      casePeakRssMb = 0;
       const headers = { authorization: `Bearer ${c.token}` };
       const result: CaseResult = { id: c.id, title: c.title, ways: {} };
       result.ways.api = await httpLoad(
@@ -224,18 +236,21 @@ async function main(): Promise<void> {
       log(`caso ${c.id}: SQL diretto`);
       if (!(await c.floor())) throw new Error(`caso ${c.id}: the floor's statement finds no row`);
       result.ways.floor = await loopLoad(c.floor, CONNECTIONS, load);
-      results.push(result);
+      results.push(withPeak(result));
     }
 
     if (runs('A-cold')) {
       log(`caso A-cold: dashboard del consorzio con una scrittura ogni ${READS_PER_WRITE} letture`);
+      casePeakRssMb = 0;
       results.push(
-        await coldSummary(owner, app, sign, settingsOf, fixtures, {
-          api: { url: apiUrl, token: rtdToken },
-          postgraphile: { url: pgUrl, token: rtdToken },
-          floor: cases[0].floor,
-          load,
-        }),
+        withPeak(
+          await coldSummary(owner, app, sign, settingsOf, fixtures, {
+            api: { url: apiUrl, token: rtdToken },
+            postgraphile: { url: pgUrl, token: rtdToken },
+            floor: cases[0].floor,
+            load,
+          }),
+        ),
       );
     }
     if (runs('RLS')) {
@@ -251,11 +266,13 @@ async function main(): Promise<void> {
     }
     if (runs('E')) {
       log('caso E: scritture concorrenti di 50 referenti');
-      results.push(await writeMix(owner, app, sign, apiUrl, settingsOf, load));
+      casePeakRssMb = 0;
+      results.push(withPeak(await writeMix(owner, app, sign, apiUrl, settingsOf, load)));
     }
     if (runs('D')) {
       log('caso D: fan-out a 7.904 comuni');
-      results.push(await fanOut(owner, sign, apiUrl));
+      casePeakRssMb = 0;
+      results.push(withPeak(await fanOut(owner, sign, apiUrl)));
     }
   } finally {
     // Also after a failure: a live interval or pool would keep the bench process running.
@@ -867,7 +884,7 @@ function markdown(report: Report): string {
     "- C (a worklist of 100 rows) is one statement: the rows, the total, each objective with its reach among the caller's municipalities and its lines, and each assignment's evidence, as JSON (AssignmentsRepository.page); the objective, lines and evidence fields read the loaders it primes. Measured under this load (`npm run bench -- --only=C`, with the CPU time of each process read from /proc): about 4.5 ms of the API's CPU, 5.8 ms of PostgreSQL's and 0.3 ms of the load generator's per request, against 2 cores. In PostgreSQL the statement takes about 2.1 ms warm as rtd_app (plan and run, 74 rows), where PostGraphile's and the floor's statements fetch only the fields asked (codes, urls) and neither the total nor the reach the API's authorization needs. In the API, an allocation profile gave 4.7 MB per request, most of it GraphQL's execution of about 1,000 fields, with a Nest field resolver (objective, evidence, lines) wrapping 220 of them. Done this round: Apollo's cache-control plugin, which wrapped every field, is off (a sixth of the allocations); a transaction opens with its settings in one round trip instead of three; verified tokens are remembered until they expire (the RS256 check was 4% of the API's CPU). Next steps, not done: count the total only when totalCount is asked, and serve objective, evidence and lines from the row without a Nest resolver per field.",
     `- A-cold writes once every ${READS_PER_WRITE + 1} operations (a referent's progress update of the consortium: through the API for the API way, the same UPDATE under the referent's settings for PostGraphile and the floor); each write bumps the consortium's version, so the API's next summary is computed, not cached. Its rows count reads and writes together.`,
     "- E: the API's write is updateAssignment: the token and the caller's rights, reading the assignment under its policies, the state machine, a savepoint, the history row, the audit entry, the versioned UPDATE (with its rollup and version triggers), in one transaction: 8 round trips to PostgreSQL, and GraphQL's parsing and validation, against the floor's 6 (its transaction, the settings, the UPDATE, the history and audit INSERTs, the commit). Done this round: history and audit entry are written before the UPDATE, which returns the row (no re-read), so the consortium's counters, locked by the UPDATE's triggers until the commit, are held for one statement instead of four; writers of one consortium wait on each other less.",
-    "- RSS: the last full run peaked at 308 MB, 8 MB over the target (777 MB before this round; the highest-rate cases, A and B at 550-1,100 requests/s, allocate fastest). A heap snapshot under case C's load held about 70 MB of live objects and no unbounded cache; the peak (600-800 MB) was V8 letting the old generation grow to several times what is live before a full collection, and a young generation of up to 3 x 32 MB. Three changes: the export libraries (exceljs, echarts, pdfmake) load on first use, so the API, which builds no file, no longer holds them (idle RSS 227 -> 192 MB); node runs the API with `--max-semi-space-size=16`; the API sets the old generation's growth factor to 1.5 at start (apps/api/src/heap.ts). Measured on cases A, B and C (quick runs): 263 MB peak; the factor 1.75 gave 323 MB. A factor of 1.25 or `--max-semi-space-size=8` would take the rest, at more throughput; not tried on a full run. The price is more frequent full collections: up to about 10% of requests/s on C, within this machine's run-to-run noise on A.",
+    "- RSS: the last full run peaked at 308 MB, 8 MB over the target (777 MB before this round; the highest-rate cases, A and B at 550-1,100 requests/s, allocate fastest). A heap snapshot under case C's load held about 70 MB of live objects and no unbounded cache; the peak (600-800 MB) was V8 letting the old generation grow to several times what is live before a full collection, and a young generation of up to 3 x 32 MB. Three changes: the export libraries (exceljs, echarts, pdfmake) load on first use, so the API, which builds no file, no longer holds them (idle RSS 227 -> 192 MB); node runs the API with `--max-semi-space-size=16`; the API sets the old generation's growth factor to 1.5 at start (apps/api/src/heap.ts). Measured on cases A, B and C (quick runs): 263 MB peak; the factor 1.75 gave 323 MB. A factor of 1.25 or `--max-semi-space-size=8` would take the rest, at more throughput; not tried on a full run. The price is more frequent full collections: on C, measured with the API alone under load, about 10% of requests/s and 20% more of the API's CPU per request (growth 1.75 and 2.0 cost nearly as much; V8's default costs nothing and peaks at 450-840 MB). The throughput target of 'without capping throughput' is therefore met only in part: no cap, but a real cost.",
     "- RLS tax on an assignment by id: the statement itself is tiny (0.14 ms as the owner in psql, 0.6 ms as rtd_app), so the policies' fixed cost per statement shows: 9 InitPlans, each reading the signed context (an HMAC check and the parse of its JSON), one of them aggregating the referent's objective ids (app_comune_objectives). Next step, not done: compute the objective visibility once per transaction, as a setting.",
     '',
     "PostGraphile serves cases A and B through `bench.compliance_summary`, a function that runs the API's own summary SQL, and case C through its generated relations; it has no background fan-out (D) and no reporting workflow (E: history, audit, state machine), so those rows compare the API with the floor only.",
