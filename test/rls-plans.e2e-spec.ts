@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { AssignmentQuery, AssignmentsRepository } from '@rtd/assignments';
 import { AccessScope, GrantedRole } from '@rtd/authz';
 import { ComplianceGroupBy, complianceSummarySql } from '@rtd/compliance';
+import { NamedStatement, statementText } from '@rtd/kernel';
 import { applySignedSettings, createTestDatabase, TestDatabase } from './support/test-database';
 
 /** A plan node of `EXPLAIN (FORMAT JSON)`, with the fields this test reads. */
@@ -70,8 +71,8 @@ async function captured(
 ): Promise<{ sql: string; params: unknown[] }[]> {
   const statements: { sql: string; params: unknown[] }[] = [];
   const db = {
-    query: async (sql: string, params: unknown[] = []) => {
-      statements.push({ sql, params });
+    query: async (sql: string | NamedStatement, params: unknown[] = []) => {
+      statements.push({ sql: statementText(sql), params });
       return [{ total: 0 }];
     },
   } as unknown as EntityManager;

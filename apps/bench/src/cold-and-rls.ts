@@ -1,7 +1,7 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { AssignmentsRepository } from '@rtd/assignments';
 import { ComplianceGroupBy, complianceSummarySql } from '@rtd/compliance';
-import { applySettings, SessionSettings, withDbSession } from '@rtd/kernel';
+import { applySettings, NamedStatement, SessionSettings, statementText, withDbSession } from '@rtd/kernel';
 import { loopLoad, Measure, round } from './measure';
 
 /** A referent of the consortium with one assignment in progress: who writes in case A-cold. */
@@ -98,8 +98,8 @@ export interface RlsTaxRow {
 async function captured(issue: (db: EntityManager) => Promise<unknown>): Promise<[string, unknown[]]> {
   let statement: [string, unknown[]] | null = null;
   const db = {
-    query: async (sql: string, params: unknown[] = []) => {
-      statement ??= [sql, params];
+    query: async (sql: string | NamedStatement, params: unknown[] = []) => {
+      statement ??= [statementText(sql), params];
       return [];
     },
   } as unknown as EntityManager;

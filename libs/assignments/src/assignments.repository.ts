@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Where } from '@rtd/kernel';
+import { queryPrepared, Where } from '@rtd/kernel';
 import type { LineRow } from '@rtd/catalog';
 import type { PreparedAuditEntry } from '@rtd/audit';
 import type { ObjectiveReach, ObjectiveRow } from '@rtd/objectives';
@@ -136,11 +136,12 @@ export class AssignmentsRepository {
       lines: WorklistRow['lines'] | null;
       reach: WorklistRow['reach'] | null;
       evidence: EvidenceJson[] | null;
-    })[] = await db.query(
+    })[] = await queryPrepared(
+      db,
       `WITH page AS (
          SELECT ${ASSIGNMENT_COLUMNS}, coalesce(${DUE}, 'infinity'::date) AS sort_due
            FROM assignment a JOIN shared_objective o ON o.id = a.objective_id
-          WHERE ${page} ORDER BY ${key} LIMIT ${q.limit}
+          WHERE ${page} ORDER BY ${key} LIMIT ${page.param(q.limit)}::int
        ), reach AS MATERIALIZED (
          -- One pass over the caller's municipalities' assignments of the page's objectives
          -- (materialized: inlined, the planner ran it again for every row of the page).
