@@ -91,7 +91,9 @@ export interface AssignmentChange {
 @Injectable()
 export class AssignmentsRepository {
   async byIds(db: EntityManager, ids: readonly string[]): Promise<AssignmentRow[]> {
-    return db.query(
+    // Prepared: read before every write of an assignment (bench case E).
+    return queryPrepared(
+      db,
       `SELECT ${ASSIGNMENT_COLUMNS} FROM assignment a JOIN shared_objective o ON o.id = a.objective_id
         WHERE a.id = ANY($1::uuid[])`,
       [ids],
@@ -237,7 +239,8 @@ export class AssignmentsRepository {
     params.push(row.status, event.note, actor.subject, actor.personId, actor.requestId);
     const entry = audit.insertFrom('changed', params.length + 1);
     params.push(...entry.params);
-    const found: AssignmentRow[] = await db.query(
+    const found: AssignmentRow[] = await queryPrepared(
+      db,
       `WITH changed AS (
          UPDATE assignment a SET ${sets.join(', ')} FROM shared_objective o
           WHERE a.id = $1 AND a.version = $2 AND o.id = a.objective_id
