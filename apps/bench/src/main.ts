@@ -805,7 +805,7 @@ function markdown(report: Report): string {
       '',
       '## The row-level-security tax',
       '',
-      "Each hot statement as the API issues it, run one at a time as `rtd_app` with the caller's signed settings and as the tables' owner (no policies): medians, in ms.",
+      "Each hot statement as the API issues it (the worklist and the assignment by id as the prepared statements the API runs, on both sides), run one at a time as `rtd_app` with the caller's signed settings and as the tables' owner (no policies): medians, in ms.",
       '',
       '| statement | caller | owner ms | rtd_app ms | ratio | rows |',
       '| --- | --- | ---: | ---: | ---: | ---: |',
