@@ -126,7 +126,11 @@ export async function rlsTax(
   runs: number,
 ): Promise<RlsTaxRow[]> {
   const repository = new AssignmentsRepository();
-  const statements: { statement: string; caller: 'rtd' | 'referent'; sql: [string | NamedStatement, unknown[]] }[] = [
+  const statements: {
+    statement: string;
+    caller: 'rtd' | 'referent';
+    sql: [string | NamedStatement, unknown[]];
+  }[] = [
     {
       statement: 'summary of a consortium, groupBy COMUNE',
       caller: 'rtd',
