@@ -17,13 +17,14 @@ import {
   PageArgs,
   pageSize,
   parseId,
+  prefetch,
   RequestContext,
   requestLoader,
   rowsByIdLoader,
   toPage,
 } from '@rtd/kernel';
 import { activeDelegateOf, fiscalCodeProblem, normalizeFiscalCode, personDisplayNames } from '@rtd/identity';
-import { ObjectivesService, PushRunAssignments, PushRunJob } from '@rtd/objectives';
+import { ObjectivesService, PushRunAssignments, PushRunJob, SharedObjectiveObject } from '@rtd/objectives';
 import { Outbox } from '@rtd/outbox';
 import { TenancyService } from '@rtd/tenancy';
 import { AssignmentRow, AssignmentsRepository } from './assignments.repository';
@@ -153,12 +154,24 @@ export class AssignmentsService implements PushRunAssignments {
       assignmentLoader.prime(row.id, row);
       evidenceLoader.prime(row.id, evidence as EvidenceObject[]);
     }
+    // And the rows answer `objective` (authorized once per objective, as its resolver would) and
+    // `evidence` themselves, without a field resolver per row (libs/kernel prefetched.ts).
+    const objectives = new Map<string, Promise<SharedObjectiveObject>>();
+    const objectiveOf = (id: string) => {
+      let objective = objectives.get(id);
+      if (!objective) objectives.set(id, (objective = this.objectives.getWithLines(ctx, id)));
+      return objective;
+    };
     return toPage(
       rows,
       size,
       total,
       (row) => [row.dueDate ?? 'infinity', row.id],
-      ({ objective: _o, reach: _r, lines: _l, evidence: _e, ...row }) => toAssignmentObject(row),
+      ({ objective: _o, reach: _r, lines: _l, evidence, ...row }) =>
+        prefetch(toAssignmentObject(row), {
+          objective: () => objectiveOf(row.objectiveId),
+          evidence: () => evidence as EvidenceObject[],
+        }),
     );
   }
 

@@ -17,6 +17,7 @@ export * from './pagination/pagination.objects';
 export * from './graphql/date.scalar';
 export * from './graphql/ids';
 export * from './graphql/selection';
+export * from './graphql/prefetched';
 export * from './text/normalize';
 export * from './dataloader/request-loader';
 export * from './jobs/job-scheduler';

@@ -20,6 +20,7 @@ import {
   PageArgs,
   pageSize,
   parseId,
+  prefetch,
   RequestContext,
   requestLoader,
   rowsByIdLoader,
@@ -283,6 +284,14 @@ export class ObjectivesService {
 
   async get(ctx: RequestContext, id: string): Promise<SharedObjectiveObject> {
     return toObjectiveObject(await this.authorized(ctx, id, 'read'));
+  }
+
+  /**
+   * The objective as `get` gives it (authorized), with its `lines` answered from the request's
+   * loaders without their field resolver: for a list that read them (see `remember`).
+   */
+  async getWithLines(ctx: RequestContext, id: string): Promise<SharedObjectiveObject> {
+    return prefetch(await this.get(ctx, id), { lines: () => this.lines(ctx, id) });
   }
 
   async list(
