@@ -21,8 +21,8 @@ export interface AuditRecord {
 @Injectable()
 export class AuditTrail {
   async record(db: EntityManager, ctx: RequestContext, entry: AuditRecord): Promise<void> {
-    const { params } = (await this.prepare(ctx, entry)).insertFrom(null, 1);
-    await db.query(`${AUDIT_INSERT} VALUES (${placeholders(1)})`, params);
+    const { sql, params } = (await this.prepare(ctx, entry)).insertFrom(null, 1);
+    await db.query(sql, params);
   }
 
   /**
@@ -62,6 +62,7 @@ export interface PreparedAuditEntry {
    * `INSERT INTO audit_log ... SELECT ... FROM source`, as a CTE of the statement that writes the
    * change: `source` names that statement's CTE of the changed row, so the entry is written if
    * and only if the change was (a lost version race writes neither). Parameters from `$first`.
+   * Without a source, the entry on its own (AuditTrail.record).
    */
   insertFrom(source: string | null, first: number): StatementPart;
 }
