@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
 import ExcelJS from 'exceljs';
-import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { seedDemoObjectives } from '@rtd/demo';
 import { ownerDataSource } from '@rtd/platform';
 import { startSmtpSink, type SmtpSink } from '../apps/dev-mail/src/smtp-sink';
-import { AUDITOR_A, REFERENT_CREMA, RTD_A, RTD_B, STAFF_A, tokenFor } from './support/identities';
+import { AUDITOR_A, REFERENT_CREMA, RTD_A, RTD_B, STAFF_A } from './support/identities';
+import { downloadFile } from './support/exports';
 import { demoIds, DemoIds, ok } from './support/scenario';
 import { errorCodes, startTestApi, TestApi } from './support/test-app';
 import { eventually, startTestWorker } from './support/test-worker';
@@ -41,16 +41,7 @@ describe('Periodic report of the consortium (worker job, PDF and XLSX, mailed to
   let sink: SmtpSink;
   let ids: DemoIds;
 
-  const download = async (url: string, who: string) =>
-    request(api.app.getHttpServer())
-      .get(url)
-      .set('authorization', `Bearer ${await tokenFor(who)}`)
-      .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      });
+  const download = (url: string, who: string) => downloadFile(api, url, who);
   const built = async (who: string, kind: string) => {
     const queued = ok(
       await api.as(who).graphql(REQUEST, { input: { kind, consortiumId: ids.consortiumA } }),

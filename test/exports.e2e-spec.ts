@@ -4,23 +4,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
 import ExcelJS from 'exceljs';
-import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { seedDemoObjectives } from '@rtd/demo';
 import { downloadLinkSettings, REQUESTER_REVOKED, signDownload } from '@rtd/exports';
 import { STATUS_NAME } from '@rtd/kernel';
 import { ownerDataSource } from '@rtd/platform';
 import { formatEuro } from '@rtd/pnrr';
-import { builtExport, EXPORT_JOB } from './support/exports';
-import {
-  NO_ROLE,
-  tokenFor,
-  PORTAL_LOMBARDIA,
-  REFERENT_CREMA,
-  RTD_A,
-  RTD_B,
-  VIEWER_CREMA,
-} from './support/identities';
+import { builtExport, downloadFile, EXPORT_JOB } from './support/exports';
+import { NO_ROLE, PORTAL_LOMBARDIA, REFERENT_CREMA, RTD_A, RTD_B, VIEWER_CREMA } from './support/identities';
 import { demoIds, DemoIds, ok } from './support/scenario';
 import { errorCodes, startTestApi, TestApi } from './support/test-app';
 import { eventually, startTestWorker } from './support/test-worker';
@@ -52,18 +43,7 @@ describe('Exports: scheda per comune (PDF), monitoring sheet (XLSX), built by th
   let worker: INestApplicationContext;
   let ids: DemoIds;
 
-  const download = async (url: string, who: string | null) => {
-    const req = request(api.app.getHttpServer())
-      .get(url)
-      .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      });
-    if (who) req.set('authorization', `Bearer ${await tokenFor(who)}`);
-    return req;
-  };
+  const download = (url: string, who: string | null) => downloadFile(api, url, who);
   const exportFile = async (who: string, input: Record<string, unknown>) => {
     const job = await builtExport(api, who, REQUEST, input);
     expect(job).toMatchObject({ state: 'COMPLETED', progress: 100 });

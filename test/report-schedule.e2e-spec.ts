@@ -1,5 +1,4 @@
 import { INestApplicationContext } from '@nestjs/common';
-import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { JobContext } from '@rtd/authz';
 import { todayInRome } from '@rtd/dates';
@@ -13,7 +12,8 @@ import {
 import { APP_DATA_SOURCE } from '@rtd/kernel';
 import { ownerDataSource } from '@rtd/platform';
 import { startSmtpSink, type SmtpSink } from '../apps/dev-mail/src/smtp-sink';
-import { AUDITOR_A, REFERENT_CREMA, RTD_A, RTD_B, STAFF_A, tokenFor } from './support/identities';
+import { AUDITOR_A, REFERENT_CREMA, RTD_A, RTD_B, STAFF_A } from './support/identities';
+import { downloadFile } from './support/exports';
 import { demoIds, DemoIds, ok } from './support/scenario';
 import { errorCodes, startTestApi, TestApi } from './support/test-app';
 import { eventually, startTestWorker } from './support/test-worker';
@@ -41,16 +41,7 @@ describe('Periodic report on a schedule, read by the office; expired files delet
   let job: JobContext;
   const previousSecret = process.env.DOWNLOAD_LINK_SECRET;
 
-  const download = async (url: string, who: string) =>
-    request(api.app.getHttpServer())
-      .get(url)
-      .set('authorization', `Bearer ${await tokenFor(who)}`)
-      .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      });
+  const download = (url: string, who: string) => downloadFile(api, url, who);
   const queueDue = (day: string) => worker.get(ReportScheduleService).queueDue(job, day);
   const scheduled = async (period: string): Promise<{ consortium: string; kind: string }[]> =>
     (

@@ -1,14 +1,13 @@
 import ExcelJS from 'exceljs';
 import type { INestApplicationContext } from '@nestjs/common';
-import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { seedDemoObjectives } from '@rtd/demo';
 import { ownerDataSource } from '@rtd/platform';
-import { tokenFor, DELEGATE_CREMA, REFERENT_CREMA, RTD_A, VIEWER_CREMA } from './support/identities';
+import { DELEGATE_CREMA, REFERENT_CREMA, RTD_A, VIEWER_CREMA } from './support/identities';
 import { handZip as zip } from './support/hand-zip';
 import { cremaAssignment, demoIds, DemoIds, ok } from './support/scenario';
 import { errorCodes, startTestApi, TestApi } from './support/test-app';
-import { builtExport } from './support/exports';
+import { builtExport, downloadFile } from './support/exports';
 import { startTestWorker } from './support/test-worker';
 
 const IMPORT = `mutation ($input: StatusImportInput!) {
@@ -77,15 +76,7 @@ describe('Bulk status import (monitoring sheet XLSX or CSV)', () => {
       `mutation ($input: ExportRequestInput!) { requestExport(input: $input) { id } }`,
       { kind: 'MONITORING_XLSX', comuneId: ids.crema },
     );
-    const res = await request(api.app.getHttpServer())
-      .get(job.downloadUrl)
-      .set('authorization', `Bearer ${await tokenFor(REFERENT_CREMA)}`)
-      .buffer(true)
-      .parse((r, done) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => done(null, Buffer.concat(chunks)));
-      });
+    const res = await downloadFile(api, job.downloadUrl, REFERENT_CREMA);
     expect(res.status).toBe(200);
     exported = res.body as Buffer;
   });

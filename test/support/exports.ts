@@ -1,3 +1,5 @@
+import request from 'supertest';
+import { tokenFor } from './identities';
 import { ok } from './scenario';
 import { TestApi } from './test-app';
 import { eventually } from './test-worker';
@@ -23,4 +25,18 @@ export async function builtExport(
     (job) => job.state === 'COMPLETED' || job.state === 'FAILED',
     60_000,
   );
+}
+
+/** GET of a download link as `who` (or with no token), the body kept as bytes. */
+export async function downloadFile(api: TestApi, url: string, who: string | null) {
+  const req = request(api.app.getHttpServer())
+    .get(url)
+    .buffer(true)
+    .parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+  if (who) req.set('authorization', `Bearer ${await tokenFor(who)}`);
+  return req;
 }
