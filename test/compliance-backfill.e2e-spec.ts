@@ -4,20 +4,10 @@ import { ComplianceRepository, ComplianceSnapshots, dayBefore, SNAPSHOT_SUBJECT 
 import { seedDemoObjectives } from '@rtd/demo';
 import { todayInRome } from '@rtd/dates';
 import { APP_DATA_SOURCE, ownerDataSource } from '@rtd/platform';
+import { Counts, noCounts, STATUS_FIELDS } from './support/hand-counts';
 import { RTD_A } from './support/identities';
 import { DemoIds, demoIds, ok } from './support/scenario';
 import { startTestApi, TestApi } from './support/test-app';
-
-const FIELDS = {
-  NOT_STARTED: 'notStarted',
-  IN_PROGRESS: 'inProgress',
-  SUBMITTED: 'submitted',
-  COMPLETED: 'completed',
-  REJECTED: 'rejected',
-  NOT_APPLICABLE: 'notApplicable',
-} as const;
-
-type Counts = Record<'total' | 'overdue' | (typeof FIELDS)[keyof typeof FIELDS], number>;
 
 const addDays = (day: string, n: number) => {
   const date = new Date(`${day}T00:00:00Z`);
@@ -38,7 +28,7 @@ describe('Compliance trend rebuilt from the history (issue 11)', () => {
   /** The last day the seed rebuilt: yesterday when it ran (in Rome). */
   let lastDay: string;
   /** Each assignment's events, oldest first, with the day (in Rome) each happened. */
-  let history: Map<string, { day: string; status: keyof typeof FIELDS }[]>;
+  let history: Map<string, { day: string; status: string }[]>;
   let dueDates: Map<string, string | null>;
 
   beforeAll(async () => {
@@ -55,7 +45,7 @@ describe('Compliance trend rebuilt from the history (issue 11)', () => {
     );
     expect([dayBefore(before), dayBefore(after)]).toContain(max);
     lastDay = max;
-    const events: { assignment_id: string; at: Date; to_status: keyof typeof FIELDS }[] = await owner.query(
+    const events: { assignment_id: string; at: Date; to_status: string }[] = await owner.query(
       `SELECT assignment_id, at, to_status FROM status_event WHERE consortium_id = $1 ORDER BY assignment_id, at, id`,
       [ids.consortiumA],
     );
@@ -79,22 +69,13 @@ describe('Compliance trend rebuilt from the history (issue 11)', () => {
 
   /** By hand: each assignment's status after its last event of a day before `day`, as midnight saw it. */
   function handCount(day: string): Counts {
-    const counts: Counts = {
-      total: 0,
-      notStarted: 0,
-      inProgress: 0,
-      submitted: 0,
-      completed: 0,
-      rejected: 0,
-      notApplicable: 0,
-      overdue: 0,
-    };
+    const counts = noCounts();
     for (const [assignmentId, events] of history) {
       const before = events.filter((e) => e.day < day);
       if (before.length === 0) continue;
       const status = before[before.length - 1].status;
       counts.total++;
-      counts[FIELDS[status]]++;
+      counts[STATUS_FIELDS[status]]++;
       const due = dueDates.get(assignmentId);
       if (due && due < day && status !== 'COMPLETED' && status !== 'NOT_APPLICABLE') counts.overdue++;
     }
