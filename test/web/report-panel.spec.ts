@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { graphqlAs } from './support/api';
-import { expect, test } from './support/fixtures';
+import { expect, expectNoHorizontalScroll, test } from './support/fixtures';
 
 /**
  * Issue 15's periodic report on the dashboard, in Chromium through the real login: the RTD
@@ -77,21 +77,7 @@ test('the RTD generates the periodic report on the dashboard, downloads it and s
   await page.setViewportSize({ width: 320, height: 640 });
   await page.reload();
   await expect(table).toBeVisible();
-  await page.waitForLoadState('networkidle');
-  const wide = await page.evaluate(() => ({
-    width: document.documentElement.scrollWidth,
-    widest: [...document.querySelectorAll('body *')]
-      .filter((el) => !el.closest('.table-responsive') || el.classList.contains('table-responsive'))
-      .map((el) => ({ el, right: el.getBoundingClientRect().right }))
-      .filter((x) => x.right > 321)
-      .sort((a, b) => b.right - a.right)
-      .slice(0, 5)
-      .map((x) => `${x.el.tagName}.${String(x.el.className).slice(0, 60)} ${Math.round(x.right)}`)
-      .join('; '),
-  }));
-  expect(wide.width, `the dashboard is ${wide.width}px wide at 320px: ${wide.widest}`).toBeLessThanOrEqual(
-    320,
-  );
+  await expectNoHorizontalScroll(page, 'the dashboard');
 });
 
 test('the staff sees the reports and the next date, without the schedule form', async ({

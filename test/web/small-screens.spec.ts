@@ -1,5 +1,4 @@
-import type { Page } from '@playwright/test';
-import { expect, test } from './support/fixtures';
+import { expect, expectNoHorizontalScroll, test } from './support/fixtures';
 import { assignmentIdByTitle } from './support/api';
 
 /** 320-pixel phones (a segretario comunale on the train) and keyboard-only use. */
@@ -7,22 +6,6 @@ const ANNA = 'MRTNNA70S63D142G';
 const GIULIA = 'FRRGLI75C52D142B';
 
 test.use({ viewport: { width: 320, height: 640 } });
-
-async function expectNoHorizontalScroll(page: Page, what: string) {
-  await page.getByRole('heading', { level: 1 }).waitFor();
-  await page.waitForLoadState('networkidle');
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  const widest = await page.evaluate(() =>
-    [...document.querySelectorAll('body *')]
-      .map((el) => ({ el, right: el.getBoundingClientRect().right }))
-      .filter((x) => x.right > 321)
-      .sort((a, b) => b.right - a.right)
-      .slice(0, 5)
-      .map((x) => `${x.el.tagName}.${String(x.el.className).slice(0, 60)} ${Math.round(x.right)}`)
-      .join('; '),
-  );
-  expect(width, `${what} is ${width}px wide at 320px: ${widest}`).toBeLessThanOrEqual(320);
-}
 
 test("the referent's pages fit a 320-pixel screen", async ({ page, loginAs }) => {
   await loginAs(page, ANNA);

@@ -246,3 +246,25 @@ export const test = base.extend<WebFixtures>({
     { auto: true },
   ],
 });
+
+/**
+ * The page fits a 320-pixel screen: no horizontal scroll. Tables may scroll inside their own
+ * `.table-responsive` box, so what is in one is left out of the failure's list of the widest
+ * elements (the width checked is the document's).
+ */
+export async function expectNoHorizontalScroll(page: Page, what: string): Promise<void> {
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.waitForLoadState('networkidle');
+  const wide = await page.evaluate(() => ({
+    width: document.documentElement.scrollWidth,
+    widest: [...document.querySelectorAll('body *')]
+      .filter((el) => !el.closest('.table-responsive') || el.classList.contains('table-responsive'))
+      .map((el) => ({ el, right: el.getBoundingClientRect().right }))
+      .filter((x) => x.right > 321)
+      .sort((a, b) => b.right - a.right)
+      .slice(0, 5)
+      .map((x) => `${x.el.tagName}.${String(x.el.className).slice(0, 60)} ${Math.round(x.right)}`)
+      .join('; '),
+  }));
+  expect(wide.width, `${what} is ${wide.width}px wide at 320px: ${wide.widest}`).toBeLessThanOrEqual(320);
+}
