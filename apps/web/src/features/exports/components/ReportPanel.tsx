@@ -19,6 +19,11 @@ import { saveSignedFile } from '../lib/save-signed-file';
 const POLL_MS = 2_000;
 const LISTED = 10;
 const FREQUENCIES: ReportFrequency[] = ['MONTHLY', 'QUARTERLY', 'WEEKLY', 'NONE'];
+/** The two ways of generating the report now: PDF first (the one to read), XLSX beside it. */
+const GENERATE_BUTTONS: { kind: ExportKind; style: string; label: string }[] = [
+  { kind: 'CONSORTIUM_REPORT_PDF', style: 'btn-primary', label: REPORT_LABEL.generatePdf },
+  { kind: 'CONSORTIUM_REPORT_XLSX', style: 'btn-outline-primary', label: REPORT_LABEL.generateXlsx },
+];
 
 /**
  * "Relazione periodica" on the dashboard: generate the consortium's report (PDF or XLSX), follow
@@ -100,22 +105,17 @@ export function ReportPanel({ consortiumId }: { consortiumId: string }) {
       </h2>
       <p>{REPORT_LABEL.intro}</p>
       <div className="d-flex flex-wrap gap-2">
-        <button
-          type="button"
-          className="btn btn-primary btn-sm"
-          disabled={busy !== null}
-          onClick={() => void generate('CONSORTIUM_REPORT_PDF')}
-        >
-          {busy === 'CONSORTIUM_REPORT_PDF' ? REPORT_LABEL.requesting : REPORT_LABEL.generatePdf}
-        </button>
-        <button
-          type="button"
-          className="btn btn-outline-primary btn-sm"
-          disabled={busy !== null}
-          onClick={() => void generate('CONSORTIUM_REPORT_XLSX')}
-        >
-          {busy === 'CONSORTIUM_REPORT_XLSX' ? REPORT_LABEL.requesting : REPORT_LABEL.generateXlsx}
-        </button>
+        {GENERATE_BUTTONS.map(({ kind, style, label }) => (
+          <button
+            key={kind}
+            type="button"
+            className={`btn ${style} btn-sm`}
+            disabled={busy !== null}
+            onClick={() => void generate(kind)}
+          >
+            {busy === kind ? REPORT_LABEL.requesting : label}
+          </button>
+        ))}
       </div>
       <p className="small mt-2 mb-2" role="status">
         {notice}
