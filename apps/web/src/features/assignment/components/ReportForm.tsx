@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { ErrorNotice } from '../../../components/Feedback';
 import type { AssignmentStatus } from '../../../gql/graphql';
@@ -73,16 +73,20 @@ export function ReportForm({ assignment, reload }: { assignment: AssignmentDetai
   const busy = update.fetching || submission.fetching;
 
   // A newer version arrived (after our own save, or someone else's): follow it unless the person
-  // has unsaved edits, which stay on screen until they save them or discard them.
-  useEffect(() => {
-    if (assignment.version === base.version) return;
-    if (!dirty) {
-      setBase(snapshotOf(assignment));
-      setDraft(draftOf(assignment));
-    } else if (conflict) {
-      setConflict(changesBetween(base, assignment));
+  // has unsaved edits, which stay on screen until they save them or discard them. Adjusted while
+  // rendering, once per version seen (React's pattern for state that follows a prop).
+  const [seenVersion, setSeenVersion] = useState(assignment.version);
+  if (assignment.version !== seenVersion) {
+    setSeenVersion(assignment.version);
+    if (assignment.version !== base.version) {
+      if (!dirty) {
+        setBase(snapshotOf(assignment));
+        setDraft(draftOf(assignment));
+      } else if (conflict) {
+        setConflict(changesBetween(base, assignment));
+      }
     }
-  }, [assignment.version]);
+  }
 
   const statusChoices: AssignmentStatus[] = actions.has('UPDATE_PROGRESS') ? [assignment.status] : [];
   if (actions.has('SET_IN_PROGRESS')) statusChoices.push('IN_PROGRESS');

@@ -34,12 +34,15 @@ function daysBefore(isoDay: string, days: number): string {
 /** "Cruscotto": the consortium at a glance, with filters kept in the URL. */
 export function DashboardPage({ consortiumId, consortiumName, actions }: Props) {
   const [params, setParams] = useSearchParams();
-  const filters: DashboardFilters = {
-    edition: params.get('edizione'),
-    chapter: params.get('capitolo') ? Number(params.get('capitolo')) : null,
-    province: params.get('provincia'),
-    objective: params.get('obiettivo'),
-  };
+  const filters: DashboardFilters = useMemo(
+    () => ({
+      edition: params.get('edizione'),
+      chapter: params.get('capitolo') ? Number(params.get('capitolo')) : null,
+      province: params.get('provincia'),
+      objective: params.get('obiettivo'),
+    }),
+    [params],
+  );
   const setFilter = (name: string, value: string) => {
     const next = new URLSearchParams(params);
     if (value) next.set(name, value);
@@ -60,11 +63,8 @@ export function DashboardPage({ consortiumId, consortiumName, actions }: Props) 
     variables: { scope, from: daysBefore(today, TREND_DAYS), to: today },
   });
 
-  const all = items ?? [];
-  const shown = useMemo(
-    () => applyFilters(all, filters),
-    [all, filters.edition, filters.chapter, filters.province, filters.objective],
-  );
+  const all = useMemo(() => items ?? [], [items]);
+  const shown = useMemo(() => applyFilters(all, filters), [all, filters]);
   const figures = figuresOf(shown);
   const comuni = useMemo(
     () =>
