@@ -46,7 +46,10 @@ import { OutboxModule, OutboxRelayModule } from '@rtd/outbox';
     NotificationsJobsModule,
     ComplianceJobsModule,
     ExportsJobsModule,
-    OutboxRelayModule.register([PUSH_RUNS_QUEUE, NOTIFICATIONS_QUEUE, EXPORTS_QUEUE]),
+    // Files take turns by consortium: one office's batch does not hold another's scheda (issue 26).
+    OutboxRelayModule.register([PUSH_RUNS_QUEUE, NOTIFICATIONS_QUEUE, EXPORTS_QUEUE], {
+      fair: [EXPORTS_QUEUE],
+    }),
   ],
 })
 export class WorkerModule {}

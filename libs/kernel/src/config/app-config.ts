@@ -58,6 +58,15 @@ export interface AppConfig {
   downloadLinkSecret: string;
   /** How long a download link lives, in seconds (30 to 900). */
   downloadLinkTtlSeconds: number;
+  /** Files waiting for the worker (queued or being built) a person, and a consortium, may have. */
+  exportQueue: ExportQueueLimits;
+}
+
+export interface ExportQueueLimits {
+  /** Per person or machine client (EXPORT_QUEUE_PER_PERSON). */
+  perPerson: number;
+  /** Per consortium, every requester of its office and comuni together (EXPORT_QUEUE_PER_CONSORTIUM). */
+  perConsortium: number;
 }
 
 export interface RateLimits {
@@ -210,6 +219,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     // Drawn per process in development: a link signed by one process is refused by another.
     downloadLinkSecret: readSecret(env, 'DOWNLOAD_LINK_SECRET', randomBytes(32).toString('base64url'), 32),
     downloadLinkTtlSeconds: readInt(env, 'DOWNLOAD_LINK_TTL_SECONDS', 300, 30, 900),
+    exportQueue: {
+      perPerson: readInt(env, 'EXPORT_QUEUE_PER_PERSON', 3, 1, 100),
+      perConsortium: readInt(env, 'EXPORT_QUEUE_PER_CONSORTIUM', 20, 1, 1000),
+    },
   };
 }
 
