@@ -21,6 +21,7 @@ import { ComplianceRollup1764000020000 } from './1764000020000-compliance-rollup
 import { PlannerFriendlyPolicies1764000021000 } from './1764000021000-planner-friendly-policies';
 import { DiscreetEnrolment1764000090000 } from './1764000090000-discreet-enrolment';
 import { ExportBacklog1764000090001 } from './1764000090001-export-backlog';
+import { SecondWallGaps1764000090002 } from './1764000090002-second-wall-gaps';
 
 /** Every migration, in order. A new migration is added here as well as in its own file. */
 export const ALL_MIGRATIONS = [
@@ -47,4 +48,5 @@ export const ALL_MIGRATIONS = [
   PlannerFriendlyPolicies1764000021000,
   DiscreetEnrolment1764000090000,
   ExportBacklog1764000090001,
+  SecondWallGaps1764000090002,
 ];
