@@ -17,6 +17,7 @@ import {
   DatabaseModule,
   HealthModule,
   loggerParams,
+  MetricsModule,
   ReplicaDatabaseModule,
   ShutdownLogger,
 } from '@rtd/platform';
@@ -45,6 +46,7 @@ class RequestContextModule {}
     DatabaseModule.forApplication('rtd-hub-api'),
     ReplicaDatabaseModule,
     HealthModule,
+    MetricsModule.forService('api'),
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [RequestContextModule],

@@ -6,6 +6,7 @@ import {
   bullConnection,
   DatabaseModule,
   loggerParams,
+  MetricsModule,
   ShutdownLoggerModule,
   WorkerHealthModule,
 } from '@rtd/platform';
@@ -41,6 +42,7 @@ import { OutboxModule, OutboxRelayModule } from '@rtd/outbox';
     AuditModule,
     OutboxModule,
     WorkerHealthModule,
+    MetricsModule.forService('worker'),
     ShutdownLoggerModule,
     PushRunJobsModule.register({ imports: [AssignmentsModule], assignments: AssignmentsService }),
     NotificationsJobsModule,
