@@ -12,6 +12,7 @@ import { ObjectivesModule } from '@rtd/objectives';
 import { OutboxModule } from '@rtd/outbox';
 import { PnrrModule } from '@rtd/pnrr';
 import { ExportsModule } from '@rtd/exports';
+import { PrivacyModule } from '@rtd/privacy';
 import { APP_CONFIG, AppConfig, ConfigModule, DateScalar } from '@rtd/kernel';
 import {
   DatabaseModule,
@@ -63,6 +64,7 @@ class RequestContextModule {}
     ComplianceModule,
     PnrrModule,
     ExportsModule,
+    PrivacyModule,
     RequestContextModule,
   ],
   controllers: [DownloadController],

@@ -87,6 +87,17 @@ export class DbSession {
   }
 
   /**
+   * Adds settings to this transaction's (signed again as a whole, applied at once): a right the
+   * caller gains for the rest of the request once a service has authorised it (a data request of
+   * the operator: `app.data_request`). Never widens a tenant set: authz decides what is added.
+   */
+  async extend(settings: SessionSettings): Promise<void> {
+    const manager = await this.manager();
+    this.applied = { ...this.applied, ...settings };
+    await applySettings(manager, this.applied);
+  }
+
+  /**
    * A session on another pool (a read replica) with every setting this one has applied once open:
    * the same caller under the same row-level security, in a transaction of its own.
    */
