@@ -3,7 +3,7 @@ import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { metricsRegistry } from '@rtd/kernel';
-import { PROJECT_ROOT as ROOT } from './support/paths';
+import { PROJECT_ROOT as ROOT } from '../support/paths';
 
 const DEPLOY = path.join(ROOT, 'deploy');
 
