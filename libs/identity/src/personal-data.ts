@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { IdentityRepository } from './identity.repository';
 
 /*
  * Identity's part of a data request (GDPR art. 15-17, 20; libs/privacy): the person and their
@@ -32,18 +33,8 @@ export interface MembershipHistoryRecord {
 }
 
 /** The person with this fiscal code (as the operator reads it), or null. */
-export async function personByFiscalCode(
-  db: EntityManager,
-  fiscalCode: string,
-): Promise<PersonRecord | null> {
-  const [row] = await db.query(
-    `SELECT id, trim(fiscal_code) AS "fiscalCode", subject, given_name AS "givenName",
-            family_name AS "familyName", email, created_at AS "createdAt", last_login_at AS "lastLoginAt",
-            pseudonym, pseudonymised_at AS "pseudonymisedAt"
-       FROM person WHERE fiscal_code = $1`,
-    [fiscalCode],
-  );
-  return row ?? null;
+export function personByFiscalCode(db: EntityManager, fiscalCode: string): Promise<PersonRecord | null> {
+  return new IdentityRepository().personRecordByFiscalCode(db, fiscalCode);
 }
 
 /** Every role the person holds or held, oldest first. */
