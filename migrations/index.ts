@@ -21,6 +21,7 @@ import { ComplianceRollup1764000020000 } from './1764000020000-compliance-rollup
 import { PlannerFriendlyPolicies1764000021000 } from './1764000021000-planner-friendly-policies';
 import { OutboxRequestId1764000100000 } from './1764000100000-outbox-request-id';
 import { PersonalData1764000101000 } from './1764000101000-personal-data';
+import { Retention1764000102000 } from './1764000102000-retention';
 
 /** Every migration, in order. A new migration is added here as well as in its own file. */
 export const ALL_MIGRATIONS = [
@@ -47,4 +48,5 @@ export const ALL_MIGRATIONS = [
   PlannerFriendlyPolicies1764000021000,
   OutboxRequestId1764000100000,
   PersonalData1764000101000,
+  Retention1764000102000,
 ];

@@ -20,3 +20,9 @@ export async function pseudonymiseFiles(db: EntityManager, pseudonym: string): P
   const [row] = await db.query(`SELECT app_pseudonymise_files($1) AS n`, [pseudonym]);
   return Number(row.n);
 }
+
+/** Retention: files asked for more than `days` ago go, whatever their own expiry (the retention job's subject only). */
+export async function purgeExportFiles(db: EntityManager, days: number): Promise<number> {
+  const [row] = await db.query(`SELECT app_purge_export_files($1) AS n`, [days]);
+  return Number(row.n);
+}

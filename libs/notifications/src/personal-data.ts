@@ -16,3 +16,9 @@ export async function pseudonymiseMails(db: EntityManager, pseudonym: string): P
   const [row] = await db.query(`SELECT app_pseudonymise_mails($1) AS n`, [pseudonym]);
   return Number(row.n);
 }
+
+/** Retention: the records of mails older than `days` go (the retention job's subject only). */
+export async function purgeMailDeliveries(db: EntityManager, days: number): Promise<number> {
+  const [row] = await db.query(`SELECT app_purge_mail_deliveries($1) AS n`, [days]);
+  return Number(row.n);
+}

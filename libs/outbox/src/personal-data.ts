@@ -8,3 +8,9 @@ export async function pseudonymiseOutbox(db: EntityManager, pseudonym: string): 
   const [row] = await db.query(`SELECT app_pseudonymise_outbox($1) AS n`, [pseudonym]);
   return Number(row.n);
 }
+
+/** Retention: messages whose job finished more than `days` ago go (the retention job's subject only). */
+export async function purgeProcessedOutbox(db: EntityManager, days: number): Promise<number> {
+  const [row] = await db.query(`SELECT app_purge_processed_outbox($1) AS n`, [days]);
+  return Number(row.n);
+}
