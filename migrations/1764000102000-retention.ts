@@ -48,7 +48,9 @@ export class Retention1764000102000 implements MigrationInterface {
       'app_purge_export_files',
       `DELETE FROM export_job WHERE requested_at < now() - make_interval(days => days);`,
     );
-    await q.query(`CREATE INDEX outbox_processed_idx ON outbox (processed_at) WHERE processed_at IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX outbox_processed_idx ON outbox (processed_at) WHERE processed_at IS NOT NULL`,
+    );
     await q.query(`CREATE INDEX mail_delivery_claimed_idx ON mail_delivery (claimed_at)`);
     for (const fn of FUNCTIONS) {
       await q.query(`REVOKE ALL ON FUNCTION ${fn} FROM PUBLIC`);
