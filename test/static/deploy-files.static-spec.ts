@@ -204,4 +204,56 @@ describe('Deployment and monitoring files', () => {
       }
     });
   });
+
+  describe("the compose file (docker-compose config, Debian's docker-compose: no container engine needed)", () => {
+    function composeConfig(extra: string[] = [], fill = true) {
+      const dir = mkdtempSync(path.join(tmpdir(), 'rtd-compose-'));
+      const example = readFileSync(path.join(DEPLOY, 'production.env.example'), 'utf8');
+      const env = path.join(dir, 'production.env');
+      // Every secret filled in, as the operator must; and the file also serves as env_file.
+      writeFileSync(
+        env,
+        `${fill ? example.replace(/^([A-Z0-9_]+)=$/gm, '$1=validation-secret') : example}\nRTD_ENV_FILE=${env}\n`,
+      );
+      try {
+        return run('docker-compose', ['-f', path.join(DEPLOY, 'compose.yaml'), '--env-file', env, ...extra]);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+
+    it('is a valid compose file for the whole stack, and the monitoring profile', () => {
+      const check = composeConfig(['config', '-q']);
+      expect(check.output).toBe('');
+      expect(check.code).toBe(0);
+      const services = composeConfig(['--profile', 'monitoring', 'config', '--services']);
+      expect(services.output.trim().split('\n').sort()).toEqual(
+        [
+          'api',
+          'grafana',
+          'keycloak',
+          'migrate',
+          'node-exporter',
+          'postgres',
+          'prometheus',
+          'redis',
+          'worker',
+        ].sort(),
+      );
+    });
+
+    it('refuses to start with a secret left empty', () => {
+      const check = composeConfig(['config', '-q'], false);
+      expect(check.code).not.toBe(0);
+      expect(check.output).toMatch(/set POSTGRES_PASSWORD/);
+    });
+
+    it('publishes the API on loopback for the proxy, never the metrics ports, and imports the realm', () => {
+      const config = composeConfig(['config']).output;
+      expect(config).toContain('127.0.0.1:4000');
+      expect(config).not.toMatch(/published: 946[45]|946[45]:946[45]/);
+      expect(config).toContain('/opt/keycloak/data/import/rtd-hub-realm.json');
+      expect(config).toMatch(/archive_command=pgbackrest --stanza=rtd archive-push %p/);
+    });
+  });
 });
