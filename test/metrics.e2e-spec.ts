@@ -180,6 +180,23 @@ describe('Metrics (Prometheus)', () => {
     expect(samples(apiText, 'process_resident_memory_bytes')[0]).toBeGreaterThan(0);
   });
 
+  it('measures how far the read replica is behind, when there is one', async () => {
+    // The primary itself as the "replica": it is not in recovery, so nothing is behind.
+    const withReplica = await startTestApi({ databaseReplicaUrl: api.config.databaseUrl });
+    try {
+      const text = await scrape(withReplica.app.get(MetricsServer).port());
+      expect(samples(text, 'rtd_db_replica_lag_seconds', { pool: 'rtd-hub-api-replica' })).toEqual([0]);
+      expect(
+        samples(text, 'rtd_db_pool_connections', { pool: 'rtd-hub-api-replica', state: 'max' }),
+      ).toHaveLength(1);
+    } finally {
+      await withReplica.close();
+    }
+    // Closed with its API: the series goes.
+    const after = await scrape(api.app.get(MetricsServer).port());
+    expect(samples(after, 'rtd_db_replica_lag_seconds', { pool: 'rtd-hub-api-replica' })).toEqual([]);
+  });
+
   it('follows one request id from the request to its job and to the mail', async () => {
     const requestId = `metrics-${randomUUID()}`;
     const a = await cremaAssignment(api, ids, 'SUBMITTED');
