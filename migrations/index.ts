@@ -19,6 +19,9 @@ import { ReportSchedule1764000018000 } from './1764000018000-report-schedule';
 import { ExportFilesInWorker1764000019000 } from './1764000019000-export-files-in-worker';
 import { ComplianceRollup1764000020000 } from './1764000020000-compliance-rollup';
 import { PlannerFriendlyPolicies1764000021000 } from './1764000021000-planner-friendly-policies';
+import { OutboxRequestId1764000100000 } from './1764000100000-outbox-request-id';
+import { PersonalData1764000101000 } from './1764000101000-personal-data';
+import { Retention1764000102000 } from './1764000102000-retention';
 
 /** Every migration, in order. A new migration is added here as well as in its own file. */
 export const ALL_MIGRATIONS = [
@@ -43,4 +46,7 @@ export const ALL_MIGRATIONS = [
   ExportFilesInWorker1764000019000,
   ComplianceRollup1764000020000,
   PlannerFriendlyPolicies1764000021000,
+  OutboxRequestId1764000100000,
+  PersonalData1764000101000,
+  Retention1764000102000,
 ];
