@@ -22,6 +22,9 @@ import { PlannerFriendlyPolicies1764000021000 } from './1764000021000-planner-fr
 import { DiscreetEnrolment1764000090000 } from './1764000090000-discreet-enrolment';
 import { ExportBacklog1764000090001 } from './1764000090001-export-backlog';
 import { SecondWallGaps1764000090002 } from './1764000090002-second-wall-gaps';
+import { OutboxRequestId1764000100000 } from './1764000100000-outbox-request-id';
+import { PersonalData1764000101000 } from './1764000101000-personal-data';
+import { Retention1764000102000 } from './1764000102000-retention';
 
 /** Every migration, in order. A new migration is added here as well as in its own file. */
 export const ALL_MIGRATIONS = [
@@ -49,4 +52,7 @@ export const ALL_MIGRATIONS = [
   DiscreetEnrolment1764000090000,
   ExportBacklog1764000090001,
   SecondWallGaps1764000090002,
+  OutboxRequestId1764000100000,
+  PersonalData1764000101000,
+  Retention1764000102000,
 ];

@@ -23,3 +23,5 @@ export * from './dataloader/request-loader';
 export * from './jobs/job-scheduler';
 export * from './text/italian-names';
 export * from './tables';
+export * from './observability/metrics';
+export * from './observability/log-context';

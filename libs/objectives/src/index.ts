@@ -8,3 +8,4 @@ export * from './jobs/fan-out';
 export * from './jobs/push-run.job';
 export * from './jobs/push-run-jobs.module';
 export * from './tables';
+export * from './personal-data';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { Params } from 'nestjs-pino';
 import pino from 'pino';
-import { AppConfig } from '@rtd/kernel';
+import { AppConfig, currentLogContext } from '@rtd/kernel';
 
 const CLIENT_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
@@ -27,7 +27,7 @@ export function clientRequestIdOf(req: IncomingMessage): string | undefined {
   return value && CLIENT_REQUEST_ID.test(value) ? value : undefined;
 }
 
-/** JSON logs on stdout, one line per event, each request's lines carrying its id. */
+/** JSON logs on stdout, one line per event, each request's (and each job's) lines carrying its id. */
 export function loggerParams(config: AppConfig, service: string): Params {
   return {
     // Synchronous writes: the last lines before a shutdown or a crash must not be lost in a buffer.
@@ -35,6 +35,8 @@ export function loggerParams(config: AppConfig, service: string): Params {
       {
         level: config.logLevel,
         base: { service },
+        // A job's lines carry the request that caused it, the queue and the job id (LogContext).
+        mixin: () => ({ ...currentLogContext() }),
         genReqId: (_req, res) => {
           const id = randomUUID();
           res.setHeader('x-request-id', id);
