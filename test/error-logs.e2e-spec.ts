@@ -33,6 +33,8 @@ describe('Error logs', () => {
     });
     const text = await response.text();
     return {
+      // The API's own id for the request (the caller's X-Request-Id is logged apart, clientRequestId).
+      requestId: response.headers.get('x-request-id') ?? '',
       text,
       body: JSON.parse(text) as { errors?: { message: string; extensions: { code: string } }[] },
     };
@@ -63,7 +65,7 @@ describe('Error logs', () => {
   }
 
   it('answers and logs a NOT_FOUND for a 90,000-character edition in a few hundred characters', async () => {
-    const { text, body } = await call(
+    const { text, body, requestId } = await call(
       'logs-not-found',
       'query($e: String!) { planLines(edition: $e) { totalCount } }',
       { e: 'x'.repeat(90_000) },
@@ -71,13 +73,13 @@ describe('Error logs', () => {
     expect(body.errors?.[0].extensions.code).toBe('NOT_FOUND');
     expect(body.errors?.[0].message).toBe(`Edizione «${'x'.repeat(80)}…» non trovata o non accessibile`);
     expect(text.length).toBeLessThan(1_000);
-    expectShortRefusal(await linesOf('logs-not-found'), 'NOT_FOUND');
+    expectShortRefusal(await linesOf(requestId), 'NOT_FOUND');
   });
 
   it('answers and logs a BAD_USER_INPUT for a 90,000-character edition in a few hundred characters', async () => {
     const consortia = await call('logs-consortia', '{ consortia { id name } }', {});
     const consortiumId = (consortia.body as { data: { consortia: { id: string }[] } }).data.consortia[0].id;
-    const { text, body } = await call(
+    const { text, body, requestId } = await call(
       'logs-bad-input',
       'query($c: ID!, $e: String) { targetPreview(consortiumId: $c, target: { all: true }, edition: $e) { count } }',
       { c: consortiumId, e: 'x'.repeat(90_000) },
@@ -85,6 +87,6 @@ describe('Error logs', () => {
     expect(body.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
     expect(body.errors?.[0].message.length).toBeLessThan(200);
     expect(text.length).toBeLessThan(1_000);
-    expectShortRefusal(await linesOf('logs-bad-input'), 'BAD_USER_INPUT');
+    expectShortRefusal(await linesOf(requestId), 'BAD_USER_INPUT');
   });
 });

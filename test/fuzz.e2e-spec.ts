@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -19,9 +20,9 @@ import {
   isNonNullType,
   isObjectType,
 } from 'graphql';
-import { ADMIN, PORTAL_LOMBARDIA, RTD_A, tokenFor } from './support/identities';
+import { ADMIN, PORTAL_LOMBARDIA, REFERENT_CREMA, RTD_A, tokenFor } from './support/identities';
 import { PROJECT_ROOT } from './support/paths';
-import { cremaAssignment, demoIds, ok, publishedObjective } from './support/scenario';
+import { cremaAssignment, demoIds, DemoIds, ok, publishedObjective } from './support/scenario';
 import { GraphqlResponse, startTestApi, TestApi } from './support/test-app';
 import { startTestWorker } from './support/test-worker';
 
@@ -363,10 +364,12 @@ function rootFields(
 describe('Fuzzing every operation', () => {
   let api: TestApi;
   let known: Known;
+  let ids: DemoIds;
+  let cremaIds: string[];
 
   beforeAll(async () => {
     api = await startTestApi();
-    const ids = await demoIds(api);
+    ids = await demoIds(api);
     // Assignments in a few states, by the fan-out of the real worker; the worker then stops, so
     // that no background job runs during the cases and every run is the same.
     const worker = await startTestWorker(api.config);
@@ -426,8 +429,19 @@ describe('Fuzzing every operation', () => {
         'Crema',
       ],
     };
+    cremaIds = ok(
+      await api
+        .as(REFERENT_CREMA)
+        .graphql(
+          `query($c: ID!) { assignments(filter: { comuneId: $c }, first: 5) { edges { node { id } } } }`,
+          {
+            c: ids.crema,
+          },
+        ),
+      'assignments',
+    ).edges.map((edge: { node: { id: string } }) => edge.node.id);
     // Tokens up front: the properties then measure the API, not the identity provider.
-    await Promise.all([tokenFor(RTD_A), tokenFor(ADMIN)]);
+    await Promise.all([tokenFor(RTD_A), tokenFor(ADMIN), tokenFor(REFERENT_CREMA)]);
   });
   afterAll(() => api.close());
 
@@ -478,4 +492,147 @@ describe('Fuzzing every operation', () => {
     expect(sent).toBeGreaterThanOrEqual(rootFields(schema).length * RUNS_PER_FIELD + examplesSent);
     expect(examplesSent).toBeGreaterThan(250);
   });
+
+  /**
+   * The bulk import's cells (issue 26): files of the monitoring sheet's columns, as CSV or XLSX,
+   * whose cells hold whatever a spreadsheet can (text, numbers huge and odd, `4e1`, `0x28`,
+   * formulas with and without their result, rich text, booleans, dates, error values, NUL bytes),
+   * around real and foreign activity ids, imported by Crema's referent, dry or not. Every answer
+   * is a report or a BAD_USER_INPUT; never INTERNAL_SERVER_ERROR, never a 5xx.
+   */
+  it("never answers INTERNAL_SERVER_ERROR to an import's cells, whatever they hold", async () => {
+    const failures: string[] = [];
+    const codes = new Map<string, number>();
+    let sent = 0;
+    await fc
+      .assert(
+        fc.asyncProperty(importCase(cremaIds), async (file) => {
+          const content = file.format === 'CSV' ? csvOf(file.rows) : await xlsxOf(file.rows);
+          const res = await api
+            .as(REFERENT_CREMA)
+            .graphql(
+              `mutation($input: StatusImportInput!) { importStatuses(input: $input) { applied rowsRead errors { row column reason } } }`,
+              {
+                input: {
+                  fileName: file.format === 'CSV' ? 'fuzz.csv' : 'fuzz.xlsx',
+                  contentBase64: content.toString('base64'),
+                  comuneId: ids.crema,
+                  dryRun: file.dryRun,
+                },
+              },
+            );
+          sent++;
+          const code = res.errors?.[0]?.extensions?.code ?? 'ok';
+          codes.set(code, (codes.get(code) ?? 0) + 1);
+          if (res.status >= 500 || (code !== 'ok' && code !== 'BAD_USER_INPUT')) {
+            failures.push(
+              `HTTP ${res.status} ${JSON.stringify(res.errors).slice(0, 300)} with ${JSON.stringify(file).slice(0, 400)}`,
+            );
+            return false;
+          }
+          return true;
+        }),
+        { seed: SEED, numRuns: IMPORT_RUNS, endOnFailure: true },
+      )
+      .catch(() => undefined);
+    expect(failures).toEqual([]);
+    expect(sent).toBe(IMPORT_RUNS);
+    // The cases reach past the file's checks into the rows, and some files are refused whole.
+    expect(codes.get('ok') ?? 0).toBeGreaterThan(IMPORT_RUNS / 3);
+  });
 });
+
+const IMPORT_RUNS = 48;
+const IMPORT_HEADER = [
+  'Codice ISTAT',
+  'Codice linea',
+  'Stato',
+  'Avanzamento (%)',
+  'Criticità',
+  'ID attività',
+  'Versione',
+];
+
+type ImportCell = ExcelJS.CellValue;
+
+/** A value a cell of an imported sheet may hold, hostile ones first. */
+function importCell(plausible: fc.Arbitrary<ImportCell>): fc.Arbitrary<ImportCell> {
+  return fc.oneof(
+    { weight: 4, arbitrary: plausible },
+    { weight: 2, arbitrary: fc.constantFrom(...NASTY_STRINGS.filter((text) => text.length < 20_000)) },
+    {
+      weight: 2,
+      arbitrary: fc.constantFrom<ImportCell>(
+        '4e1',
+        '0x28',
+        '40.0',
+        ' 40 ',
+        '-1',
+        '101',
+        '99999999999',
+        '9'.repeat(40),
+        2 ** 31,
+        99_999_999_999,
+        1e300,
+        -0,
+        40.5,
+        true,
+        new Date('2026-03-01T00:00:00Z'),
+        { error: '#N/A' },
+        { formula: 'A1' },
+        { formula: '20*2', result: 40 },
+        { formula: 'B2', result: 'In corso' },
+        { richText: [{ text: 'In ' }, { text: 'corso' }] },
+        { text: 'https://example.it', hyperlink: 'https://example.it' },
+        null,
+      ),
+    },
+    { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 30 }) },
+    { weight: 1, arbitrary: fc.integer() },
+  );
+}
+
+function importCase(assignmentIds: string[]) {
+  const row = fc.tuple(
+    importCell(fc.constantFrom('019035', 19035, '019067')),
+    importCell(fc.constantFrom('CAP1.PA.LA20', 'CAP1.PA.LA19', 'ZZ.99')),
+    importCell(fc.constantFrom('In corso', 'Non avviata', 'Inviata', 'Completata', 'in corso', '')),
+    importCell(fc.constantFrom(0, 40, 100, '40')),
+    importCell(fc.constantFrom('Manca il fornitore', '', null)),
+    importCell(fc.constantFrom(...assignmentIds, UUID_ZERO, 'non-un-id')),
+    importCell(fc.constantFrom(1, 2, 3, '2')),
+  );
+  return fc.record({
+    format: fc.constantFrom<'CSV' | 'XLSX'>('CSV', 'XLSX'),
+    dryRun: fc.boolean(),
+    rows: fc.array(row, { minLength: 1, maxLength: 3 }),
+  });
+}
+
+/** A cell as a CSV field: what a spreadsheet writes for it, quoted. */
+function csvField(value: ImportCell): string {
+  if (value === null || value === undefined) return '';
+  const text =
+    value instanceof Date
+      ? value.toISOString().slice(0, 10)
+      : typeof value === 'object'
+        ? String(
+            (value as { result?: unknown; text?: unknown }).result ??
+              (value as { text?: unknown }).text ??
+              '',
+          )
+        : String(value);
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+function csvOf(rows: ImportCell[][]): Buffer {
+  return Buffer.from([IMPORT_HEADER.join(';'), ...rows.map((row) => row.map(csvField).join(';'))].join('\n'));
+}
+
+async function xlsxOf(rows: ImportCell[][]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Linee 2022-2024');
+  sheet.addRow(IMPORT_HEADER);
+  rows.forEach((row, i) => row.forEach((value, j) => (sheet.getCell(i + 2, j + 1).value = value)));
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

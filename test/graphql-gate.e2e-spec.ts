@@ -1,3 +1,5 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
 import request from 'supertest';
 import { AppConfig } from '@rtd/kernel';
 import { PORTAL_LOMBARDIA, REFERENT_CREMA, RTD_A, tokenFor } from './support/identities';
@@ -165,6 +167,96 @@ describe('GraphQL gate', () => {
       });
     });
 
+    /**
+     * Issue 26, point 1: a GET carrying a persisted query's hash, with an Accept that names
+     * text/html, went round every limit (the sandbox page's exemption): the counters stayed still.
+     */
+    describe('GET with a persisted query, and downloads, counted like everything else', () => {
+      let api: TestApi;
+      let redis: Redis;
+      const QUERY_TEXT = '{ me { subject } }';
+      const persisted = {
+        persistedQuery: { version: 1, sha256Hash: createHash('sha256').update(QUERY_TEXT).digest('hex') },
+      };
+      /** The counters of one kind of limit, as Redis holds them (one key per person, client, address). */
+      const counters = async (kind: 'person' | 'client' | 'address') => {
+        const keys = await redis.keys(`${api.config.queuePrefix}:rate:${kind}:*`);
+        return Promise.all(keys.map(async (key) => Number(await redis.get(key))));
+      };
+      const persistedGet = async (who: string, accept: string) =>
+        request(api.app.getHttpServer())
+          .get('/graphql')
+          .query({ extensions: JSON.stringify(persisted) })
+          .set({ accept, 'apollo-require-preflight': '1', ...(await bearer(who)) });
+
+      beforeAll(async () => {
+        api = await startTestApi(limits({ person: 4, client: 3, address: 1000 }));
+        redis = new Redis(api.config.redisUrl);
+      });
+      afterAll(async () => {
+        redis.disconnect();
+        await api.close();
+      });
+
+      it('counts a GET against the person, and refuses it over the limit as it refuses a POST', async () => {
+        // Registered by POST (Apollo's automatic persisted queries): the person's first request.
+        const registered = await post(
+          api,
+          { query: QUERY_TEXT, extensions: persisted },
+          await bearer(REFERENT_CREMA),
+        );
+        expect(registered.body.errors).toBeUndefined();
+        const ran = await persistedGet(REFERENT_CREMA, 'application/json, text/html');
+        expect(ran.status).toBe(200);
+        expect(ran.body.data.me.subject).toEqual(expect.any(String));
+        expect((await persistedGet(REFERENT_CREMA, 'text/html, application/json')).status).toBe(200);
+        expect(await counters('person')).toEqual([3]);
+        expect((await persistedGet(REFERENT_CREMA, 'application/json, text/html')).status).toBe(200);
+        // Five of four: refused, by GET as by POST, whatever the Accept header.
+        for (const accept of ['text/html, application/json', 'text/html', 'application/json, text/html'])
+          expectLimited(await persistedGet(REFERENT_CREMA, accept));
+        expectLimited(await post(api, QUERY, await bearer(REFERENT_CREMA)));
+        expect(await counters('person')).toEqual([8]);
+      });
+
+      it("counts a regional portal's GETs against its client quota", async () => {
+        const answers: number[] = [];
+        for (let i = 0; i < 6; i++)
+          answers.push((await persistedGet(PORTAL_LOMBARDIA, 'text/html, application/json')).status);
+        expect(answers).toEqual([200, 200, 200, 429, 429, 429]);
+        expect(await counters('client')).toEqual([6]);
+      });
+
+      it('asks a token of every GET, and counts every request of the address, preflights included', async () => {
+        const [before] = await counters('address');
+        const server = api.app.getHttpServer();
+        for (const accept of ['text/html', 'text/html, application/json', 'application/json']) {
+          const page = await request(server).get('/graphql').set('accept', accept);
+          expect({ accept, status: page.status }).toEqual({ accept, status: 401 });
+        }
+        await request(server).options('/graphql');
+        expect(await counters('address')).toEqual([before + 4]);
+      });
+
+      it('counts downloads against the address and the person, with the same quota', async () => {
+        const [address] = await counters('address');
+        const [person] = await counters('person');
+        const link = `/downloads/${randomUUID()}?expires=1&signature=x`;
+        const download = async () =>
+          request(api.app.getHttpServer())
+            .get(link)
+            .set(await bearer(RTD_A));
+        // RTD_A has used none of its four requests yet.
+        for (let i = 0; i < 4; i++) expect((await download()).status).toBe(403);
+        const refused = await download();
+        expect(refused.status).toBe(429);
+        expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+        expect(refused.body.error).toMatch(/^Troppe richieste in poco tempo: riprovare tra \d+ secondi$/);
+        expect((await counters('person')).sort()).toEqual([person, 5].sort());
+        expect(await counters('address')).toEqual([address + 5]);
+      });
+    });
+
     describe('per address', () => {
       let api: TestApi;
 
@@ -177,6 +269,8 @@ describe('GraphQL gate', () => {
         for (let i = 0; i < 3; i++) expect((await post(api, QUERY)).status).toBe(401);
         expectLimited(await post(api, QUERY));
         expectLimited(await post(api, QUERY, await bearer(RTD_A)));
+        // Nor are downloads: the address's limit comes before the token.
+        expect((await request(api.app.getHttpServer()).get(`/downloads/${randomUUID()}`)).status).toBe(429);
         // Health and the web app are not behind the gate.
         expect((await request(api.app.getHttpServer()).get('/health/live')).status).toBe(200);
       });

@@ -1,5 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { Client } from 'pg';
+import { AssignmentStatus, nextStatus, Side, STATUSES, WorkflowAction } from '@rtd/assignments';
 import { AccessScope, GrantedRole } from '@rtd/authz';
 import { undeliverable } from '@rtd/outbox';
 import {
@@ -299,6 +300,217 @@ describe('Hostile SQL as the application role', () => {
       await inTransaction(await settingsOf({ fiscalCode: RTD_A }), async () => {
         expect((await grantViewer(ids.A, ids.crema)).rowCount).toBe(1);
       });
+    });
+  });
+
+  describe('memberships, who they reveal (issue 26, point 4)', () => {
+    it('decides itself whether a role shows its holder, whatever the application role writes', async () => {
+      // Her id, as app_enrol_person would give it: the referent cannot read her row.
+      const chiara = (await owner.query(`SELECT id FROM person WHERE fiscal_code = $1`, [RTD_B])).rows[0].id;
+      await inTransaction(await settingsOf({ fiscalCode: REFERENT_CREMA }), async () => {
+        // The RTD of B shares no tenant with Crema's referent: her role there shows her to nobody.
+        const inserted = await app.query(
+          `INSERT INTO membership (person_id, role, consortium_id, comune_id, granted_by, reveals_person)
+           VALUES ($3, 'COMUNE_VIEWER', $1, $2, 'hostile-test', true) RETURNING id, reveals_person`,
+          [ids.A, ids.crema, chiara],
+        );
+        expect(inserted.rows[0].reveals_person).toBe(false);
+        await app.query(`UPDATE membership SET reveals_person = true WHERE id = $1`, [inserted.rows[0].id]);
+        const named = await app.query(
+          `SELECT given_name, (SELECT count(*)::int FROM app_people_named(ARRAY[id])) AS named
+             FROM person WHERE fiscal_code = $1`,
+          [RTD_B],
+        );
+        expect(named.rows).toEqual([{ given_name: 'Chiara', named: 0 }]);
+      });
+    });
+  });
+
+  describe('export jobs (issue 26, point 7)', () => {
+    const REPORT_HTML = Buffer.from('<script>alert(1)</script>');
+    const forgedReport = (consortiumId: string, state: string) =>
+      app.query(
+        `INSERT INTO export_job (consortium_id, kind, state, requested_by, progress, finished_at, file_name,
+                                 content_type, content)
+         VALUES ($1, 'CONSORTIUM_REPORT_PDF', $2, 'hostile-test', 100, now(), 'relazione.html', 'text/html', $3)`,
+        [consortiumId, state, state === 'COMPLETED' ? REPORT_HTML : null],
+      );
+    const queued = (consortiumId: string, kind: string, comuneId: string | null = null) =>
+      app.query(
+        `INSERT INTO export_job (consortium_id, comune_id, kind, state, requested_by)
+         VALUES ($1, $2, $3, 'QUEUED', 'hostile-test') RETURNING id`,
+        [consortiumId, comuneId, kind],
+      );
+
+    it("files no finished report, nor one for another consortium, with the office's context", async () => {
+      for (const [consortium, state] of [
+        [ids.B, 'COMPLETED'],
+        [ids.A, 'COMPLETED'],
+      ]) {
+        await inTransaction(await settingsOf({ fiscalCode: RTD_A }), async () => {
+          await expect(forgedReport(consortium, state)).rejects.toThrow(/row-level security/);
+        });
+      }
+      await inTransaction(await settingsOf({ fiscalCode: RTD_A }), async () => {
+        await expect(queued(ids.B, 'CONSORTIUM_REPORT_PDF')).rejects.toThrow(/row-level security/);
+      });
+      await inTransaction(await settingsOf({ fiscalCode: RTD_A }), async () => {
+        expect((await queued(ids.A, 'CONSORTIUM_REPORT_PDF')).rowCount).toBe(1);
+      });
+      // A referent files its own comune's scheda, and no report, nor another comune's scheda.
+      for (const [kind, comune, allowed] of [
+        ['CONSORTIUM_REPORT_PDF', null, false],
+        ['SCHEDA_COMUNE_PDF', ids.vaiano, false],
+        ['SCHEDA_COMUNE_PDF', ids.crema, true],
+      ] as const) {
+        await inTransaction(await settingsOf({ fiscalCode: REFERENT_CREMA }), async () => {
+          const insert = queued(comune === ids.vaiano ? ids.B : ids.A, kind, comune);
+          if (allowed) expect((await insert).rowCount).toBe(1);
+          else await expect(insert).rejects.toThrow(/row-level security/);
+        });
+      }
+    });
+
+    it("lets no requester rewrite, move or delete a consortium's finished report", async () => {
+      const report = await owner.query(
+        `INSERT INTO export_job (consortium_id, kind, state, requested_by, progress, finished_at, file_name,
+                                 content_type, content)
+         VALUES ($1, 'CONSORTIUM_REPORT_PDF', 'COMPLETED', 'hostile-test', 100, now(), 'relazione.pdf',
+                 'application/pdf', '%PDF-1.7') RETURNING id`,
+        [ids.A],
+      );
+      const id = report.rows[0].id;
+      await inTransaction(await settingsOf({ fiscalCode: RTD_A }), async () => {
+        const rewritten = await app.query(
+          `UPDATE export_job SET content = $2, content_type = 'application/pdf' WHERE id = $1`,
+          [id, REPORT_HTML],
+        );
+        expect(rewritten.rowCount).toBe(0);
+        expect((await app.query(`DELETE FROM export_job WHERE id = $1`, [id])).rowCount).toBe(0);
+      });
+      // Its own scheda, while queued, the requester may build (the worker acts as them), not move.
+      await inTransaction(await settingsOf({ fiscalCode: RTD_A }), async () => {
+        const scheda = (await queued(ids.A, 'SCHEDA_COMUNE_PDF', ids.crema)).rows[0].id;
+        await expect(
+          app.query(`UPDATE export_job SET consortium_id = $2, comune_id = $3 WHERE id = $1`, [
+            scheda,
+            ids.B,
+            ids.vaiano,
+          ]),
+        ).rejects.toThrow(/row-level security/);
+      });
+      const kept = await owner.query(`SELECT content::text, content_type FROM export_job WHERE id = $1`, [
+        id,
+      ]);
+      expect(kept.rows).toEqual([{ content: '\\x255044462d312e37', content_type: 'application/pdf' }]);
+      // Whoever writes it, a PDF kind is a PDF.
+      await expect(
+        owner.query(`UPDATE export_job SET content_type = 'text/html' WHERE id = $1`, [id]),
+      ).rejects.toThrow(/export_job_content_type_check/);
+    });
+  });
+
+  describe('history and evidence (issue 26, point 7)', () => {
+    it('name the caller as their actor', async () => {
+      const person = (await owner.query(`SELECT id FROM person WHERE fiscal_code = $1`, [REFERENT_CREMA]))
+        .rows[0].id;
+      const assignment = (
+        await owner.query(`SELECT id FROM assignment WHERE objective_id = $1`, [ids.objectiveA])
+      ).rows[0].id;
+      const event = (subject: string, personId: string | null) =>
+        app.query(
+          `INSERT INTO status_event (consortium_id, comune_id, assignment_id, from_status, to_status, progress,
+                                     actor_subject, actor_person_id)
+           VALUES ($1, $2, $3, 'NOT_STARTED', 'COMPLETED', 100, $4, $5)`,
+          [ids.A, ids.crema, assignment, subject, personId],
+        );
+      const evidence = (subject: string) =>
+        app.query(
+          `INSERT INTO evidence (consortium_id, comune_id, assignment_id, kind, description, added_by_subject,
+                                 added_by_person_id)
+           VALUES ($1, $2, $3, 'NOTE', 'Delibera', $4, $5)`,
+          [ids.A, ids.crema, assignment, subject, person],
+        );
+      for (const forge of [
+        () => event('system:fan-out', null),
+        () => event('hostile-test', null),
+        () => evidence('x'),
+      ])
+        await inTransaction(await settingsOf({ fiscalCode: REFERENT_CREMA }), async () => {
+          await expect(forge()).rejects.toThrow(/row-level security/);
+        });
+      await inTransaction(await settingsOf({ fiscalCode: REFERENT_CREMA }), async () => {
+        expect((await event('hostile-test', person)).rowCount).toBe(1);
+        expect((await evidence('hostile-test')).rowCount).toBe(1);
+      });
+    });
+  });
+
+  describe('the workflow, in the database too (issue 26, point 7)', () => {
+    /** A fresh assignment of Crema, in `status`, written by the owner. */
+    const assignmentIn = async (status: AssignmentStatus) => {
+      const objective = await owner.query(
+        `INSERT INTO shared_objective (consortium_id, title, edition_code, target, created_by, state, published_at)
+         VALUES ($1, 'Obiettivo', '2022-2024', '{"all": true}', 'test', 'PUBLISHED', now()) RETURNING id`,
+        [ids.A],
+      );
+      const row = await owner.query(
+        `INSERT INTO assignment (consortium_id, comune_id, objective_id, status) VALUES ($1, $2, $3, $4) RETURNING id`,
+        [ids.A, ids.crema, objective.rows[0].id, status],
+      );
+      return row.rows[0].id as string;
+    };
+    const move = (id: string, set: string) => app.query(`UPDATE assignment SET ${set} WHERE id = $1`, [id]);
+
+    it("refuses a referent's UPDATE assignment SET status = 'COMPLETED', and every move not theirs", async () => {
+      const id = await assignmentIn('IN_PROGRESS');
+      for (const set of [`status = 'COMPLETED'`, `status = 'REJECTED'`, `status = 'NOT_APPLICABLE'`]) {
+        await inTransaction(await settingsOf({ fiscalCode: REFERENT_CREMA }), async () => {
+          await expect(move(id, set)).rejects.toThrow(/not a move of the workflow for this caller/);
+        });
+      }
+      await inTransaction(await settingsOf({ fiscalCode: REFERENT_CREMA }), async () => {
+        expect((await move(id, `status = 'SUBMITTED', progress = 100`)).rowCount).toBe(1);
+        // Under review, the comune's words are frozen; the office decides.
+        await expect(move(id, `progress = 10`)).rejects.toThrow(/only while the report is open/);
+      });
+      const submitted = await assignmentIn('SUBMITTED');
+      await inTransaction(await settingsOf({ fiscalCode: RTD_A }), async () => {
+        expect((await move(submitted, `status = 'COMPLETED'`)).rowCount).toBe(1);
+        await expect(move(submitted, `status = 'NOT_STARTED'`)).rejects.toThrow(/not a move of the workflow/);
+      });
+      // The owner (migrations, the demo) is not the application.
+      expect(
+        (await owner.query(`UPDATE assignment SET status = 'COMPLETED' WHERE id = $1`, [id])).rowCount,
+      ).toBe(1);
+    });
+
+    it('holds the moves of libs/assignments/src/workflow.ts, side by side', async () => {
+      const actions = (to: AssignmentStatus): WorkflowAction[] => [
+        { kind: 'update', to },
+        ...(to === 'SUBMITTED' ? [{ kind: 'submit' } as const] : []),
+        ...(to === 'COMPLETED' ? [{ kind: 'approve' } as const] : []),
+        ...(to === 'REJECTED' ? [{ kind: 'reject' } as const] : []),
+        ...(to === 'NOT_APPLICABLE' ? [{ kind: 'notApplicable' } as const] : []),
+      ];
+      const allowed = (from: AssignmentStatus, to: AssignmentStatus, side: Side) =>
+        from !== to &&
+        actions(to).some((action) => {
+          try {
+            return nextStatus(from, side, action) === to;
+          } catch {
+            return false;
+          }
+        });
+      const cases = STATUSES.flatMap((from) =>
+        STATUSES.flatMap((to) => (['municipality', 'office'] as Side[]).map((side) => ({ from, to, side }))),
+      );
+      const { rows } = await owner.query(
+        `SELECT c.f AS "from", c.t AS "to", c.s AS side, app_workflow_allows(c.f, c.t, c.s) AS allowed
+           FROM jsonb_to_recordset($1::jsonb) AS c(f text, t text, s text)`,
+        [JSON.stringify(cases.map((c) => ({ f: c.from, t: c.to, s: c.side })))],
+      );
+      expect(rows).toEqual(cases.map((c) => ({ ...c, allowed: allowed(c.from, c.to, c.side) })));
     });
   });
 

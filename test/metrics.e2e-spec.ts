@@ -198,17 +198,24 @@ describe('Metrics (Prometheus)', () => {
   });
 
   it('follows one request id from the request to its job and to the mail', async () => {
-    const requestId = `metrics-${randomUUID()}`;
     const a = await cremaAssignment(api, ids, 'SUBMITTED');
     sink.clear();
-    ok(
-      await api.graphql(
-        `mutation($id: ID!, $v: Int!) { reviewAssignment(id: $id, expectedVersion: $v, decision: REJECT, reason: "Serve la delibera") { version } }`,
-        { id: a.id, v: a.version },
-        { authorization: `Bearer ${await tokenFor(RTD_A)}`, 'x-request-id': requestId },
-      ),
-      'reviewAssignment',
-    );
+    // The API draws the request's id (issue 26) and answers it; the caller's own is logged apart.
+    const answer = await request(api.app.getHttpServer())
+      .post('/graphql')
+      .set({
+        'content-type': 'application/json',
+        'apollo-require-preflight': 'true',
+        authorization: `Bearer ${await tokenFor(RTD_A)}`,
+        'x-request-id': `metrics-${randomUUID()}`,
+      })
+      .send({
+        query: `mutation($id: ID!, $v: Int!) { reviewAssignment(id: $id, expectedVersion: $v, decision: REJECT, reason: "Serve la delibera") { version } }`,
+        variables: { id: a.id, v: a.version },
+      });
+    expect(answer.body.errors).toBeUndefined();
+    const requestId = answer.headers['x-request-id'];
+    expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
     const mail = await sink.waitFor((m) => m.text?.includes('Serve la delibera') ?? false, 30_000);
     expect(mail.headers['x-request-id']).toBe(requestId);
   });

@@ -50,7 +50,10 @@ import { PrivacyJobsModule } from '@rtd/privacy';
     ComplianceJobsModule,
     ExportsJobsModule,
     PrivacyJobsModule,
-    OutboxRelayModule.register([PUSH_RUNS_QUEUE, NOTIFICATIONS_QUEUE, EXPORTS_QUEUE]),
+    // Files take turns by consortium: one office's batch does not hold another's scheda (issue 26).
+    OutboxRelayModule.register([PUSH_RUNS_QUEUE, NOTIFICATIONS_QUEUE, EXPORTS_QUEUE], {
+      fair: [EXPORTS_QUEUE],
+    }),
   ],
 })
 export class WorkerModule {}

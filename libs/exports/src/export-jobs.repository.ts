@@ -63,6 +63,17 @@ export class ExportJobsRepository {
   }
 
   /**
+   * The files the caller (`mine`) and the consortium (every requester) have waiting for the
+   * worker; locks the consortium's queue until the transaction ends (app_export_backlog,
+   * migrations/1764000090001-export-backlog.ts), so that the insert that follows is counted by
+   * the next request.
+   */
+  async backlog(db: EntityManager, consortiumId: string): Promise<{ mine: number; consortium: number }> {
+    const [row] = await db.query(`SELECT mine, consortium FROM app_export_backlog($1::uuid)`, [consortiumId]);
+    return { mine: Number(row.mine), consortium: Number(row.consortium) };
+  }
+
+  /**
    * A file to build: QUEUED, for the worker (the outbox message goes in the same transaction).
    * `editionCode`: the edition asked for a monitoring sheet (null: chosen when built).
    */

@@ -11,8 +11,10 @@ import {
   masculine,
   notFound,
   parseId,
+  rateLimited,
   RequestContext,
 } from '@rtd/kernel';
+import { EntityManager } from 'typeorm';
 import { DownloadLinkSettings, downloadLinkSettings, signDownload } from './download-link';
 import { ExportJobObject, ExportKindEnum, ExportRequestInput, ExportStateEnum } from './dto/export.types';
 import { ComuneFileKind, ComuneFiles, ComuneFileScope } from './comune-files';
@@ -62,6 +64,7 @@ type Scope = ComuneFileScope;
 @Injectable()
 export class ExportsService {
   private readonly links: DownloadLinkSettings;
+  private readonly queue: AppConfig['exportQueue'];
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
@@ -72,6 +75,7 @@ export class ExportsService {
     private readonly outbox: Outbox,
   ) {
     this.links = downloadLinkSettings(config);
+    this.queue = config.exportQueue;
   }
 
   /**
@@ -88,6 +92,7 @@ export class ExportsService {
       throw badInput('comuneId', 'la relazione periodica riguarda il consorzio: indicare consortiumId');
     const subject = actorSubject(ctx.actor);
     const row = await ctx.atomically(async (db) => {
+      await this.checkBacklog(db, scope.consortium.id);
       const job = await this.jobs.insertQueued(db, {
         consortiumId: scope.consortium.id,
         kind,
@@ -134,6 +139,7 @@ export class ExportsService {
     const subject = actorSubject(ctx.actor);
     const row = await ctx.atomically(async (db) => {
       await this.jobs.pruneOld(db, subject);
+      await this.checkBacklog(db, target.consortiumId);
       const job = await this.jobs.insertQueued(db, {
         ...target,
         kind,
@@ -165,6 +171,23 @@ export class ExportsService {
       return job;
     });
     return this.toObject(row, subject);
+  }
+
+  /**
+   * One worker builds every consortium's files: a person, and a consortium, may have only so many
+   * waiting (EXPORT_QUEUE_PER_PERSON, EXPORT_QUEUE_PER_CONSORTIUM), and the relay hands the worker
+   * each consortium's in turn (fair priorities, libs/outbox). Over a cap: RATE_LIMITED, nothing queued.
+   */
+  private async checkBacklog(db: EntityManager, consortiumId: string): Promise<void> {
+    const waiting = await this.jobs.backlog(db, consortiumId);
+    if (waiting.mine >= this.queue.perPerson)
+      throw rateLimited(
+        `File già in preparazione per chi li ha chiesti: ${waiting.mine} (al massimo ${this.queue.perPerson} alla volta); attendere che siano pronti prima di chiederne altri`,
+      );
+    if (waiting.consortium >= this.queue.perConsortium)
+      throw rateLimited(
+        `File già in preparazione per il consorzio: ${waiting.consortium} (al massimo ${this.queue.perConsortium}); riprovare tra qualche minuto`,
+      );
   }
 
   /**

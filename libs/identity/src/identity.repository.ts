@@ -187,10 +187,19 @@ export class IdentityRepository {
     );
   }
 
+  /**
+   * People by id, as the caller may read them: the fiscal code of everyone visible, the name and
+   * e-mail only of those the database names to the caller (app_people_named, migration
+   * 1764000090000: not a stranger the caller merely enrolled).
+   */
   async peopleByIds(db: EntityManager, ids: readonly string[]): Promise<PersonProfileRecord[]> {
     return db.query(
-      `SELECT id, fiscal_code AS "fiscalCode", given_name AS "givenName", family_name AS "familyName", email
-         FROM person WHERE id = ANY ($1::uuid[])`,
+      `SELECT p.id, p.fiscal_code AS "fiscalCode",
+              CASE WHEN n.id IS NOT NULL THEN p.given_name END AS "givenName",
+              CASE WHEN n.id IS NOT NULL THEN p.family_name END AS "familyName",
+              CASE WHEN n.id IS NOT NULL THEN p.email END AS email
+         FROM person p LEFT JOIN app_people_named($1::uuid[]) n(id) ON n.id = p.id
+        WHERE p.id = ANY ($1::uuid[])`,
       [ids],
     );
   }

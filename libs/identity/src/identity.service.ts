@@ -16,6 +16,7 @@ import { TenancyService } from '@rtd/tenancy';
 import { GrantRoleInput, MeObject, MembershipObject, PersonProfileObject } from './dto/membership.object';
 import { AccessInvalidation } from './access-invalidation';
 import { fiscalCodeProblem, normalizeFiscalCode } from './fiscal-code';
+import { mailAddress } from './mail-address';
 import { IdentityRepository, MembershipRecord, Principal } from './identity.repository';
 
 const CLIENT_ID = /^[A-Za-z0-9._-]{1,100}$/;
@@ -33,8 +34,6 @@ const toMembershipObject = (row: MembershipRecord): MembershipObject => ({
   personId: row.personId,
 });
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 /** Name and e-mail given with a grant, checked: short plain text, a plausible address. */
 function personProfile(input: GrantRoleInput) {
   const text = (field: 'givenName' | 'familyName', value: string | null | undefined) => {
@@ -43,9 +42,9 @@ function personProfile(input: GrantRoleInput) {
       throw badInput(field, 'al massimo 100 caratteri, senza simboli < >');
     return clean;
   };
-  const email = input.email?.trim().toLowerCase() || null;
-  if (email && (email.length > 254 || !EMAIL.test(email)))
-    throw badInput('email', 'un indirizzo come nome.cognome@comune.example.it');
+  const given = input.email?.trim() || null;
+  const email = mailAddress(given);
+  if (given && !email) throw badInput('email', 'un indirizzo come nome.cognome@comune.example.it');
   return {
     givenName: text('givenName', input.givenName),
     familyName: text('familyName', input.familyName),
@@ -186,7 +185,13 @@ export class IdentityService {
     ).load(membership.personId);
     if (!row) return null;
     const name = [row.givenName, row.familyName].filter(Boolean).join(' ');
-    return { id: row.id, fiscalCode: row.fiscalCode.trim(), displayName: name || null, email: row.email };
+    // An address stored before addresses were checked as mail servers do is not shown (nor mailed).
+    return {
+      id: row.id,
+      fiscalCode: row.fiscalCode.trim(),
+      displayName: name || null,
+      email: mailAddress(row.email),
+    };
   }
 
   /** Whether the caller may revoke this membership (the screen shows "Revoca" only then). */

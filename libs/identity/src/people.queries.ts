@@ -1,18 +1,24 @@
 import { EntityManager } from 'typeorm';
+import { mailAddress } from './mail-address';
 
 /**
  * The identity domain's answers about people for other domains (people and memberships are its
  * tables): names for histories, the delegate of a municipality, who to write to.
  */
 
-/** Display names ("given family", null when neither is known) of these people. */
+/**
+ * Display names ("given family", null when neither is known) of these people; null too for one
+ * the caller may not read by name (a stranger they enrolled: app_people_named).
+ */
 export async function personDisplayNames(
   db: EntityManager,
   ids: readonly string[],
 ): Promise<{ id: string; displayName: string | null }[]> {
   return db.query(
-    `SELECT id, nullif(trim(concat_ws(' ', given_name, family_name)), '') AS "displayName"
-       FROM person WHERE id = ANY($1::uuid[])`,
+    `SELECT p.id, CASE WHEN n.id IS NOT NULL
+                       THEN nullif(trim(concat_ws(' ', p.given_name, p.family_name)), '') END AS "displayName"
+       FROM person p LEFT JOIN app_people_named($1::uuid[]) n(id) ON n.id = p.id
+      WHERE p.id = ANY($1::uuid[])`,
     [ids],
   );
 }
@@ -55,7 +61,9 @@ export async function mailRecipients(
       ORDER BY p.id`,
     [who.roles, who.comuneId ?? null, who.consortiumId ?? null, who.extraPersonId ?? null],
   );
-  return rows
-    .filter((row): row is { id: string; email: string; name: string | null } => row.email !== null)
-    .map((row) => ({ personId: row.id, email: row.email, name: row.name ?? row.email }));
+  // Only addresses mail servers take: one stored before addresses were checked may be anything.
+  return rows.flatMap((row) => {
+    const email = mailAddress(row.email);
+    return email ? [{ personId: row.id, email, name: row.name ?? email }] : [];
+  });
 }

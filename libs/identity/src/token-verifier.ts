@@ -3,6 +3,7 @@ import { createRemoteJWKSet, errors, JWTPayload, jwtVerify } from 'jose';
 import { APP_CONFIG, DomainError } from '@rtd/kernel';
 import type { AppConfig } from '@rtd/kernel';
 import { fiscalCodeProblem } from './fiscal-code';
+import { mailAddress } from './mail-address';
 
 /** Who a valid access token speaks for. */
 export type VerifiedIdentity =
@@ -143,7 +144,8 @@ function identityOf(payload: JWTPayload): VerifiedIdentity {
       fiscalCode: match[1],
       givenName: text('given_name'),
       familyName: text('family_name'),
-      email: text('email'),
+      // The provider's claim is taken only when it is an address mail servers take.
+      email: mailAddress(text('email')),
     };
   }
   // Client-credentials tokens: oidc-provider and Keycloak 26 put the client in `client_id`, older Keycloak in `azp`.

@@ -4,13 +4,27 @@ import { Params } from 'nestjs-pino';
 import pino from 'pino';
 import { AppConfig, currentLogContext } from '@rtd/kernel';
 
-const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+const CLIENT_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
-/** A caller-supplied X-Request-Id is kept when it is sane, so a trace crosses services. */
-export function requestIdOf(req: IncomingMessage): string {
+/**
+ * The request's own id: the one drawn for it when it arrived (genReqId below), never taken from
+ * the caller, so that the id the audit log and the history record (`request_id`) names one
+ * request of this service and no client can make two requests share it or fill it with text of
+ * its choosing. Answered in the X-Request-Id header.
+ */
+export function requestIdOf(req: IncomingMessage & { id?: unknown }): string {
+  return typeof req.id === 'string' ? req.id : randomUUID();
+}
+
+/**
+ * The X-Request-Id a caller sent, kept apart from ours (`clientRequestId` in the log lines) so that
+ * a trace can cross services: only when it is short plain text (letters, digits, `._:-`, at most
+ * 64), else dropped.
+ */
+export function clientRequestIdOf(req: IncomingMessage): string | undefined {
   const header = req.headers['x-request-id'];
   const value = Array.isArray(header) ? header[0] : header;
-  return value && REQUEST_ID.test(value) ? value : randomUUID();
+  return value && CLIENT_REQUEST_ID.test(value) ? value : undefined;
 }
 
 /** JSON logs on stdout, one line per event, each request's (and each job's) lines carrying its id. */
@@ -23,12 +37,15 @@ export function loggerParams(config: AppConfig, service: string): Params {
         base: { service },
         // A job's lines carry the request that caused it, the queue and the job id (LogContext).
         mixin: () => ({ ...currentLogContext() }),
-        genReqId: (req, res) => {
-          const id = requestIdOf(req);
+        genReqId: (_req, res) => {
+          const id = randomUUID();
           res.setHeader('x-request-id', id);
           return id;
         },
-        customProps: (req) => ({ requestId: (req as IncomingMessage & { id?: string }).id }),
+        customProps: (req) => ({
+          requestId: (req as IncomingMessage & { id?: string }).id,
+          clientRequestId: clientRequestIdOf(req),
+        }),
         autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
         redact: ['req.headers.authorization', 'req.headers.cookie'],
       },

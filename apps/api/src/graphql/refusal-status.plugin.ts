@@ -9,6 +9,8 @@ export const REFUSAL_STATUS: Readonly<Record<string, number>> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  // The gate's request limits answer before GraphQL; a resolver's (the exports' queue) answers here.
+  RATE_LIMITED: 429,
 };
 
 /**

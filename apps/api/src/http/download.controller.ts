@@ -1,8 +1,10 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { checkDownload, ExportsService } from '@rtd/exports';
-import { actorSubject } from '@rtd/kernel';
+import { actorSubject, Actor } from '@rtd/kernel';
 import { RequestContextFactory } from '../graphql/request-context.factory';
+import { clientAddress } from './graphql-gate.middleware';
+import { GraphqlRateLimiter, RateLimitKind, rateLimitedMessage } from './graphql-rate-limiter';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -12,13 +14,25 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * person's bearer token, and the signature covers their subject, so another person's session
  * is refused (403) as is an expired link (410). The rights are checked again at each download:
  * a person whose role was revoked since the link was issued is refused (403).
+ * Downloads count against the same request limits as /graphql: the address's before the token
+ * is read, then the person's or machine client's (429 with Retry-After over either).
  */
 @Controller('downloads')
 export class DownloadController {
   constructor(
     private readonly contexts: RequestContextFactory,
     private readonly exports: ExportsService,
+    private readonly limiter: GraphqlRateLimiter,
   ) {}
+
+  /** Counts the request against `kind`'s limit; over it, answers 429 and returns false. */
+  private async admit(res: Response, kind: RateLimitKind, id: string): Promise<boolean> {
+    const verdict = await this.limiter.hit(kind, id);
+    if (verdict.allowed) return true;
+    res.setHeader('Retry-After', String(verdict.retryAfterSeconds));
+    res.status(429).json({ error: rateLimitedMessage(verdict.retryAfterSeconds) });
+    return false;
+  }
 
   @Get(':id')
   async download(
@@ -29,6 +43,7 @@ export class DownloadController {
     @Res() res: Response,
   ): Promise<void> {
     res.setHeader('Cache-Control', 'no-store');
+    if (!(await this.admit(res, 'address', clientAddress(req)))) return;
     const ctx = await this.contexts.create(req);
     try {
       if (ctx.authenticationFailure) {
@@ -36,6 +51,7 @@ export class DownloadController {
         res.status(401).json({ error: 'Autenticazione richiesta: accedere di nuovo e scaricare il file' });
         return;
       }
+      if (!(await this.admit(res, ...limitOf(ctx.actor)))) return;
       const check = UUID.test(id)
         ? checkDownload(
             this.exports.linkSettings(),
@@ -76,4 +92,10 @@ export class DownloadController {
       await ctx.finish('commit').catch(() => ctx.finish('rollback'));
     }
   }
+}
+
+/** The limit a caller's downloads count against: the same key as their GraphQL requests. */
+function limitOf(actor: Actor): [RateLimitKind, string] {
+  if (actor.kind === 'client') return ['client', actor.clientId];
+  return ['person', actorSubject(actor)];
 }

@@ -5,7 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { AuthenticationError, TokenVerifier, VerifiedToken } from '@rtd/identity';
 import { DomainError, metrics } from '@rtd/kernel';
 import { requestIdOf } from '@rtd/platform';
-import { GraphqlRateLimiter, RateLimitKind } from './graphql-rate-limiter';
+import { GraphqlRateLimiter, RateLimitKind, rateLimitedMessage } from './graphql-rate-limiter';
 
 const BEARER = /^Bearer ([A-Za-z0-9._~+/=-]+)$/i;
 
@@ -35,10 +35,13 @@ export class GraphqlGateMiddleware implements NestMiddleware {
   ) {}
 
   async use(req: GatedRequest, res: Response, next: NextFunction): Promise<void> {
-    // A preflight, or the development sandbox page (GET without a document): nothing to parse.
-    if (req.method === 'OPTIONS' || isLandingPage(req)) return next();
     const requestId = (req as Request & { id?: string }).id ?? requestIdOf(req);
+    // Every request that reaches GraphQL is counted, whatever its method: a GET carrying a
+    // persisted query's hash runs an operation as surely as a POST (issue 26, point 1).
     if (!(await this.admit(res, 'address', clientAddress(req), requestId))) return;
+    // A preflight runs no operation. There is no sandbox page to exempt (graphiql: false, see
+    // graphql.options.ts): a GET is an operation, read from its parameters, and needs a token.
+    if (req.method === 'OPTIONS') return next();
     const header = req.headers.authorization;
     const token = bearerToken(header);
     if (!token)
@@ -70,12 +73,7 @@ export class GraphqlGateMiddleware implements NestMiddleware {
     // Who is over the limit stays out of the log line (a subject may be a fiscal code): the kind is enough.
     this.logger.warn({ requestId, limit: kind, count: verdict.count }, 'rate limit exceeded', 'RateLimit');
     res.setHeader('Retry-After', String(verdict.retryAfterSeconds));
-    refuse(
-      res,
-      429,
-      'RATE_LIMITED',
-      `Troppe richieste in poco tempo: riprovare tra ${verdict.retryAfterSeconds} secondi`,
-    );
+    refuse(res, 429, 'RATE_LIMITED', rateLimitedMessage(verdict.retryAfterSeconds));
     return false;
   }
 
@@ -92,14 +90,6 @@ function refuse(res: Response, status: number, code: string, message: string): v
     .status(status)
     .type('application/json')
     .send(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
-}
-
-function isLandingPage(req: Request): boolean {
-  return (
-    req.method === 'GET' &&
-    (req.headers.accept ?? '').includes('text/html') &&
-    !new URL(req.originalUrl, 'http://localhost').searchParams.has('query')
-  );
 }
 
 /**

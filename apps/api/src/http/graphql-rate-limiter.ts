@@ -4,6 +4,10 @@ import { APP_CONFIG, redactForLog } from '@rtd/kernel';
 import type { AppConfig, RateLimits } from '@rtd/kernel';
 import { RateVerdict, RedisRateLimiter } from '@rtd/platform';
 
+/** The Italian answer to a caller over a limit. */
+export const rateLimitedMessage = (retryAfterSeconds: number) =>
+  `Troppe richieste in poco tempo: riprovare tra ${retryAfterSeconds} secondi`;
+
 /** Who a limit counts: a person, a machine client, or (before any token is read) an address. */
 export type RateLimitKind = 'person' | 'client' | 'address';
 

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { ChildProcess } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -294,7 +294,8 @@ async function drill(log: Log, cleanup: Cleanup): Promise<DrillResult> {
     token: string,
     query: string,
     variables: Record<string, unknown>,
-    requestId = randomUUID(),
+    // The API draws each request's id (X-Request-Id of the answer, request_id of its history row).
+    onRequestId?: (id: string) => void,
   ): Promise<Record<string, unknown> | null> => {
     const start = now();
     const record: RequestRecord = { kind, start, end: start, outcome: 'failed' };
@@ -305,7 +306,6 @@ async function drill(log: Log, cleanup: Cleanup): Promise<DrillResult> {
         headers: {
           'content-type': 'application/json',
           authorization: `Bearer ${token}`,
-          'x-request-id': requestId,
         },
         body: JSON.stringify({ query, variables }),
         signal: AbortSignal.timeout(30_000),
@@ -315,6 +315,7 @@ async function drill(log: Log, cleanup: Cleanup): Promise<DrillResult> {
         errors?: { message?: string; extensions?: { code?: string } }[];
       } | null;
       record.end = now();
+      onRequestId?.(response.headers.get('x-request-id') ?? '');
       const code = body?.errors?.[0]?.extensions?.code;
       if (response.status === 200 && body?.data && !body.errors) {
         record.outcome = 'ok';
@@ -342,8 +343,10 @@ async function drill(log: Log, cleanup: Cleanup): Promise<DrillResult> {
     let progress = w.progress;
     while (now() < end) {
       progress = (progress % 99) + 1;
-      const requestId = randomUUID();
-      const data = await call('write', token, Q.update, { id: w.id, v: version, p: progress }, requestId);
+      let requestId = '';
+      const data = await call('write', token, Q.update, { id: w.id, v: version, p: progress }, (id) => {
+        requestId = id;
+      });
       const written = (data?.updateAssignment as { version: number } | undefined)?.version;
       if (written !== undefined) {
         version = written;

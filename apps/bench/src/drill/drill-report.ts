@@ -229,7 +229,7 @@ export function markdown(result: DrillResult): string {
     '',
     '## Data',
     '',
-    `- Acknowledged writes: ${result.writes.acknowledged}; missing when read back from the primary after the run: **${result.writes.missing}** (each write carries its own X-Request-Id; it counts as present when its status_event, with that request id, exists and the assignment's version is at least the acknowledged one).`,
+    `- Acknowledged writes: ${result.writes.acknowledged}; missing when read back from the primary after the run: **${result.writes.missing}** (each write is known by the X-Request-Id the API answered it with; it counts as present when its status_event, with that request id, exists and the assignment's version is at least the acknowledged one).`,
     `- Read-your-writes: right after each acknowledged write the referent reads the assignment through HAProxy (either API): ${result.writes.readYourWritesStale} reads showed an older version.`,
     `- Duplicated (objective, comune) assignments after the publish: **${result.publish.duplicates}**.`,
     `- Standby replay lag (pg_stat_replication.replay_lag, sampled every second, ${result.lag.samples} samples): p50 ${result.lag.replayLagP50} ms, max ${result.lag.replayLagMax} ms; at most ${result.lag.bytesBehindMax} bytes of WAL not yet replayed.`,

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { ChildProcess } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import path from 'node:path';
@@ -135,14 +135,14 @@ async function drill(log: Log, cleanup: Cleanup): Promise<RestoreResult> {
     let { version, progress } = w;
     while (!stop) {
       progress = (progress % 99) + 1;
-      const requestId = randomUUID();
+      let requestId = '';
       const sentAt = Date.now();
       const written = await graphql(
         api,
         tokens.get(w.fiscalCode)!,
         UPDATE,
         { id: w.id, v: version, p: progress },
-        requestId,
+        (id) => (requestId = id),
       );
       const next = (written?.updateAssignment as { version?: number } | undefined)?.version;
       if (next !== undefined) {

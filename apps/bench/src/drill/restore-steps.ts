@@ -1,5 +1,4 @@
 import { execFile } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -153,13 +152,16 @@ export async function promRules(url: string): Promise<{ name: string; state: str
   );
 }
 
-/** One GraphQL request; the data, or null for any failure. */
+/**
+ * One GraphQL request; the data, or null for any failure. `onRequestId` is given the request's id
+ * as the API answered it (X-Request-Id): the API draws it, and records it in the history and audit.
+ */
 export async function graphql(
   url: string,
   token: string,
   query: string,
   variables: Record<string, unknown>,
-  requestId = randomUUID(),
+  onRequestId?: (id: string) => void,
 ): Promise<Record<string, unknown> | null> {
   try {
     const response = await fetch(`${url}/graphql`, {
@@ -167,11 +169,11 @@ export async function graphql(
       headers: {
         'content-type': 'application/json',
         authorization: `Bearer ${token}`,
-        'x-request-id': requestId,
       },
       body: JSON.stringify({ query, variables }),
       signal: AbortSignal.timeout(30_000),
     });
+    onRequestId?.(response.headers.get('x-request-id') ?? '');
     const body = (await response.json().catch(() => null)) as {
       data?: Record<string, unknown> | null;
       errors?: unknown[];

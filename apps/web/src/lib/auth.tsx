@@ -1,5 +1,6 @@
 import { User, UserManager, WebStorageStateStore } from 'oidc-client-ts';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { sameOriginPath } from './return-path';
 
 /** What the API tells the app at /config.json: one build for the demo provider and for Keycloak. */
 export interface RuntimeConfig {
@@ -60,8 +61,10 @@ export interface Auth extends AuthState {
 
 const AuthContext = createContext<Auth | null>(null);
 
+/** Where the person is now, as a path of this site to come back to (the home page if it is not one). */
 function currentLocation(): string {
-  return `${window.location.pathname}${window.location.search}${window.location.hash}`;
+  const here = `${window.location.pathname}${window.location.search}${window.location.hash}`;
+  return sameOriginPath(here, window.location.origin) ?? '/';
 }
 
 export function AuthProvider({ children }: { children: ReactNode }) {
@@ -152,6 +155,7 @@ export async function completeLogin(manager: UserManager): Promise<string> {
     return '';
   }
   const user = await manager.signinRedirectCallback();
-  const returnTo = (user.state as ReturnState | undefined)?.returnTo;
-  return returnTo && returnTo.startsWith('/') && !returnTo.startsWith(CALLBACK_PATH) ? returnTo : '/';
+  // Only a path of this site: `//evil.example/x` would be one navigation away from an open redirect.
+  const returnTo = sameOriginPath((user.state as ReturnState | undefined)?.returnTo, window.location.origin);
+  return returnTo && !returnTo.startsWith(CALLBACK_PATH) ? returnTo : '/';
 }

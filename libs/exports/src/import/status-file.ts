@@ -1,187 +1,106 @@
-import { exceljs } from '../lazy-libraries';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { badInput } from '@rtd/kernel';
-import { checkXlsxZip } from './zip-guard';
+import { FileRefusal } from './file-refusal';
+import type { ParseOutcome, ParseRequest } from './status-file.worker';
+import { statusFileFormat, StatusFile } from './status-sheet';
 
-/** Rows a file may carry: a consortium of 30 comuni at 150 lines each, with room to spare. */
-export const MAX_IMPORT_ROWS = 5_000;
-/** The file itself, before base64 (see docs/exports.md: bulk status import). */
-export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
+export {
+  IMPORT_COLUMNS,
+  MAX_IMPORT_BYTES,
+  MAX_IMPORT_COLUMNS,
+  MAX_IMPORT_ROWS,
+  MAX_WORKBOOK_CELLS,
+  MAX_WORKBOOK_ROWS,
+  parseCsv,
+} from './status-sheet';
+export type { CellValue, FileFormat, FileRow, ImportColumn, StatusFile } from './status-sheet';
 
-/** The monitoring sheet's columns the import reads; the others are for people and are ignored. */
-export const IMPORT_COLUMNS = {
-  istat: 'Codice ISTAT',
-  code: 'Codice linea',
-  status: 'Stato',
-  progress: 'Avanzamento (%)',
-  issues: 'Criticità',
-  assignmentId: 'ID attività',
-  version: 'Versione',
-} as const;
-export type ImportColumn = keyof typeof IMPORT_COLUMNS;
+/**
+ * How long one file may take to read, and how much memory its thread may use: a monitoring
+ * sheet of 5,000 rows takes about a second and some 60 MB. Beyond either, the file is refused.
+ */
+export const PARSE_LIMITS = { timeoutMs: 20_000, heapMb: 192, parallel: 2 };
 
-export type CellValue = string | number | null;
+const WORKER_FILE = path.join(__dirname, 'status-file.worker.js');
+const TOO_COMPLEX = 'file troppo complesso da leggere: usare il foglio di monitoraggio esportato';
 
-export interface FileRow {
-  /** The sheet's name (XLSX), null for a CSV. */
-  sheet: string | null;
-  /** The row as the spreadsheet numbers it (the header is row 1). */
-  row: number;
-  cells: Record<ImportColumn, CellValue>;
-}
-
-export type FileFormat = 'XLSX' | 'CSV';
-
-const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-
-/** The rows of a monitoring sheet (XLSX in its own layout, or CSV with the same headers). */
-export async function readStatusFile(
-  fileName: string,
-  content: Buffer,
-): Promise<{ format: FileFormat; rows: FileRow[] }> {
-  if (content.length === 0) throw badInput('file', 'il file è vuoto');
-  if (content.length > MAX_IMPORT_BYTES)
-    throw badInput('file', `file troppo grande (al massimo ${MAX_IMPORT_BYTES / 1024 / 1024} MB)`);
-  const lower = fileName.toLowerCase();
-  if (/\.xl[st]m$/.test(lower)) throw badInput('file', 'file con macro (XLSM): caricare un XLSX senza macro');
-  const isZip = content.subarray(0, 4).equals(ZIP_MAGIC);
-  if (lower.endsWith('.xlsx') || isZip) {
-    if (!isZip) throw badInput('file', 'il file non è un XLSX valido');
-    return { format: 'XLSX', rows: await readXlsx(content) };
-  }
-  if (lower.endsWith('.csv') || lower.endsWith('.txt')) return { format: 'CSV', rows: readCsv(content) };
-  throw badInput('fileName', 'formato non riconosciuto: caricare un file .xlsx o .csv');
-}
-
-async function readXlsx(content: Buffer): Promise<FileRow[]> {
-  checkXlsxZip(content);
-  const workbook = new (exceljs().Workbook)();
+/**
+ * The rows of a status file (XLSX or CSV), read off the request's event loop: in a worker thread
+ * of its own, with a memory cap, a time limit, and at most two at a time per process (the next
+ * ones wait their turn), so that an upload, however made, cannot stall the other requests of the
+ * API nor take its memory. A refusal is a BAD_USER_INPUT on `file` (or `fileName`), in Italian.
+ */
+export async function readStatusFile(fileName: string, content: Buffer): Promise<StatusFile> {
   try {
-    await workbook.xlsx.load(content as unknown as ArrayBuffer);
-  } catch {
-    throw badInput('file', 'il file non è un XLSX leggibile');
+    // The cheap refusals (empty, too big, macros, unknown type) need no thread.
+    statusFileFormat(fileName, content);
+  } catch (error) {
+    throw asDomainError(error);
   }
-  const rows: FileRow[] = [];
-  let found = false;
-  let firstMissing: string[] | null = null;
-  for (const ws of workbook.worksheets) {
-    const header = headerOf(ws.getRow(1).values as unknown[]);
-    // Sheets without line codes (PNRR calls, totals, sources) are not status sheets.
-    if (!header.has(IMPORT_COLUMNS.code)) {
-      firstMissing ??= missing(header);
-      continue;
-    }
-    const lack = missing(header);
-    if (lack.length) throw badInput('file', `foglio «${ws.name}»: ${missingColumns(lack)}`);
-    found = true;
-    if (ws.rowCount - 1 + rows.length > MAX_IMPORT_ROWS) throw tooManyRows();
-    ws.eachRow((row, n) => {
-      if (n === 1) return;
-      const values = row.values as unknown[];
-      const cells = cellsOf((name) => values[header.get(name) as number]);
-      if (Object.values(cells).every((v) => v === null)) return;
-      rows.push({ sheet: ws.name, row: n, cells });
+  return parsing.run(() => parseInThread(fileName, content));
+}
+
+function asDomainError(error: unknown): unknown {
+  return error instanceof FileRefusal ? badInput(error.field, error.message) : error;
+}
+
+/**
+ * One thread for one file. exceljs may spill a worksheet that comes before the shared strings to
+ * a temporary file: the thread's TMPDIR is a directory of its own, removed once it has exited.
+ */
+async function parseInThread(fileName: string, content: Buffer): Promise<StatusFile> {
+  const scratch = await mkdtemp(path.join(tmpdir(), 'rtd-import-'));
+  const request: ParseRequest = { fileName, content };
+  const worker = new Worker(WORKER_FILE, {
+    workerData: request,
+    env: { ...process.env, TMPDIR: scratch, TMP: scratch, TEMP: scratch },
+    resourceLimits: { maxOldGenerationSizeMb: PARSE_LIMITS.heapMb, maxYoungGenerationSizeMb: 32 },
+  });
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const outcome = await new Promise<ParseOutcome | 'timeout' | 'out-of-memory'>((resolve, reject) => {
+      timer = setTimeout(() => resolve('timeout'), PARSE_LIMITS.timeoutMs);
+      worker.once('message', resolve);
+      worker.once('error', (error: Error & { code?: string }) =>
+        error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? resolve('out-of-memory') : reject(error),
+      );
+      worker.once('exit', (code) =>
+        reject(new Error(`the status file's thread exited (${code}) without an answer`)),
+      );
     });
+    if (outcome === 'timeout' || outcome === 'out-of-memory') throw badInput('file', TOO_COMPLEX);
+    if (outcome.kind === 'refused') throw badInput(outcome.field, outcome.message);
+    if (outcome.kind === 'failed') throw new Error(`reading the status file failed: ${outcome.message}`);
+    return { format: outcome.format, rows: outcome.rows };
+  } finally {
+    clearTimeout(timer);
+    await worker.terminate();
+    await rm(scratch, { recursive: true, force: true });
   }
-  if (!found) throw badInput('file', missingColumns(firstMissing ?? Object.values(IMPORT_COLUMNS)));
-  return rows;
 }
 
-function readCsv(content: Buffer): FileRow[] {
-  const text = content.toString('utf8').replace(/^\uFEFF/, '');
-  if (text.includes('\u0000') || text.includes('\uFFFD'))
-    throw badInput('file', 'il CSV deve essere un testo UTF-8');
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  // Italian spreadsheets write CSV with semicolons; others with commas.
-  const separator = (firstLine.match(/;/g)?.length ?? 0) >= (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-  const records = parseCsv(text, separator);
-  if (records.length - 1 > MAX_IMPORT_ROWS) throw tooManyRows();
-  const header = new Map<string, number>();
-  (records[0] ?? []).forEach((name, i) => header.set(name.trim(), i));
-  const lack = missing(header);
-  if (lack.length) throw badInput('file', missingColumns(lack));
-  const rows: FileRow[] = [];
-  records.slice(1).forEach((record, i) => {
-    const cells = cellsOf((name) => record[header.get(name) as number]);
-    if (Object.values(cells).every((v) => v === null)) return;
-    rows.push({ sheet: null, row: i + 2, cells });
-  });
-  return rows;
-}
+/** At most `PARSE_LIMITS.parallel` files read at once; the others wait, first come first served. */
+class Turns {
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
 
-/** RFC 4180: quoted fields may hold separators, quotes (doubled) and line breaks. */
-export function parseCsv(text: string, separator: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"' && field === '') quoted = true;
-    else if (c === separator) {
-      record.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-      if (records.length > MAX_IMPORT_ROWS + 1) throw tooManyRows();
-    } else field += c;
+  constructor(private readonly limit: number) {}
+
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    if (this.running >= this.limit) await new Promise<void>((go) => this.waiting.push(go));
+    else this.running += 1;
+    try {
+      return await work();
+    } finally {
+      const next = this.waiting.shift();
+      // The turn passes straight to the next in line; without one, it is given back.
+      if (next) next();
+      else this.running -= 1;
+    }
   }
-  if (field !== '' || record.length) {
-    record.push(field);
-    records.push(record);
-  }
-  return records;
 }
 
-function headerOf(values: unknown[]): Map<string, number> {
-  const header = new Map<string, number>();
-  values.forEach((value, i) => {
-    const text = plain(value);
-    if (typeof text === 'string') header.set(text.trim(), i);
-  });
-  return header;
-}
-
-function cellsOf(get: (name: string) => unknown): Record<ImportColumn, CellValue> {
-  const cells = {} as Record<ImportColumn, CellValue>;
-  for (const [key, name] of Object.entries(IMPORT_COLUMNS)) cells[key as ImportColumn] = plain(get(name));
-  return cells;
-}
-
-/** A cell as text or number: rich text joined, formulas by their result, dates as ISO days. */
-function plain(value: unknown): CellValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'number') return value;
-  if (typeof value === 'string') return value.trim() === '' ? null : value;
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    const v = value as { richText?: { text: string }[]; result?: unknown; text?: unknown; error?: string };
-    if (v.richText) return plain(v.richText.map((r) => r.text).join(''));
-    if ('result' in v) return plain(v.result);
-    if (typeof v.text === 'string') return plain(v.text);
-    if (v.error) return v.error;
-  }
-  return String(value);
-}
-
-const missing = (header: Map<string, number>): string[] =>
-  Object.values(IMPORT_COLUMNS).filter((name) => !header.has(name));
-
-const missingColumns = (names: string[]) =>
-  `colonne mancanti: ${names.map((n) => `«${n}»`).join(', ')} (usare il foglio di monitoraggio esportato, con le intestazioni invariate)`;
-
-const tooManyRows = () =>
-  badInput(
-    'file',
-    `troppe righe: al massimo ${String(MAX_IMPORT_ROWS).replace(/\B(?=(\d{3})+$)/g, '.')} per file`,
-  );
+const parsing = new Turns(PARSE_LIMITS.parallel);

@@ -12,6 +12,7 @@ import {
   MAX_IMPORT_BYTES,
   readStatusFile,
 } from './status-file';
+import { MAX_VERSION, wholeNumber } from './cell-values';
 import {
   StatusImportChangeObject,
   StatusImportErrorObject,
@@ -292,15 +293,15 @@ function checkRow(
         ? `stato «${statusText}» sconosciuto; ammessi: ${Object.values(STATUS_NAME).join(', ')}`
         : 'obbligatorio per una linea adottata',
     );
-  const progress = c.progress === null ? entry.assignment.progress : Number(c.progress);
-  if (!Number.isInteger(progress) || progress < 0 || progress > 100)
+  const progress = c.progress === null ? entry.assignment.progress : wholeNumber(c.progress);
+  if (progress === null || progress < 0 || progress > 100)
     fail('progress', `«${c.progress}» non è un intero da 0 a 100`);
-  const version = Number(c.version);
-  if (c.version === null || !Number.isInteger(version) || version < 1)
+  const version = wholeNumber(c.version);
+  if (version === null || version < 1 || version > MAX_VERSION)
     fail('version', `«${c.version ?? ''}» non è una versione (un intero da 1 in su, come esportato)`);
   const issues = text(c.issues);
   if (issues && issues.length > 10_000) fail('issues', 'al massimo 10000 caratteri');
-  if (failed || !status) return null;
+  if (failed || !status || progress === null || version === null) return null;
   return { file, known: entry, status, progress, issues, version };
 }
 

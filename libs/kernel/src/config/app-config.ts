@@ -62,6 +62,15 @@ export interface AppConfig {
   metrics: MetricsEndpoints;
   /** How long what the service keeps about people's activity is kept (the nightly retention job). */
   retention: RetentionPeriods;
+  /** Files waiting for the worker (queued or being built) a person, and a consortium, may have. */
+  exportQueue: ExportQueueLimits;
+}
+
+export interface ExportQueueLimits {
+  /** Per person or machine client (EXPORT_QUEUE_PER_PERSON). */
+  perPerson: number;
+  /** Per consortium, every requester of its office and comuni together (EXPORT_QUEUE_PER_CONSORTIUM). */
+  perConsortium: number;
 }
 
 export interface MetricsEndpoints {
@@ -244,6 +253,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
       mailDays: readInt(env, 'RETENTION_MAIL_DAYS', 365, 1, 3650),
       outboxDays: readInt(env, 'RETENTION_OUTBOX_DAYS', 30, 1, 3650),
       exportDays: readInt(env, 'RETENTION_EXPORT_DAYS', 400, 1, 3650),
+    },
+    exportQueue: {
+      perPerson: readInt(env, 'EXPORT_QUEUE_PER_PERSON', 3, 1, 100),
+      perConsortium: readInt(env, 'EXPORT_QUEUE_PER_CONSORTIUM', 20, 1, 1000),
     },
   };
 }

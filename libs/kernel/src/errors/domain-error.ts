@@ -10,7 +10,10 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'TOO_COMPLEX'
   | 'SERVICE_UNAVAILABLE'
-  /** Over a request limit (HTTP 429 with Retry-After); answered before GraphQL, never by a resolver. */
+  /**
+   * Over a limit (HTTP 429): a request limit, answered before GraphQL with Retry-After, or the
+   * files a person or consortium may have waiting for the worker (the exports' queue).
+   */
   | 'RATE_LIMITED';
 
 export class DomainError extends Error {
@@ -52,6 +55,8 @@ export const forbidden = (reason = 'Operazione non consentita per il ruolo asseg
 export const conflict = (reason: string): DomainError => new DomainError('CONFLICT', reason);
 
 export const tooComplex = (reason: string): DomainError => new DomainError('TOO_COMPLEX', reason);
+
+export const rateLimited = (reason: string): DomainError => new DomainError('RATE_LIMITED', reason);
 
 /** The `expectedVersion` of an optimistic-locking write: the version the caller read, 1 or more. */
 export function checkExpectedVersion(value: number): number {

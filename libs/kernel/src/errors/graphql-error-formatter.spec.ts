@@ -122,6 +122,36 @@ describe('createErrorFormatter, bad input (issue 12, point 5)', () => {
     expect(JSON.stringify(lines)).not.toMatch(/FRRGLI75C52D142B|parameters|stack/);
   });
 
+  it('applies the same net to a named prepared statement, whose text comes in an object (issue 26, point 5)', () => {
+    const { lines, format } = recorder();
+    const text = 'UPDATE assignment SET status = $3 WHERE id = $1 AND version = $2';
+    const failure = Object.assign(new Error('value "99999999999" is out of range for type integer'), {
+      name: 'QueryFailedError',
+      code: '22003',
+      // What queryPrepared hands TypeORM, and TypeORM keeps on its error.
+      query: { name: 'rtd_0123456789abcdef01234567', text },
+      parameters: ['x', 99_999_999_999],
+    });
+    const answer = format(...thrown(failure));
+    expect(answer).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    expect(lines).toEqual([expect.objectContaining({ level: 'warn' })]);
+    expect(lines[0].obj).toMatchObject({ sqlState: '22003', query: text });
+    expect(JSON.stringify(lines)).not.toMatch(/99999999999|parameters|stack/);
+  });
+
+  it('logs the text of a named prepared statement that failed unexpectedly, not its values', () => {
+    const { lines, format } = recorder();
+    const failure = Object.assign(new Error('deadlock detected'), {
+      name: 'QueryFailedError',
+      code: '40P01',
+      query: { name: 'rtd_0123456789abcdef01234567', text: 'SELECT 1' },
+      parameters: ['FRRGLI75C52D142B'],
+    });
+    expect(format(...thrown(failure))).toMatchObject({ extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(lines[0].obj.err).toMatchObject({ query: 'SELECT 1', code: '40P01' });
+    expect(JSON.stringify(lines)).not.toMatch(/FRRGLI75C52D142B/);
+  });
+
   it('answers a row refused by row-level security with FORBIDDEN, and alerts the operator', () => {
     const { lines, format } = recorder();
     const failure = Object.assign(

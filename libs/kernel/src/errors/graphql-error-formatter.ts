@@ -4,7 +4,7 @@ import { echo } from '../text/italian-names';
 import { SessionFinishedError } from '../database/db-session';
 import { DomainError, ErrorCode } from './domain-error';
 import { italianGraphqlMessage } from './graphql-messages';
-import { errorForLog, redactForLog } from './log-redaction';
+import { errorForLog, redactForLog, sqlText } from './log-redaction';
 
 /**
  * graphql-js ends some messages with suggestions ("Did you mean "fiscalCode"?", or an enum value):
@@ -61,12 +61,14 @@ function databaseRefusal(error: unknown): DatabaseRefusal | null {
     driverError?: { constraint?: unknown };
   };
   const sqlState = failure.code;
-  if (typeof sqlState !== 'string' || !/^[0-9A-Z]{5}$/.test(sqlState) || typeof failure.query !== 'string') {
+  // A statement run through queryPrepared carries its text in an object: the same net applies.
+  const query = sqlText(failure.query);
+  if (typeof sqlState !== 'string' || !/^[0-9A-Z]{5}$/.test(sqlState) || query === null) {
     return null;
   }
   const details = {
     sqlState,
-    query: redactForLog(failure.query, 500),
+    query: redactForLog(query, 500),
     ...(typeof failure.driverError?.constraint === 'string'
       ? { constraint: failure.driverError.constraint }
       : {}),

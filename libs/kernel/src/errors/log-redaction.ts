@@ -33,7 +33,19 @@ export function errorForLog(error: unknown): Record<string, string> {
   };
   if (error.stack) logged.stack = redactForLog(error.stack, 4 * MAX_LOGGED_TEXT);
   const { query, code } = error as Error & { query?: unknown; code?: unknown };
-  if (typeof query === 'string') logged.query = redactForLog(query);
+  const text = sqlText(query);
+  if (text !== null) logged.query = redactForLog(text);
   if (typeof code === 'string') logged.code = code;
   return logged;
+}
+
+/**
+ * The SQL text of a failed statement as TypeORM's QueryFailedError carries it: a text, or the
+ * `{ name, text }` object of a named prepared statement (queryPrepared); null for anything else.
+ */
+export function sqlText(query: unknown): string | null {
+  if (typeof query === 'string') return query;
+  if (query !== null && typeof query === 'object' && typeof (query as { text?: unknown }).text === 'string')
+    return (query as { text: string }).text;
+  return null;
 }

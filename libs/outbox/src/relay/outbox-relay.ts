@@ -14,9 +14,12 @@ import {
 } from '@rtd/kernel';
 import type { AppConfig } from '@rtd/kernel';
 import { OUTBOX_CHANNEL, OUTBOX_KEY } from '../outbox';
+import { FairPriorities } from './fair-priorities';
 
 /** The topics (queue names) the relay delivers: given by the application (OutboxRelayModule.register). */
 export const OUTBOX_TOPICS = Symbol('OUTBOX_TOPICS');
+/** The topics whose jobs take their turn by consortium (FairPriorities) rather than by arrival. */
+export const OUTBOX_FAIR_TOPICS = Symbol('OUTBOX_FAIR_TOPICS');
 /** The relay's system subject: it reads and updates the outbox, with no consortium's rights. */
 export const RELAY_SUBJECT = 'system:outbox-relay';
 
@@ -65,6 +68,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private running: Promise<void> | null = null;
   private again = false;
   private stopped = false;
+  private readonly fair: FairPriorities | null;
   private readonly unprobe: (() => void)[] = [];
 
   constructor(
@@ -72,7 +76,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(OUTBOX_TOPICS) private readonly topics: readonly string[],
     private readonly moduleRef: ModuleRef,
-  ) {}
+    @Inject(OUTBOX_FAIR_TOPICS) private readonly fairTopics: readonly string[],
+  ) {
+    this.fair = fairTopics.length > 0 ? new FairPriorities(config.redisUrl, config.queuePrefix) : null;
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     // Each queue is registered by its domain's jobs module (BullModule.registerQueue).
@@ -122,6 +129,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     if (this.timer) clearInterval(this.timer);
     await this.running;
     await this.listener?.end().catch(() => undefined);
+    this.fair?.close();
   }
 
   /** Runs a relay pass now, or right after the one in progress. */
@@ -177,11 +185,16 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
             // a finished or vanished one is, which is what redelivery needs.
             const existing = await queue.getJob(jobId);
             if (existing && (await existing.isCompleted())) await existing.remove();
+            const priority =
+              this.fair && this.fairTopics.includes(row.topic)
+                ? await this.fair.next(queue, row.consortiumId)
+                : undefined;
             await queue.add(
               row.topic,
               { ...row.payload, [OUTBOX_KEY]: row.dedupeKey, [JOB_REQUEST_ID]: row.requestId },
               {
                 jobId,
+                priority,
                 attempts: JOB_ATTEMPTS,
                 backoff: { type: 'exponential', delay: 1000 },
                 removeOnComplete: { age: 3600 },
