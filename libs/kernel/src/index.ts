@@ -22,4 +22,5 @@ export * from './text/normalize';
 export * from './dataloader/request-loader';
 export * from './jobs/job-scheduler';
 export * from './text/italian-names';
+export * from './text/csv';
 export * from './tables';

@@ -9,3 +9,4 @@ export * from './dto/comune.object';
 export * from './dto/consortium.object';
 export * from './tenancy.queries';
 export * from './tables';
+export * from './population-register';
