@@ -19,6 +19,7 @@ import { ReportSchedule1764000018000 } from './1764000018000-report-schedule';
 import { ExportFilesInWorker1764000019000 } from './1764000019000-export-files-in-worker';
 import { ComplianceRollup1764000020000 } from './1764000020000-compliance-rollup';
 import { PlannerFriendlyPolicies1764000021000 } from './1764000021000-planner-friendly-policies';
+import { CatalogueFacts1764000030000 } from './1764000030000-catalogue-facts';
 
 /** Every migration, in order. A new migration is added here as well as in its own file. */
 export const ALL_MIGRATIONS = [
@@ -43,4 +44,5 @@ export const ALL_MIGRATIONS = [
   ExportFilesInWorker1764000019000,
   ComplianceRollup1764000020000,
   PlannerFriendlyPolicies1764000021000,
+  CatalogueFacts1764000030000,
 ];

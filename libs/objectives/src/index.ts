@@ -8,3 +8,6 @@ export * from './jobs/fan-out';
 export * from './jobs/push-run.job';
 export * from './jobs/push-run-jobs.module';
 export * from './tables';
+export * from './target-explanation';
+export * from './target-preview.service';
+export * from './carry-forward.service';

@@ -9,6 +9,7 @@ import {
   checkExpectedVersion,
   conflict,
   decodeCursor,
+  DomainError,
   echo,
   echoList,
   feminine,
@@ -36,15 +37,15 @@ import {
   PushState,
   SharedObjectiveObject,
   TargetInput,
-  TargetPreviewObject,
   UpdateSharedObjectiveInput,
 } from './dto/objective.types';
 import { ObjectiveReach, ObjectiveRow, ObjectivesRepository, PushRunRow } from './objectives.repository';
 import { normaliseTarget, StoredTarget } from './target';
+import { unreachableByLines } from './target-explanation';
 
 const MAX_LINES = 100;
 
-const toObjectiveObject = (row: ObjectiveRow): SharedObjectiveObject => ({
+export const toObjectiveObject = (row: ObjectiveRow): SharedObjectiveObject => ({
   id: row.id,
   consortiumId: row.consortiumId,
   title: row.title,
@@ -56,6 +57,7 @@ const toObjectiveObject = (row: ObjectiveRow): SharedObjectiveObject => ({
   target: row.target,
   createdAt: row.createdAt,
   publishedAt: row.publishedAt,
+  carriedFromId: row.carriedFromId ?? null,
 });
 
 const toPushRunObject = (row: PushRunRow): PushRunObject => ({
@@ -136,10 +138,7 @@ export class ObjectivesService {
         input.target != null
           ? await this.target(ctx, current.consortiumId, input.target, applicable)
           : lines
-            ? normaliseTarget(
-                current.target,
-                applicable.map((l) => l.minPopulation),
-              )
+            ? normaliseTarget(current.target, applicable)
             : undefined;
       const row = await this.repository.update(db, current.id, checkExpectedVersion(expectedVersion), {
         title: input.title != null ? cleanTitle(input.title) : undefined,
@@ -173,6 +172,7 @@ export class ObjectivesService {
   async publish(ctx: RequestContext, id: string): Promise<PushRunObject> {
     const current = await this.authorized(ctx, id, 'publish');
     if (current.state === 'CLOSED') throw conflict('Obiettivo chiuso: non si pubblica più');
+    await this.checkLinesReachMembers(ctx, current);
     return ctx.atomically(async (db) => {
       let objective = current;
       if (current.state === 'DRAFT') {
@@ -205,6 +205,18 @@ export class ObjectivesService {
     });
   }
 
+  /**
+   * Refuses to publish an objective whose lines reach no member whatever the target: lines for
+   * other kinds of body (CAP3.PA.12, for the Regioni and the capitals of the metropolitan cities),
+   * or population bands no member is in. The office reads why, line by line.
+   */
+  private async checkLinesReachMembers(ctx: RequestContext, objective: ObjectiveRow): Promise<void> {
+    const db = await ctx.db();
+    const lines = await this.currentLines(db, objective.id);
+    const reason = unreachableByLines(await this.repository.membersFacts(db, objective.consortiumId), lines);
+    if (reason) throw conflict(`L'obiettivo non si pubblica ai Comuni: ${reason}.`);
+  }
+
   async close(ctx: RequestContext, id: string, expectedVersion: number): Promise<SharedObjectiveObject> {
     const current = await this.authorized(ctx, id, 'close');
     if (current.state === 'CLOSED') throw conflict('Obiettivo già chiuso');
@@ -222,34 +234,6 @@ export class ObjectivesService {
       });
       return toObjectiveObject(row);
     });
-  }
-
-  /**
-   * The members a target would reach now, for the objective editor: the lines' thresholds are
-   * inherited as creating the objective would (normaliseTarget), and members are selected by the
-   * fan-out's own SQL, so the preview, targetedCount and the push agree.
-   */
-  async targetPreview(
-    ctx: RequestContext,
-    consortiumId: string,
-    input: TargetInput,
-    lineCodes: string[] | null,
-    edition: string | null,
-  ): Promise<TargetPreviewObject> {
-    const id = await this.authorizeCreate(ctx, consortiumId);
-    const db = await ctx.db();
-    let lines: LineRow[] = [];
-    if (lineCodes && lineCodes.length > 0) {
-      if (!edition) throw badInput('edition', "obbligatoria quando si indicano le linee d'azione");
-      lines = await this.linesOf(db, edition, lineCodes, id);
-    } else if (edition && !(await this.catalog.editionExists(db, edition))) {
-      throw badInput('edition', `edizione «${echo(edition)}» inesistente`);
-    }
-    const target = await this.target(ctx, id, input, lines);
-    const memberIds = await this.repository.targetedMembers(db, id, target);
-    const comuni = await Promise.all(memberIds.map((memberId) => this.tenancy.getComune(ctx, memberId)));
-    comuni.sort((a, b) => a.name.localeCompare(b.name, 'it') || a.istatCode.localeCompare(b.istatCode));
-    return { count: comuni.length, comuni };
   }
 
   /**
@@ -284,6 +268,29 @@ export class ObjectivesService {
 
   async get(ctx: RequestContext, id: string): Promise<SharedObjectiveObject> {
     return toObjectiveObject(await this.authorized(ctx, id, 'read'));
+  }
+
+  /** The objective if the caller may read it, else null (a link to it is simply not shown). */
+  async findReadable(ctx: RequestContext, id: string): Promise<SharedObjectiveObject | null> {
+    try {
+      return await this.get(ctx, id);
+    } catch (error) {
+      if (error instanceof DomainError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN'))
+        return null;
+      throw error;
+    }
+  }
+
+  /** The objectives carried forward from this one that the caller may read. */
+  async carriedTo(ctx: RequestContext, objectiveId: string): Promise<SharedObjectiveObject[]> {
+    const rows = await requestLoader(
+      ctx,
+      'objectives.carriedTo',
+      (db, ids: readonly string[]) => this.repository.carriedFrom(db, ids),
+      [] as ObjectiveRow[],
+    ).load(objectiveId);
+    const readable = await Promise.all(rows.map((row) => this.findReadable(ctx, row.id)));
+    return readable.filter((o): o is SharedObjectiveObject => o !== null);
   }
 
   /**
@@ -360,7 +367,7 @@ export class ObjectivesService {
   }
 
   /** The consortium, if the caller may see it (else NOT_FOUND) and write objectives there (else FORBIDDEN). */
-  private async authorizeCreate(ctx: RequestContext, consortiumId: string): Promise<string> {
+  async authorizeCreate(ctx: RequestContext, consortiumId: string): Promise<string> {
     const id = parseId('consortiumId', consortiumId);
     await this.tenancy.getConsortium(ctx, id);
     const { ability } = await callerAccess(ctx);
@@ -480,7 +487,8 @@ export class ObjectivesService {
     );
   }
 
-  private async linesOf(
+  /** The lines of these codes in an edition, as the consortium may use them (BAD_USER_INPUT naming the missing ones). */
+  async linesOf(
     db: Parameters<CatalogRepository['linesByCodes']>[0],
     edition: string,
     codes: string[],
@@ -509,16 +517,14 @@ export class ObjectivesService {
     return this.catalog.linesByIds(db, ids);
   }
 
-  private async target(
+  /** A target checked and normalised with the lines' bands, its comuni checked to be members. */
+  async target(
     ctx: RequestContext,
     consortiumId: string,
     input: TargetInput,
     lines: readonly LineRow[],
   ): Promise<StoredTarget> {
-    const target = normaliseTarget(
-      input,
-      lines.map((line) => line.minPopulation),
-    );
+    const target = normaliseTarget(input, lines);
     if (target.comuneIds) {
       const outside = await this.repository.membersOutside(await ctx.db(), consortiumId, target.comuneIds);
       if (outside.length > 0) {
