@@ -184,14 +184,14 @@ export class CarryForwardService {
       mapping,
     };
     await this.audit.record(db, ctx, {
-      action: 'objective.carry_forward',
+      action: 'objective.carryForward',
       entityType: 'SharedObjective',
       entityId: row.id,
       consortiumId: row.consortiumId,
       details,
     });
     await this.audit.record(db, ctx, {
-      action: 'objective.carried_forward',
+      action: 'objective.carriedForward',
       entityType: 'SharedObjective',
       entityId: objective.id,
       consortiumId: objective.consortiumId,

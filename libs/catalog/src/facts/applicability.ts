@@ -1,4 +1,4 @@
-import type { BodyKind, ComuniScope } from './facts.types';
+import { BODY_KINDS, BodyKind, ComuniScope } from './facts.types';
 
 /** What deciding whether a line reaches a comune needs of the line. */
 export interface ApplicableLine {
@@ -49,8 +49,23 @@ export const BODY_PHRASE: Record<BodyKind, string> = {
 
 const inhabitants = (value: number) => value.toLocaleString('it-IT', { useGrouping: 'always' });
 
+/** The order a sentence names kinds of body in: the largest first, as AgID does. */
+const LEADING: readonly BodyKind[] = [
+  'ALL_ADMINISTRATIONS',
+  'CENTRAL_ADMINISTRATIONS',
+  'REGIONS',
+  'METROPOLITAN_CITIES',
+  'PROVINCES',
+];
+const SENTENCE_ORDER: readonly BodyKind[] = [
+  ...LEADING,
+  ...BODY_KINDS.filter((body) => !LEADING.includes(body)),
+];
+
 export function addressedTo(bodies: readonly BodyKind[]): string {
-  const phrases = bodies.map((body) => BODY_PHRASE[body]);
+  const phrases = [...bodies]
+    .sort((a, b) => SENTENCE_ORDER.indexOf(a) - SENTENCE_ORDER.indexOf(b))
+    .map((body) => BODY_PHRASE[body]);
   return phrases.length > 1
     ? `${phrases.slice(0, -1).join(', ')} e ${phrases[phrases.length - 1]}`
     : (phrases[0] ?? '');
