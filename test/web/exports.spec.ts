@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Download, Page } from '@playwright/test';
 import { graphqlAs } from './support/api';
-import { expect, test } from './support/fixtures';
+import { expect, SCREENSHOTS, test } from './support/fixtures';
 
 /**
  * Issue 15's download buttons, in Chromium through the real login: the referent's worklist, the
@@ -13,7 +13,6 @@ import { expect, test } from './support/fixtures';
  */
 const ANNA = 'MRTNNA70S63D142G'; // referent of Crema
 const GIULIA = 'FRRGLI75C52D142B'; // RTD of consortium A
-const ROOT = path.resolve(__dirname, '../..');
 
 /**
  * Clicks a download button: the worker builds the file while the page polls its state every second
@@ -73,7 +72,8 @@ test("the RTD downloads the consortium's monitoring from the dashboard and Crema
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Crema');
   const scheda = await downloadBy(page, 'Scarica la scheda del Comune (PDF)');
   expect(scheda.download.suggestedFilename()).toBe('scheda-comune-crema-019035.pdf');
-  // The README shows the first page, as pdftoppm renders it.
+  // The README shows the first page, as pdftoppm renders it (kept by `npm run screenshots`).
+  mkdirSync(SCREENSHOTS, { recursive: true });
   execFileSync('pdftoppm', [
     '-png',
     '-r',
@@ -84,6 +84,6 @@ test("the RTD downloads the consortium's monitoring from the dashboard and Crema
     '1',
     '-singlefile',
     scheda.file,
-    path.join(ROOT, 'docs/screenshots/scheda-comune-crema'),
+    path.join(SCREENSHOTS, 'scheda-comune-crema'),
   ]);
 });

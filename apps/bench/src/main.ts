@@ -24,6 +24,7 @@ import {
 } from './cold-and-rls';
 import { assertNonEmpty, httpLoad, loopLoad, Measure, round } from './measure';
 import { POSTGRAPHILE_QUERIES } from './postgraphile/queries';
+import { CaseResult, markdown, Report, Way } from './report';
 import { BENCH_OBSERVER, seedNationalData } from './seed';
 
 const ROOT = path.resolve(__dirname, '../../../..');
@@ -31,14 +32,6 @@ const DIST = path.join(ROOT, 'dist');
 const CONNECTIONS = 50;
 /** Database connections per server (and for the floor): PostgreSQL allows 100 in all on this machine. */
 const POOL = 15;
-
-type Way = 'api' | 'postgraphile' | 'floor';
-interface CaseResult {
-  id: string;
-  title: string;
-  ways: Partial<Record<Way, Measure>>;
-  extra?: Record<string, number | string>;
-}
 
 const BUCKET_FIELDS =
   'key label total notStarted inProgress submitted completed rejected notApplicable overdue completionRate';
@@ -286,6 +279,7 @@ async function main(): Promise<void> {
     quick,
     machine: { cores: cpus().length, cpu: cpus()[0]?.model, memoryGb: round(totalmem() / 2 ** 30) },
     connections: CONNECTIONS,
+    method: { pool: POOL, readsPerWrite: READS_PER_WRITE },
     load,
     data: seeded,
     apiPeakRssMb: round(peakRssMb),
@@ -753,144 +747,6 @@ async function waitFor(url: string, child: ChildProcess, timeoutMs = 60_000): Pr
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
-}
-
-interface Report {
-  date: string;
-  quick: boolean;
-  machine: { cores: number; cpu?: string; memoryGb: number };
-  connections: number;
-  load: { seconds: number; warmupSeconds: number };
-  data: { assignments: number; consortia: number; statusEvents: number };
-  apiPeakRssMb: number;
-  results: CaseResult[];
-  /** Absent from reports written before the case existed. */
-  rlsTax?: RlsTaxRow[];
-}
-
-const TARGET_P99: Record<string, number> = { A: 50, B: 150, C: 150 };
-
-function markdown(report: Report): string {
-  const row = (c: CaseResult, way: Way, label: string) => {
-    const m = c.ways[way];
-    if (!m) return `| ${c.id} | ${label} | – | – | – | – |`;
-    return `| ${c.id} | ${label} | ${m.p50} | ${m.p99} | ${m.rps} | ${m.errors} |`;
-  };
-  const lines = [
-    '# Benchmarks',
-    '',
-    `Run of ${report.date.slice(0, 16).replace('T', ' ')} UTC${report.quick ? ' (**quick run**: short durations, figures indicative only)' : ''}, on this machine: ${report.machine.cores} cores (${report.machine.cpu ?? 'cpu n/d'}), ${report.machine.memoryGb} GB.`,
-    `Data: ${report.data.assignments.toLocaleString('en')} assignments in ${report.data.consortia} consortia, ${report.data.statusEvents.toLocaleString('en')} status events (\`npm run bench:seed\`).`,
-    `Load: autocannon on loopback, ${report.connections} connections, ${report.load.seconds} s per case and way after ${report.load.warmupSeconds} s of warm-up (excluded). The raw SQL floor runs the same SQL with pg, ${report.connections} callers at a time, each in a transaction with the caller's RLS settings. The API, PostGraphile and the floor each get a pool of ${POOL} database connections (PostgreSQL's 100 are shared by all three and the worker).`,
-    `API peak RSS during the run: **${report.apiPeakRssMb} MB**.`,
-    '',
-    '| case | way | p50 ms | p99 ms | requests/s | errors |',
-    '| --- | --- | ---: | ---: | ---: | ---: |',
-  ];
-  for (const c of report.results) {
-    lines.push(
-      row(c, 'api', 'this API'),
-      row(c, 'postgraphile', 'PostGraphile 5'),
-      row(c, 'floor', 'raw SQL floor'),
-    );
-  }
-  lines.push('', '| case | API / PostGraphile (req/s) | API / floor (req/s) |', '| --- | ---: | ---: |');
-  for (const c of report.results) {
-    const ratio = (way: Way) =>
-      c.ways.api && c.ways[way] ? `${round(c.ways.api.rps / c.ways[way]!.rps)}×` : '–';
-    lines.push(`| ${c.id} | ${ratio('postgraphile')} | ${ratio('floor')} |`);
-  }
-  if (report.rlsTax?.length) {
-    lines.push(
-      '',
-      '## The row-level-security tax',
-      '',
-      "Each hot statement as the API issues it (the worklist and the assignment by id as the prepared statements the API runs, on both sides), run one at a time as `rtd_app` with the caller's signed settings and as the tables' owner (no policies): medians, in ms.",
-      '',
-      '| statement | caller | owner ms | rtd_app ms | ratio | rows |',
-      '| --- | --- | ---: | ---: | ---: | ---: |',
-      ...report.rlsTax.map(
-        (r) => `| ${r.statement} | ${r.caller} | ${r.ownerMs} | ${r.appMs} | ${r.ratio}× | ${r.rows} |`,
-      ),
-    );
-  }
-  lines.push('', '## Cases', '');
-  for (const c of report.results) {
-    lines.push(
-      `- **${c.id}**: ${c.title}${
-        c.extra
-          ? ` — ${Object.entries(c.extra)
-              .map(([k, v]) => `${k} ${v}`)
-              .join(', ')}`
-          : ''
-      }`,
-    );
-  }
-  lines.push('', '## Targets', '');
-  // Issue 14's targets: A-cold at least 20x PostGraphile and within 2x of the floor; C at least
-  // 2x PostGraphile and within 1.5x of the floor; E within 2x of the floor.
-  const RPS_TARGETS: Record<string, { pg: number; floor: number }> = {
-    A: { pg: 1, floor: 3 },
-    B: { pg: 1, floor: 3 },
-    C: { pg: 2, floor: 1.5 },
-    'A-cold': { pg: 20, floor: 2 },
-    E: { pg: 0, floor: 2 },
-  };
-  for (const c of report.results.filter((r) => r.id in RPS_TARGETS && r.ways.api)) {
-    const api = c.ways.api!;
-    const pg = c.ways.postgraphile;
-    const floor = c.ways.floor;
-    const target = RPS_TARGETS[c.id];
-    const checks = [
-      pg && target.pg
-        ? `${api.rps >= pg.rps * target.pg ? 'met' : 'MISSED'}: at least ${target.pg === 1 ? '' : `${target.pg}× `}PostGraphile's requests/s (${api.rps} vs ${pg.rps})`
-        : null,
-      floor
-        ? `${api.rps * target.floor >= floor.rps ? 'met' : 'MISSED'}: within ${target.floor}× of the floor (${api.rps} vs ${floor.rps})`
-        : null,
-      c.id in TARGET_P99
-        ? `${api.p99 <= TARGET_P99[c.id] ? 'met' : 'MISSED'}: p99 under ${TARGET_P99[c.id]} ms (${api.p99} ms)`
-        : null,
-    ].filter(Boolean);
-    lines.push(`- ${c.id}: ${checks.join('; ')}`);
-  }
-  const summary = report.rlsTax?.find((r) => r.statement.startsWith('summary'));
-  if (summary)
-    lines.push(
-      `- A-cold: ${summary.appMs < 10 ? 'met' : 'MISSED'}: a single cold consortium summary under 10 ms (its statement as rtd_app, ${summary.appMs} ms)`,
-    );
-  for (const r of report.rlsTax ?? [])
-    lines.push(`- RLS tax, ${r.statement}: ${r.ratio < 2 ? 'met' : 'MISSED'}: under 2× (${r.ratio}×)`);
-  const d = report.results.find((r) => r.id === 'D');
-  if (d?.ways.api)
-    lines.push(
-      `- D: ${d.ways.api.seconds <= 5 ? 'met' : 'MISSED'}: under 5 s for 7,904 municipalities (${d.ways.api.seconds} s, ${d.extra?.assignmentsPerSecond} assignments/s)`,
-    );
-  const e = report.results.find((r) => r.id === 'E');
-  if (e)
-    lines.push(
-      `- E: ${e.extra?.conflicts === 0 ? 'met' : 'MISSED'}: no CONFLICT without a true race (${e.extra?.conflicts} conflicts)`,
-    );
-  lines.push(
-    `- RSS: ${report.apiPeakRssMb < 300 ? 'met' : 'MISSED'}: API peak under 300 MB (${report.apiPeakRssMb} MB)`,
-  );
-  lines.push(
-    '',
-    '## Why targets are missed',
-    '',
-    '- One machine of 2 cores runs everything at once: PostgreSQL, the load generator (autocannon, in the bench process), the server under test and the idle other servers. At 50 connections every way queues on the CPU, so p99 grows with queueing rather than with the work of one request; the p99 targets (50 ms, 150 ms at 50 connections) assume cores to spare.',
-    "- A and B are served from a cache keyed by the data versions of the consortia they cover (bumped by triggers in the same transaction as any change, so never stale) and the caller's rights are cached 15 s per token: a hit costs one transaction with its RLS settings and one small read. Since the rollup (migrations/1764000020000), PostGraphile and the floor run the API's own summary SQL over the rollup too: about 1,300 rows for a consortium of 50 comuni, 4 ms as rtd_app (see the RLS tax), so all three ways are cheap and the CPU of the shared machine decides the order.",
-    "- A-cold's 20x PostGraphile was set when a cold summary cost 565-730 ms under the old policies and PostGraphile computed it from the assignments. Both causes are gone for every way: PostGraphile reads the same rollup through the same planner-friendly policies, so a 20x lead of the API is not reachable; the API is within 2x of the floor and a cold summary is under 10 ms (both met).",
-    "- C (a worklist of 100 rows) is one statement: the rows, each objective with its reach among the caller's municipalities and its lines, and each assignment's evidence, as JSON (AssignmentsRepository.page); the objective, lines and evidence fields read the loaders it primes. Measured under this load (`npm run bench -- --only=C`, each process's CPU time read from /proc): about 5.7 ms of PostgreSQL's CPU, 5 ms of the API's and 0.3 ms of the load generator's per request, on 2 cores. PostgreSQL: planning the statement under the policies took about 1.6 ms of 5.3 (TypeORM sends unnamed statements, planned every time): it is now a named prepared statement per connection (queryPrepared, libs/kernel), whose generic plan PostgreSQL keeps after five runs, and PostgreSQL's CPU per request went from 5.7 to 4.3 ms; building the JSON of every field a worklist may show (descriptions, line texts) about 2 ms, where PostGraphile's and the floor's statements fetch only the fields asked. The API: garbage collection (see RSS) and GraphQL's execution of about 1,000 fields, 220 of them through a Nest field resolver (objective, evidence, lines) before this round; the CPU profile's time in writes to PostgreSQL's socket (a fifth) is mostly the API waiting for a core after waking a PostgreSQL backend, not work of its own. Done this round: Apollo's cache-control plugin, which wrapped every field, is off; a transaction opens with its settings in one round trip instead of three; verified tokens are remembered until they expire (the RS256 check was 4% of the API's CPU); the total is counted only when totalCount is asked; the objectives' reach is one pass over the caller's assignments instead of one lookup per objective; json, not jsonb; the prepared statement; the rows answer objective and evidence, and the objectives their lines, without a Nest field resolver per row (libs/kernel prefetched.ts: fewer allocations, about 40 MB less peak on C, the same CPU within noise). What the API's CPU goes to now: garbage collection (a fifth, with the heap settings below) and GraphQL's execution of the fields. Next step, not done: build in PostgreSQL only the JSON of the fields asked.",
-    `- A-cold writes once every ${READS_PER_WRITE + 1} operations (a referent's progress update of the consortium: through the API for the API way, the same UPDATE under the referent's settings for PostGraphile and the floor); each write bumps the consortium's version, so the API's next summary is computed, not cached. Its rows count reads and writes together.`,
-    "- E: the API's write is updateAssignment: the token and the caller's rights, reading the assignment under its policies, the state machine, a savepoint, then the versioned UPDATE with its history event and audit entry (and the rollup and version triggers), in one transaction: 6 round trips to PostgreSQL plus GraphQL's parsing and validation, against the floor's 6 statements with no GraphQL, no read before the write and no savepoint. Done this round: the change, its history event and its audit entry are one statement (AuditTrail.prepare gives the entry as a CTE of the change; 8 round trips became 6), the row comes back from the UPDATE (no re-read), the consortium's counters, locked by the UPDATE's triggers until the commit, are held for one statement instead of four, and the read and the write are prepared statements (no planning after the fifth run on a connection).",
-    "- RSS: the last full run peaked at about 320 MB, 6% over the target (777 MB before this round), during case C (each case's peak is listed with it; a case starts from what the process kept after the one before). Quick runs of A, B and C peak at 285-290 MB; `--max-semi-space-size=8` took them to 262-277 MB for 10-20% of B's requests/s, so it was not kept. A heap snapshot under case C's load held about 70 MB of live objects and no unbounded cache; the peak (600-800 MB) was V8 letting the old generation grow to several times what is live before a full collection, and a young generation of up to 3 x 32 MB. Three changes: the export libraries (exceljs, echarts, pdfmake) load on first use, so the API, which builds no file, no longer holds them (idle RSS 227 -> 192 MB); node runs the API with `--max-semi-space-size=16`; the API sets the old generation's growth factor to 1.5 at start (apps/api/src/heap.ts). Measured on cases A, B and C (quick runs): 263 MB peak; the factor 1.75 gave 323 MB. A factor of 1.25 or `--max-semi-space-size=8` would take the rest, at more throughput; not tried on a full run. The price is more frequent full collections: on C, measured with the API alone under load, about 10% of requests/s and 20% more of the API's CPU per request (growth 1.75 and 2.0 cost nearly as much; V8's default costs nothing and peaks at 450-840 MB). The throughput target of 'without capping throughput' is therefore met only in part: no cap, but a real cost.",
-    "- RLS tax on an assignment by id: the statement itself is tiny (about 0.13 ms in PostgreSQL as the owner, as a prepared statement), so the policies' fixed cost per statement shows: about 0.4 ms, measured in psql by changing one thing at a time in a rolled-back transaction: 0.15-0.2 ms verifying the signed context (an HMAC and the parse of its JSON, in each InitPlan that reads a setting), about 0.1 ms the referent's objective set (app_comune_objectives), the rest the InitPlans and policy quals themselves. A plpgsql app_context (plans kept per session) changed nothing. Under 2x on a statement this small would need the settings verified once per transaction instead of once per InitPlan, which PostgreSQL offers no private per-transaction store for; not done.",
-    '',
-    "PostGraphile serves cases A and B through `bench.compliance_summary`, a function that runs the API's own summary SQL, and case C through its generated relations; it has no background fan-out (D) and no reporting workflow (E: history, audit, state machine), so those rows compare the API with the floor only.",
-    '',
-  );
-  return lines.join('\n');
 }
 
 main().catch((error: unknown) => {

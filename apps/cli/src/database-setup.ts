@@ -4,7 +4,7 @@ import { POSTGRES_HINT, ServiceUnavailableError } from '@rtd/platform';
 
 /*
  * Database and role creation, for `db:setup`, the test template and the benchmark: the product's
- * processes only connect (see README, "Database roles").
+ * processes only connect (see docs/database.md).
  */
 
 /** The role names the migrations grant to. Login users may differ; they are made members. */

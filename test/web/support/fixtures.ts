@@ -12,7 +12,13 @@ import { DEMO_PEOPLE } from '../../../libs/demo/src/demo-identities';
 export { expect };
 
 const ROOT = path.resolve(__dirname, '../../..');
-const SCREENSHOTS = path.join(ROOT, 'docs/screenshots');
+/**
+ * Where the README's screenshots go: test-results/ on an ordinary run, so tests rewrite no tracked
+ * file; `npm run screenshots` sets RTD_SCREENSHOTS_DIR to docs/screenshots to renew them.
+ */
+export const SCREENSHOTS = process.env.RTD_SCREENSHOTS_DIR
+  ? path.resolve(process.env.RTD_SCREENSHOTS_DIR)
+  : path.join(ROOT, 'test-results/screenshots');
 const LOGIN_BUTTON = 'Entra con SPID';
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
@@ -198,7 +204,7 @@ export function mailbox(baseUrl: string = mailUrl()): Mailbox {
   };
 }
 
-/** Full-page screenshot into docs/screenshots/<name>.png (committed; the README shows them). */
+/** Full-page screenshot into SCREENSHOTS/<name>.png (docs/screenshots with `npm run screenshots`). */
 export async function screenshot(page: Page, name: string): Promise<string> {
   if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) throw new Error(`screenshot name "${name}": use a-z, 0-9 and -`);
   mkdirSync(SCREENSHOTS, { recursive: true });

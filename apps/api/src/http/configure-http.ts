@@ -5,7 +5,7 @@ import { securityHeaders } from './security-headers';
 
 /**
  * JSON bodies up to 3 MB (Express's default is 100 kB): the bulk status import sends its file
- * base64-encoded in a GraphQL variable, at most 2 MB before encoding (see README, bulk import).
+ * base64-encoded in a GraphQL variable, at most 2 MB before encoding (see docs/exports.md, bulk status import).
  * Registered before Nest's own parser, which then steps aside.
  */
 export const JSON_BODY_LIMIT = '3mb';

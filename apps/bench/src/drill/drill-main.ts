@@ -89,7 +89,7 @@ interface Service {
   nodeArgs?: readonly string[];
 }
 
-/** `npm run drill`: the scale-out drill of issue 14 (README, "Production topology"); writes docs/drill.md. */
+/** `npm run drill`: the scale-out drill of issue 14 (docs/topology.md); writes docs/drill.md. */
 async function main(): Promise<void> {
   const log: Log = (line) => console.log(`[drill] ${line}`);
   const cleanup = new Cleanup();

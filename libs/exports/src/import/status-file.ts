@@ -4,7 +4,7 @@ import { checkXlsxZip } from './zip-guard';
 
 /** Rows a file may carry: a consortium of 30 comuni at 150 lines each, with room to spare. */
 export const MAX_IMPORT_ROWS = 5_000;
-/** The file itself, before base64 (see README: bulk import). */
+/** The file itself, before base64 (see docs/exports.md: bulk status import). */
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 
 /** The monitoring sheet's columns the import reads; the others are for people and are ignored. */

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 /**
  * Configuration comes from the environment only, is validated once at start-up and fails
  * fast with a message naming the variable. Defaults work on a developer machine with
- * PostgreSQL and Redis on loopback (see README, "Configuration").
+ * PostgreSQL and Redis on loopback (see docs/configuration.md).
  */
 export interface AppConfig {
   nodeEnv: 'development' | 'test' | 'production';

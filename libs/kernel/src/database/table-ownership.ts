@@ -4,7 +4,7 @@
  * that cannot go through one of its query functions, which other libraries may read which of its
  * tables in their own SQL. A library that keeps a read model built from other libraries' tables
  * names it `readModels` (source file name without `.ts`, which must contain `read-model`) with
- * the tables it reads. test/table-ownership.e2e-spec.ts scans every library's SQL against these
+ * the tables it reads. test/static/table-ownership.static-spec.ts scans every library's SQL against these
  * declarations.
  */
 export interface TableOwnership {

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PROJECT_ROOT } from './support/paths';
+import { PROJECT_ROOT } from '../support/paths';
 
 const GUARD = path.join(PROJECT_ROOT, '.ci/check-lock.mjs');
 

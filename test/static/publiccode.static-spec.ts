@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 // `yaml` comes with the development tools (Vite, GraphQL Codegen); only this spec reads YAML.
 import { parse } from 'yaml';
-import { PROJECT_ROOT } from './support/paths';
+import { PROJECT_ROOT } from '../support/paths';
 
 /** Allowed values of the publiccode.yml 0.4 standard (docs/standard/*-list.rst and schema.core.rst). */
 const CATEGORIES = new Set(

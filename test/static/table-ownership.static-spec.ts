@@ -2,30 +2,30 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TableOwnership } from '@rtd/kernel';
-import { ASSIGNMENTS_TABLES } from '../libs/assignments/src/tables';
-import { AUDIT_TABLES } from '../libs/audit/src/tables';
-import { AUTHZ_TABLES } from '../libs/authz/src/tables';
-import { CATALOG_TABLES } from '../libs/catalog/src/tables';
-import { DATES_TABLES } from '../libs/dates/src/tables';
-import { COMPLIANCE_TABLES } from '../libs/compliance/src/tables';
-import { DEMO_TABLES } from '../libs/demo/src/tables';
-import { EXPORTS_TABLES } from '../libs/exports/src/tables';
-import { IDENTITY_TABLES } from '../libs/identity/src/tables';
-import { KERNEL_TABLES } from '../libs/kernel/src/tables';
-import { NOTIFICATIONS_TABLES } from '../libs/notifications/src/tables';
-import { OBJECTIVES_TABLES } from '../libs/objectives/src/tables';
-import { OUTBOX_TABLES } from '../libs/outbox/src/tables';
-import { PLATFORM_TABLES } from '../libs/platform/src/tables';
-import { PNRR_TABLES } from '../libs/pnrr/src/tables';
-import { TENANCY_TABLES } from '../libs/tenancy/src/tables';
-import { PROJECT_ROOT } from './support/paths';
+import { ASSIGNMENTS_TABLES } from '../../libs/assignments/src/tables';
+import { AUDIT_TABLES } from '../../libs/audit/src/tables';
+import { AUTHZ_TABLES } from '../../libs/authz/src/tables';
+import { CATALOG_TABLES } from '../../libs/catalog/src/tables';
+import { DATES_TABLES } from '../../libs/dates/src/tables';
+import { COMPLIANCE_TABLES } from '../../libs/compliance/src/tables';
+import { DEMO_TABLES } from '../../libs/demo/src/tables';
+import { EXPORTS_TABLES } from '../../libs/exports/src/tables';
+import { IDENTITY_TABLES } from '../../libs/identity/src/tables';
+import { KERNEL_TABLES } from '../../libs/kernel/src/tables';
+import { NOTIFICATIONS_TABLES } from '../../libs/notifications/src/tables';
+import { OBJECTIVES_TABLES } from '../../libs/objectives/src/tables';
+import { OUTBOX_TABLES } from '../../libs/outbox/src/tables';
+import { PLATFORM_TABLES } from '../../libs/platform/src/tables';
+import { PNRR_TABLES } from '../../libs/pnrr/src/tables';
+import { TENANCY_TABLES } from '../../libs/tenancy/src/tables';
+import { PROJECT_ROOT } from '../support/paths';
 import {
   KnownException,
   migratedTables,
   ownershipViolations,
   sqlStrings,
   tablesIn,
-} from './support/sql-ownership';
+} from '../support/sql-ownership';
 
 /** Every library's declaration (libs/<library>/src/tables.ts). */
 const OWNERSHIPS: TableOwnership[] = [

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { PROJECT_ROOT } from './support/paths';
+import { PROJECT_ROOT } from '../support/paths';
 
 const LIBS = path.join(PROJECT_ROOT, 'libs');
 

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
-import { PROJECT_ROOT } from './support/paths';
+import { PROJECT_ROOT } from '../support/paths';
 
 /**
  * What ships: the production image installs `dependencies` only (`npm ci --omit=dev`), and runs
