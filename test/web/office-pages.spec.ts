@@ -255,8 +255,8 @@ test('the catalogue finds "accessibilità" typed without the accent and keeps th
   await loginAs(page, GIULIA);
   await nav(page, 'Piano Triennale');
   await expect(h1(page)).toHaveText('Piano Triennale');
-  // The newest edition first; the one the demo's objectives use is a choice away.
-  await expect(page.getByLabel('Edizione')).toHaveValue('2024-2026');
+  // The edition in force first (the 2025 update); the one the demo's objectives use is a choice away.
+  await expect(page.getByLabel('Edizione')).toHaveValue('2024-2026-agg-2025');
   await expectAccessible(page, 'piano triennale');
   await page.getByLabel('Edizione').selectOption('2022-2024');
   await expect(page.getByRole('heading', { name: 'CAP1.PA.LA01' })).toBeVisible();
@@ -268,7 +268,7 @@ test('the catalogue finds "accessibilità" typed without the accent and keeps th
   const line = page.getByRole('article', { name: 'CAP1.PA.LA20' });
   await expect(line).toBeVisible();
   await expect(line).toContainText('dichiarazione di accessibilità');
-  await expect(line).toContainText('Entro 23/09/2023');
+  await expect(line).toContainText('Entro il 23/09/2023');
   await expect(page.getByRole('heading', { name: 'CAP1.PA.LA01' })).toHaveCount(0);
 
   await page.reload();
