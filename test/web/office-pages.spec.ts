@@ -147,11 +147,13 @@ test('the RTD enrols a viewer of Pandino, revokes the role, and the audit log sh
   for (let pageNumber = 1; ; pageNumber++) {
     const table = page.getByRole('table', { name: new RegExp(`^Pagina ${pageNumber}:`) });
     await expect(table).toBeVisible();
-    seen += (await table.getByRole('row').count()) - 1;
     // The caption says where the page ends ("voci da 51 a 100 di 135"): the last page ends at the
     // total. (The button's disabled state flickers while a page loads, so it is not the signal.)
+    // The caption changes a moment before the rows do: wait until the rows are the ones it names.
     const caption = (await table.locator('caption').textContent()) ?? '';
-    const [, last, of] = /a (\d+) di (\d+)/.exec(caption) ?? [];
+    const [, first, last, of] = /da (\d+) a (\d+) di (\d+)/.exec(caption) ?? [];
+    await expect(table.getByRole('row')).toHaveCount(Number(last) - Number(first) + 2);
+    seen += (await table.getByRole('row').count()) - 1;
     if (Number(last) >= Number(of)) break;
     await page.getByRole('button', { name: 'Pagina successiva' }).click();
   }
