@@ -217,6 +217,25 @@ describe('Catalogue facts: deadlines, who a line applies to, editions mapped (is
         'createSharedObjective',
       );
       expect(opendata.targetedCount).toBe(6);
+      // Other lines bring their own band: the target does not keep the old one.
+      const moved = ok(
+        await api.as(RTD_A).graphql(
+          `mutation($id: ID!, $v: Int!) { updateSharedObjective(id: $id, expectedVersion: $v, input: { lineCodes: ["CAP5.PA.06"] }) {
+            id version target { minPopulation maxPopulation } } }`,
+          { id: opendata.id, v: opendata.version },
+        ),
+        'updateSharedObjective',
+      );
+      expect(moved.target).toEqual({ minPopulation: 10000, maxPopulation: 100000 });
+      const back = ok(
+        await api.as(RTD_A).graphql(
+          `mutation($id: ID!, $v: Int!) { updateSharedObjective(id: $id, expectedVersion: $v, input: { lineCodes: ["CAP5.PA.10"] }) {
+            targetedCount target { minPopulation maxPopulation } } }`,
+          { id: moved.id, v: moved.version },
+        ),
+        'updateSharedObjective',
+      );
+      expect(back).toEqual({ targetedCount: 6, target: { minPopulation: 5000, maxPopulation: 10000 } });
       const run = ok(
         await api
           .as(RTD_A)

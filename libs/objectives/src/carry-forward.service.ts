@@ -13,7 +13,7 @@ import { EntityManager } from 'typeorm';
 import { CarryForwardPreviewObject, SharedObjectiveObject } from './dto/objective.types';
 import { ObjectiveRow, ObjectivesRepository } from './objectives.repository';
 import { ObjectivesService, toObjectiveObject } from './objectives.service';
-import { LineBand, normaliseTarget, StoredTarget, Target } from './target';
+import { LineBand, normaliseTarget, ownTarget, StoredTarget } from './target';
 
 interface CarryPlan {
   objective: ObjectiveRow;
@@ -23,40 +23,18 @@ interface CarryPlan {
   successors: LineRow[];
 }
 
-/** The band the old lines gave the stored target; what the office chose itself is what differs from it. */
-function inheritedBand(lines: readonly LineBand[]): LineBand {
-  const minima = lines.map((l) => l.minPopulation ?? 0);
-  const maxima = lines.map((l) => l.maxPopulation).filter((v): v is number => v !== null);
-  return {
-    minPopulation: Math.max(0, ...minima) || null,
-    maxPopulation: maxima.length ? Math.min(...maxima) : null,
-  };
-}
-
-/** The office's own target, without the band the old lines imposed, set on the new lines. */
+/** The office's own target on the new lines; where its population filter contradicts their band, the lines decide. */
 function carriedTarget(
   stored: StoredTarget,
   oldLines: readonly LineBand[],
   newLines: readonly LineBand[],
 ): StoredTarget {
-  const inherited = inheritedBand(oldLines);
-  const own: Target = {
-    all: stored.all,
-    comuneIds: stored.comuneIds,
-    provinceCodes: stored.provinceCodes,
-    minPopulation: stored.minPopulation === inherited.minPopulation ? null : stored.minPopulation,
-    maxPopulation: stored.maxPopulation === inherited.maxPopulation ? null : stored.maxPopulation,
-  };
-  const hasFilter =
-    own.comuneIds || own.provinceCodes || own.minPopulation != null || own.maxPopulation != null;
+  const own = ownTarget(stored, oldLines);
   try {
-    return normaliseTarget(hasFilter ? own : { ...own, all: true }, newLines);
+    return normaliseTarget(own, newLines);
   } catch {
-    // The office's population filter contradicts the new lines' band: the lines decide.
-    return normaliseTarget(
-      { ...own, all: !(own.comuneIds || own.provinceCodes), minPopulation: null, maxPopulation: null },
-      newLines,
-    );
+    const all = !(own.comuneIds || own.provinceCodes);
+    return normaliseTarget({ ...own, all, minPopulation: null, maxPopulation: null }, newLines);
   }
 }
 

@@ -40,7 +40,7 @@ import {
   UpdateSharedObjectiveInput,
 } from './dto/objective.types';
 import { ObjectiveReach, ObjectiveRow, ObjectivesRepository, PushRunRow } from './objectives.repository';
-import { normaliseTarget, StoredTarget } from './target';
+import { normaliseTarget, ownTarget, StoredTarget } from './target';
 import { unreachableByLines } from './target-explanation';
 
 const MAX_LINES = 100;
@@ -133,12 +133,14 @@ export class ObjectivesService {
       let lines: LineRow[] | null = null;
       if (input.lineCodes != null)
         lines = await this.linesOf(db, current.editionCode, input.lineCodes, current.consortiumId);
-      const applicable = lines ?? (await this.currentLines(db, current.id));
+      const previous = await this.currentLines(db, current.id);
+      const applicable = lines ?? previous;
+      // New lines bring their own band: the target keeps the office's choice, not the old lines' band.
       const target =
         input.target != null
           ? await this.target(ctx, current.consortiumId, input.target, applicable)
           : lines
-            ? normaliseTarget(current.target, applicable)
+            ? normaliseTarget(ownTarget(current.target, previous), applicable)
             : undefined;
       const row = await this.repository.update(db, current.id, checkExpectedVersion(expectedVersion), {
         title: input.title != null ? cleanTitle(input.title) : undefined,

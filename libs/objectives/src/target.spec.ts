@@ -1,4 +1,4 @@
-import { normaliseTarget } from './target';
+import { normaliseTarget, ownTarget } from './target';
 
 const band = (minPopulation: number | null, maxPopulation: number | null = null) => ({
   minPopulation,
@@ -49,5 +49,27 @@ describe('normaliseTarget', () => {
     expect(() => normaliseTarget({ minPopulation: 20000 }, [band(5000, 10000)])).toThrow(
       /target.minPopulation.*10\.000 abitanti/,
     );
+  });
+
+  it("gives back the office's own target without the band its lines gave it", () => {
+    const stored = normaliseTarget({ all: true }, [band(5000, 10000)]);
+    expect(ownTarget(stored, [band(5000, 10000)])).toMatchObject({
+      all: true,
+      minPopulation: null,
+      maxPopulation: null,
+    });
+    // Other lines then give theirs: CAP5.PA.10 (5,000-10,000) replaced by CAP5.PA.06 (10,000-100,000).
+    expect(normaliseTarget(ownTarget(stored, [band(5000, 10000)]), [band(10000, 100000)])).toMatchObject({
+      minPopulation: 10000,
+      maxPopulation: 100000,
+    });
+    const own = normaliseTarget({ provinceCodes: ['019'], minPopulation: 2000 }, [band(15001)]);
+    expect(ownTarget(own, [band(15001)])).toMatchObject({
+      all: false,
+      provinceCodes: ['019'],
+      minPopulation: null,
+    });
+    const stricter = normaliseTarget({ minPopulation: 20000 }, [band(15001)]);
+    expect(ownTarget(stricter, [band(15001)])).toMatchObject({ minPopulation: 20000 });
   });
 });

@@ -98,6 +98,27 @@ export function normaliseTarget(target: Target, lineBands: readonly LineBand[]):
 }
 
 /**
+ * The office's own choice in a stored target: without the band its lines gave it (normaliseTarget),
+ * so that other lines can give theirs (a change of lines, carrying forward to a new edition).
+ */
+export function ownTarget(stored: StoredTarget, lines: readonly LineBand[]): Target {
+  const minima = lines.map((l) => l.minPopulation ?? 0);
+  const maxima = lines.map((l) => l.maxPopulation).filter((v): v is number => v !== null);
+  const inheritedMin = Math.max(0, ...minima) || null;
+  const inheritedMax = maxima.length ? Math.min(...maxima) : null;
+  const own: Target = {
+    all: stored.all,
+    comuneIds: stored.comuneIds,
+    provinceCodes: stored.provinceCodes,
+    minPopulation: stored.minPopulation === inheritedMin ? null : stored.minPopulation,
+    maxPopulation: stored.maxPopulation === inheritedMax ? null : stored.maxPopulation,
+  };
+  const filtered =
+    own.comuneIds || own.provinceCodes || own.minPopulation != null || own.maxPopulation != null;
+  return filtered ? own : { ...own, all: true };
+}
+
+/**
  * The SQL condition selecting the members a stored target reaches; `c` is the comune row and
  * `target` a jsonb expression. Evaluated in the database, so counts, fan-out and previews agree.
  */
