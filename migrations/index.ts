@@ -20,6 +20,9 @@ import { ExportFilesInWorker1764000019000 } from './1764000019000-export-files-i
 import { ComplianceRollup1764000020000 } from './1764000020000-compliance-rollup';
 import { PlannerFriendlyPolicies1764000021000 } from './1764000021000-planner-friendly-policies';
 import { CatalogueFacts1764000030000 } from './1764000030000-catalogue-facts';
+import { OutboxRequestId1764000100000 } from './1764000100000-outbox-request-id';
+import { PersonalData1764000101000 } from './1764000101000-personal-data';
+import { Retention1764000102000 } from './1764000102000-retention';
 
 /** Every migration, in order. A new migration is added here as well as in its own file. */
 export const ALL_MIGRATIONS = [
@@ -45,4 +48,7 @@ export const ALL_MIGRATIONS = [
   ComplianceRollup1764000020000,
   PlannerFriendlyPolicies1764000021000,
   CatalogueFacts1764000030000,
+  OutboxRequestId1764000100000,
+  PersonalData1764000101000,
+  Retention1764000102000,
 ];

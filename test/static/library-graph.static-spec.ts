@@ -73,6 +73,7 @@ describe('library graph', () => {
         'graphql',
         'index.ts',
         'jobs', // the job scheduler helper only; each job lives with its domain
+        'observability', // the metrics' definitions and the log context every library records with
         'pagination',
         'tables.ts',
         'text',

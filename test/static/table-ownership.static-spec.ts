@@ -17,6 +17,7 @@ import { OBJECTIVES_TABLES } from '../../libs/objectives/src/tables';
 import { OUTBOX_TABLES } from '../../libs/outbox/src/tables';
 import { PLATFORM_TABLES } from '../../libs/platform/src/tables';
 import { PNRR_TABLES } from '../../libs/pnrr/src/tables';
+import { PRIVACY_TABLES } from '../../libs/privacy/src/tables';
 import { TENANCY_TABLES } from '../../libs/tenancy/src/tables';
 import { PROJECT_ROOT } from '../support/paths';
 import {
@@ -45,6 +46,7 @@ const OWNERSHIPS: TableOwnership[] = [
   EXPORTS_TABLES,
   PLATFORM_TABLES,
   DEMO_TABLES,
+  PRIVACY_TABLES,
 ];
 
 const LIBS = path.join(PROJECT_ROOT, 'libs');

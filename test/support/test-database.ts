@@ -40,6 +40,8 @@ export function configFor(database: string, env: NodeJS.ProcessEnv = process.env
     // Tests fire requests faster than any person: the limits are raised, and the rate-limit tests
     // set their own small ones.
     rateLimits: { ...base.rateLimits, person: 100_000, client: 100_000, address: 100_000 },
+    // Any free port: test files run side by side, each with its API and worker.
+    metrics: { ...base.metrics, apiPort: 0, workerPort: 0 },
   };
 }
 

@@ -111,6 +111,9 @@ export default async function globalSetup(): Promise<void> {
       OIDC_ISSUER: idpUrl,
       SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
       DEV_MAIL_HTTP_PORT: String(mailPort),
+      // Any free port for the Prometheus endpoints: another stack may hold the default ones.
+      API_METRICS_PORT: '0',
+      WORKER_METRICS_PORT: '0',
       WEB_ROOT: path.join(ROOT, 'dist/web'),
     },
     // Its own process group, so that teardown can take down a demo that would not stop.

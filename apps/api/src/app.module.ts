@@ -12,11 +12,13 @@ import { ObjectivesModule } from '@rtd/objectives';
 import { OutboxModule } from '@rtd/outbox';
 import { PnrrModule } from '@rtd/pnrr';
 import { ExportsModule } from '@rtd/exports';
+import { PrivacyModule } from '@rtd/privacy';
 import { APP_CONFIG, AppConfig, ConfigModule, DateScalar } from '@rtd/kernel';
 import {
   DatabaseModule,
   HealthModule,
   loggerParams,
+  MetricsModule,
   ReplicaDatabaseModule,
   ShutdownLogger,
 } from '@rtd/platform';
@@ -45,6 +47,7 @@ class RequestContextModule {}
     DatabaseModule.forApplication('rtd-hub-api'),
     ReplicaDatabaseModule,
     HealthModule,
+    MetricsModule.forService('api'),
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [RequestContextModule],
@@ -61,6 +64,7 @@ class RequestContextModule {}
     ComplianceModule,
     PnrrModule,
     ExportsModule,
+    PrivacyModule,
     RequestContextModule,
   ],
   controllers: [DownloadController],

@@ -85,6 +85,9 @@ async function main(): Promise<void> {
     OIDC_AUDIENCE: config.oidcAudience,
     PUBLIC_URL: `http://127.0.0.1:${ports.api}`,
     DATABASE_POOL_SIZE: String(POOL),
+    // The Prometheus endpoints on any free port: a demo may hold the default ones.
+    API_METRICS_PORT: '0',
+    WORKER_METRICS_PORT: '0',
     // Production mode requires it explicitly: the key the bench database was migrated with.
     DB_CONTEXT_KEY: config.dbContextKey,
     DOWNLOAD_LINK_SECRET: process.env.DOWNLOAD_LINK_SECRET || randomBytes(32).toString('hex'),

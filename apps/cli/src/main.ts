@@ -20,6 +20,7 @@ import {
   setupDatabase,
 } from './commands/database.commands';
 import { prepareDemoData, runDemo } from './commands/demo.command';
+import { grantOperator, loadReference } from './commands/production.commands';
 import { printSchema } from './commands/schema.command';
 
 const ROOT = path.resolve(__dirname, '../../../..');
@@ -27,6 +28,8 @@ const log = (line: string) => console.log(line);
 
 const USAGE = `Uso: rtd-hub <comando>
   db:setup                                   ruoli, database ed estensioni, poi le migrazioni
+  reference:data                             comuni ISTAT, edizioni del Piano Triennale e PNRR (idempotente)
+  operator:grant <codice fiscale>            l'operatore del servizio (PLATFORM_ADMIN), la prima volta
   migration:run | migration:revert           applica / annulla l'ultima migrazione
   migration:create <nome>                    scrive migrations/<ts>-<nome>.ts, vuota, per SQL scritto a mano
   catalog:import [--edition <codice>] <fonte> [--title <titolo>] [--period AAAA-AAAA] [--supersedes <codice>]
@@ -52,6 +55,13 @@ async function main(argv: string[]): Promise<number> {
     case 'db:setup':
       await setupDatabase(config);
       log(`Database pronto; migrazioni applicate: ${(await runMigrations(config)).join(', ') || 'nessuna'}`);
+      return 0;
+    case 'reference:data':
+      log(await loadReference(config));
+      return 0;
+    case 'operator:grant':
+      if (!args[0]) throw new UsageError("manca il codice fiscale dell'operatore");
+      log(await grantOperator(config, args[0]));
       return 0;
     case 'migration:run':
       await setupDatabase(config);

@@ -6,6 +6,7 @@ import {
   bullConnection,
   DatabaseModule,
   loggerParams,
+  MetricsModule,
   ShutdownLoggerModule,
   WorkerHealthModule,
 } from '@rtd/platform';
@@ -16,6 +17,7 @@ import { EXPORTS_QUEUE, ExportsJobsModule } from '@rtd/exports';
 import { NOTIFICATIONS_QUEUE, NotificationsJobsModule } from '@rtd/notifications';
 import { PUSH_RUNS_QUEUE, PushRunJobsModule } from '@rtd/objectives';
 import { OutboxModule, OutboxRelayModule } from '@rtd/outbox';
+import { PrivacyJobsModule } from '@rtd/privacy';
 
 /**
  * The background worker: modules only. Each domain brings its jobs (processor, payload, queue,
@@ -41,11 +43,13 @@ import { OutboxModule, OutboxRelayModule } from '@rtd/outbox';
     AuditModule,
     OutboxModule,
     WorkerHealthModule,
+    MetricsModule.forService('worker'),
     ShutdownLoggerModule,
     PushRunJobsModule.register({ imports: [AssignmentsModule], assignments: AssignmentsService }),
     NotificationsJobsModule,
     ComplianceJobsModule,
     ExportsJobsModule,
+    PrivacyJobsModule,
     OutboxRelayModule.register([PUSH_RUNS_QUEUE, NOTIFICATIONS_QUEUE, EXPORTS_QUEUE]),
   ],
 })

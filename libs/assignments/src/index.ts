@@ -7,3 +7,4 @@ export * from './overdue';
 export * from './assignment-notices';
 export * from './tables';
 export * from './review-decision-message';
+export * from './personal-data';

@@ -4,3 +4,4 @@ export * from './audit.module';
 export * from './audit-log.service';
 export * from './dto/audit-entry.object';
 export * from './tables';
+export * from './personal-data';

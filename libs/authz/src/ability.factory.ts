@@ -15,7 +15,8 @@ export type Action =
   | 'grant'
   | 'revoke'
   | 'export' // download a scheda per comune or a monitoring sheet
-  | 'import'; // bulk status import from a monitoring sheet (each row then checked as one update); an edition of the Piano
+  | 'import' // bulk status import from a monitoring sheet (each row then checked as one update); an edition of the Piano
+  | 'pseudonymise'; // replace a person's name, e-mail and fiscal code by a pseudonym (GDPR art. 17)
 
 /** The fields each rule looks at; services build these from the rows they hold. */
 export interface SubjectFields {
@@ -34,6 +35,8 @@ export interface SubjectFields {
   ConsortiumReport: { consortiumId: string };
   /** A bulk status import for one municipality, or (comuneId null) for a whole consortium. */
   StatusImport: { consortiumId: string; comuneId: string | null };
+  /** What the service holds on one person (GDPR art. 15-17, 20): the operator's alone. */
+  PersonalData: Record<string, never>;
   /** `role: null` asks about memberships of any role there (reading who holds roles). */
   Membership: {
     role: Role | null;
@@ -86,6 +89,9 @@ export function buildAbility(scope: AccessScope): AppAbility {
     can('read', 'Consortium');
     can('read', 'Comune');
     can(['grant', 'revoke'], 'Membership', { role: { $in: OPERATOR_GRANTED } });
+    // A person's data request (export, pseudonymisation) is answered by the service's operator
+    // for the whole service: no consortium office sees everything a person did elsewhere.
+    can(['export', 'pseudonymise'], 'PersonalData');
   }
   can('read', 'Consortium', { id: $in(scope.readableConsortia) });
   can('read', 'Comune', { consortiumId: $in(scope.readableConsortia) });

@@ -5,3 +5,4 @@ export * from './authorize';
 export * from './caller-access';
 export * from './job-context';
 export * from './tables';
+export * from './data-request';

@@ -2,6 +2,7 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Ctx, RequestContext } from '@rtd/kernel';
 import { ExportJobObject, ExportRequestInput } from './dto/export.types';
 import { ExportsService } from './exports.service';
+import { measuredImport } from './import/import-metrics';
 import { StatusImportService } from './import/status-import.service';
 import { StatusImportInput, StatusImportReportObject } from './import/status-import.types';
 
@@ -20,7 +21,7 @@ export class ExportsResolver {
     @Ctx() ctx: RequestContext,
     @Args('input', { type: () => StatusImportInput }) input: StatusImportInput,
   ): Promise<StatusImportReportObject> {
-    return this.imports.import(ctx, input);
+    return measuredImport(input.dryRun, () => this.imports.import(ctx, input));
   }
 
   @Mutation(() => ExportJobObject, {

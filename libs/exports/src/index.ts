@@ -17,3 +17,4 @@ export * from './schedule/report-period';
 export * from './schedule/report-schedule.types';
 export * from './schedule/report-schedule.service';
 export * from './jobs/report-schedule.job';
+export * from './personal-data';

@@ -19,6 +19,13 @@ import { TokenVerifier } from './token-verifier';
     AccessCache,
     AccessInvalidation,
   ],
-  exports: [IdentityRepository, IdentityService, TokenVerifier, AccessLoader, AccessCache],
+  exports: [
+    IdentityRepository,
+    IdentityService,
+    TokenVerifier,
+    AccessLoader,
+    AccessCache,
+    AccessInvalidation,
+  ],
 })
 export class IdentityModule {}

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import type { PersonRecord } from './personal-data';
 
 export interface PersonInput {
   fiscalCode: string;
@@ -54,6 +55,18 @@ const ROLE_ORDER = [
 /** People, machine clients and the memberships that give them roles. */
 @Injectable()
 export class IdentityRepository {
+  /** A person as the operator's data request sees it (libs/identity/src/personal-data.ts), or null. */
+  async personRecordByFiscalCode(db: EntityManager, fiscalCode: string): Promise<PersonRecord | null> {
+    const [row] = await db.query(
+      `SELECT p.id, trim(p.fiscal_code) AS "fiscalCode", p.subject, p.given_name AS "givenName",
+              p.family_name AS "familyName", p.email, p.created_at AS "createdAt",
+              p.last_login_at AS "lastLoginAt", p.pseudonym, p.pseudonymised_at AS "pseudonymisedAt"
+         FROM person p WHERE p.fiscal_code = $1`,
+      [fiscalCode],
+    );
+    return row ?? null;
+  }
+
   /**
    * The person with this fiscal code, created (with the name and e-mail given, if any) when new;
    * an existing person's data are theirs to update, at login. Only the id comes back: a person

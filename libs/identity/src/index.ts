@@ -9,3 +9,4 @@ export * from './access-invalidation';
 export * from './identity.service';
 export * from './people.queries';
 export * from './tables';
+export * from './personal-data';

@@ -24,3 +24,5 @@ export * from './jobs/job-scheduler';
 export * from './text/italian-names';
 export * from './text/csv';
 export * from './tables';
+export * from './observability/metrics';
+export * from './observability/log-context';

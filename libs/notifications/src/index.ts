@@ -6,3 +6,4 @@ export * from './jobs/notification-job';
 export * from './jobs/notifications.job';
 export * from './jobs/notifications-jobs.module';
 export * from './tables';
+export * from './personal-data';

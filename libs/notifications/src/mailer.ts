@@ -1,5 +1,5 @@
-import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
-import { APP_CONFIG } from '@rtd/kernel';
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { APP_CONFIG, currentLogContext, metrics } from '@rtd/kernel';
 import type { AppConfig } from '@rtd/kernel';
 import { createTransport, type Transporter } from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
@@ -25,6 +25,7 @@ export interface OutgoingMail {
 @Injectable()
 export class Mailer implements OnModuleDestroy {
   private readonly transport: Transporter<SMTPTransport.SentMessageInfo, SMTPTransport.Options>;
+  private readonly logger = new Logger(Mailer.name);
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     this.transport = createTransport({
@@ -41,7 +42,25 @@ export class Mailer implements OnModuleDestroy {
     });
   }
 
+  /**
+   * Counted in rtd_mails_total and logged (message id, never the address) with the job's log
+   * context, whose request id also goes in the mail's X-Request-Id header: the request, the job
+   * and the mail are found by one id.
+   */
   async send(mail: OutgoingMail): Promise<void> {
+    const requestId = currentLogContext()?.requestId;
+    try {
+      await this.deliver(mail, requestId);
+    } catch (error) {
+      metrics.mail('failed');
+      this.logger.warn({ messageId: mail.messageId }, `mail not sent: ${(error as Error).message}`);
+      throw error;
+    }
+    metrics.mail('sent');
+    this.logger.log({ messageId: mail.messageId }, 'mail sent');
+  }
+
+  private async deliver(mail: OutgoingMail, requestId: string | undefined): Promise<void> {
     await this.transport.sendMail({
       from: this.config.mailFrom,
       to: mail.to,
@@ -54,6 +73,7 @@ export class Mailer implements OnModuleDestroy {
         'Auto-Submitted': 'auto-generated',
         'X-Auto-Response-Suppress': 'All',
         'Content-Language': 'it',
+        ...(requestId ? { 'X-Request-Id': requestId } : {}),
       },
     });
   }

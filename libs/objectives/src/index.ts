@@ -11,3 +11,4 @@ export * from './tables';
 export * from './target-explanation';
 export * from './target-preview.service';
 export * from './carry-forward.service';
+export * from './personal-data';

@@ -3,6 +3,7 @@ import { APP_CONFIG, APP_DATA_SOURCE, APP_REPLICA_DATA_SOURCE, AppConfig } from 
 import { POSTGRES_HINT, ServiceUnavailableError } from './service-unavailable';
 import { DataSource } from 'typeorm';
 import { appDataSource, replicaDataSource } from './data-sources';
+import { probePool, probeReplica, unprobe } from './metrics/database-probes';
 
 export { APP_DATA_SOURCE, APP_REPLICA_DATA_SOURCE };
 export const APPLICATION_NAME = Symbol('APPLICATION_NAME');
@@ -16,7 +17,10 @@ export const APPLICATION_NAME = Symbol('APPLICATION_NAME');
       useFactory: async (config: AppConfig, applicationName: string): Promise<DataSource> => {
         const dataSource = appDataSource(config, applicationName);
         try {
-          return await dataSource.initialize();
+          await dataSource.initialize();
+          // Pool use is read at each scrape (rtd_db_pool_connections), as long as the pool lives.
+          probePool(dataSource);
+          return dataSource;
         } catch (error) {
           throw new ServiceUnavailableError('PostgreSQL', config.databaseUrl, POSTGRES_HINT, error);
         }
@@ -36,6 +40,7 @@ export class DatabaseModule implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
+    unprobe(this.dataSource);
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
   }
 }
@@ -54,7 +59,10 @@ export class DatabaseModule implements OnApplicationShutdown {
         const dataSource = replicaDataSource(config, 'rtd-hub-api-replica');
         if (!dataSource) return null;
         try {
-          return await dataSource.initialize();
+          await dataSource.initialize();
+          probePool(dataSource);
+          probeReplica(dataSource);
+          return dataSource;
         } catch (error) {
           throw new ServiceUnavailableError(
             'PostgreSQL (replica)',
@@ -72,6 +80,7 @@ export class ReplicaDatabaseModule implements OnApplicationShutdown {
   constructor(@Inject(APP_REPLICA_DATA_SOURCE) private readonly dataSource: DataSource | null) {}
 
   async onApplicationShutdown(): Promise<void> {
+    if (this.dataSource) unprobe(this.dataSource);
     if (this.dataSource?.isInitialized) await this.dataSource.destroy();
   }
 }

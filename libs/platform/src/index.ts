@@ -12,3 +12,6 @@ export * from './health/worker-liveness';
 export * from './health/worker-health.module';
 export * from './service-unavailable';
 export * from './tables';
+export * from './metrics/metrics.module';
+export * from './metrics/metrics-server';
+export * from './metrics/job-instrumentation';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { Params } from 'nestjs-pino';
 import pino from 'pino';
-import { AppConfig } from '@rtd/kernel';
+import { AppConfig, currentLogContext } from '@rtd/kernel';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
@@ -13,7 +13,7 @@ export function requestIdOf(req: IncomingMessage): string {
   return value && REQUEST_ID.test(value) ? value : randomUUID();
 }
 
-/** JSON logs on stdout, one line per event, each request's lines carrying its id. */
+/** JSON logs on stdout, one line per event, each request's (and each job's) lines carrying its id. */
 export function loggerParams(config: AppConfig, service: string): Params {
   return {
     // Synchronous writes: the last lines before a shutdown or a crash must not be lost in a buffer.
@@ -21,6 +21,8 @@ export function loggerParams(config: AppConfig, service: string): Params {
       {
         level: config.logLevel,
         base: { service },
+        // A job's lines carry the request that caused it, the queue and the job id (LogContext).
+        mixin: () => ({ ...currentLogContext() }),
         genReqId: (req, res) => {
           const id = requestIdOf(req);
           res.setHeader('x-request-id', id);

@@ -10,3 +10,4 @@ export * from './dto/consortium.object';
 export * from './tenancy.queries';
 export * from './tables';
 export * from './population-register';
+export * from './personal-data';

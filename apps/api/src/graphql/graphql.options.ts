@@ -9,6 +9,7 @@ import { answerPrefetched, AppConfig, createErrorFormatter, GraphqlContextValue 
 import { RequestContextFactory } from './request-context.factory';
 import { authenticationPlugin } from './authentication.plugin';
 import { inputGuardPlugin } from './input-guard.plugin';
+import { metricsPlugin } from './metrics.plugin';
 import { queryBudgetPlugin } from './query-budget.plugin';
 import { refusalStatusPlugin } from './refusal-status.plugin';
 import { transactionPlugin } from './transaction.plugin';
@@ -39,6 +40,8 @@ export function graphqlOptions(
     preserveHttpStatusForExecutionErrors: false,
     // Apollo ships CJS and ESM typings; Nest and we may see different copies of the same type.
     plugins: [
+      // First, so that its time covers the others' work too.
+      metricsPlugin,
       authenticationPlugin((reason, requestId) => logger.log({ requestId, reason }, 'token refused')),
       inputGuardPlugin(),
       queryBudgetPlugin(),

@@ -118,6 +118,8 @@ export const LIST_BOUNDS: Readonly<Record<string, (args: Args) => number>> = {
   'PlanLine.pnrrMeasures': () => MAX_PNRR_MEASURES,
   'StatusImportReport.changes': () => MAX_IMPORT_ROWS,
   'StatusImportReport.errors': () => MAX_IMPORT_ROWS,
+  // One count per kind of record a pseudonymisation rewrites (libs/privacy).
+  'Pseudonymisation.records': () => 10,
   'Query.consortiumReports': (args) =>
     typeof args.first === 'number' ? Math.min(Math.max(args.first, 1), MAX_LISTED_REPORTS) : 20,
 };

@@ -3,7 +3,7 @@ import { Injectable, NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { AuthenticationError, TokenVerifier, VerifiedToken } from '@rtd/identity';
-import { DomainError } from '@rtd/kernel';
+import { DomainError, metrics } from '@rtd/kernel';
 import { requestIdOf } from '@rtd/platform';
 import { GraphqlRateLimiter, RateLimitKind } from './graphql-rate-limiter';
 
@@ -48,7 +48,10 @@ export class GraphqlGateMiddleware implements NestMiddleware {
       identity = await this.tokens.verify(token);
     } catch (error) {
       if (error instanceof AuthenticationError) return this.unauthenticated(res, requestId, error.reason);
-      if (error instanceof DomainError) return refuse(res, 503, error.code, error.message);
+      if (error instanceof DomainError) {
+        metrics.gateRefused('unavailable');
+        return refuse(res, 503, error.code, error.message);
+      }
       throw error;
     }
     const [kind, id] =
@@ -63,6 +66,7 @@ export class GraphqlGateMiddleware implements NestMiddleware {
   private async admit(res: Response, kind: RateLimitKind, id: string, requestId: string): Promise<boolean> {
     const verdict = await this.limiter.hit(kind, id);
     if (verdict.allowed) return true;
+    metrics.gateRefused('rate_limited', kind);
     // Who is over the limit stays out of the log line (a subject may be a fiscal code): the kind is enough.
     this.logger.warn({ requestId, limit: kind, count: verdict.count }, 'rate limit exceeded', 'RateLimit');
     res.setHeader('Retry-After', String(verdict.retryAfterSeconds));
@@ -78,6 +82,7 @@ export class GraphqlGateMiddleware implements NestMiddleware {
   private unauthenticated(res: Response, requestId: string, reason: string): void {
     // The reason stays in the logs: the answer is the same for a missing, expired, tampered or foreign token.
     this.logger.log({ requestId, reason }, 'token refused');
+    metrics.gateRefused('unauthenticated');
     refuse(res, 401, 'UNAUTHENTICATED', UNAUTHENTICATED_MESSAGE);
   }
 }

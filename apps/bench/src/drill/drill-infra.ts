@@ -76,7 +76,7 @@ export async function sh(log: Log, command: string, args: string[], cwd?: string
 const isRoot = () => process.getuid?.() === 0;
 
 /** initdb and the server refuse to run as root: as root, the PostgreSQL tools run as the postgres user. */
-function asPostgres(command: string, args: string[]): [string, string[]] {
+export function asPostgres(command: string, args: string[]): [string, string[]] {
   return isRoot() ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
 }
 

@@ -169,6 +169,9 @@ async function drill(log: Log, cleanup: Cleanup): Promise<DrillResult> {
     FAN_OUT_BATCH_SIZE: '25',
     JOB_LOCK_MS: '8000',
     SMTP_URL: 'smtp://127.0.0.1:9',
+    // Two APIs and two workers on one machine: each Prometheus endpoint on a free port.
+    API_METRICS_PORT: '0',
+    WORKER_METRICS_PORT: '0',
   };
   log('schema, dati di riferimento e demo (apps/cli demo:data)');
   await runNode(

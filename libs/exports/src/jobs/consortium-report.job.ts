@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { JobContext } from '@rtd/authz';
 import { ComplianceGroupBy, ComplianceService } from '@rtd/compliance';
 import { todayInRome } from '@rtd/dates';
-import { APP_DATA_SOURCE, jobTimingFromEnv, RequestContext } from '@rtd/kernel';
+import { APP_DATA_SOURCE, jobTimingFromEnv, metrics, RequestContext, timed } from '@rtd/kernel';
 import { NotificationsService } from '@rtd/notifications';
 import { markOutboxProcessed, OUTBOX_KEY } from '@rtd/outbox';
 import { slug } from '../comune-files';
@@ -114,10 +114,13 @@ export class ExportsProcessor extends WorkerHost {
   async process(job: Job<ExportsMessage & { [OUTBOX_KEY]?: string }>): Promise<boolean> {
     const data = job.data;
     const context = JobContext.forJob(this.dataSource, EXPORTS_SUBJECT, data);
-    const built =
-      data.kind === 'comune-file'
-        ? await this.files.build(context, data)
-        : await this.builder.build(context, data.exportJobId);
+    const built = await timed(
+      () =>
+        data.kind === 'comune-file'
+          ? this.files.build(context, data)
+          : this.builder.build(context, data.exportJobId),
+      (outcome, seconds) => metrics.exportBuilt(data.kind, outcome, seconds),
+    );
     await context.run(async (ctx) => markOutboxProcessed(await ctx.db(), data[OUTBOX_KEY]));
     return built;
   }

@@ -79,6 +79,21 @@ describe('loadConfig', () => {
     expect(loadConfig({ DOWNLOAD_LINK_TTL_SECONDS: '60' }).downloadLinkTtlSeconds).toBe(60);
   });
 
+  it('puts the metrics on ports of their own, never the public one', () => {
+    expect(loadConfig({}).metrics).toEqual({ host: '127.0.0.1', apiPort: 9464, workerPort: 9465 });
+    expect(loadConfig({ API_METRICS_PORT: '0', WORKER_METRICS_PORT: '9100' }).metrics).toMatchObject({
+      apiPort: 0,
+      workerPort: 9100,
+    });
+    expect(() => loadConfig({ PORT: '9464' })).toThrow(/API_METRICS_PORT deve essere diversa da PORT/);
+  });
+
+  it('reads the retention periods, in days', () => {
+    expect(loadConfig({}).retention).toEqual({ mailDays: 365, outboxDays: 30, exportDays: 400 });
+    expect(loadConfig({ RETENTION_MAIL_DAYS: '90' }).retention.mailDays).toBe(90);
+    expect(() => loadConfig({ RETENTION_OUTBOX_DAYS: '0' })).toThrow(/RETENTION_OUTBOX_DAYS/);
+  });
+
   it('keeps the development defaults outside production', () => {
     expect(loadConfig({ NODE_ENV: 'test' }).oidcIssuer).toBe('http://127.0.0.1:4001');
   });

@@ -58,6 +58,27 @@ export interface AppConfig {
   downloadLinkSecret: string;
   /** How long a download link lives, in seconds (30 to 900). */
   downloadLinkTtlSeconds: number;
+  /** The Prometheus endpoints, on ports of their own, never the public one (0: any free port). */
+  metrics: MetricsEndpoints;
+  /** How long what the service keeps about people's activity is kept (the nightly retention job). */
+  retention: RetentionPeriods;
+}
+
+export interface MetricsEndpoints {
+  /** Address both endpoints listen on: loopback by default; 0.0.0.0 in a container, behind its network. */
+  host: string;
+  apiPort: number;
+  workerPort: number;
+}
+
+/** Days each kind of record is kept before the nightly retention job deletes it (docs/operations.md). */
+export interface RetentionPeriods {
+  /** The record of each e-mail sent (recipient, subject, when). */
+  mailDays: number;
+  /** Outbox messages whose job has finished (the background work log, with the request id). */
+  outboxDays: number;
+  /** Any export file, whatever its own expiry (a year for periodic reports, a day for the others). */
+  exportDays: number;
 }
 
 export interface RateLimits {
@@ -167,6 +188,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     }
   }
   const port = readInt(env, 'PORT', 4000, 1, 65535);
+  const apiMetricsPort = readInt(env, 'API_METRICS_PORT', 9464, 0, 65535);
+  // The metrics are for the operator's Prometheus, never on the port the public reaches.
+  if (apiMetricsPort === port)
+    throw new ConfigError('API_METRICS_PORT', `deve essere diversa da PORT (${port})`);
   const schemaFile = readString(env, 'GRAPHQL_SCHEMA_FILE', '');
   const replicaUrl = readString(env, 'DATABASE_REPLICA_URL', '');
   return {
@@ -210,6 +235,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
     // Drawn per process in development: a link signed by one process is refused by another.
     downloadLinkSecret: readSecret(env, 'DOWNLOAD_LINK_SECRET', randomBytes(32).toString('base64url'), 32),
     downloadLinkTtlSeconds: readInt(env, 'DOWNLOAD_LINK_TTL_SECONDS', 300, 30, 900),
+    metrics: {
+      host: readString(env, 'METRICS_HOST', '127.0.0.1'),
+      apiPort: apiMetricsPort,
+      workerPort: readInt(env, 'WORKER_METRICS_PORT', 9465, 0, 65535),
+    },
+    retention: {
+      mailDays: readInt(env, 'RETENTION_MAIL_DAYS', 365, 1, 3650),
+      outboxDays: readInt(env, 'RETENTION_OUTBOX_DAYS', 30, 1, 3650),
+      exportDays: readInt(env, 'RETENTION_EXPORT_DAYS', 400, 1, 3650),
+    },
   };
 }
 

@@ -1,5 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { DbSession } from '../database/db-session';
+import { DbSession, SessionSettings } from '../database/db-session';
 import { Actor } from './actor';
 
 /**
@@ -57,6 +57,11 @@ export class RequestContext {
     } finally {
       await session.finish('rollback');
     }
+  }
+
+  /** More row-level security settings for the rest of this transaction (see DbSession.extend). */
+  extendSettings(settings: SessionSettings): Promise<void> {
+    return this.session.extend(settings);
   }
 
   /** A savepoint inside the caller's transaction: the state change and its audit commit or fail together. */

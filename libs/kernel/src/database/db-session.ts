@@ -1,5 +1,6 @@
 import { escapeLiteral } from 'pg';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { metrics, secondsSince } from '../observability/metrics';
 import { contextKeyOf, SET_CONTEXT_SQL, signContext } from './db-context';
 
 /**
@@ -35,6 +36,8 @@ export class DbSession {
   private readonly afterCommitHooks: (() => Promise<void> | void)[] = [];
   /** Everything applied so far: each application signs the whole set again. */
   private applied: SessionSettings = {};
+  /** When the transaction began (performance.now()), for rtd_db_transaction_duration_seconds. */
+  private began = 0;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -59,7 +62,10 @@ export class DbSession {
   private async open(): Promise<EntityManager> {
     const runner = this.dataSource.createQueryRunner();
     this.runner = runner;
+    const waitStart = performance.now();
     const client = (await runner.connect()) as { query(text: string): Promise<unknown> };
+    metrics.connectionWaited(poolName(this.dataSource), secondsSince(waitStart));
+    this.began = performance.now();
     this.end = serializeQueries(runner, () => !this.finished);
     // The transaction opens with its settings in ONE round trip: BEGIN and app_set_context in one
     // simple-protocol message (the signed values as escaped literals), where TypeORM's
@@ -78,6 +84,17 @@ export class DbSession {
     };
     if (this.prepare) await this.prepare(runner.manager, apply);
     return runner.manager;
+  }
+
+  /**
+   * Adds settings to this transaction's (signed again as a whole, applied at once): a right the
+   * caller gains for the rest of the request once a service has authorised it (a data request of
+   * the operator: `app.data_request`). Never widens a tenant set: authz decides what is added.
+   */
+  async extend(settings: SessionSettings): Promise<void> {
+    const manager = await this.manager();
+    this.applied = { ...this.applied, ...settings };
+    await applySettings(manager, this.applied);
   }
 
   /**
@@ -139,8 +156,11 @@ export class DbSession {
       // A savepoint still open means a write is half done: it is never committed (and the
       // after-commit hooks do not run, since this throws).
       const halfDone = this.writing > 0;
-      if (runner.isTransactionActive && this.end)
-        await this.end(outcome === 'commit' && !halfDone ? 'COMMIT' : 'ROLLBACK');
+      const ending = outcome === 'commit' && !halfDone ? 'commit' : 'rollback';
+      if (runner.isTransactionActive && this.end) {
+        await this.end(ending.toUpperCase());
+        metrics.transactionEnded(poolName(this.dataSource), ending, secondsSince(this.began));
+      }
       if (outcome === 'commit' && halfDone)
         throw new Error('transaction ended while a write was in progress');
     } finally {
@@ -169,6 +189,12 @@ function serializeQueries(runner: QueryRunner, open: () => boolean): (sql: strin
       open() ? query(...args) : Promise.reject(new SessionFinishedError()),
     )) as QueryRunner['query'];
   return (sql) => enqueue(() => query(sql));
+}
+
+/** The pool's name in the metrics: its application_name (rtd-hub-api, rtd-hub-worker, ...). */
+export function poolName(dataSource: DataSource): string {
+  const options = dataSource.options;
+  return ('applicationName' in options && options.applicationName) || 'unnamed';
 }
 
 /** TypeORM's own state after its startTransaction at depth 0 (see DbSession.open). */

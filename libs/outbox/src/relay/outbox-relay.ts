@@ -5,7 +5,13 @@ import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { JobContext } from '@rtd/authz';
-import { APP_CONFIG, APP_DATA_SOURCE } from '@rtd/kernel';
+import {
+  APP_CONFIG,
+  APP_DATA_SOURCE,
+  JOB_REQUEST_ID,
+  probeOutboxLag,
+  probeOutboxMessages,
+} from '@rtd/kernel';
 import type { AppConfig } from '@rtd/kernel';
 import { OUTBOX_CHANNEL, OUTBOX_KEY } from '../outbox';
 
@@ -27,6 +33,8 @@ interface OutboxRow {
   topic: string;
   payload: Record<string, unknown>;
   dedupeKey: string | null;
+  /** The request whose transaction wrote it (outbox.request_id): the job's log lines carry it. */
+  requestId: string | null;
 }
 
 /**
@@ -57,6 +65,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private running: Promise<void> | null = null;
   private again = false;
   private stopped = false;
+  private readonly unprobe: (() => void)[] = [];
 
   constructor(
     @Inject(APP_DATA_SOURCE) private readonly dataSource: DataSource,
@@ -77,9 +86,38 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     await this.listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
     this.timer = setInterval(() => this.wake(), POLL_EVERY_MS);
     this.wake();
+    this.unprobe.push(
+      probeOutboxLag(async (set) => set({}, (await this.backlog()).lag)),
+      probeOutboxMessages(async (set) => {
+        const { unprocessed, held } = await this.backlog();
+        set({ state: 'unprocessed' }, unprocessed);
+        set({ state: 'held' }, held);
+      }),
+    );
+  }
+
+  /**
+   * What the metrics show of the outbox (rtd_outbox_lag_seconds, rtd_outbox_messages): the age of
+   * the oldest deliverable message not yet enqueued, the messages whose job has not finished, and
+   * those the relay holds. Read at each scrape, with the relay's rights.
+   */
+  private backlog(): Promise<{ lag: number; unprocessed: number; held: number }> {
+    return JobContext.forJob(this.dataSource, RELAY_SUBJECT, { consortiumId: null }).run(async (ctx) => {
+      const [row] = await (
+        await ctx.db()
+      ).query(
+        `SELECT coalesce(extract(epoch FROM now() - min(available_at)
+                  FILTER (WHERE enqueued_at IS NULL AND available_at <= now())), 0)::float AS lag,
+                count(*) FILTER (WHERE available_at <> 'infinity')::int AS unprocessed,
+                count(*) FILTER (WHERE available_at = 'infinity')::int AS held
+           FROM outbox WHERE processed_at IS NULL`,
+      );
+      return { lag: Number(row.lag), unprocessed: row.unprocessed, held: row.held };
+    });
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.unprobe.splice(0).forEach((stop) => stop());
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     await this.running;
@@ -110,7 +148,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         async (ctx) => {
           const db = await ctx.db();
           const rows: OutboxRow[] = await db.query(
-            `SELECT id, consortium_id AS "consortiumId", topic, payload, dedupe_key AS "dedupeKey" FROM outbox
+            `SELECT id, consortium_id AS "consortiumId", topic, payload, dedupe_key AS "dedupeKey",
+                    request_id AS "requestId" FROM outbox
             WHERE processed_at IS NULL AND available_at <= now()
               AND (enqueued_at IS NULL OR enqueued_at < now() - interval '${REDELIVER_AFTER}')
             ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
@@ -140,7 +179,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
             if (existing && (await existing.isCompleted())) await existing.remove();
             await queue.add(
               row.topic,
-              { ...row.payload, [OUTBOX_KEY]: row.dedupeKey },
+              { ...row.payload, [OUTBOX_KEY]: row.dedupeKey, [JOB_REQUEST_ID]: row.requestId },
               {
                 jobId,
                 attempts: JOB_ATTEMPTS,
