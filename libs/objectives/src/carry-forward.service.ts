@@ -8,7 +8,15 @@ import {
   followToEdition,
   LineRow,
 } from '@rtd/catalog';
-import { actorSubject, badInput, conflict, echo, RequestContext } from '@rtd/kernel';
+import {
+  actorSubject,
+  badInput,
+  conflict,
+  DomainError,
+  echo,
+  RequestContext,
+  requestLoader,
+} from '@rtd/kernel';
 import { EntityManager } from 'typeorm';
 import { CarryForwardPreviewObject, SharedObjectiveObject } from './dto/objective.types';
 import { ObjectiveRow, ObjectivesRepository } from './objectives.repository';
@@ -75,6 +83,29 @@ export class CarryForwardService {
           row !== undefined && (!row.isLocal || row.ownerConsortiumId === objective.consortiumId),
       );
     return { objective, toEdition: edition, followed, successors };
+  }
+
+  /** The objective if the caller may read it, else null (a link to it is simply not shown). */
+  async findReadable(ctx: RequestContext, id: string): Promise<SharedObjectiveObject | null> {
+    try {
+      return await this.objectives.get(ctx, id);
+    } catch (error) {
+      if (error instanceof DomainError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN'))
+        return null;
+      throw error;
+    }
+  }
+
+  /** The objectives carried forward from this one that the caller may read. */
+  async carriedTo(ctx: RequestContext, objectiveId: string): Promise<SharedObjectiveObject[]> {
+    const rows = await requestLoader(
+      ctx,
+      'objectives.carriedTo',
+      (db, ids: readonly string[]) => this.repository.carriedFrom(db, ids),
+      [] as ObjectiveRow[],
+    ).load(objectiveId);
+    const readable = await Promise.all(rows.map((row) => this.findReadable(ctx, row.id)));
+    return readable.filter((o): o is SharedObjectiveObject => o !== null);
   }
 
   async preview(

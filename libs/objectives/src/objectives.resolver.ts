@@ -151,12 +151,12 @@ export class SharedObjectiveResolver {
     description: 'The objective this one was carried forward from (null when the caller may not read it)',
   })
   carriedFrom(@Ctx() ctx: RequestContext, @Parent() objective: SharedObjectiveObject) {
-    return objective.carriedFromId ? this.objectives.findReadable(ctx, objective.carriedFromId) : null;
+    return objective.carriedFromId ? this.carry.findReadable(ctx, objective.carriedFromId) : null;
   }
 
   @ResolveField(() => [SharedObjectiveObject], { description: 'Objectives carried forward from this one' })
   carriedTo(@Ctx() ctx: RequestContext, @Parent() objective: SharedObjectiveObject) {
-    return this.objectives.carriedTo(ctx, objective.id);
+    return this.carry.carriedTo(ctx, objective.id);
   }
 }
 

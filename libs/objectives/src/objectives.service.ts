@@ -9,7 +9,6 @@ import {
   checkExpectedVersion,
   conflict,
   decodeCursor,
-  DomainError,
   echo,
   echoList,
   feminine,
@@ -41,7 +40,7 @@ import {
 } from './dto/objective.types';
 import { ObjectiveReach, ObjectiveRow, ObjectivesRepository, PushRunRow } from './objectives.repository';
 import { normaliseTarget, ownTarget, StoredTarget } from './target';
-import { unreachableByLines } from './target-explanation';
+import { refuseUnreachable } from './publish-reach';
 
 const MAX_LINES = 100;
 
@@ -174,7 +173,7 @@ export class ObjectivesService {
   async publish(ctx: RequestContext, id: string): Promise<PushRunObject> {
     const current = await this.authorized(ctx, id, 'publish');
     if (current.state === 'CLOSED') throw conflict('Obiettivo chiuso: non si pubblica più');
-    await this.checkLinesReachMembers(ctx, current);
+    await refuseUnreachable(await ctx.db(), this.repository, this.catalog, current);
     return ctx.atomically(async (db) => {
       let objective = current;
       if (current.state === 'DRAFT') {
@@ -205,18 +204,6 @@ export class ObjectivesService {
       });
       return toPushRunObject(run);
     });
-  }
-
-  /**
-   * Refuses to publish an objective whose lines reach no member whatever the target: lines for
-   * other kinds of body (CAP3.PA.12, for the Regioni and the capitals of the metropolitan cities),
-   * or population bands no member is in. The office reads why, line by line.
-   */
-  private async checkLinesReachMembers(ctx: RequestContext, objective: ObjectiveRow): Promise<void> {
-    const db = await ctx.db();
-    const lines = await this.currentLines(db, objective.id);
-    const reason = unreachableByLines(await this.repository.membersFacts(db, objective.consortiumId), lines);
-    if (reason) throw conflict(`L'obiettivo non si pubblica ai Comuni: ${reason}.`);
   }
 
   async close(ctx: RequestContext, id: string, expectedVersion: number): Promise<SharedObjectiveObject> {
@@ -270,29 +257,6 @@ export class ObjectivesService {
 
   async get(ctx: RequestContext, id: string): Promise<SharedObjectiveObject> {
     return toObjectiveObject(await this.authorized(ctx, id, 'read'));
-  }
-
-  /** The objective if the caller may read it, else null (a link to it is simply not shown). */
-  async findReadable(ctx: RequestContext, id: string): Promise<SharedObjectiveObject | null> {
-    try {
-      return await this.get(ctx, id);
-    } catch (error) {
-      if (error instanceof DomainError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN'))
-        return null;
-      throw error;
-    }
-  }
-
-  /** The objectives carried forward from this one that the caller may read. */
-  async carriedTo(ctx: RequestContext, objectiveId: string): Promise<SharedObjectiveObject[]> {
-    const rows = await requestLoader(
-      ctx,
-      'objectives.carriedTo',
-      (db, ids: readonly string[]) => this.repository.carriedFrom(db, ids),
-      [] as ObjectiveRow[],
-    ).load(objectiveId);
-    const readable = await Promise.all(rows.map((row) => this.findReadable(ctx, row.id)));
-    return readable.filter((o): o is SharedObjectiveObject => o !== null);
   }
 
   /**
