@@ -19,6 +19,7 @@ import { ReportSchedule1764000018000 } from './1764000018000-report-schedule';
 import { ExportFilesInWorker1764000019000 } from './1764000019000-export-files-in-worker';
 import { ComplianceRollup1764000020000 } from './1764000020000-compliance-rollup';
 import { PlannerFriendlyPolicies1764000021000 } from './1764000021000-planner-friendly-policies';
+import { CatalogueFacts1764000030000 } from './1764000030000-catalogue-facts';
 import { DiscreetEnrolment1764000090000 } from './1764000090000-discreet-enrolment';
 import { ExportBacklog1764000090001 } from './1764000090001-export-backlog';
 import { SecondWallGaps1764000090002 } from './1764000090002-second-wall-gaps';
@@ -49,6 +50,7 @@ export const ALL_MIGRATIONS = [
   ExportFilesInWorker1764000019000,
   ComplianceRollup1764000020000,
   PlannerFriendlyPolicies1764000021000,
+  CatalogueFacts1764000030000,
   DiscreetEnrolment1764000090000,
   ExportBacklog1764000090001,
   SecondWallGaps1764000090002,

@@ -9,15 +9,35 @@ describe('Catalogue (GraphQL read side)', () => {
   });
   afterAll(() => api.close());
 
-  it('lists the three editions with their line counts', async () => {
-    const res = await api.as(RTD_A).graphql(`{ planEditions { code title lineCount } }`);
+  it('lists the editions of the registry with their line counts, period, source and status', async () => {
+    const res = await api.as(RTD_A).graphql(`{ planEditions { code title lineCount periodFrom periodTo status
+      supersedes supersededBy source { format revision licence } } }`);
     expect(res.errors).toBeUndefined();
     const editions = res.data!.planEditions as { code: string; lineCount: number }[];
-    expect(editions.map((e) => e.code)).toEqual(['2020-2022', '2022-2024', '2024-2026']);
+    expect(editions.map((e) => e.code)).toEqual([
+      '2020-2022',
+      '2022-2024',
+      '2024-2026',
+      '2024-2026-agg-2025',
+    ]);
     const counts = Object.fromEntries(editions.map((e) => [e.code, e.lineCount]));
     expect(counts['2020-2022']).toBe(109);
     expect(counts['2024-2026']).toBe(122);
+    expect(counts['2024-2026-agg-2025']).toBe(121);
     expect(counts['2022-2024']).toBeGreaterThan(72);
+    expect(editions[2]).toMatchObject({
+      periodFrom: 2024,
+      periodTo: 2026,
+      status: 'SUPERSEDED',
+      supersedes: '2022-2024',
+      supersededBy: '2024-2026-agg-2025',
+      source: { format: 'rst', revision: 'bbcbfd85836afc24f6ef1551291c4c228f993b57', licence: 'CC0 1.0' },
+    });
+    expect(editions[3]).toMatchObject({
+      title: "Piano Triennale per l'informatica nella PA 2024-2026 – Aggiornamento 2025",
+      status: 'CURRENT',
+      supersededBy: null,
+    });
   });
 
   it('holds the 2022-2024 coded lines of seed 003, misprints repaired, and its local lines', async () => {
@@ -55,7 +75,7 @@ describe('Catalogue (GraphQL read side)', () => {
     const res = await api.as(RTD_A).graphql(`{ planLines(edition: "2022-2024", chapter: 1, first: 500) {
       edges { node { code chapterTitle deadlineKind deadline minPopulation objectiveCodes } } } }`);
     const byCode = new Map((res.data!.planLines as any).edges.map((e: any) => [e.node.code, e.node]));
-    expect(byCode.get('CAP1.PA.LA19')).toMatchObject({ minPopulation: 15001 });
+    expect(byCode.get('CAP1.PA.LA19')).toMatchObject({ minPopulation: 15001, deadline: '2023-12-31' });
     expect(byCode.get('CAP1.PA.LA20')).toMatchObject({ deadlineKind: 'BY', deadline: '2023-09-23' });
     const all = await api
       .as(RTD_A)

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
-import { BUILT_IN_EDITIONS, importEdition, readEditionSource } from '@rtd/catalog';
+import { importEdition } from '@rtd/catalog';
+import { builtInBundle, reworded, withLines } from './support/catalog';
 import { seedDemoObjectives } from '@rtd/demo';
 import { ownerDataSource } from '@rtd/platform';
 import { RTD_A } from './support/identities';
@@ -77,8 +78,7 @@ describe('Cached compliance summaries follow every change of what they show', ()
         WHERE o.consortium_id = $1 AND NOT l.is_local ORDER BY l.code LIMIT 1`,
       [ids.consortiumA],
     );
-    const edition = BUILT_IN_EDITIONS.find((e) => e.code === used.edition_code)!;
-    const source = readEditionSource(edition.code, edition.source);
+    const source = await builtInBundle(used.edition_code);
 
     expect((await warmed('LINE')).find((b) => b.key === `${used.edition_code}:${used.code}`)).toBeDefined();
     const at = await version();
@@ -86,12 +86,11 @@ describe('Cached compliance summaries follow every change of what they show', ()
     await owner.transaction((tx) => importEdition(tx, source));
     expect(await version()).toBe(at);
 
-    const edited = {
-      ...source,
-      lines: source.lines.map((line) =>
-        line.code === used.code ? { ...line, text: `Testo rivisto della linea ${line.code}` } : line,
+    const edited = withLines(source, (lines) =>
+      lines.map((line) =>
+        line.code === used.code ? reworded(line, `Testo rivisto della linea ${line.code}`) : line,
       ),
-    };
+    );
     await owner.transaction((tx) => importEdition(tx, edited));
     expect(
       (await summary('LINE')).find((b) => b.key === `${used.edition_code}:${used.code}`)!.label,

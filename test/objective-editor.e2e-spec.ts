@@ -21,7 +21,7 @@ describe('Objective editor (issue 11)', () => {
     api.as(who).graphql(PREVIEW, { c: ids.consortiumA, ...variables });
 
   describe('targetPreview', () => {
-    it('reaches exactly Crema and Romano di Lombardia with CAP1.PA.LA19 (over 15,000 inhabitants)', async () => {
+    it('reaches exactly Crema and Romano di Lombardia with CAP1.PA.LA19 (over 15,000 inhabitants, ISTAT 2021)', async () => {
       for (const who of [RTD_A, STAFF_A]) {
         const result = ok(
           await preview(who, { t: { all: true }, lines: ['CAP1.PA.LA19'], e: '2022-2024' }),
@@ -30,8 +30,8 @@ describe('Objective editor (issue 11)', () => {
         expect(result).toEqual({
           count: 2,
           comuni: [
-            { name: 'Crema', istatCode: '019035', population: 33091 },
-            { name: 'Romano di Lombardia', istatCode: '016183', population: 18784 },
+            { name: 'Crema', istatCode: '019035', population: 34242 },
+            { name: 'Romano di Lombardia', istatCode: '016183', population: 20317 },
           ],
         });
       }

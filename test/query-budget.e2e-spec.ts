@@ -116,8 +116,8 @@ describe('Query budget', () => {
     const persisted = { persistedQuery: { version: 1, sha256Hash } };
     const unknown = await post({ extensions: persisted });
     expect(unknown.body.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
-    expect((await post({ query, extensions: persisted })).body.data.planEditions).toHaveLength(3);
-    expect((await post({ extensions: persisted })).body.data.planEditions).toHaveLength(3);
+    expect((await post({ query, extensions: persisted })).body.data.planEditions).toHaveLength(4);
+    expect((await post({ extensions: persisted })).body.data.planEditions).toHaveLength(4);
   });
 });
 

@@ -12,14 +12,18 @@ describe('Municipalities and consortia (GraphQL read side)', () => {
 
   it('finds Crema by ISTAT code, in consortium A with 42 members', async () => {
     const res = await api.as(ADMIN).graphql(`{ comuneByIstatCode(istatCode: "019035") {
-      id name provinceCode provinceName regionCode population
+      id name provinceCode provinceName regionCode population populationDate populationSource metropolitanCapital
       consortium { name comuneCount } } }`);
     expect(res.errors).toBeUndefined();
     expect(res.data!.comuneByIstatCode).toMatchObject({
       name: 'Crema',
       provinceCode: '019',
       regionCode: '03',
-      population: 33091,
+      // ISTAT's resident population at 1 January 2021 (libs/tenancy/data/istat/popolazione-2021.csv).
+      population: 34242,
+      populationDate: '2021-01-01',
+      populationSource: 'ISTAT, popolazione residente al 1° gennaio 2021 (demo.istat.it)',
+      metropolitanCapital: false,
       consortium: { name: "Ufficio RTD associato dell'Area Cremasca", comuneCount: 42 },
     });
     const byId = await api.as(ADMIN).graphql(`query($id: ID!) { comune(id: $id) { istatCode } }`, {

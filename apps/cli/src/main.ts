@@ -2,11 +2,16 @@ import 'reflect-metadata';
 import path from 'node:path';
 import { ConfigError, loadConfig } from '@rtd/kernel';
 import { ServiceUnavailableError } from '@rtd/platform';
+import { defaultPopulationOptions } from '@rtd/tenancy';
+import { parseCliArgs, parsePeriod } from './cli-options';
 import {
   assignCatalogLocalLines,
   extractSeedCatalogue,
   importCatalogEdition,
+  importIstatPopulation,
   importPnrr,
+  regenerateFacts,
+  regenerateSuccessions,
 } from './commands/catalog.commands';
 import {
   createMigration,
@@ -27,10 +32,17 @@ const USAGE = `Uso: rtd-hub <comando>
   operator:grant <codice fiscale>            l'operatore del servizio (PLATFORM_ADMIN), la prima volta
   migration:run | migration:revert           applica / annulla l'ultima migrazione
   migration:create <nome>                    scrive migrations/<ts>-<nome>.ts, vuota, per SQL scritto a mano
-  catalog:import --edition <codice> <fonte>  importa un'edizione (cartella RST o file .jsonl)
+  catalog:import [--edition <codice>] <fonte> [--title <titolo>] [--period AAAA-AAAA] [--supersedes <codice>]
+                 [--source-note <testo>] [--url <indirizzo>] [--revision <versione>] [--dry-run]
+                                             importa un'edizione: cartella RST di AgID (con o senza edition.json),
+                                             archivio .zip della cartella, o file .jsonl; --dry-run mostra e non salva
+  catalog:facts                              rigenera facts.tsv di ogni edizione inclusa (libs/catalog/data/editions)
+  catalog:map                                rigenera successions.json (corrispondenze tra edizioni) di ogni edizione inclusa
+  istat:population <file.csv> --date AAAA-MM-GG [--source <testo>] [--code-column <nome>] [--population-column <nome>]
+                                             carica un file ISTAT più recente della popolazione residente
   catalog:assign-local --edition <codice> --consortium <nome>
                                              le linee locali (LOC.*) ancora senza consorzio a quel consorzio
-  catalog:extract-seed [seed] [uscita]       rigenera il file dati 2022-2024 dal seed 003
+  catalog:extract-seed [seed]                rigenera il file dati .jsonl (edizione 2022-2024) dal seed 003
   pnrr:import [cartella]                     importa i dati PA digitale 2026 (predefinita: libs/pnrr/data/padigitale2026)
   demo:data                                  dati di riferimento e demo, senza avviare i servizi
   demo                                       tutto quanto sopra, poi avvia dev-idp, API e worker
@@ -66,17 +78,52 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'catalog:import': {
-      const editionIndex = args.indexOf('--edition');
-      const edition = editionIndex >= 0 ? args[editionIndex + 1] : undefined;
-      const source = args.filter((_, i) => i !== editionIndex && i !== editionIndex + 1)[0];
-      if (!edition || !source)
-        throw new UsageError('servono --edition <codice> e la cartella o il file della fonte');
+      const cli = parseCliArgs(args);
+      const source = cli.positional[0];
+      if (!source) throw new UsageError("serve la cartella, l'archivio o il file della fonte");
+      const option = (name: string) => cli.options.get(name);
+      const period = parsePeriod(option('--period'));
+      const code = option('--edition');
+      if (!code && [...cli.options.keys()].some((k) => k !== '--edition'))
+        throw new UsageError(
+          'con --title, --period, --supersedes, --source-note, --url o --revision serve anche --edition',
+        );
+      const fields = code
+        ? {
+            code,
+            title: option('--title'),
+            periodFrom: period?.from,
+            periodTo: period?.to,
+            supersedes: option('--supersedes'),
+            description: option('--source-note'),
+            url: option('--url'),
+            revision: option('--revision'),
+          }
+        : null;
+      const where = path.resolve(process.env.INIT_CWD ?? process.cwd(), source);
+      log(await importCatalogEdition(config, where, fields, { dryRun: cli.flags.has('--dry-run') }));
+      return 0;
+    }
+    case 'catalog:facts':
+      log(await regenerateFacts(path.join(ROOT, 'libs/catalog/data/editions')));
+      return 0;
+    case 'catalog:map':
+      log(await regenerateSuccessions(path.join(ROOT, 'libs/catalog/data/editions')));
+      return 0;
+    case 'istat:population': {
+      const cli = parseCliArgs(args);
+      const file = cli.positional[0];
+      const date = cli.options.get('--date');
+      if (!file || !date) throw new UsageError('servono il file CSV e --date AAAA-MM-GG');
+      const defaults = defaultPopulationOptions();
       log(
-        await importCatalogEdition(
-          config,
-          edition,
-          path.resolve(process.env.INIT_CWD ?? process.cwd(), source),
-        ),
+        await importIstatPopulation(config, path.resolve(process.env.INIT_CWD ?? process.cwd(), file), {
+          referenceDate: date,
+          source: cli.options.get('--source') ?? `ISTAT, popolazione residente al ${date}`,
+          codeColumn: cli.options.get('--code-column') ?? defaults.codeColumn,
+          populationColumn: cli.options.get('--population-column') ?? defaults.populationColumn,
+          codeChanges: defaults.codeChanges,
+        }),
       );
       return 0;
     }
@@ -93,8 +140,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'catalog:extract-seed': {
       const seed = args[0] ?? path.join(ROOT, 'libs/catalog/data/2022-2024/seed-003-crema.txt');
-      const out = args[1] ?? path.join(ROOT, 'libs/catalog/data/2022-2024/catalog.jsonl');
-      log(extractSeedCatalogue(seed, out));
+      log(extractSeedCatalogue(seed, path.join(ROOT, 'libs/catalog/data/editions')));
       return 0;
     }
     case 'pnrr:import': {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { queryPrepared, Where } from '@rtd/kernel';
+import { planLineJson } from '@rtd/catalog';
 import type { LineRow } from '@rtd/catalog';
 import type { PreparedAuditEntry } from '@rtd/audit';
 import type { ObjectiveReach, ObjectiveRow } from '@rtd/objectives';
@@ -157,12 +158,8 @@ export class AssignmentsRepository {
                 json_build_object('id', o.id, 'consortiumId', o.consortium_id, 'title', o.title,
                   'description', o.description, 'editionCode', o.edition_code, 'dueDate', o.due_date,
                   'target', o.target, 'state', o.state, 'version', o.version, 'createdAt', o.created_at,
-                  'publishedAt', o.published_at) AS objective,
-                (SELECT coalesce(json_agg(json_build_object('id', l.id, 'editionCode', l.edition_code,
-                          'code', l.code, 'chapter', l.chapter, 'chapterTitle', ch.title,
-                          'objectiveCodes', l.objective_codes, 'text', l.text, 'deadlineKind', l.deadline_kind,
-                          'deadline', l.deadline, 'minPopulation', l.min_population, 'isLocal', l.is_local,
-                          'ownerConsortiumId', l.owner_consortium_id) ORDER BY sol.position), '[]'::json)
+                  'publishedAt', o.published_at, 'carriedFromId', o.carried_from_id) AS objective,
+                (SELECT coalesce(json_agg(${planLineJson('l', 'ch')} ORDER BY sol.position), '[]'::json)
                    FROM shared_objective_line sol JOIN plan_line l ON l.id = sol.plan_line_id
                    JOIN plan_chapter ch ON ch.edition_code = l.edition_code AND ch.number = l.chapter
                   WHERE sol.objective_id = o.id) AS lines,

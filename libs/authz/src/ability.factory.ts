@@ -15,7 +15,7 @@ export type Action =
   | 'grant'
   | 'revoke'
   | 'export' // download a scheda per comune or a monitoring sheet
-  | 'import' // bulk status import from a monitoring sheet (each row then checked as one update)
+  | 'import' // bulk status import from a monitoring sheet (each row then checked as one update); an edition of the Piano
   | 'pseudonymise'; // replace a person's name, e-mail and fiscal code by a pseudonym (GDPR art. 17)
 
 /** The fields each rule looks at; services build these from the rows they hold. */
@@ -83,6 +83,8 @@ export function buildAbility(scope: AccessScope): AppAbility {
   if (scope.hasAnyRole) can('read', 'PnrrFunding');
 
   if (scope.platformAdmin) {
+    // The operator imports editions of the Piano Triennale (over GraphQL as on the command line).
+    can('import', 'PlanCatalog');
     can('create', 'Consortium');
     can('read', 'Consortium');
     can('read', 'Comune');

@@ -1,7 +1,10 @@
 export * from './catalog.module';
 export * from './catalog.service';
+export * from './catalog-import.service';
 export * from './catalog.repository';
-export * from './catalog-importer';
+export * from './import';
+export * from './facts';
+export * from './succession';
 export * from './entities/plan-edition.entity';
 export * from './entities/plan-chapter.entity';
 export * from './entities/plan-line.entity';
@@ -9,3 +12,4 @@ export * from './dto/plan-line.object';
 export * from './dto/plan-edition.object';
 export * from './parsing';
 export * from './tables';
+export * from './tools';

@@ -3,9 +3,11 @@ import type { TableOwnership } from '@rtd/kernel';
 /** The tables of the catalog: the three-year plan's editions, chapters and lines. */
 export const CATALOG_TABLES: TableOwnership = {
   library: 'catalog',
-  owns: ['plan_edition', 'plan_chapter', 'plan_line'],
+  owns: ['plan_edition', 'plan_chapter', 'plan_line', 'plan_line_succession'],
   sharedWith: {
-    plan_line: ['demo', 'assignments'],
+    // The fan-out and the targeting preview decide in one statement which members a line reaches
+    // (lineReachesComuneSql in libs/catalog/src/facts/applicability.ts).
+    plan_line: ['demo', 'assignments', 'objectives'],
     // The worklist's one statement (AssignmentsRepository.page) returns each objective's lines
     // as CatalogRepository.linesByIds does, chapter title included.
     plan_chapter: ['assignments'],

@@ -2,17 +2,22 @@ import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { ComplianceRepository } from '@rtd/compliance';
 import { dayBefore, todayInRome } from '@rtd/dates';
-import { normaliseTarget, targetedBy } from '@rtd/objectives';
+import { dueDateOf, LineRow } from '@rtd/catalog';
+import { normaliseTarget, TARGETED_MEMBERS } from '@rtd/objectives';
 import { DEMO_CONSORTIA, DEMO_PEOPLE } from './demo-identities';
 
 const SEEDED_BY = 'demo-seed';
 type Status = 'NOT_STARTED' | 'IN_PROGRESS' | 'SUBMITTED' | 'COMPLETED' | 'REJECTED' | 'NOT_APPLICABLE';
 
+/** The due date the catalogue gives the objective's lines: what the editor proposes (libs/catalog dueDateOf). */
+const FROM_PLAN = 'plan';
+
 interface DemoObjective {
   title: string;
   description: string;
   lineCodes: string[];
-  dueDate: string | null;
+  /** A date the office chose, or FROM_PLAN: the lines' deadline as the catalogue reads it. */
+  dueDate: string | typeof FROM_PLAN;
   state: 'DRAFT' | 'PUBLISHED';
   /** Share of members in each status, in order; the rest stay NOT_STARTED. */
   mix: [Status, number][];
@@ -26,7 +31,7 @@ const OBJECTIVES: DemoObjective[] = [
     description:
       'Pubblicare su form.agid.gov.it la dichiarazione di accessibilità di ciascun sito web e app, e collegarla nel footer del sito.',
     lineCodes: ['CAP1.PA.LA20'],
-    dueDate: '2023-09-23',
+    dueDate: FROM_PLAN,
     state: 'PUBLISHED',
     mix: [
       ['COMPLETED', 0.6],
@@ -41,7 +46,7 @@ const OBJECTIVES: DemoObjective[] = [
     description:
       'Attivare Web Analytics Italia (o strumento conforme al GDPR) e pubblicare le statistiche di utilizzo.',
     lineCodes: ['CAP1.PA.LA19'],
-    dueDate: '2023-12-01',
+    dueDate: FROM_PLAN,
     state: 'PUBLISHED',
     mix: [
       ['SUBMITTED', 0.5],
@@ -81,6 +86,40 @@ const OBJECTIVES: DemoObjective[] = [
     mix: [],
   },
 ];
+
+/**
+ * A demo objective seeded before the catalogue read "Entro <mese>" as the month's last day carries
+ * the old date (CAP1.PA.LA19: 2023-12-01): it is moved to the catalogue's, with its audit entry.
+ */
+async function alignDueDate(
+  db: EntityManager,
+  consortiumId: string,
+  existing: { id: string; due_date: string | null },
+  dueDate: string | null,
+  office: { id: string; subject: string } | null,
+): Promise<void> {
+  if (existing.due_date === dueDate) return;
+  await db.query(
+    `UPDATE shared_objective SET due_date = $2, version = version + 1, updated_at = now() WHERE id = $1`,
+    [existing.id, dueDate],
+  );
+  await db.query(
+    `INSERT INTO audit_log (consortium_id, actor_subject, actor_person_id, action, entity_type, entity_id, details)
+     VALUES ($1, $2, $3, 'objective.update', 'SharedObjective', $4, $5)`,
+    [
+      consortiumId,
+      office?.subject ?? SEEDED_BY,
+      office?.id ?? null,
+      existing.id,
+      JSON.stringify({
+        demo: true,
+        changed: ['dueDate'],
+        dueDate,
+        reason: 'scadenza del Piano come la legge il catalogo',
+      }),
+    ],
+  );
+}
 
 /** The path of statuses an assignment went through to reach `status`. */
 const PATHS: Record<Status, Status[]> = {
@@ -143,19 +182,28 @@ export async function seedDemoObjectives(db: EntityManager): Promise<DemoObjecti
   let objectives = 0;
   let assignments = 0;
   for (const [index, demo] of OBJECTIVES.entries()) {
-    const [existing] = await db.query(
-      `SELECT id FROM shared_objective WHERE consortium_id = $1 AND title = $2`,
+    const lines: (Pick<LineRow, 'deadlines' | 'minPopulation' | 'maxPopulation'> & { id: string })[] =
+      await db.query(
+        `SELECT id, deadlines, min_population AS "minPopulation", max_population AS "maxPopulation"
+         FROM plan_line WHERE edition_code = '2022-2024' AND code = ANY($1)`,
+        [demo.lineCodes],
+      );
+    const dueDate =
+      demo.dueDate === FROM_PLAN
+        ? (lines
+            .map(dueDateOf)
+            .filter((d): d is string => d !== null)
+            .sort()[0] ?? null)
+        : demo.dueDate;
+    const [existing]: { id: string; due_date: string | null }[] = await db.query(
+      `SELECT id, due_date FROM shared_objective WHERE consortium_id = $1 AND title = $2`,
       [consortium.id, demo.title],
     );
-    if (existing) continue;
-    const lines: { id: string; min_population: number | null }[] = await db.query(
-      `SELECT id, min_population FROM plan_line WHERE edition_code = '2022-2024' AND code = ANY($1)`,
-      [demo.lineCodes],
-    );
-    const target = normaliseTarget(
-      { all: true },
-      lines.map((line) => line.min_population),
-    );
+    if (existing) {
+      await alignDueDate(db, consortium.id, existing, dueDate, office);
+      continue;
+    }
+    const target = normaliseTarget({ all: true }, lines);
     const createdAt = `2023-0${1 + index}-15T09:00:00+01:00`;
     const [objective] = await db.query(
       `INSERT INTO shared_objective (consortium_id, title, description, edition_code, due_date, target, state,
@@ -166,7 +214,7 @@ export async function seedDemoObjectives(db: EntityManager): Promise<DemoObjecti
         consortium.id,
         demo.title,
         demo.description,
-        demo.dueDate,
+        dueDate,
         JSON.stringify(target),
         demo.state,
         createdAt,
@@ -191,10 +239,11 @@ export async function seedDemoObjectives(db: EntityManager): Promise<DemoObjecti
        VALUES ($1, $2, 'DONE', $3, $4, $3, $3) RETURNING id`,
       [consortium.id, objective.id, objective.published_at, office?.subject ?? SEEDED_BY],
     );
+    // The fan-out's own selection: the target and the lines' kinds of body and population bands.
     const members: { id: string; istat_code: string }[] = await db.query(
-      `SELECT c.id, c.istat_code FROM consortium_member m JOIN comune c ON c.id = m.comune_id
-        WHERE m.consortium_id = $1 AND ${targetedBy('$2::jsonb')} ORDER BY c.istat_code`,
-      [consortium.id, JSON.stringify(target)],
+      `SELECT t.id, t.istat_code FROM shared_objective o, LATERAL (${TARGETED_MEMBERS}) t
+        WHERE o.id = $1 ORDER BY t.istat_code`,
+      [objective.id],
     );
     for (const member of members) {
       const status = statusFor(demo, member.istat_code);

@@ -8,4 +8,7 @@ export * from './jobs/fan-out';
 export * from './jobs/push-run.job';
 export * from './jobs/push-run-jobs.module';
 export * from './tables';
+export * from './target-explanation';
+export * from './target-preview.service';
+export * from './carry-forward.service';
 export * from './personal-data';

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { lineReachesComuneSql } from '@rtd/catalog';
 import { EntityManager } from 'typeorm';
 import { StoredTarget, targetedBy } from './target';
 
@@ -14,6 +15,8 @@ export interface ObjectiveRow {
   version: number;
   createdAt: Date;
   publishedAt: Date | null;
+  /** The objective this draft was carried forward from (onto the successor lines). */
+  carriedFromId: string | null;
 }
 
 export interface PushRunRow {
@@ -44,27 +47,53 @@ export interface ObjectiveReach {
 
 const OBJECTIVE_COLUMNS = `o.id, o.consortium_id AS "consortiumId", o.title, o.description,
   o.edition_code AS "editionCode", o.due_date AS "dueDate", o.target, o.state, o.version,
-  o.created_at AS "createdAt", o.published_at AS "publishedAt"`;
+  o.created_at AS "createdAt", o.published_at AS "publishedAt", o.carried_from_id AS "carriedFromId"`;
 
 const PUSH_RUN_COLUMNS = `r.id, r.consortium_id AS "consortiumId", r.objective_id AS "objectiveId", r.state,
   r.targeted, r.created, r.skipped, r.started_at AS "startedAt", r.finished_at AS "finishedAt"`;
 
-/** Members of the objective's consortium that its target reaches (`o` is the objective). */
-export const TARGETED_MEMBERS = `
-  SELECT c.id, c.population FROM consortium_member m JOIN comune c ON c.id = m.comune_id
-   WHERE m.consortium_id = o.consortium_id AND ${targetedBy('o.target')}`;
+/**
+ * Members of `o.consortium_id` that the target `o.target` reaches and every line of `lineIds` (an
+ * SQL uuid[]) applies to: its kinds of body take in the comune, its population is in the band.
+ */
+function membersReached(lineIds: string): string {
+  return `
+  SELECT c.id, c.population, c.istat_code FROM consortium_member m JOIN comune c ON c.id = m.comune_id
+   WHERE m.consortium_id = o.consortium_id AND ${targetedBy('o.target')}
+     AND NOT EXISTS (SELECT 1 FROM plan_line l WHERE l.id = ANY(${lineIds}) AND NOT ${lineReachesComuneSql('l', 'c')})`;
+}
+
+/** Members of the objective's consortium that its target and its lines reach (`o` is the objective). */
+export const TARGETED_MEMBERS = membersReached(
+  `ARRAY(SELECT sol.plan_line_id FROM shared_objective_line sol WHERE sol.objective_id = o.id)`,
+);
+
+/** A member as targeting reads it: what the reasons for leaving it out speak of. */
+export interface MemberFacts {
+  id: string;
+  population: number;
+  provinceCode: string;
+  provinceName: string;
+  metropolitanCapital: boolean;
+}
 
 /** All SQL about shared objectives, their lines and their push runs. */
 @Injectable()
 export class ObjectivesRepository {
   async insert(
     db: EntityManager,
-    row: Pick<ObjectiveRow, 'consortiumId' | 'title' | 'description' | 'editionCode' | 'dueDate' | 'target'>,
+    row: Pick<
+      ObjectiveRow,
+      'consortiumId' | 'title' | 'description' | 'editionCode' | 'dueDate' | 'target'
+    > & {
+      carriedFromId?: string | null;
+    },
     createdBy: string,
   ): Promise<ObjectiveRow> {
     const [created] = await db.query(
-      `INSERT INTO shared_objective (consortium_id, title, description, edition_code, due_date, target, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      `INSERT INTO shared_objective (consortium_id, title, description, edition_code, due_date, target, created_by,
+                                     carried_from_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
       [
         row.consortiumId,
         row.title,
@@ -73,6 +102,7 @@ export class ObjectivesRepository {
         row.dueDate,
         JSON.stringify(row.target),
         createdBy,
+        row.carriedFromId ?? null,
       ],
     );
     return (await this.byIds(db, [created.id]))[0];
@@ -202,13 +232,44 @@ export class ObjectivesRepository {
     return new Map(rows.map((row) => [row.id, row.count]));
   }
 
-  /** The members a target would reach in a consortium now: the fan-out's own selection, without an objective. */
-  async targetedMembers(db: EntityManager, consortiumId: string, target: StoredTarget): Promise<string[]> {
+  /** The members a target and lines would reach in a consortium now: the fan-out's own selection, without an objective. */
+  async targetedMembers(
+    db: EntityManager,
+    consortiumId: string,
+    target: StoredTarget,
+    lineIds: readonly string[],
+  ): Promise<string[]> {
     const rows: { id: string }[] = await db.query(
-      `SELECT t.id FROM (SELECT $1::uuid AS consortium_id, $2::jsonb AS target) o, LATERAL (${TARGETED_MEMBERS}) t`,
-      [consortiumId, JSON.stringify(target)],
+      `SELECT t.id FROM (SELECT $1::uuid AS consortium_id, $2::jsonb AS target, $3::uuid[] AS line_ids) o,
+              LATERAL (${membersReached('o.line_ids')}) t`,
+      [consortiumId, JSON.stringify(target), lineIds],
     );
     return rows.map((row) => row.id);
+  }
+
+  /** Every member of a consortium with the facts targeting reads. */
+  async membersFacts(db: EntityManager, consortiumId: string): Promise<MemberFacts[]> {
+    return db.query(
+      `SELECT c.id, c.population, c.province_code AS "provinceCode", c.province_name AS "provinceName",
+              c.metropolitan_capital AS "metropolitanCapital"
+         FROM consortium_member m JOIN comune c ON c.id = m.comune_id
+        WHERE m.consortium_id = $1 ORDER BY c.name, c.istat_code`,
+      [consortiumId],
+    );
+  }
+
+  /** The objectives carried forward from each of these (drafts on successor lines), oldest first. */
+  async carriedFrom(
+    db: EntityManager,
+    objectiveIds: readonly string[],
+  ): Promise<Map<string, ObjectiveRow[]>> {
+    const rows: ObjectiveRow[] = await db.query(
+      `SELECT ${OBJECTIVE_COLUMNS} FROM shared_objective o WHERE o.carried_from_id = ANY($1::uuid[]) ORDER BY o.created_at, o.id`,
+      [objectiveIds],
+    );
+    const map = new Map<string, ObjectiveRow[]>();
+    for (const row of rows) map.set(row.carriedFromId!, [...(map.get(row.carriedFromId!) ?? []), row]);
+    return map;
   }
 
   async assignmentCounts(db: EntityManager, objectiveIds: readonly string[]): Promise<Map<string, number>> {

@@ -1,8 +1,11 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { PlanLineObject } from '@rtd/catalog';
+import { CatalogService, PlanLineObject } from '@rtd/catalog';
 import { Ctx, Page, RequestContext } from '@rtd/kernel';
 import { ConsortiumObject } from '@rtd/tenancy';
+import { CarryForwardService } from './carry-forward.service';
 import {
+  CarriedLineObject,
+  CarryForwardPreviewObject,
   CreateSharedObjectiveInput,
   ObjectiveState,
   PushRunObject,
@@ -13,10 +16,15 @@ import {
   UpdateSharedObjectiveInput,
 } from './dto/objective.types';
 import { ObjectivesService } from './objectives.service';
+import { TargetPreviewService } from './target-preview.service';
 
 @Resolver(() => SharedObjectiveObject)
 export class SharedObjectiveResolver {
-  constructor(private readonly objectives: ObjectivesService) {}
+  constructor(
+    private readonly objectives: ObjectivesService,
+    private readonly previews: TargetPreviewService,
+    private readonly carry: CarryForwardService,
+  ) {}
 
   @Query(() => SharedObjectiveConnection)
   sharedObjectives(
@@ -45,7 +53,31 @@ export class SharedObjectiveResolver {
     @Args('lineCodes', { type: () => [String], nullable: true }) lineCodes: string[] | null,
     @Args('edition', { type: () => String, nullable: true }) edition: string | null,
   ): Promise<TargetPreviewObject> {
-    return this.objectives.targetPreview(ctx, consortiumId, target, lineCodes ?? null, edition ?? null);
+    return this.previews.preview(ctx, consortiumId, target, lineCodes ?? null, edition ?? null);
+  }
+
+  @Query(() => CarryForwardPreviewObject, {
+    description:
+      "What carrying the objective forward would do: each of its lines and its successors in toEdition (default: the current edition that supersedes the objective's)",
+  })
+  carryForwardPreview(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('toEdition', { type: () => String, nullable: true }) toEdition: string | null,
+  ): Promise<CarryForwardPreviewObject> {
+    return this.carry.preview(ctx, id, toEdition ?? null);
+  }
+
+  @Mutation(() => SharedObjectiveObject, {
+    description:
+      'A new DRAFT on the successor lines of the objective in toEdition (default: the current edition), linked to it (carriedFrom); the objective keeps its state and history',
+  })
+  carryForwardSharedObjective(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('toEdition', { type: () => String, nullable: true }) toEdition: string | null,
+  ): Promise<SharedObjectiveObject> {
+    return this.carry.carryForward(ctx, id, toEdition ?? null);
   }
 
   @Mutation(() => SharedObjectiveObject)
@@ -112,6 +144,35 @@ export class SharedObjectiveResolver {
   @ResolveField(() => Int)
   assignmentCount(@Ctx() ctx: RequestContext, @Parent() objective: SharedObjectiveObject) {
     return this.objectives.assignmentCount(ctx, objective.id);
+  }
+
+  @ResolveField(() => SharedObjectiveObject, {
+    nullable: true,
+    description: 'The objective this one was carried forward from (null when the caller may not read it)',
+  })
+  carriedFrom(@Ctx() ctx: RequestContext, @Parent() objective: SharedObjectiveObject) {
+    return objective.carriedFromId ? this.carry.findReadable(ctx, objective.carriedFromId) : null;
+  }
+
+  @ResolveField(() => [SharedObjectiveObject], { description: 'Objectives carried forward from this one' })
+  carriedTo(@Ctx() ctx: RequestContext, @Parent() objective: SharedObjectiveObject) {
+    return this.carry.carriedTo(ctx, objective.id);
+  }
+}
+
+@Resolver(() => CarriedLineObject)
+export class CarriedLineResolver {
+  constructor(private readonly catalog: CatalogService) {}
+
+  @ResolveField(() => PlanLineObject)
+  async from(@Ctx() ctx: RequestContext, @Parent() line: CarriedLineObject): Promise<PlanLineObject | null> {
+    return this.catalog.line(ctx, line.fromLineId);
+  }
+
+  @ResolveField(() => [PlanLineObject], { description: 'Empty when the line was dropped on the way' })
+  async to(@Ctx() ctx: RequestContext, @Parent() line: CarriedLineObject): Promise<PlanLineObject[]> {
+    const lines = await Promise.all(line.toLineIds.map((id) => this.catalog.line(ctx, id)));
+    return lines.filter((l): l is PlanLineObject => l !== null);
   }
 }
 

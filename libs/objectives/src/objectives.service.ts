@@ -36,15 +36,15 @@ import {
   PushState,
   SharedObjectiveObject,
   TargetInput,
-  TargetPreviewObject,
   UpdateSharedObjectiveInput,
 } from './dto/objective.types';
 import { ObjectiveReach, ObjectiveRow, ObjectivesRepository, PushRunRow } from './objectives.repository';
-import { normaliseTarget, StoredTarget } from './target';
+import { normaliseTarget, ownTarget, StoredTarget } from './target';
+import { refuseUnreachable } from './publish-reach';
 
 const MAX_LINES = 100;
 
-const toObjectiveObject = (row: ObjectiveRow): SharedObjectiveObject => ({
+export const toObjectiveObject = (row: ObjectiveRow): SharedObjectiveObject => ({
   id: row.id,
   consortiumId: row.consortiumId,
   title: row.title,
@@ -56,6 +56,7 @@ const toObjectiveObject = (row: ObjectiveRow): SharedObjectiveObject => ({
   target: row.target,
   createdAt: row.createdAt,
   publishedAt: row.publishedAt,
+  carriedFromId: row.carriedFromId ?? null,
 });
 
 const toPushRunObject = (row: PushRunRow): PushRunObject => ({
@@ -131,15 +132,14 @@ export class ObjectivesService {
       let lines: LineRow[] | null = null;
       if (input.lineCodes != null)
         lines = await this.linesOf(db, current.editionCode, input.lineCodes, current.consortiumId);
-      const applicable = lines ?? (await this.currentLines(db, current.id));
+      const previous = await this.currentLines(db, current.id);
+      const applicable = lines ?? previous;
+      // New lines bring their own band: the target keeps the office's choice, not the old lines' band.
       const target =
         input.target != null
           ? await this.target(ctx, current.consortiumId, input.target, applicable)
           : lines
-            ? normaliseTarget(
-                current.target,
-                applicable.map((l) => l.minPopulation),
-              )
+            ? normaliseTarget(ownTarget(current.target, previous), applicable)
             : undefined;
       const row = await this.repository.update(db, current.id, checkExpectedVersion(expectedVersion), {
         title: input.title != null ? cleanTitle(input.title) : undefined,
@@ -173,6 +173,7 @@ export class ObjectivesService {
   async publish(ctx: RequestContext, id: string): Promise<PushRunObject> {
     const current = await this.authorized(ctx, id, 'publish');
     if (current.state === 'CLOSED') throw conflict('Obiettivo chiuso: non si pubblica più');
+    await refuseUnreachable(await ctx.db(), this.repository, this.catalog, current);
     return ctx.atomically(async (db) => {
       let objective = current;
       if (current.state === 'DRAFT') {
@@ -222,34 +223,6 @@ export class ObjectivesService {
       });
       return toObjectiveObject(row);
     });
-  }
-
-  /**
-   * The members a target would reach now, for the objective editor: the lines' thresholds are
-   * inherited as creating the objective would (normaliseTarget), and members are selected by the
-   * fan-out's own SQL, so the preview, targetedCount and the push agree.
-   */
-  async targetPreview(
-    ctx: RequestContext,
-    consortiumId: string,
-    input: TargetInput,
-    lineCodes: string[] | null,
-    edition: string | null,
-  ): Promise<TargetPreviewObject> {
-    const id = await this.authorizeCreate(ctx, consortiumId);
-    const db = await ctx.db();
-    let lines: LineRow[] = [];
-    if (lineCodes && lineCodes.length > 0) {
-      if (!edition) throw badInput('edition', "obbligatoria quando si indicano le linee d'azione");
-      lines = await this.linesOf(db, edition, lineCodes, id);
-    } else if (edition && !(await this.catalog.editionExists(db, edition))) {
-      throw badInput('edition', `edizione «${echo(edition)}» inesistente`);
-    }
-    const target = await this.target(ctx, id, input, lines);
-    const memberIds = await this.repository.targetedMembers(db, id, target);
-    const comuni = await Promise.all(memberIds.map((memberId) => this.tenancy.getComune(ctx, memberId)));
-    comuni.sort((a, b) => a.name.localeCompare(b.name, 'it') || a.istatCode.localeCompare(b.istatCode));
-    return { count: comuni.length, comuni };
   }
 
   /**
@@ -360,7 +333,7 @@ export class ObjectivesService {
   }
 
   /** The consortium, if the caller may see it (else NOT_FOUND) and write objectives there (else FORBIDDEN). */
-  private async authorizeCreate(ctx: RequestContext, consortiumId: string): Promise<string> {
+  async authorizeCreate(ctx: RequestContext, consortiumId: string): Promise<string> {
     const id = parseId('consortiumId', consortiumId);
     await this.tenancy.getConsortium(ctx, id);
     const { ability } = await callerAccess(ctx);
@@ -480,7 +453,8 @@ export class ObjectivesService {
     );
   }
 
-  private async linesOf(
+  /** The lines of these codes in an edition, as the consortium may use them (BAD_USER_INPUT naming the missing ones). */
+  async linesOf(
     db: Parameters<CatalogRepository['linesByCodes']>[0],
     edition: string,
     codes: string[],
@@ -509,16 +483,14 @@ export class ObjectivesService {
     return this.catalog.linesByIds(db, ids);
   }
 
-  private async target(
+  /** A target checked and normalised with the lines' bands, its comuni checked to be members. */
+  async target(
     ctx: RequestContext,
     consortiumId: string,
     input: TargetInput,
     lines: readonly LineRow[],
   ): Promise<StoredTarget> {
-    const target = normaliseTarget(
-      input,
-      lines.map((line) => line.minPopulation),
-    );
+    const target = normaliseTarget(input, lines);
     if (target.comuneIds) {
       const outside = await this.repository.membersOutside(await ctx.db(), consortiumId, target.comuneIds);
       if (outside.length > 0) {

@@ -22,15 +22,21 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PROVINCE = /^\d{3}$/;
 const MAX_LIST = 10_000;
 
+/** The population band of a chosen line (inclusive bounds; null = none). */
+export interface LineBand {
+  minPopulation: number | null;
+  maxPopulation: number | null;
+}
+
+const inhabitants = (value: number) => value.toLocaleString('it-IT', { useGrouping: 'always' });
+
 /**
- * Validates a target and applies the lines' applicability: when a chosen line only concerns
- * municipalities above a population (CAP1.PA.LA19: more than 15,000 inhabitants) and the target
- * says nothing stricter, the target inherits that threshold.
+ * Validates a target and applies the lines' population bands: when a chosen line only concerns
+ * municipalities in a band (CAP1.PA.LA19: more than 15,000 inhabitants; CAP5.PA.10: from 5,000 to
+ * 10,000) and the target says nothing stricter, the target inherits the band. (The lines' kinds of
+ * body are applied where members are selected: lineReachesComuneSql.)
  */
-export function normaliseTarget(
-  target: Target,
-  lineMinPopulations: readonly (number | null)[],
-): StoredTarget {
+export function normaliseTarget(target: Target, lineBands: readonly LineBand[]): StoredTarget {
   const comuneIds = target.comuneIds ?? null;
   const provinceCodes = target.provinceCodes ?? null;
   const hasFilter =
@@ -62,12 +68,25 @@ export function normaliseTarget(
       throw badInput(`target.${field}`, 'un numero intero di abitanti tra 0 e 10.000.000');
     }
   }
-  const inherited = Math.max(0, ...lineMinPopulations.map((value) => value ?? 0)) || null;
+  const inheritedMin = Math.max(0, ...lineBands.map((band) => band.minPopulation ?? 0)) || null;
+  const maxima = lineBands
+    .map((band) => band.maxPopulation)
+    .filter((value): value is number => value !== null);
+  const inheritedMax = maxima.length ? Math.min(...maxima) : null;
   const minPopulation =
-    target.minPopulation == null ? inherited : Math.max(target.minPopulation, inherited ?? 0);
-  const maxPopulation = target.maxPopulation ?? null;
+    target.minPopulation == null ? inheritedMin : Math.max(target.minPopulation, inheritedMin ?? 0);
+  const maxPopulation =
+    target.maxPopulation == null ? inheritedMax : Math.min(target.maxPopulation, inheritedMax ?? Infinity);
   if (minPopulation !== null && maxPopulation !== null && minPopulation > maxPopulation) {
-    throw badInput('target.maxPopulation', `inferiore alla popolazione minima (${minPopulation})`);
+    throw target.maxPopulation == null
+      ? badInput(
+          'target.minPopulation',
+          `superiore alla popolazione massima delle linee scelte (${inhabitants(maxPopulation)} abitanti)`,
+        )
+      : badInput(
+          'target.maxPopulation',
+          `inferiore alla popolazione minima (${inhabitants(minPopulation)} abitanti)`,
+        );
   }
   return {
     all: Boolean(target.all),
@@ -76,6 +95,27 @@ export function normaliseTarget(
     maxPopulation,
     provinceCodes: provinceCodes ? [...new Set(provinceCodes)].sort() : null,
   };
+}
+
+/**
+ * The office's own choice in a stored target: without the band its lines gave it (normaliseTarget),
+ * so that other lines can give theirs (a change of lines, carrying forward to a new edition).
+ */
+export function ownTarget(stored: StoredTarget, lines: readonly LineBand[]): Target {
+  const minima = lines.map((l) => l.minPopulation ?? 0);
+  const maxima = lines.map((l) => l.maxPopulation).filter((v): v is number => v !== null);
+  const inheritedMin = Math.max(0, ...minima) || null;
+  const inheritedMax = maxima.length ? Math.min(...maxima) : null;
+  const own: Target = {
+    all: stored.all,
+    comuneIds: stored.comuneIds,
+    provinceCodes: stored.provinceCodes,
+    minPopulation: stored.minPopulation === inheritedMin ? null : stored.minPopulation,
+    maxPopulation: stored.maxPopulation === inheritedMax ? null : stored.maxPopulation,
+  };
+  const filtered =
+    own.comuneIds || own.provinceCodes || own.minPopulation != null || own.maxPopulation != null;
+  return filtered ? own : { ...own, all: true };
 }
 
 /**

@@ -9,4 +9,5 @@ export * from './dto/comune.object';
 export * from './dto/consortium.object';
 export * from './tenancy.queries';
 export * from './tables';
+export * from './population-register';
 export * from './personal-data';

@@ -7,7 +7,9 @@ const COMUNE_COLUMNS = `
   c.id, c.istat_code AS "istatCode", c.name, c.province_code AS "provinceCode",
   c.province_name AS "provinceName", c.province_abbreviation AS "provinceAbbreviation",
   c.region_code AS "regionCode", c.region_name AS "regionName", c.cadastral_code AS "cadastralCode",
-  c.population, c.updated_at AS "updatedAt"`;
+  c.population, c.population_date AS "populationDate",
+  c.population_source AS "populationSource", c.metropolitan_capital AS "metropolitanCapital",
+  c.updated_at AS "updatedAt"`;
 
 const CONSORTIUM_COLUMNS = `k.id, k.name, k.created_at AS "createdAt", k.created_by AS "createdBy"`;
 

@@ -45,6 +45,14 @@ export const MAX_PNRR_MEASURES = 20;
 /** Periodic reports in one consortiumReports answer (libs/exports, MAX_LISTED_REPORTS). */
 export const MAX_LISTED_REPORTS = 50;
 
+/**
+ * Dates, corrections and links of one plan line (libs/catalog): AgID's lines name one or two
+ * dates, the mapping splits or merges a line into a few; a planning figure well above the data.
+ */
+export const MAX_LINE_FACTS = 10;
+/** Drafts carried forward from one objective: one per later edition, a planning figure. */
+export const MAX_CARRIED = 20;
+
 export const DEFAULT_LIST_BOUND = 100;
 
 type Args = Record<string, unknown>;
@@ -83,7 +91,7 @@ function trendDays(from: unknown, to: unknown): number {
  */
 export const LIST_BOUNDS: Readonly<Record<string, (args: Args) => number>> = {
   'Query.consortia': () => MAX_CONSORTIA,
-  'Query.planEditions': () => 10,
+  'Query.planEditions': () => 20,
   'Query.complianceSummary': (args) => bucketBound(args.groupBy, args.scope),
   // One point per day, each with its buckets: the points' own bound carries both, so that
   // `ComplianceTrendPoint.buckets` (whose arguments live on the trend) counts 1 more level of 1.
@@ -96,6 +104,15 @@ export const LIST_BOUNDS: Readonly<Record<string, (args: Args) => number>> = {
   'Assignment.history': () => HISTORY_BOUND,
   'SharedObjective.lines': () => MAX_OBJECTIVE_LINES,
   'TargetPreview.comuni': () => ITALIAN_COMUNI,
+  'TargetPreview.excluded': () => ITALIAN_COMUNI,
+  'TargetPreview.conditions': () => MAX_OBJECTIVE_LINES * MAX_LINE_FACTS,
+  'PlanLine.deadlines': () => MAX_LINE_FACTS,
+  'PlanLine.corrections': () => MAX_LINE_FACTS,
+  'PlanLine.successors': () => MAX_LINE_FACTS,
+  'PlanLine.predecessors': () => MAX_LINE_FACTS,
+  'SharedObjective.carriedTo': () => MAX_CARRIED,
+  'CarryForwardPreview.lines': () => MAX_OBJECTIVE_LINES,
+  'CarriedLine.to': () => MAX_LINE_FACTS,
   'ComunePnrr.applications': () => MAX_PNRR_APPLICATIONS,
   'Assignment.pnrrFunding': () => MAX_PNRR_APPLICATIONS,
   'PlanLine.pnrrMeasures': () => MAX_PNRR_MEASURES,

@@ -8,6 +8,7 @@ import { connectAdmin } from '../database-setup';
 import { assertRedisReachable } from '@rtd/platform';
 import { loadReferenceData } from '../reference-data';
 import { summarisePnrrImport } from '@rtd/pnrr';
+import { describePopulationImport } from '@rtd/tenancy';
 import { API_NODE_FLAGS } from '../../../api/src/heap';
 import { runMigrations, setupDatabase, withOwner } from './database.commands';
 
@@ -37,6 +38,7 @@ export async function prepareDemoData(config: AppConfig, log: (line: string) => 
       const reference = await loadReferenceData(db);
       const m = reference.municipalities;
       log(`Comuni ISTAT: ${m.total} (nuovi ${m.added}, aggiornati ${m.changed})`);
+      log(describePopulationImport(reference.population));
       for (const edition of reference.editions) log(describeImport(edition));
       log(summarisePnrrImport(reference.pnrr));
       const tenants = await seedDemoTenants(db);

@@ -1,6 +1,7 @@
 import { fiscalCodeProblem, IdentityRepository, normalizeFiscalCode } from '@rtd/identity';
 import { AppConfig } from '@rtd/kernel';
 import { summarisePnrrImport } from '@rtd/pnrr';
+import { describePopulationImport } from '@rtd/tenancy';
 import { loadReferenceData } from '../reference-data';
 import { withOwner } from './database.commands';
 
@@ -14,9 +15,10 @@ import { withOwner } from './database.commands';
 export async function loadReference(config: AppConfig): Promise<string> {
   return withOwner(config, (owner) =>
     owner.transaction(async (db) => {
-      const { municipalities, editions, pnrr } = await loadReferenceData(db);
+      const { municipalities, population, editions, pnrr } = await loadReferenceData(db);
       return [
         `Comuni ISTAT: ${municipalities.total} (nuovi ${municipalities.added}, aggiornati ${municipalities.changed})`,
+        describePopulationImport(population),
         `Edizioni del Piano Triennale: ${editions.length}`,
         summarisePnrrImport(pnrr),
       ].join('\n');

@@ -1,4 +1,11 @@
-import type { AssignmentAction, AssignmentStatus, Role } from '../gql/graphql';
+import type {
+  AssignmentAction,
+  AssignmentStatus,
+  PlanBody,
+  PlanEditionStatus,
+  Role,
+  SuccessionKind,
+} from '../gql/graphql';
 
 /**
  * Every word a person reads about statuses, roles and moves, in one place (conventions, rule 16).
@@ -202,4 +209,105 @@ export const IMPORT_LABEL = {
   status: 'Stato',
   progress: 'Avanzamento',
   issues: 'Criticità modificate',
+} as const;
+
+/** Kinds of body a line of the Piano Triennale addresses (PlanLine.bodies). */
+export const BODY_LABEL: Record<PlanBody, string> = {
+  ALL_ADMINISTRATIONS: 'tutte le PA',
+  LOCAL_ADMINISTRATIONS: 'PA locali',
+  LOCAL_AUTHORITIES: 'enti locali',
+  MUNICIPALITIES: 'Comuni',
+  METROPOLITAN_CAPITALS: 'Comuni capoluogo di Città metropolitana',
+  METROPOLITAN_CITIES: 'Città metropolitane',
+  PROVINCES: 'Province',
+  REGIONS: 'Regioni e Province autonome',
+  MUNICIPAL_UNIONS: 'Unioni di Comuni e Comunità montane',
+  CENTRAL_ADMINISTRATIONS: 'PA centrali',
+  HEALTH_BODIES: 'strutture sanitarie',
+  SCHOOLS: 'istituzioni scolastiche',
+  UNIVERSITIES: 'Università e AFAM',
+  MUSEUMS: 'musei',
+  CONTRACTING_AUTHORITIES: 'stazioni appaltanti',
+  PURCHASING_AGGREGATORS: 'soggetti aggregatori',
+  CITIZENS_AND_BUSINESSES: 'cittadini e imprese',
+};
+
+/** What became of a line in the next edition (PlanLineSuccession.kind). */
+export const SUCCESSION_KIND_LABEL: Record<SuccessionKind, string> = {
+  UNCHANGED: 'invariata',
+  REWORDED: 'riformulata',
+  SPLIT: 'suddivisa',
+  MERGED: 'accorpata',
+  DROPPED: 'eliminata',
+};
+
+export const EDITION_STATUS_LABEL: Record<PlanEditionStatus, string> = {
+  CURRENT: 'in vigore',
+  SUPERSEDED: 'superata',
+};
+
+/** The Piano Triennale's facts as the catalogue, the line picker and the objective editor show them. */
+export const PLAN_LABEL = {
+  deadlines: 'Scadenze',
+  noDeadline: 'Senza scadenza',
+  by: (words: string, date: string) => `${words} (entro il ${date})`,
+  byDay: (date: string) => `Entro il ${date}`,
+  from: (words: string, date: string) => `${words} (dal ${date})`,
+  fromDay: (date: string) => `Dal ${date}`,
+  appliesTo: 'Destinatari',
+  allComuni: 'tutti i Comuni',
+  band: (min: string | null, max: string | null) =>
+    min && max
+      ? `Comuni tra ${min} e ${max} abitanti`
+      : min
+        ? `Comuni con almeno ${min} abitanti`
+        : `Comuni con al massimo ${max} abitanti`,
+  populationNote: 'popolazione ISTAT al 1° gennaio 2021',
+  addressedTo: (bodies: string) => `rivolta a: ${bodies}`,
+  noComuni: 'non riguarda i Comuni',
+  capitalsOnly: 'solo i Comuni capoluogo di Città metropolitana',
+  conditions: 'Condizioni da verificare',
+  correction: 'Testo corretto',
+  correctionOf: (find: string, replace: string) => `«${find}» si legge «${replace}»`,
+  source: 'Fonte',
+  nextEdition: (edition: string) => `Nella nuova edizione (${edition}):`,
+  previousEdition: (edition: string) => `Nell’edizione precedente (${edition}):`,
+  noSuccessor: 'nessuna linea',
+  reviewed: 'corrispondenza verificata',
+  automatic: 'corrispondenza calcolata, da verificare',
+  proposedDue: (date: string, code: string, words: string) =>
+    `Scadenza del Piano: entro il ${date} (${code}, «${words}»)`,
+  useProposedDue: 'Usa la scadenza del Piano',
+  noProposedDue: 'Le linee scelte non fissano una scadenza.',
+  population: (value: string, date: string) => `${value} abitanti (ISTAT, ${date})`,
+} as const;
+
+/** "Porta avanti": a new draft of an objective on the successor lines of a newer edition. */
+export const CARRY_FORWARD_LABEL = {
+  title: 'Nuova edizione del Piano',
+  intro: (edition: string) =>
+    `L’obiettivo è su un’edizione superata. Portarlo avanti crea una bozza sull’edizione ${edition}, con le linee che ne sono il seguito; questo obiettivo resta com’è, con le sue attività e la sua storia.`,
+  caption: (edition: string) => `Le linee dell’obiettivo e il loro seguito nell’edizione ${edition}`,
+  line: 'Linea',
+  becomes: 'Diventa',
+  due: (date: string) => `entro il ${date}`,
+  dropped: (note: string) => `Senza seguito: ${note}`,
+  action: (edition: string) => `Porta avanti nell’edizione ${edition}`,
+  working: 'Creazione della bozza…',
+  nothing: (edition: string) =>
+    `Nessuna linea ha un seguito nell’edizione ${edition}: non c’è nulla da portare avanti.`,
+  carriedFrom: 'Portato avanti da',
+  carriedTo: 'Portato avanti in',
+} as const;
+
+/** Why a member is left out of a target (TargetPreview.excluded) and what no data decides. */
+export const TARGET_LABEL = {
+  excludedTitle: (n: number) => (n === 1 ? '1 Comune escluso' : `${n} Comuni esclusi`),
+  excludedCaption: 'Comuni del consorzio che l’obiettivo non raggiunge, e perché',
+  comune: 'Comune',
+  population: 'Abitanti (ISTAT, 1° gennaio 2021)',
+  reason: 'Motivo',
+  conditionsTitle: 'Condizioni da verificare con i Comuni',
+  conditionsIntro:
+    'Le linee scelte pongono condizioni che i dati non dicono: restano alla verifica dell’Ufficio.',
 } as const;

@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-import type { DeadlineKind } from '../parsing/catalog.types';
+import type { BodyKind, ComuniScope, LineDeadline } from '../facts/facts.types';
+import type { DeadlineKind, TextCorrection } from '../parsing/catalog.types';
 
 @Entity('plan_line')
 export class PlanLineEntity {
@@ -30,6 +31,35 @@ export class PlanLineEntity {
 
   @Column({ name: 'min_population', type: 'integer', nullable: true })
   minPopulation: number | null;
+
+  @Column({ name: 'max_population', type: 'integer', nullable: true })
+  maxPopulation: number | null;
+
+  /** The words as the source prints them (after corrections): date, qualifiers, text. */
+  @Column('text')
+  printed: string;
+
+  /** Every deadline the rules read (libs/catalog/src/facts/deadline.rules.ts). */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  deadlines: LineDeadline[];
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  bodies: BodyKind[];
+
+  @Column({ name: 'comuni_scope', type: 'text', default: 'ALL' })
+  comuniScope: ComuniScope;
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  conditions: string[];
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  corrections: TextCorrection[];
+
+  @Column({ name: 'source_file', type: 'text', nullable: true })
+  sourceFile: string | null;
+
+  @Column({ name: 'source_line', type: 'integer', nullable: true })
+  sourceLine: number | null;
 
   @Column({ name: 'is_local', type: 'boolean', default: false })
   isLocal: boolean;

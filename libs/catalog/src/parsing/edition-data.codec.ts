@@ -1,30 +1,20 @@
 import { CatalogParseError } from './catalog-parse.error';
-import { DeadlineKind, ParsedEdition, ParsedPlanLine } from './catalog.types';
-import { EditionProfile, LOCAL_CODE, OBJECTIVE_CODE, findEditionProfile } from './editions.constants';
-import { isValidIsoDate, normaliseSpace, sortPlanLines } from './plan-line.util';
+import { RawEdition, RawPlanLine } from './catalog.types';
+import { EditionManifest, LOCAL_CODE, OBJECTIVE_CODE, PA_CODE } from './edition-manifest';
+import { normaliseSpace, sortPlanLines } from './plan-line.util';
 
 /** Field order of a stored line; serialisation follows it so that diffs of the data file stay small. */
-const LINE_KEYS = [
-  'code',
-  'chapter',
-  'chapterTitle',
-  'objectiveCodes',
-  'text',
-  'deadlineKind',
-  'deadline',
-  'minPopulation',
-  'local',
-] as const;
+const LINE_KEYS = ['code', 'chapter', 'chapterTitle', 'objectiveCodes', 'printed', 'local'] as const;
 const HEADER_KEYS = ['edition', 'title'] as const;
-const DEADLINE_KINDS: readonly DeadlineKind[] = ['FROM', 'BY', 'NONE'];
 
-type StoredLine = Omit<ParsedPlanLine, 'source'>;
+type StoredLine = Pick<RawPlanLine, (typeof LINE_KEYS)[number]>;
 
 /**
- * JSON Lines: a header `{"edition","title"}`, then one line of action per row, sorted by chapter
+ * JSON Lines: a header `{"edition","title"}`, then one line of action per row as the source
+ * prints it (date and qualifiers included: the rules read the facts at import), sorted by chapter
  * and code. Source references are left out: they point into the extraction sources, not the file.
  */
-export function serializeEditionData(edition: ParsedEdition): string {
+export function serializeEditionData(edition: RawEdition): string {
   const rows = [JSON.stringify({ edition: edition.code, title: edition.title })];
   for (const line of sortPlanLines(edition.lines)) {
     const stored: StoredLine = {
@@ -32,10 +22,7 @@ export function serializeEditionData(edition: ParsedEdition): string {
       chapter: line.chapter,
       chapterTitle: line.chapterTitle,
       objectiveCodes: line.objectiveCodes,
-      text: line.text,
-      deadlineKind: line.deadlineKind,
-      deadline: line.deadline,
-      minPopulation: line.minPopulation,
+      printed: line.printed,
       local: line.local,
     };
     rows.push(JSON.stringify(stored, [...LINE_KEYS]));
@@ -80,18 +67,16 @@ class RowReader {
   }
 }
 
-function readHeader(raw: string | undefined, file: string): EditionProfile {
+function readHeader(raw: string | undefined, file: string, manifest: EditionManifest): void {
   const reader: RowReader = new RowReader(file, 1);
   if (raw === undefined || raw === '') reader.fail('manca l\'intestazione {"edition","title"}');
   const header = reader.object(raw, HEADER_KEYS);
   const code = reader.text(header, 'edition');
-  const profile = findEditionProfile(code);
-  if (!profile) reader.fail(`edizione sconosciuta: ${code}`);
-  if (reader.text(header, 'title') !== profile.title) reader.fail(`titolo atteso: "${profile.title}"`);
-  return profile;
+  if (code !== manifest.code) reader.fail(`il file descrive l'edizione ${code}, non ${manifest.code}`);
+  if (reader.text(header, 'title') !== manifest.title) reader.fail(`titolo atteso: "${manifest.title}"`);
 }
 
-function readLine(raw: string, file: string, lineNo: number, profile: EditionProfile): ParsedPlanLine {
+function readLine(raw: string, file: string, lineNo: number): RawPlanLine {
   const reader: RowReader = new RowReader(file, lineNo);
   if (raw.trim() === '') reader.fail('riga vuota');
   const row = reader.object(raw, LINE_KEYS);
@@ -99,12 +84,10 @@ function readLine(raw: string, file: string, lineNo: number, profile: EditionPro
   const code = reader.text(row, 'code');
   const { local, chapter } = row;
   if (typeof local !== 'boolean') reader.fail('"local" deve essere true o false');
-  const codeMatch = (local ? LOCAL_CODE : profile.paCode).exec(code);
+  const codeMatch = (local ? LOCAL_CODE : PA_CODE).exec(code);
   if (!codeMatch) {
     reader.fail(
-      local
-        ? `codice locale non valido: ${code} (atteso LOC.CAPn.nn)`
-        : `codice non conforme all'edizione ${profile.code}: ${code}`,
+      local ? `codice locale non valido: ${code} (atteso LOC.CAPn.nn)` : `codice non valido: ${code}`,
     );
   }
   if (typeof chapter !== 'number' || !Number.isInteger(chapter) || chapter < 1) {
@@ -126,44 +109,27 @@ function readLine(raw: string, file: string, lineNo: number, profile: EditionPro
     }
   });
 
-  const deadlineKind = row.deadlineKind as DeadlineKind;
-  if (!DEADLINE_KINDS.includes(deadlineKind)) reader.fail('"deadlineKind" deve essere FROM, BY o NONE');
-  const { deadline, minPopulation } = row;
-  if (deadlineKind === 'NONE' && deadline !== null)
-    reader.fail('"deadline" deve essere null se deadlineKind è NONE');
-  if (deadlineKind !== 'NONE' && (typeof deadline !== 'string' || !isValidIsoDate(deadline))) {
-    reader.fail(`"deadline" deve essere una data AAAA-MM-GG valida con deadlineKind ${deadlineKind}`);
-  }
-  if (
-    minPopulation !== null &&
-    (typeof minPopulation !== 'number' || !Number.isSafeInteger(minPopulation) || minPopulation < 1)
-  ) {
-    reader.fail('"minPopulation" deve essere null o un intero positivo');
-  }
-
   return {
     code,
     chapter,
     chapterTitle: reader.text(row, 'chapterTitle'),
     objectiveCodes: objectiveCodes as string[],
-    text: reader.text(row, 'text'),
-    deadlineKind,
-    deadline: deadline as string | null,
-    minPopulation: minPopulation as number | null,
+    printed: reader.text(row, 'printed'),
     local,
+    dated: false,
     source: { file, line: lineNo },
   };
 }
 
 /** Inverse of serializeEditionData; any defect is reported with the data file's line number. */
-export function parseEditionData(text: string, file: string): ParsedEdition {
+export function parseEditionData(text: string, file: string, manifest: EditionManifest): RawEdition {
   const rows = text.split('\n').map((row) => row.replace(/\r$/, ''));
   if (rows.length > 1 && rows[rows.length - 1] === '') rows.pop();
-  const profile = readHeader(rows[0], file);
-  const byCode = new Map<string, ParsedPlanLine>();
-  const chapterTitles = new Map<number, ParsedPlanLine>();
+  readHeader(rows[0], file, manifest);
+  const byCode = new Map<string, RawPlanLine>();
+  const chapterTitles = new Map<number, RawPlanLine>();
   rows.slice(1).forEach((raw, index) => {
-    const line = readLine(raw, file, index + 2, profile);
+    const line = readLine(raw, file, index + 2);
     const duplicate = byCode.get(line.code);
     if (duplicate) {
       throw new CatalogParseError(
@@ -184,5 +150,5 @@ export function parseEditionData(text: string, file: string): ParsedEdition {
     chapterTitles.set(line.chapter, sameChapter ?? line);
   });
   if (byCode.size === 0) throw new CatalogParseError(file, 1, "nessuna linea d'azione dopo l'intestazione");
-  return { code: profile.code, title: profile.title, lines: sortPlanLines([...byCode.values()]) };
+  return { code: manifest.code, title: manifest.title, lines: sortPlanLines([...byCode.values()]) };
 }

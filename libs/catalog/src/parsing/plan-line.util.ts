@@ -1,4 +1,8 @@
-import { ParsedPlanLine } from './catalog.types';
+/** What sorting needs of a line: its chapter and code. */
+interface Sortable {
+  chapter: number;
+  code: string;
+}
 
 /** NFC first: the PDF text spells some accented letters as letter + combining accent. */
 export function normaliseSpace(text: string): string {
@@ -6,12 +10,12 @@ export function normaliseSpace(text: string): string {
 }
 
 /** Byte order rather than locale order, so the data file is identical on every machine. */
-export function comparePlanLines(a: ParsedPlanLine, b: ParsedPlanLine): number {
+export function comparePlanLines(a: Sortable, b: Sortable): number {
   if (a.chapter !== b.chapter) return a.chapter - b.chapter;
   return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
 }
 
-export function sortPlanLines(lines: readonly ParsedPlanLine[]): ParsedPlanLine[] {
+export function sortPlanLines<T extends Sortable>(lines: readonly T[]): T[] {
   return [...lines].sort(comparePlanLines);
 }
 

@@ -1,11 +1,21 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { deriveEdition } from '../facts/derive-facts';
+import { builtInEditions } from '../import/built-in-editions';
 import { CatalogParseError } from './catalog-parse.error';
 import { ParsedEdition } from './catalog.types';
-import { parseRstEdition } from './rst-edition.parser';
+import { readEditionFromPath } from './edition-bundle';
 
-const SOURCES = join(__dirname, '..', '..', 'data', 'pianotriennale');
+/** A folder of reStructuredText read as the operator's import reads it, facts included. */
+async function parseRstEdition(code: string, dir: string): Promise<ParsedEdition> {
+  return deriveEdition(await readEditionFromPath(dir, { code }));
+}
+
+async function builtIn(code: string): Promise<ParsedEdition> {
+  const edition = builtInEditions().find((e) => e.code === code)!;
+  return deriveEdition(await readEditionFromPath(edition.dir, null));
+}
 
 function byCode(edition: ParsedEdition, code: string) {
   const line = edition.lines.find((l) => l.code === code);
@@ -14,7 +24,10 @@ function byCode(edition: ParsedEdition, code: string) {
 }
 
 describe('parseRstEdition on the 2020-2022 sources', () => {
-  const edition = parseRstEdition('2020-2022', join(SOURCES, '2020-2022'));
+  let edition: ParsedEdition;
+  beforeAll(async () => {
+    edition = await builtIn('2020-2022');
+  });
 
   it('yields the 109 distinct CAPn.PA.LAnn lines and nothing else', () => {
     expect(edition.code).toBe('2020-2022');
@@ -57,6 +70,7 @@ describe('parseRstEdition on the 2020-2022 sources', () => {
     });
     expect(byCode(edition, 'CAP1.PA.LA11')).toMatchObject({ deadlineKind: 'BY', deadline: '2020-09-23' });
     expect(byCode(edition, 'CAP1.PA.LA15')).toMatchObject({ deadlineKind: 'BY', deadline: '2021-06-23' });
+    expect(byCode(edition, 'CAP1.PA.LA04')).toMatchObject({ deadlineKind: 'BY', deadline: '2020-10-31' });
     expect(byCode(edition, 'CAP8.PA.LA31')).toMatchObject({ objectiveCodes: ['OB.8.3'] });
   });
 
@@ -80,7 +94,10 @@ describe('parseRstEdition on the 2020-2022 sources', () => {
 });
 
 describe('parseRstEdition on the 2024-2026 sources', () => {
-  const edition = parseRstEdition('2024-2026', join(SOURCES, '2024-2026'));
+  let edition: ParsedEdition;
+  beforeAll(async () => {
+    edition = await builtIn('2024-2026');
+  });
 
   it('yields the 122 distinct CAPn.PA.nn lines', () => {
     expect(edition.title).toBe("Piano Triennale per l'informatica nella PA 2024-2026");
@@ -107,9 +124,9 @@ describe('parseRstEdition on the 2024-2026 sources', () => {
   });
 
   it('reads bare month-year dates as deadlines and undated lines in force as NONE', () => {
-    expect(byCode(edition, 'CAP3.PA.09')).toMatchObject({ deadlineKind: 'BY', deadline: '2024-03-01' });
+    expect(byCode(edition, 'CAP3.PA.09')).toMatchObject({ deadlineKind: 'BY', deadline: '2024-03-31' });
     expect(byCode(edition, 'CAP3.PA.11')).toMatchObject({ deadlineKind: 'BY', deadline: '2024-09-23' });
-    expect(byCode(edition, 'CAP4.PA.01')).toMatchObject({ deadlineKind: 'BY', deadline: '2026-12-01' });
+    expect(byCode(edition, 'CAP4.PA.01')).toMatchObject({ deadlineKind: 'BY', deadline: '2026-12-31' });
     expect(byCode(edition, 'CAP3.PA.01')).toMatchObject({ deadlineKind: 'FROM', deadline: '2024-01-01' });
     expect(byCode(edition, 'CAP6.PA.01')).toMatchObject({ deadlineKind: 'NONE', deadline: null });
   });
@@ -121,12 +138,13 @@ describe('parseRstEdition on the 2024-2026 sources', () => {
     expect(byCode(edition, 'CAP1.PA.07').objectiveCodes).toEqual(['OB.1.2']);
   });
 
-  it('reads the population bands of the open-data lines', () => {
-    expect(byCode(edition, 'CAP5.PA.06').minPopulation).toBe(10000);
-    expect(byCode(edition, 'CAP5.PA.07').minPopulation).toBe(100001);
-    expect(byCode(edition, 'CAP5.PA.08').minPopulation).toBe(250001);
-    expect(byCode(edition, 'CAP5.PA.10').minPopulation).toBe(5000);
-    expect(byCode(edition, 'CAP5.PA.09').minPopulation).toBeNull();
+  it('reads the population bands of the open-data lines, both ends', () => {
+    const band = (code: string) => [byCode(edition, code).minPopulation, byCode(edition, code).maxPopulation];
+    expect(band('CAP5.PA.06')).toEqual([10000, 100000]);
+    expect(band('CAP5.PA.07')).toEqual([100001, 250000]);
+    expect(band('CAP5.PA.08')).toEqual([250001, null]);
+    expect(band('CAP5.PA.10')).toEqual([5000, 10000]);
+    expect(band('CAP5.PA.09')).toEqual([null, null]);
   });
 });
 
@@ -150,10 +168,10 @@ describe('parseRstEdition on malformed sources', () => {
     );
   }
 
-  function expectFailure(line: number, reason: RegExp): void {
+  async function expectFailure(line: number, reason: RegExp): Promise<void> {
     let error: unknown;
     try {
-      parseRstEdition('2020-2022', dir);
+      await parseRstEdition('2020-2022', dir);
     } catch (e) {
       error = e;
     }
@@ -162,91 +180,109 @@ describe('parseRstEdition on malformed sources', () => {
     expect((error as CatalogParseError).reason).toMatch(reason);
   }
 
-  it('accepts a well-formed file', () => {
+  it('accepts a well-formed file', async () => {
     paFile('-  **Da settembre 2020** - Le PA fanno\n   qualcosa - **CAP1.PA.LA01**\n');
-    const edition = parseRstEdition('2020-2022', dir);
+    const edition = await parseRstEdition('2020-2022', dir);
     expect(edition.lines).toEqual([
       {
         code: 'CAP1.PA.LA01',
         chapter: 1,
         chapterTitle: 'Servizi',
         objectiveCodes: ['OB.1.1'],
+        printed: 'Da settembre 2020 - Le PA fanno qualcosa',
         text: 'Le PA fanno qualcosa',
         deadlineKind: 'FROM',
         deadline: '2020-09-01',
+        deadlines: [
+          {
+            kind: 'FROM',
+            date: '2020-09-01',
+            precision: 'MONTH',
+            words: 'Da settembre 2020',
+            qualifier: null,
+            rules: ['K-DA', 'D-MESE'],
+          },
+        ],
         minPopulation: null,
+        maxPopulation: null,
+        bodies: ['ALL_ADMINISTRATIONS'],
+        comuniScope: 'ALL',
+        conditions: [],
+        rules: ['K-DA', 'D-MESE', 'B-PA'],
         local: false,
+        corrections: [],
+        carriedOver: null,
         source: { file: 'capitolo-1/cosa-devono-fare-le-pa.rst', line: 6 },
       },
     ]);
   });
 
-  it('rejects a code outside the edition pattern', () => {
-    paFile('-  **Da settembre 2020** - Le PA fanno - **CAP1.PA.01**\n');
-    expectFailure(6, /non conforme al formato dell'edizione 2020-2022/);
+  it('rejects a code outside the pattern of PA lines', async () => {
+    paFile('-  **Da settembre 2020** - Le PA fanno - **CAP1.PA.1**\n');
+    await expectFailure(6, /non conforme al formato dell'edizione 2020-2022/);
   });
 
-  it('rejects an unknown month', () => {
+  it('rejects an unknown month', async () => {
     paFile('-  **Da settembrre 2020** - Le PA fanno - **CAP1.PA.LA01**\n');
-    expectFailure(6, /mese sconosciuto "settembrre"/);
+    await expectFailure(6, /mese sconosciuto "settembrre"/);
   });
 
-  it('rejects a bold prefix that is not a date', () => {
+  it('rejects a bold prefix that is not a date', async () => {
     paFile('-  **Prossimamente** - Le PA fanno - **CAP1.PA.LA01**\n');
-    expectFailure(6, /data iniziale non riconosciuta/);
+    await expectFailure(6, /data iniziale non riconosciuta/);
   });
 
-  it('rejects a code listed twice with different texts', () => {
+  it('rejects a code listed twice with different texts', async () => {
     paFile(
       '-  **Da settembre 2020** - Le PA fanno - **CAP1.PA.LA01**\n\n-  **Da settembre 2020** - Le PA non fanno - **CAP1.PA.LA01**\n',
     );
-    expectFailure(
+    await expectFailure(
       8,
       /CAP1\.PA\.LA01 compare con due testi o date diversi \(prima occorrenza: capitolo-1\/cosa-devono-fare-le-pa\.rst:6\)/,
     );
   });
 
-  it('merges a code listed under two objectives with the same text', () => {
+  it('merges a code listed under two objectives with the same text', async () => {
     paFile(
       '-  **Da settembre 2020** - Le PA fanno - **CAP1.PA.LA01**\n\n**OB.1.2 - Altro**\n\n-  **Da settembre 2020** - Le PA fanno - **CAP1.PA.LA01**\n',
     );
-    expect(parseRstEdition('2020-2022', dir).lines.map((l) => l.objectiveCodes)).toEqual([
+    expect((await parseRstEdition('2020-2022', dir)).lines.map((l) => l.objectiveCodes)).toEqual([
       ['OB.1.1', 'OB.1.2'],
     ]);
   });
 
-  it('rejects a PA bullet without a code', () => {
+  it('rejects a PA bullet without a code', async () => {
     paFile('-  **Da settembre 2020** - Le PA fanno qualcosa\n');
-    expectFailure(6, /linea d'azione per le PA senza codice/);
+    await expectFailure(6, /linea d'azione per le PA senza codice/);
   });
 
-  it('rejects a code that does not close the bullet', () => {
+  it('rejects a code that does not close the bullet', async () => {
     paFile('-  **Da settembre 2020** - Le PA fanno (CAP1.PA.LA01) qualcosa\n');
-    expectFailure(6, /deve chiudere la voce/);
+    await expectFailure(6, /deve chiudere la voce/);
   });
 
-  it('rejects a PA code outside a bullet', () => {
+  it('rejects a PA code outside a bullet', async () => {
     paFile('Si veda la linea CAP1.PA.LA01.\n');
-    expectFailure(6, /fuori da un elenco puntato/);
+    await expectFailure(6, /fuori da un elenco puntato/);
   });
 
-  it('rejects a line whose objective belongs to another chapter', () => {
+  it('rejects a line whose objective belongs to another chapter', async () => {
     paFile('-  **Da settembre 2020** - Le PA fanno - **CAP2.PA.LA01**\n');
-    expectFailure(6, /l'obiettivo OB\.1\.1 non appartiene al capitolo 2/);
+    await expectFailure(6, /l'obiettivo OB\.1\.1 non appartiene al capitolo 2/);
   });
 
-  it('rejects a line without a chapter heading', () => {
+  it('rejects a line without a chapter heading', async () => {
     rmSync(join(dir, 'capitolo_1.rst'));
     paFile('-  **Da settembre 2020** - Le PA fanno - **CAP1.PA.LA01**\n');
-    expectFailure(6, /titolo del capitolo 1 non trovato/);
+    await expectFailure(6, /titolo del capitolo 1 non trovato/);
   });
 
-  it('ignores the lines of AgID and the other institutions', () => {
+  it('ignores the lines of AgID and the other institutions', async () => {
     write(
       'capitolo-1/cosa-devono-fare-agid.rst',
       'Cosa devono fare AGID\n=====================\n\n-  **Da settembre 2020** - AGID fa - **CAP1.LA01**\n',
     );
     paFile('-  **Da settembre 2020** - Le PA fanno - **CAP1.PA.LA01**\n');
-    expect(parseRstEdition('2020-2022', dir).lines.map((l) => l.code)).toEqual(['CAP1.PA.LA01']);
+    expect((await parseRstEdition('2020-2022', dir)).lines.map((l) => l.code)).toEqual(['CAP1.PA.LA01']);
   });
 });

@@ -1,14 +1,18 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { CatalogParseError } from './catalog-parse.error';
-import { ParsedEdition, ParsedPlanLine, SourceRef } from './catalog.types';
-import { splitDatePrefix } from './deadline.parser';
-import { EditionProfile, OBJECTIVE_CODE, findEditionProfile, objectiveCode } from './editions.constants';
-import { parseMinPopulation } from './population.parser';
+import { RawEdition, RawPlanLine, SourceRef } from './catalog.types';
+import {
+  EditionManifest,
+  INSTITUTIONAL_CODE,
+  OBJECTIVE_CODE,
+  PA_CODE,
+  objectiveCode,
+  repairCode,
+} from './edition-manifest';
 import { normaliseSpace, sortPlanLines, sortedUnique } from './plan-line.util';
 import { hasLeftoverRstMarkup, stripRstInline } from './rst-markup.util';
+import type { SourceFile } from './source-files';
 
-type UntitledLine = Omit<ParsedPlanLine, 'chapterTitle'>;
+type UntitledLine = Omit<RawPlanLine, 'chapterTitle'>;
 
 const UNDERLINE = /^([=\-~^+:*#"'`.])\1{2,}\s*$/;
 const BULLET = /^(\s*)[-*+•](\s+)\S/;
@@ -22,6 +26,8 @@ const RESULT_HEADING = /^RA\d+\.\d+\.\d+/;
 const PA_SECTION_HEADING =
   /^(?:linee\s+d(?:i\s+|['’]\s*)azione\s+per\s+le\s+PA|cosa\s+devono\s+fare\s+le\s+PA)\b/i;
 const OTHER_LINES_HEADING = /^linee\s+d(?:i\s+|['’]\s*)azione\b/i;
+/** "**Linee di azione vigenti**" (2024-2026): AgID says the lines below carry over from earlier plans. */
+const IN_FORCE_MARKER = /^linee\s+d(?:i\s+|['’]\s*)azione\s+vigenti$/i;
 
 interface ChapterTitle {
   title: string;
@@ -36,17 +42,8 @@ interface Context {
   results: string[] | null;
   /** Inside "Cosa devono fare le PA" / "Linee di azione per le PA": every bullet there needs a code. */
   paSection: boolean;
-}
-
-function listRstFiles(dir: string, prefix = ''): string[] {
-  const entries = readdirSync(join(dir, prefix), { withFileTypes: true }).sort((a, b) =>
-    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
-  );
-  return entries.flatMap((entry) => {
-    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) return listRstFiles(dir, relative);
-    return entry.isFile() && entry.name.endsWith('.rst') ? [relative] : [];
-  });
+  /** Under a "Linee di azione vigenti" paragraph, until the next heading. */
+  inForce: SourceRef | null;
 }
 
 function indentOf(line: string): number {
@@ -65,11 +62,11 @@ function isHeadingAt(lines: readonly string[], i: number): boolean {
 }
 
 class RstFileReader {
-  private readonly context: Context = { objective: null, results: null, paSection: false };
+  private readonly context: Context = { objective: null, results: null, paSection: false, inForce: null };
   private readonly consumed = new Set<number>();
 
   constructor(
-    private readonly profile: EditionProfile,
+    private readonly manifest: EditionManifest,
     private readonly file: string,
     private readonly lines: readonly string[],
     private readonly chapterTitles: Map<number, ChapterTitle>,
@@ -104,6 +101,7 @@ class RstFileReader {
 
   private onHeading(raw: string, line: number): void {
     const text = stripRstInline(raw);
+    this.context.inForce = null;
     const chapter = CHAPTER_HEADING.exec(text);
     const objective = OBJECTIVE_MARKER.exec(text);
     if (chapter) {
@@ -144,6 +142,7 @@ class RstFileReader {
     let end = start;
     while (end + 1 < lines.length && lines[end + 1].trim() !== '' && !isHeadingAt(lines, end + 1)) end += 1;
     const text = stripRstInline(lines.slice(start, end + 1).join(' '));
+    if (IN_FORCE_MARKER.test(text)) this.context.inForce = { file: this.file, line: start + 1 };
     const objective = OBJECTIVE_MARKER.exec(text);
     if (objective && /^OB\./.test(text)) {
       this.context.objective = [objectiveCode(Number(objective[1]), Number(objective[2]))];
@@ -191,17 +190,14 @@ class RstFileReader {
     if (!/^[\s.]*$/.test(plain.slice(at + token.length))) {
       this.fail(line, `il codice ${token} deve chiudere la voce`);
     }
-    const code = this.profile.codeRepairs.get(token) ?? token;
-    const pa = this.profile.paCode.exec(code);
+    const code = repairCode(this.manifest, token);
+    const pa = PA_CODE.exec(code);
     if (!pa) {
-      if (this.profile.institutionalCode.test(code)) return null;
-      this.fail(line, `codice "${token}" non conforme al formato dell'edizione ${this.profile.code}`);
+      if (INSTITUTIONAL_CODE.test(code)) return null;
+      this.fail(line, `codice "${token}" non conforme al formato dell'edizione ${this.manifest.code}`);
     }
-    const dated = splitDatePrefix(plain.slice(0, at).replace(/[\s\-–—]+$/, ''), source);
-    if (raw.startsWith('**') && dated.deadlineKind === 'NONE') {
-      this.fail(line, `data iniziale non riconosciuta nella linea ${code}`);
-    }
-    if (dated.body === '') this.fail(line, `la linea ${code} non ha testo`);
+    const printed = plain.slice(0, at).replace(/[\s\-–—]+$/, '');
+    if (printed === '') this.fail(line, `la linea ${code} non ha testo`);
     const chapter = Number(pa[1]);
     const objectives = this.context.results ?? this.context.objective;
     if (!objectives) this.fail(line, `la linea ${code} non è sotto alcun obiettivo`);
@@ -214,11 +210,10 @@ class RstFileReader {
       code,
       chapter,
       objectiveCodes: [...objectives],
-      text: dated.body,
-      deadlineKind: dated.deadlineKind,
-      deadline: dated.deadline,
-      minPopulation: parseMinPopulation(dated.body),
+      printed,
       local: false,
+      dated: raw.startsWith('**'),
+      carriedOver: this.context.inForce,
       source,
     };
   }
@@ -232,11 +227,7 @@ function mergeByCode(found: readonly UntitledLine[]): UntitledLine[] {
       byCode.set(line.code, { ...line, objectiveCodes: sortedUnique(line.objectiveCodes) });
       continue;
     }
-    if (
-      known.text !== line.text ||
-      known.deadline !== line.deadline ||
-      known.deadlineKind !== line.deadlineKind
-    ) {
+    if (known.printed !== line.printed) {
       throw new CatalogParseError(
         line.source.file,
         line.source.line,
@@ -248,21 +239,28 @@ function mergeByCode(found: readonly UntitledLine[]): UntitledLine[] {
   return [...byCode.values()];
 }
 
-/** Reads every *.rst under `dir` (recursively, in name order) and returns the PAs' lines of action. */
-export function parseRstEdition(editionCode: string, dir: string): ParsedEdition {
-  const profile = findEditionProfile(editionCode);
-  if (!profile) throw new RangeError(`Edizione del Piano Triennale sconosciuta: ${editionCode}`);
-  const files = listRstFiles(dir);
-  if (files.length === 0) throw new CatalogParseError(dir, 0, 'nessun file .rst trovato');
+/**
+ * Reads the PAs' lines of action out of AgID's reStructuredText: every *.rst file, in path order.
+ * `where` names the source in errors about the whole of it (a folder, an archive).
+ */
+export function parseRstFiles(
+  manifest: EditionManifest,
+  files: readonly SourceFile[],
+  where: string,
+): RawEdition {
+  const rst = files
+    .filter((f) => f.path.endsWith('.rst'))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  if (rst.length === 0) throw new CatalogParseError(where, 0, 'nessun file .rst trovato');
   const chapterTitles = new Map<number, ChapterTitle>();
   const found: UntitledLine[] = [];
-  for (const file of files) {
-    const lines = readFileSync(join(dir, file), 'utf8').split(/\r?\n/);
-    new RstFileReader(profile, file, lines, chapterTitles, found).read();
+  for (const file of rst) {
+    new RstFileReader(manifest, file.path, file.text.split(/\r?\n/), chapterTitles, found).read();
   }
-  if (found.length === 0) throw new CatalogParseError(dir, 0, "nessuna linea d'azione per le PA trovata");
-  const lines = mergeByCode(found).map((line): ParsedPlanLine => {
-    const chapterTitle = chapterTitles.get(line.chapter)?.title;
+  if (found.length === 0) throw new CatalogParseError(where, 0, "nessuna linea d'azione per le PA trovata");
+  const lines = mergeByCode(found).map((line): RawPlanLine => {
+    const chapterTitle =
+      chapterTitles.get(line.chapter)?.title ?? manifest.chapterTitles[String(line.chapter)];
     if (chapterTitle === undefined) {
       throw new CatalogParseError(
         line.source.file,
@@ -272,5 +270,5 @@ export function parseRstEdition(editionCode: string, dir: string): ParsedEdition
     }
     return { ...line, chapterTitle };
   });
-  return { code: profile.code, title: profile.title, lines: sortPlanLines(lines) };
+  return { code: manifest.code, title: manifest.title, lines: sortPlanLines(lines) };
 }

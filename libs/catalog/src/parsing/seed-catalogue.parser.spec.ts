@@ -1,8 +1,26 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { deriveEdition } from '../facts/derive-facts';
+import { builtInEditions } from '../import/built-in-editions';
 import { CatalogParseError } from './catalog-parse.error';
-import { CHAPTER_TITLES_2022_2024 } from './editions.constants';
-import { parseSeedCatalogue } from './seed-catalogue.parser';
+import { ParsedEdition } from './catalog.types';
+import { readManifest } from './edition-manifest';
+import { parseSeedCatalogue as parseRaw } from './seed-catalogue.parser';
+
+const MANIFEST = readManifest(
+  JSON.parse(
+    readFileSync(join(builtInEditions().find((e) => e.code === '2022-2024')!.dir, 'edition.json'), 'utf8'),
+  ),
+  'edition.json',
+);
+const CHAPTER_TITLES_2022_2024 = new Map(
+  Object.entries(MANIFEST.chapterTitles).map(([n, t]) => [Number(n), t]),
+);
+
+/** The seed's lines with the facts the rules read (no corrections: the seed as printed). */
+function parseSeedCatalogue(text: string, file: string): ParsedEdition {
+  return deriveEdition({ raw: parseRaw(text, file, MANIFEST), corrections: [], overrides: [] });
+}
 
 const SEED_FILE = 'seed-003-crema.txt';
 const seedText = readFileSync(join(__dirname, '..', '..', 'data', '2022-2024', SEED_FILE), 'utf8');
@@ -52,14 +70,15 @@ describe('parseSeedCatalogue on seed 003', () => {
 
   it('does not let the annex summary add lines or objectives', () => {
     expect(edition.lines.filter((l) => l.code === 'CAP6.PA.LA06')).toHaveLength(1);
-    expect(byCode('CAP6.PA.LA06')).toMatchObject({ objectiveCodes: ['OB.6.1'], deadline: '2023-12-01' });
+    expect(byCode('CAP6.PA.LA06')).toMatchObject({ objectiveCodes: ['OB.6.1'], deadline: '2023-12-31' });
   });
 
   it('reads the population threshold of CAP1.PA.LA19', () => {
     expect(byCode('CAP1.PA.LA19')).toMatchObject({
       minPopulation: 15001,
+      maxPopulation: null,
       deadlineKind: 'BY',
-      deadline: '2023-12-01',
+      deadline: '2023-12-31',
     });
     expect(edition.lines.filter((l) => l.minPopulation !== null).map((l) => l.code)).toEqual([
       'CAP1.PA.LA19',
@@ -102,7 +121,7 @@ describe('parseSeedCatalogue on seed 003', () => {
         objectiveCodes: ['OB.3.1'],
         text: 'Attivare Login with eIDAS per tutti i servizi online individuati.',
         deadlineKind: 'BY',
-        deadline: '2023-12-01',
+        deadline: '2023-12-31',
       }),
       expect.objectContaining({
         code: 'LOC.CAP6.01',

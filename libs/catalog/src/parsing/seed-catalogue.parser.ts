@@ -1,11 +1,8 @@
+import { readDeadlines } from '../facts/deadline.rules';
 import { CatalogParseError } from './catalog-parse.error';
-import { ParsedEdition, ParsedPlanLine, SourceRef } from './catalog.types';
-import { splitDatePrefix } from './deadline.parser';
-import { CHAPTER_TITLES_2022_2024, findEditionProfile, localCode, objectiveCode } from './editions.constants';
-import { parseMinPopulation } from './population.parser';
+import { RawEdition, RawPlanLine, SourceRef } from './catalog.types';
+import { EditionManifest, PA_CODE, localCode, objectiveCode, repairCode } from './edition-manifest';
 import { normaliseSpace, sortPlanLines, sortedUnique } from './plan-line.util';
-
-const EDITION = findEditionProfile('2022-2024')!;
 
 const PAGE_NUMBER = /^\d{1,3}$/;
 const URL_ONLY = /^https?:\/\/\S+$/;
@@ -140,13 +137,11 @@ function readStructure(text: string, file: string): Structure {
 
 interface BulletReading {
   code: string | null;
-  text: string;
-  deadlineKind: ParsedPlanLine['deadlineKind'];
-  deadline: string | null;
+  /** The words of the bullet without its code: date, qualifiers and text. */
+  printed: string;
 }
 
-function readBullet(bullet: Bullet, file: string): BulletReading {
-  const source: SourceRef = { file, line: bullet.line };
+function readBullet(bullet: Bullet, file: string, manifest: EditionManifest): BulletReading {
   const plain = normaliseSpace(bullet.parts.join(' '));
   const tokens = codeTokens(plain);
   if (tokens.length > 1) fail(file, bullet.line, `più codici nella stessa linea: ${tokens.join(', ')}`);
@@ -158,19 +153,19 @@ function readBullet(bullet: Bullet, file: string): BulletReading {
     if (!/^[\s.]*$/.test(plain.slice(at + token.length))) {
       fail(file, bullet.line, `il codice ${token} deve chiudere la linea`);
     }
-    code = EDITION.codeRepairs.get(token) ?? token;
-    if (!EDITION.paCode.test(code)) {
+    code = repairCode(manifest, token);
+    if (!PA_CODE.test(code) || !code.includes('.LA')) {
       fail(
         file,
         bullet.line,
-        `codice "${token}" non conforme al formato CAPn.PA.LAnn dell'edizione 2022-2024`,
+        `codice "${token}" non conforme al formato CAPn.PA.LAnn dell'edizione ${manifest.code}`,
       );
     }
     rest = plain.slice(0, at).replace(/[\s\-–—]+$/, '');
   }
-  const dated = splitDatePrefix(rest, source);
-  if (dated.body === '') fail(file, bullet.line, 'linea senza testo');
-  return { code, text: dated.body, deadlineKind: dated.deadlineKind, deadline: dated.deadline };
+  if (readDeadlines(rest, { file, line: bullet.line }).body === '')
+    fail(file, bullet.line, 'linea senza testo');
+  return { code, printed: rest };
 }
 
 function words(text: string): string[] {
@@ -197,14 +192,20 @@ function similarity(a: string, b: string): number {
   return (2 * shared) / (left.length + right.length);
 }
 
-function isSameLine(code: string, known: ParsedPlanLine, reading: BulletReading): boolean {
-  if (known.deadlineKind !== reading.deadlineKind || known.deadline !== reading.deadline) return false;
-  if (known.text === reading.text) return true;
-  return REWORDED_REPEATS.has(code) && similarity(known.text, reading.text) >= REWORDING_MIN_SIMILARITY;
+function isSameLine(code: string, known: RawPlanLine, reading: BulletReading, file: string): boolean {
+  if (known.printed === reading.printed) return true;
+  if (!REWORDED_REPEATS.has(code)) return false;
+  const a = readDeadlines(known.printed, known.source);
+  const b = readDeadlines(reading.printed, { file, line: 0 });
+  return (
+    a.deadline === b.deadline &&
+    a.deadlineKind === b.deadlineKind &&
+    similarity(a.body, b.body) >= REWORDING_MIN_SIMILARITY
+  );
 }
 
 function chapterOf(code: string): number {
-  return Number(EDITION.paCode.exec(code)![1]);
+  return Number(PA_CODE.exec(code)![1]);
 }
 
 /**
@@ -212,11 +213,11 @@ function chapterOf(code: string): number {
  * on its own (chapter 8's lines sit under "OB. 1.x", chapter 6's under "OB.10.1"). A part without
  * coded lines falls back to its title.
  */
-function chapterOfGroup(group: ObjectivesGroup, file: string): number {
+function chapterOfGroup(group: ObjectivesGroup, file: string, manifest: EditionManifest): number {
   const chapters = new Set<number>();
   for (const block of group.blocks) {
     for (const bullet of block.bullets) {
-      const { code } = readBullet(bullet, file);
+      const { code } = readBullet(bullet, file, manifest);
       if (code !== null) chapters.add(chapterOf(code));
     }
   }
@@ -228,16 +229,16 @@ function chapterOfGroup(group: ObjectivesGroup, file: string): number {
     );
   }
   if (chapters.size === 1) return [...chapters][0];
-  const byTitle = [...CHAPTER_TITLES_2022_2024].find(
+  const byTitle = Object.entries(manifest.chapterTitles).find(
     ([, title]) => title.toLowerCase().replace(/’/g, "'") === group.title.toLowerCase().replace(/’/g, "'"),
   );
   if (!byTitle) fail(file, group.line, `impossibile attribuire un capitolo alla sezione "${group.title}"`);
-  return byTitle[0];
+  return Number(byTitle[0]);
 }
 
-function chapterTitle(chapter: number, file: string, line: number): string {
-  const title = CHAPTER_TITLES_2022_2024.get(chapter);
-  if (title === undefined) fail(file, line, `capitolo ${chapter} sconosciuto nell'edizione 2022-2024`);
+function chapterTitle(manifest: EditionManifest, chapter: number, file: string, line: number): string {
+  const title = manifest.chapterTitles[String(chapter)];
+  if (title === undefined) fail(file, line, `capitolo ${chapter} sconosciuto nell'edizione ${manifest.code}`);
   return title;
 }
 
@@ -245,32 +246,43 @@ function chapterTitle(chapter: number, file: string, line: number): string {
  * Reads the lines of action for the Comuni out of seed 003's plan. A bullet is a line when it sits
  * under an "OB.x.y - ..." header inside an "<AMBITO> - OBIETTIVI E RISULTATI ATTESI" part; bullets
  * anywhere else are narrative. Coded bullets of the closing annex must restate a line already read.
+ * `manifest` is the 2022-2024 edition's: its code repairs and chapter titles.
  */
-export function parseSeedCatalogue(text: string, file: string): ParsedEdition {
+export function parseSeedCatalogue(text: string, file: string, manifest: EditionManifest): RawEdition {
   const { groups, annexBullets } = readStructure(text, file);
-  const byCode = new Map<string, ParsedPlanLine>();
-  const locals: ParsedPlanLine[] = [];
+  const byCode = new Map<string, RawPlanLine>();
+  const locals: RawPlanLine[] = [];
   const localCount = new Map<number, number>();
 
   for (const group of groups) {
-    const chapter = chapterOfGroup(group, file);
+    const chapter = chapterOfGroup(group, file, manifest);
     for (const block of group.blocks) {
       // The seed's own objective numbering is moved onto the chapter of the lines it holds.
       const objective = objectiveCode(chapter, block.ordinal);
       for (const bullet of block.bullets) {
-        const reading = readBullet(bullet, file);
+        const reading = readBullet(bullet, file, manifest);
         const source: SourceRef = { file, line: bullet.line };
+        const line = (code: string, local: boolean): RawPlanLine => ({
+          code,
+          chapter,
+          chapterTitle: chapterTitle(manifest, chapter, file, bullet.line),
+          objectiveCodes: [objective],
+          printed: reading.printed,
+          local,
+          dated: false,
+          source,
+        });
         if (reading.code === null) {
           const ordinal = (localCount.get(chapter) ?? 0) + 1;
           if (ordinal > 99) fail(file, bullet.line, `troppe linee locali nel capitolo ${chapter}`);
           localCount.set(chapter, ordinal);
-          locals.push(toPlanLine(localCode(chapter, ordinal), chapter, objective, reading, true, source));
+          locals.push(line(localCode(chapter, ordinal), true));
           continue;
         }
         const known = byCode.get(reading.code);
         if (!known) {
-          byCode.set(reading.code, toPlanLine(reading.code, chapter, objective, reading, false, source));
-        } else if (isSameLine(reading.code, known, reading)) {
+          byCode.set(reading.code, line(reading.code, false));
+        } else if (isSameLine(reading.code, known, reading, file)) {
           known.objectiveCodes = sortedUnique([...known.objectiveCodes, objective]);
         } else {
           fail(
@@ -284,12 +296,12 @@ export function parseSeedCatalogue(text: string, file: string): ParsedEdition {
   }
 
   for (const bullet of annexBullets) {
-    const reading = readBullet(bullet, file);
+    const reading = readBullet(bullet, file, manifest);
     if (reading.code === null) continue;
     const known = byCode.get(reading.code);
     if (!known)
       fail(file, bullet.line, `l'allegato richiama il codice ${reading.code}, assente dagli obiettivi`);
-    if (!isSameLine(reading.code, known, reading)) {
+    if (!isSameLine(reading.code, known, reading, file)) {
       fail(
         file,
         bullet.line,
@@ -300,27 +312,5 @@ export function parseSeedCatalogue(text: string, file: string): ParsedEdition {
 
   const lines = [...byCode.values(), ...locals];
   if (lines.length === 0) fail(file, 0, "nessuna linea d'azione trovata");
-  return { code: EDITION.code, title: EDITION.title, lines: sortPlanLines(lines) };
-}
-
-function toPlanLine(
-  code: string,
-  chapter: number,
-  objective: string,
-  reading: BulletReading,
-  local: boolean,
-  source: SourceRef,
-): ParsedPlanLine {
-  return {
-    code,
-    chapter,
-    chapterTitle: chapterTitle(chapter, source.file, source.line),
-    objectiveCodes: [objective],
-    text: reading.text,
-    deadlineKind: reading.deadlineKind,
-    deadline: reading.deadline,
-    minPopulation: parseMinPopulation(reading.text),
-    local,
-    source,
-  };
+  return { code: manifest.code, title: manifest.title, lines: sortPlanLines(lines) };
 }

@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { exceljs } from '../lazy-libraries';
-import { PlanLineObject } from '@rtd/catalog';
+import { exclusionReason, PlanLineObject } from '@rtd/catalog';
 import { STATUS_NAME, StatusCode } from '@rtd/kernel';
 import { ComuneSheet, SheetAssignment } from '../export-data';
 
@@ -72,7 +72,8 @@ function sheet(
 }
 
 function lineRow(comune: ComuneSheet, line: PlanLineObject, entry: SheetAssignment | null, today: string) {
-  const applies = line.minPopulation === null || comune.comune.population >= line.minPopulation;
+  // The catalogue's rule (kinds of body, population band at 1 January 2021), as targeting applies it.
+  const applies = exclusionReason(line, comune.comune) === null;
   const a = entry?.assignment;
   const closed = a && (a.status === 'COMPLETED' || a.status === 'NOT_APPLICABLE');
   return {

@@ -211,7 +211,7 @@ function comunePages(sheet: ComuneSheet, today: string, first: boolean): Content
     { text: 'Scheda relativa al singolo Comune', style: 'kicker', pageBreak: first ? undefined : 'before' },
     { text: `Comune di ${comune.name}`, style: 'h1' },
     {
-      text: `${sheet.consortium.name} · Codice ISTAT ${comune.istatCode} · Provincia di ${comune.provinceName} · ${comune.regionName} · ${comune.population.toLocaleString('it-IT')} abitanti (censimento 2011)`,
+      text: `${sheet.consortium.name} · Codice ISTAT ${comune.istatCode} · Provincia di ${comune.provinceName} · ${comune.regionName} · ${comune.population.toLocaleString('it-IT')} abitanti (ISTAT, ${comune.populationDate.split('-').reverse().join('/')})`,
       color: MUTED,
       margin: [0, 2, 0, 4],
     },

@@ -131,6 +131,9 @@ export class SharedObjectiveObject {
 
   @Field(() => GraphQLISODateTime, { nullable: true })
   publishedAt: Date | null;
+
+  /** Resolved by SharedObjectiveResolver.carriedFrom. */
+  carriedFromId: string | null;
 }
 
 @ObjectType('SharedObjectiveConnection')
@@ -163,6 +166,31 @@ export class PushRunObject {
   finishedAt: Date | null;
 }
 
+@ObjectType('TargetExclusion', { description: 'A member of the consortium the target leaves out, and why' })
+export class TargetExclusionObject {
+  @Field(() => ComuneObject)
+  comune: ComuneObject;
+
+  @Field(() => [String], {
+    description:
+      'In Italian, one per cause: "CAP5.PA.10: fuori dalla fascia 5.000-10.000 abitanti", "CAP3.PA.12: linea rivolta alle Regioni ...", "provincia non scelta"',
+  })
+  reasons: string[];
+}
+
+@ObjectType('TargetLineCondition', {
+  description: 'A condition of a chosen line that no data decides, for the office to check',
+})
+export class TargetLineConditionObject {
+  @Field(() => String)
+  lineCode: string;
+
+  @Field(() => String, {
+    description: 'As the line says it, e.g. "non ancora presente nel 2024 nel catalogo dati.gov.it"',
+  })
+  text: string;
+}
+
 @ObjectType('TargetPreview', {
   description: 'The members of the consortium a target would reach now, as publishing would select them',
 })
@@ -172,4 +200,46 @@ export class TargetPreviewObject {
 
   @Field(() => [ComuneObject], { description: 'sorted by name' })
   comuni: ComuneObject[];
+
+  @Field(() => [TargetExclusionObject], {
+    description: 'The members left out, sorted by name, each with its reasons',
+  })
+  excluded: TargetExclusionObject[];
+
+  @Field(() => [TargetLineConditionObject], {
+    description: 'Conditions of the chosen lines left to the office',
+  })
+  conditions: TargetLineConditionObject[];
+}
+
+@ObjectType('CarriedLine', {
+  description: 'A line of the objective and where it leads in the edition carried to',
+})
+export class CarriedLineObject {
+  /** Resolved by CarriedLineResolver.from. */
+  fromLineId: string;
+
+  /** Resolved by CarriedLineResolver.to. */
+  toLineIds: string[];
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Why the line has no successor there (the reviewer's reason)",
+  })
+  droppedNote: string | null;
+}
+
+@ObjectType('CarryForwardPreview', {
+  description:
+    'What carrying an objective forward would do: its lines and their successors in the edition carried to',
+})
+export class CarryForwardPreviewObject {
+  @Field(() => String)
+  toEdition: string;
+
+  @Field(() => [CarriedLineObject])
+  lines: CarriedLineObject[];
+
+  @Field(() => Int, { description: 'Distinct successor lines the new draft would hold' })
+  successorCount: number;
 }

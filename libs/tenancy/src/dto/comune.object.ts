@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { DateScalar } from '@rtd/kernel';
 
 @ObjectType('Comune')
 export class ComuneObject {
@@ -23,6 +24,20 @@ export class ComuneObject {
   @Field(() => String)
   regionName: string;
 
-  @Field(() => Int)
+  @Field(() => Int, {
+    description:
+      'Resident population at populationDate (ISTAT, 1 January 2021), the one thresholds are checked against',
+  })
   population: number;
+
+  @Field(() => DateScalar, { description: 'The day the population counts' })
+  populationDate: string;
+
+  @Field(() => String, {
+    description: 'Where the population comes from, e.g. "ISTAT, popolazione residente al 1° gennaio 2021"',
+  })
+  populationSource: string;
+
+  @Field(() => Boolean, { description: 'Capital (comune capoluogo) of a metropolitan city' })
+  metropolitanCapital: boolean;
 }

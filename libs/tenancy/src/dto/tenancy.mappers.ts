@@ -12,6 +12,9 @@ export const toComuneObject = (row: ComuneEntity): ComuneObject => ({
   regionCode: row.regionCode,
   regionName: row.regionName,
   population: row.population,
+  populationDate: row.populationDate,
+  populationSource: row.populationSource,
+  metropolitanCapital: row.metropolitanCapital,
 });
 
 export const toConsortiumObject = (row: ConsortiumEntity): ConsortiumObject => ({

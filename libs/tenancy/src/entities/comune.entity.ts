@@ -32,6 +32,17 @@ export class ComuneEntity {
   @Column('integer')
   population: number;
 
+  /** The day the population counts (ISTAT: 1 January 2021; the 2011 census where nothing later exists). */
+  @Column({ name: 'population_date', type: 'date' })
+  populationDate: string;
+
+  @Column({ name: 'population_source', type: 'text' })
+  populationSource: string;
+
+  /** Capital of a metropolitan city (data/istat/citta-metropolitane.json). */
+  @Column({ name: 'metropolitan_capital', type: 'boolean', default: false })
+  metropolitanCapital: boolean;
+
   @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
   updatedAt: Date;
 }

@@ -6,6 +6,17 @@ export const CatalogEditionsQuery = graphql(`
       code
       title
       lineCount
+      periodFrom
+      periodTo
+      status
+      supersedes
+      supersededBy
+      importedAt
+      source {
+        description
+        url
+        revision
+      }
     }
   }
 `);
@@ -37,16 +48,26 @@ export const CatalogLinesQuery = graphql(`
       }
       edges {
         node {
-          id
-          code
-          chapter
-          chapterTitle
-          text
-          deadline
-          deadlineKind
-          minPopulation
+          ...PlanLineFacts
           objectiveCodes
-          local
+          successors {
+            kind
+            note
+            reviewed
+            toEdition
+            line {
+              id
+              code
+            }
+          }
+          predecessors {
+            kind
+            fromEdition
+            line {
+              id
+              code
+            }
+          }
         }
       }
     }

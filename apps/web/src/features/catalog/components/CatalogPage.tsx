@@ -4,9 +4,11 @@ import { useQuery } from 'urql';
 import { EmptyState, ErrorNotice, Loading } from '../../../components/Feedback';
 import { PageTitle } from '../../../components/PageTitle';
 import { toAppError } from '../../../lib/errors';
-import { describeApplicability, describeDeadline } from '../../../lib/plan';
+import { PlanLineFacts } from '../../../components/PlanLineFacts';
 import { CatalogEditionsQuery, CatalogIndexQuery } from '../api/catalog';
 import { usePlanLines } from '../hooks/usePlanLines';
+import { EditionInfo } from './EditionInfo';
+import { LineSuccession } from './LineSuccession';
 
 const PAGE_SIZE = 50;
 /** With an objective chosen the screen filters the edition's lines itself: all of them in one page. */
@@ -19,9 +21,12 @@ export function CatalogPage() {
   const [params, setParams] = useSearchParams();
   const [{ data: editionsData, error: editionsError }] = useQuery({ query: CatalogEditionsQuery });
   const editions = useMemo(() => editionsData?.planEditions ?? [], [editionsData]);
-  // The newest edition with lines, unless the address names one.
+  // The edition in force with lines (the newest of them), unless the address names one.
   const defaultEdition =
-    [...editions].reverse().find((e) => e.lineCount > 0)?.code ?? editions.at(-1)?.code ?? null;
+    [...editions].reverse().find((e) => e.lineCount > 0 && e.status === 'CURRENT')?.code ??
+    [...editions].reverse().find((e) => e.lineCount > 0)?.code ??
+    editions.at(-1)?.code ??
+    null;
   const edition = params.get('edizione') ?? defaultEdition;
   const chapterParam = Number(params.get('capitolo'));
   const chapter = Number.isInteger(chapterParam) && chapterParam > 0 ? chapterParam : null;
@@ -79,7 +84,8 @@ export function CatalogPage() {
   const count = objective ? shown.length : lines.total;
   const filtered = Boolean(chapter || objective || search);
   const appError = toAppError(editionsError) ?? lines.error;
-  const editionTitle = editions.find((e) => e.code === edition)?.title;
+  const current = editions.find((e) => e.code === edition);
+  const editionTitle = current?.title;
 
   return (
     <>
@@ -160,6 +166,7 @@ export function CatalogPage() {
           </small>
         </div>
       </form>
+      {current ? <EditionInfo edition={current} /> : null}
 
       {appError ? <ErrorNotice error={appError} /> : null}
       <p className="lead" aria-live="polite">
@@ -208,10 +215,8 @@ export function CatalogPage() {
                     {line.objectiveCodes.length ? ` · Obiettivi ${line.objectiveCodes.join(', ')}` : ''}
                   </p>
                   <p className="mb-2">{line.text}</p>
-                  <p className="mb-0 small">
-                    <strong>{describeDeadline(line)}</strong>
-                    {` · ${describeApplicability(line.minPopulation)}`}
-                  </p>
+                  <PlanLineFacts line={line} />
+                  <LineSuccession line={line} />
                 </div>
               </article>
             </li>

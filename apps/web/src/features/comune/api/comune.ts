@@ -7,6 +7,7 @@ export const ComuneSheetQuery = graphql(`
       name
       istatCode
       population
+      populationDate
       provinceName
       regionName
       consortium {

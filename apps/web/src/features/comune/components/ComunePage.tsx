@@ -8,7 +8,8 @@ import { OverdueBadge, StatusBadge } from '../../../components/StatusBadge';
 import type { ComuneSheetAssignmentsQuery as AssignmentsResult, Role } from '../../../gql/graphql';
 import { formatDate, formatDateTime } from '../../../lib/dates';
 import { toAppError, type AppError } from '../../../lib/errors';
-import { ROLE_LABEL } from '../../../lib/i18n';
+import { PLAN_LABEL, ROLE_LABEL } from '../../../lib/i18n';
+import { formatInhabitants } from '../../../lib/plan';
 import { ComuneSheetAssignmentsQuery, ComuneSheetMembersQuery, ComuneSheetQuery } from '../api/comune';
 
 type Item = AssignmentsResult['assignments']['edges'][number]['node'];
@@ -23,8 +24,6 @@ const byUrgency = (a: Item, b: Item) =>
   Number(b.overdue) - Number(a.overdue) ||
   (a.dueDate ?? '9999-12-31').localeCompare(b.dueDate ?? '9999-12-31') ||
   a.objective.title.localeCompare(b.objective.title, 'it');
-
-const number = new Intl.NumberFormat('it-IT');
 
 /** A refusal of the whole sheet, in words that say what to do. */
 function sheetProblem(error: AppError | null, consortiumName: string): string | null {
@@ -117,7 +116,9 @@ export function ComunePage({ comuneId, consortiumName, actions }: ComunePageProp
             <dt className="col-12 col-sm-4 col-lg-3">Codice ISTAT</dt>
             <dd className="col-12 col-sm-8 col-lg-9 rtd-codes">{comune.istatCode}</dd>
             <dt className="col-12 col-sm-4 col-lg-3">Abitanti</dt>
-            <dd className="col-12 col-sm-8 col-lg-9">{number.format(comune.population)}</dd>
+            <dd className="col-12 col-sm-8 col-lg-9">
+              {PLAN_LABEL.population(formatInhabitants(comune.population), formatDate(comune.populationDate))}
+            </dd>
             <dt className="col-12 col-sm-4 col-lg-3">Provincia</dt>
             <dd className="col-12 col-sm-8 col-lg-9">{comune.provinceName}</dd>
             <dt className="col-12 col-sm-4 col-lg-3">Regione</dt>

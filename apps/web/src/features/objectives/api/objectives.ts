@@ -54,14 +54,18 @@ export const ObjectiveQuery = graphql(`
         provinceCodes
       }
       lines {
+        ...PlanLineFacts
+      }
+      carriedFrom {
         id
-        code
-        chapter
-        chapterTitle
-        text
-        deadline
-        deadlineKind
-        minPopulation
+        title
+        edition
+      }
+      carriedTo {
+        id
+        title
+        edition
+        state
       }
     }
   }
@@ -72,6 +76,8 @@ export const EditorReferenceQuery = graphql(`
     planEditions {
       code
       title
+      status
+      supersededBy
     }
     consortium(id: $consortiumId) {
       id
@@ -82,6 +88,7 @@ export const EditorReferenceQuery = graphql(`
             name
             istatCode
             population
+            populationDate
             provinceCode
             provinceName
           }
@@ -97,15 +104,7 @@ export const LineSearchQuery = graphql(`
       totalCount
       edges {
         node {
-          id
-          code
-          chapter
-          chapterTitle
-          text
-          deadline
-          deadlineKind
-          minPopulation
-          local
+          ...PlanLineFacts
         }
       }
     }
@@ -120,6 +119,64 @@ export const TargetPreviewQuery = graphql(`
         id
         name
       }
+      excluded {
+        comune {
+          id
+          name
+          population
+        }
+        reasons
+      }
+      conditions {
+        lineCode
+        text
+      }
+    }
+  }
+`);
+
+export const ProposedDueDateQuery = graphql(`
+  query ProposedDueDate($edition: String!, $lineCodes: [String!]!) {
+    proposedDueDate(edition: $edition, lineCodes: $lineCodes) {
+      id
+      code
+      dueDate
+      deadlines {
+        kind
+        date
+        words
+      }
+    }
+  }
+`);
+
+export const CarryForwardPreviewQuery = graphql(`
+  query CarryForwardPreview($id: ID!) {
+    carryForwardPreview(id: $id) {
+      toEdition
+      successorCount
+      lines {
+        droppedNote
+        from {
+          id
+          code
+          text
+        }
+        to {
+          id
+          code
+          text
+          dueDate
+        }
+      }
+    }
+  }
+`);
+
+export const CarryForwardMutation = graphql(`
+  mutation CarryForward($id: ID!, $toEdition: String) {
+    carryForwardSharedObjective(id: $id, toEdition: $toEdition) {
+      id
     }
   }
 `);

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useQuery } from 'urql';
+import { PlanLineFacts } from '../../../components/PlanLineFacts';
 import type { LineSearchQuery } from '../../../gql/graphql';
-import { describeApplicability, describeDeadline } from '../../../lib/plan';
 import { LineSearchQuery as Query } from '../api/objectives';
 
 export type PickedLine = LineSearchQuery['planLines']['edges'][number]['node'];
@@ -47,9 +47,7 @@ export function LinePicker({
               <div>
                 <strong>{l.code}</strong> · Cap. {l.chapter} {l.chapterTitle}
                 <div className="small">{l.text}</div>
-                <div className="small text-muted">
-                  {describeDeadline(l)} · {describeApplicability(l.minPopulation)}
-                </div>
+                <PlanLineFacts line={l} />
               </div>
               <button
                 type="button"
@@ -91,9 +89,7 @@ export function LinePicker({
               <strong>{l.code}</strong> · Cap. {l.chapter} {l.chapterTitle}
               {l.local ? ' · linea locale' : ''}
               <div className="small">{l.text.length > 240 ? `${l.text.slice(0, 240)}…` : l.text}</div>
-              <div className="small text-muted">
-                {describeDeadline(l)} · {describeApplicability(l.minPopulation)}
-              </div>
+              <PlanLineFacts line={l} compact />
             </div>
             <button
               type="button"

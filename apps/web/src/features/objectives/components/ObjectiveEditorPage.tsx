@@ -17,8 +17,11 @@ import {
   PublishObjectiveMutation,
   UpdateObjectiveMutation,
 } from '../api/objectives';
-import { describeApplicability, describeDeadline } from '../../../lib/plan';
+import { PlanLineFacts } from '../../../components/PlanLineFacts';
+import { CarriedLinks } from './CarriedLinks';
+import { CarryForwardPanel } from './CarryForwardPanel';
 import { LinePicker, type PickedLine } from './LinePicker';
+import { ProposedDueDate } from './ProposedDueDate';
 import { PushRunMonitor } from './PushRunMonitor';
 import { TargetEditor, toTargetInput, type TargetDraft } from './TargetEditor';
 
@@ -55,7 +58,7 @@ function draftOf(o: Objective): Draft {
     description: o.description ?? '',
     edition: o.edition,
     dueDate: o.dueDate ?? '',
-    lines: o.lines.map((l) => ({ ...l, local: false })),
+    lines: o.lines,
     target: {
       all: o.target.all,
       comuneIds: o.target.comuneIds ?? [],
@@ -98,7 +101,8 @@ export function ObjectiveEditorPage({ consortiumId, canWrite, objectiveId }: Pro
   const comuni = reference.data.consortium?.comuni.edges.map((e) => e.node) ?? [];
   const editions = reference.data.planEditions;
   if (o && (o.state !== 'DRAFT' || !canWrite)) {
-    return <ObjectiveView objective={o} canWrite={canWrite} reload={reload} />;
+    const superseded = editions.find((e) => e.code === o.edition)?.status === 'SUPERSEDED';
+    return <ObjectiveView objective={o} canWrite={canWrite} reload={reload} superseded={superseded} />;
   }
   return (
     <DraftEditor
@@ -232,6 +236,7 @@ function DraftEditor({
       <PageTitle title={objective ? `Bozza: ${objective.title}` : 'Nuovo obiettivo'}>
         {objective ? `Bozza: ${objective.title}` : 'Nuovo obiettivo'}
       </PageTitle>
+      {objective ? <CarriedLinks objective={objective} /> : null}
       {error ? <ErrorNotice error={error} /> : null}
       {notice ? (
         <div className="alert alert-success" role="status">
@@ -282,6 +287,14 @@ function DraftEditor({
               value={draft.dueDate}
               onChange={(e) => edit({ dueDate: e.target.value })}
               aria-invalid={error?.field === 'dueDate' || undefined}
+            />
+          </div>
+          <div className="col-12">
+            <ProposedDueDate
+              edition={draft.edition}
+              lineCodes={lineCodes}
+              dueDate={draft.dueDate}
+              onUse={(dueDate) => edit({ dueDate })}
             />
           </div>
           <div className="col-12">
@@ -349,10 +362,13 @@ function ObjectiveView({
   objective: o,
   canWrite,
   reload,
+  superseded,
 }: {
   objective: Objective;
   canWrite: boolean;
   reload: () => void;
+  /** The objective's edition is superseded: it can be carried forward. */
+  superseded: boolean;
 }) {
   const [params, setParams] = useSearchParams();
   const runId = params.get('invio');
@@ -387,6 +403,7 @@ function ObjectiveView({
         {OBJECTIVE_STATE_LABEL[o.state]} · Piano Triennale {o.edition} · scadenza {formatDate(o.dueDate)}
         {o.publishedAt ? ` · pubblicato il ${formatDateTime(o.publishedAt)}` : ''}
       </p>
+      <CarriedLinks objective={o} />
       {error ? <ErrorNotice error={error} /> : null}
       {runId ? <PushRunMonitor runId={runId} onFinished={finished} /> : null}
       <dl className="row">
@@ -408,9 +425,7 @@ function ObjectiveView({
           <li key={l.id} className="mb-3">
             <strong>{l.code}</strong> · Cap. {l.chapter} {l.chapterTitle}
             <div>{l.text}</div>
-            <div className="small text-muted">
-              {describeDeadline(l)} · {describeApplicability(l.minPopulation)}
-            </div>
+            <PlanLineFacts line={l} />
           </li>
         ))}
       </ul>
@@ -434,6 +449,7 @@ function ObjectiveView({
           </button>
         </div>
       ) : null}
+      {canWrite && superseded ? <CarryForwardPanel objectiveId={o.id} /> : null}
       {confirmClose ? (
         <ConfirmPanel
           question={<>Chiudere «{o.title}»? I Comuni non potranno più aggiornarlo.</>}

@@ -1,8 +1,12 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import type { EditorReferenceQuery, TargetInput } from '../../../gql/graphql';
+import { formatDate } from '../../../lib/dates';
 import { toAppError } from '../../../lib/errors';
+import { PLAN_LABEL } from '../../../lib/i18n';
+import { formatInhabitants } from '../../../lib/plan';
 import { TargetPreviewQuery } from '../api/objectives';
+import { TargetExclusions } from './TargetExclusions';
 
 export type MemberComune = NonNullable<EditorReferenceQuery['consortium']>['comuni']['edges'][number]['node'];
 
@@ -180,7 +184,9 @@ export function TargetEditor({
                   />
                   <label className="form-check-label" htmlFor={`${ids}-c-${c.id}`}>
                     {c.name}{' '}
-                    <span className="text-muted small">({c.population.toLocaleString('it-IT')} ab.)</span>
+                    <span className="text-muted small">
+                      ({PLAN_LABEL.population(formatInhabitants(c.population), formatDate(c.populationDate))})
+                    </span>
                   </label>
                 </div>
               ))}
@@ -206,6 +212,8 @@ export function TargetEditor({
           <p>Calcolo dei destinatari…</p>
         )}
       </div>
+      {/* Outside the live region: the whole list is not read out at each change. */}
+      {!empty && !previewError && data ? <TargetExclusions preview={data.targetPreview} /> : null}
     </fieldset>
   );
 }
