@@ -33,22 +33,39 @@ function packageOf(specifier: string): string | null {
   return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
 }
 
+/** Each package the shipped code imports, with the first file that imports it. */
+function shippedImports(): Map<string, string> {
+  const imports = new Map<string, string>();
+  for (const root of SHIPPED)
+    for (const file of sourceFiles(path.join(PROJECT_ROOT, root))) {
+      const text = readFileSync(file, 'utf8');
+      const specifiers = [
+        ...text.matchAll(/^\s*(?:import|export)\s[^;]*?\sfrom\s+'([^']+)'/gm),
+        ...text.matchAll(/^\s*import\s+'([^']+)'/gm),
+        ...text.matchAll(/\b(?:import|require)\(\s*'([^']+)'\s*\)/g),
+      ];
+      for (const match of specifiers) {
+        const name = packageOf(match[1]);
+        if (name && !imports.has(name)) imports.set(name, path.relative(PROJECT_ROOT, file));
+      }
+    }
+  return imports;
+}
+
+/** The peers (optional ones included) a package declares: what it loads at run time itself. */
+function peersOf(name: string): string[] {
+  const manifest = JSON.parse(
+    readFileSync(path.join(PROJECT_ROOT, 'node_modules', name, 'package.json'), 'utf8'),
+  ) as { peerDependencies?: Record<string, string>; peerDependenciesMeta?: Record<string, unknown> };
+  return [
+    ...Object.keys(manifest.peerDependencies ?? {}),
+    ...Object.keys(manifest.peerDependenciesMeta ?? {}),
+  ];
+}
+
 describe('The production dependency tree', () => {
   it('has every package the shipped code imports, and none of the development tools', () => {
-    const imports = new Map<string, string>();
-    for (const root of SHIPPED)
-      for (const file of sourceFiles(path.join(PROJECT_ROOT, root))) {
-        const text = readFileSync(file, 'utf8');
-        const specifiers = [
-          ...text.matchAll(/^\s*(?:import|export)\s[^;]*?\sfrom\s+'([^']+)'/gm),
-          ...text.matchAll(/^\s*import\s+'([^']+)'/gm),
-          ...text.matchAll(/\b(?:import|require)\(\s*'([^']+)'\s*\)/g),
-        ];
-        for (const match of specifiers) {
-          const name = packageOf(match[1]);
-          if (name && !imports.has(name)) imports.set(name, path.relative(PROJECT_ROOT, file));
-        }
-      }
+    const imports = shippedImports();
     const notShipped = [...imports].filter(
       ([name]) => !(name in pkg.dependencies) && !name.startsWith('@types/'),
     );
@@ -58,6 +75,16 @@ describe('The production dependency tree', () => {
       expect(pkg.dependencies).not.toHaveProperty(name);
       expect(pkg.devDependencies).toHaveProperty(name);
     }
+  });
+
+  it('declares no dependency that nothing uses: each is imported by shipped code or is a peer of one that is', () => {
+    const imports = shippedImports();
+    const declared = Object.keys(pkg.dependencies);
+    const peers = new Set(declared.filter((name) => imports.has(name)).flatMap(peersOf));
+    // A peer of a peer counts too (rxjs, a peer of nestjs-pino as of @nestjs/core).
+    for (const name of declared) if (peers.has(name)) for (const peer of peersOf(name)) peers.add(peer);
+    const unused = declared.filter((name) => !imports.has(name) && !peers.has(name));
+    expect(unused).toEqual([]);
   });
 
   it('holds no development tool once dev packages are left out (npm ls --omit=dev)', () => {

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { ComuneEntity } from './entities/comune.entity';
-import { ConsortiumEntity } from './entities/consortium.entity';
+import { ComuneRow, ConsortiumRow } from './tenancy.rows';
 
 const COMUNE_COLUMNS = `
   c.id, c.istat_code AS "istatCode", c.name, c.province_code AS "provinceCode",
@@ -13,7 +12,7 @@ const COMUNE_COLUMNS = `
 
 const CONSORTIUM_COLUMNS = `k.id, k.name, k.created_at AS "createdAt", k.created_by AS "createdBy"`;
 
-export interface MemberRow extends ComuneEntity {
+export interface MemberRow extends ComuneRow {
   consortiumId: string;
 }
 
@@ -26,24 +25,24 @@ export interface MembersPageQuery {
 /** All SQL about municipalities, consortia and membership of one in the other. */
 @Injectable()
 export class TenancyRepository {
-  async comuniByIds(db: EntityManager, ids: readonly string[]): Promise<ComuneEntity[]> {
+  async comuniByIds(db: EntityManager, ids: readonly string[]): Promise<ComuneRow[]> {
     return db.query(`SELECT ${COMUNE_COLUMNS} FROM comune c WHERE c.id = ANY($1::uuid[])`, [ids]);
   }
 
-  async comuniByIstatCodes(db: EntityManager, codes: readonly string[]): Promise<ComuneEntity[]> {
+  async comuniByIstatCodes(db: EntityManager, codes: readonly string[]): Promise<ComuneRow[]> {
     return db.query(`SELECT ${COMUNE_COLUMNS} FROM comune c WHERE c.istat_code = ANY($1::text[])`, [codes]);
   }
 
-  async consortiaByIds(db: EntityManager, ids: readonly string[]): Promise<ConsortiumEntity[]> {
+  async consortiaByIds(db: EntityManager, ids: readonly string[]): Promise<ConsortiumRow[]> {
     return db.query(`SELECT ${CONSORTIUM_COLUMNS} FROM consortium k WHERE k.id = ANY($1::uuid[])`, [ids]);
   }
 
-  async consortiaByNames(db: EntityManager, names: readonly string[]): Promise<ConsortiumEntity[]> {
+  async consortiaByNames(db: EntityManager, names: readonly string[]): Promise<ConsortiumRow[]> {
     return db.query(`SELECT ${CONSORTIUM_COLUMNS} FROM consortium k WHERE k.name = ANY($1::text[])`, [names]);
   }
 
   /** The consortia with these ids (null: all), by name; row-level security narrows it again. */
-  async listConsortia(db: EntityManager, ids: readonly string[] | null): Promise<ConsortiumEntity[]> {
+  async listConsortia(db: EntityManager, ids: readonly string[] | null): Promise<ConsortiumRow[]> {
     return db.query(
       `SELECT ${CONSORTIUM_COLUMNS} FROM consortium k WHERE $1::uuid[] IS NULL OR k.id = ANY($1::uuid[])
         ORDER BY k.name, k.id`,
@@ -101,7 +100,7 @@ export class TenancyRepository {
     return new Map(rows.map((row) => [row.comuneId, row.consortiumId]));
   }
 
-  async insertConsortium(db: EntityManager, name: string, createdBy: string): Promise<ConsortiumEntity> {
+  async insertConsortium(db: EntityManager, name: string, createdBy: string): Promise<ConsortiumRow> {
     const [row] = await db.query(
       `INSERT INTO consortium (name, created_by) VALUES ($1, $2) RETURNING ${CONSORTIUM_COLUMNS.replace(/k\./g, '')}`,
       [name, createdBy],

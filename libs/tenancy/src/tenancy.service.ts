@@ -23,7 +23,7 @@ import {
 import { ComuneObject } from './dto/comune.object';
 import { ConsortiumObject } from './dto/consortium.object';
 import { toComuneObject, toConsortiumObject } from './dto/tenancy.mappers';
-import { ComuneEntity } from './entities/comune.entity';
+import { ComuneRow } from './tenancy.rows';
 import { MemberRow, TenancyRepository } from './tenancy.repository';
 
 const ISTAT_CODE = /^\d{6}$/;
@@ -79,7 +79,7 @@ export class TenancyService {
   }
 
   /** The municipal register is public, but this service shows a caller only the municipalities of its tenants. */
-  private async visibleComune(ctx: RequestContext, row: ComuneEntity | null): Promise<ComuneObject> {
+  private async visibleComune(ctx: RequestContext, row: ComuneRow | null): Promise<ComuneObject> {
     if (!row) throw notFound(masculine('Comune'));
     const consortiumId = await this.consortiumIdLoader(ctx).load(row.id);
     authorize(

@@ -1,9 +1,8 @@
-import { ComuneEntity } from '../entities/comune.entity';
-import { ConsortiumEntity } from '../entities/consortium.entity';
+import { ComuneRow, ConsortiumRow } from '../tenancy.rows';
 import { ComuneObject } from './comune.object';
 import { ConsortiumObject } from './consortium.object';
 
-export const toComuneObject = (row: ComuneEntity): ComuneObject => ({
+export const toComuneObject = (row: ComuneRow): ComuneObject => ({
   id: row.id,
   istatCode: row.istatCode,
   name: row.name,
@@ -17,7 +16,7 @@ export const toComuneObject = (row: ComuneEntity): ComuneObject => ({
   metropolitanCapital: row.metropolitanCapital,
 });
 
-export const toConsortiumObject = (row: ConsortiumEntity): ConsortiumObject => ({
+export const toConsortiumObject = (row: ConsortiumRow): ConsortiumObject => ({
   id: row.id,
   name: row.name,
 });
