@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { TableOwnership } from '@rtd/kernel';
 import { ASSIGNMENTS_TABLES } from '../../libs/assignments/src/tables';
 import { AUDIT_TABLES } from '../../libs/audit/src/tables';
+import { AUDIT_LOG_TABLES } from '../../libs/audit-log/src/tables';
 import { AUTHZ_TABLES } from '../../libs/authz/src/tables';
 import { CATALOG_TABLES } from '../../libs/catalog/src/tables';
 import { DATES_TABLES } from '../../libs/dates/src/tables';
@@ -36,6 +37,7 @@ const OWNERSHIPS: TableOwnership[] = [
   OUTBOX_TABLES,
   AUDIT_TABLES,
   TENANCY_TABLES,
+  AUDIT_LOG_TABLES,
   IDENTITY_TABLES,
   CATALOG_TABLES,
   OBJECTIVES_TABLES,

@@ -5,6 +5,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { Logger, LoggerModule } from 'nestjs-pino';
 import { AssignmentsModule } from '@rtd/assignments';
 import { AuditModule } from '@rtd/audit';
+import { AuditLogModule } from '@rtd/audit-log';
 import { CatalogModule } from '@rtd/catalog';
 import { ComplianceModule } from '@rtd/compliance';
 import { IdentityModule } from '@rtd/identity';
@@ -55,6 +56,7 @@ class RequestContextModule {}
       useFactory: graphqlOptions,
     }),
     AuditModule,
+    AuditLogModule,
     OutboxModule,
     CatalogModule,
     TenancyModule,

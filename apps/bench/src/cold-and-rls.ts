@@ -1,7 +1,14 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { AssignmentsRepository } from '@rtd/assignments';
 import { ComplianceGroupBy, complianceSummarySql } from '@rtd/compliance';
-import { applySettings, NamedStatement, SessionSettings, withDbSession } from '@rtd/kernel';
+import {
+  applySettings,
+  NamedStatement,
+  namedStatement,
+  SessionQueryRunner,
+  SessionSettings,
+  withDbSession,
+} from '@rtd/kernel';
 import { loopLoad, Measure, round } from './measure';
 
 /** A referent of the consortium with one assignment in progress: who writes in case A-cold. */
@@ -96,21 +103,38 @@ export interface RlsTaxRow {
 
 /**
  * A statement as a repository issues it: its SQL (or its named statement, queryPrepared) and
- * parameters, captured without a database, to be run the same way as the owner and as rtd_app.
+ * parameters, captured without a database (the runner of a session that never connects), to be
+ * run the same way as the owner and as rtd_app.
  */
 async function captured(
+  owner: DataSource,
   issue: (db: EntityManager) => Promise<unknown>,
 ): Promise<[string | NamedStatement, unknown[]]> {
   let statement: [string | NamedStatement, unknown[]] | null = null;
-  const db = {
-    query: async (sql: string | NamedStatement, params: unknown[] = []) => {
+  class Capturing extends SessionQueryRunner {
+    override query(sql: string, params: unknown[] = []): ReturnType<SessionQueryRunner['query']> {
       statement ??= [sql, params];
-      return [];
-    },
-  } as unknown as EntityManager;
-  await issue(db);
+      return Promise.resolve([]);
+    }
+    override queryNamed<T>(named: NamedStatement, params: unknown[]): Promise<T[]> {
+      statement ??= [named, params];
+      return Promise.resolve([]);
+    }
+  }
+  await issue(new Capturing(owner, () => true).manager);
   if (!statement) throw new Error('no statement issued');
   return statement;
+}
+
+/** Runs a captured statement on `db`: named again when the repository ran it named. */
+function runCaptured(
+  db: EntityManager,
+  [sql, params]: [string | NamedStatement, unknown[]],
+): Promise<unknown[]> {
+  if (typeof sql === 'string') return db.query(sql, params);
+  const runner = db.queryRunner;
+  if (!(runner instanceof SessionQueryRunner)) throw new Error('a named statement needs a session');
+  return runner.queryNamed(namedStatement(sql.text), params);
 }
 
 /**
@@ -142,7 +166,7 @@ export async function rlsTax(
     {
       statement: 'worklist of a comune (100 rows, objectives, lines, evidence, total)',
       caller: 'referent',
-      sql: await captured((db) =>
+      sql: await captured(owner, (db) =>
         repository.page(db, {
           consortiumId: null,
           comuneId: fixtures.comuneId,
@@ -162,12 +186,12 @@ export async function rlsTax(
     {
       statement: 'assignment by id',
       caller: 'referent',
-      sql: await captured((db) => repository.byIds(db, [fixtures.assignmentId])),
+      sql: await captured(owner, (db) => repository.byIds(db, [fixtures.assignmentId])),
     },
     {
       statement: 'history of an assignment',
       caller: 'referent',
-      sql: await captured((db) => repository.historyOf(db, [fixtures.assignmentId])),
+      sql: await captured(owner, (db) => repository.historyOf(db, [fixtures.assignmentId])),
     },
   ];
   const median = (values: number[]) => {
@@ -176,18 +200,24 @@ export async function rlsTax(
   };
   const rows: RlsTaxRow[] = [];
   for (const s of statements) {
-    const [sql, params] = s.sql;
+    // The owner's side through a session's runner too (no transaction, no settings), so that a
+    // named statement is named on both sides.
     const asOwner = async () => {
-      const started = performance.now();
-      const found: unknown[] = await owner.query(sql as string, params);
-      return { ms: performance.now() - started, rows: found.length };
+      const runner = new SessionQueryRunner(owner, () => true);
+      try {
+        const started = performance.now();
+        const found = await runCaptured(runner.manager, s.sql);
+        return { ms: performance.now() - started, rows: found.length };
+      } finally {
+        await runner.release();
+      }
     };
     const asApp = () =>
       withDbSession(app, {}, async (session) => {
         const db = await session.manager();
         await applySettings(db, callers[s.caller]);
         const started = performance.now();
-        const found: unknown[] = await db.query(sql as string, params);
+        const found = await runCaptured(db, s.sql);
         return { ms: performance.now() - started, rows: found.length };
       });
     const ownerTimes: number[] = [];

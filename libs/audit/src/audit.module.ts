@@ -1,18 +1,14 @@
-import { forwardRef, Global, Module } from '@nestjs/common';
-import { TenancyModule } from '@rtd/tenancy';
-import { AuditLogRepository } from './audit-log.repository';
-import { AuditLogResolver } from './audit-log.resolver';
-import { AuditLogService } from './audit-log.service';
+import { Global, Module } from '@nestjs/common';
 import { AuditTrail } from './audit-trail';
 
 /**
- * Writing the audit trail (AuditTrail, global: every domain records its changes) and reading it
- * (the `auditLog` query). Tenancy both writes entries and names their municipalities, hence forwardRef.
+ * Writing the audit trail: AuditTrail, global, since every domain records its changes in the
+ * change's own transaction. The bottom of the graph: it imports no domain. Reading the trail (the
+ * `auditLog` query, which names municipalities and people) is libs/audit-log, above tenancy.
  */
 @Global()
 @Module({
-  imports: [forwardRef(() => TenancyModule)],
-  providers: [AuditTrail, AuditLogRepository, AuditLogService, AuditLogResolver],
+  providers: [AuditTrail],
   exports: [AuditTrail],
 })
 export class AuditModule {}

@@ -5,8 +5,8 @@ export const IDENTITY_TABLES: TableOwnership = {
   library: 'identity',
   owns: ['person', 'membership', 'machine_client'],
   sharedWith: {
-    // The audit log shows and searches the actor's name (audit sits below identity: no import).
-    person: ['audit', 'demo'],
+    // The audit log's reading shows and searches the actor's name in the same statement.
+    person: ['audit-log', 'demo'],
     membership: ['demo'],
   },
 };

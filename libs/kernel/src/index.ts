@@ -11,6 +11,7 @@ export * from './database/db-context';
 export * from './database/data-source.token';
 export * from './database/where';
 export * from './database/prepared';
+export { SessionQueryRunner } from './database/session-query-runner';
 export * from './database/table-ownership';
 export * from './pagination/connection';
 export * from './pagination/pagination.objects';

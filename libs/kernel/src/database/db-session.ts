@@ -1,20 +1,9 @@
-import { escapeLiteral } from 'pg';
-import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { metrics, secondsSince } from '../observability/metrics';
 import { contextKeyOf, SET_CONTEXT_SQL, signContext } from './db-context';
+import { SessionFinishedError, SessionQueryRunner } from './session-query-runner';
 
-/**
- * A statement asked of a session that has already ended: in practice, a request whose client
- * went away (the session was rolled back on the connection's close) while some of its resolvers
- * were still running. Nobody waits for their answer: the error formatter drops it without an
- * error-level log (pino-http logs the request as aborted, at info).
- */
-export class SessionFinishedError extends Error {
-  constructor() {
-    super('DbSession already finished');
-    this.name = 'SessionFinishedError';
-  }
-}
+export { SessionFinishedError } from './session-query-runner';
 
 /** Per-transaction settings (`app.*`, signed: db-context.ts) that row-level security policies read. */
 export type SessionSettings = Record<string, string>;
@@ -26,11 +15,9 @@ export type SessionSettings = Record<string, string>;
  * they vanish at commit, so a pooled connection never carries a tenant into the next request.
  */
 export class DbSession {
-  private runner: QueryRunner | null = null;
+  private runner: SessionQueryRunner | null = null;
   private opening: Promise<EntityManager> | null = null;
   private finished = false;
-  /** Runs the statement that ends the transaction, in turn, past the gate that refuses all others. */
-  private end: ((sql: string) => Promise<unknown>) | null = null;
   /** Savepoints (atomically) still running: a write half done. */
   private writing = 0;
   private readonly afterCommitHooks: (() => Promise<void> | void)[] = [];
@@ -60,24 +47,19 @@ export class DbSession {
   }
 
   private async open(): Promise<EntityManager> {
-    const runner = this.dataSource.createQueryRunner();
+    const runner = new SessionQueryRunner(this.dataSource, () => !this.finished);
     this.runner = runner;
     const waitStart = performance.now();
-    const client = (await runner.connect()) as { query(text: string): Promise<unknown> };
+    await runner.connect();
     metrics.connectionWaited(poolName(this.dataSource), secondsSince(waitStart));
     this.began = performance.now();
-    this.end = serializeQueries(runner, () => !this.finished);
-    // The transaction opens with its settings in ONE round trip: BEGIN and app_set_context in one
-    // simple-protocol message (the signed values as escaped literals), where TypeORM's
-    // startTransaction takes two (START TRANSACTION, SET TRANSACTION ISOLATION LEVEL) before the
-    // settings' third. TypeORM is told a transaction is open, so that `atomically` takes a
-    // savepoint and the end of the session a COMMIT or ROLLBACK (also if this statement failed:
-    // the connection never goes back to the pool inside a failed transaction).
-    markTransactionOpen(runner);
+    // TypeORM opens the transaction (READ COMMITTED, PostgreSQL's default: one statement) and
+    // keeps its state, so `atomically` takes a savepoint and the end of the session a COMMIT or
+    // ROLLBACK (also if applying the settings failed: the connection never goes back to the pool
+    // inside a failed transaction). The signed settings follow in a second round trip.
+    await runner.startTransaction();
     this.applied = { ...this.settings };
-    await client.query(
-      `BEGIN ISOLATION LEVEL READ COMMITTED; ${setContextLiteral(contextKeyOf(this.dataSource), this.applied)}`,
-    );
+    await applySettings(runner.manager, this.applied);
     const apply = (settings: SessionSettings) => {
       this.applied = { ...this.applied, ...settings };
       return applySettings(runner.manager, this.applied);
@@ -157,9 +139,18 @@ export class DbSession {
       // after-commit hooks do not run, since this throws).
       const halfDone = this.writing > 0;
       const ending = outcome === 'commit' && !halfDone ? 'commit' : 'rollback';
-      if (runner.isTransactionActive && this.end) {
-        await this.end(ending.toUpperCase());
-        metrics.transactionEnded(poolName(this.dataSource), ending, secondsSince(this.began));
+      if (runner.isTransactionActive) {
+        const ended = await runner.whileEnding(async () => {
+          if (ending === 'commit') await runner.commitTransaction();
+          if (!runner.isTransactionActive) return 'commit';
+          // A rollback, or a savepoint left open under the commit (its release was refused): every
+          // level is rolled back, down to the transaction itself.
+          while (runner.isTransactionActive) await runner.rollbackTransaction();
+          return 'rollback';
+        });
+        metrics.transactionEnded(poolName(this.dataSource), ended, secondsSince(this.began));
+        if (ending === 'commit' && ended !== 'commit')
+          throw new Error('transaction ended while a savepoint was still open');
       }
       if (outcome === 'commit' && halfDone)
         throw new Error('transaction ended while a write was in progress');
@@ -169,45 +160,10 @@ export class DbSession {
   }
 }
 
-/**
- * GraphQL resolves sibling fields concurrently, and their DataLoaders share the request's one
- * connection: statements are queued here, in order, rather than handed to the driver at once
- * (which pg 8 only tolerates with a deprecation, and pg 9 refuses). A statement whose turn comes
- * once `open()` is false is refused with SessionFinishedError; the returned function queues the
- * statement that ends the transaction, which that gate lets through.
- */
-function serializeQueries(runner: QueryRunner, open: () => boolean): (sql: string) => Promise<unknown> {
-  const query = runner.query.bind(runner);
-  let tail: Promise<unknown> = Promise.resolve();
-  const enqueue = <T>(statement: () => Promise<T>): Promise<T> => {
-    const result = tail.then(statement);
-    tail = result.catch(() => undefined);
-    return result;
-  };
-  runner.query = ((...args: Parameters<QueryRunner['query']>) =>
-    enqueue(() =>
-      open() ? query(...args) : Promise.reject(new SessionFinishedError()),
-    )) as QueryRunner['query'];
-  return (sql) => enqueue(() => query(sql));
-}
-
 /** The pool's name in the metrics: its application_name (rtd-hub-api, rtd-hub-worker, ...). */
 export function poolName(dataSource: DataSource): string {
   const options = dataSource.options;
   return ('applicationName' in options && options.applicationName) || 'unnamed';
-}
-
-/** TypeORM's own state after its startTransaction at depth 0 (see DbSession.open). */
-function markTransactionOpen(runner: QueryRunner): void {
-  const state = runner as unknown as { isTransactionActive: boolean; transactionDepth: number };
-  state.isTransactionActive = true;
-  state.transactionDepth = 1;
-}
-
-/** SET_CONTEXT_SQL with its two values as literals, for a simple-protocol message. */
-function setContextLiteral(key: Buffer, settings: SessionSettings): string {
-  const [context, mac] = signContext(key, settings);
-  return `SELECT app_set_context(${escapeLiteral(context)}, ${escapeLiteral(mac)})`;
 }
 
 /**

@@ -128,7 +128,7 @@ describe('createErrorFormatter, bad input (issue 12, point 5)', () => {
     const failure = Object.assign(new Error('value "99999999999" is out of range for type integer'), {
       name: 'QueryFailedError',
       code: '22003',
-      // What queryPrepared hands TypeORM, and TypeORM keeps on its error.
+      // A driver's error may carry the statement as node-postgres took it ({ name, text }).
       query: { name: 'rtd_0123456789abcdef01234567', text },
       parameters: ['x', 99_999_999_999],
     });

@@ -1,4 +1,4 @@
-import { forwardRef, Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { callerAccess, on } from '@rtd/authz';
 import {
   badInput,
@@ -52,7 +52,7 @@ export class AuditLogService {
   constructor(
     private readonly repository: AuditLogRepository,
     // Tenancy writes audit entries too: its module and ours refer to each other.
-    @Inject(forwardRef(() => TenancyService)) private readonly tenancy: TenancyService,
+    private readonly tenancy: TenancyService,
   ) {}
 
   async page(
