@@ -37,6 +37,25 @@ function importsOf(library: string): { libraries: Set<string>; outside: Set<stri
 
 const GRAPH = new Map(readdirSync(LIBS).map((library) => [library, importsOf(library)]));
 
+/** `library: Name from @rtd/other` for each repository one library imports from another. */
+function repositoryImports(text: string, library: string): string[] {
+  return [...text.matchAll(/\bimport\s+(?:type\s+)?\{([^}]*)\}\s+from\s+'@rtd\/([a-z-]+)'/g)].flatMap(
+    ([, names, from]) =>
+      from === library
+        ? []
+        : names
+            .split(',')
+            .map((name) =>
+              name
+                .replace(/^\s*type\s+/, '')
+                .split(/\s+as\s+/)[0]
+                .trim(),
+            )
+            .filter((name) => /Repository$/.test(name))
+            .map((name) => `${library}: ${name} from @rtd/${from}`),
+  );
+}
+
 describe('library graph', () => {
   it('has no cycle between libraries', () => {
     const cycles: string[] = [];
@@ -52,6 +71,23 @@ describe('library graph', () => {
       }
     }
     expect(cycles).toEqual([]);
+  });
+
+  it('reaches another domain through its services and query functions, never its repository', () => {
+    const found = readdirSync(LIBS).flatMap((library) =>
+      sourceFiles(path.join(LIBS, library, 'src')).flatMap((file) =>
+        repositoryImports(readFileSync(file, 'utf8'), library),
+      ),
+    );
+    expect(found).toEqual([]);
+    // The rule can fail:
+    expect(
+      repositoryImports(
+        // (built in two pieces: tsc-alias rewrites a whole '@rtd/...' literal in the compiled test)
+        `import { activeMembershipsOf, IdentityRepository } from '${'@rtd'}/identity';`,
+        'exports',
+      ),
+    ).toEqual(['exports: IdentityRepository from @rtd/identity']);
   });
 
   it('keeps in the kernel only what every domain needs', () => {

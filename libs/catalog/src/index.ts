@@ -2,6 +2,7 @@ export * from './catalog.module';
 export * from './catalog.service';
 export * from './catalog-import.service';
 export * from './catalog.repository';
+export * from './catalog.queries';
 export * from './import';
 export * from './facts';
 export * from './succession';

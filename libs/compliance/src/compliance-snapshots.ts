@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import { Injectable, Logger } from '@nestjs/common';
 import { JobContext } from '@rtd/authz';
 import { dayBefore, todayInRome } from '@rtd/dates';
@@ -56,4 +57,16 @@ export class ComplianceSnapshots {
     const rows = await job.listingConsortia().run(async (ctx) => allConsortia(await ctx.db()));
     return rows.map((row) => row.id);
   }
+}
+
+/**
+ * For seeds and commands: the daily snapshots of a consortium through this day, rebuilt from its
+ * history where missing (ComplianceRepository.backfill); running it again changes nothing.
+ */
+export function backfillCompliance(
+  db: EntityManager,
+  consortiumId: string,
+  throughDay: string,
+): Promise<{ days: number; rows: number }> {
+  return new ComplianceRepository().backfill(db, consortiumId, throughDay);
 }

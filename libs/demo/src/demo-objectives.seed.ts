@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { ComplianceRepository } from '@rtd/compliance';
+import { backfillCompliance } from '@rtd/compliance';
 import { dayBefore, todayInRome } from '@rtd/dates';
 import { dueDateOf, LineRow } from '@rtd/catalog';
 import { normaliseTarget, TARGETED_MEMBERS } from '@rtd/objectives';
@@ -318,6 +318,6 @@ export async function seedDemoObjectives(db: EntityManager): Promise<DemoObjecti
   }
   // The trend shows the history at once, rather than from the first midnight on; days already
   // recorded are kept, so a later start only fills the days the worker missed.
-  await new ComplianceRepository().backfill(db, consortium.id, dayBefore(todayInRome()));
+  await backfillCompliance(db, consortium.id, dayBefore(todayInRome()));
   return { objectives, assignments };
 }

@@ -1,7 +1,7 @@
 import { assignLocalLines } from '@rtd/catalog';
-import { IdentityRepository } from '@rtd/identity';
+import { ensureMembership, upsertMachineClient, upsertPerson } from '@rtd/identity';
 import { DEMO_CLIENTS, DEMO_CONSORTIA, DEMO_PEOPLE, DemoGrant } from './demo-identities';
-import { TenancyRepository } from '@rtd/tenancy';
+import { comuniByIstatCodes, ensureConsortium } from '@rtd/tenancy';
 import { EntityManager } from 'typeorm';
 
 const SEEDED_BY = 'seed:demo';
@@ -22,24 +22,13 @@ export interface DemoTenantsReport {
  * and changes nothing.
  */
 export async function seedDemoTenants(db: EntityManager): Promise<DemoTenantsReport> {
-  const tenancy = new TenancyRepository();
-  const identity = new IdentityRepository();
-
   const consortiumIds = new Map<string, string>();
   for (const consortium of DEMO_CONSORTIA) {
-    const [existing] = await tenancy.consortiaByNames(db, [consortium.name]);
-    const row = existing ?? (await tenancy.insertConsortium(db, consortium.name, SEEDED_BY));
-    const comuni = await tenancy.comuniByIstatCodes(db, consortium.comuneIstatCodes);
-    if (comuni.length !== consortium.comuneIstatCodes.length) {
-      const found = new Set(comuni.map((c) => c.istatCode));
-      const missing = consortium.comuneIstatCodes.filter((code) => !found.has(code));
-      throw new Error(`Comuni mancanti nel registro ISTAT: ${missing.join(', ')} (caricare prima i comuni)`);
-    }
-    await tenancy.addMembers(
-      db,
-      row.id,
-      comuni.map((c) => c.id),
-    );
+    const row = await ensureConsortium(db, consortium.name, consortium.comuneIstatCodes, SEEDED_BY);
+    if (row.missing.length > 0)
+      throw new Error(
+        `Comuni mancanti nel registro ISTAT: ${row.missing.join(', ')} (caricare prima i comuni)`,
+      );
     consortiumIds.set(consortium.key, row.id);
   }
 
@@ -48,7 +37,7 @@ export async function seedDemoTenants(db: EntityManager): Promise<DemoTenantsRep
 
   const comuneIds = new Map(
     (
-      await tenancy.comuniByIstatCodes(
+      await comuniByIstatCodes(
         db,
         DEMO_CONSORTIA.flatMap((c) => c.comuneIstatCodes),
       )
@@ -70,16 +59,16 @@ export async function seedDemoTenants(db: EntityManager): Promise<DemoTenantsRep
 
   let memberships = 0;
   for (const person of DEMO_PEOPLE) {
-    const personId = await identity.upsertPerson(db, person);
+    const personId = await upsertPerson(db, person);
     for (const grant of person.grants) {
-      await identity.ensureMembership(db, { personId }, grant.role, scopeOf(grant), SEEDED_BY);
+      await ensureMembership(db, { personId }, grant.role, scopeOf(grant), SEEDED_BY);
       memberships += 1;
     }
   }
   for (const client of DEMO_CLIENTS) {
-    const machineClientId = await identity.upsertMachineClient(db, client.clientId, client.name);
+    const machineClientId = await upsertMachineClient(db, client.clientId, client.name);
     for (const grant of client.grants) {
-      await identity.ensureMembership(db, { machineClientId }, grant.role, scopeOf(grant), SEEDED_BY);
+      await ensureMembership(db, { machineClientId }, grant.role, scopeOf(grant), SEEDED_BY);
       memberships += 1;
     }
   }

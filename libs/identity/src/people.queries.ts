@@ -1,5 +1,12 @@
 import { EntityManager } from 'typeorm';
 import { mailAddress } from './mail-address';
+import {
+  IdentityRepository,
+  MembershipRecord,
+  MembershipScope,
+  PersonInput,
+  Principal,
+} from './identity.repository';
 
 /**
  * The identity domain's answers about people for other domains (people and memberships are its
@@ -66,4 +73,36 @@ export async function mailRecipients(
     const email = mailAddress(row.email);
     return email ? [{ personId: row.id, email, name: row.name ?? email }] : [];
   });
+}
+
+const repository = new IdentityRepository();
+
+/** The active memberships of a person or machine client: a job rebuilding its requester's rights. */
+export function activeMembershipsOf(db: EntityManager, principal: Principal): Promise<MembershipRecord[]> {
+  return repository.activeMembershipsOf(db, principal);
+}
+
+/** For seeds and commands: the person with this fiscal code, created or updated; their id. */
+export function upsertPerson(db: EntityManager, person: PersonInput): Promise<string> {
+  return repository.upsertPerson(db, person);
+}
+
+/** For seeds and commands: the machine client with this client id, created or renamed; its id. */
+export function upsertMachineClient(
+  db: EntityManager,
+  clientId: string,
+  name: string | null,
+): Promise<string> {
+  return repository.upsertMachineClient(db, clientId, name);
+}
+
+/** For seeds and commands: an active membership with this role and scope, granted if missing; its id. */
+export function ensureMembership(
+  db: EntityManager,
+  principal: Principal,
+  role: string,
+  scope: MembershipScope,
+  grantedBy: string,
+): Promise<string> {
+  return repository.ensureMembership(db, principal, role, scope, grantedBy);
 }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@rtd/audit';
 import {
-  CatalogRepository,
+  editionExists,
+  linesByIds,
   currentEditionFrom,
   dueDateOf,
   FollowedLine,
@@ -56,7 +57,6 @@ export class CarryForwardService {
   constructor(
     private readonly objectives: ObjectivesService,
     private readonly repository: ObjectivesRepository,
-    private readonly catalog: CatalogRepository,
     private readonly audit: AuditTrail,
   ) {}
 
@@ -65,7 +65,7 @@ export class CarryForwardService {
     await this.objectives.authorizeCreate(ctx, objective.consortiumId);
     const db = await ctx.db();
     const edition = toEdition?.trim() || (await currentEditionFrom(db, objective.editionCode));
-    if (!(await this.catalog.editionExists(db, edition)))
+    if (!(await editionExists(db, edition)))
       throw badInput('toEdition', `edizione «${echo(edition)}» inesistente`);
     if (edition === objective.editionCode) {
       throw toEdition
@@ -75,7 +75,7 @@ export class CarryForwardService {
     const lineIds = (await this.repository.lineIdsOf(db, [objective.id])).get(objective.id) ?? [];
     const followed = await followToEdition(db, lineIds, edition);
     const order = [...new Set(followed.flatMap((f) => f.lineIds))];
-    const rows = await this.catalog.linesByIds(db, order);
+    const rows = await linesByIds(db, order);
     const successors = order
       .map((lineId) => rows.find((row) => row.id === lineId))
       .filter(
@@ -152,7 +152,7 @@ export class CarryForwardService {
     plan: CarryPlan,
   ): Promise<SharedObjectiveObject> {
     const { objective, successors } = plan;
-    const oldLines = await this.catalog.linesByIds(
+    const oldLines = await linesByIds(
       db,
       plan.followed.map((f) => f.lineId),
     );

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@rtd/audit';
 import { authorize, callerAccess, CallerAccess, on } from '@rtd/authz';
-import { CatalogRepository, LineRow, toPlanLineObject } from '@rtd/catalog';
+import { editionExists, LineRow, linesByCodes, linesByIds, toPlanLineObject } from '@rtd/catalog';
 import type { PlanLineObject } from '@rtd/catalog';
 import {
   actorSubject,
@@ -41,6 +41,7 @@ import {
 import { ObjectiveReach, ObjectiveRow, ObjectivesRepository, PushRunRow } from './objectives.repository';
 import { normaliseTarget, ownTarget, StoredTarget } from './target';
 import { refuseUnreachable } from './publish-reach';
+import type { EntityManager } from 'typeorm';
 
 const MAX_LINES = 100;
 
@@ -79,7 +80,6 @@ const toPushRunObject = (row: PushRunRow): PushRunObject => ({
 export class ObjectivesService {
   constructor(
     private readonly repository: ObjectivesRepository,
-    private readonly catalog: CatalogRepository,
     private readonly tenancy: TenancyService,
     private readonly outbox: Outbox,
     private readonly audit: AuditTrail,
@@ -173,7 +173,7 @@ export class ObjectivesService {
   async publish(ctx: RequestContext, id: string): Promise<PushRunObject> {
     const current = await this.authorized(ctx, id, 'publish');
     if (current.state === 'CLOSED') throw conflict('Obiettivo chiuso: non si pubblica più');
-    await refuseUnreachable(await ctx.db(), this.repository, this.catalog, current);
+    await refuseUnreachable(await ctx.db(), this.repository, current);
     return ctx.atomically(async (db) => {
       let objective = current;
       if (current.state === 'DRAFT') {
@@ -448,26 +448,26 @@ export class ObjectivesService {
     return requestLoader(
       ctx,
       'objectives.line',
-      async (db, ids: readonly string[]) => indexBy(await this.catalog.linesByIds(db, ids), (l) => l.id),
+      async (db, ids: readonly string[]) => indexBy(await linesByIds(db, ids), (l) => l.id),
       null as LineRow | null,
     );
   }
 
   /** The lines of these codes in an edition, as the consortium may use them (BAD_USER_INPUT naming the missing ones). */
   async linesOf(
-    db: Parameters<CatalogRepository['linesByCodes']>[0],
+    db: EntityManager,
     edition: string,
     codes: string[],
     /** A local line is another consortium's own: it does not exist for this one. */
     consortiumId: string,
   ) {
-    if (!(await this.catalog.editionExists(db, edition)))
+    if (!(await editionExists(db, edition)))
       throw badInput('edition', `edizione «${echo(edition)}» inesistente`);
     const unique = [...new Set(codes.map((code) => code.trim()))];
     if (unique.length === 0 || unique.length > MAX_LINES) {
       throw badInput('lineCodes', `da 1 a ${MAX_LINES} linee d'azione`);
     }
-    const lines = (await this.catalog.linesByCodes(db, edition, unique)).filter(
+    const lines = (await linesByCodes(db, edition, unique)).filter(
       (line) => !line.isLocal || line.ownerConsortiumId === consortiumId,
     );
     const found = new Set(lines.map((line) => line.code));
@@ -478,9 +478,9 @@ export class ObjectivesService {
     return unique.map((code) => lines.find((line) => line.code === code)!);
   }
 
-  private async currentLines(db: Parameters<CatalogRepository['linesByIds']>[0], objectiveId: string) {
+  private async currentLines(db: EntityManager, objectiveId: string) {
     const ids = (await this.repository.lineIdsOf(db, [objectiveId])).get(objectiveId) ?? [];
-    return this.catalog.linesByIds(db, ids);
+    return linesByIds(db, ids);
   }
 
   /** A target checked and normalised with the lines' bands, its comuni checked to be members. */

@@ -1,4 +1,4 @@
-import { CatalogRepository } from '@rtd/catalog';
+import { linesByIds } from '@rtd/catalog';
 import { conflict } from '@rtd/kernel';
 import { EntityManager } from 'typeorm';
 import { ObjectiveRow, ObjectivesRepository } from './objectives.repository';
@@ -12,11 +12,10 @@ import { unreachableByLines } from './target-explanation';
 export async function refuseUnreachable(
   db: EntityManager,
   repository: ObjectivesRepository,
-  catalog: CatalogRepository,
   objective: ObjectiveRow,
 ): Promise<void> {
   const lineIds = (await repository.lineIdsOf(db, [objective.id])).get(objective.id) ?? [];
-  const lines = await catalog.linesByIds(db, lineIds);
+  const lines = await linesByIds(db, lineIds);
   const reason = unreachableByLines(await repository.membersFacts(db, objective.consortiumId), lines);
   if (reason) throw conflict(`L'obiettivo non si pubblica ai Comuni: ${reason}.`);
 }

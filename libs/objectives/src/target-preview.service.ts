@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CatalogRepository, LineRow } from '@rtd/catalog';
+import { editionExists, LineRow } from '@rtd/catalog';
 import { badInput, echo, RequestContext } from '@rtd/kernel';
 import { TenancyService } from '@rtd/tenancy';
 import { TargetInput, TargetPreviewObject } from './dto/objective.types';
@@ -20,7 +20,6 @@ export class TargetPreviewService {
   constructor(
     private readonly objectives: ObjectivesService,
     private readonly repository: ObjectivesRepository,
-    private readonly catalog: CatalogRepository,
     private readonly tenancy: TenancyService,
   ) {}
 
@@ -37,7 +36,7 @@ export class TargetPreviewService {
     if (lineCodes && lineCodes.length > 0) {
       if (!edition) throw badInput('edition', "obbligatoria quando si indicano le linee d'azione");
       lines = await this.objectives.linesOf(db, edition, lineCodes, id);
-    } else if (edition && !(await this.catalog.editionExists(db, edition))) {
+    } else if (edition && !(await editionExists(db, edition))) {
       throw badInput('edition', `edizione «${echo(edition)}» inesistente`);
     }
     const target = await this.objectives.target(ctx, id, input, lines);

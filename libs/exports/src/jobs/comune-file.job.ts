@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { JobContext, on, callerAccess } from '@rtd/authz';
 import { todayInRome } from '@rtd/dates';
-import { grantedRoles, IdentityRepository, Principal } from '@rtd/identity';
+import { activeMembershipsOf, grantedRoles, Principal } from '@rtd/identity';
 import { APP_DATA_SOURCE } from '@rtd/kernel';
 import { BuiltFile, ComuneFiles } from '../comune-files';
 import { ComuneSheet } from '../export-data';
@@ -28,7 +28,6 @@ export class ComuneFileBuilder {
   constructor(
     private readonly files: ComuneFiles,
     private readonly jobs: ExportJobsRepository,
-    private readonly identities: IdentityRepository,
     @Inject(APP_DATA_SOURCE) private readonly dataSource: DataSource,
   ) {}
 
@@ -96,9 +95,7 @@ export class ComuneFileBuilder {
         ? { machineClientId: message.machineClientId }
         : null;
     const grants = principal
-      ? grantedRoles(
-          await office.run(async (ctx) => this.identities.activeMembershipsOf(await ctx.db(), principal)),
-        )
+      ? grantedRoles(await office.run(async (ctx) => activeMembershipsOf(await ctx.db(), principal)))
       : [];
     return JobContext.forRequester(
       this.dataSource,
