@@ -165,10 +165,38 @@ function dateOf(file: string, record: CsvRecord, column: string): string | null 
   return day;
 }
 
-function readCsv(source: string, file: string, columns: readonly string[]): CsvRecord[] {
+function readCsv(
+  source: string,
+  file: string,
+  columns: readonly string[],
+  options: { bareQuotes?: boolean } = {},
+): CsvRecord[] {
   const full = path.join(source, file);
   if (!existsSync(full)) throw new PnrrImportError(`${full}: file inesistente`);
-  return parseCsv(readFileSync(full, 'utf8'), file, columns);
+  const text = readFileSync(full, 'utf8');
+  return parseCsv(options.bareQuotes ? escapeBareQuotes(text) : text, file, columns);
+}
+
+/**
+ * The other bodies' file quotes every text field but does not double the quotes inside one
+ * (`"... COREUTICI "GAETANO BRAGA""`, 49 rows of August 2026). Its records hold no line break, so
+ * on each line a quote that neither opens a field (after a comma or at the start) nor closes one
+ * (before a comma or at the end) is part of the text, and is doubled as RFC 4180 wants.
+ */
+export function escapeBareQuotes(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      const body = line.endsWith('\r') ? line.slice(0, -1) : line;
+      let out = '';
+      for (let i = 0; i < body.length; i++) {
+        const opens = i === 0 || body[i - 1] === ',';
+        const closes = i === body.length - 1 || body[i + 1] === ',';
+        out += body[i] === '"' && !opens && !closes ? '""' : body[i];
+      }
+      return body === line ? out : `${out}\r`;
+    })
+    .join('\n');
 }
 
 interface MeasureLinesFile {
@@ -272,7 +300,7 @@ export async function importPnrrFunding(
   for (const entry of files) {
     const file = entry.file;
     if (entry.measure) measureAsOf.set(entry.measure, { asOf: entry.asOf, file });
-    for (const record of readCsv(source, file, APPLICATION_COLUMNS)) {
+    for (const record of readCsv(source, file, APPLICATION_COLUMNS, { bareQuotes: entry.otherBodies })) {
       const v = record.values;
       const kind = bodyKindOf(v.tipologia_ente);
       // The other bodies' applications come from their own, newer file.
