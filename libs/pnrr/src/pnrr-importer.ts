@@ -120,6 +120,8 @@ export interface PnrrImportReport {
 
 /** One application as the dry run names it. */
 export interface PnrrApplicationChange {
+  /** The body's IPA code (part of the identity; not printed). */
+  ipa?: string;
   istatCode: string;
   body: string;
   call: string;
@@ -457,62 +459,63 @@ function applicationMeasure(
   return measure;
 }
 
-const identityOf = (row: { ipa: string; call: string; cup: string }) => `${row.ipa}|${row.call}|${row.cup}`;
-
-/** New, changed, withdrawn and removed applications, against the stored snapshot. */
+/**
+ * New, changed, withdrawn and removed applications, against the stored snapshot. An application
+ * is its body, call and CUP; the files hold some twice (a body that withdrew and applied again in
+ * another window of the same call, same CUP): the statuses both sides share are matched first,
+ * then what remains pairs up as changes, and the rest is new or gone.
+ */
 async function snapshotChanges(db: EntityManager, incoming: Row[]): Promise<PnrrSnapshotChanges> {
-  const stored: {
-    ipa: string;
-    call: string;
-    cup: string;
-    istat: string;
-    body: string;
-    amount: number;
-    status: string;
-  }[] = await db.query(
-    `SELECT ipa_code AS ipa, call_title AS call, cup, istat_code AS istat, body_name AS body, amount::float AS amount, status
-         FROM pnrr_application`,
+  const stored: PnrrApplicationChange[] = await db.query(
+    `SELECT ipa_code AS ipa, call_title AS call, cup, istat_code AS "istatCode", body_name AS body,
+            amount::float AS amount, status
+       FROM pnrr_application`,
   );
-  const before = new Map(stored.map((row) => [identityOf(row), row]));
+  const fresh: PnrrApplicationChange[] = incoming.map((row) => ({
+    ipa: row.ipa_code as string,
+    istatCode: row.istat_code as string,
+    body: row.body_name as string,
+    call: row.call_title as string,
+    cup: row.cup as string,
+    amount: row.amount as number,
+    status: row.status as string,
+  }));
+  const before = groupByIdentity(stored);
+  const after = groupByIdentity(fresh);
   const changes: PnrrSnapshotChanges = { added: [], statusChanged: [], withdrawn: [], removed: [] };
-  const seen = new Set<string>();
-  for (const row of incoming) {
-    const key = identityOf({
-      ipa: row.ipa_code as string,
-      call: row.call_title as string,
-      cup: row.cup as string,
-    });
-    seen.add(key);
-    const change: PnrrApplicationChange = {
-      istatCode: row.istat_code as string,
-      body: row.body_name as string,
-      call: row.call_title as string,
-      cup: row.cup as string,
-      amount: row.amount as number,
-      status: row.status as string,
-    };
-    const old = before.get(key);
-    if (!old) {
-      changes.added.push(change);
-    } else if (old.status !== row.status) {
-      const changed = { ...change, previousStatus: old.status };
+  for (const [key, rows] of after) {
+    const old = [...(before.get(key) ?? [])];
+    const unmatched: PnrrApplicationChange[] = [];
+    for (const row of rows) {
+      const same = old.findIndex((o) => o.status === row.status);
+      if (same >= 0) old.splice(same, 1);
+      else unmatched.push(row);
+    }
+    for (const row of unmatched) {
+      const previous = old.shift();
+      if (!previous) {
+        changes.added.push(strip(row));
+        continue;
+      }
+      const changed = { ...strip(row), previousStatus: previous.status };
       changes.statusChanged.push(changed);
       if (row.status === 'R') changes.withdrawn.push(changed);
     }
+    changes.removed.push(...old.map(strip));
   }
-  for (const [key, old] of before) {
-    if (!seen.has(key)) {
-      changes.removed.push({
-        istatCode: old.istat,
-        body: old.body,
-        call: old.call,
-        cup: old.cup,
-        amount: old.amount,
-        status: old.status,
-      });
-    }
-  }
+  for (const [key, rows] of before) if (!after.has(key)) changes.removed.push(...rows.map(strip));
   return changes;
+}
+
+const strip = ({ ipa: _ipa, ...change }: PnrrApplicationChange): PnrrApplicationChange => change;
+
+function groupByIdentity(rows: PnrrApplicationChange[]): Map<string, PnrrApplicationChange[]> {
+  const groups = new Map<string, PnrrApplicationChange[]>();
+  for (const row of rows) {
+    const key = `${row.ipa}|${row.call}|${row.cup}`;
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+  return groups;
 }
 
 /** Column types for the INSERT; everything else is text. */
