@@ -7,7 +7,7 @@ import { ownerDataSource } from '@rtd/platform';
 import { parseCsv } from '@rtd/kernel';
 import { DEFAULT_PNRR_SOURCE, importPnrrFunding } from '@rtd/pnrr';
 import { importPnrr } from '../apps/cli/src/commands/catalog.commands';
-import { PORTAL_TOSCANA, REFERENT_CREMA, RTD_A } from './support/identities';
+import { PORTAL_TOSCANA, REFERENT_CREMA, RTD_A, tokenFor } from './support/identities';
 import { INestApplicationContext } from '@nestjs/common';
 import { demoIds, ok, publishedObjective, assignmentOf } from './support/scenario';
 import { errorCodes, startTestApi, TestApi } from './support/test-app';
@@ -62,7 +62,7 @@ const CONSORTIUM_A = `
     consortium(id: $id) {
       pnrr {
         amount fundedComuni comuneCount territoryAmount
-        measures { measure { code asOf } amount fundedComuni comuniWithoutApplication { istatCode name } servesObjectives }
+        measures { measure { code asOf } amount fundedComuni comuniWithoutApplication servesObjectives }
       }
       comuni(first: 100) { edges { node { istatCode name pnrr { totalAmount ownAmount territoryAmount } } } }
     }
@@ -78,6 +78,8 @@ describe('PNRR funding', () => {
 
   beforeAll(async () => {
     api = await startTestApi();
+    // Tokens first: the sums below keep the provider's connection idle long enough to be reset.
+    await Promise.all([RTD_A, REFERENT_CREMA, PORTAL_TOSCANA].map(tokenFor));
     owner = await ownerDataSource(api.db.config, 'pnrr-test').initialize();
     await owner.transaction((db) => seedDemoObjectives(db));
     [{ id: consortiumA }] = await owner.query(`SELECT id FROM consortium WHERE name = $1`, [
@@ -139,7 +141,7 @@ describe('PNRR funding', () => {
     expect(byCode['1.2'].measure.asOf).toBe('2023-03-04');
     expect(byCode['1.4.5'].servesObjectives).toBe(true);
     // Crema has no 1.1 application of its own (1.1 funds ASL and other bodies).
-    expect(byCode['1.1'].comuniWithoutApplication.map((c: any) => c.name)).toContain('Crema');
+    expect(byCode['1.1'].comuniWithoutApplication).toContain('Crema');
   });
 
   it("lists Crema's own applications of every measure with status and date in Italian, not the hospital's, and counts a withdrawn one zero", async () => {

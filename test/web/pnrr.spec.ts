@@ -76,7 +76,7 @@ test("the Cruscotto gives the consortium's totals per measure and the comuni wit
 }) => {
   const { consortia } = await graphqlAs(
     GIULIA,
-    '{ consortia { id pnrr { amount measures { measure { code } amount servesObjectives comuniWithoutApplication { name } } } } }',
+    '{ consortia { id pnrr { amount measures { measure { code } amount servesObjectives comuniWithoutApplication } } } }',
   );
   const pnrr = consortia[0].pnrr;
   await loginAs(page, GIULIA);

@@ -117,7 +117,7 @@ export class PnrrService {
     return this.total(ctx, { codes }, codes.length, (sum) => ({
       comuniWithoutApplication: members
         .filter((m) => !sum?.fundedIstatCodes.includes(m.istatCode))
-        .map((m) => ({ istatCode: m.istatCode, name: m.name })),
+        .map((m) => m.name),
       servesObjectives: served.has(sum?.measureCode ?? ''),
     }));
   }

@@ -176,15 +176,6 @@ export class ComunePnrrObject {
   measures: PnrrMeasureFundingObject[];
 }
 
-@ObjectType('PnrrComuneRef', { description: 'A municipality named by a PNRR total' })
-export class PnrrComuneRefObject {
-  @Field(() => String)
-  istatCode: string;
-
-  @Field(() => String)
-  name: string;
-}
-
 @ObjectType('PnrrMeasureTotal', {
   description:
     "One measure's funding summed over the comuni of a consortium or a region (their own applications)",
@@ -205,11 +196,11 @@ export class PnrrMeasureTotalObject {
   @Field(() => Int, { description: 'applications withdrawn (rinuncia), listed but not counted' })
   withdrawnCount: number;
 
-  @Field(() => [PnrrComuneRefObject], {
+  @Field(() => [String], {
     description:
-      'The comuni of a consortium with no application counted for this measure, by name (empty for a region: see fundedComuni)',
+      'The names of the comuni of a consortium with no application counted for this measure, alphabetical (empty for a region: see fundedComuni)',
   })
-  comuniWithoutApplication: PnrrComuneRefObject[];
+  comuniWithoutApplication: string[];
 
   @Field(() => Boolean, {
     description:

@@ -21,10 +21,7 @@ export const DashboardPnrrQuery = graphql(`
           applicationCount
           withdrawnCount
           servesObjectives
-          comuniWithoutApplication {
-            istatCode
-            name
-          }
+          comuniWithoutApplication
         }
       }
     }

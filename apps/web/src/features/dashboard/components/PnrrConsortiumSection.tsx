@@ -58,7 +58,7 @@ export function PnrrConsortiumSection({ consortiumId }: { consortiumId: string }
                     <td>
                       {m.comuniWithoutApplication.length === 0
                         ? PNRR_LABEL.everyComuneApplied
-                        : `${m.comuniWithoutApplication.length}: ${m.comuniWithoutApplication.map((c) => c.name).join(', ')}`}
+                        : `${m.comuniWithoutApplication.length}: ${m.comuniWithoutApplication.join(', ')}`}
                     </td>
                   </tr>
                 ))}
