@@ -151,7 +151,7 @@ function pnrrSection(sheet: ComuneSheet): Content[] {
     content.push({
       table: {
         headerRows: 1,
-        widths: [30, '*', 74, 62, 70, 46],
+        widths: [26, '*', 70, 56, 100, 44],
         body: [
           [th('Misura'), th('Avviso'), th('CUP'), th('Importo'), th('Stato'), th('Dati al')],
           ...pnrr.applications.map((a): TableCell[] => [
