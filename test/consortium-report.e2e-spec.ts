@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
+import { formatEuro } from '@rtd/pnrr';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { seedDemoObjectives } from '@rtd/demo';
@@ -100,6 +101,25 @@ describe('Periodic report of the consortium (worker job, PDF and XLSX, mailed to
     expect(comuni.length).toBeGreaterThan(1);
     // The heatmap: one row per comune, each with the API's figures.
     for (const comune of comuni) expect(lines).toContain(row(comune));
+
+    // PNRR (issue 21): the comuni's own funding, as Consortium.pnrr gives it, each measure dated.
+    const funding = await api
+      .as(RTD_A)
+      .graphql(
+        `query ($id: ID!) { consortium(id: $id) { pnrr { amount territoryAmount measures { measure { code } amount } } } }`,
+        {
+          id: ids.consortiumA,
+        },
+      );
+    const pnrr = funding.data!.consortium.pnrr;
+    expect(text).toContain(
+      `Finanziamenti PNRR dei Comuni del consorzio (candidature presentate dai Comuni stessi, rinunce escluse): ${formatEuro(pnrr.amount)}`,
+    );
+    expect(text).toContain(formatEuro(pnrr.territoryAmount));
+    const measure144 = pnrr.measures.find((m: any) => m.measure.code === '1.4.4');
+    expect(lines.find((l) => l.startsWith('1.4.4 '))).toMatch(
+      new RegExp(`${formatEuro(measure144.amount).replace(/\./g, '\\.')}.* 27/03/2025$`),
+    );
 
     const mail = await sink.waitFor((m) => m.envelope.to.includes(GIULIA), 20_000);
     expect(mail.subject).toContain('Relazione periodica del consorzio');

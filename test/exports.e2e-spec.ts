@@ -20,7 +20,7 @@ const REQUEST = `mutation ($input: ExportRequestInput!) {
   requestExport(input: $input) { id state kind progress fileName size edition downloadUrl downloadExpiresAt }
 }`;
 const COMUNE_FIGURES = `query ($c: ID!) {
-  comune(id: $c) { name pnrr { totalAmount applicationsAmount applications { amount statusLabel call { title measure { code } } } } }
+  comune(id: $c) { name pnrr { totalAmount ownAmount territoryAmount applicationsAmount applications { amount countedAmount statusLabel cup asOf call { title measure { code } } } } }
   assignments(filter: { comuneId: $c }, first: 500) { edges { node {
     id status progress dueDate overdue issues version evidence { url } objective { title edition lines { code } }
   } } }
@@ -93,13 +93,36 @@ describe('Exports: scheda per comune (PDF), monitoring sheet (XLSX), built by th
       expect(lines).toContain(row);
     }
     const pnrr = figures.data!.comune.pnrr;
-    expect(text).toContain(formatEuro(pnrr.totalAmount));
-    expect(text).toContain(formatEuro(pnrr.applicationsAmount));
-    for (const application of pnrr.applications) {
-      const start = `${application.call.measure.code} ${application.call.title.slice(0, 40)}`;
-      const figures = `${formatEuro(application.amount)} ${application.statusLabel}`;
-      expect(lines.filter((line) => line.startsWith(start) && line.includes(figures))).toHaveLength(1);
+    // The comune's own funding, named as such; the territory's apart, named as such.
+    const own = 252118 + 30515 + 18990.54 + 280932 + 36400 + 14000 + 14030 + 59966;
+    expect(pnrr.ownAmount).toBeCloseTo(own, 2);
+    expect(text).toContain(
+      `Finanziamenti del Comune di Crema (candidature presentate dal Comune, rinunce escluse): ${formatEuro(pnrr.ownAmount)}`,
+    );
+    expect(text).toMatch(/Territorio comunale \(dato dell’editore[^)]*\): 2\.637\.663,00 €/);
+    expect(lines.filter((line) => line.includes('Comune di Crema') && line.includes('2.637.663'))).toEqual(
+      [],
+    );
+    // One row per application of the comune: CUP, amount and status on the row's first line.
+    const expected: [string, number, string][] = [
+      ['B91C22001370006', 252118, 'assegnata'],
+      ['B91F22000690006', 280932, 'assegnata dal 19/08/2022'],
+      ['B91F22002600006', 36400, 'assegnata dal 07/10/2022'],
+      ['B91F22002590006', 87408, 'rinuncia dal 06/07/2023'],
+      ['B91F22000700006', 14000, 'erogata dal 26/06/2024'],
+      ['B51F24000930006', 14030, 'assegnata dal 24/01/2025'],
+      ['B91F22003100006', 59966, 'erogata dal 11/07/2025'],
+    ];
+    for (const [cup, amount, status] of expected) {
+      const row = lines.filter((line) => line.includes(cup));
+      expect({ cup, row: row.length }).toEqual({ cup, row: 1 });
+      expect(row[0]).toContain(formatEuro(amount));
+      expect(row[0]).toContain(status);
     }
+    expect(pnrr.applications).toHaveLength(9);
+    expect(text).toContain('(non conteggiato)');
+    expect(text).toContain('1.2 dati al 04/03/2023');
+    expect(text).toContain('1.4.4 dati al 27/03/2025');
     expect(text).toContain('CC BY 4.0');
   });
 
@@ -158,6 +181,13 @@ describe('Exports: scheda per comune (PDF), monitoring sheet (XLSX), built by th
     expect(amounts.sort()).toEqual(figures.data!.comune.pnrr.applications.map((a: any) => a.amount).sort());
     const totals = workbook.getWorksheet('Importi PNRR')!;
     expect(totals.getRow(2).getCell(3).value).toBe(figures.data!.comune.pnrr.totalAmount);
+    expect(totals.getRow(2).getCell(3).value).toBe(figures.data!.comune.pnrr.ownAmount);
+    expect(totals.getRow(2).getCell(5).value).toBe(figures.data!.comune.pnrr.territoryAmount);
+    const withdrawn: any[] = [];
+    calls.eachRow((row, n) => n > 1 && row.getCell(9).value === 'B91F22002590006' && withdrawn.push(row));
+    expect(withdrawn.map((row) => [row.getCell(6).value, row.getCell(10).value])).toEqual([['rinuncia', 0]]);
+    const asOf = withdrawn[0].getCell(11).value as Date;
+    expect(asOf.toISOString().slice(0, 10)).toBe('2023-10-24');
   });
 
   it("gives the consortium's office one workbook and one PDF of all 42 comuni, totals as the API's", async () => {

@@ -43,7 +43,8 @@ const USAGE = `Uso: rtd-hub <comando>
   catalog:assign-local --edition <codice> --consortium <nome>
                                              le linee locali (LOC.*) ancora senza consorzio a quel consorzio
   catalog:extract-seed [seed]                rigenera il file dati .jsonl (edizione 2022-2024) dal seed 003
-  pnrr:import [cartella]                     importa i dati PA digitale 2026 (predefinita: libs/pnrr/data/padigitale2026)
+  pnrr:import [cartella] [--dry-run]         importa i dati PA digitale 2026 (predefinita: libs/pnrr/data/padigitale2026);
+                                             --dry-run stampa cosa cambierebbe e non scrive
   demo:data                                  dati di riferimento e demo, senza avviare i servizi
   demo                                       tutto quanto sopra, poi avvia dev-idp, API e worker
   schema:print                               scrive apps/api/schema.gql`;
@@ -144,10 +145,12 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'pnrr:import': {
-      const source = args[0]
-        ? path.resolve(process.env.INIT_CWD ?? process.cwd(), args[0])
+      const cli = parseCliArgs(args);
+      const folder = cli.positional[0];
+      const source = folder
+        ? path.resolve(process.env.INIT_CWD ?? process.cwd(), folder)
         : path.join(ROOT, 'libs/pnrr/data/padigitale2026');
-      log(await importPnrr(config, source));
+      log(await importPnrr(config, source, undefined, { dryRun: cli.flags.has('--dry-run') }));
       return 0;
     }
     case 'demo:data':

@@ -6,7 +6,7 @@ const EURO = new Intl.NumberFormat('it-IT', { style: 'currency', currency: 'EUR'
 export const formatEuro = (amount: number): string => EURO.format(amount).replace(/\s/g, ' ');
 
 export const APPLICATION_STATUS: Record<'A' | 'R' | 'E', { status: PnrrApplicationStatus; label: string }> = {
-  A: { status: PnrrApplicationStatus.FUNDED, label: 'finanziata' },
-  R: { status: PnrrApplicationStatus.WITHDRAWN, label: 'rinunciata' },
+  A: { status: PnrrApplicationStatus.FUNDED, label: 'assegnata' },
+  R: { status: PnrrApplicationStatus.WITHDRAWN, label: 'rinuncia' },
   E: { status: PnrrApplicationStatus.PAID, label: 'erogata' },
 };

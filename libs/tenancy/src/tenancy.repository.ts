@@ -51,6 +51,17 @@ export class TenancyRepository {
   }
 
   /** ISTAT codes of a consortium's members (row-level security applies). */
+  async memberMunicipalities(
+    db: EntityManager,
+    consortiumId: string,
+  ): Promise<{ id: string; istatCode: string; name: string }[]> {
+    return db.query(
+      `SELECT c.id, c.istat_code AS "istatCode", c.name FROM consortium_member m JOIN comune c ON c.id = m.comune_id
+        WHERE m.consortium_id = $1 ORDER BY c.name`,
+      [consortiumId],
+    );
+  }
+
   async memberIstatCodes(db: EntityManager, consortiumId: string): Promise<string[]> {
     const rows: { istatCode: string }[] = await db.query(
       `SELECT c.istat_code AS "istatCode" FROM consortium_member m JOIN comune c ON c.id = m.comune_id

@@ -172,6 +172,15 @@ export class TenancyService {
   }
 
   /** The ISTAT codes of a consortium's members, for a caller who may read the consortium. */
+  /** The members (id, ISTAT code, name) by name, for whoever may read the consortium. */
+  async memberMunicipalities(
+    ctx: RequestContext,
+    consortiumId: string,
+  ): Promise<{ id: string; istatCode: string; name: string }[]> {
+    await this.getConsortium(ctx, consortiumId);
+    return this.repository.memberMunicipalities(await ctx.db(), consortiumId);
+  }
+
   async memberIstatCodes(ctx: RequestContext, consortiumId: string): Promise<string[]> {
     await this.getConsortium(ctx, consortiumId);
     return this.repository.memberIstatCodes(await ctx.db(), consortiumId);

@@ -99,13 +99,20 @@ export async function importIstatPopulation(
   );
 }
 
-/** Imports the PA digitale 2026 files of a folder in one transaction: a bad row changes nothing. */
+/**
+ * Imports the PA digitale 2026 files of a folder in one transaction: a bad row changes nothing.
+ * A dry run reads and checks everything, prints what the snapshot would change (new
+ * applications, changed status, withdrawn) and writes nothing.
+ */
 export async function importPnrr(
   config: AppConfig,
   source: string,
   measureLines = DEFAULT_MEASURE_LINES,
+  options: { dryRun?: boolean } = {},
 ): Promise<string> {
   return withOwner(config, (owner) =>
-    owner.transaction(async (db) => describePnrrImport(await importPnrrFunding(db, source, measureLines))),
+    owner.transaction(async (db) =>
+      describePnrrImport(await importPnrrFunding(db, source, measureLines, { dryRun: options.dryRun })),
+    ),
   );
 }

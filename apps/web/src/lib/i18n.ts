@@ -311,3 +311,55 @@ export const TARGET_LABEL = {
   conditionsIntro:
     'Le linee scelte pongono condizioni che i dati non dicono: restano alla verifica dell’Ufficio.',
 } as const;
+
+/** PNRR funding (PA digitale 2026 open data): the comune's own apart from its territory's. */
+export const PNRR_LABEL = {
+  title: 'Finanziamenti PNRR',
+  source:
+    'Fonte: Dipartimento per la trasformazione digitale, «PA digitale 2026 - Open Data» (padigitale2026.gov.it), licenza CC BY 4.0.',
+  status: { FUNDED: 'assegnata', PAID: 'erogata', WITHDRAWN: 'rinuncia' } as const,
+  statusWithDate: (label: string, date: string | null) => (date ? `${label} dal ${date}` : label),
+  statusHelp:
+    'assegnata: il finanziamento è stato decretato; erogata: pagato dopo l’asseverazione del progetto; rinuncia: l’ente ha rinunciato, la candidatura è elencata ma non conteggiata.',
+  asOf: (date: string) => `dati al ${date}`,
+  notCounted: 'non conteggiato',
+  own: (name: string) => `Finanziamenti del Comune di ${name}`,
+  ownHelp: 'le sole candidature presentate dal Comune, rinunce escluse',
+  territory: 'Territorio comunale (tutti gli enti con sede nel Comune)',
+  territoryHelp:
+    'il dato dell’editore somma il Comune, le sue scuole, le ASL e gli altri enti che vi hanno sede: non sono finanziamenti del Comune',
+  schools: 'di cui scuole con sede nel Comune',
+  otherBodies: 'di cui altri enti con sede nel Comune (ASL, unioni, consorzi...)',
+  notAvailable: 'non disponibile',
+  caption: (name: string) =>
+    `Candidature finanziate del Comune di ${name}, per misura: avviso, importo, CUP, stato e data dei dati`,
+  measure: 'Misura',
+  call: 'Avviso',
+  amount: 'Importo',
+  cup: 'CUP',
+  statusColumn: 'Stato',
+  asOfColumn: 'Dati al',
+  noApplication: 'nessuna candidatura del Comune',
+  noneAtAll: 'Il Comune non ha candidature finanziate in nessuna delle sette misure.',
+  measureTotal: (code: string) => `Totale misura ${code}`,
+  totalsCaption: (scope: string) =>
+    `Finanziamenti PNRR ${scope} per misura: somma delle candidature dei Comuni stessi, rinunce escluse`,
+  fundedComuni: 'Comuni finanziati',
+  applications: 'Candidature conteggiate',
+  withdrawn: 'Rinunce',
+  total: 'Totale',
+  ownTotal: (scope: string) => `Finanziamenti dei Comuni ${scope} (candidature dei Comuni stessi)`,
+  territoryTotal: (scope: string) =>
+    `Territori dei Comuni ${scope} (tutti gli enti con sede nei Comuni, dato dell’editore)`,
+  comuniWithout: 'Comuni senza candidatura per una misura su cui contano gli obiettivi dell’Ufficio',
+  comuniWithoutCaption:
+    'Misure che servono le linee degli obiettivi dell’Ufficio, e i Comuni senza candidatura',
+  everyComuneApplied: 'tutti i Comuni hanno una candidatura',
+  noObjectiveMeasure:
+    'Nessun obiettivo pubblicato dell’Ufficio riguarda linee servite da una misura del PNRR.',
+  linesFunding: 'Finanziamenti PNRR delle linee',
+  linesFundingIntro:
+    'Candidature del Comune alle misure del PNRR che servono le linee di questo obiettivo (corrispondenza curata, con la sua motivazione).',
+  noLinesFunding: 'Il Comune non ha candidature alle misure del PNRR che servono queste linee.',
+  servesLines: (codes: string) => `per le linee ${codes}`,
+} as const;

@@ -8,6 +8,7 @@ import { todayInRome } from '@rtd/dates';
 import { APP_DATA_SOURCE, jobTimingFromEnv, metrics, RequestContext, timed } from '@rtd/kernel';
 import { NotificationsService } from '@rtd/notifications';
 import { markOutboxProcessed, OUTBOX_KEY } from '@rtd/outbox';
+import { PnrrService } from '@rtd/pnrr';
 import { slug } from '../comune-files';
 import { ExportData } from '../export-data';
 import { ExportJobsRepository } from '../export-jobs.repository';
@@ -41,6 +42,7 @@ export class ConsortiumReportBuilder {
     private readonly data: ExportData,
     private readonly jobs: ExportJobsRepository,
     private readonly notifications: NotificationsService,
+    private readonly pnrr: PnrrService,
   ) {}
 
   async build(job: JobContext, exportJobId: string): Promise<boolean> {
@@ -64,7 +66,8 @@ export class ConsortiumReportBuilder {
           yearBefore(today),
           today,
         );
-        return { consortium, whole: whole ?? null, comuni, objectives, trend };
+        const pnrr = await this.pnrr.consortiumTotal(ctx, row.consortiumId);
+        return { consortium, whole: whole ?? null, comuni, objectives, trend, pnrr };
       });
       await progress(50);
       const data: ConsortiumReportData = {
@@ -74,6 +77,7 @@ export class ConsortiumReportBuilder {
         comuni: [...figures.comuni].sort((a, b) => a.label.localeCompare(b.label, 'it')),
         objectives: figures.objectives,
         trend: figures.trend,
+        pnrr: figures.pnrr,
       };
       const pdf = row.kind === 'CONSORTIUM_REPORT_PDF';
       const content = pdf ? await renderConsortiumReportPdf(data) : await renderConsortiumReportXlsx(data);

@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { ComplianceModule } from '@rtd/compliance';
 import { IdentityModule } from '@rtd/identity';
 import { NotificationsJobsModule } from '@rtd/notifications';
+import { PnrrModule } from '@rtd/pnrr';
 import { ExportsModule } from '../exports.module';
 import { EXPORTS_QUEUE } from '../exports.service';
 import { ComuneFileBuilder } from './comune-file.job';
@@ -20,6 +21,7 @@ import {
     ExportsModule,
     IdentityModule,
     ComplianceModule,
+    PnrrModule,
     NotificationsJobsModule,
     BullModule.registerQueue({ name: EXPORTS_QUEUE }, { name: EXPORTS_DAILY_QUEUE }),
   ],

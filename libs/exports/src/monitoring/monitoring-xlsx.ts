@@ -3,6 +3,7 @@ import { exceljs } from '../lazy-libraries';
 import { exclusionReason, PlanLineObject } from '@rtd/catalog';
 import { STATUS_NAME, StatusCode } from '@rtd/kernel';
 import { ComuneSheet, SheetAssignment } from '../export-data';
+import { pnrrAsOfLine } from '../pnrr-figures';
 
 /** A calendar day as Excel stores it: midnight UTC of that day (no time zone shift on opening). */
 const day = (value: string | null): Date | null => (value ? new Date(`${value}T00:00:00Z`) : null);
@@ -42,16 +43,29 @@ const PNRR_COLUMNS: Partial<ExcelJS.Column>[] = [
   { header: 'Data stato', key: 'statusDate', width: 12, style: { numFmt: 'dd/mm/yyyy' } },
   { header: 'Data finanziamento', key: 'fundedOn', width: 14, style: { numFmt: 'dd/mm/yyyy' } },
   { header: 'CUP', key: 'cup', width: 18 },
+  { header: 'Conteggiato (€, rinunce a zero)', key: 'counted', width: 16, style: { numFmt: '#,##0.00' } },
+  { header: 'Dati al', key: 'asOf', width: 12, style: { numFmt: 'dd/mm/yyyy' } },
 ];
 
 const TOTAL_COLUMNS: Partial<ExcelJS.Column>[] = [
   { header: 'Codice ISTAT', key: 'istat', width: 12 },
   { header: 'Comune', key: 'comune', width: 22 },
-  { header: 'Importo complessivo PNRR (€)', key: 'total', width: 24, style: { numFmt: '#,##0.00' } },
   {
-    header: 'Candidature elencate, rinunce escluse (€)',
+    header: 'Finanziamenti del Comune, rinunce escluse (€)',
+    key: 'total',
+    width: 28,
+    style: { numFmt: '#,##0.00' },
+  },
+  {
+    header: 'Candidature del Comune elencate, rinunce escluse (€)',
     key: 'listed',
     width: 30,
+    style: { numFmt: '#,##0.00' },
+  },
+  {
+    header: 'Territorio comunale: tutti gli enti con sede nel Comune (€, importi_per_comune.csv)',
+    key: 'territory',
+    width: 34,
     style: { numFmt: '#,##0.00' },
   },
 ];
@@ -156,6 +170,8 @@ export async function renderMonitoring(
         statusDate: day(application.statusDate),
         fundedOn: day(application.fundedOn),
         cup: application.cup,
+        counted: application.countedAmount,
+        asOf: day(application.asOf),
       });
     }
     totals.addRow({
@@ -163,6 +179,7 @@ export async function renderMonitoring(
       comune: comune.comune.name,
       total: comune.pnrr.totalAmount,
       listed: comune.pnrr.applicationsAmount,
+      territory: comune.pnrr.territoryAmount,
     });
   }
   for (const ws of [lines, local]) {
@@ -176,6 +193,10 @@ export async function renderMonitoring(
   ]);
   source.addRow([
     'Dati PNRR: Dipartimento per la trasformazione digitale, «PA digitale 2026 - Open Data» (padigitale2026.gov.it), licenza CC BY 4.0.',
+  ]);
+  source.addRow([`Dati PNRR per misura: ${pnrrAsOfLine(sheets[0]?.pnrr.measures ?? [])}.`]);
+  source.addRow([
+    'Finanziamenti del Comune: le sole candidature presentate dal Comune; le rinunce sono elencate ma non conteggiate. Il territorio comunale comprende anche scuole, ASL e altri enti con sede nel Comune.',
   ]);
   source.addRow(['Linee d’azione: AgID, Piano Triennale per l’informatica nella Pubblica Amministrazione.']);
   return Buffer.from(await workbook.xlsx.writeBuffer());

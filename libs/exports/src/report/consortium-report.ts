@@ -1,6 +1,7 @@
 import { exceljs } from '../lazy-libraries';
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { ComplianceBucket, ComplianceTrendPoint } from '@rtd/compliance';
+import { formatEuro, PnrrTotalObject } from '@rtd/pnrr';
 import { formatDate as formatItalianDate } from '../italian-format';
 import { renderPdf } from '../pdf-printer';
 
@@ -12,6 +13,46 @@ export interface ConsortiumReportData {
   comuni: ComplianceBucket[];
   objectives: ComplianceBucket[];
   trend: ComplianceTrendPoint[];
+  /** The consortium's PNRR funding (its comuni's own), per measure with each as-of date. */
+  pnrr?: PnrrTotalObject | null;
+}
+
+const PNRR_OWN =
+  'Finanziamenti PNRR dei Comuni del consorzio (candidature presentate dai Comuni stessi, rinunce escluse)';
+const PNRR_TERRITORY =
+  'Territori dei Comuni (tutti gli enti con sede nei Comuni: scuole, ASL, altri enti; dato dell’editore)';
+
+function pnrrSection(pnrr: PnrrTotalObject | null | undefined): Content[] {
+  if (!pnrr) return [];
+  const rows: TableCell[][] = [
+    ['Misura', 'Importo', 'Comuni finanziati', 'Candidature', 'Rinunce', 'Dati al'].map((text) => ({
+      text,
+      bold: true,
+    })),
+    ...pnrr.measures.map((m) => [
+      `${m.measure.code} ${m.measure.title}`,
+      formatEuro(m.amount),
+      `${m.fundedComuni} / ${pnrr.comuneCount}`,
+      String(m.applicationCount),
+      String(m.withdrawnCount),
+      m.measure.asOf ? formatItalianDate(m.measure.asOf) : '—',
+    ]),
+  ];
+  return [
+    { text: 'Finanziamenti PNRR', fontSize: 14, bold: true, margin: [0, 12, 0, 0] },
+    { text: `${PNRR_OWN}: ${formatEuro(pnrr.amount)}`, bold: true, margin: [0, 4, 0, 0] },
+    { text: `${PNRR_TERRITORY}: ${formatEuro(pnrr.territoryAmount)}`, fontSize: 9 },
+    {
+      table: { headerRows: 1, body: rows },
+      layout: 'lightHorizontalLines',
+      fontSize: 8,
+      margin: [0, 4, 0, 0],
+    },
+    {
+      text: 'Fonte: Dipartimento per la trasformazione digitale, «PA digitale 2026 - Open Data», licenza CC BY 4.0.',
+      fontSize: 8,
+    },
+  ];
 }
 
 /** The comuni furthest behind: lowest completion rate first, then most overdue (five at most). */
@@ -97,6 +138,7 @@ export async function renderConsortiumReportPdf(data: ConsortiumReportData): Pro
         : { text: 'Nessuna rilevazione nel periodo.', italics: true },
       { text: 'Obiettivi', fontSize: 14, bold: true, margin: [0, 12, 0, 0] },
       bucketTable('Obiettivo', data.objectives),
+      ...pnrrSection(data.pnrr),
     ],
   });
 }
@@ -131,6 +173,37 @@ export async function renderConsortiumReportXlsx(data: ConsortiumReportData): Pr
   sheet('Comuni', 'Comune', data.comuni);
   sheet('Comuni in ritardo', 'Comune', laggards(data.comuni));
   sheet('Obiettivi', 'Obiettivo', data.objectives);
+  if (data.pnrr) {
+    const ws = workbook.addWorksheet('PNRR', { views: [{ state: 'frozen', ySplit: 1 }] });
+    ws.addRow([
+      'Misura',
+      'Titolo',
+      'Importo (€)',
+      'Comuni finanziati',
+      'Candidature',
+      'Rinunce',
+      'Dati al',
+    ]).font = {
+      bold: true,
+    };
+    for (const m of data.pnrr.measures) {
+      const r = ws.addRow([
+        m.measure.code,
+        m.measure.title,
+        m.amount,
+        m.fundedComuni,
+        m.applicationCount,
+        m.withdrawnCount,
+        m.measure.asOf ? new Date(`${m.measure.asOf}T00:00:00Z`) : null,
+      ]);
+      r.getCell(3).numFmt = '#,##0.00';
+      r.getCell(7).numFmt = 'dd/mm/yyyy';
+    }
+    ws.addRow([]);
+    ws.addRow([PNRR_OWN, '', data.pnrr.amount]).getCell(3).numFmt = '#,##0.00';
+    ws.addRow([PNRR_TERRITORY, '', data.pnrr.territoryAmount]).getCell(3).numFmt = '#,##0.00';
+    ws.getColumn(2).width = 50;
+  }
   const trend = workbook.addWorksheet('Andamento', { views: [{ state: 'frozen', ySplit: 1 }] });
   trend.addRow(['Giorno', 'Totale', 'Completate', 'In ritardo', 'Completamento']).font = { bold: true };
   for (const p of data.trend) {

@@ -1,6 +1,7 @@
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { STATUS_NAME, StatusCode } from '@rtd/kernel';
 import { formatEuro } from '@rtd/pnrr';
+import { pnrrAsOfLine } from '../pnrr-figures';
 import { ComuneSheet } from '../export-data';
 import { formatDate, formatDateTime } from '../italian-format';
 import { renderPdf } from '../pdf-printer';
@@ -132,15 +133,17 @@ function cronoprogramma(sheet: ComuneSheet, today: string): Content[] {
 }
 
 function pnrrSection(sheet: ComuneSheet): Content[] {
-  const { pnrr } = sheet;
-  const total =
-    pnrr.totalAmount === null
-      ? 'Importo complessivo non disponibile: il nome del Comune non è attribuibile in modo univoco nei dati pubblicati.'
-      : `Importo complessivo finanziato dal PNRR (tutte le misure): ${formatEuro(pnrr.totalAmount)}`;
-  const content: Content[] = [{ text: total, bold: true, margin: [0, 0, 0, 6] }];
+  const { pnrr, comune } = sheet;
+  const content: Content[] = [
+    {
+      text: `Finanziamenti del Comune di ${comune.name} (candidature presentate dal Comune, rinunce escluse): ${formatEuro(pnrr.ownAmount)}`,
+      bold: true,
+      margin: [0, 0, 0, 6],
+    },
+  ];
   if (pnrr.applications.length === 0) {
     content.push({
-      text: 'Nessuna candidatura finanziata per le misure 1.1, 1.3.1 e 1.4.5.',
+      text: 'Nessuna candidatura finanziata del Comune, in nessuna delle sette misure.',
       italics: true,
       color: MUTED,
     });
@@ -148,25 +151,43 @@ function pnrrSection(sheet: ComuneSheet): Content[] {
     content.push({
       table: {
         headerRows: 1,
-        widths: [34, '*', 70, 54, 58],
+        widths: [26, '*', 70, 56, 100, 44],
         body: [
-          [th('Misura'), th('Avviso'), th('Importo'), th('Stato'), th('Data stato')],
+          [th('Misura'), th('Avviso'), th('CUP'), th('Importo'), th('Stato'), th('Dati al')],
           ...pnrr.applications.map((a): TableCell[] => [
             a.call.measure.code,
             a.call.title,
-            { text: formatEuro(a.amount), alignment: 'right' as const },
-            a.statusLabel,
-            a.statusDate ? formatDate(a.statusDate) : '—',
+            a.cup,
+            {
+              text:
+                a.status === 'WITHDRAWN' ? `${formatEuro(a.amount)} (non conteggiato)` : formatEuro(a.amount),
+              alignment: 'right' as const,
+            },
+            a.statusDate ? `${a.statusLabel} dal ${formatDate(a.statusDate)}` : a.statusLabel,
+            a.asOf ? formatDate(a.asOf) : '—',
           ]),
         ],
       },
       layout: zebra,
-    });
-    content.push({
-      text: `Totale delle candidature elencate (rinunce escluse): ${formatEuro(pnrr.applicationsAmount)}`,
-      margin: [0, 4, 0, 0],
+      style: 'small',
     });
   }
+  content.push({
+    text: [
+      'Territorio comunale (dato dell’editore: il Comune con le scuole, le ASL e gli altri enti che hanno sede nel Comune; non sono finanziamenti del Comune): ',
+      pnrr.territoryAmount === null
+        ? 'non disponibile, il nome del Comune non è attribuibile in modo univoco nei dati pubblicati.'
+        : `${formatEuro(pnrr.territoryAmount)}; di cui scuole ${formatEuro(pnrr.schoolsAmount)}, altri enti ${formatEuro(pnrr.otherBodiesAmount)} secondo le candidature pubblicate.`,
+    ],
+    style: 'small',
+    margin: [0, 4, 0, 0],
+  });
+  content.push({
+    text: `Stati: assegnata, erogata (dopo l’asseverazione), rinuncia (elencata, non conteggiata). Dati per misura: ${pnrrAsOfLine(pnrr.measures)}.`,
+    style: 'small',
+    color: MUTED,
+    margin: [0, 2, 0, 0],
+  });
   return content;
 }
 
@@ -222,7 +243,7 @@ function comunePages(sheet: ComuneSheet, today: string, first: boolean): Content
     // The heading stays on the chart's page.
     { stack: [heading('Cronoprogramma: scadenze del Piano Triennale e del PNRR'), chart], unbreakable: true },
     ...timetable,
-    heading('Avvisi PNRR (padigitale2026.gov.it)'),
+    heading('Finanziamenti PNRR (padigitale2026.gov.it)'),
     ...pnrrSection(sheet),
     heading('Note dell’Ufficio'),
     ...officeNotes(sheet),

@@ -139,3 +139,30 @@ export const DelegateAssignmentMutation = graphql(`
     }
   }
 `);
+
+/** The comune's PNRR applications to the measures serving the objective's lines (issue 21). */
+export const AssignmentPnrrQuery = graphql(`
+  query AssignmentPnrr($id: ID!) {
+    assignment(id: $id) {
+      id
+      pnrrFunding {
+        lineCodes
+        application {
+          amount
+          countedAmount
+          status
+          statusDate
+          cup
+          asOf
+          call {
+            title
+            measure {
+              code
+              title
+            }
+          }
+        }
+      }
+    }
+  }
+`);

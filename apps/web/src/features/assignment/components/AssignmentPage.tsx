@@ -12,6 +12,7 @@ import { STATUS_LABEL } from '../../../lib/i18n';
 import { AssignmentDetailQuery } from '../api/assignment';
 import { DelegationForm } from './DelegationForm';
 import { EvidenceSection } from './EvidenceSection';
+import { PnrrLinesSection } from './PnrrLinesSection';
 import { ReportForm } from './ReportForm';
 import { ReviewPanel } from './ReviewPanel';
 import type { AssignmentDetail } from './types';
@@ -142,6 +143,8 @@ function AssignmentView({
               </article>
             ))}
           </section>
+
+          <PnrrLinesSection assignmentId={assignment.id} />
         </div>
 
         <div className="col-12 col-lg-4">

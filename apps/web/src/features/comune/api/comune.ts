@@ -56,3 +56,37 @@ export const ComuneSheetAssignmentsQuery = graphql(`
     }
   }
 `);
+
+export const ComunePnrrQuery = graphql(`
+  query ComunePnrr($id: ID!) {
+    comune(id: $id) {
+      id
+      name
+      pnrr {
+        ownAmount
+        territoryAmount
+        schoolsAmount
+        otherBodiesAmount
+        measures {
+          measure {
+            code
+            title
+            asOf
+          }
+          ownAmount
+          applications {
+            amount
+            countedAmount
+            status
+            statusDate
+            cup
+            asOf
+            call {
+              title
+            }
+          }
+        }
+      }
+    }
+  }
+`);

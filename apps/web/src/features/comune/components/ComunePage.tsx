@@ -11,6 +11,7 @@ import { toAppError, type AppError } from '../../../lib/errors';
 import { PLAN_LABEL, ROLE_LABEL } from '../../../lib/i18n';
 import { formatInhabitants } from '../../../lib/plan';
 import { ComuneSheetAssignmentsQuery, ComuneSheetMembersQuery, ComuneSheetQuery } from '../api/comune';
+import { PnrrFundingSection } from './PnrrFundingSection';
 
 type Item = AssignmentsResult['assignments']['edges'][number]['node'];
 
@@ -229,6 +230,8 @@ export function ComunePage({ comuneId, consortiumName, actions }: ComunePageProp
               </div>
             ) : null}
           </section>
+
+          <PnrrFundingSection comuneId={comuneId} />
         </>
       ) : null}
     </>

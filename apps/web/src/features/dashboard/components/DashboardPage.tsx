@@ -11,6 +11,7 @@ import { DashboardLaggardsQuery, DashboardMembersQuery, DashboardTrendQuery } fr
 import { useConsortiumAssignments } from '../hooks/useConsortiumAssignments';
 import { applyFilters, figuresOf, percent, type DashboardFilters } from '../model';
 import { Heatmap } from './Heatmap';
+import { PnrrConsortiumSection } from './PnrrConsortiumSection';
 import { TrendChart } from './TrendChart';
 
 const REFRESH_MS = 15_000;
@@ -303,6 +304,7 @@ export function DashboardPage({ consortiumId, consortiumName, actions }: Props) 
           </section>
         </>
       ) : null}
+      <PnrrConsortiumSection consortiumId={consortiumId} />
     </>
   );
 }

@@ -45,3 +45,26 @@ export const RegionConsortiaQuery = graphql(`
     }
   }
 `);
+
+/** The region's PNRR funding per measure: sums of its comuni's own applications (open data). */
+export const RegionPnrrQuery = graphql(`
+  query RegionPnrr($regionCode: String!) {
+    pnrrRegionTotal(regionCode: $regionCode) {
+      amount
+      territoryAmount
+      fundedComuni
+      comuneCount
+      measures {
+        measure {
+          code
+          title
+          asOf
+        }
+        amount
+        fundedComuni
+        applicationCount
+        withdrawnCount
+      }
+    }
+  }
+`);

@@ -5,7 +5,8 @@ import { PageTitle } from '../../../components/PageTitle';
 import type { RegionBucketFragment } from '../../../gql/graphql';
 import { toAppError } from '../../../lib/errors';
 import { COMPLIANCE_COLUMN_LABEL } from '../../../lib/i18n';
-import { RegionComplianceQuery, RegionConsortiaQuery } from '../api/region';
+import { PnrrMeasureTotals } from '../../../components/PnrrMeasureTotals';
+import { RegionComplianceQuery, RegionConsortiaQuery, RegionPnrrQuery } from '../api/region';
 
 const COUNTS = [
   'total',
@@ -42,6 +43,9 @@ export function RegionPage({ regionCode }: { regionCode: string }) {
     return null;
   }, [consortia.data, regionCode]);
   const title = regionName ? `La Regione ${regionName}` : `Regione ${regionCode}`;
+  const [pnrr] = useQuery({ query: RegionPnrrQuery, variables: { regionCode }, pause: !regionCode });
+  const pnrrTotal = pnrr.data?.pnrrRegionTotal ?? null;
+  const pnrrError = toAppError(pnrr.error);
   const appError = toAppError(error);
 
   return (
@@ -70,6 +74,17 @@ export function RegionPage({ regionCode }: { regionCode: string }) {
             buckets={data.byProvince}
           />
         </>
+      ) : null}
+      {pnrrError ? <ErrorNotice error={pnrrError} /> : null}
+      {pnrrTotal ? (
+        <PnrrMeasureTotals
+          id="finanziamenti-pnrr"
+          scope={regionName ? `della Regione ${regionName}` : 'della Regione'}
+          amount={pnrrTotal.amount}
+          territoryAmount={pnrrTotal.territoryAmount}
+          comuneCount={pnrrTotal.comuneCount}
+          measures={pnrrTotal.measures}
+        />
       ) : null}
     </>
   );
