@@ -108,6 +108,58 @@ describe('Periodic report of the consortium (worker job, PDF and XLSX, mailed to
     expect(mail.text).not.toContain(job.fileName);
   });
 
+  it('is something to send: a cover, a summary with the change since the last report, charts, what is late and why, what is due next, and no daily table', async () => {
+    const ISSUE = 'Il fornitore non ha ancora consegnato il nuovo sito';
+    await owner.query(
+      `UPDATE assignment SET issues = $1, status = 'IN_PROGRESS', due_date = DATE '2020-01-01'
+        WHERE id = (SELECT a.id FROM assignment a JOIN comune c ON c.id = a.comune_id
+                     WHERE c.name = 'Crema' AND a.consortium_id = $2 ORDER BY a.id LIMIT 1)`,
+      [ISSUE, ids.consortiumA],
+    );
+    await owner.query(
+      `UPDATE assignment SET status = 'NOT_STARTED', due_date = (now() AT TIME ZONE 'Europe/Rome')::date + 20
+        WHERE id = (SELECT a.id FROM assignment a JOIN comune c ON c.id = a.comune_id
+                     WHERE c.name = 'Pandino' AND a.consortium_id = $1 ORDER BY a.id LIMIT 1)`,
+      [ids.consortiumA],
+    );
+    const job = await built(RTD_A, 'CONSORTIUM_REPORT_PDF');
+    const res = await download(job.downloadUrl, RTD_A);
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'report-')), 'report.pdf');
+    writeFileSync(file, res.body as Buffer);
+    const pages = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-']).toString('utf8').split('\f');
+    const text = (n: number) => pages[n - 1].replace(/\s+/g, ' ');
+    // Page 1, the cover: the consortium and the period.
+    expect(text(1)).toContain('Relazione periodica');
+    expect(text(1)).toMatch(/Periodo: dal \d{2}\/\d{2}\/\d{4} al \d{2}\/\d{2}\/\d{4}/);
+    // Page 2, the summary: today, the last report (an earlier test built one) and the change.
+    expect(text(2)).toContain('Sintesi');
+    expect(text(2)).toMatch(/dall’ultima relazione/);
+    expect(text(2)).toContain('Variazione');
+    expect(text(2)).toMatch(/Completamento \d+% \d+% [+-]?\d+ punti/);
+    const all = pages.join(' ').replace(/\s+/g, ' ');
+    for (const heading of [
+      'Andamento del completamento',
+      'Stato delle attività per obiettivo',
+      'Stato delle attività per Comune',
+      'Che cosa è stato completato',
+      'Che cosa è in ritardo, e perché',
+      'Che cosa scade nei prossimi 60 giorni',
+    ])
+      expect(all).toContain(heading);
+    // Why it is late: the comune's criticità, with its comune; what is due next names Pandino.
+    expect(all).toContain(ISSUE);
+    expect(all).toMatch(/Crema .*Il fornitore non ha ancora consegnato/);
+    expect(all).toMatch(/Pandino/);
+    // The app's words, and no table of 365 days: a handful of pages, few dated rows.
+    expect(all).toContain('Inviate, da validare');
+    const datedRows = pages
+      .join('\n')
+      .split('\n')
+      .filter((l) => /^\d{2}\/\d{2}\/\d{4}$/.test(l.trim()));
+    expect(datedRows.length).toBeLessThan(40);
+    expect(pages.length).toBeLessThan(12);
+  });
+
   it('builds the XLSX with the same numbers, and lets the staff and the auditor of the consortium read it', async () => {
     const job = await built(AUDITOR_A, 'CONSORTIUM_REPORT_XLSX');
     const res = await download(job.downloadUrl, AUDITOR_A);

@@ -17,6 +17,6 @@ import { DashboardRepository } from './dashboard/dashboard-read-model.repository
     ConsortiumDashboardService,
     ConsortiumDashboardResolver,
   ],
-  exports: [ComplianceService],
+  exports: [ComplianceService, ConsortiumDashboardService],
 })
 export class ComplianceModule {}

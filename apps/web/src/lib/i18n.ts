@@ -163,6 +163,8 @@ export const REPORT_STATE_LABEL = {
 export const REPORT_FREQUENCY_LABEL = {
   MONTHLY: 'Mensile',
   QUARTERLY: 'Trimestrale',
+  SEMIANNUAL: 'Semestrale (gennaio e luglio)',
+  ANNUAL: 'Annuale (gennaio)',
   WEEKLY: 'Settimanale (il lunedì)',
   NONE: 'Nessuna (solo su richiesta)',
 } as const;

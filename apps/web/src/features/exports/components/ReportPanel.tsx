@@ -18,7 +18,7 @@ import { saveSignedFile } from '../lib/save-signed-file';
 
 const POLL_MS = 2_000;
 const LISTED = 10;
-const FREQUENCIES: ReportFrequency[] = ['MONTHLY', 'QUARTERLY', 'WEEKLY', 'NONE'];
+const FREQUENCIES: ReportFrequency[] = ['SEMIANNUAL', 'ANNUAL', 'QUARTERLY', 'MONTHLY', 'WEEKLY', 'NONE'];
 /** The two ways of generating the report now: PDF first (the one to read), XLSX beside it. */
 const GENERATE_BUTTONS: { kind: ExportKind; style: string; label: string }[] = [
   { kind: 'CONSORTIUM_REPORT_PDF', style: 'btn-primary', label: REPORT_LABEL.generatePdf },
@@ -250,7 +250,7 @@ function ReportSchedule({ consortiumId }: { consortiumId: string }) {
               <option value="XLSX">XLSX</option>
             </select>
           </div>
-          {shownFrequency === 'MONTHLY' || shownFrequency === 'QUARTERLY' ? (
+          {shownFrequency !== 'WEEKLY' && shownFrequency !== 'NONE' ? (
             <div className="col-12 col-md-2">
               <label htmlFor="rtd-report-day" className="form-label">
                 {REPORT_LABEL.dayOfMonth}
