@@ -36,7 +36,7 @@ export class ExportRequestInput {
   @Field(() => String, {
     nullable: true,
     description:
-      'MONITORING_XLSX: the edition of the plan (default: the one most of the assignments use, else the latest)',
+      'MONITORING_XLSX: the edition of the plan (default: every edition the activities use, one sheet each, else the latest)',
   })
   edition?: string | null;
 }
