@@ -42,9 +42,9 @@ describe('Periodic report of the consortium (worker job, PDF and XLSX, mailed to
   let ids: DemoIds;
 
   const download = (url: string, who: string) => downloadFile(api, url, who);
-  const built = async (who: string, kind: string) => {
+  const built = async (who: string, kind: string, extra: Record<string, unknown> = {}) => {
     const queued = ok(
-      await api.as(who).graphql(REQUEST, { input: { kind, consortiumId: ids.consortiumA } }),
+      await api.as(who).graphql(REQUEST, { input: { kind, consortiumId: ids.consortiumA, ...extra } }),
       'requestExport',
     );
     expect(queued).toMatchObject({ state: 'QUEUED', kind, progress: 0, downloadUrl: null });
@@ -122,7 +122,8 @@ describe('Periodic report of the consortium (worker job, PDF and XLSX, mailed to
                      WHERE c.name = 'Pandino' AND a.consortium_id = $1 ORDER BY a.id LIMIT 1)`,
       [ids.consortiumA],
     );
-    const job = await built(RTD_A, 'CONSORTIUM_REPORT_PDF');
+    const COMMENT = 'Nel semestre i Comuni piccoli hanno recuperato: restano i siti web.';
+    const job = await built(RTD_A, 'CONSORTIUM_REPORT_PDF', { commentary: COMMENT });
     const res = await download(job.downloadUrl, RTD_A);
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'report-')), 'report.pdf');
     writeFileSync(file, res.body as Buffer);
@@ -136,6 +137,9 @@ describe('Periodic report of the consortium (worker job, PDF and XLSX, mailed to
     expect(text(2)).toMatch(/dall’ultima relazione/);
     expect(text(2)).toContain('Variazione');
     expect(text(2)).toMatch(/Completamento \d+% \d+% [+-]?\d+ punti/);
+    // The RTD's commentary, written when asking, is in the summary.
+    expect(text(2)).toContain('Commento del Responsabile per la Transizione al Digitale');
+    expect(text(2)).toContain(COMMENT);
     const all = pages.join(' ').replace(/\s+/g, ' ');
     for (const heading of [
       'Andamento del completamento',
@@ -194,6 +198,21 @@ describe('Periodic report of the consortium (worker job, PDF and XLSX, mailed to
     expect((await download(seen.downloadUrl, STAFF_A)).status).toBe(200);
     // Another consortium's RTD does not see it.
     expect(errorCodes(await api.as(RTD_B).graphql(JOB, { id: job.id }))).toEqual(['NOT_FOUND']);
+  });
+
+  it('refuses a commentary that is too long, or on a file that is not the report, naming the field', async () => {
+    const long = await api
+      .as(RTD_A)
+      .graphql(REQUEST, {
+        input: { kind: 'CONSORTIUM_REPORT_PDF', consortiumId: ids.consortiumA, commentary: 'x'.repeat(4001) },
+      });
+    expect(long.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'commentary' });
+    const elsewhere = await api
+      .as(RTD_A)
+      .graphql(REQUEST, {
+        input: { kind: 'MONITORING_XLSX', consortiumId: ids.consortiumA, commentary: 'Nota' },
+      });
+    expect(elsewhere.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'commentary' });
   });
 
   it("refuses the report to a comune's referent and to another consortium's RTD, and queues nothing", async () => {

@@ -39,6 +39,13 @@ export class ExportRequestInput {
       'MONITORING_XLSX: the edition of the plan (default: every edition the activities use, one sheet each, else the latest)',
   })
   edition?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "CONSORTIUM_REPORT_PDF: the RTD's commentary, printed in the report's summary (up to 4,000 characters)",
+  })
+  commentary?: string | null;
 }
 
 @ObjectType('ExportJob', { description: 'A file asked for; only who asked sees it' })

@@ -117,7 +117,7 @@ export class ConsortiumReportBuilder {
         criticita: figures.lists.criticita?.items ?? [],
         deadlines: figures.lists.deadlines?.items ?? [],
         deadlineDays: DEADLINE_DAYS,
-        commentary: null,
+        commentary: row.commentary ?? null,
       };
       const pdf = row.kind === 'CONSORTIUM_REPORT_PDF';
       const content = pdf ? await renderConsortiumReportPdf(data) : await renderConsortiumReportXlsx(data);
