@@ -201,17 +201,13 @@ describe('Periodic report of the consortium (worker job, PDF and XLSX, mailed to
   });
 
   it('refuses a commentary that is too long, or on a file that is not the report, naming the field', async () => {
-    const long = await api
-      .as(RTD_A)
-      .graphql(REQUEST, {
-        input: { kind: 'CONSORTIUM_REPORT_PDF', consortiumId: ids.consortiumA, commentary: 'x'.repeat(4001) },
-      });
+    const long = await api.as(RTD_A).graphql(REQUEST, {
+      input: { kind: 'CONSORTIUM_REPORT_PDF', consortiumId: ids.consortiumA, commentary: 'x'.repeat(4001) },
+    });
     expect(long.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'commentary' });
-    const elsewhere = await api
-      .as(RTD_A)
-      .graphql(REQUEST, {
-        input: { kind: 'MONITORING_XLSX', consortiumId: ids.consortiumA, commentary: 'Nota' },
-      });
+    const elsewhere = await api.as(RTD_A).graphql(REQUEST, {
+      input: { kind: 'MONITORING_XLSX', consortiumId: ids.consortiumA, commentary: 'Nota' },
+    });
     expect(elsewhere.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'commentary' });
   });
 
