@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { DUE_DATE, overdueSql, type AssignmentStatus } from '@rtd/assignments';
+import { DUE_DATE, openSql, overdueSql, type AssignmentStatus } from '@rtd/assignments';
 
 export interface DashboardFilterValues {
   edition: string | null;
@@ -68,7 +68,7 @@ export interface Page {
   offset: number;
 }
 
-const OPEN = `a.status NOT IN ('COMPLETED', 'NOT_APPLICABLE')`;
+const OPEN = openSql();
 
 function filterParams(consortiumId: string, f: DashboardFilterValues): unknown[] {
   return [consortiumId, f.edition, f.chapter, f.provinceCode, f.objectiveId];
