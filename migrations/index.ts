@@ -27,6 +27,7 @@ import { OutboxRequestId1764000100000 } from './1764000100000-outbox-request-id'
 import { PersonalData1764000101000 } from './1764000101000-personal-data';
 import { Retention1764000102000 } from './1764000102000-retention';
 import { PnrrAttribution1764000200000 } from './1764000200000-pnrr-attribution';
+import { PeriodicReport1764000230000 } from './1764000230000-periodic-report';
 
 /** Every migration, in order. A new migration is added here as well as in its own file. */
 export const ALL_MIGRATIONS = [
@@ -59,4 +60,5 @@ export const ALL_MIGRATIONS = [
   PersonalData1764000101000,
   Retention1764000102000,
   PnrrAttribution1764000200000,
+  PeriodicReport1764000230000,
 ];

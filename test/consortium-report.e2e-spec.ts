@@ -43,9 +43,9 @@ describe('Periodic report of the consortium (worker job, PDF and XLSX, mailed to
   let ids: DemoIds;
 
   const download = (url: string, who: string) => downloadFile(api, url, who);
-  const built = async (who: string, kind: string) => {
+  const built = async (who: string, kind: string, extra: Record<string, unknown> = {}) => {
     const queued = ok(
-      await api.as(who).graphql(REQUEST, { input: { kind, consortiumId: ids.consortiumA } }),
+      await api.as(who).graphql(REQUEST, { input: { kind, consortiumId: ids.consortiumA, ...extra } }),
       'requestExport',
     );
     expect(queued).toMatchObject({ state: 'QUEUED', kind, progress: 0, downloadUrl: null });
@@ -128,6 +128,63 @@ describe('Periodic report of the consortium (worker job, PDF and XLSX, mailed to
     expect(mail.text).not.toContain(job.fileName);
   });
 
+  it('is something to send: a cover, a summary with the change since the last report, charts, what is late and why, what is due next, and no daily table', async () => {
+    const ISSUE = 'Il fornitore non ha ancora consegnato il nuovo sito';
+    await owner.query(
+      `UPDATE assignment SET issues = $1, status = 'IN_PROGRESS', due_date = DATE '2020-01-01'
+        WHERE id = (SELECT a.id FROM assignment a JOIN comune c ON c.id = a.comune_id
+                     WHERE c.name = 'Crema' AND a.consortium_id = $2 ORDER BY a.id LIMIT 1)`,
+      [ISSUE, ids.consortiumA],
+    );
+    await owner.query(
+      `UPDATE assignment SET status = 'NOT_STARTED', due_date = (now() AT TIME ZONE 'Europe/Rome')::date + 20
+        WHERE id = (SELECT a.id FROM assignment a JOIN comune c ON c.id = a.comune_id
+                     WHERE c.name = 'Pandino' AND a.consortium_id = $1 ORDER BY a.id LIMIT 1)`,
+      [ids.consortiumA],
+    );
+    const COMMENT = 'Nel semestre i Comuni piccoli hanno recuperato: restano i siti web.';
+    const job = await built(RTD_A, 'CONSORTIUM_REPORT_PDF', { commentary: COMMENT });
+    const res = await download(job.downloadUrl, RTD_A);
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'report-')), 'report.pdf');
+    writeFileSync(file, res.body as Buffer);
+    const pages = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-']).toString('utf8').split('\f');
+    const text = (n: number) => pages[n - 1].replace(/\s+/g, ' ');
+    // Page 1, the cover: the consortium and the period.
+    expect(text(1)).toContain('Relazione periodica');
+    expect(text(1)).toMatch(/Periodo: dal \d{2}\/\d{2}\/\d{4} al \d{2}\/\d{2}\/\d{4}/);
+    // Page 2, the summary: today, the last report (an earlier test built one) and the change.
+    expect(text(2)).toContain('Sintesi');
+    expect(text(2)).toMatch(/dall’ultima relazione/);
+    expect(text(2)).toContain('Variazione');
+    expect(text(2)).toMatch(/Completamento \d+% \d+% [+-]?\d+ punti/);
+    // The RTD's commentary, written when asking, is in the summary.
+    expect(text(2)).toContain('Commento del Responsabile per la Transizione al Digitale');
+    expect(text(2)).toContain(COMMENT);
+    const all = pages.join(' ').replace(/\s+/g, ' ');
+    for (const heading of [
+      'Andamento del completamento',
+      'Stato delle attività per obiettivo',
+      'Stato delle attività per Comune',
+      'Che cosa è stato completato',
+      'Che cosa è in ritardo, e perché',
+      'Che cosa scade nei prossimi 60 giorni',
+    ])
+      expect(all).toContain(heading);
+    // Why it is late: the comune's criticità, with its comune; what is due next names Pandino.
+    expect(all).toContain(ISSUE);
+    expect(all).toMatch(/Crema .*Il fornitore non ha ancora consegnato/);
+    expect(all).toMatch(/Pandino/);
+    // The app's words, and no table of 365 days: a handful of pages, few dated rows.
+    expect(all).toContain('Inviate, da validare');
+    const datedRows = pages
+      .join('\n')
+      .split('\n')
+      .filter((l) => /^\d{2}\/\d{2}\/\d{4}$/.test(l.trim()));
+    expect(datedRows.length).toBeLessThan(40);
+    // pdftotext ends every page with a form feed: the last piece is empty.
+    expect(pages.length - 1).toBeLessThanOrEqual(12);
+  });
+
   it('builds the XLSX with the same numbers, and lets the staff and the auditor of the consortium read it', async () => {
     const job = await built(AUDITOR_A, 'CONSORTIUM_REPORT_XLSX');
     const res = await download(job.downloadUrl, AUDITOR_A);
@@ -161,6 +218,17 @@ describe('Periodic report of the consortium (worker job, PDF and XLSX, mailed to
     expect((await download(seen.downloadUrl, STAFF_A)).status).toBe(200);
     // Another consortium's RTD does not see it.
     expect(errorCodes(await api.as(RTD_B).graphql(JOB, { id: job.id }))).toEqual(['NOT_FOUND']);
+  });
+
+  it('refuses a commentary that is too long, or on a file that is not the report, naming the field', async () => {
+    const long = await api.as(RTD_A).graphql(REQUEST, {
+      input: { kind: 'CONSORTIUM_REPORT_PDF', consortiumId: ids.consortiumA, commentary: 'x'.repeat(4001) },
+    });
+    expect(long.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'commentary' });
+    const elsewhere = await api.as(RTD_A).graphql(REQUEST, {
+      input: { kind: 'MONITORING_XLSX', consortiumId: ids.consortiumA, commentary: 'Nota' },
+    });
+    expect(elsewhere.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'commentary' });
   });
 
   it("refuses the report to a comune's referent and to another consortium's RTD, and queues nothing", async () => {

@@ -12,7 +12,7 @@ import { ownerDataSource } from '@rtd/platform';
 import { formatEuro } from '@rtd/pnrr';
 import { builtExport, downloadFile, EXPORT_JOB } from './support/exports';
 import { NO_ROLE, PORTAL_LOMBARDIA, REFERENT_CREMA, RTD_A, RTD_B, VIEWER_CREMA } from './support/identities';
-import { demoIds, DemoIds, ok } from './support/scenario';
+import { demoIds, DemoIds, ok, publishedObjective } from './support/scenario';
 import { errorCodes, startTestApi, TestApi } from './support/test-app';
 import { eventually, startTestWorker } from './support/test-worker';
 
@@ -392,5 +392,58 @@ describe('Exports: scheda per comune (PDF), monitoring sheet (XLSX), built by th
       [ids.consortiumA],
     );
     expect(entries[0].n).toBeGreaterThanOrEqual(5);
+  });
+
+  it("leaves no edition out: Crema's 2024-2026 activity gets its own sheet, dates in Italian", async () => {
+    await publishedObjective(api, {
+      consortiumId: ids.consortiumA,
+      comuneIds: [ids.crema],
+      edition: '2024-2026',
+      lineCodes: ['CAP1.PA.01'],
+      title: 'Attività del Piano 2024-2026',
+      dueDate: '2027-03-31',
+    });
+    const { job, body } = await exportFile(REFERENT_CREMA, { kind: 'MONITORING_XLSX', comuneId: ids.crema });
+    expect(job).toMatchObject({
+      edition: null,
+      fileName: 'monitoraggio-crema-019035-2022-2024_2024-2026.xlsx',
+    });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(body as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((ws) => ws.name)).toEqual([
+      'Linee 2022-2024',
+      'Linee 2024-2026',
+      'Azioni locali',
+      'Avvisi PNRR',
+      'Importi PNRR',
+      'Fonti',
+    ]);
+    const sheet = workbook.getWorksheet('Linee 2024-2026')!;
+    const header = (sheet.getRow(1).values as string[]).slice(1);
+    const col = (name: string) => header.indexOf(name) + 1;
+    const rows = [] as ExcelJS.Row[];
+    sheet.eachRow((row, n) => n > 1 && rows.push(row));
+    const adopted = rows.filter((r) => r.getCell(col('Obiettivo')).value === 'Attività del Piano 2024-2026');
+    expect(adopted).toHaveLength(1);
+    const due = adopted[0].getCell(col('Scadenza attività'));
+    expect(due.value).toEqual(new Date('2027-03-31T00:00:00Z'));
+    expect(due.numFmt).toBe('dd/mm/yyyy');
+    // The 2022-2024 sheet still has the demo's activities.
+    const older = workbook.getWorksheet('Linee 2022-2024')!;
+    let adoptedOlder = 0;
+    older.eachRow((row, n) => n > 1 && row.getCell(col('Adottata')).value === 'Sì' && adoptedOlder++);
+    expect(adoptedOlder).toBeGreaterThan(0);
+    const sources = workbook.getWorksheet('Fonti')!.getCell('A1').value as string;
+    expect(sources).toMatch(
+      /^Generato da RTD Hub il \d{2}\/\d{2}\/\d{4},? \d{2}:\d{2} \(edizioni 2022-2024, 2024-2026/,
+    );
+
+    // An edition chosen in the request still gives that one only.
+    const chosen = await exportFile(REFERENT_CREMA, {
+      kind: 'MONITORING_XLSX',
+      comuneId: ids.crema,
+      edition: '2024-2026',
+    });
+    expect(chosen.job).toMatchObject({ edition: '2024-2026' });
   });
 });

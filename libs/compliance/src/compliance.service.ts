@@ -124,6 +124,12 @@ export class ComplianceService {
       .map(([day, buckets]) => ({ day, buckets: sortBuckets(buckets) }));
   }
 
+  /** Checks the caller may summarise the consortium (its office), as complianceSummary does; returns its name. */
+  async checkConsortium(ctx: RequestContext, consortiumId: string): Promise<string> {
+    await this.checkScope(ctx, { consortiumId });
+    return (await this.tenancy.getConsortium(ctx, consortiumId)).name;
+  }
+
   /** Validates the scope and checks the caller may summarise it. */
   private async checkScope(ctx: RequestContext, scope: ComplianceScope) {
     const consortiumId = scope.consortiumId ? parseId('scope.consortiumId', scope.consortiumId) : null;

@@ -6,3 +6,5 @@ export * from './compliance-snapshots';
 export * from './jobs/compliance-snapshot.job';
 export * from './jobs/compliance-jobs.module';
 export * from './tables';
+export * from './dashboard/consortium-dashboard.types';
+export * from './dashboard/consortium-dashboard.service';

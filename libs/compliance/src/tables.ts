@@ -28,5 +28,14 @@ export const COMPLIANCE_TABLES: TableOwnership = {
       'comune',
       'consortium',
     ],
+    // The Cruscotto's matrix, deadlines and criticità (dashboard/).
+    'dashboard-read-model.repository': [
+      'assignment',
+      'shared_objective',
+      'shared_objective_line',
+      'plan_line',
+      'comune',
+      'consortium_member',
+    ],
   },
 };

@@ -71,15 +71,18 @@ export class ComuneFiles {
     return asked;
   }
 
-  /** Without one asked: the edition most of the assignments use, else the latest. */
-  async edition(ctx: RequestContext, asked: string | null, sheets: ComuneSheet[]): Promise<string> {
-    if (asked !== null) return this.checkEdition(ctx, asked);
+  /**
+   * The editions of the monitoring sheet: the one asked for; without one, every edition the
+   * activities use (none left out: a comune may have 2022-2024 and 2024-2026 activities), else
+   * the latest.
+   */
+  async editionsOf(ctx: RequestContext, asked: string | null, sheets: ComuneSheet[]): Promise<string[]> {
+    if (asked !== null) return [await this.checkEdition(ctx, asked)];
+    const used = new Set<string>();
+    for (const sheet of sheets) for (const a of sheet.assignments) used.add(a.edition);
+    if (used.size > 0) return [...used].sort();
     const editions = await this.data.editions(ctx);
-    const used = new Map<string, number>();
-    for (const sheet of sheets)
-      for (const a of sheet.assignments) used.set(a.edition, (used.get(a.edition) ?? 0) + 1);
-    const [mostUsed] = [...used.entries()].sort((a, b) => b[1] - a[1] || b[0].localeCompare(a[0]));
-    return mostUsed?.[0] ?? [...editions].sort().at(-1) ?? '2024-2026';
+    return [[...editions].sort().at(-1) ?? '2024-2026'];
   }
 
   /** The scheda of these sheets, as one PDF. */
@@ -92,20 +95,23 @@ export class ComuneFiles {
     };
   }
 
-  /** The monitoring sheet of these sheets against every line of `edition`. */
+  /** The monitoring sheet of these sheets against every line of each edition, one sheet per edition. */
   async monitoring(
     ctx: RequestContext,
     scope: ComuneFileScope,
     sheets: ComuneSheet[],
-    edition: string,
+    editions: string[],
     today: string,
   ): Promise<BuiltFile> {
-    const lines = await this.data.editionLines(ctx, edition);
+    const withLines = [];
+    for (const edition of editions)
+      withLines.push({ edition, lines: await this.data.editionLines(ctx, edition) });
     return {
-      fileName: `monitoraggio-${this.name(scope)}-${edition}.xlsx`,
+      fileName: `monitoraggio-${this.name(scope)}-${editions.join('_')}.xlsx`,
       contentType: CONTENT_TYPE.MONITORING_XLSX,
-      content: await renderMonitoring(sheets, lines, edition, today),
-      edition,
+      content: await renderMonitoring(sheets, withLines, today),
+      // The job's edition: the one it holds; several are named in the file and its name.
+      edition: editions.length === 1 ? editions[0] : null,
     };
   }
 

@@ -85,13 +85,22 @@ export class ExportJobsRepository {
       kind: ExportKind;
       editionCode?: string | null;
       requestedBy: string;
+      /** The RTD's commentary of a periodic report. */
+      commentary?: string | null;
     },
   ): Promise<ExportJobRow> {
     const [row] = await db.query(
-      `INSERT INTO export_job (consortium_id, comune_id, kind, edition_code, state, requested_by)
-       VALUES ($1, $2, $3, $4, 'QUEUED', $5)
+      `INSERT INTO export_job (consortium_id, comune_id, kind, edition_code, state, requested_by, commentary)
+       VALUES ($1, $2, $3, $4, 'QUEUED', $5, $6)
        RETURNING ${COLUMNS}`,
-      [job.consortiumId, job.comuneId ?? null, job.kind, job.editionCode ?? null, job.requestedBy],
+      [
+        job.consortiumId,
+        job.comuneId ?? null,
+        job.kind,
+        job.editionCode ?? null,
+        job.requestedBy,
+        job.commentary ?? null,
+      ],
     );
     return row;
   }
@@ -114,9 +123,12 @@ export class ExportJobsRepository {
   }
 
   /** The worker's read of a report (its own policy: subject system:exports, the report's consortium). */
-  async report(db: EntityManager, id: string): Promise<ExportJobRow | null> {
+  async report(
+    db: EntityManager,
+    id: string,
+  ): Promise<(ExportJobRow & { commentary: string | null }) | null> {
     const [row] = await db.query(
-      `SELECT ${COLUMNS} FROM export_job WHERE id = $1 AND kind IN ('CONSORTIUM_REPORT_PDF', 'CONSORTIUM_REPORT_XLSX')`,
+      `SELECT ${COLUMNS}, commentary FROM export_job WHERE id = $1 AND kind IN ('CONSORTIUM_REPORT_PDF', 'CONSORTIUM_REPORT_XLSX')`,
       [id],
     );
     return row ?? null;

@@ -61,6 +61,9 @@ type Scope = ComuneFileScope;
  * and progress. A job is its requester's (or, the report, its consortium's); each link is signed
  * for the caller and issued, and honoured, only while the caller may still export that scope.
  */
+/** The RTD's commentary of a periodic report, at most (export_job.commentary's check). */
+export const MAX_COMMENTARY = 4000;
+
 @Injectable()
 export class ExportsService {
   private readonly links: DownloadLinkSettings;
@@ -87,9 +90,12 @@ export class ExportsService {
     ctx: RequestContext,
     kind: ExportKindEnum,
     scope: Scope,
+    commentary: string | null,
   ): Promise<ExportJobObject> {
     if (scope.comune)
       throw badInput('comuneId', 'la relazione periodica riguarda il consorzio: indicare consortiumId');
+    if (commentary !== null && commentary.length > MAX_COMMENTARY)
+      throw badInput('commentary', `al massimo ${MAX_COMMENTARY} caratteri`);
     const subject = actorSubject(ctx.actor);
     const row = await ctx.atomically(async (db) => {
       await this.checkBacklog(db, scope.consortium.id);
@@ -97,6 +103,7 @@ export class ExportsService {
         consortiumId: scope.consortium.id,
         kind,
         requestedBy: subject,
+        commentary,
       });
       const message: ConsortiumReportMessage = {
         kind: 'consortium-report',
@@ -127,7 +134,9 @@ export class ExportsService {
     const access = await callerAccess(ctx);
     const target = { consortiumId: scope.consortium.id, comuneId: scope.comune?.id ?? null };
     if (!access.ability.can('export', on('Export', target))) throw forbidden();
-    if (isReportKind(input.kind)) return this.queueReport(ctx, input.kind, scope);
+    const commentary = input.commentary?.trim() || null;
+    if (isReportKind(input.kind)) return this.queueReport(ctx, input.kind, scope, commentary);
+    if (commentary !== null) throw badInput('commentary', 'solo per la relazione periodica');
     const kind = input.kind as ComuneFileKind;
     const edition =
       kind === ExportKindEnum.MONITORING_XLSX && input.edition != null

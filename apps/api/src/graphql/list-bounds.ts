@@ -60,6 +60,9 @@ export const MAX_LINE_FACTS = 10;
 /** Drafts carried forward from one objective: one per later edition, a planning figure. */
 export const MAX_CARRIED = 20;
 
+/** Rows of one page of the Cruscotto's comuni, deadlines or criticità (libs/compliance, MAX_DASHBOARD_PAGE). */
+export const MAX_DASHBOARD_PAGE = 100;
+
 export const DEFAULT_LIST_BOUND = 100;
 
 type Args = Record<string, unknown>;
@@ -105,6 +108,11 @@ export const LIST_BOUNDS: Readonly<Record<string, (args: Args) => number>> = {
   'Query.complianceTrend': (args) => trendDays(args.from, args.to) * bucketBound(args.groupBy, args.scope),
   'ComplianceTrendPoint.buckets': () => 1,
   'Query.comuneMembers': () => MAX_MEMBERSHIPS_OF_ONE,
+  'ConsortiumDashboard.objectives': () => MAX_OBJECTIVES,
+  'DashboardComunePage.rows': () => MAX_DASHBOARD_PAGE,
+  'DashboardAssignmentPage.items': () => MAX_DASHBOARD_PAGE,
+  'DashboardFilterOptions.provinces': () => ITALIAN_PROVINCES,
+  'DashboardFilterOptions.objectives': () => MAX_OBJECTIVES,
   'Query.consortiumMemberships': () => MAX_CONSORTIUM_MEMBERSHIPS,
   'Me.memberships': () => MAX_MEMBERSHIPS_OF_ONE,
   'Assignment.evidence': () => MAX_EVIDENCE,

@@ -125,7 +125,9 @@ export const COMPLIANCE_COLUMN_LABEL = {
 export const REPORT_LABEL = {
   region: 'Relazione periodica',
   intro:
-    'La relazione del consorzio con i dati del cruscotto, la mappa dei Comuni, i ritardatari e l’andamento: preparata in background, conservata un anno.',
+    'La relazione del consorzio: copertina, sintesi con la variazione dall’ultima relazione, grafici, attività completate, in ritardo con le criticità e in scadenza; preparata in background, conservata un anno.',
+  commentary: 'Commento del Responsabile per la Transizione al Digitale (facoltativo)',
+  commentaryHint: 'Compare nella sintesi della relazione che si genera ora; al massimo 4.000 caratteri.',
   generatePdf: 'Genera la relazione (PDF)',
   generateXlsx: 'Genera la relazione (XLSX)',
   requesting: 'Richiesta in corso…',
@@ -163,6 +165,8 @@ export const REPORT_STATE_LABEL = {
 export const REPORT_FREQUENCY_LABEL = {
   MONTHLY: 'Mensile',
   QUARTERLY: 'Trimestrale',
+  SEMIANNUAL: 'Semestrale (gennaio e luglio)',
+  ANNUAL: 'Annuale (gennaio)',
   WEEKLY: 'Settimanale (il lunedì)',
   NONE: 'Nessuna (solo su richiesta)',
 } as const;

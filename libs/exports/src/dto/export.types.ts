@@ -36,9 +36,16 @@ export class ExportRequestInput {
   @Field(() => String, {
     nullable: true,
     description:
-      'MONITORING_XLSX: the edition of the plan (default: the one most of the assignments use, else the latest)',
+      'MONITORING_XLSX: the edition of the plan (default: every edition the activities use, one sheet each, else the latest)',
   })
   edition?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "CONSORTIUM_REPORT_PDF: the RTD's commentary, printed in the report's summary (up to 4,000 characters)",
+  })
+  commentary?: string | null;
 }
 
 @ObjectType('ExportJob', { description: 'A file asked for; only who asked sees it' })

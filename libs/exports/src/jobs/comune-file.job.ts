@@ -71,7 +71,7 @@ export class ComuneFileBuilder {
               ctx,
               scope,
               sheets,
-              await this.files.edition(ctx, row.editionCode, sheets),
+              await this.files.editionsOf(ctx, row.editionCode, sheets),
               today,
             ),
       );

@@ -3,7 +3,14 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { JobContext } from '@rtd/authz';
-import { ComplianceGroupBy, ComplianceService } from '@rtd/compliance';
+import {
+  ComplianceGroupBy,
+  ComplianceService,
+  ComplianceTrendPoint,
+  ConsortiumDashboardService,
+  DashboardComuneOrder,
+  DEADLINE_DAYS,
+} from '@rtd/compliance';
 import { todayInRome } from '@rtd/dates';
 import { APP_DATA_SOURCE, jobTimingFromEnv, metrics, RequestContext, timed } from '@rtd/kernel';
 import { NotificationsService } from '@rtd/notifications';
@@ -14,6 +21,7 @@ import { ExportData } from '../export-data';
 import { ExportJobsRepository } from '../export-jobs.repository';
 import { EXPORTS_QUEUE, ExportsMessage } from '../exports.service';
 import { ComuneFileBuilder } from './comune-file.job';
+import { ReportScheduleRepository } from '../schedule/report-schedule.repository';
 import {
   ConsortiumReportData,
   renderConsortiumReportPdf,
@@ -27,6 +35,20 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 /** A year back from `day` (YYYY-MM-DD), the span of the report's trend. */
 const yearBefore = (day: string) => `${Number(day.slice(0, 4)) - 1}${day.slice(4)}`;
+
+/** The day of the last report in Rome and the consortium's figures that day (its midnight snapshot). */
+export function sincePrevious(
+  trend: ComplianceTrendPoint[],
+  finishedAt: Date | null,
+): Pick<ConsortiumReportData, 'since' | 'previous'> {
+  const day = finishedAt
+    ? new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(finishedAt)
+    : (trend[0]?.day ?? null);
+  if (!day) return { since: null, previous: null };
+  // The midnight snapshot of that day or the last one before: the figures the last report saw.
+  const point = [...trend].reverse().find((p) => p.day <= day) ?? trend.find((p) => p.day > day);
+  return { since: day, previous: point?.buckets[0] ?? null };
+}
 
 /**
  * Builds the periodic report of a consortium with the figures complianceSummary and
@@ -43,6 +65,8 @@ export class ConsortiumReportBuilder {
     private readonly jobs: ExportJobsRepository,
     private readonly notifications: NotificationsService,
     private readonly pnrr: PnrrService,
+    private readonly dashboards: ConsortiumDashboardService,
+    private readonly schedules: ReportScheduleRepository,
   ) {}
 
   async build(job: JobContext, exportJobId: string): Promise<boolean> {
@@ -67,7 +91,22 @@ export class ConsortiumReportBuilder {
           today,
         );
         const pnrr = await this.pnrr.consortiumTotal(ctx, row.consortiumId);
-        return { consortium, whole: whole ?? null, comuni, objectives, trend, pnrr };
+        // The lists of the Cruscotto: open criticità and what is due next (a page of 100 each).
+        const lists = await this.dashboards.dashboard(ctx, {
+          consortiumId: row.consortiumId,
+          comuniFirst: 1,
+          comuniOffset: 0,
+          comuniOrder: DashboardComuneOrder.NAME,
+          deadlinesFirst: 100,
+          deadlinesOffset: 0,
+          criticitaFirst: 100,
+          criticitaOffset: 0,
+        });
+        // "Since the last report": the newest earlier report of the consortium that was built.
+        const earlier = (await this.schedules.reports(await ctx.db(), row.consortiumId, 20)).find(
+          (r) => r.id !== row.id && r.state === 'COMPLETED' && r.finishedAt !== null,
+        );
+        return { consortium, whole: whole ?? null, comuni, objectives, trend, pnrr, lists, earlier };
       });
       await progress(50);
       const data: ConsortiumReportData = {
@@ -78,6 +117,11 @@ export class ConsortiumReportBuilder {
         objectives: figures.objectives,
         trend: figures.trend,
         pnrr: figures.pnrr,
+        ...sincePrevious(figures.trend, figures.earlier?.finishedAt ?? null),
+        criticita: figures.lists.criticita?.items ?? [],
+        deadlines: figures.lists.deadlines?.items ?? [],
+        deadlineDays: DEADLINE_DAYS,
+        commentary: row.commentary ?? null,
       };
       const pdf = row.kind === 'CONSORTIUM_REPORT_PDF';
       const content = pdf ? await renderConsortiumReportPdf(data) : await renderConsortiumReportXlsx(data);

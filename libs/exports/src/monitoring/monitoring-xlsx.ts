@@ -5,6 +5,17 @@ import { STATUS_NAME, StatusCode } from '@rtd/kernel';
 import { ComuneSheet, SheetAssignment } from '../export-data';
 import { pnrrAsOfLine } from '../pnrr-figures';
 
+/** "07/12/2026 14:05" in Rome: the way an Italian reader writes a moment. */
+const formatDateTime = (at: Date) =>
+  new Intl.DateTimeFormat('it-IT', {
+    timeZone: 'Europe/Rome',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(at);
+
 /** A calendar day as Excel stores it: midnight UTC of that day (no time zone shift on opening). */
 const day = (value: string | null): Date | null => (value ? new Date(`${value}T00:00:00Z`) : null);
 
@@ -132,32 +143,38 @@ function lineRow(comune: ComuneSheet, line: PlanLineObject, entry: SheetAssignme
  */
 export async function renderMonitoring(
   sheets: ComuneSheet[],
-  editionLines: PlanLineObject[],
-  edition: string,
+  editions: { edition: string; lines: PlanLineObject[] }[],
   today: string,
   generatedAt = new Date(),
 ): Promise<Buffer> {
   const workbook = new (exceljs().Workbook)();
   workbook.creator = 'RTD Hub';
   workbook.created = generatedAt;
-  workbook.title = `Monitoraggio del Piano Triennale ${edition}`;
-  const lines = sheet(workbook, `Linee ${edition}`, MONITORING_COLUMNS);
+  const names = editions.map((e) => e.edition).join(', ');
+  workbook.title = `Monitoraggio del Piano Triennale ${names}`;
+  // One sheet per edition the activities use (issue 24: none is left out), then local actions.
+  const perEdition = editions.map((e) => ({
+    ...e,
+    ws: sheet(workbook, `Linee ${e.edition}`, MONITORING_COLUMNS),
+  }));
   const local = sheet(workbook, 'Azioni locali', MONITORING_COLUMNS);
   const calls = sheet(workbook, 'Avvisi PNRR', PNRR_COLUMNS);
   const totals = sheet(workbook, 'Importi PNRR', TOTAL_COLUMNS);
 
   for (const comune of sheets) {
-    const byLine = new Map<string, SheetAssignment[]>();
-    for (const entry of comune.assignments) {
-      if (entry.edition !== edition) continue;
-      for (const line of entry.lines) byLine.set(line.code, [...(byLine.get(line.code) ?? []), entry]);
-    }
-    for (const line of editionLines) {
-      const target = line.local ? local : lines;
-      const entries = byLine.get(line.code);
-      // Local lines appear only where the office adopted them; AgID lines always.
-      if (line.local && !entries) continue;
-      for (const entry of entries ?? [null]) target.addRow(lineRow(comune, line, entry, today));
+    for (const { edition, lines: editionLines, ws: lines } of perEdition) {
+      const byLine = new Map<string, SheetAssignment[]>();
+      for (const entry of comune.assignments) {
+        if (entry.edition !== edition) continue;
+        for (const line of entry.lines) byLine.set(line.code, [...(byLine.get(line.code) ?? []), entry]);
+      }
+      for (const line of editionLines) {
+        const target = line.local ? local : lines;
+        const entries = byLine.get(line.code);
+        // Local lines appear only where the office adopted them; AgID lines always.
+        if (line.local && !entries) continue;
+        for (const entry of entries ?? [null]) target.addRow(lineRow(comune, line, entry, today));
+      }
     }
     for (const application of comune.pnrr.applications) {
       calls.addRow({
@@ -182,14 +199,14 @@ export async function renderMonitoring(
       territory: comune.pnrr.territoryAmount,
     });
   }
-  for (const ws of [lines, local]) {
+  for (const ws of [...perEdition.map((e) => e.ws), local]) {
     ws.getColumn('text').alignment = { wrapText: true, vertical: 'top' };
     ws.getColumn('evidence').alignment = { wrapText: true, vertical: 'top' };
   }
   const source = workbook.addWorksheet('Fonti');
   source.getColumn(1).width = 120;
   source.addRow([
-    `Generato da RTD Hub il ${generatedAt.toISOString()} (edizione ${edition} del Piano Triennale).`,
+    `Generato da RTD Hub il ${formatDateTime(generatedAt)} (${editions.length > 1 ? 'edizioni' : 'edizione'} ${names} del Piano Triennale; date nel formato gg/mm/aaaa).`,
   ]);
   source.addRow([
     'Dati PNRR: Dipartimento per la trasformazione digitale, «PA digitale 2026 - Open Data» (padigitale2026.gov.it), licenza CC BY 4.0.',

@@ -1,4 +1,4 @@
-import { exceljs } from '../lazy-libraries';
+import { echarts, exceljs } from '../lazy-libraries';
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { ComplianceBucket, ComplianceTrendPoint } from '@rtd/compliance';
 import { formatEuro, PnrrTotalObject } from '@rtd/pnrr';
@@ -15,6 +15,25 @@ export interface ConsortiumReportData {
   trend: ComplianceTrendPoint[];
   /** The consortium's PNRR funding (its comuni's own), per measure with each as-of date. */
   pnrr?: PnrrTotalObject | null;
+  /** The day of the last report (its figures are `previous`); null: the start of the trend. */
+  since: string | null;
+  /** The consortium's figures on `since`, from the daily snapshots; null when none was taken. */
+  previous: ComplianceBucket | null;
+  /** Open assignments with a criticità, and those due next (consortiumDashboard's lists). */
+  criticita: ReportItem[];
+  deadlines: ReportItem[];
+  deadlineDays: number;
+  /** What the RTD wrote for this report, if anything. */
+  commentary: string | null;
+}
+
+export interface ReportItem {
+  comuneName: string;
+  objectiveTitle: string;
+  status: string;
+  overdue: boolean;
+  dueDate: string | null;
+  issues: string | null;
 }
 
 const PNRR_OWN =
@@ -101,46 +120,297 @@ function bucketTable(first: string, buckets: ComplianceBucket[], coloured = fals
   };
 }
 
+/** The app's words for the statuses (the Cruscotto's legend), so the report reads like the screen. */
+const STATUS_WORDS: [keyof ComplianceBucket & string, string, string][] = [
+  ['notStarted', 'Non avviate', '#8a8a8a'],
+  ['inProgress', 'In corso', '#0066cc'],
+  ['submitted', 'Inviate, da validare', '#a66300'],
+  ['completed', 'Completate', '#008055'],
+  ['rejected', 'Respinte', '#cc334d'],
+  ['notApplicable', 'Non applicabili', '#33485c'],
+];
+
+const H1 = { fontSize: 15, bold: true, margin: [0, 0, 0, 6] as [number, number, number, number] };
+const H2 = { fontSize: 11, bold: true, margin: [0, 8, 0, 4] as [number, number, number, number] };
+
+const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
+const signedPoints = (rate: number) => {
+  const points = Math.round(rate * 100);
+  return `${points > 0 ? '+' : ''}${points} punti`;
+};
+
+/** The summary: each figure today, at the last report and the change. */
+function summaryTable(
+  now: ComplianceBucket | null,
+  before: ComplianceBucket | null,
+  since: string | null,
+): Content {
+  if (!now) return { text: 'Nessuna attività assegnata.', italics: true };
+  const rows: [string, (b: ComplianceBucket) => number, boolean][] = [
+    ['Completamento', (b) => b.completionRate, true],
+    ['Attività in tutto', (b) => b.total, false],
+    ['Completate', (b) => b.completed, false],
+    ['In corso', (b) => b.inProgress, false],
+    ['Inviate, da validare', (b) => b.submitted, false],
+    ['Respinte', (b) => b.rejected, false],
+    ['Non avviate', (b) => b.notStarted, false],
+    ['In ritardo', (b) => b.overdue, false],
+  ];
+  const head = ['', 'Oggi', since ? `Al ${formatItalianDate(since)}` : 'In precedenza', 'Variazione'];
+  const body: TableCell[][] = [head.map((text) => ({ text, bold: true }))];
+  for (const [label, value, rate] of rows) {
+    const today = value(now);
+    const then = before ? value(before) : null;
+    body.push([
+      { text: label, bold: rate },
+      rate ? percent(today) : String(today),
+      then === null ? '—' : rate ? percent(then) : String(then),
+      then === null ? '—' : rate ? signedPoints(today - then) : signed(today - then),
+    ]);
+  }
+  return {
+    table: { headerRows: 1, widths: ['*', 90, 110, 90], body },
+    layout: 'lightHorizontalLines',
+    fontSize: 10,
+    margin: [0, 4, 0, 8],
+  };
+}
+
+function itemsTable(head: string[], rows: string[][], widths: (string | number)[]): Content {
+  return {
+    table: {
+      headerRows: 1,
+      widths,
+      body: [head.map((text) => ({ text, bold: true })), ...rows],
+    },
+    layout: 'lightHorizontalLines',
+    fontSize: 8,
+    margin: [0, 2, 0, 8],
+  };
+}
+
+const STATUS_OF: Record<string, string> = {
+  NOT_STARTED: 'Non avviata',
+  IN_PROGRESS: 'In corso',
+  SUBMITTED: 'Inviata, da validare',
+  COMPLETED: 'Completata',
+  REJECTED: 'Respinta',
+  NOT_APPLICABLE: 'Non applicabile',
+};
+
 export async function renderConsortiumReportPdf(data: ConsortiumReportData): Promise<Buffer> {
   const c = data.consortium;
-  const figures: Content = c
-    ? bucketTable('Consorzio', [c])
-    : { text: 'Nessuna attività assegnata.', italics: true };
-  const trendRows: TableCell[][] = [
-    ['Giorno', 'Totale', 'Completate', 'In ritardo', 'Completamento'].map((text) => ({ text, bold: true })),
-    ...data.trend.map((p) => {
-      const b = p.buckets[0];
-      return [
-        formatItalianDate(p.day),
-        String(b?.total ?? 0),
-        String(b?.completed ?? 0),
-        String(b?.overdue ?? 0),
-        percent(b?.completionRate ?? 0),
-      ];
-    }),
-  ];
+  const from = data.since ?? data.trend[0]?.day ?? data.today;
+  const before = data.previous ?? null;
+  const completedInPeriod = c && before ? c.completed - before.completed : null;
+  const late = [...data.comuni]
+    .filter((b) => b.overdue > 0)
+    .sort((a, b) => b.overdue - a.overdue || a.label.localeCompare(b.label, 'it'));
+  const charts: Content[] = [];
+  const trend = trendSvg(data.trend);
+  if (trend)
+    charts.push({ text: 'Andamento del completamento', ...H2 }, { svg: trend, width: 760 } as Content);
+  const byObjective = statusBarsSvg(data.objectives);
+  if (byObjective)
+    charts.push({ text: 'Stato delle attività per obiettivo', ...H2, pageBreak: 'before' }, {
+      svg: byObjective,
+      width: 760,
+    } as Content);
+  const byComune = statusBarsSvg(data.comuni);
+  if (byComune)
+    charts.push({ text: 'Stato delle attività per Comune', ...H2, pageBreak: 'before' }, {
+      svg: byComune,
+      width: 760,
+    } as Content);
+
   return renderPdf({
     pageSize: 'A4',
     pageOrientation: 'landscape',
     info: { title: `Relazione periodica - ${data.consortiumName}` },
+    footer: (page: number, pages: number) =>
+      page === 1
+        ? null
+        : {
+            text: `${data.consortiumName} · Relazione periodica al ${formatItalianDate(data.today)} · pagina ${page} di ${pages}`,
+            fontSize: 7,
+            alignment: 'center',
+            color: '#5c6f82',
+          },
     content: [
-      { text: `Relazione periodica - ${data.consortiumName}`, fontSize: 18, bold: true },
-      { text: `Situazione al ${formatItalianDate(data.today)}`, margin: [0, 0, 0, 12] },
-      { text: 'Quadro generale', fontSize: 14, bold: true },
-      figures,
-      { text: 'Mappa di calore per Comune', fontSize: 14, bold: true },
+      // Cover.
+      { text: data.consortiumName, fontSize: 14, margin: [0, 120, 0, 8], color: '#0066cc' },
+      { text: 'Relazione periodica', fontSize: 28, bold: true },
+      {
+        text: 'sullo stato di attuazione del Piano Triennale per l’informatica nei Comuni',
+        fontSize: 14,
+        margin: [0, 4, 0, 24],
+      },
+      { text: `Periodo: dal ${formatItalianDate(from)} al ${formatItalianDate(data.today)}`, fontSize: 12 },
+      {
+        text: `A cura dell’Ufficio per la Transizione al Digitale associato · redatta il ${formatItalianDate(data.today)}`,
+        fontSize: 10,
+        color: '#5c6f82',
+        margin: [0, 6, 0, 0],
+        pageBreak: 'after',
+      },
+
+      // One-page summary.
+      { text: 'Sintesi', ...H1 },
+      {
+        text: data.since
+          ? `Le cifre di oggi e la loro variazione dall’ultima relazione (${formatItalianDate(data.since)}).`
+          : 'Le cifre di oggi e la loro variazione dall’inizio del periodo.',
+        margin: [0, 0, 0, 4],
+      },
+      summaryTable(c, before, from),
+      completedInPeriod !== null
+        ? { text: `Nel periodo sono state completate ${completedInPeriod} attività.`, margin: [0, 0, 0, 4] }
+        : { text: '' },
+      {
+        text: `In ritardo: ${c?.overdue ?? 0} attività in ${late.length} Comuni · criticità aperte segnalate dai Comuni: ${data.criticita.length} · in scadenza nei prossimi ${data.deadlineDays} giorni: ${data.deadlines.length}.`,
+        margin: [0, 0, 0, 8],
+      },
+      ...(data.commentary
+        ? [
+            { text: 'Commento del Responsabile per la Transizione al Digitale', ...H2 },
+            { text: data.commentary, margin: [0, 0, 0, 8] as [number, number, number, number] },
+          ]
+        : []),
+
+      // Charts.
+      { text: 'Grafici', ...H1, pageBreak: 'before' },
+      ...(charts.length ? charts : [{ text: 'Nessun dato da rappresentare.', italics: true }]),
+
+      // What was completed, what is late and why, what is due next.
+      { text: 'Che cosa è stato completato', ...H1, pageBreak: 'before' },
+      itemsTable(
+        ['Obiettivo', 'Completate', 'Applicabili', 'Completamento'],
+        [...data.objectives]
+          .sort((a, b) => b.completionRate - a.completionRate || a.label.localeCompare(b.label, 'it'))
+          .map((b) => [
+            b.label,
+            String(b.completed),
+            String(b.total - b.notApplicable),
+            percent(b.completionRate),
+          ]),
+        ['*', 70, 70, 80],
+      ),
+      { text: 'Che cosa è in ritardo, e perché', ...H1 },
+      late.length
+        ? itemsTable(
+            ['Comune', 'In ritardo', 'Completate', 'Completamento'],
+            late.map((b) => [
+              b.label,
+              String(b.overdue),
+              `${b.completed} su ${b.total}`,
+              percent(b.completionRate),
+            ]),
+            ['*', 70, 90, 80],
+          )
+        : { text: 'Nessuna attività in ritardo.', italics: true },
+      { text: 'Criticità segnalate dai Comuni sulle attività aperte', ...H2 },
+      data.criticita.length
+        ? itemsTable(
+            ['Comune', 'Obiettivo', 'Stato', 'Criticità'],
+            data.criticita.map((i) => [
+              i.comuneName,
+              i.objectiveTitle,
+              `${STATUS_OF[i.status] ?? i.status}${i.overdue ? ', in ritardo' : ''}`,
+              i.issues ?? '',
+            ]),
+            [90, 150, 90, '*'],
+          )
+        : { text: 'Nessuna criticità aperta.', italics: true },
+      { text: `Che cosa scade nei prossimi ${data.deadlineDays} giorni`, ...H1 },
+      data.deadlines.length
+        ? itemsTable(
+            ['Scadenza', 'Comune', 'Obiettivo', 'Stato'],
+            data.deadlines.map((i) => [
+              formatItalianDate(i.dueDate ?? ''),
+              i.comuneName,
+              i.objectiveTitle,
+              STATUS_OF[i.status] ?? i.status,
+            ]),
+            [60, 110, '*', 110],
+          )
+        : { text: 'Nessuna attività aperta in scadenza.', italics: true },
+
+      // The figures in full.
+      { text: 'Tabelle', ...H1, pageBreak: 'before' },
+      { text: 'Consorzio', ...H2 },
+      c ? bucketTable('Consorzio', [c]) : { text: 'Nessuna attività assegnata.', italics: true },
+      { text: 'Comuni', ...H2 },
       bucketTable('Comune', data.comuni, true),
-      { text: 'Comuni in ritardo', fontSize: 14, bold: true },
-      bucketTable('Comune', laggards(data.comuni)),
-      { text: 'Andamento (ultimi dodici mesi)', fontSize: 14, bold: true },
-      data.trend.length
-        ? { table: { headerRows: 1, body: trendRows }, layout: 'lightHorizontalLines', fontSize: 8 }
-        : { text: 'Nessuna rilevazione nel periodo.', italics: true },
-      { text: 'Obiettivi', fontSize: 14, bold: true, margin: [0, 12, 0, 0] },
+      { text: 'Obiettivi', ...H2 },
       bucketTable('Obiettivo', data.objectives),
       ...pnrrSection(data.pnrr),
     ],
   });
+}
+
+/** The completion rate over the period, one point per day, on one percentage axis. */
+function trendSvg(points: ComplianceTrendPoint[]): string | null {
+  if (points.length === 0) return null;
+  const chart = echarts().init(null, null, { renderer: 'svg', ssr: true, width: 760, height: 240 });
+  try {
+    chart.setOption({
+      animation: false,
+      textStyle: { fontFamily: 'Titillium', fontSize: 9, color: '#1a1a1a' },
+      grid: { left: 40, right: 16, top: 16, bottom: 28 },
+      xAxis: {
+        type: 'category',
+        data: points.map((p) => `${p.day.slice(8, 10)}/${p.day.slice(5, 7)}/${p.day.slice(2, 4)}`),
+        axisLabel: { fontSize: 8 },
+      },
+      yAxis: { type: 'value', min: 0, max: 100, name: '%', axisLabel: { fontSize: 8 } },
+      series: [
+        {
+          type: 'line',
+          showSymbol: false,
+          color: '#0066cc',
+          lineStyle: { width: 2 },
+          data: points.map((p) => Math.round((p.buckets[0]?.completionRate ?? 0) * 1000) / 10),
+        },
+      ],
+    });
+    return chart.renderToSVGString();
+  } finally {
+    chart.dispose();
+  }
+}
+
+/** One horizontal bar per bucket, its activities stacked by status, with a legend in words. */
+function statusBarsSvg(buckets: ComplianceBucket[]): string | null {
+  const shown = buckets.filter((b) => b.total > 0);
+  if (shown.length === 0) return null;
+  const labels = shown.map((b) => (b.label.length > 50 ? `${b.label.slice(0, 49)}…` : b.label));
+  const height = Math.min(480, 60 + shown.length * 18);
+  const chart = echarts().init(null, null, { renderer: 'svg', ssr: true, width: 760, height });
+  try {
+    chart.setOption({
+      animation: false,
+      textStyle: { fontFamily: 'Titillium', fontSize: 8, color: '#1a1a1a' },
+      legend: { top: 0, left: 0, itemWidth: 10, itemHeight: 10, textStyle: { fontSize: 8 } },
+      grid: { left: 8, right: 16, top: 28, bottom: 8, containLabel: true },
+      xAxis: { type: 'value', minInterval: 1, axisLabel: { fontSize: 8 } },
+      yAxis: {
+        type: 'category',
+        data: labels,
+        inverse: true,
+        axisLabel: { fontSize: shown.length > 30 ? 6 : 8, width: 240, overflow: 'truncate' },
+      },
+      series: STATUS_WORDS.map(([field, name, color]) => ({
+        name,
+        type: 'bar',
+        stack: 'stato',
+        color,
+        data: shown.map((b) => b[field] as number),
+      })),
+    });
+    return chart.renderToSVGString();
+  } finally {
+    chart.dispose();
+  }
 }
 
 export async function renderConsortiumReportXlsx(data: ConsortiumReportData): Promise<Buffer> {
@@ -171,7 +441,11 @@ export async function renderConsortiumReportXlsx(data: ConsortiumReportData): Pr
   };
   sheet('Quadro generale', 'Consorzio', data.consortium ? [data.consortium] : []);
   sheet('Comuni', 'Comune', data.comuni);
-  sheet('Comuni in ritardo', 'Comune', laggards(data.comuni));
+  sheet(
+    'Comuni in ritardo',
+    'Comune',
+    data.comuni.filter((b) => b.overdue > 0).sort((a, b) => b.overdue - a.overdue),
+  );
   sheet('Obiettivi', 'Obiettivo', data.objectives);
   if (data.pnrr) {
     const ws = workbook.addWorksheet('PNRR', { views: [{ state: 'frozen', ySplit: 1 }] });

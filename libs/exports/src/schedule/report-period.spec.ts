@@ -3,6 +3,8 @@ import { duePeriod, dueDayOf, nextRunOn, periodOf, ReportRule } from './report-p
 const monthly: ReportRule = { frequency: 'MONTHLY', dayOfMonth: 1 };
 const quarterly: ReportRule = { frequency: 'QUARTERLY', dayOfMonth: 10 };
 const weekly: ReportRule = { frequency: 'WEEKLY', dayOfMonth: 1 };
+const semiannual: ReportRule = { frequency: 'SEMIANNUAL', dayOfMonth: 15 };
+const annual: ReportRule = { frequency: 'ANNUAL', dayOfMonth: 20 };
 const none: ReportRule = { frequency: 'NONE', dayOfMonth: 1 };
 
 describe('report-period', () => {
@@ -38,5 +40,18 @@ describe('report-period', () => {
     expect(nextRunOn(monthly, '2027-01-01', (p) => p === '2027-01')).toBe('2027-02-01');
     expect(nextRunOn(quarterly, '2027-04-11', (p) => p === '2027-Q2')).toBe('2027-07-10');
     expect(nextRunOn(none, '2027-01-01', nothing)).toBeNull();
+  });
+
+  it('schedules semi-annual reports in January and July, and annual ones in January', () => {
+    expect(periodOf(semiannual, '2027-06-30')).toBe('2027-H1');
+    expect(periodOf(semiannual, '2027-07-01')).toBe('2027-H2');
+    expect(periodOf(annual, '2027-09-01')).toBe('2027');
+    expect(dueDayOf(semiannual, '2027-09-01')).toBe('2027-07-15');
+    expect(dueDayOf(annual, '2027-09-01')).toBe('2027-01-20');
+    expect(duePeriod(semiannual, '2027-07-15')).toBe('2027-H2');
+    expect(duePeriod(semiannual, '2027-08-15')).toBeNull();
+    expect(duePeriod(annual, '2027-01-21')).toBe('2027');
+    expect(nextRunOn(semiannual, '2027-01-20', () => false)).toBe('2027-07-15');
+    expect(nextRunOn(annual, '2027-01-21', (p) => p === '2027')).toBe('2028-01-20');
   });
 });

@@ -3,12 +3,15 @@
  * report is due, and the next due day. Days are `YYYY-MM-DD` strings of the calendar in Rome.
  */
 
-export type ReportFrequency = 'NONE' | 'WEEKLY' | 'MONTHLY' | 'QUARTERLY';
+export type ReportFrequency = 'NONE' | 'WEEKLY' | 'MONTHLY' | 'QUARTERLY' | 'SEMIANNUAL' | 'ANNUAL';
 export type ReportFormat = 'PDF' | 'XLSX';
 
 export interface ReportRule {
   frequency: ReportFrequency;
-  /** MONTHLY and QUARTERLY: the day of the month (1-28); WEEKLY reports are due on Mondays. */
+  /**
+   * MONTHLY, QUARTERLY, SEMIANNUAL (January and July) and ANNUAL (January): the day of the month
+   * (1-28); WEEKLY reports are due on Mondays. Plans are monitored semi-annually and annually.
+   */
   dayOfMonth: number;
 }
 
@@ -51,7 +54,7 @@ function isoWeek(day: string): string {
   return `${year}-W${pad(week)}`;
 }
 
-/** The period `day` falls in: `2027-W05`, `2027-01`, `2027-Q1`; null when nothing is scheduled. */
+/** The period `day` falls in: `2027-W05`, `2027-01`, `2027-Q1`, `2027-H1`, `2027`; null when nothing is scheduled. */
 export function periodOf(rule: ReportRule, day: string): string | null {
   const [year, month] = [Number(day.slice(0, 4)), Number(day.slice(5, 7))];
   switch (rule.frequency) {
@@ -61,12 +64,16 @@ export function periodOf(rule: ReportRule, day: string): string | null {
       return `${year}-${pad(month)}`;
     case 'QUARTERLY':
       return `${year}-Q${Math.ceil(month / 3)}`;
+    case 'SEMIANNUAL':
+      return `${year}-H${month <= 6 ? 1 : 2}`;
+    case 'ANNUAL':
+      return String(year);
     default:
       return null;
   }
 }
 
-/** The day the report of `day`'s period is due: Monday, or the chosen day of the (quarter's first) month. */
+/** The day the report of `day`'s period is due: Monday, or the chosen day of the (period's first) month. */
 export function dueDayOf(rule: ReportRule, day: string): string | null {
   const [year, month] = [Number(day.slice(0, 4)), Number(day.slice(5, 7))];
   switch (rule.frequency) {
@@ -76,6 +83,10 @@ export function dueDayOf(rule: ReportRule, day: string): string | null {
       return `${year}-${pad(month)}-${pad(rule.dayOfMonth)}`;
     case 'QUARTERLY':
       return `${year}-${pad(3 * Math.floor((month - 1) / 3) + 1)}-${pad(rule.dayOfMonth)}`;
+    case 'SEMIANNUAL':
+      return `${year}-${month <= 6 ? '01' : '07'}-${pad(rule.dayOfMonth)}`;
+    case 'ANNUAL':
+      return `${year}-01-${pad(rule.dayOfMonth)}`;
     default:
       return null;
   }
@@ -98,7 +109,8 @@ export function nextRunOn(
   queued: (period: string) => boolean,
 ): string | null {
   if (rule.frequency === 'NONE') return null;
-  for (let day = today, i = 0; i < 130; i++, day = addDays(day, 1)) {
+  // A year and a few days: an annual report's next day is at most that far.
+  for (let day = today, i = 0; i < 372; i++, day = addDays(day, 1)) {
     const period = duePeriod(rule, day);
     if (period && !queued(period)) return day;
   }

@@ -5,11 +5,13 @@ export enum ReportFrequencyEnum {
   WEEKLY = 'WEEKLY',
   MONTHLY = 'MONTHLY',
   QUARTERLY = 'QUARTERLY',
+  SEMIANNUAL = 'SEMIANNUAL',
+  ANNUAL = 'ANNUAL',
 }
 registerEnumType(ReportFrequencyEnum, {
   name: 'ReportFrequency',
   description:
-    'How often the periodic report is built on its own: NONE (only on demand), WEEKLY (Mondays), MONTHLY (on dayOfMonth), QUARTERLY (on dayOfMonth of January, April, July and October)',
+    'How often the periodic report is built on its own: NONE (only on demand), WEEKLY (Mondays), MONTHLY (on dayOfMonth), QUARTERLY (on dayOfMonth of January, April, July and October), SEMIANNUAL (on dayOfMonth of January and July), ANNUAL (on dayOfMonth of January)',
 });
 
 export enum ReportFormatEnum {
@@ -32,7 +34,7 @@ export class ConsortiumReportScheduleObject {
   @Field(() => ReportFormatEnum)
   format: ReportFormatEnum;
 
-  @Field(() => Int, { description: 'MONTHLY and QUARTERLY: the day of the month (1-28)' })
+  @Field(() => Int, { description: 'MONTHLY, QUARTERLY, SEMIANNUAL and ANNUAL: the day of the month (1-28)' })
   dayOfMonth: number;
 
   @Field(() => Boolean, { description: 'false: nothing set, this is the default' })

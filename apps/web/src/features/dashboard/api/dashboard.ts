@@ -1,37 +1,142 @@
 import { graphql } from '../../../gql';
 
-export const DashboardAssignmentsQuery = graphql(`
-  query DashboardAssignments($consortiumId: ID!, $after: String) {
-    assignments(filter: { consortiumId: $consortiumId }, first: 500, after: $after) {
-      totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
+/**
+ * The whole Cruscotto in one answer, computed by the server from the same counts as
+ * complianceSummary. Sent again with `since` (the last version), it answers `changed: false`
+ * and nothing else when no assignment, objective or label moved.
+ */
+export const ConsortiumDashboardQuery = graphql(`
+  query ConsortiumDashboard(
+    $consortiumId: ID!
+    $filter: ConsortiumDashboardFilter
+    $since: String
+    $comuniFirst: Int!
+    $comuniOffset: Int!
+    $comuniOrder: DashboardComuneOrder!
+    $deadlinesFirst: Int!
+    $criticitaFirst: Int!
+  ) {
+    consortiumDashboard(
+      consortiumId: $consortiumId
+      filter: $filter
+      since: $since
+      comuniFirst: $comuniFirst
+      comuniOffset: $comuniOffset
+      comuniOrder: $comuniOrder
+      deadlinesFirst: $deadlinesFirst
+      criticitaFirst: $criticitaFirst
+    ) {
+      version
+      changed
+      today
+      deadlineDays
+      figures {
+        total
+        notStarted
+        inProgress
+        submitted
+        completed
+        rejected
+        notApplicable
+        overdue
+        completionRate
       }
-      edges {
-        node {
+      objectives {
+        id
+        title
+        edition
+        dueDate
+        lineCodes
+        counts {
+          total
+          completed
+          notApplicable
+          overdue
+          completionRate
+        }
+      }
+      comuni {
+        totalCount
+        offset
+        rows {
           id
+          name
+          counts {
+            total
+            completed
+            notApplicable
+            overdue
+            completionRate
+          }
+          statuses
+          overdue
+          assignmentIds
+        }
+      }
+      deadlines {
+        totalCount
+        items {
+          assignmentId
+          comuneId
+          comuneName
+          objectiveId
+          objectiveTitle
           status
           progress
-          overdue
           dueDate
-          comune {
-            id
-            name
-            istatCode
-            provinceCode
-            provinceName
-          }
-          objective {
-            id
-            title
-            edition
-            state
-            lines {
-              id
-              code
-              chapter
-            }
+          overdue
+        }
+      }
+      criticita {
+        totalCount
+        items {
+          assignmentId
+          comuneId
+          comuneName
+          objectiveId
+          objectiveTitle
+          status
+          issues
+          updatedAt
+        }
+      }
+      options {
+        editions
+        chapters
+        provinces {
+          value
+          label
+        }
+        objectives {
+          value
+          label
+        }
+      }
+    }
+  }
+`);
+
+/** The comuni furthest behind under the same filters: five rows of counts, no cells. */
+export const DashboardLaggardsQuery = graphql(`
+  query DashboardLaggards($consortiumId: ID!, $filter: ConsortiumDashboardFilter) {
+    consortiumDashboard(
+      consortiumId: $consortiumId
+      filter: $filter
+      comuniFirst: 5
+      comuniOrder: COMPLETION_ASC
+      deadlinesFirst: 1
+      criticitaFirst: 1
+    ) {
+      version
+      comuni {
+        rows {
+          id
+          name
+          counts {
+            total
+            completed
+            overdue
+            completionRate
           }
         }
       }
@@ -48,10 +153,7 @@ export const DashboardMembersQuery = graphql(`
         edges {
           node {
             id
-            name
-            istatCode
             provinceCode
-            provinceName
           }
         }
       }
@@ -62,29 +164,6 @@ export const DashboardMembersQuery = graphql(`
       comune {
         id
       }
-    }
-  }
-`);
-
-export const DashboardLaggardsQuery = graphql(`
-  query DashboardLaggards($scope: ComplianceScope!) {
-    comuni: complianceSummary(groupBy: COMUNE, scope: $scope) {
-      key
-      label
-      total
-      completed
-      notApplicable
-      overdue
-      completionRate
-    }
-    objectives: complianceSummary(groupBy: OBJECTIVE, scope: $scope) {
-      key
-      label
-      total
-      completed
-      notApplicable
-      overdue
-      completionRate
     }
   }
 `);
@@ -104,21 +183,6 @@ export const DashboardTrendQuery = graphql(`
         overdue
         completionRate
       }
-    }
-  }
-`);
-
-/** A cheap look every few seconds: the full list is reloaded only when these counts move. */
-export const DashboardPulseQuery = graphql(`
-  query DashboardPulse($consortiumId: ID!) {
-    all: assignments(filter: { consortiumId: $consortiumId }, first: 1) {
-      totalCount
-    }
-    submitted: assignments(filter: { consortiumId: $consortiumId, status: [SUBMITTED] }, first: 1) {
-      totalCount
-    }
-    completed: assignments(filter: { consortiumId: $consortiumId, status: [COMPLETED] }, first: 1) {
-      totalCount
     }
   }
 `);

@@ -1,28 +1,31 @@
-import { useMemo, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { EmptyState, ErrorNotice, Loading } from '../../../components/Feedback';
 import { PageTitle } from '../../../components/PageTitle';
-import type { Role } from '../../../gql/graphql';
-import { formatDate, todayInRome } from '../../../lib/dates';
+import { OverdueBadge, StatusBadge } from '../../../components/StatusBadge';
+import type { DashboardComuneOrder, Role } from '../../../gql/graphql';
+import { formatDate, formatDateTime, todayInRome } from '../../../lib/dates';
 import { toAppError } from '../../../lib/errors';
 import { STATUS_COLOR, STATUS_LABEL, STATUS_ORDER } from '../../../lib/i18n';
 import { DashboardLaggardsQuery, DashboardMembersQuery, DashboardTrendQuery } from '../api/dashboard';
-import { useConsortiumAssignments } from '../hooks/useConsortiumAssignments';
-import { applyFilters, figuresOf, percent, type DashboardFilters } from '../model';
+import { useConsortiumDashboard, type Dashboard } from '../hooks/useConsortiumDashboard';
+import { percent } from '../model';
 import { Heatmap } from './Heatmap';
 import { PnrrConsortiumSection } from './PnrrConsortiumSection';
 import { TrendChart } from './TrendChart';
 
 const REFRESH_MS = 15_000;
 const TREND_DAYS = 90;
+const COMUNI_PAGE = 25;
+const LIST_STEP = 10;
 
 interface Props {
   consortiumId: string;
   consortiumName: string;
   role: Role;
   canWrite: boolean;
-  /** Composed by the route: the download buttons of the consortium's files. */
+  /** Composed by the route: the downloads and the report schedule, in their own section at the end. */
   actions?: ReactNode;
 }
 
@@ -32,15 +35,19 @@ function daysBefore(isoDay: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** "Cruscotto": the consortium at a glance, with filters kept in the URL. */
+/**
+ * "Cruscotto": the consortium at a glance, as the server counts it (consortiumDashboard): the
+ * figures first, then what a meeting needs (the next deadlines, the open criticità), the heatmap,
+ * who is behind and the trend; the downloads and the report schedule last. Filters live in the URL.
+ */
 export function DashboardPage({ consortiumId, consortiumName, actions }: Props) {
   const [params, setParams] = useSearchParams();
-  const filters: DashboardFilters = useMemo(
+  const filter = useMemo(
     () => ({
-      edition: params.get('edizione'),
+      edition: params.get('edizione') || null,
       chapter: params.get('capitolo') ? Number(params.get('capitolo')) : null,
-      province: params.get('provincia'),
-      objective: params.get('obiettivo'),
+      provinceCode: params.get('provincia') || null,
+      objectiveId: params.get('obiettivo') || null,
     }),
     [params],
   );
@@ -49,139 +56,78 @@ export function DashboardPage({ consortiumId, consortiumName, actions }: Props) 
     if (value) next.set(name, value);
     else next.delete(name);
     setParams(next, { replace: true });
+    setOffset(0);
   };
+  const [offset, setOffset] = useState(0);
+  const [rowOrder, setRowOrder] = useState<DashboardComuneOrder>('NAME' as DashboardComuneOrder);
+  const [deadlinesFirst, setDeadlinesFirst] = useState(LIST_STEP);
+  const [criticitaFirst, setCriticitaFirst] = useState(LIST_STEP);
 
-  const { items, error } = useConsortiumAssignments(consortiumId, REFRESH_MS);
-  const [members] = useQuery({ query: DashboardMembersQuery, variables: { consortiumId } });
-  const scope = useMemo(
-    () => ({ consortiumId, ...(filters.objective ? { objectiveId: filters.objective } : {}) }),
-    [consortiumId, filters.objective],
+  const { data, error } = useConsortiumDashboard(
+    {
+      consortiumId,
+      filter,
+      comuniFirst: COMUNI_PAGE,
+      comuniOffset: offset,
+      comuniOrder: rowOrder,
+      deadlinesFirst,
+      criticitaFirst,
+    },
+    REFRESH_MS,
   );
-  const [laggards] = useQuery({ query: DashboardLaggardsQuery, variables: { scope } });
+  const [laggards] = useQuery({
+    query: DashboardLaggardsQuery,
+    variables: { consortiumId, filter },
+    requestPolicy: 'cache-and-network',
+  });
+  const [members] = useQuery({ query: DashboardMembersQuery, variables: { consortiumId } });
   const today = todayInRome();
+  const trendScope = useMemo(
+    () => ({ consortiumId, ...(filter.objectiveId ? { objectiveId: filter.objectiveId } : {}) }),
+    [consortiumId, filter.objectiveId],
+  );
   const [trend] = useQuery({
     query: DashboardTrendQuery,
-    variables: { scope, from: daysBefore(today, TREND_DAYS), to: today },
+    variables: { scope: trendScope, from: daysBefore(today, TREND_DAYS), to: today },
   });
 
-  const all = useMemo(() => items ?? [], [items]);
-  const shown = useMemo(() => applyFilters(all, filters), [all, filters]);
-  const figures = figuresOf(shown);
-  const comuni = useMemo(
-    () =>
-      (members.data?.consortium?.comuni.edges.map((e) => e.node) ?? []).filter(
-        (c) => !filters.province || c.provinceCode === filters.province,
-      ),
-    [members.data, filters.province],
-  );
   const withReferent = new Set(
     (members.data?.consortiumMemberships ?? [])
       .filter((m) => m.role === 'COMUNE_REFERENT')
       .map((m) => m.comune?.id),
   );
-  const withoutReferent = comuni.filter((c) => !withReferent.has(c.id));
-
-  // Filter choices from what the consortium has.
-  const editions = [...new Set(all.map((a) => a.objective.edition))].sort();
-  const chapters = [...new Set(all.flatMap((a) => a.objective.lines.map((l) => l.chapter)))].sort(
-    (a, b) => a - b,
-  );
-  const provinces = [
-    ...new Map(
-      (members.data?.consortium?.comuni.edges ?? []).map((e) => [e.node.provinceCode, e.node.provinceName]),
-    ),
-  ].sort((a, b) => a[1].localeCompare(b[1]));
-  const objectives = [...new Map(all.map((a) => [a.objective.id, a.objective.title]))].sort((a, b) =>
-    a[1].localeCompare(b[1]),
-  );
-
-  const provinceOf = new Map(all.map((a) => [a.comune.istatCode, a.comune.provinceCode]));
-  const objectiveInfo = new Map(all.map((a) => [a.objective.id, a.objective]));
-  const laggardComuni = (laggards.data?.comuni ?? [])
-    .filter((b) => b.total > 0 && (!filters.province || provinceOf.get(b.key) === filters.province))
-    .slice(0, 5);
-  const laggardObjectives = (laggards.data?.objectives ?? [])
-    .filter((b) => {
-      const o = objectiveInfo.get(b.key);
-      return (
-        b.total > 0 &&
-        (!filters.edition || o?.edition === filters.edition) &&
-        (filters.chapter === null || !!o?.lines.some((l) => l.chapter === filters.chapter))
-      );
-    })
-    .slice(0, 5);
-  const comuneIdByIstat = new Map(all.map((a) => [a.comune.istatCode, a.comune.id]));
-
-  const points = (trend.data?.complianceTrend ?? []).map((p) => {
-    const b = p.buckets[0];
-    return {
-      day: p.day,
-      completionRate: b?.completionRate ?? 0,
-      completed: b?.completed ?? 0,
-      submitted: b?.submitted ?? 0,
-      overdue: b?.overdue ?? 0,
-      total: b?.total ?? 0,
-    };
-  });
+  const withoutReferent = (members.data?.consortium?.comuni.edges ?? []).filter(
+    (e) =>
+      !withReferent.has(e.node.id) && (!filter.provinceCode || e.node.provinceCode === filter.provinceCode),
+  ).length;
 
   const appError = error ?? toAppError(members.error);
+  const figures = data?.figures ?? null;
   return (
     <>
       <PageTitle title="Cruscotto">Cruscotto</PageTitle>
-      <p className="lead">{consortiumName}</p>
-      {actions}
-
-      <form
-        className="rtd-filters row g-3 mb-4"
-        aria-label="Filtri del cruscotto"
-        onSubmit={(e) => e.preventDefault()}
-      >
-        <FilterSelect
-          id="f-edizione"
-          label="Edizione"
-          value={params.get('edizione') ?? ''}
-          onChange={(v) => setFilter('edizione', v)}
-          all="Tutte le edizioni"
-          options={editions.map((e) => [e, e])}
-        />
-        <FilterSelect
-          id="f-capitolo"
-          label="Capitolo"
-          value={params.get('capitolo') ?? ''}
-          onChange={(v) => setFilter('capitolo', v)}
-          all="Tutti i capitoli"
-          options={chapters.map((c) => [String(c), `Capitolo ${c}`])}
-        />
-        <FilterSelect
-          id="f-provincia"
-          label="Provincia"
-          value={params.get('provincia') ?? ''}
-          onChange={(v) => setFilter('provincia', v)}
-          all="Tutte le province"
-          options={provinces}
-        />
-        <FilterSelect
-          id="f-obiettivo"
-          label="Obiettivo"
-          value={params.get('obiettivo') ?? ''}
-          onChange={(v) => setFilter('obiettivo', v)}
-          all="Tutti gli obiettivi"
-          options={objectives}
-        />
-      </form>
+      <p className="lead">
+        {consortiumName}
+        {data ? <span className="d-none d-print-inline"> · dati al {formatDate(data.today)}</span> : null}
+      </p>
 
       {appError ? <ErrorNotice error={appError} /> : null}
-      {!items && !appError ? <Loading what="del cruscotto" /> : null}
-      {items && all.length === 0 ? (
+      {!data && !appError ? <Loading what="del cruscotto" /> : null}
+      {data &&
+      figures &&
+      figures.total === 0 &&
+      !filter.edition &&
+      !filter.objectiveId &&
+      !filter.provinceCode ? (
         <EmptyState title="Nessuna attività ancora">
           Crea un obiettivo condiviso e pubblicalo ai Comuni: qui vedrai come procedono.{' '}
           <Link to="/obiettivi/nuovo">Nuovo obiettivo</Link>
         </EmptyState>
       ) : null}
 
-      {items && all.length > 0 ? (
+      {data && figures ? (
         <>
-          <section aria-labelledby="cifre-titolo" className="mb-5">
+          <section aria-labelledby="cifre-titolo" className="mb-4">
             <h2 id="cifre-titolo" className="visually-hidden">
               Le cifre
             </h2>
@@ -189,7 +135,7 @@ export function DashboardPage({ consortiumId, consortiumName, actions }: Props) 
               <Figure
                 label="Completamento"
                 value={percent(figures.completionRate)}
-                detail={`${figures.byStatus.COMPLETED} completate su ${figures.total - figures.byStatus.NOT_APPLICABLE} applicabili`}
+                detail={`${figures.completed} completate su ${figures.total - figures.notApplicable} applicabili`}
               />
               <Figure
                 label="In ritardo"
@@ -198,41 +144,64 @@ export function DashboardPage({ consortiumId, consortiumName, actions }: Props) 
               />
               <Figure
                 label="Da validare"
-                value={String(figures.byStatus.SUBMITTED)}
+                value={String(figures.submitted)}
                 detail={<Link to="/da-validare">Apri i resoconti da validare</Link>}
               />
               <Figure
                 label="Comuni senza referente"
-                value={members.data ? String(withoutReferent.length) : '…'}
+                value={members.data ? String(withoutReferent) : '…'}
                 detail={<Link to="/persone">Referenti e ruoli</Link>}
               />
             </div>
-            <table className="table table-sm mt-3 rtd-status-table">
-              <caption>Attività per stato ({figures.total} in tutto)</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Stato</th>
-                  <th scope="col">Attività</th>
-                </tr>
-              </thead>
-              <tbody>
-                {STATUS_ORDER.map((s) => (
-                  <tr key={s}>
-                    <th scope="row">
-                      <span className={`badge rtd-status rtd-status-${STATUS_COLOR[s]}`}>
-                        {STATUS_LABEL[s]}
-                      </span>
-                    </th>
-                    <td>{figures.byStatus[s]}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ul
+              className="list-inline mt-3 mb-0 rtd-status-counts"
+              aria-label={`Attività per stato, ${figures.total} in tutto`}
+            >
+              {STATUS_ORDER.map((s) => (
+                <li key={s} className="list-inline-item me-3">
+                  <span className={`badge rtd-status rtd-status-${STATUS_COLOR[s]}`}>{STATUS_LABEL[s]}</span>{' '}
+                  <strong>{figures[FIELD[s]]}</strong>
+                </li>
+              ))}
+              <li className="list-inline-item">
+                in tutto <strong>{figures.total}</strong>
+              </li>
+            </ul>
           </section>
 
-          <Heatmap items={shown} comuni={comuni} />
+          <Filters data={data} params={params} setFilter={setFilter} />
 
-          <section aria-labelledby="ritardatari-titolo" className="mb-5">
+          <div className="row g-4 mb-4">
+            <div className="col-12 col-xl-6">
+              <Deadlines
+                page={data.deadlines!}
+                days={data.deadlineDays}
+                onMore={() => setDeadlinesFirst((n) => Math.min(n + LIST_STEP * 5, 100))}
+              />
+            </div>
+            <div className="col-12 col-xl-6">
+              <Criticita
+                page={data.criticita!}
+                onMore={() => setCriticitaFirst((n) => Math.min(n + LIST_STEP * 5, 100))}
+              />
+            </div>
+          </div>
+
+          <Heatmap
+            objectives={data.objectives ?? []}
+            rows={data.comuni?.rows ?? []}
+            totalComuni={data.comuni?.totalCount ?? 0}
+            offset={data.comuni?.offset ?? 0}
+            pageSize={COMUNI_PAGE}
+            rowOrder={rowOrder}
+            onRowOrder={(o) => {
+              setRowOrder(o);
+              setOffset(0);
+            }}
+            onOffset={setOffset}
+          />
+
+          <section aria-labelledby="ritardatari-titolo" className="mb-5 rtd-print-page">
             <h2 id="ritardatari-titolo" className="h4">
               Chi è più indietro
             </h2>
@@ -241,75 +210,286 @@ export function DashboardPage({ consortiumId, consortiumName, actions }: Props) 
                 <LaggardTable
                   caption="Comuni con il completamento più basso"
                   head="Comune"
-                  rows={laggardComuni.map((b) => ({
-                    ...b,
-                    href: comuneIdByIstat.has(b.key) ? `/comuni/${comuneIdByIstat.get(b.key)}` : null,
-                  }))}
+                  rows={(laggards.data?.consortiumDashboard.comuni?.rows ?? [])
+                    .filter((r) => r.counts.total > 0)
+                    .map((r) => ({ key: r.id, label: r.name, ...r.counts, href: `/comuni/${r.id}` }))}
                 />
               </div>
               <div className="col-12 col-lg-6">
                 <LaggardTable
                   caption="Obiettivi con il completamento più basso"
                   head="Obiettivo"
-                  rows={laggardObjectives.map((b) => ({ ...b, href: `/cruscotto?obiettivo=${b.key}` }))}
+                  rows={[...(data.objectives ?? [])]
+                    .sort(
+                      (a, b) =>
+                        a.counts.completionRate - b.counts.completionRate ||
+                        a.title.localeCompare(b.title, 'it'),
+                    )
+                    .slice(0, 5)
+                    .map((o) => ({
+                      key: o.id,
+                      label: o.title,
+                      ...o.counts,
+                      href: `/cruscotto?obiettivo=${o.id}`,
+                    }))}
                 />
               </div>
             </div>
           </section>
 
-          <section aria-labelledby="andamento-titolo" className="mb-5">
-            <h2 id="andamento-titolo" className="h4">
-              Andamento negli ultimi {TREND_DAYS} giorni
-            </h2>
-            {points.length === 0 ? (
-              <p>
-                Nessun dato di andamento ancora: il primo punto arriva con la fotografia della prossima
-                mezzanotte.
-              </p>
-            ) : (
-              <>
-                <TrendChart points={points} />
-                <details className="mt-2">
-                  <summary>I valori del grafico in tabella</summary>
-                  <div className="table-responsive">
-                    <table className="table table-sm">
-                      <caption>Andamento giorno per giorno (fotografia a mezzanotte)</caption>
-                      <thead>
-                        <tr>
-                          <th scope="col">Giorno</th>
-                          <th scope="col">Completamento</th>
-                          <th scope="col">Completate</th>
-                          <th scope="col">Da validare</th>
-                          <th scope="col">In ritardo</th>
-                          <th scope="col">Totale</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {points.map((p) => (
-                          <tr key={p.day}>
-                            <td>{formatDate(p.day)}</td>
-                            <td>{percent(p.completionRate)}</td>
-                            <td>{p.completed}</td>
-                            <td>{p.submitted}</td>
-                            <td>{p.overdue}</td>
-                            <td>{p.total}</td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </div>
-                </details>
-              </>
-            )}
-          </section>
+          <Trend points={trend.data?.complianceTrend ?? []} />
         </>
       ) : null}
       <PnrrConsortiumSection consortiumId={consortiumId} />
+
+      {actions ? (
+        <section aria-labelledby="azioni-titolo" className="mb-5 pt-3 border-top d-print-none">
+          <h2 id="azioni-titolo" className="h4">
+            Esportazioni e resoconto periodico
+          </h2>
+          <p>
+            <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => window.print()}>
+              Stampa il cruscotto
+            </button>
+          </p>
+          {actions}
+        </section>
+      ) : null}
     </>
   );
 }
 
-function Figure({ label, value, detail }: { label: string; value: string; detail: React.ReactNode }) {
+const FIELD = {
+  NOT_STARTED: 'notStarted',
+  IN_PROGRESS: 'inProgress',
+  SUBMITTED: 'submitted',
+  COMPLETED: 'completed',
+  REJECTED: 'rejected',
+  NOT_APPLICABLE: 'notApplicable',
+} as const;
+
+function Filters({
+  data,
+  params,
+  setFilter,
+}: {
+  data: Dashboard;
+  params: URLSearchParams;
+  setFilter: (name: string, value: string) => void;
+}) {
+  const options = data.options!;
+  return (
+    <form
+      className="rtd-filters row g-3 mb-4 d-print-none"
+      aria-label="Filtri del cruscotto"
+      onSubmit={(e) => e.preventDefault()}
+    >
+      <FilterSelect
+        id="f-edizione"
+        label="Edizione"
+        value={params.get('edizione') ?? ''}
+        onChange={(v) => setFilter('edizione', v)}
+        all="Tutte le edizioni"
+        options={options.editions.map((e) => [e, e])}
+      />
+      <FilterSelect
+        id="f-capitolo"
+        label="Capitolo"
+        value={params.get('capitolo') ?? ''}
+        onChange={(v) => setFilter('capitolo', v)}
+        all="Tutti i capitoli"
+        options={options.chapters.map((c) => [String(c), `Capitolo ${c}`])}
+      />
+      <FilterSelect
+        id="f-provincia"
+        label="Provincia"
+        value={params.get('provincia') ?? ''}
+        onChange={(v) => setFilter('provincia', v)}
+        all="Tutte le province"
+        options={options.provinces.map((p) => [p.value, p.label])}
+      />
+      <FilterSelect
+        id="f-obiettivo"
+        label="Obiettivo"
+        value={params.get('obiettivo') ?? ''}
+        onChange={(v) => setFilter('obiettivo', v)}
+        all="Tutti gli obiettivi"
+        options={options.objectives.map((o) => [o.value, o.label])}
+      />
+    </form>
+  );
+}
+
+function Deadlines({
+  page,
+  days,
+  onMore,
+}: {
+  page: NonNullable<Dashboard['deadlines']>;
+  days: number;
+  onMore: () => void;
+}) {
+  return (
+    <section aria-labelledby="scadenze-titolo" className="rtd-print-page">
+      <h2 id="scadenze-titolo" className="h4">
+        Prossime scadenze
+      </h2>
+      {page.items.length === 0 ? (
+        <p>Nessuna attività aperta scade nei prossimi {days} giorni.</p>
+      ) : (
+        <div className="table-responsive">
+          <table className="table table-sm">
+            <caption>
+              Attività non concluse in scadenza nei prossimi {days} giorni ({page.items.length} di{' '}
+              {page.totalCount})
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Scadenza</th>
+                <th scope="col">Comune</th>
+                <th scope="col">Obiettivo</th>
+                <th scope="col">Stato</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.items.map((i) => (
+                <tr key={i.assignmentId}>
+                  <td>{formatDate(i.dueDate)}</td>
+                  <td>{i.comuneName}</td>
+                  <td>
+                    <Link to={`/assegnazioni/${i.assignmentId}`}>{i.objectiveTitle}</Link>
+                  </td>
+                  <td>
+                    <StatusBadge status={i.status} /> {i.overdue ? <OverdueBadge /> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {page.totalCount > page.items.length && page.items.length < 100 ? (
+        <button type="button" className="btn btn-outline-primary btn-sm d-print-none" onClick={onMore}>
+          Mostra altre scadenze
+        </button>
+      ) : null}
+    </section>
+  );
+}
+
+function Criticita({ page, onMore }: { page: NonNullable<Dashboard['criticita']>; onMore: () => void }) {
+  return (
+    <section aria-labelledby="criticita-titolo" className="rtd-print-page">
+      <h2 id="criticita-titolo" className="h4">
+        Criticità aperte
+      </h2>
+      {page.items.length === 0 ? (
+        <p>Nessun Comune segnala criticità sulle attività aperte.</p>
+      ) : (
+        <ul
+          className="list-unstyled rtd-issues"
+          aria-label={`Criticità aperte (${page.items.length} di ${page.totalCount})`}
+        >
+          {page.items.map((i) => (
+            <li key={i.assignmentId} className="mb-3">
+              <div>
+                <strong>{i.comuneName}</strong> ·{' '}
+                <Link to={`/assegnazioni/${i.assignmentId}`}>{i.objectiveTitle}</Link>{' '}
+                <StatusBadge status={i.status} />
+              </div>
+              <blockquote className="mb-0 small rtd-issue-text">{i.issues}</blockquote>
+              <div className="small text-muted">aggiornata il {formatDateTime(i.updatedAt)}</div>
+            </li>
+          ))}
+        </ul>
+      )}
+      {page.totalCount > page.items.length && page.items.length < 100 ? (
+        <button type="button" className="btn btn-outline-primary btn-sm d-print-none" onClick={onMore}>
+          Mostra altre criticità
+        </button>
+      ) : null}
+    </section>
+  );
+}
+
+function Trend({
+  points: raw,
+}: {
+  points: {
+    day: string;
+    buckets: {
+      completionRate: number;
+      completed: number;
+      submitted: number;
+      overdue: number;
+      total: number;
+    }[];
+  }[];
+}) {
+  const points = useMemo(
+    () =>
+      raw.map((p) => {
+        const b = p.buckets[0];
+        return {
+          day: p.day,
+          completionRate: b?.completionRate ?? 0,
+          completed: b?.completed ?? 0,
+          submitted: b?.submitted ?? 0,
+          overdue: b?.overdue ?? 0,
+          total: b?.total ?? 0,
+        };
+      }),
+    [raw],
+  );
+  return (
+    <section aria-labelledby="andamento-titolo" className="mb-5 rtd-print-page">
+      <h2 id="andamento-titolo" className="h4">
+        Andamento negli ultimi {TREND_DAYS} giorni
+      </h2>
+      {points.length === 0 ? (
+        <p>
+          Nessun dato di andamento ancora: il primo punto arriva con la fotografia della prossima mezzanotte.
+        </p>
+      ) : (
+        <>
+          <TrendChart points={points} />
+          <details className="mt-2 d-print-none">
+            <summary>I valori dei grafici in tabella</summary>
+            <div className="table-responsive">
+              <table className="table table-sm">
+                <caption>Andamento giorno per giorno (fotografia a mezzanotte)</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Giorno</th>
+                    <th scope="col">Completamento</th>
+                    <th scope="col">Completate</th>
+                    <th scope="col">Da validare</th>
+                    <th scope="col">In ritardo</th>
+                    <th scope="col">Totale</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {points.map((p) => (
+                    <tr key={p.day}>
+                      <td>{formatDate(p.day)}</td>
+                      <td>{percent(p.completionRate)}</td>
+                      <td>{p.completed}</td>
+                      <td>{p.submitted}</td>
+                      <td>{p.overdue}</td>
+                      <td>{p.total}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </details>
+        </>
+      )}
+    </section>
+  );
+}
+
+function Figure({ label, value, detail }: { label: string; value: string; detail: ReactNode }) {
   return (
     <div className="col-12 col-sm-6 col-lg-3">
       <div className="rtd-figure" role="group" aria-label={label}>

@@ -2,7 +2,7 @@ import { LineChart } from 'echarts/charts';
 import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 
 echarts.use([LineChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, SVGRenderer]);
 
@@ -14,60 +14,50 @@ export interface TrendPoint {
   overdue: number;
 }
 
-/** The trend as a line chart (ECharts, drawn in SVG); the same numbers are in the table beside it. */
-export function TrendChart({ points }: { points: TrendPoint[] }) {
+interface Series {
+  name: string;
+  values: number[];
+  color: string;
+  dash?: 'dashed' | 'dotted';
+}
+
+/**
+ * One line chart with one axis (ECharts, drawn in SVG): a percentage and a count never share a
+ * scale, so the Cruscotto draws them as two charts. The same numbers are in the table below.
+ */
+function LineChartOf({
+  label,
+  days,
+  series,
+  percent,
+}: {
+  label: string;
+  days: string[];
+  series: Series[];
+  percent: boolean;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!ref.current) return;
     const chart = echarts.init(ref.current, undefined, { renderer: 'svg', locale: 'EN' });
-    const days = points.map((p) => `${p.day.slice(8, 10)}/${p.day.slice(5, 7)}`);
     chart.setOption({
-      aria: {
-        enabled: true,
-        label: { description: 'Andamento del completamento; i valori sono nella tabella che segue.' },
-      },
+      aria: { enabled: true, label: { description: `${label}; i valori sono nella tabella che segue.` } },
       animation: false,
       textStyle: { fontFamily: 'Titillium Web, sans-serif' },
       tooltip: { trigger: 'axis' },
-      legend: { data: ['Completamento (%)', 'Completate', 'Da validare', 'In ritardo'], bottom: 0 },
-      grid: { left: 48, right: 48, top: 16, bottom: 56 },
+      legend: { data: series.map((s) => s.name), bottom: 0 },
+      grid: { left: 48, right: 24, top: 24, bottom: 56 },
       xAxis: { type: 'category', data: days },
-      yAxis: [
-        { type: 'value', name: '%', min: 0, max: 100 },
-        { type: 'value', name: 'attività', minInterval: 1 },
-      ],
-      series: [
-        {
-          name: 'Completamento (%)',
-          type: 'line',
-          data: points.map((p) => Math.round(p.completionRate * 1000) / 10),
-          lineStyle: { width: 3 },
-          color: '#0066cc',
-        },
-        {
-          name: 'Completate',
-          type: 'line',
-          yAxisIndex: 1,
-          data: points.map((p) => p.completed),
-          color: '#008055',
-          lineStyle: { type: 'dashed' },
-        },
-        {
-          name: 'Da validare',
-          type: 'line',
-          yAxisIndex: 1,
-          data: points.map((p) => p.submitted),
-          color: '#a66300',
-          lineStyle: { type: 'dotted' },
-        },
-        {
-          name: 'In ritardo',
-          type: 'line',
-          yAxisIndex: 1,
-          data: points.map((p) => p.overdue),
-          color: '#cc334d',
-        },
-      ],
+      yAxis: percent
+        ? { type: 'value', name: '%', min: 0, max: 100 }
+        : { type: 'value', name: 'attività', minInterval: 1 },
+      series: series.map((s) => ({
+        name: s.name,
+        type: 'line',
+        data: s.values,
+        color: s.color,
+        lineStyle: { width: 3, ...(s.dash ? { type: s.dash } : {}) },
+      })),
     });
     const resize = () => chart.resize();
     window.addEventListener('resize', resize);
@@ -75,8 +65,46 @@ export function TrendChart({ points }: { points: TrendPoint[] }) {
       window.removeEventListener('resize', resize);
       chart.dispose();
     };
-  }, [points]);
+  }, [label, days, series, percent]);
+  return <div ref={ref} className="rtd-chart" role="img" aria-label={label} />;
+}
+
+/** The trend as two charts: completion in percent, and the counts of activities. */
+export function TrendChart({ points }: { points: TrendPoint[] }) {
+  const days = useMemo(() => points.map((p) => `${p.day.slice(8, 10)}/${p.day.slice(5, 7)}`), [points]);
+  const rates = useMemo<Series[]>(
+    () => [
+      {
+        name: 'Completamento (%)',
+        values: points.map((p) => Math.round(p.completionRate * 1000) / 10),
+        color: '#0066cc',
+      },
+    ],
+    [points],
+  );
+  const counts = useMemo<Series[]>(
+    () => [
+      { name: 'Completate', values: points.map((p) => p.completed), color: '#008055' },
+      { name: 'Da validare', values: points.map((p) => p.submitted), color: '#a66300', dash: 'dotted' },
+      { name: 'In ritardo', values: points.map((p) => p.overdue), color: '#cc334d', dash: 'dashed' },
+    ],
+    [points],
+  );
   return (
-    <div ref={ref} className="rtd-chart" role="img" aria-label="Grafico dell’andamento del completamento" />
+    <div className="row g-4">
+      <div className="col-12 col-xl-6">
+        <h3 className="h6">Completamento (percentuale delle attività applicabili)</h3>
+        <LineChartOf label="Grafico del completamento in percentuale" days={days} percent series={rates} />
+      </div>
+      <div className="col-12 col-xl-6">
+        <h3 className="h6">Attività completate, da validare e in ritardo (numero)</h3>
+        <LineChartOf
+          label="Grafico del numero di attività completate, da validare e in ritardo"
+          days={days}
+          percent={false}
+          series={counts}
+        />
+      </div>
+    </div>
   );
 }

@@ -18,7 +18,7 @@ import { saveSignedFile } from '../lib/save-signed-file';
 
 const POLL_MS = 2_000;
 const LISTED = 10;
-const FREQUENCIES: ReportFrequency[] = ['MONTHLY', 'QUARTERLY', 'WEEKLY', 'NONE'];
+const FREQUENCIES: ReportFrequency[] = ['SEMIANNUAL', 'ANNUAL', 'QUARTERLY', 'MONTHLY', 'WEEKLY', 'NONE'];
 /** The two ways of generating the report now: PDF first (the one to read), XLSX beside it. */
 const GENERATE_BUTTONS: { kind: ExportKind; style: string; label: string }[] = [
   { kind: 'CONSORTIUM_REPORT_PDF', style: 'btn-primary', label: REPORT_LABEL.generatePdf },
@@ -40,6 +40,7 @@ export function ReportPanel({ consortiumId }: { consortiumId: string }) {
   const [downloading, setDownloading] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<AppError | null>(null);
+  const [commentary, setCommentary] = useState('');
 
   const list = useMemo(() => reports.data?.consortiumReports ?? [], [reports.data]);
   // The RTD's mail links to /cruscotto?relazione=<id>: that report is marked and the panel shown.
@@ -61,12 +62,16 @@ export function ReportPanel({ consortiumId }: { consortiumId: string }) {
     setBusy(kind);
     setError(null);
     setNotice(null);
-    const result = await requestReport({ input: { kind, consortiumId } });
+    const text = commentary.trim();
+    const result = await requestReport({
+      input: { kind, consortiumId, ...(text ? { commentary: text } : {}) },
+    });
     setBusy(null);
     if (result.error || !result.data) {
       setError(toAppError(result.error) ?? errorFor('UNKNOWN'));
       return;
     }
+    setCommentary('');
     setNotice(REPORT_LABEL.queued);
     refetch({ requestPolicy: 'network-only' });
   };
@@ -104,6 +109,23 @@ export function ReportPanel({ consortiumId }: { consortiumId: string }) {
         {REPORT_LABEL.region}
       </h2>
       <p>{REPORT_LABEL.intro}</p>
+      <div className="mb-2">
+        <label htmlFor="rtd-report-commentary" className="form-label">
+          {REPORT_LABEL.commentary}
+        </label>
+        <textarea
+          id="rtd-report-commentary"
+          className="form-control"
+          rows={3}
+          maxLength={4000}
+          value={commentary}
+          onChange={(e) => setCommentary(e.target.value)}
+          aria-describedby="rtd-report-commentary-hint"
+        />
+        <div id="rtd-report-commentary-hint" className="form-text">
+          {REPORT_LABEL.commentaryHint}
+        </div>
+      </div>
       <div className="d-flex flex-wrap gap-2">
         {GENERATE_BUTTONS.map(({ kind, style, label }) => (
           <button
@@ -250,7 +272,7 @@ function ReportSchedule({ consortiumId }: { consortiumId: string }) {
               <option value="XLSX">XLSX</option>
             </select>
           </div>
-          {shownFrequency === 'MONTHLY' || shownFrequency === 'QUARTERLY' ? (
+          {shownFrequency !== 'WEEKLY' && shownFrequency !== 'NONE' ? (
             <div className="col-12 col-md-2">
               <label htmlFor="rtd-report-day" className="form-label">
                 {REPORT_LABEL.dayOfMonth}
