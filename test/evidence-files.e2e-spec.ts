@@ -4,6 +4,7 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { downloadFile } from './support/exports';
 import {
+  ADMIN,
   DELEGATE_CREMA,
   REFERENT_CREMA,
   REFERENT_PANDINO,
@@ -281,6 +282,28 @@ describe('Evidence files: upload, download, remove and replace (issue 22)', () =
       [a.id],
     );
     expect(rows.map((r) => r.evidence)).toEqual([link.id, first.body.evidence.id, note.id]);
+
+    // Uploads and removals are Anna's personal data: her export lists them with the file's facts.
+    const exported = ok(
+      await api
+        .as(ADMIN)
+        .graphql(`mutation($fc: String!) { exportPersonalData(fiscalCode: $fc) { content } }`, {
+          fc: REFERENT_CREMA,
+        }),
+      'exportPersonalData',
+    );
+    const records = JSON.parse(exported.content).reports;
+    expect(records.evidence).toContainEqual(
+      expect.objectContaining({
+        kind: 'FILE',
+        fileName: 'scansione.pdf',
+        sha256: sha256(PDF),
+        sizeBytes: PDF.length,
+      }),
+    );
+    expect(records.evidenceRemoved).toContainEqual(
+      expect.objectContaining({ assignmentId: a.id, kind: 'FILE', fileName: 'scansione.pdf' }),
+    );
 
     // Submitted, the report is frozen: nothing is removed, nothing uploaded.
     const state = ok(
