@@ -28,6 +28,7 @@ import { PersonalData1764000101000 } from './1764000101000-personal-data';
 import { Retention1764000102000 } from './1764000102000-retention';
 import { PnrrAttribution1764000200000 } from './1764000200000-pnrr-attribution';
 import { PeriodicReport1764000230000 } from './1764000230000-periodic-report';
+import { EvidenceFiles1764000215000 } from './1764000215000-evidence-files';
 
 /** Every migration, in order. A new migration is added here as well as in its own file. */
 export const ALL_MIGRATIONS = [
@@ -61,4 +62,5 @@ export const ALL_MIGRATIONS = [
   Retention1764000102000,
   PnrrAttribution1764000200000,
   PeriodicReport1764000230000,
+  EvidenceFiles1764000215000,
 ];

@@ -27,6 +27,7 @@ const PROTECTED_TABLES = [
   'assignment',
   'status_event',
   'evidence',
+  'evidence_file',
   'outbox',
   'audit_log',
   'mail_delivery',

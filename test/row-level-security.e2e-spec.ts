@@ -11,6 +11,7 @@ const TENANT_TABLES = [
   'assignment',
   'status_event',
   'evidence',
+  'evidence_file',
   'outbox',
   'audit_log',
 ];

@@ -25,6 +25,8 @@ export default defineConfig({
       '/graphql': api,
       '/config.json': api,
       '/health': api,
+      '/downloads': api,
+      '/uploads': api,
     },
   },
 });

@@ -28,6 +28,7 @@ import { GraphqlExceptionFilter } from './graphql/graphql-exception.filter';
 import { graphqlOptions } from './graphql/graphql.options';
 import { RequestContextFactory } from './graphql/request-context.factory';
 import { DownloadController } from './http/download.controller';
+import { EvidenceFilesController } from './http/evidence-files.controller';
 import { GraphqlGateMiddleware } from './http/graphql-gate.middleware';
 import { GraphqlRateLimiter } from './http/graphql-rate-limiter';
 
@@ -69,7 +70,7 @@ class RequestContextModule {}
     PrivacyModule,
     RequestContextModule,
   ],
-  controllers: [DownloadController],
+  controllers: [DownloadController, EvidenceFilesController],
   providers: [
     DateScalar,
     ShutdownLogger,

@@ -25,14 +25,29 @@ export interface AssignmentRow {
 }
 
 /** An evidence row as the worklist statement returns it (JSON: the instant as text). */
-interface EvidenceJson {
+type EvidenceJson = Omit<EvidenceRow, 'addedAt'> & { addedAt: string };
+
+/** An evidence row: a link, a note or a file (its facts; the bytes are in EvidenceStorage). */
+export interface EvidenceRow {
   id: string;
+  assignmentId: string;
   kind: string;
   url: string | null;
   description: string;
-  addedAt: string;
+  addedAt: Date;
   addedByPersonId: string | null;
+  fileName: string | null;
+  contentType: string | null;
+  size: number | null;
+  sha256: string | null;
+  removedAt: Date | null;
+  removedByPersonId: string | null;
 }
+
+/** The columns of an EvidenceRow, from table evidence (unaliased). */
+export const EVIDENCE_COLUMNS = `id, assignment_id AS "assignmentId", kind, url, description, added_at AS "addedAt",
+  added_by_person_id AS "addedByPersonId", file_name AS "fileName", content_type AS "contentType",
+  size_bytes AS size, sha256, removed_at AS "removedAt", removed_by_person_id AS "removedByPersonId"`;
 
 type ObjectiveJson = Omit<ObjectiveRow, 'createdAt' | 'publishedAt'> & {
   createdAt: string;
@@ -47,14 +62,7 @@ export interface WorklistRow extends AssignmentRow {
   lines: LineRow[];
   /** Whom among the caller's municipalities the objective reaches (ObjectivesRepository.reachOf). */
   reach: ObjectiveReach;
-  evidence: {
-    id: string;
-    kind: string;
-    url: string | null;
-    description: string;
-    addedAt: Date;
-    addedByPersonId: string | null;
-  }[];
+  evidence: EvidenceRow[];
 }
 
 export interface AssignmentQuery {
@@ -171,8 +179,11 @@ export class AssignmentsRepository {
        SELECT t.total, p.*, ob.objective, ob.lines, ob.reach,
               (SELECT coalesce(json_agg(json_build_object('id', e.id, 'kind', e.kind, 'url', e.url,
                         'description', e.description, 'addedAt', e.added_at,
-                        'addedByPersonId', e.added_by_person_id) ORDER BY e.added_at, e.id), '[]'::json)
-                 FROM evidence e WHERE e.assignment_id = p.id) AS evidence
+                        'addedByPersonId', e.added_by_person_id, 'assignmentId', e.assignment_id,
+                        'fileName', e.file_name, 'contentType', e.content_type, 'size', e.size_bytes,
+                        'sha256', e.sha256, 'removedAt', NULL, 'removedByPersonId', NULL)
+                        ORDER BY e.added_at, e.id), '[]'::json)
+                 FROM evidence e WHERE e.assignment_id = p.id AND e.removed_at IS NULL) AS evidence
          FROM (${
            q.countTotal
              ? `SELECT count(*)::int AS total FROM assignment a JOIN shared_objective o ON o.id = a.objective_id
@@ -304,7 +315,7 @@ export class AssignmentsRepository {
       `INSERT INTO evidence (consortium_id, comune_id, assignment_id, kind, url, description, added_by_subject,
                              added_by_person_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-       RETURNING id, kind, url, description, added_at AS "addedAt", added_by_person_id AS "addedByPersonId"`,
+       RETURNING ${EVIDENCE_COLUMNS}`,
       [
         row.consortiumId,
         row.comuneId,
@@ -327,18 +338,18 @@ export class AssignmentsRepository {
   async lockAndCountEvidence(db: EntityManager, assignmentId: string): Promise<number> {
     await db.query(`SELECT 1 FROM assignment WHERE id = $1 FOR NO KEY UPDATE`, [assignmentId]);
     const [{ count }] = await db.query(
-      `SELECT count(*)::int AS count FROM evidence WHERE assignment_id = $1`,
+      `SELECT count(*)::int AS count FROM evidence WHERE assignment_id = $1 AND removed_at IS NULL`,
       [assignmentId],
     );
     return count;
   }
 
-  async evidenceOf(db: EntityManager, ids: readonly string[]) {
+  /** The evidence of these assignments: current (`removed: false`) or removed, oldest first. */
+  async evidenceOf(db: EntityManager, ids: readonly string[], removed = false) {
     return db.query(
-      `SELECT id, assignment_id AS "assignmentId", kind, url, description, added_at AS "addedAt",
-              added_by_person_id AS "addedByPersonId"
-         FROM evidence WHERE assignment_id = ANY($1::uuid[]) ORDER BY added_at, id`,
-      [ids],
+      `SELECT ${EVIDENCE_COLUMNS} FROM evidence
+        WHERE assignment_id = ANY($1::uuid[]) AND (removed_at IS NOT NULL) = $2 ORDER BY added_at, id`,
+      [ids, removed],
     );
   }
 

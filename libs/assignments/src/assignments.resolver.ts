@@ -4,6 +4,7 @@ import { Ctx, Page, RequestContext, selectsField } from '@rtd/kernel';
 import { ObjectivesService, SharedObjectiveObject } from '@rtd/objectives';
 import { ComuneObject } from '@rtd/tenancy';
 import { AssignmentsService } from './assignments.service';
+import { EvidenceService } from './evidence.service';
 import {
   AssignmentActionEnum,
   AssignmentConnection,
@@ -22,6 +23,7 @@ export class AssignmentResolver {
   constructor(
     private readonly workflow: AssignmentsService,
     private readonly objectives: ObjectivesService,
+    private readonly evidenceService: EvidenceService,
   ) {}
 
   @Query(() => AssignmentConnection)
@@ -98,6 +100,28 @@ export class AssignmentResolver {
     return this.workflow.addEvidence(ctx, assignmentId, kind, url ?? null, description);
   }
 
+  @Mutation(() => EvidenceObject, {
+    description:
+      'Removes a current evidence (link, note or file) while the report is open; it stays in removedEvidence, a file without its bytes',
+  })
+  removeEvidence(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string) {
+    return this.evidenceService.remove(ctx, id);
+  }
+
+  @Mutation(() => EvidenceObject, {
+    description:
+      'Replaces a current evidence by a link or a note (by a file: createEvidenceUpload with replacesEvidenceId)',
+  })
+  replaceEvidence(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('kind', { type: () => EvidenceKind }) kind: EvidenceKind,
+    @Args('url', { type: () => String, nullable: true }) url: string | null,
+    @Args('description', { type: () => String }) description: string,
+  ) {
+    return this.evidenceService.replace(ctx, id, kind, url ?? null, description);
+  }
+
   @Mutation(() => AssignmentObject, { description: 'null clears the delegation' })
   delegateAssignment(
     @Ctx() ctx: RequestContext,
@@ -134,6 +158,14 @@ export class AssignmentResolver {
     return this.workflow.evidence(ctx, assignment.id);
   }
 
+  @ResolveField(() => [EvidenceObject], {
+    description:
+      'evidence removed or replaced, with who removed it and when (a file: its facts, not its bytes)',
+  })
+  removedEvidence(@Ctx() ctx: RequestContext, @Parent() assignment: AssignmentObject) {
+    return this.evidenceService.removedEvidence(ctx, assignment.id);
+  }
+
   @ResolveField(() => [StatusEventObject], { description: 'oldest first, append-only' })
   history(@Ctx() ctx: RequestContext, @Parent() assignment: AssignmentObject) {
     return this.workflow.history(ctx, assignment.id);
@@ -147,6 +179,11 @@ export class EvidenceResolver {
   @ResolveField(() => PersonObject, { nullable: true })
   addedBy(@Ctx() ctx: RequestContext, @Parent() evidence: EvidenceObject) {
     return this.assignments.person(ctx, evidence.addedByPersonId);
+  }
+
+  @ResolveField(() => PersonObject, { nullable: true, description: 'who removed it (removedEvidence)' })
+  removedBy(@Ctx() ctx: RequestContext, @Parent() evidence: EvidenceObject) {
+    return this.assignments.person(ctx, evidence.removedByPersonId);
   }
 }
 

@@ -266,6 +266,9 @@ export class AssignmentsService implements PushRunAssignments {
     nextStatus(row.status, side, { kind: 'evidence' });
     const text = cleanText('description', description, MAX_DESCRIPTION);
     if (!text) throw badInput('description', 'obbligatoria');
+    if (kind === EvidenceKind.FILE) {
+      throw badInput('kind', 'un file si carica con createEvidenceUpload (docs/evidence-files.md)');
+    }
     const link = kind === EvidenceKind.URL ? checkUrl(url) : null;
     if (kind === EvidenceKind.NOTE && url) throw badInput('url', 'una nota non ha URL: usare kind URL');
     const { scope } = await callerAccess(ctx);
@@ -320,8 +323,15 @@ export class AssignmentsService implements PushRunAssignments {
 
   // --- relations, batched per request ---
 
-  evidence(ctx: RequestContext, assignmentId: string): Promise<EvidenceObject[]> {
-    return this.evidenceLoader(ctx).load(assignmentId);
+  /** The current evidence of an assignment, or (`removed`) what was removed, with who removed it. */
+  evidence(ctx: RequestContext, assignmentId: string, removed = false): Promise<EvidenceObject[]> {
+    return this.evidenceLoader(ctx, removed).load(assignmentId);
+  }
+
+  /** Forgets the evidence this request cached for an assignment (after a removal or replacement). */
+  forgetEvidence(ctx: RequestContext, assignmentId: string): void {
+    this.evidenceLoader(ctx, false).clear(assignmentId);
+    this.evidenceLoader(ctx, true).clear(assignmentId);
   }
 
   history(ctx: RequestContext, assignmentId: string): Promise<StatusEventObject[]> {
@@ -386,13 +396,15 @@ export class AssignmentsService implements PushRunAssignments {
 
   // --- internals ---
 
-  private evidenceLoader(ctx: RequestContext) {
+  private evidenceLoader(ctx: RequestContext, removed = false) {
     return requestLoader(
       ctx,
-      'assignments.evidence',
+      removed ? 'assignments.removedEvidence' : 'assignments.evidence',
       async (db, ids: readonly string[]) =>
         groupBy(
-          (await this.repository.evidenceOf(db, ids)) as (EvidenceObject & { assignmentId: string })[],
+          (await this.repository.evidenceOf(db, ids, removed)) as (EvidenceObject & {
+            assignmentId: string;
+          })[],
           (row) => row.assignmentId,
         ),
       [] as EvidenceObject[],
@@ -423,7 +435,7 @@ export class AssignmentsService implements PushRunAssignments {
   }
 
   /** The municipality reports; the RTD office, which may not report, acts as the office. */
-  private async actingSide(
+  async actingSide(
     ctx: RequestContext,
     id: string,
     field = 'id',

@@ -8,3 +8,6 @@ export * from './assignment-notices';
 export * from './tables';
 export * from './review-decision-message';
 export * from './personal-data';
+export * from './evidence.service';
+export * from './evidence-storage';
+export * from './evidence-content';

@@ -67,3 +67,72 @@ export function checkDownload(
   if (Number(expires) * 1000 <= now) return { ok: false, reason: 'expired' };
   return { ok: true };
 }
+
+/** Where an evidence file is downloaded: `${DOWNLOAD_PATH}/evidence/<id>` (signed as `evidence/<id>`). */
+export const evidenceDownloadKey = (evidenceId: string) => `evidence/${evidenceId}`;
+
+export const EVIDENCE_UPLOAD_PATH = '/uploads/evidence';
+
+/** What an evidence upload stores, fixed by the mutation that signed its URL. */
+export interface UploadTerms {
+  assignmentId: string;
+  fileName: string;
+  description: string | null;
+  replacesId: string | null;
+}
+
+const uploadSignature = (secret: Buffer, terms: UploadTerms, expires: number, subject: string) =>
+  createHmac('sha256', secret)
+    .update(
+      JSON.stringify([
+        'evidence-upload',
+        terms.assignmentId,
+        terms.fileName,
+        terms.description,
+        terms.replacesId,
+        expires,
+        subject,
+      ]),
+    )
+    .digest('base64url');
+
+/**
+ * A URL to POST one file to, for one person, valid until it expires: the HMAC covers the
+ * assignment, the name, the description, the evidence it replaces, the expiry and the subject,
+ * so the POST carries only the bytes (and that person's own token).
+ */
+export function signUpload(
+  settings: DownloadLinkSettings,
+  terms: UploadTerms,
+  subject: string,
+  now = Date.now(),
+): SignedLink {
+  const expires = Math.floor(now / 1000) + settings.ttlSeconds;
+  const query = new URLSearchParams({ name: terms.fileName });
+  if (terms.description !== null) query.set('description', terms.description);
+  if (terms.replacesId !== null) query.set('replaces', terms.replacesId);
+  query.set('expires', String(expires));
+  query.set('signature', uploadSignature(settings.secret, terms, expires, subject));
+  return {
+    url: `${EVIDENCE_UPLOAD_PATH}/${terms.assignmentId}?${query.toString()}`,
+    expiresAt: new Date(expires * 1000),
+  };
+}
+
+export function checkUpload(
+  settings: DownloadLinkSettings,
+  terms: UploadTerms,
+  expires: string,
+  sig: string,
+  subject: string,
+  now = Date.now(),
+): LinkCheck {
+  if (!/^\d{1,12}$/.test(expires) || !/^[A-Za-z0-9_-]{43}$/.test(sig))
+    return { ok: false, reason: 'invalid' };
+  const expected = Buffer.from(uploadSignature(settings.secret, terms, Number(expires), subject));
+  const given = Buffer.from(sig);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given))
+    return { ok: false, reason: 'invalid' };
+  if (Number(expires) * 1000 <= now) return { ok: false, reason: 'expired' };
+  return { ok: true };
+}

@@ -7,6 +7,8 @@ import { OutboxModule } from '@rtd/outbox';
 import { PnrrModule } from '@rtd/pnrr';
 import { TenancyModule } from '@rtd/tenancy';
 import { ComuneFiles } from './comune-files';
+import { EvidenceLinks } from './evidence/evidence-links';
+import { EvidenceLinksResolver } from './evidence/evidence-links.resolver';
 import { ExportData } from './export-data';
 import { ExportJobsRepository } from './export-jobs.repository';
 import { ExportsResolver } from './exports.resolver';
@@ -36,8 +38,11 @@ import { ReportScheduleService } from './schedule/report-schedule.service';
     ReportScheduleRepository,
     ReportScheduleService,
     ReportScheduleResolver,
+    EvidenceLinks,
+    EvidenceLinksResolver,
   ],
   exports: [
+    EvidenceLinks,
     ExportsService,
     ExportData,
     ComuneFiles,

@@ -18,3 +18,4 @@ export * from './schedule/report-schedule.types';
 export * from './schedule/report-schedule.service';
 export * from './jobs/report-schedule.job';
 export * from './personal-data';
+export * from './evidence/evidence-links';

@@ -117,6 +117,8 @@ export const LIST_BOUNDS: Readonly<Record<string, (args: Args) => number>> = {
   'Me.memberships': () => MAX_MEMBERSHIPS_OF_ONE,
   'Assignment.evidence': () => MAX_EVIDENCE,
   'Assignment.history': () => HISTORY_BOUND,
+  // Each removal writes a history event: no more removed evidence than history, costed alike.
+  'Assignment.removedEvidence': () => HISTORY_BOUND,
   'SharedObjective.lines': () => MAX_OBJECTIVE_LINES,
   'TargetPreview.comuni': () => ITALIAN_COMUNI,
   'TargetPreview.excluded': () => ITALIAN_COMUNI,

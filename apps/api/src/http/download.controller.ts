@@ -95,7 +95,7 @@ export class DownloadController {
 }
 
 /** The limit a caller's downloads count against: the same key as their GraphQL requests. */
-function limitOf(actor: Actor): [RateLimitKind, string] {
+export function limitOf(actor: Actor): [RateLimitKind, string] {
   if (actor.kind === 'client') return ['client', actor.clientId];
   return ['person', actorSubject(actor)];
 }

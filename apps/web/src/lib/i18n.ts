@@ -90,6 +90,7 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   'assignment.review': 'Resoconto validato o respinto',
   'assignment.markNotApplicable': 'Attività segnata come non applicabile',
   'assignment.addEvidence': 'Evidenza aggiunta',
+  'assignment.removeEvidence': 'Evidenza rimossa o sostituita',
   'assignment.delegate': 'Delega cambiata',
   'export.request': 'File richiesto',
   'export.schedule': 'Calendario della relazione periodica cambiato',
@@ -367,3 +368,31 @@ export const PNRR_LABEL = {
   noLinesFunding: 'Il Comune non ha candidature alle misure del PNRR che servono queste linee.',
   servesLines: (codes: string) => `per le linee ${codes}`,
 } as const;
+/** The evidence of an assignment: kinds, file facts, removal (EvidenceSection). */
+export const EVIDENCE_LABEL = {
+  URL: 'Collegamento',
+  NOTE: 'Nota',
+  FILE: 'File',
+  fileField: 'File da allegare',
+  fileHint: 'PDF, immagini (PNG, JPEG, WebP, GIF), ODT, ODS, DOCX, XLSX, CSV o testo; al massimo 20 MB.',
+  descriptionOptional: 'Descrizione (facoltativa: altrimenti il nome del file)',
+  size: 'Dimensione',
+  sha256: 'Impronta SHA-256',
+  download: 'Scarica',
+  remove: 'Rimuovi',
+  confirmRemove: 'Conferma la rimozione',
+  cancel: 'Annulla',
+  removed: 'Evidenze rimosse',
+  removedBy: 'rimossa da',
+  uploaded: 'File allegato.',
+  added: 'Evidenza aggiunta.',
+  removedDone: 'Evidenza rimossa.',
+} as const;
+
+/** A size in bytes as a person reads it: 812 byte, 12,3 kB, 4,1 MB. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1000) return `${bytes} byte`;
+  const format = (n: number) => n.toLocaleString('it-IT', { maximumFractionDigits: 1 });
+  if (bytes < 1_000_000) return `${format(bytes / 1000)} kB`;
+  return `${format(bytes / 1_000_000)} MB`;
+}

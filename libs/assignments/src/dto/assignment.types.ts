@@ -19,8 +19,14 @@ registerEnumType(AssignmentActionEnum, {
 export enum EvidenceKind {
   URL = 'URL',
   NOTE = 'NOTE',
+  FILE = 'FILE',
 }
-registerEnumType(EvidenceKind, { name: 'EvidenceKind' });
+registerEnumType(EvidenceKind, {
+  name: 'EvidenceKind',
+  valuesMap: {
+    FILE: { description: 'a file, uploaded through createEvidenceUpload (docs/evidence-files.md)' },
+  },
+});
 
 export enum ReviewDecision {
   APPROVE = 'APPROVE',
@@ -56,6 +62,43 @@ export class EvidenceObject {
 
   /** Resolved by EvidenceResolver.addedBy. */
   addedByPersonId: string | null;
+
+  assignmentId: string;
+
+  @Field(() => String, { nullable: true, description: 'FILE: the cleaned name the file is offered under' })
+  fileName: string | null;
+
+  @Field(() => String, { nullable: true, description: 'FILE: the type decided from the content' })
+  contentType: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'FILE: the size in bytes' })
+  size: number | null;
+
+  @Field(() => String, { nullable: true, description: 'FILE: SHA-256 of the content, hexadecimal' })
+  sha256: string | null;
+
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'when it was removed (Assignment.removedEvidence); null while current',
+  })
+  removedAt: Date | null;
+
+  /** Resolved by EvidenceResolver.removedBy. */
+  removedByPersonId: string | null;
+}
+
+@ObjectType('EvidenceUpload', {
+  description: 'Where to POST the bytes of one file (the body, raw), with the bearer token, before expiresAt',
+})
+export class EvidenceUploadObject {
+  @Field(() => String)
+  url: string;
+
+  @Field(() => GraphQLISODateTime)
+  expiresAt: Date;
+
+  @Field(() => Int, { description: 'the largest file accepted, in bytes' })
+  maxBytes: number;
 }
 
 @ObjectType('StatusEvent')

@@ -44,6 +44,23 @@ export const AssignmentDetailQuery = graphql(`
         addedBy {
           displayName
         }
+        fileName
+        size
+        sha256
+        downloadUrl
+      }
+      removedEvidence {
+        id
+        kind
+        url
+        description
+        fileName
+        size
+        sha256
+        removedAt
+        removedBy {
+          displayName
+        }
       }
       history {
         at
@@ -163,6 +180,25 @@ export const AssignmentPnrrQuery = graphql(`
           }
         }
       }
+    }
+  }
+`);
+
+export const CreateEvidenceUploadMutation = graphql(`
+  mutation CreateEvidenceUpload($assignmentId: ID!, $fileName: String!, $description: String) {
+    createEvidenceUpload(assignmentId: $assignmentId, fileName: $fileName, description: $description) {
+      url
+      expiresAt
+      maxBytes
+    }
+  }
+`);
+
+export const RemoveEvidenceMutation = graphql(`
+  mutation RemoveEvidence($id: ID!) {
+    removeEvidence(id: $id) {
+      id
+      removedAt
     }
   }
 `);

@@ -149,7 +149,7 @@ function AssignmentView({
 
         <div className="col-12 col-lg-4">
           {actions.has('DELEGATE') ? <DelegationForm assignment={assignment} /> : null}
-          <EvidenceSection assignment={assignment} canAdd={actions.has('ADD_EVIDENCE')} />
+          <EvidenceSection assignment={assignment} canAdd={actions.has('ADD_EVIDENCE')} reload={reload} />
         </div>
       </div>
 

@@ -1,152 +1,190 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { useMutation } from 'urql';
 import { EmptyState, ErrorNotice } from '../../../components/Feedback';
-import type { EvidenceKind } from '../../../gql/graphql';
+import { useAuth } from '../../../lib/auth';
 import { formatDateTime } from '../../../lib/dates';
 import { toAppError, type AppError } from '../../../lib/errors';
-import { ACTION_LABEL } from '../../../lib/i18n';
-import { AddEvidenceMutation } from '../api/assignment';
+import { EVIDENCE_LABEL, formatBytes } from '../../../lib/i18n';
+import { RemoveEvidenceMutation } from '../api/assignment';
+import { saveEvidenceFile } from '../api/evidence-files';
+import { EvidenceForm } from './EvidenceForm';
 import type { AssignmentDetail } from './types';
 
-/** The evidence list, and "Aggiungi evidenza": a link with a description, or a note. */
-export function EvidenceSection({ assignment, canAdd }: { assignment: AssignmentDetail; canAdd: boolean }) {
+type Evidence = AssignmentDetail['evidence'][number];
+
+/**
+ * The evidence list (links, notes, files with their size and SHA-256), removal while the report
+ * is open (the same right as adding: ADD_EVIDENCE), what was removed and by whom, and the form.
+ */
+export function EvidenceSection({
+  assignment,
+  canAdd,
+  reload,
+}: {
+  assignment: AssignmentDetail;
+  canAdd: boolean;
+  reload: () => void;
+}) {
   const ids = useId();
-  const [kind, setKind] = useState<EvidenceKind>('URL');
-  const [url, setUrl] = useState('');
-  const [description, setDescription] = useState('');
   const [error, setError] = useState<AppError | null>(null);
-  const [added, setAdded] = useState(false);
-  const [state, add] = useMutation(AddEvidenceMutation);
-
-  const onAdd = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(null);
-    setAdded(false);
-    if (kind === 'URL' && !/^https?:\/\/\S+$/i.test(url.trim())) {
-      setError({
-        code: 'BAD_USER_INPUT',
-        field: 'url',
-        message: 'Controlla il campo «Indirizzo (URL)»: deve iniziare con https:// o http://.',
-      });
-      return;
-    }
-    if (!description.trim()) {
-      setError({
-        code: 'BAD_USER_INPUT',
-        field: 'description',
-        message: 'Controlla il campo «Descrizione»: è obbligatoria.',
-      });
-      return;
-    }
-    const result = await add({
-      assignmentId: assignment.id,
-      kind,
-      url: kind === 'URL' ? url.trim() : null,
-      description: description.trim(),
-    });
-    const failure = toAppError(result.error);
-    if (failure) {
-      setError(failure);
-      return;
-    }
-    setUrl('');
-    setDescription('');
-    setAdded(true);
-  };
-
+  const [notice, setNotice] = useState<string | null>(null);
   return (
     <section aria-labelledby={`${ids}-title`} className="mb-4 rtd-panel">
       <h2 id={`${ids}-title`} className="h4">
         Evidenze
       </h2>
+      {error ? <ErrorNotice error={error} /> : null}
+      {notice ? (
+        <div className="alert alert-success" role="status">
+          {notice}
+        </div>
+      ) : null}
       {assignment.evidence.length === 0 ? (
         <EmptyState title="Nessuna evidenza">
           {canAdd
-            ? 'Aggiungi un collegamento (una delibera, una pagina del sito) o una nota che documenti il lavoro.'
+            ? 'Aggiungi un collegamento (una delibera, una pagina del sito), un file (un report di scansione, un verbale) o una nota che documenti il lavoro.'
             : 'Il Comune non ha ancora documentato il lavoro.'}
         </EmptyState>
       ) : (
         <ul className="list-unstyled rtd-evidence">
           {assignment.evidence.map((e) => (
-            <li key={e.id} className="mb-3">
-              {e.kind === 'URL' && e.url ? (
-                <a href={e.url} target="_blank" rel="noopener noreferrer">
-                  {e.description}
-                  <span className="visually-hidden"> (si apre in una nuova scheda)</span>
-                </a>
-              ) : (
-                <span className="rtd-prewrap">{e.description}</span>
-              )}
-              <div className="small text-muted">
-                {e.kind === 'URL' ? 'Collegamento' : 'Nota'} · {e.addedBy?.displayName ?? '—'} ·{' '}
-                {formatDateTime(e.addedAt)}
-              </div>
-            </li>
+            <EvidenceItem
+              key={e.id}
+              evidence={e}
+              canRemove={canAdd}
+              onError={setError}
+              onRemoved={() => {
+                setError(null);
+                setNotice(EVIDENCE_LABEL.removedDone);
+                reload();
+              }}
+            />
           ))}
         </ul>
       )}
-      {canAdd ? (
-        <form onSubmit={onAdd} noValidate aria-label={ACTION_LABEL.ADD_EVIDENCE}>
-          <h3 className="h5">{ACTION_LABEL.ADD_EVIDENCE}</h3>
-          {error ? <ErrorNotice error={error} /> : null}
-          {added ? (
-            <div className="alert alert-success" role="status">
-              Evidenza aggiunta.
-            </div>
-          ) : null}
-          <fieldset className="mb-3">
-            <legend className="h6">Tipo</legend>
-            {(['URL', 'NOTE'] as const).map((k) => (
-              <div className="form-check form-check-inline" key={k}>
-                <input
-                  className="form-check-input"
-                  type="radio"
-                  name={`${ids}-kind`}
-                  id={`${ids}-kind-${k}`}
-                  checked={kind === k}
-                  onChange={() => setKind(k)}
-                />
-                <label className="form-check-label" htmlFor={`${ids}-kind-${k}`}>
-                  {k === 'URL' ? 'Collegamento' : 'Nota'}
-                </label>
-              </div>
+      {assignment.removedEvidence.length > 0 ? (
+        <details className="mb-3">
+          <summary>
+            {EVIDENCE_LABEL.removed} ({assignment.removedEvidence.length})
+          </summary>
+          <ul className="list-unstyled mt-2">
+            {assignment.removedEvidence.map((e) => (
+              <li key={e.id} className="mb-2">
+                <span className="rtd-prewrap">
+                  <del>{e.fileName ?? e.url ?? e.description}</del>
+                </span>
+                <div className="small text-muted">
+                  {EVIDENCE_LABEL[e.kind]}
+                  {e.size != null ? ` · ${formatBytes(e.size)}` : ''} · {EVIDENCE_LABEL.removedBy}{' '}
+                  {e.removedBy?.displayName ?? '—'} · {e.removedAt ? formatDateTime(e.removedAt) : ''}
+                </div>
+                {e.sha256 ? <Sha256 value={e.sha256} /> : null}
+              </li>
             ))}
-          </fieldset>
-          {kind === 'URL' ? (
-            <div className="form-group mb-3">
-              <label htmlFor={`${ids}-url`} className="active">
-                Indirizzo (URL)
-              </label>
-              <input
-                id={`${ids}-url`}
-                className="form-control"
-                type="url"
-                inputMode="url"
-                placeholder="https://"
-                value={url}
-                aria-invalid={error?.field === 'url' || undefined}
-                onChange={(e) => setUrl(e.target.value)}
-              />
-            </div>
-          ) : null}
-          <div className="form-group mb-3">
-            <label htmlFor={`${ids}-description`} className="active">
-              Descrizione
-            </label>
-            <textarea
-              id={`${ids}-description`}
-              className="form-control"
-              rows={2}
-              value={description}
-              aria-invalid={error?.field === 'description' || undefined}
-              onChange={(e) => setDescription(e.target.value)}
-            />
-          </div>
-          <button type="submit" className="btn btn-outline-primary" disabled={state.fetching}>
-            {ACTION_LABEL.ADD_EVIDENCE}
-          </button>
-        </form>
+          </ul>
+        </details>
+      ) : null}
+      {canAdd ? (
+        <EvidenceForm
+          assignmentId={assignment.id}
+          onDone={(message) => {
+            setError(null);
+            setNotice(message);
+            reload();
+          }}
+        />
       ) : null}
     </section>
+  );
+}
+
+function EvidenceItem({
+  evidence: e,
+  canRemove,
+  onError,
+  onRemoved,
+}: {
+  evidence: Evidence;
+  canRemove: boolean;
+  onError: (error: AppError | null) => void;
+  onRemoved: () => void;
+}) {
+  const auth = useAuth();
+  const [confirming, setConfirming] = useState(false);
+  const [state, remove] = useMutation(RemoveEvidenceMutation);
+  const name = e.fileName ?? e.url ?? e.description;
+  const download = async () => {
+    if (!e.downloadUrl || !e.fileName) return;
+    onError(await saveEvidenceFile(e.downloadUrl, e.fileName, auth.accessToken()));
+  };
+  const onRemove = async () => {
+    const result = await remove({ id: e.id });
+    setConfirming(false);
+    const failure = toAppError(result.error);
+    if (failure) onError(failure);
+    else onRemoved();
+  };
+  return (
+    <li className="mb-3">
+      {e.kind === 'URL' && e.url ? (
+        <a href={e.url} target="_blank" rel="noopener noreferrer">
+          {e.description}
+          <span className="visually-hidden"> (si apre in una nuova scheda)</span>
+        </a>
+      ) : e.kind === 'FILE' && e.fileName ? (
+        <>
+          <button type="button" className="btn btn-link p-0 text-start rtd-prewrap" onClick={download}>
+            {EVIDENCE_LABEL.download} {e.fileName}
+          </button>
+          {e.description !== e.fileName ? <div className="rtd-prewrap">{e.description}</div> : null}
+        </>
+      ) : (
+        <span className="rtd-prewrap">{e.description}</span>
+      )}
+      <div className="small text-muted">
+        {EVIDENCE_LABEL[e.kind]}
+        {e.size != null ? ` · ${formatBytes(e.size)}` : ''} · {e.addedBy?.displayName ?? '—'} ·{' '}
+        {formatDateTime(e.addedAt)}
+      </div>
+      {e.sha256 ? <Sha256 value={e.sha256} /> : null}
+      {canRemove ? (
+        confirming ? (
+          <div className="mt-1" role="group" aria-label={`${EVIDENCE_LABEL.remove} ${name}`}>
+            <button
+              type="button"
+              className="btn btn-danger btn-xs me-2"
+              onClick={onRemove}
+              disabled={state.fetching}
+            >
+              {EVIDENCE_LABEL.confirmRemove}
+            </button>
+            <button
+              type="button"
+              className="btn btn-outline-secondary btn-xs"
+              onClick={() => setConfirming(false)}
+            >
+              {EVIDENCE_LABEL.cancel}
+            </button>
+          </div>
+        ) : (
+          <button
+            type="button"
+            className="btn btn-outline-danger btn-xs mt-1"
+            aria-label={`${EVIDENCE_LABEL.remove} ${name}`}
+            onClick={() => setConfirming(true)}
+          >
+            {EVIDENCE_LABEL.remove}
+          </button>
+        )
+      ) : null}
+    </li>
+  );
+}
+
+function Sha256({ value }: { value: string }) {
+  return (
+    <div className="small text-muted">
+      {EVIDENCE_LABEL.sha256}: <code className="rtd-hash">{value}</code>
+    </div>
   );
 }

@@ -1,0 +1,170 @@
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { useMutation } from 'urql';
+import { ErrorNotice } from '../../../components/Feedback';
+import type { EvidenceKind } from '../../../gql/graphql';
+import { useAuth } from '../../../lib/auth';
+import { toAppError, type AppError } from '../../../lib/errors';
+import { ACTION_LABEL, EVIDENCE_LABEL } from '../../../lib/i18n';
+import { AddEvidenceMutation, CreateEvidenceUploadMutation } from '../api/assignment';
+import { uploadEvidenceFile } from '../api/evidence-files';
+
+const MAX_BYTES = 20 * 1024 * 1024;
+
+/**
+ * "Aggiungi evidenza": a link with a description, a note, or a file. A file goes in two steps:
+ * createEvidenceUpload checks the rights and the name and signs a short-lived URL, then the
+ * bytes are POSTed there; the server decides the type from the content and answers any refusal.
+ */
+export function EvidenceForm({
+  assignmentId,
+  onDone,
+}: {
+  assignmentId: string;
+  onDone: (message: string) => void;
+}) {
+  const ids = useId();
+  const auth = useAuth();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [kind, setKind] = useState<EvidenceKind>('URL');
+  const [url, setUrl] = useState('');
+  const [description, setDescription] = useState('');
+  const [file, setFile] = useState<File | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [, add] = useMutation(AddEvidenceMutation);
+  const [, createUpload] = useMutation(CreateEvidenceUploadMutation);
+
+  const invalid = (field: string, message: string) => setError({ code: 'BAD_USER_INPUT', field, message });
+
+  const submitFile = async () => {
+    if (!file) return invalid('file', 'Controlla il campo «File da allegare»: scegli un file.');
+    if (file.size === 0) return invalid('file', 'Controlla il campo «File da allegare»: il file è vuoto.');
+    if (file.size > MAX_BYTES) {
+      return invalid('file', 'Controlla il campo «File da allegare»: il file supera i 20 MB consentiti.');
+    }
+    const link = await createUpload({
+      assignmentId,
+      fileName: file.name,
+      description: description.trim() || null,
+    });
+    const failure = toAppError(link.error);
+    if (failure || !link.data) return setError(failure);
+    const refused = await uploadEvidenceFile(link.data.createEvidenceUpload.url, file, auth.accessToken());
+    if (refused) return setError(refused);
+    setFile(null);
+    if (fileInput.current) fileInput.current.value = '';
+    setDescription('');
+    onDone(EVIDENCE_LABEL.uploaded);
+  };
+
+  const submitLinkOrNote = async () => {
+    if (kind === 'URL' && !/^https?:\/\/\S+$/i.test(url.trim())) {
+      return invalid('url', 'Controlla il campo «Indirizzo (URL)»: deve iniziare con https:// o http://.');
+    }
+    if (!description.trim())
+      return invalid('description', 'Controlla il campo «Descrizione»: è obbligatoria.');
+    const result = await add({
+      assignmentId,
+      kind,
+      url: kind === 'URL' ? url.trim() : null,
+      description: description.trim(),
+    });
+    const failure = toAppError(result.error);
+    if (failure) return setError(failure);
+    setUrl('');
+    setDescription('');
+    onDone(EVIDENCE_LABEL.added);
+  };
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    setBusy(true);
+    try {
+      await (kind === 'FILE' ? submitFile() : submitLinkOrNote());
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label={ACTION_LABEL.ADD_EVIDENCE}>
+      <h3 className="h5">{ACTION_LABEL.ADD_EVIDENCE}</h3>
+      {error ? <ErrorNotice error={error} /> : null}
+      <fieldset className="mb-3">
+        <legend className="h6">Tipo</legend>
+        {(['URL', 'FILE', 'NOTE'] as const).map((k) => (
+          <div className="form-check form-check-inline" key={k}>
+            <input
+              className="form-check-input"
+              type="radio"
+              name={`${ids}-kind`}
+              id={`${ids}-kind-${k}`}
+              checked={kind === k}
+              onChange={() => {
+                setKind(k);
+                setError(null);
+              }}
+            />
+            <label className="form-check-label" htmlFor={`${ids}-kind-${k}`}>
+              {EVIDENCE_LABEL[k]}
+            </label>
+          </div>
+        ))}
+      </fieldset>
+      {kind === 'URL' ? (
+        <div className="form-group mb-3">
+          <label htmlFor={`${ids}-url`} className="active">
+            Indirizzo (URL)
+          </label>
+          <input
+            id={`${ids}-url`}
+            className="form-control"
+            type="url"
+            inputMode="url"
+            placeholder="https://"
+            value={url}
+            aria-invalid={error?.field === 'url' || undefined}
+            onChange={(e) => setUrl(e.target.value)}
+          />
+        </div>
+      ) : null}
+      {kind === 'FILE' ? (
+        <div className="mb-3">
+          <label htmlFor={`${ids}-file`} className="form-label d-block">
+            {EVIDENCE_LABEL.fileField}
+          </label>
+          <input
+            ref={fileInput}
+            id={`${ids}-file`}
+            className="form-control rtd-file-input"
+            type="file"
+            accept=".pdf,.png,.jpg,.jpeg,.webp,.gif,.odt,.ods,.docx,.xlsx,.csv,.txt"
+            aria-describedby={`${ids}-file-hint`}
+            aria-invalid={['file', 'fileName'].includes(error?.field ?? '') || undefined}
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          />
+          <div id={`${ids}-file-hint`} className="form-text small">
+            {EVIDENCE_LABEL.fileHint}
+          </div>
+        </div>
+      ) : null}
+      <div className="form-group mb-3">
+        <label htmlFor={`${ids}-description`} className="active">
+          {kind === 'FILE' ? EVIDENCE_LABEL.descriptionOptional : 'Descrizione'}
+        </label>
+        <textarea
+          id={`${ids}-description`}
+          className="form-control"
+          rows={2}
+          value={description}
+          aria-invalid={error?.field === 'description' || undefined}
+          onChange={(e) => setDescription(e.target.value)}
+        />
+      </div>
+      <button type="submit" className="btn btn-outline-primary" disabled={busy}>
+        {kind === 'FILE' ? 'Allega il file' : ACTION_LABEL.ADD_EVIDENCE}
+      </button>
+    </form>
+  );
+}
