@@ -36,7 +36,7 @@ test('the RTD creates an objective on CAP1.PA.LA19, publishes it and sees it on 
   // The trend is not empty on day one: past days come from the status history.
   await expect(page.getByRole('heading', { level: 2, name: /Andamento/ })).toBeVisible();
   await expect(page.getByText('Nessun dato di andamento ancora')).toHaveCount(0);
-  await page.getByText('I valori del grafico in tabella').click();
+  await page.getByText('I valori dei grafici in tabella').click();
   const trend = page.getByRole('table', { name: /Andamento giorno per giorno/ });
   expect(await trend.getByRole('row').count()).toBeGreaterThan(30);
   await expectAccessible(page, 'cruscotto');
