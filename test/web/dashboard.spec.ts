@@ -36,7 +36,7 @@ test('the RTD creates an objective on CAP1.PA.LA19, publishes it and sees it on 
   // The trend is not empty on day one: past days come from the status history.
   await expect(page.getByRole('heading', { level: 2, name: /Andamento/ })).toBeVisible();
   await expect(page.getByText('Nessun dato di andamento ancora')).toHaveCount(0);
-  await page.getByText('I valori del grafico in tabella').click();
+  await page.getByText('I valori dei grafici in tabella').click();
   const trend = page.getByRole('table', { name: /Andamento giorno per giorno/ });
   expect(await trend.getByRole('row').count()).toBeGreaterThan(30);
   await expectAccessible(page, 'cruscotto');
@@ -71,16 +71,21 @@ test('the RTD creates an objective on CAP1.PA.LA19, publishes it and sees it on 
 
   await nav(page, 'Cruscotto').click();
   await expect(page.getByRole('link', { name: `Crema, ${TITLE}: Non avviata` })).toBeVisible();
+  // The heatmap shows 25 comuni a page, by name: Romano di Lombardia is on the second.
+  await page.getByRole('button', { name: 'Comuni successivi' }).click();
   await expect(page.getByRole('link', { name: `Romano di Lombardia, ${TITLE}: Non avviata` })).toBeVisible();
-  await expect(page.getByRole('link', { name: `, ${TITLE}: ` })).toHaveCount(2);
+  await expect(page.getByRole('link', { name: `, ${TITLE}: ` })).toHaveCount(1);
 
   // The filters live in the URL: the view can be bookmarked.
   await page.getByLabel('Obiettivo').selectOption({ label: TITLE });
   await expect(page).toHaveURL(/obiettivo=/);
   await page.reload();
   await expect(page.getByLabel('Obiettivo')).toHaveValue(/.+/);
+  // Comuni with activities under the filter first: both on the first page.
+  await page.getByLabel('Ordina i Comuni').selectOption({ label: 'completamento crescente' });
+  // Heatmap cells: a sign for each status (the legend says it in words), never letters.
   await expect(
-    page.getByRole('link', { name: new RegExp(`: `) }).filter({ hasText: /^(NA|IC|IV|OK|RS|—)/ }),
+    page.getByRole('link', { name: new RegExp(`: `) }).filter({ hasText: /^(○|◐|✉|✓|✗|–)/ }),
   ).toHaveCount(2);
 });
 
