@@ -106,6 +106,7 @@ test('a submission in another browser raises "Da validare" on the open dashboard
   await anna.getByRole('button', { name: 'Salva l’avanzamento' }).click();
   await expect(anna.getByText('Avanzamento salvato.')).toBeVisible();
   await anna.getByRole('button', { name: 'Invia all’Ufficio RTD' }).click();
+  await anna.getByRole('button', { name: 'Conferma l’invio' }).click();
   await expect(anna.getByText('Il resoconto è stato inviato')).toBeVisible();
   await comune.close();
 

@@ -29,7 +29,7 @@ const NODE = existsSync(path.join(ROOT, 'node_modules/.bin/node'))
   ? path.join(ROOT, 'node_modules/.bin/node')
   : process.execPath;
 const READY = 'RTD Hub è pronto';
-const START_TIMEOUT_MS = 120_000;
+const START_TIMEOUT_MS = Number(process.env.RTD_WEB_START_TIMEOUT_MS ?? 120_000);
 /** Everything the stack prints, kept for a look after a failure. */
 const STACK_LOG = path.join(ROOT, 'test-results/web-stack.log');
 

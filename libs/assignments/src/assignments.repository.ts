@@ -6,7 +6,7 @@ import type { LineRow } from '@rtd/catalog';
 import type { PreparedAuditEntry } from '@rtd/audit';
 import type { ObjectiveReach, ObjectiveRow } from '@rtd/objectives';
 import { AssignmentStatus, ObjectiveState } from './workflow';
-import { DUE_DATE, overdueSql } from './overdue';
+import { DUE_DATE, overdueOfOpenSql } from './overdue';
 
 export interface AssignmentRow {
   id: string;
@@ -34,9 +34,10 @@ interface EvidenceJson {
   addedByPersonId: string | null;
 }
 
-type ObjectiveJson = Omit<ObjectiveRow, 'createdAt' | 'publishedAt'> & {
+type ObjectiveJson = Omit<ObjectiveRow, 'createdAt' | 'publishedAt' | 'closedAt'> & {
   createdAt: string;
   publishedAt: string | null;
+  closedAt: string | null;
 };
 
 /** A row of the worklist statement: the assignment and what the worklist shows of its relations. */
@@ -75,7 +76,8 @@ export interface AssignmentQuery {
 }
 
 const DUE = DUE_DATE;
-const OVERDUE = overdueSql();
+// A closed objective is no longer open work: never overdue (issue 23, point 3).
+const OVERDUE = overdueOfOpenSql();
 
 const ASSIGNMENT_COLUMNS = `a.id, a.consortium_id AS "consortiumId", a.comune_id AS "comuneId",
   a.objective_id AS "objectiveId", o.state AS "objectiveState", a.status, a.progress, ${DUE} AS "dueDate", ${OVERDUE} AS overdue,
@@ -158,7 +160,7 @@ export class AssignmentsRepository {
                 json_build_object('id', o.id, 'consortiumId', o.consortium_id, 'title', o.title,
                   'description', o.description, 'editionCode', o.edition_code, 'dueDate', o.due_date,
                   'target', o.target, 'state', o.state, 'version', o.version, 'createdAt', o.created_at,
-                  'publishedAt', o.published_at, 'carriedFromId', o.carried_from_id) AS objective,
+                  'publishedAt', o.published_at, 'closedAt', o.closed_at, 'carriedFromId', o.carried_from_id) AS objective,
                 (SELECT coalesce(json_agg(${planLineJson('l', 'ch')} ORDER BY sol.position), '[]'::json)
                    FROM shared_objective_line sol JOIN plan_line l ON l.id = sol.plan_line_id
                    JOIN plan_chapter ch ON ch.edition_code = l.edition_code AND ch.number = l.chapter
@@ -195,6 +197,7 @@ export class AssignmentsRepository {
                 ...objective,
                 createdAt: new Date(objective.createdAt),
                 publishedAt: objective.publishedAt ? new Date(objective.publishedAt) : null,
+                closedAt: objective.closedAt ? new Date(objective.closedAt) : null,
               }
             : null,
           lines: lines ?? [],

@@ -1,6 +1,7 @@
 import { exceljs } from '../lazy-libraries';
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { ComplianceBucket, ComplianceTrendPoint } from '@rtd/compliance';
+import { STATUS_LABEL_PLURAL } from '@rtd/kernel';
 import { formatDate as formatItalianDate } from '../italian-format';
 import { renderPdf } from '../pdf-printer';
 
@@ -30,12 +31,12 @@ export const percent = (rate: number) => `${Math.round(rate * 100)}%`;
 
 const COLUMNS: [string, (b: ComplianceBucket) => string | number][] = [
   ['Totale', (b) => b.total],
-  ['Da avviare', (b) => b.notStarted],
-  ['In corso', (b) => b.inProgress],
-  ['Inviate', (b) => b.submitted],
-  ['Completate', (b) => b.completed],
-  ['Respinte', (b) => b.rejected],
-  ['Non applicabili', (b) => b.notApplicable],
+  [STATUS_LABEL_PLURAL.NOT_STARTED, (b) => b.notStarted],
+  [STATUS_LABEL_PLURAL.IN_PROGRESS, (b) => b.inProgress],
+  [STATUS_LABEL_PLURAL.SUBMITTED, (b) => b.submitted],
+  [STATUS_LABEL_PLURAL.COMPLETED, (b) => b.completed],
+  [STATUS_LABEL_PLURAL.REJECTED, (b) => b.rejected],
+  [STATUS_LABEL_PLURAL.NOT_APPLICABLE, (b) => b.notApplicable],
   ['In ritardo', (b) => b.overdue],
   ['Completamento', (b) => percent(b.completionRate)],
 ];
@@ -66,7 +67,10 @@ export async function renderConsortiumReportPdf(data: ConsortiumReportData): Pro
     ? bucketTable('Consorzio', [c])
     : { text: 'Nessuna attività assegnata.', italics: true };
   const trendRows: TableCell[][] = [
-    ['Giorno', 'Totale', 'Completate', 'In ritardo', 'Completamento'].map((text) => ({ text, bold: true })),
+    ['Giorno', 'Totale', STATUS_LABEL_PLURAL.COMPLETED, 'In ritardo', 'Completamento'].map((text) => ({
+      text,
+      bold: true,
+    })),
     ...data.trend.map((p) => {
       const b = p.buckets[0];
       return [
@@ -132,7 +136,9 @@ export async function renderConsortiumReportXlsx(data: ConsortiumReportData): Pr
   sheet('Comuni in ritardo', 'Comune', laggards(data.comuni));
   sheet('Obiettivi', 'Obiettivo', data.objectives);
   const trend = workbook.addWorksheet('Andamento', { views: [{ state: 'frozen', ySplit: 1 }] });
-  trend.addRow(['Giorno', 'Totale', 'Completate', 'In ritardo', 'Completamento']).font = { bold: true };
+  trend.addRow(['Giorno', 'Totale', STATUS_LABEL_PLURAL.COMPLETED, 'In ritardo', 'Completamento']).font = {
+    bold: true,
+  };
   for (const p of data.trend) {
     const b = p.buckets[0];
     const row = trend.addRow([

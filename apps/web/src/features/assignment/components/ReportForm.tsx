@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { ErrorNotice } from '../../../components/Feedback';
 import type { AssignmentStatus } from '../../../gql/graphql';
@@ -99,8 +99,8 @@ export function ReportForm({ assignment, reload }: { assignment: AssignmentDetai
     setSaved(null);
   };
 
-  const save = async (against: Snapshot) => {
-    setError(null);
+  /** The progress typed in the form, or null (after showing the error) when it is not 0-100. */
+  const checkedProgress = (): number | null => {
     const progress = Number(draft.progress);
     if (draft.progress.trim() === '' || !Number.isInteger(progress) || progress < 0 || progress > 100) {
       setError({
@@ -108,8 +108,15 @@ export function ReportForm({ assignment, reload }: { assignment: AssignmentDetai
         field: 'progress',
         message: 'Controlla il campo «Avanzamento»: un numero intero da 0 a 100.',
       });
-      return;
+      return null;
     }
+    return progress;
+  };
+
+  const save = async (against: Snapshot) => {
+    setError(null);
+    const progress = checkedProgress();
+    if (progress === null) return;
     const result = await runUpdate({
       id: assignment.id,
       expectedVersion: against.version,
@@ -163,24 +170,35 @@ export function ReportForm({ assignment, reload }: { assignment: AssignmentDetai
     setConflict(null);
   };
 
-  const onSubmit = async (event: FormEvent) => {
+  // "Invia" asks once, showing the progress that goes to the office, and sends the pending
+  // edits of progress and criticità with the submission: one action, one confirmation.
+  const [confirming, setConfirming] = useState<number | null>(null);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (confirming !== null) confirmButton.current?.focus();
+  }, [confirming]);
+  const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     setError(null);
-    if (dirty) {
-      setError({
-        code: 'BAD_USER_INPUT',
-        field: null,
-        message: 'Prima salva le modifiche all’avanzamento, poi invia.',
-      });
-      return;
-    }
+    setSaved(null);
+    const progress = dirty ? checkedProgress() : assignment.progress;
+    if (progress !== null) setConfirming(progress);
+  };
+
+  const confirmSubmit = async () => {
+    if (confirming === null) return;
+    const progress = confirming;
+    setConfirming(null);
     const result = await runSubmit({
       id: assignment.id,
-      expectedVersion: assignment.version,
-      note: submitNote.trim() || null,
+      expectedVersion: base.version,
+      note: submitNote.trim() || draft.note.trim() || null,
+      progress: dirty ? progress : null,
+      issues: dirty ? draft.issues : null,
     });
     const failure = toAppError(result.error);
     if (failure?.code === 'CONFLICT') {
+      if (dirty) setConflict(changesBetween(base, assignment));
       setError({ ...failure, message: `${failure.message} Controlla lo stato aggiornato e invia di nuovo.` });
       reload();
       return;
@@ -189,6 +207,7 @@ export function ReportForm({ assignment, reload }: { assignment: AssignmentDetai
       setError(failure);
       return;
     }
+    setDirty(false);
     setSubmitNote('');
     setSaved('Resoconto inviato all’Ufficio RTD.');
   };
@@ -310,8 +329,8 @@ export function ReportForm({ assignment, reload }: { assignment: AssignmentDetai
         <form onSubmit={onSubmit} className="mt-4 pt-3 border-top" noValidate>
           <h3 className="h5">Invio all’Ufficio RTD</h3>
           <p className="small">
-            Quando l’attività è conclusa, invia il resoconto: l’Ufficio RTD lo valida o lo respinge con un
-            motivo.
+            Invia il resoconto con l’avanzamento e le criticità del modulo (anche se non li hai salvati):
+            l’Ufficio RTD lo valida o lo respinge con un motivo.
           </p>
           <div className="form-group mb-3">
             <label htmlFor={`${ids}-submit-note`} className="active">
@@ -325,9 +344,36 @@ export function ReportForm({ assignment, reload }: { assignment: AssignmentDetai
               onChange={(e) => setSubmitNote(e.target.value)}
             />
           </div>
-          <button type="submit" className="btn btn-success" disabled={busy}>
-            {ACTION_LABEL.SUBMIT}
-          </button>
+          {confirming === null ? (
+            <button type="submit" className="btn btn-success" disabled={busy}>
+              {ACTION_LABEL.SUBMIT}
+            </button>
+          ) : (
+            <div className="alert alert-warning" role="group" aria-labelledby={`${ids}-confirm`}>
+              <p id={`${ids}-confirm`} className="mb-2">
+                Inviare il resoconto all’Ufficio RTD con avanzamento <strong>{confirming}%</strong>
+                {dirty ? ' e le modifiche non ancora salvate' : ''}? Fino alla decisione dell’Ufficio non
+                potrai modificarlo.
+              </p>
+              <div className="d-flex flex-wrap gap-2">
+                <button
+                  ref={confirmButton}
+                  type="button"
+                  className="btn btn-success btn-sm"
+                  onClick={() => void confirmSubmit()}
+                >
+                  Conferma l’invio
+                </button>
+                <button
+                  type="button"
+                  className="btn btn-outline-primary btn-sm"
+                  onClick={() => setConfirming(null)}
+                >
+                  Annulla
+                </button>
+              </div>
+            </div>
+          )}
         </form>
       ) : null}
     </section>

@@ -3,6 +3,9 @@ import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
+import { COMPLIANCE_COLUMN_LABEL } from '../../../lib/i18n';
+
+const COMPLETED = COMPLIANCE_COLUMN_LABEL.completed;
 
 echarts.use([LineChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, SVGRenderer]);
 
@@ -29,7 +32,7 @@ export function TrendChart({ points }: { points: TrendPoint[] }) {
       animation: false,
       textStyle: { fontFamily: 'Titillium Web, sans-serif' },
       tooltip: { trigger: 'axis' },
-      legend: { data: ['Completamento (%)', 'Completate', 'Da validare', 'In ritardo'], bottom: 0 },
+      legend: { data: ['Completamento (%)', COMPLETED, 'Da validare', 'In ritardo'], bottom: 0 },
       grid: { left: 48, right: 48, top: 16, bottom: 56 },
       xAxis: { type: 'category', data: days },
       yAxis: [
@@ -45,7 +48,7 @@ export function TrendChart({ points }: { points: TrendPoint[] }) {
           color: '#0066cc',
         },
         {
-          name: 'Completate',
+          name: COMPLETED,
           type: 'line',
           yAxisIndex: 1,
           data: points.map((p) => p.completed),

@@ -22,6 +22,7 @@ import { CarriedLinks } from './CarriedLinks';
 import { CarryForwardPanel } from './CarryForwardPanel';
 import { LinePicker, type PickedLine } from './LinePicker';
 import { ProposedDueDate } from './ProposedDueDate';
+import { PublishedObjectiveEdit } from './PublishedObjectiveEdit';
 import { PushRunMonitor } from './PushRunMonitor';
 import { TargetEditor, toTargetInput, type TargetDraft } from './TargetEditor';
 
@@ -449,6 +450,7 @@ function ObjectiveView({
           </button>
         </div>
       ) : null}
+      {canWrite && o.state === 'PUBLISHED' ? <PublishedObjectiveEdit objective={o} onSaved={reload} /> : null}
       {canWrite && superseded ? <CarryForwardPanel objectiveId={o.id} /> : null}
       {confirmClose ? (
         <ConfirmPanel
