@@ -63,6 +63,8 @@ test('the RTD creates an objective on CAP1.PA.LA19, publishes it and sees it on 
   await page.getByRole('button', { name: 'Crea la bozza' }).click();
   await expect(h1(page)).toHaveText(`Bozza: ${TITLE}`);
   await page.getByRole('button', { name: 'Pubblica ai Comuni' }).click();
+  await expect(page.getByRole('alertdialog')).toContainText('a 2 Comuni?');
+  await page.getByRole('button', { name: 'Pubblica', exact: true }).click();
   const run = page.getByRole('status').filter({ hasText: 'Invio ai Comuni' });
   await expect(run).toContainText('Invio ai Comuni: Completato', { timeout: 30_000 });
   await expect(run).toContainText('2 attività create · 0 già presenti');

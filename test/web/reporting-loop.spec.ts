@@ -143,3 +143,127 @@ test('the office extends the deadline of a published objective; the comune sees 
   await expect(anna.getByText('Proroga concessa dalla Regione.')).toBeVisible();
   await comune.close();
 });
+
+test('on a phone, the referent sees the first task before the import panel', async ({ page, loginAs }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await loginAs(page, ANNA);
+  await expect(h1(page)).toHaveText('Le attività del Comune di Crema');
+  const firstTask = page.locator('main').getByRole('listitem').first();
+  const importPanel = page.getByRole('region', { name: 'Importa gli stati da un file' });
+  await expect(firstTask).toBeVisible();
+  await expect(importPanel).toBeAttached();
+  const task = (await firstTask.boundingBox())!;
+  const panel = (await importPanel.boundingBox())!;
+  expect(task.y, 'the first task is above the import panel').toBeLessThan(panel.y);
+  expect(task.y, 'the first task starts on the first screen').toBeLessThan(640);
+  await expectNoHorizontalScroll(page, 'Le attività del Comune (lista prima)');
+});
+
+test('the objective editor: a visible title box, honest search and target words, a warned past date, an undoable edition change, a counted publication', async ({
+  page,
+  loginAs,
+  expectAccessible,
+}) => {
+  await loginAs(page, GIULIA);
+  await page.goto('/obiettivi/nuovo');
+  await expect(h1(page)).toHaveText('Nuovo obiettivo');
+  const title = page.getByLabel('Titolo');
+  expect(await title.evaluate((el) => getComputedStyle(el).borderTopStyle)).not.toBe('none');
+  await title.fill(`Editor ${Date.now()}`);
+  await page.getByLabel('Edizione del Piano').selectOption('2022-2024');
+  await page.getByLabel('Scadenza').fill('2020-01-31');
+  await expect(page.getByText('La data è già passata')).toBeVisible();
+  await page.getByLabel('Scadenza').fill('2099-01-31');
+  await expect(page.getByText('La data è già passata')).toHaveCount(0);
+
+  const search = page.getByLabel(/Cerca nel Piano Triennale 2022-2024/);
+  await expect(search).toHaveAttribute('placeholder', /ad esempio: accessibilità, CAP\d/);
+  await search.fill('CAPX.NON.ESISTE');
+  await expect(page.getByText(/Nessuna linea trovata nel Piano Triennale 2022-2024/)).toBeVisible();
+  await search.fill('CAP1.PA.LA20');
+  await page.getByRole('button', { name: 'Aggiungi CAP1.PA.LA20' }).click();
+  await page.getByLabel('Edizione del Piano').selectOption('2024-2026');
+  const dropped = page.getByRole('status').filter({ hasText: 'Cambiando edizione sono state tolte' });
+  await expect(dropped).toContainText('CAP1.PA.LA20');
+  await dropped.getByRole('button', { name: 'Torna al Piano 2022-2024 con quelle linee' }).click();
+  await expect(page.getByRole('list', { name: 'Linee scelte' })).toContainText('CAP1.PA.LA20');
+
+  await page.getByLabel(/Solo alcuni Comuni/).check({ force: true });
+  await expect(page.getByText('Solo alcuni Comuni (valgono tutti i filtri insieme)')).toBeVisible();
+  await page.getByLabel(/Tutti i Comuni/).check({ force: true });
+  await expectAccessible(page, 'editor di un obiettivo');
+  await page.getByRole('button', { name: 'Crea la bozza' }).click();
+  await expect(h1(page)).toHaveText(/^Bozza: Editor/);
+  await page.getByRole('button', { name: 'Pubblica ai Comuni' }).click();
+  await expect(page.getByRole('alertdialog')).toContainText(/a \d+ Comuni\?/);
+  await expectAccessible(page, 'conferma di pubblicazione');
+  await page.getByRole('button', { name: 'Annulla' }).click();
+  await expect(page.getByRole('alertdialog')).toHaveCount(0);
+});
+
+test('errors speak of what the person sees: a too large text, a counter near the limit, field labels', async ({
+  page,
+  loginAs,
+  expectAccessible,
+}) => {
+  await loginAs(page, GIULIA);
+  await page.goto('/obiettivi/nuovo');
+  await expect(h1(page)).toHaveText('Nuovo obiettivo');
+  await page.getByLabel('Titolo').fill(`Limiti ${Date.now()}`);
+  const description = page.getByLabel('Descrizione per i Comuni (facoltativa)');
+  await description.fill('a'.repeat(8_500));
+  await expect(page.getByText('8.500 caratteri su 10.000.')).toBeVisible();
+  await description.fill('a'.repeat(10_200));
+  await expect(page.getByText('10.200 caratteri: 200 oltre il limite di 10.000.')).toBeVisible();
+  await expectAccessible(page, 'contatore dei caratteri');
+  // The server names the field by its label, not by the API's name.
+  await page.getByLabel('Edizione del Piano').selectOption('2022-2024');
+  await page.getByLabel(/Cerca nel Piano Triennale/).fill('CAP1.PA.LA20');
+  await page.getByRole('button', { name: 'Aggiungi CAP1.PA.LA20' }).click();
+  await page.getByRole('button', { name: 'Crea la bozza' }).click();
+  await expect(page.getByRole('alert')).toContainText(
+    'Controlla il campo «Descrizione»: al massimo 10.000 caratteri.',
+  );
+  await expect(page.getByRole('alert')).not.toContainText('Campo "');
+  // A body the server refuses as too large (413) is not "the service does not answer".
+  await description.fill('a'.repeat(5_000_000));
+  await page.getByRole('button', { name: 'Crea la bozza' }).click();
+  await expect(page.getByRole('alert')).toContainText('troppo grande per il servizio');
+  await expect(page.getByText('Il servizio non risponde')).toHaveCount(0);
+});
+
+test('unsent criticità survives the end of the session: a warning, "Resta collegato", the text restored', async ({
+  page,
+  loginVia,
+  expectAccessible,
+}) => {
+  test.setTimeout(150_000);
+  const objective = await publishForCrema(`Sessione ${Date.now()}`, '2099-03-31');
+  const crema = await graphqlAs(
+    ANNA,
+    'query($o: ID!) { assignments(filter: { objectiveId: $o }) { edges { node { id } } } }',
+    { o: objective.id },
+  );
+  const id = crema.assignments.edges[0].node.id as string;
+  await loginVia(page, `/assegnazioni/${id}`, ANNA);
+  const text = 'Attendiamo il rilascio del fornitore entro gennaio.';
+  await page.getByLabel('Criticità').fill(text);
+
+  // The provider's session ends (its cookies are gone; the app keeps its tokens in localStorage):
+  // the renewal before expiry fails.
+  await page.context().clearCookies();
+  const warning = page.getByRole('alert').filter({ hasText: 'La sessione sta per scadere' });
+  await expect(warning).toBeVisible({ timeout: 90_000 });
+  await expectAccessible(page, 'avviso di fine sessione');
+  await warning.getByRole('button', { name: 'Resta collegato' }).click();
+  // Renewal is impossible without the provider's session: a new login, and back to the same page.
+  await page.waitForURL((url) => url.pathname.startsWith('/interaction/'));
+  await page.locator(`button[name="fiscalCode"][value="${ANNA}"]`).click();
+  await page.waitForURL((url) => url.pathname === `/assegnazioni/${id}`);
+  await expect(page.getByText('Abbiamo ripristinato quello che avevi scritto')).toBeVisible();
+  await expect(page.getByLabel('Criticità')).toHaveValue(text);
+  await page.getByRole('button', { name: 'Salva l’avanzamento' }).click();
+  await expect(page.getByText('Avanzamento salvato.')).toBeVisible();
+  await page.reload();
+  await expect(page.getByText('Abbiamo ripristinato')).toHaveCount(0);
+});

@@ -1,11 +1,17 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
+import { CharacterCount } from '../../../components/CharacterCount';
 import { ErrorNotice } from '../../../components/Feedback';
 import type { AssignmentStatus } from '../../../gql/graphql';
+import { useAuth } from '../../../lib/auth';
+import { clearDraft, loadDraft, saveDraft } from '../../../lib/drafts';
 import { toAppError, type AppError } from '../../../lib/errors';
 import { ACTION_LABEL, STATUS_LABEL } from '../../../lib/i18n';
 import { SubmitAssignmentMutation, UpdateAssignmentMutation } from '../api/assignment';
 import type { AssignmentDetail } from './types';
+
+/** The server's limit on the criticità (libs/assignments). */
+const MAX_ISSUES = 10_000;
 
 interface Draft {
   status: AssignmentStatus;
@@ -34,6 +40,13 @@ const startStatus = (a: AssignmentDetail): AssignmentStatus =>
     ? a.status
     : 'IN_PROGRESS';
 
+/** What survives a session that ends before sending: the form as typed, and the version it started from. */
+interface StoredDraft {
+  version: number;
+  draft: Draft;
+  submitNote: string;
+}
+
 const draftOf = (a: AssignmentDetail): Draft => ({
   status: startStatus(a),
   progress: String(a.progress),
@@ -61,13 +74,38 @@ function changesBetween(before: Snapshot, after: AssignmentDetail): string[] {
 export function ReportForm({ assignment, reload }: { assignment: AssignmentDetail; reload: () => void }) {
   const ids = useId();
   const actions = new Set(assignment.allowedActions);
-  const [base, setBase] = useState<Snapshot>(() => snapshotOf(assignment));
-  const [draft, setDraft] = useState<Draft>(() => draftOf(assignment));
-  const [dirty, setDirty] = useState(false);
+  const person = useAuth().user?.profile.sub ?? null;
+  const formKey = `report.${assignment.id}`;
+  // Text typed before a session ended comes back (issue 23): against the version it started from,
+  // so a change made meanwhile by someone else still shows as a conflict.
+  const [restored] = useState(() => loadDraft<StoredDraft>(person, formKey));
+  const [base, setBase] = useState<Snapshot>(() =>
+    restored ? { ...snapshotOf(assignment), version: restored.version } : snapshotOf(assignment),
+  );
+  const [draft, setDraftState] = useState<Draft>(() => restored?.draft ?? draftOf(assignment));
+  const [dirty, setDirtyState] = useState(restored !== null);
+  const [submitNote, setSubmitNoteState] = useState(restored?.submitNote ?? '');
+  const [restoredNotice, setRestoredNotice] = useState(restored !== null);
+  const stored = useRef<StoredDraft>({ version: base.version, draft, submitNote });
+  const keep = (patch: Partial<StoredDraft>) => {
+    stored.current = { ...stored.current, ...patch };
+    saveDraft(person, formKey, stored.current);
+  };
+  const setDraft = setDraftState;
+  const setDirty = (value: boolean) => {
+    setDirtyState(value);
+    if (!value) {
+      clearDraft(person, formKey);
+      setRestoredNotice(false);
+    }
+  };
+  const setSubmitNote = (value: string) => {
+    setSubmitNoteState(value);
+    if (value) keep({ submitNote: value });
+  };
   const [conflict, setConflict] = useState<string[] | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const [submitNote, setSubmitNote] = useState('');
   const [update, runUpdate] = useMutation(UpdateAssignmentMutation);
   const [submission, runSubmit] = useMutation(SubmitAssignmentMutation);
   const busy = update.fetching || submission.fetching;
@@ -94,8 +132,10 @@ export function ReportForm({ assignment, reload }: { assignment: AssignmentDetai
   const canSave = actions.has('UPDATE_PROGRESS') || statusChoices.length > 1;
 
   const edit = (patch: Partial<Draft>) => {
-    setDraft((d) => ({ ...d, ...patch }));
-    setDirty(true);
+    const next = { ...draft, ...patch };
+    setDraft(next);
+    keep({ version: base.version, draft: next });
+    setDirtyState(true);
     setSaved(null);
   };
 
@@ -242,6 +282,12 @@ export function ReportForm({ assignment, reload }: { assignment: AssignmentDetai
           </div>
         </div>
       ) : null}
+      {restoredNotice ? (
+        <div className="alert alert-info" role="status">
+          Abbiamo ripristinato quello che avevi scritto e non avevi ancora salvato: controllalo, poi salva o
+          invia.
+        </div>
+      ) : null}
       {error ? (
         <div id={`${ids}-err`}>
           <ErrorNotice error={error} />
@@ -301,9 +347,10 @@ export function ReportForm({ assignment, reload }: { assignment: AssignmentDetai
               className="form-control"
               rows={3}
               value={draft.issues}
-              aria-describedby={`${ids}-issues-help ${fieldError('issues') ?? ''}`.trim()}
+              aria-describedby={`${ids}-issues-help ${ids}-issues-count ${fieldError('issues') ?? ''}`.trim()}
               onChange={(e) => edit({ issues: e.target.value })}
             />
+            <CharacterCount id={`${ids}-issues-count`} length={draft.issues.length} max={MAX_ISSUES} />
             <small id={`${ids}-issues-help`} className="form-text">
               Cosa rallenta o blocca l’attività; l’Ufficio RTD la legge. Lascia vuoto se non ce ne sono.
             </small>

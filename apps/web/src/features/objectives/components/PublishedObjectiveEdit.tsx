@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
+import { CharacterCount } from '../../../components/CharacterCount';
 import { ErrorNotice } from '../../../components/Feedback';
 import { formatDate, todayInRome } from '../../../lib/dates';
 import { toAppError, type AppError } from '../../../lib/errors';
@@ -112,8 +113,10 @@ export function PublishedObjectiveEdit({ objective, onSaved }: Props) {
               className="form-control"
               rows={3}
               value={description}
+              aria-describedby={`${ids}-d-count`}
               onChange={(e) => setDescription(e.target.value)}
             />
+            <CharacterCount id={`${ids}-d-count`} length={description.length} max={10_000} />
           </div>
           <div className="mb-3">
             <label htmlFor={`${ids}-due`} className="fw-semibold small d-block">

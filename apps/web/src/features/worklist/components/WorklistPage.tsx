@@ -57,12 +57,13 @@ export function WorklistPage({
   };
 
   const appError = toAppError(error);
+  // The list comes first (on a phone the first task was on the second screen): the downloads and
+  // the import panel follow it, in the page's order as in the reading order (issue 23).
   return (
     <>
       <PageTitle title={`Le attività del Comune di ${comuneName}`}>
         Le attività del Comune di {comuneName}
       </PageTitle>
-      {actions}
       <form className="rtd-filters row g-3 mb-4" aria-label="Filtri" onSubmit={(e) => e.preventDefault()}>
         <div className="col-12 col-md-4">
           <label htmlFor="filtro-stato">Stato</label>
@@ -131,6 +132,7 @@ export function WorklistPage({
         <Group key={g.status} title={STATUS_LABEL[g.status]} items={g.items} />
       ))}
       {closed.length ? <Group title="Obiettivi chiusi dall’ufficio" items={closed} /> : null}
+      {actions}
     </>
   );
 }
