@@ -134,6 +134,15 @@ test('the office extends the deadline of a published objective; the comune sees 
       .filter({ hasText: 'scadenza da 31/01/2099 a 30/06/2099' }),
   ).toHaveCount(1);
 
+  // The registro names the objective of every entry (issue 23, point 8).
+  await expect(
+    page
+      .getByRole('row')
+      .filter({ hasText: 'Obiettivo pubblicato' })
+      .filter({ hasText: `Obiettivo condiviso «${title}»` }),
+  ).toHaveCount(1);
+  await expect(page.getByRole('cell', { name: 'ExportJob' })).toHaveCount(0);
+
   const comune = await browser.newContext({ locale: 'it-IT', timezoneId: 'Europe/Rome' });
   const anna = await comune.newPage();
   await loginAs(anna, ANNA);

@@ -213,7 +213,12 @@ export class ObjectivesService {
         entityType: 'SharedObjective',
         entityId: objective.id,
         consortiumId: objective.consortiumId,
-        details: { pushRunId: run.id, targeted: run.targeted, firstPublication: current.state === 'DRAFT' },
+        details: {
+          title: current.title,
+          pushRunId: run.id,
+          targeted: run.targeted,
+          firstPublication: current.state === 'DRAFT',
+        },
       });
       return toPushRunObject(run);
     });
@@ -233,6 +238,7 @@ export class ObjectivesService {
         entityType: 'SharedObjective',
         entityId: row.id,
         consortiumId: row.consortiumId,
+        details: { title: row.title },
       });
       return toObjectiveObject(row);
     });

@@ -107,6 +107,10 @@ export const AUDIT_ENTITY_LABEL: Record<string, string> = {
   SharedObjective: 'Obiettivo condiviso',
   Assignment: 'Attività del Comune',
   Consortium: 'Consorzio',
+  ExportJob: 'File esportato',
+  ConsortiumReportSchedule: 'Calendario della relazione periodica',
+  Person: 'Persona',
+  PlanEdition: 'Edizione del Piano Triennale',
 };
 
 export const REVIEW_DECISION_LABEL = { APPROVE: 'approvato', REJECT: 'respinto' } as const;

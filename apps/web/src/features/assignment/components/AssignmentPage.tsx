@@ -171,7 +171,8 @@ function AssignmentView({
         <h2 id="storia-titolo" className="h4">
           Storia
         </h2>
-        <div className="table-responsive">
+        {/* Focusable, so that on a narrow screen the keyboard scrolls it too (axe: scrollable-region-focusable). */}
+        <div className="table-responsive" tabIndex={0} role="region" aria-labelledby="storia-titolo">
           <table className="table rtd-history">
             <caption className="visually-hidden">Chi ha fatto cosa e quando, dal più vecchio</caption>
             <thead>
