@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { graphqlAs } from './support/api';
+import { assignmentIdByTitle, graphqlAs } from './support/api';
 import { expect, expectNoHorizontalScroll, test } from './support/fixtures';
 
 /**
@@ -247,13 +247,9 @@ test('unsent criticità survives the end of the session: a warning, "Resta colle
   expectAccessible,
 }) => {
   test.setTimeout(150_000);
-  const objective = await publishForCrema(`Sessione ${Date.now()}`, '2099-03-31');
-  const crema = await graphqlAs(
-    ANNA,
-    'query($o: ID!) { assignments(filter: { objectiveId: $o }) { edges { node { id } } } }',
-    { o: objective.id },
-  );
-  const id = crema.assignments.edges[0].node.id as string;
+  const title = `Sessione ${Date.now()}`;
+  await publishForCrema(title, '2099-03-31');
+  const id = await assignmentIdByTitle(ANNA, title);
   await loginVia(page, `/assegnazioni/${id}`, ANNA);
   const text = 'Attendiamo il rilascio del fornitore entro gennaio.';
   await page.getByLabel('Criticità').fill(text);
