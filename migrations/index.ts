@@ -26,6 +26,7 @@ import { SecondWallGaps1764000090002 } from './1764000090002-second-wall-gaps';
 import { OutboxRequestId1764000100000 } from './1764000100000-outbox-request-id';
 import { PersonalData1764000101000 } from './1764000101000-personal-data';
 import { Retention1764000102000 } from './1764000102000-retention';
+import { StatusEventIssues1764000220000 } from './1764000220000-status-event-issues';
 
 /** Every migration, in order. A new migration is added here as well as in its own file. */
 export const ALL_MIGRATIONS = [
@@ -57,4 +58,5 @@ export const ALL_MIGRATIONS = [
   OutboxRequestId1764000100000,
   PersonalData1764000101000,
   Retention1764000102000,
+  StatusEventIssues1764000220000,
 ];

@@ -116,7 +116,7 @@ describe('Reporting workflow', () => {
     const detail = ok(
       await api.as(AUDITOR_A).graphql(
         `query($id: ID!) { assignment(id: $id) { status evidence { url } objective { title } comune { istatCode }
-          history { from to progress note actor { displayName } } } }`,
+          history { from to progress note issues actor { displayName } } } }`,
         { id: a.id },
       ),
       'assignment',
@@ -130,6 +130,15 @@ describe('Reporting workflow', () => {
       ['SUBMITTED', 'COMPLETED'],
     ]);
     expect(detail.history.map((e: any) => e.progress)).toEqual([0, 40, 40, 40, 60, 100]);
+    // Each change of the criticità stays in the history, even once replaced (issue 23, point 8).
+    expect(detail.history.map((e: any) => e.issues)).toEqual([
+      null,
+      'Manca il fornitore',
+      null,
+      null,
+      'Link corretto',
+      null,
+    ]);
     expect(detail.history.map((e: any) => e.actor?.displayName ?? null)).toEqual([
       null,
       'Anna Moretti',

@@ -236,7 +236,10 @@ export class AssignmentsRepository {
       sets.push(`delegate_person_id = $${params.length}`);
     }
     const history = params.length;
+    // The criticità goes into the history when this step changes it ('' when cleared).
+    const issuesChanged = change.issues !== undefined && (change.issues ?? null) !== (row.issues ?? null);
     params.push(row.status, event.note, actor.subject, actor.personId, actor.requestId);
+    params.push(issuesChanged ? (change.issues ?? '') : null);
     const entry = audit.insertFrom('changed', params.length + 1);
     params.push(...entry.params);
     const found: AssignmentRow[] = await queryPrepared(
@@ -247,9 +250,10 @@ export class AssignmentsRepository {
           RETURNING ${ASSIGNMENT_COLUMNS}
        ), history AS (
          INSERT INTO status_event (consortium_id, comune_id, assignment_id, from_status, to_status, progress, note,
-                                   actor_subject, actor_person_id, request_id)
+                                   actor_subject, actor_person_id, request_id, issues)
          SELECT c."consortiumId", c."comuneId", c.id, $${history + 1}::text, c.status, c.progress,
-                $${history + 2}::text, $${history + 3}::text, $${history + 4}::uuid, $${history + 5}::text
+                $${history + 2}::text, $${history + 3}::text, $${history + 4}::uuid, $${history + 5}::text,
+                $${history + 6}::text
            FROM changed c
        ), audit AS (
          ${entry.sql}
@@ -347,7 +351,7 @@ export class AssignmentsRepository {
 
   async historyOf(db: EntityManager, ids: readonly string[]) {
     return db.query(
-      `SELECT assignment_id AS "assignmentId", at, from_status AS "from", to_status AS "to", progress, note,
+      `SELECT assignment_id AS "assignmentId", at, from_status AS "from", to_status AS "to", progress, note, issues,
               actor_person_id AS "actorPersonId"
          FROM status_event WHERE assignment_id = ANY($1::uuid[]) ORDER BY id`,
       [ids],

@@ -53,6 +53,7 @@ export const AssignmentDetailQuery = graphql(`
         to
         progress
         note
+        issues
         actor {
           displayName
         }

@@ -195,7 +195,15 @@ function AssignmentView({
                       : STATUS_LABEL[event.to]}
                   </td>
                   <td>{event.progress}%</td>
-                  <td className="rtd-prewrap">{event.note ?? ''}</td>
+                  <td className="rtd-prewrap">
+                    {event.note ?? ''}
+                    {event.issues !== null && event.issues !== undefined ? (
+                      <>
+                        {event.note ? <br /> : null}
+                        {event.issues ? `Criticità: «${event.issues}»` : 'Criticità tolte'}
+                      </>
+                    ) : null}
+                  </td>
                 </tr>
               ))}
             </tbody>
