@@ -29,6 +29,7 @@ import { Retention1764000102000 } from './1764000102000-retention';
 import { PnrrAttribution1764000200000 } from './1764000200000-pnrr-attribution';
 import { PeriodicReport1764000230000 } from './1764000230000-periodic-report';
 import { EvidenceFiles1764000215000 } from './1764000215000-evidence-files';
+import { StatusEventIssues1764000220000 } from './1764000220000-status-event-issues';
 
 /** Every migration, in order. A new migration is added here as well as in its own file. */
 export const ALL_MIGRATIONS = [
@@ -63,4 +64,5 @@ export const ALL_MIGRATIONS = [
   PnrrAttribution1764000200000,
   PeriodicReport1764000230000,
   EvidenceFiles1764000215000,
+  StatusEventIssues1764000220000,
 ];

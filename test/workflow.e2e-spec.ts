@@ -87,7 +87,8 @@ describe('Reporting workflow', () => {
     }
 
     step = ok(await submit(a.id, step.version), 'submitAssignment');
-    expect(step).toMatchObject({ status: 'SUBMITTED', progress: 100 });
+    // Submitting keeps the progress the comune gave (issue 23, point 1): no silent 100%.
+    expect(step).toMatchObject({ status: 'SUBMITTED', progress: 40, issues: 'Manca il fornitore' });
     expect(errorCodes(await review(api.as(STAFF_A), a.id, step.version, 'REJECT'))).toEqual([
       'BAD_USER_INPUT',
     ]);
@@ -96,7 +97,15 @@ describe('Reporting workflow', () => {
       'reviewAssignment',
     );
     expect(step.status).toBe('REJECTED');
-    step = ok(await submit(a.id, step.version), 'submitAssignment');
+    // After a rejection, the corrected criticità and progress travel with the submission: one step.
+    step = ok(
+      await anna().graphql(
+        `mutation($id: ID!, $v: Int!) { submitAssignment(id: $id, expectedVersion: $v, progress: 60, issues: "Link corretto") { ${FIELDS} } }`,
+        { id: a.id, v: step.version },
+      ),
+      'submitAssignment',
+    );
+    expect(step).toMatchObject({ status: 'SUBMITTED', progress: 60, issues: 'Link corretto' });
     // A stale version answers CONFLICT and changes nothing.
     expect(errorCodes(await review(api.as(STAFF_A), a.id, step.version - 1, 'APPROVE'))).toEqual([
       'CONFLICT',
@@ -107,7 +116,7 @@ describe('Reporting workflow', () => {
     const detail = ok(
       await api.as(AUDITOR_A).graphql(
         `query($id: ID!) { assignment(id: $id) { status evidence { url } objective { title } comune { istatCode }
-          history { from to progress note actor { displayName } } } }`,
+          history { from to progress note issues actor { displayName } } } }`,
         { id: a.id },
       ),
       'assignment',
@@ -119,6 +128,16 @@ describe('Reporting workflow', () => {
       ['SUBMITTED', 'REJECTED'],
       ['REJECTED', 'SUBMITTED'],
       ['SUBMITTED', 'COMPLETED'],
+    ]);
+    expect(detail.history.map((e: any) => e.progress)).toEqual([0, 40, 40, 40, 60, 100]);
+    // Each change of the criticità stays in the history, even once replaced (issue 23, point 8).
+    expect(detail.history.map((e: any) => e.issues)).toEqual([
+      null,
+      'Manca il fornitore',
+      null,
+      null,
+      'Link corretto',
+      null,
     ]);
     expect(detail.history.map((e: any) => e.actor?.displayName ?? null)).toEqual([
       null,
@@ -178,6 +197,12 @@ describe('Reporting workflow', () => {
       'BAD_USER_INPUT',
     ]);
     expect(errorCodes(await update(anna(), a.id, a.version, { progress: 101 }))).toEqual(['BAD_USER_INPUT']);
+    const badSubmit = await anna().graphql(
+      `mutation($id: ID!, $v: Int!) { submitAssignment(id: $id, expectedVersion: $v, progress: 140) { id } }`,
+      { id: a.id, v: a.version },
+    );
+    expect(errorCodes(badSubmit)).toEqual(['BAD_USER_INPUT']);
+    expect(badSubmit.errors![0].extensions!.field).toBe('progress');
     expect(errorCodes(await review(giulia(), a.id, a.version, 'APPROVE'))).toEqual(['CONFLICT']);
     expect(errorCodes(await update(giulia(), a.id, a.version, { progress: 50 }))).toEqual(['FORBIDDEN']);
     const notApplicable = await giulia().graphql(
@@ -467,6 +492,104 @@ describe('Reporting workflow', () => {
     // The screens offer nothing on it either.
     expect(await actionsOf(anna(), a.id)).toEqual([]);
     expect(await actionsOf(giulia(), a.id)).toEqual([]);
+  });
+
+  it('counts a closed objective as no longer open: never overdue, with the day it was closed', async () => {
+    const objectiveId = await publishedObjective(api, {
+      consortiumId: ids.consortiumA,
+      comuneIds: [ids.crema],
+      title: 'Scaduto, poi chiuso',
+      dueDate: '2021-03-31',
+    });
+    const a = await assignmentOf(api, objectiveId, ids.crema);
+    const open = await anna().graphql(
+      `query($id: ID!, $o: ID!) { assignment(id: $id) { overdue objective { state closedAt } }
+         assignments(filter: { objectiveId: $o, overdue: true }) { totalCount } }`,
+      { id: a.id, o: objectiveId },
+    );
+    expect(open.data).toEqual({
+      assignment: { overdue: true, objective: { state: 'PUBLISHED', closedAt: null } },
+      assignments: { totalCount: 1 },
+    });
+    const objective = ok(
+      await giulia().graphql(`query($id: ID!) { sharedObjective(id: $id) { version } }`, { id: objectiveId }),
+      'sharedObjective',
+    );
+    const closing = Date.now();
+    ok(
+      await giulia().graphql(
+        `mutation($id: ID!, $v: Int!) { closeSharedObjective(id: $id, expectedVersion: $v) { state } }`,
+        { id: objectiveId, v: objective.version },
+      ),
+      'closeSharedObjective',
+    );
+    const closed = await anna().graphql(
+      `query($id: ID!, $o: ID!) { assignment(id: $id) { overdue objective { state closedAt } }
+         assignments(filter: { objectiveId: $o, overdue: true }) { totalCount } }`,
+      { id: a.id, o: objectiveId },
+    );
+    expect(closed.data!.assignment).toMatchObject({ overdue: false, objective: { state: 'CLOSED' } });
+    expect(closed.data!.assignments.totalCount).toBe(0);
+    expect(Math.abs(Date.parse(closed.data!.assignment.objective.closedAt) - closing)).toBeLessThan(60_000);
+  });
+
+  it('lets the office extend the deadline of a published objective, recorded with before and after', async () => {
+    const objectiveId = await publishedObjective(api, {
+      consortiumId: ids.consortiumA,
+      comuneIds: [ids.crema],
+      title: 'Scadenza da prorogare',
+      dueDate: '2099-01-31',
+    });
+    const a = await assignmentOf(api, objectiveId, ids.crema);
+    const objective = ok(
+      await giulia().graphql(`query($id: ID!) { sharedObjective(id: $id) { version state } }`, {
+        id: objectiveId,
+      }),
+      'sharedObjective',
+    );
+    expect(objective.state).toBe('PUBLISHED');
+    const updated = ok(
+      await giulia().graphql(
+        `mutation($id: ID!, $v: Int!, $input: UpdateSharedObjectiveInput!) {
+           updateSharedObjective(id: $id, expectedVersion: $v, input: $input) { title description dueDate state } }`,
+        {
+          id: objectiveId,
+          v: objective.version,
+          input: { title: 'Scadenza prorogata', description: 'Proroga concessa', dueDate: '2099-06-30' },
+        },
+      ),
+      'updateSharedObjective',
+    );
+    expect(updated).toEqual({
+      title: 'Scadenza prorogata',
+      description: 'Proroga concessa',
+      dueDate: '2099-06-30',
+      state: 'PUBLISHED',
+    });
+    // The comune's assignment follows the objective's due date.
+    const seen = ok(
+      await anna().graphql(`query($id: ID!) { assignment(id: $id) { dueDate objective { title } } }`, {
+        id: a.id,
+      }),
+      'assignment',
+    );
+    expect(seen).toEqual({ dueDate: '2099-06-30', objective: { title: 'Scadenza prorogata' } });
+    const audit = ok(
+      await giulia().graphql(
+        `query($id: ID!) { auditLog(consortiumId: $id, action: "objective.update", first: 20) { edges { node { entityId detailsJson } } } }`,
+        { id: ids.consortiumA },
+      ),
+      'auditLog',
+    );
+    const entry = audit.edges.map((e: any) => e.node).find((n: any) => n.entityId === objectiveId);
+    expect(JSON.parse(entry.detailsJson)).toMatchObject({
+      title: 'Scadenza prorogata',
+      fromTitle: 'Scadenza da prorogare',
+      fromDueDate: '2099-01-31',
+      toDueDate: '2099-06-30',
+      descriptionChanged: true,
+      published: true,
+    });
   });
 
   it("refuses a decision on a closed objective's submitted report", async () => {

@@ -63,6 +63,8 @@ test('the RTD creates an objective on CAP1.PA.LA19, publishes it and sees it on 
   await page.getByRole('button', { name: 'Crea la bozza' }).click();
   await expect(h1(page)).toHaveText(`Bozza: ${TITLE}`);
   await page.getByRole('button', { name: 'Pubblica ai Comuni' }).click();
+  await expect(page.getByRole('alertdialog')).toContainText('a 2 Comuni?');
+  await page.getByRole('button', { name: 'Pubblica', exact: true }).click();
   const run = page.getByRole('status').filter({ hasText: 'Invio ai Comuni' });
   await expect(run).toContainText('Invio ai Comuni: Completato', { timeout: 30_000 });
   await expect(run).toContainText('2 attività create · 0 già presenti');
@@ -111,6 +113,7 @@ test('a submission in another browser raises "Da validare" on the open dashboard
   await anna.getByRole('button', { name: 'Salva l’avanzamento' }).click();
   await expect(anna.getByText('Avanzamento salvato.')).toBeVisible();
   await anna.getByRole('button', { name: 'Invia all’Ufficio RTD' }).click();
+  await anna.getByRole('button', { name: 'Conferma l’invio' }).click();
   await expect(anna.getByText('Il resoconto è stato inviato')).toBeVisible();
   await comune.close();
 

@@ -52,9 +52,14 @@ test('a referent reports, the office rejects, the referent resubmits, the office
   await expect(page.getByRole('link', { name: /Delibera di adesione a SEND/ })).toBeVisible();
   await docsScreenshot(page, 'assegnazione');
 
+  // Sending asks once, showing the progress that goes to the office, and keeps it (issue 23, point 1).
   await page.getByRole('button', { name: 'Invia all’Ufficio RTD' }).click();
+  await expect(page.getByRole('group', { name: /con avanzamento 40%\?/ })).toBeVisible();
+  await expectAccessible(page, 'conferma di invio');
+  await page.getByRole('button', { name: 'Conferma l’invio' }).click();
   await expect(page.getByText('Il resoconto è stato inviato: l’Ufficio RTD lo sta validando.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Salva l’avanzamento' })).toHaveCount(0);
+  await expect(page.getByRole('progressbar', { name: 'Avanzamento: 40%' })).toBeVisible();
 
   // Marco, in his own browser, finds it under "Da validare" and rejects it with a reason.
   const office = await browser.newContext({ locale: 'it-IT', timezoneId: 'Europe/Rome' });
@@ -92,17 +97,20 @@ test('a referent reports, the office rejects, the referent resubmits, the office
   await expect(page.getByText('L’Ufficio RTD ha respinto il resoconto')).toBeVisible();
   await expectAccessible(page, 'assegnazione respinta');
 
-  await page.getByLabel('In corso').check({ force: true }); // Bootstrap Italia draws the radio on its label;
-  await page.getByLabel('Avanzamento (%, da 0 a 100)').fill('100');
-  await page.getByLabel('Criticità').fill('');
-  await page.getByRole('button', { name: 'Salva l’avanzamento' }).click();
-  await expect(page.getByText('Avanzamento salvato.')).toBeVisible();
   await page.getByLabel('Descrizione').fill('Delibera firmata e protocollata');
   await page.getByLabel('Indirizzo (URL)').fill('https://www.comune.crema.cr.it/delibere/adesione-send.pdf');
   await page.getByRole('button', { name: 'Aggiungi evidenza' }).click();
   await expect(page.getByRole('link', { name: /Delibera firmata e protocollata/ })).toBeVisible();
+  // Edits not yet saved go with "Invia": one action, one confirmation.
+  await page.getByLabel('Avanzamento (%, da 0 a 100)').fill('100');
+  await page.getByLabel('Criticità').fill('');
   await page.getByRole('button', { name: 'Invia all’Ufficio RTD' }).click();
+  await expect(
+    page.getByRole('group', { name: /con avanzamento 100% e le modifiche non ancora salvate\?/ }),
+  ).toBeVisible();
+  await page.getByRole('button', { name: 'Conferma l’invio' }).click();
   await expect(page.getByText('Il resoconto è stato inviato: l’Ufficio RTD lo sta validando.')).toBeVisible();
+  await expect(page.getByText('Prima salva le modifiche')).toHaveCount(0);
 
   // Marco approves.
   await marco.goto('/da-validare');

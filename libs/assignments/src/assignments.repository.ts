@@ -6,7 +6,7 @@ import type { LineRow } from '@rtd/catalog';
 import type { PreparedAuditEntry } from '@rtd/audit';
 import type { ObjectiveReach, ObjectiveRow } from '@rtd/objectives';
 import { AssignmentStatus, ObjectiveState } from './workflow';
-import { DUE_DATE, overdueSql } from './overdue';
+import { DUE_DATE, overdueOfOpenSql } from './overdue';
 
 export interface AssignmentRow {
   id: string;
@@ -49,9 +49,10 @@ export const EVIDENCE_COLUMNS = `id, assignment_id AS "assignmentId", kind, url,
   added_by_person_id AS "addedByPersonId", file_name AS "fileName", content_type AS "contentType",
   size_bytes AS size, sha256, removed_at AS "removedAt", removed_by_person_id AS "removedByPersonId"`;
 
-type ObjectiveJson = Omit<ObjectiveRow, 'createdAt' | 'publishedAt'> & {
+type ObjectiveJson = Omit<ObjectiveRow, 'createdAt' | 'publishedAt' | 'closedAt'> & {
   createdAt: string;
   publishedAt: string | null;
+  closedAt: string | null;
 };
 
 /** A row of the worklist statement: the assignment and what the worklist shows of its relations. */
@@ -83,7 +84,8 @@ export interface AssignmentQuery {
 }
 
 const DUE = DUE_DATE;
-const OVERDUE = overdueSql();
+// A closed objective is no longer open work: never overdue (issue 23, point 3).
+const OVERDUE = overdueOfOpenSql();
 
 const ASSIGNMENT_COLUMNS = `a.id, a.consortium_id AS "consortiumId", a.comune_id AS "comuneId",
   a.objective_id AS "objectiveId", o.state AS "objectiveState", a.status, a.progress, ${DUE} AS "dueDate", ${OVERDUE} AS overdue,
@@ -166,7 +168,7 @@ export class AssignmentsRepository {
                 json_build_object('id', o.id, 'consortiumId', o.consortium_id, 'title', o.title,
                   'description', o.description, 'editionCode', o.edition_code, 'dueDate', o.due_date,
                   'target', o.target, 'state', o.state, 'version', o.version, 'createdAt', o.created_at,
-                  'publishedAt', o.published_at, 'carriedFromId', o.carried_from_id) AS objective,
+                  'publishedAt', o.published_at, 'closedAt', o.closed_at, 'carriedFromId', o.carried_from_id) AS objective,
                 (SELECT coalesce(json_agg(${planLineJson('l', 'ch')} ORDER BY sol.position), '[]'::json)
                    FROM shared_objective_line sol JOIN plan_line l ON l.id = sol.plan_line_id
                    JOIN plan_chapter ch ON ch.edition_code = l.edition_code AND ch.number = l.chapter
@@ -206,6 +208,7 @@ export class AssignmentsRepository {
                 ...objective,
                 createdAt: new Date(objective.createdAt),
                 publishedAt: objective.publishedAt ? new Date(objective.publishedAt) : null,
+                closedAt: objective.closedAt ? new Date(objective.closedAt) : null,
               }
             : null,
           lines: lines ?? [],
@@ -244,7 +247,10 @@ export class AssignmentsRepository {
       sets.push(`delegate_person_id = $${params.length}`);
     }
     const history = params.length;
+    // The criticità goes into the history when this step changes it ('' when cleared).
+    const issuesChanged = change.issues !== undefined && (change.issues ?? null) !== (row.issues ?? null);
     params.push(row.status, event.note, actor.subject, actor.personId, actor.requestId);
+    params.push(issuesChanged ? (change.issues ?? '') : null);
     const entry = audit.insertFrom('changed', params.length + 1);
     params.push(...entry.params);
     const found: AssignmentRow[] = await queryPrepared(
@@ -255,9 +261,10 @@ export class AssignmentsRepository {
           RETURNING ${ASSIGNMENT_COLUMNS}
        ), history AS (
          INSERT INTO status_event (consortium_id, comune_id, assignment_id, from_status, to_status, progress, note,
-                                   actor_subject, actor_person_id, request_id)
+                                   actor_subject, actor_person_id, request_id, issues)
          SELECT c."consortiumId", c."comuneId", c.id, $${history + 1}::text, c.status, c.progress,
-                $${history + 2}::text, $${history + 3}::text, $${history + 4}::uuid, $${history + 5}::text
+                $${history + 2}::text, $${history + 3}::text, $${history + 4}::uuid, $${history + 5}::text,
+                $${history + 6}::text
            FROM changed c
        ), audit AS (
          ${entry.sql}
@@ -355,7 +362,7 @@ export class AssignmentsRepository {
 
   async historyOf(db: EntityManager, ids: readonly string[]) {
     return db.query(
-      `SELECT assignment_id AS "assignmentId", at, from_status AS "from", to_status AS "to", progress, note,
+      `SELECT assignment_id AS "assignmentId", at, from_status AS "from", to_status AS "to", progress, note, issues,
               actor_person_id AS "actorPersonId"
          FROM status_event WHERE assignment_id = ANY($1::uuid[]) ORDER BY id`,
       [ids],

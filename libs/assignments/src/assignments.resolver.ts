@@ -64,8 +64,23 @@ export class AssignmentResolver {
     @Args('id', { type: () => ID }) id: string,
     @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
     @Args('note', { type: () => String, nullable: true }) note: string | null,
+    @Args('progress', {
+      type: () => Int,
+      nullable: true,
+      description: 'the progress sent with the report (0-100); omitted, the saved one is kept',
+    })
+    progress: number | null,
+    @Args('issues', {
+      type: () => String,
+      nullable: true,
+      description: 'the criticità sent with the report; omitted, the saved text is kept',
+    })
+    issues: string | null,
   ) {
-    return this.workflow.submit(ctx, id, expectedVersion, note ?? null);
+    return this.workflow.submit(ctx, id, expectedVersion, note ?? null, {
+      progress,
+      issues: issues ?? undefined,
+    });
   }
 
   @Mutation(() => AssignmentObject, { description: 'reason required to REJECT' })

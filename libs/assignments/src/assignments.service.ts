@@ -187,12 +187,7 @@ export class AssignmentsService implements PushRunAssignments {
       // Progress and criticità are the comune's words; the office only reopens, or decides in review.
       throw forbidden('Avanzamento e criticità li aggiorna il comune');
     }
-    if (
-      input.progress != null &&
-      (!Number.isInteger(input.progress) || input.progress < 0 || input.progress > 100)
-    ) {
-      throw badInput('progress', 'un intero da 0 a 100');
-    }
+    checkProgress(input.progress);
     const issues = input.issues === undefined ? undefined : cleanText('issues', input.issues, MAX_ISSUES);
     const status = nextStatus(row.status, side, { kind: 'update', to: input.status ?? null });
     const progress = input.progress ?? (status === 'NOT_STARTED' ? 0 : row.progress);
@@ -205,13 +200,28 @@ export class AssignmentsService implements PushRunAssignments {
     });
   }
 
-  async submit(ctx: RequestContext, id: string, expectedVersion: number, note: string | null) {
+  /**
+   * Sends the report to the office as the comune gave it: the progress stays the person's (no
+   * silent 100%), and pending edits of progress and criticità travel with the submission, in
+   * the same transaction, so "Invia" is one action.
+   */
+  async submit(
+    ctx: RequestContext,
+    id: string,
+    expectedVersion: number,
+    note: string | null,
+    report: { progress?: number | null; issues?: string | null } = {},
+  ) {
     const { row, side } = await this.actingSide(ctx, id);
     checkObjectiveOpen(row.objectiveState);
+    checkProgress(report.progress);
+    // undefined keeps the saved criticità; null or an empty text clears it.
+    const issues = report.issues === undefined ? undefined : cleanText('issues', report.issues, MAX_ISSUES);
     const status = nextStatus(row.status, side, { kind: 'submit' });
     return this.transition(ctx, row, expectedVersion, {
       status,
-      progress: 100,
+      progress: report.progress ?? row.progress,
+      issues,
       note: cleanText('note', note, MAX_NOTE),
       action: 'assignment.submit',
     });
@@ -510,6 +520,12 @@ export class AssignmentsService implements PushRunAssignments {
       this.loader(ctx).clear(row.id).prime(row.id, updated);
       return toAssignmentObject(updated);
     });
+  }
+}
+
+function checkProgress(progress: number | null | undefined): void {
+  if (progress != null && (!Number.isInteger(progress) || progress < 0 || progress > 100)) {
+    throw badInput('progress', 'un intero da 0 a 100');
   }
 }
 

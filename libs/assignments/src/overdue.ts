@@ -25,3 +25,14 @@ export function overdueSql(day: string = TODAY_IN_ROME_SQL, status = 'a.status',
 export function openSql(status = 'a.status'): string {
   return `${status} NOT IN ('COMPLETED', 'NOT_APPLICABLE')`;
 }
+
+/**
+ * Whether an objective `o` still counts as open work: a closed one (the office closed it) is
+ * never overdue, and is shown as "Chiuso dall'ufficio il ...", not as a status with days left.
+ */
+export const OBJECTIVE_OPEN = `o.state <> 'CLOSED'`;
+
+/** overdueSql, for an assignment joined to its objective `o`: never for a closed objective. */
+export function overdueOfOpenSql(day: string = TODAY_IN_ROME_SQL): string {
+  return `(${overdueSql(day)} AND ${OBJECTIVE_OPEN})`;
+}

@@ -127,10 +127,10 @@ describe('assignment workflow', () => {
       "Lo stato «Completata» è riservato all'Ufficio RTD",
     );
     expect(message('SUBMITTED', 'municipality', { kind: 'update', to: null })).toBe(
-      'Assegnazione in stato «Inviata»: il comune non la modifica più',
+      'Assegnazione in stato «Inviata, da validare»: il comune non la modifica più',
     );
     expect(message('NOT_STARTED', 'municipality', { kind: 'submit' })).toBe(
-      'Passaggio di stato non consentito: da «Non avviata» a «Inviata»',
+      'Passaggio di stato non consentito: da «Non avviata» a «Inviata, da validare»',
     );
     expect(message('COMPLETED', 'municipality', { kind: 'evidence' })).toBe(
       'Assegnazione in stato «Completata»: non si aggiungono evidenze',

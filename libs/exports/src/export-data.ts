@@ -11,6 +11,8 @@ export interface SheetAssignment {
   assignment: AssignmentObject;
   objectiveTitle: string;
   edition: string;
+  /** When the RTD office closed the objective: the files say so instead of the status. */
+  closedAt: Date | null;
   lines: PlanLineObject[];
   evidence: { url: string | null; description: string }[];
   /** The office's decisions with their reason (approve, reject, not applicable), oldest first. */
@@ -127,6 +129,7 @@ export class ExportData {
       assignment,
       objectiveTitle: objective.title,
       edition: objective.edition,
+      closedAt: objective.state === 'CLOSED' ? (objective.closedAt ?? null) : null,
       lines,
       evidence: evidence.map((e) => ({ url: e.url, description: e.description })),
       officeNotes: history

@@ -69,6 +69,14 @@ export class MembershipResolver {
     return this.identity.canRevoke(ctx, membership);
   }
 
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'REGIONAL_OBSERVER only: the name of the region ("Lombardia")',
+  })
+  regionName(@Ctx() ctx: RequestContext, @Parent() membership: MembershipObject) {
+    return this.identity.regionNameOf(ctx, membership);
+  }
+
   @ResolveField(() => ComuneObject, { nullable: true })
   comune(@Ctx() ctx: RequestContext, @Parent() membership: MembershipObject) {
     return this.identity.comuneOf(ctx, membership);

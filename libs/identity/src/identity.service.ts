@@ -212,6 +212,10 @@ export class IdentityService {
     return membership.consortiumId ? this.tenancy.findConsortium(ctx, membership.consortiumId) : null;
   }
 
+  regionNameOf(ctx: RequestContext, membership: MembershipObject) {
+    return membership.regionCode ? this.tenancy.regionName(ctx, membership.regionCode) : null;
+  }
+
   comuneOf(ctx: RequestContext, membership: MembershipObject) {
     return membership.comuneId ? this.tenancy.findComune(ctx, membership.comuneId) : null;
   }

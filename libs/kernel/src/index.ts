@@ -23,6 +23,7 @@ export * from './text/normalize';
 export * from './dataloader/request-loader';
 export * from './jobs/job-scheduler';
 export * from './text/italian-names';
+export * from './text/status-vocabulary';
 export * from './text/csv';
 export * from './tables';
 export * from './observability/metrics';

@@ -35,6 +35,14 @@ describe('mail templates', () => {
       expect(mail.html).toContain('<html lang="it">');
     });
 
+    it('carries the note of an approval, as the approval form promises', () => {
+      const mail = reviewDecisionMail({ ...base, decision: 'APPROVE', reason: 'Ottimo lavoro, grazie.' });
+      expect(mail.text).toContain(
+        "è stato validato dall'Ufficio RTD, con questa nota: «Ottimo lavoro, grazie».",
+      );
+      expect(mail.html).toContain('Ottimo lavoro, grazie');
+    });
+
     it('gives the reason and the deadline of a rejection', () => {
       const mail = reviewDecisionMail({
         ...base,
@@ -177,10 +185,10 @@ describe('mail templates', () => {
       expect(mail.text).toContain('In ritardo (1)');
       expect(mail.text).toContain('- Adesione a pagoPA: scadenza 01/09/2023 – In corso, avanzamento 40%');
       expect(mail.text).toContain('In scadenza entro 7 giorni (1)');
-      expect(mail.text).toContain('- Accessibilità del sito: scadenza 23/09/2023 – Non avviato');
-      expect(mail.text).not.toContain('Non avviato, avanzamento');
+      expect(mail.text).toContain('- Accessibilità del sito: scadenza 23/09/2023 – Non avviata');
+      expect(mail.text).not.toContain('Non avviata, avanzamento');
       expect(mail.text).toContain('In scadenza entro 30 giorni (1)');
-      expect(mail.text).toContain('scadenza 15/10/2023 – Respinto, avanzamento 80%');
+      expect(mail.text).toContain('scadenza 15/10/2023 – Respinta, avanzamento 80%');
       expect(mail.text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
       expect(mail.html).toContain('In scadenza entro 7 giorni (1)</h3>');
       expect(mail.html).toContain('<strong>Accessibilità del sito</strong>');
@@ -190,11 +198,11 @@ describe('mail templates', () => {
 
     it('translates every status', () => {
       const statuses = [
-        ['NOT_STARTED', 'Non avviato'],
+        ['NOT_STARTED', 'Non avviata'],
         ['IN_PROGRESS', 'In corso'],
-        ['SUBMITTED', 'Inviato'],
-        ['COMPLETED', 'Completato'],
-        ['REJECTED', 'Respinto'],
+        ['SUBMITTED', 'Inviata, da validare'],
+        ['COMPLETED', 'Completata'],
+        ['REJECTED', 'Respinta'],
         ['NOT_APPLICABLE', 'Non applicabile'],
       ] as const;
       const mail = referentDigestMail({

@@ -3,6 +3,7 @@
  * Every text here is read by Italian public officers: keep it in Italian and keep the HTML and
  * the plain-text versions saying the same thing (many municipal mail clients show only the text).
  */
+import { STATUS_LABEL } from '@rtd/kernel';
 
 export interface MailContent {
   subject: string;
@@ -14,14 +15,8 @@ export interface MailContent {
 export type MailAssignmentStatus =
   'NOT_STARTED' | 'IN_PROGRESS' | 'SUBMITTED' | 'COMPLETED' | 'REJECTED' | 'NOT_APPLICABLE';
 
-const STATUS_LABELS: Record<MailAssignmentStatus, string> = {
-  NOT_STARTED: 'Non avviato',
-  IN_PROGRESS: 'In corso',
-  SUBMITTED: 'Inviato',
-  COMPLETED: 'Completato',
-  REJECTED: 'Respinto',
-  NOT_APPLICABLE: 'Non applicabile',
-};
+// The one status vocabulary of the web app and the exports (libs/kernel status-vocabulary.ts).
+const STATUS_LABELS: Record<MailAssignmentStatus, string> = STATUS_LABEL;
 
 export function statusLabel(status: MailAssignmentStatus): string {
   // Callers read statuses from the database; an unexpected code is shown rather than dropped.
@@ -126,7 +121,10 @@ export function reviewDecisionMail(input: ReviewDecisionMailInput): MailContent 
   let outcome: string;
   let followUp: string | null;
   if (input.decision === 'APPROVE') {
-    outcome = `${report} è stato validato dall'Ufficio RTD.`;
+    // The approval form says its note reaches the comune by mail: it does (issue 23).
+    outcome = reason
+      ? `${report} è stato validato dall'Ufficio RTD, con questa nota: ${quotedReason(reason)}`
+      : `${report} è stato validato dall'Ufficio RTD.`;
     followUp = 'Non sono richieste altre azioni.';
   } else {
     outcome = reason

@@ -15,6 +15,8 @@ export interface ObjectiveRow {
   version: number;
   createdAt: Date;
   publishedAt: Date | null;
+  /** When the office closed it (null unless CLOSED). */
+  closedAt: Date | null;
   /** The objective this draft was carried forward from (onto the successor lines). */
   carriedFromId: string | null;
 }
@@ -47,7 +49,8 @@ export interface ObjectiveReach {
 
 const OBJECTIVE_COLUMNS = `o.id, o.consortium_id AS "consortiumId", o.title, o.description,
   o.edition_code AS "editionCode", o.due_date AS "dueDate", o.target, o.state, o.version,
-  o.created_at AS "createdAt", o.published_at AS "publishedAt", o.carried_from_id AS "carriedFromId"`;
+  o.created_at AS "createdAt", o.published_at AS "publishedAt", o.closed_at AS "closedAt",
+  o.carried_from_id AS "carriedFromId"`;
 
 const PUSH_RUN_COLUMNS = `r.id, r.consortium_id AS "consortiumId", r.objective_id AS "objectiveId", r.state,
   r.targeted, r.created, r.skipped, r.started_at AS "startedAt", r.finished_at AS "finishedAt"`;

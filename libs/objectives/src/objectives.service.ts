@@ -57,6 +57,7 @@ export const toObjectiveObject = (row: ObjectiveRow): SharedObjectiveObject => (
   target: row.target,
   createdAt: row.createdAt,
   publishedAt: row.publishedAt,
+  closedAt: row.closedAt ?? null,
   carriedFromId: row.carriedFromId ?? null,
 });
 
@@ -160,7 +161,19 @@ export class ObjectivesService {
         entityType: 'SharedObjective',
         entityId: row.id,
         consortiumId: row.consortiumId,
-        details: { changed: Object.keys(input), version: row.version },
+        // What changed, before and after, so that the registro names it (an office may extend a
+        // deadline of a published objective: the comuni and the auditor see from when to when).
+        details: {
+          changed: Object.keys(input),
+          version: row.version,
+          title: row.title,
+          ...(row.title !== current.title ? { fromTitle: current.title } : {}),
+          ...(row.dueDate !== current.dueDate
+            ? { fromDueDate: current.dueDate, toDueDate: row.dueDate }
+            : {}),
+          ...(row.description !== current.description ? { descriptionChanged: true } : {}),
+          published: current.state === 'PUBLISHED',
+        },
       });
       return toObjectiveObject(row);
     });
@@ -200,7 +213,12 @@ export class ObjectivesService {
         entityType: 'SharedObjective',
         entityId: objective.id,
         consortiumId: objective.consortiumId,
-        details: { pushRunId: run.id, targeted: run.targeted, firstPublication: current.state === 'DRAFT' },
+        details: {
+          title: current.title,
+          pushRunId: run.id,
+          targeted: run.targeted,
+          firstPublication: current.state === 'DRAFT',
+        },
       });
       return toPushRunObject(run);
     });
@@ -220,6 +238,7 @@ export class ObjectivesService {
         entityType: 'SharedObjective',
         entityId: row.id,
         consortiumId: row.consortiumId,
+        details: { title: row.title },
       });
       return toObjectiveObject(row);
     });

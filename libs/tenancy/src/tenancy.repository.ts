@@ -29,6 +29,14 @@ export class TenancyRepository {
     return db.query(`SELECT ${COMUNE_COLUMNS} FROM comune c WHERE c.id = ANY($1::uuid[])`, [ids]);
   }
 
+  /** The name of a region (ISTAT code, "03"), as the comuni of that region carry it. */
+  async regionName(db: EntityManager, regionCode: string): Promise<string | null> {
+    const [row] = await db.query(`SELECT region_name AS name FROM comune WHERE region_code = $1 LIMIT 1`, [
+      regionCode,
+    ]);
+    return row?.name ?? null;
+  }
+
   async comuniByIstatCodes(db: EntityManager, codes: readonly string[]): Promise<ComuneRow[]> {
     return db.query(`SELECT ${COMUNE_COLUMNS} FROM comune c WHERE c.istat_code = ANY($1::text[])`, [codes]);
   }

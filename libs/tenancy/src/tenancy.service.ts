@@ -71,6 +71,11 @@ export class TenancyService {
     return this.visibleComune(ctx, row);
   }
 
+  /** "Lombardia" for "03" (null when no comune of the region is visible). */
+  async regionName(ctx: RequestContext, regionCode: string): Promise<string | null> {
+    return this.repository.regionName(await ctx.db(), regionCode);
+  }
+
   async getComuneByIstatCode(ctx: RequestContext, istatCode: string): Promise<ComuneObject> {
     if (!ISTAT_CODE.test(istatCode))
       throw badInput('istatCode', 'il codice ISTAT è di 6 cifre, ad esempio "019035"');

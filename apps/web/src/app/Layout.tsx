@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { NavLink, useNavigate } from 'react-router';
+import { SessionWarning } from '../components/SessionWarning';
 import { useAuth } from '../lib/auth';
 import { describeMembership, useSession } from '../features/session/session';
 import { homeOf, navigationFor } from './roles';
@@ -92,6 +93,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </div>
       </header>
       <main id="contenuto" className="container my-4">
+        <SessionWarning />
         {children}
       </main>
       <footer className="it-footer">

@@ -1,5 +1,6 @@
 import { User, UserManager, WebStorageStateStore } from 'oidc-client-ts';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { forgetAllDrafts } from './drafts';
 import { sameOriginPath } from './return-path';
 
 /** What the API tells the app at /config.json: one build for the demo provider and for Keycloak. */
@@ -46,6 +47,8 @@ interface AuthState {
   status: 'loading' | 'anonymous' | 'authenticated' | 'error';
   user: User | null;
   error: string | null;
+  /** The renewal before expiry failed (the provider's session ended): warn, and offer to stay. */
+  ending?: boolean;
 }
 
 export interface Auth extends AuthState {
@@ -57,6 +60,8 @@ export interface Auth extends AuthState {
   /** The API refused the token: log in again and come back to this page. */
   sessionExpired(): void;
   accessToken(): string | null;
+  /** "Resta collegato": renew now, else log in again and come back here (unsent text is kept). */
+  stayConnected(): Promise<void>;
 }
 
 const AuthContext = createContext<Auth | null>(null);
@@ -89,6 +94,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         um.events.addAccessTokenExpired(() => {
           void um.removeUser();
         });
+        um.events.addSilentRenewError(() =>
+          setState((s) => (s.status === 'authenticated' ? { ...s, ending: true } : s)),
+        );
       } catch {
         if (!cancelled)
           setState({
@@ -117,6 +125,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     if (!manager) return;
     const user = await manager.getUser();
     window.sessionStorage.removeItem('rtd.activeMembership');
+    forgetAllDrafts();
     await manager.signoutRedirect({ id_token_hint: user?.id_token });
   }, [manager]);
 
@@ -128,6 +137,15 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       .then(() => manager.signinRedirect({ state: { returnTo } satisfies ReturnState }));
   }, [manager]);
 
+  const stayConnected = useCallback(async () => {
+    if (!manager) return;
+    try {
+      await manager.signinSilent();
+    } catch {
+      await manager.signinRedirect({ state: { returnTo: currentLocation() } satisfies ReturnState });
+    }
+  }, [manager]);
+
   const value = useMemo<Auth>(
     () => ({
       ...state,
@@ -135,9 +153,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       login,
       logout,
       sessionExpired,
+      stayConnected,
       accessToken: () => state.user?.access_token ?? null,
     }),
-    [state, manager, login, logout, sessionExpired],
+    [state, manager, login, logout, sessionExpired, stayConnected],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

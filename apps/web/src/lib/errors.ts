@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'TOO_COMPLEX'
   | 'RATE_LIMITED'
+  | 'TOO_LARGE'
   | 'NETWORK'
   | 'UNKNOWN';
 
@@ -20,6 +21,8 @@ const MESSAGES: Record<ErrorCode, string> = {
   CONFLICT: 'Qualcun altro ha modificato questi dati nel frattempo.',
   TOO_COMPLEX: 'La richiesta è troppo ampia: restringi i filtri e riprova.',
   RATE_LIMITED: 'Troppe richieste in poco tempo: attendi qualche secondo e riprova.',
+  TOO_LARGE:
+    'Quello che hai inviato è troppo grande per il servizio: accorcia il testo (ad esempio la descrizione) o allega il documento come collegamento, poi riprova.',
   NETWORK: 'Il servizio non risponde. Controlla la connessione a Internet e riprova tra poco.',
   UNKNOWN: 'Si è verificato un errore imprevisto. Riprova tra poco; se si ripete, avvisa l’Ufficio RTD.',
 };
@@ -61,9 +64,13 @@ export interface AppError {
   field: string | null;
 }
 
+/** The label the person sees for a field the API names ("issues", "input.title" -> "Titolo"). */
 export function fieldLabel(field: string): string {
-  return FIELD_LABEL[field] ?? field;
+  return FIELD_LABEL[field] ?? FIELD_LABEL[field.split('.').pop() ?? field] ?? field;
 }
+
+/** The API's detail without its own 'Campo "issues": ' prefix: the screen names the field by its label. */
+const withoutApiField = (message: string) => message.replace(/^Campo "[^"]*":\s*/, '').replace(/\.$/, '');
 
 export function errorFor(code: ErrorCode): AppError {
   return { code, message: MESSAGES[code], field: null };
@@ -76,6 +83,7 @@ export function toAppError(error: CombinedError | Error | null | undefined): App
   if (combined.networkError && !combined.graphQLErrors?.length) {
     const status = (combined.response as Response | undefined)?.status;
     if (status === 401) return errorFor('UNAUTHENTICATED');
+    if (status === 413) return errorFor('TOO_LARGE');
     return errorFor('NETWORK');
   }
   const first = combined.graphQLErrors?.[0];
@@ -84,7 +92,7 @@ export function toAppError(error: CombinedError | Error | null | undefined): App
   const known = code in MESSAGES ? code : 'UNKNOWN';
   if (known === 'BAD_USER_INPUT') {
     const field = typeof first.extensions?.field === 'string' ? first.extensions.field : null;
-    const detail = first.message;
+    const detail = withoutApiField(first.message);
     return {
       code: known,
       field,

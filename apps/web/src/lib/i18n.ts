@@ -6,19 +6,22 @@ import type {
   Role,
   SuccessionKind,
 } from '../gql/graphql';
+import {
+  CLOSED_BY_OFFICE,
+  closedByOfficeOn,
+  STATUS_LABEL as STATUS_VOCABULARY,
+  STATUS_LABEL_PLURAL,
+} from '../../../../libs/kernel/src/text/status-vocabulary';
 
 /**
  * Every word a person reads about statuses, roles and moves, in one place (conventions, rule 16).
  * Errors have their own dictionary in errors.ts.
  */
-export const STATUS_LABEL: Record<AssignmentStatus, string> = {
-  NOT_STARTED: 'Non avviata',
-  IN_PROGRESS: 'In corso',
-  SUBMITTED: 'Inviata, da validare',
-  COMPLETED: 'Completata',
-  REJECTED: 'Respinta',
-  NOT_APPLICABLE: 'Non applicabile',
-};
+// Statuses: the one vocabulary shared with the mails and the exports (the server's own file).
+export const STATUS_LABEL: Record<AssignmentStatus, string> = STATUS_VOCABULARY;
+
+/** «Chiuso dall’ufficio il 07/12/2026», instead of a status, once the office closed the objective. */
+export { CLOSED_BY_OFFICE, closedByOfficeOn };
 
 /** Order in which the worklist shows its groups: what needs the comune first. */
 export const STATUS_ORDER: AssignmentStatus[] = [
@@ -105,6 +108,10 @@ export const AUDIT_ENTITY_LABEL: Record<string, string> = {
   SharedObjective: 'Obiettivo condiviso',
   Assignment: 'Attività del Comune',
   Consortium: 'Consorzio',
+  ExportJob: 'File esportato',
+  ConsortiumReportSchedule: 'Calendario della relazione periodica',
+  Person: 'Persona',
+  PlanEdition: 'Edizione del Piano Triennale',
 };
 
 export const REVIEW_DECISION_LABEL = { APPROVE: 'approvato', REJECT: 'respinto' } as const;
@@ -112,12 +119,12 @@ export const REVIEW_DECISION_LABEL = { APPROVE: 'approvato', REJECT: 'respinto' 
 /** Column headings of the compliance tables (regional observer, dashboards): counts of assignments. */
 export const COMPLIANCE_COLUMN_LABEL = {
   total: 'Totale',
-  completed: 'Completate',
-  inProgress: 'In corso',
-  submitted: 'Inviate, da validare',
-  rejected: 'Respinte',
-  notStarted: 'Non avviate',
-  notApplicable: 'Non applicabili',
+  completed: STATUS_LABEL_PLURAL.COMPLETED,
+  inProgress: STATUS_LABEL_PLURAL.IN_PROGRESS,
+  submitted: STATUS_LABEL_PLURAL.SUBMITTED,
+  rejected: STATUS_LABEL_PLURAL.REJECTED,
+  notStarted: STATUS_LABEL_PLURAL.NOT_STARTED,
+  notApplicable: STATUS_LABEL_PLURAL.NOT_APPLICABLE,
   overdue: 'In ritardo',
   completionRate: 'Completamento',
 } as const;

@@ -45,13 +45,20 @@ type Deadline = PlanLineFacts['deadlines'][number];
 const population = new Intl.NumberFormat('it-IT', { useGrouping: 'always' });
 export const formatInhabitants = (value: number) => population.format(value);
 
+const MONTHS =
+  'gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre';
+
+/** "Dal ottobre 2020" is not Italian: before a month (no day) it is "Da ottobre 2020". */
+export const italianPeriod = (words: string): string =>
+  words.replace(new RegExp(`^(D)al\\s+(?=(?:${MONTHS})\\b)`, 'i'), '$1a ');
+
 /**
  * "Entro dicembre 2023 (entro il 31/12/2023)", "Entro il 23/09/2023", "Da settembre 2020 (dal
  * 01/09/2020)", with AgID's qualifier after a dash.
  */
 export function describePlanDeadline(deadline: Deadline): string {
   const date = formatDate(deadline.date);
-  const words = deadline.words.charAt(0).toUpperCase() + deadline.words.slice(1);
+  const words = italianPeriod(deadline.words.charAt(0).toUpperCase() + deadline.words.slice(1));
   const main =
     deadline.kind === 'BY'
       ? deadline.precision === 'DAY'

@@ -118,6 +118,13 @@ export class StatusEventObject {
   @Field(() => String, { nullable: true })
   note: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'the criticità as this step set it: empty when it was cleared, null when the step left it unchanged',
+  })
+  issues: string | null;
+
   /** Resolved by StatusEventResolver.actor. */
   actorPersonId: string | null;
 }

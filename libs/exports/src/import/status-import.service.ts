@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { AssignmentObject, AssignmentsService, AssignmentStatus, STATUSES } from '@rtd/assignments';
 import { callerAccess, on } from '@rtd/authz';
-import { badInput, DomainError, forbidden, parseId, RequestContext, STATUS_NAME } from '@rtd/kernel';
+import {
+  badInput,
+  CLOSED_BY_OFFICE,
+  DomainError,
+  forbidden,
+  parseId,
+  RequestContext,
+  STATUS_NAME,
+} from '@rtd/kernel';
 import { ComuneObject } from '@rtd/tenancy';
 import { ExportData } from '../export-data';
 import {
@@ -33,6 +41,8 @@ const fold = (text: string) =>
 const STATUS_BY_NAME = new Map<string, AssignmentStatus>(
   STATUSES.flatMap((s) => [
     [fold(STATUS_NAME[s]), s],
+    // Sheets written before the one vocabulary say «Inviata» for «Inviata, da validare».
+    [fold(STATUS_NAME[s].split(',')[0]), s],
     [fold(s), s],
   ]),
 );
@@ -137,10 +147,7 @@ export class StatusImportService {
     const issues = (a.issues ?? null) === row.issues ? undefined : row.issues;
     const progress = a.progress === row.progress ? undefined : row.progress;
     if (row.status === 'SUBMITTED' && a.status !== 'SUBMITTED') {
-      let version = row.version;
-      if (issues !== undefined)
-        version = (await this.assignments.update(ctx, a.id, version, { issues, note })).version;
-      await this.assignments.submit(ctx, a.id, version, note);
+      await this.assignments.submit(ctx, a.id, row.version, note, { progress, issues });
       return;
     }
     await this.assignments.update(ctx, a.id, row.version, {
@@ -285,7 +292,12 @@ function checkRow(
     );
   if (code && codes.has(code) && !entry.lineCodes.has(code))
     fail('code', `la linea «${code}» non è tra quelle dell'attività (${[...entry.lineCodes].join(', ')})`);
-  const status = statusText ? STATUS_BY_NAME.get(fold(statusText)) : undefined;
+  // «Chiuso dall'ufficio il ...», as the file was exported: the status it had, unchanged.
+  const status = !statusText
+    ? undefined
+    : fold(statusText).startsWith(fold(CLOSED_BY_OFFICE))
+      ? entry.assignment.status
+      : STATUS_BY_NAME.get(fold(statusText));
   if (!status)
     fail(
       'status',
@@ -336,7 +348,7 @@ function toChange(row: Wanted): StatusImportChangeObject {
     fromStatus: a.status,
     toStatus: row.status,
     fromProgress: a.progress,
-    toProgress: row.status === 'SUBMITTED' && a.status !== 'SUBMITTED' ? 100 : row.progress,
+    toProgress: row.progress,
     issuesChanged: (a.issues ?? null) !== row.issues,
     expectedVersion: row.version,
   };

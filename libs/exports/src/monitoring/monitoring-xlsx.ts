@@ -1,20 +1,9 @@
 import type ExcelJS from 'exceljs';
 import { exceljs } from '../lazy-libraries';
 import { exclusionReason, PlanLineObject } from '@rtd/catalog';
-import { STATUS_NAME, StatusCode } from '@rtd/kernel';
 import { ComuneSheet, SheetAssignment } from '../export-data';
 import { pnrrAsOfLine } from '../pnrr-figures';
-
-/** "07/12/2026 14:05" in Rome: the way an Italian reader writes a moment. */
-const formatDateTime = (at: Date) =>
-  new Intl.DateTimeFormat('it-IT', {
-    timeZone: 'Europe/Rome',
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(at);
+import { formatDateTime, statusText } from '../italian-format';
 
 /** A calendar day as Excel stores it: midnight UTC of that day (no time zone shift on opening). */
 const day = (value: string | null): Date | null => (value ? new Date(`${value}T00:00:00Z`) : null);
@@ -112,11 +101,11 @@ function lineRow(comune: ComuneSheet, line: PlanLineObject, entry: SheetAssignme
     applies: applies ? 'Sì' : 'No',
     adopted: entry ? 'Sì' : 'No',
     objective: entry?.objectiveTitle ?? null,
-    status: a ? STATUS_NAME[a.status as StatusCode] : null,
+    status: a ? statusText(a.status, entry?.closedAt ?? null) : null,
     progress: a ? a.progress : null,
     due: day(a?.dueDate ?? null),
     timeliness:
-      !a || !a.dueDate
+      !a || !a.dueDate || entry?.closedAt
         ? null
         : a.overdue
           ? 'In ritardo'
@@ -206,7 +195,7 @@ export async function renderMonitoring(
   const source = workbook.addWorksheet('Fonti');
   source.getColumn(1).width = 120;
   source.addRow([
-    `Generato da RTD Hub il ${formatDateTime(generatedAt)} (${editions.length > 1 ? 'edizioni' : 'edizione'} ${names} del Piano Triennale; date nel formato gg/mm/aaaa).`,
+    `Generato da RTD Hub il ${formatDateTime(generatedAt).replace(', ', ' alle ')} (${editions.length > 1 ? 'edizioni' : 'edizione'} ${names} del Piano Triennale; date nel formato gg/mm/aaaa).`,
   ]);
   source.addRow([
     'Dati PNRR: Dipartimento per la trasformazione digitale, «PA digitale 2026 - Open Data» (padigitale2026.gov.it), licenza CC BY 4.0.',

@@ -2,6 +2,7 @@ import { echarts, exceljs } from '../lazy-libraries';
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { ComplianceBucket, ComplianceTrendPoint } from '@rtd/compliance';
 import { formatEuro, PnrrTotalObject } from '@rtd/pnrr';
+import { STATUS_LABEL, STATUS_LABEL_PLURAL } from '@rtd/kernel';
 import { formatDate as formatItalianDate } from '../italian-format';
 import { renderPdf } from '../pdf-printer';
 
@@ -90,12 +91,12 @@ export const percent = (rate: number) => `${Math.round(rate * 100)}%`;
 
 const COLUMNS: [string, (b: ComplianceBucket) => string | number][] = [
   ['Totale', (b) => b.total],
-  ['Da avviare', (b) => b.notStarted],
-  ['In corso', (b) => b.inProgress],
-  ['Inviate', (b) => b.submitted],
-  ['Completate', (b) => b.completed],
-  ['Respinte', (b) => b.rejected],
-  ['Non applicabili', (b) => b.notApplicable],
+  [STATUS_LABEL_PLURAL.NOT_STARTED, (b) => b.notStarted],
+  [STATUS_LABEL_PLURAL.IN_PROGRESS, (b) => b.inProgress],
+  [STATUS_LABEL_PLURAL.SUBMITTED, (b) => b.submitted],
+  [STATUS_LABEL_PLURAL.COMPLETED, (b) => b.completed],
+  [STATUS_LABEL_PLURAL.REJECTED, (b) => b.rejected],
+  [STATUS_LABEL_PLURAL.NOT_APPLICABLE, (b) => b.notApplicable],
   ['In ritardo', (b) => b.overdue],
   ['Completamento', (b) => percent(b.completionRate)],
 ];
@@ -122,12 +123,12 @@ function bucketTable(first: string, buckets: ComplianceBucket[], coloured = fals
 
 /** The app's words for the statuses (the Cruscotto's legend), so the report reads like the screen. */
 const STATUS_WORDS: [keyof ComplianceBucket & string, string, string][] = [
-  ['notStarted', 'Non avviate', '#8a8a8a'],
-  ['inProgress', 'In corso', '#0066cc'],
-  ['submitted', 'Inviate, da validare', '#a66300'],
-  ['completed', 'Completate', '#008055'],
-  ['rejected', 'Respinte', '#cc334d'],
-  ['notApplicable', 'Non applicabili', '#33485c'],
+  ['notStarted', STATUS_LABEL_PLURAL.NOT_STARTED, '#8a8a8a'],
+  ['inProgress', STATUS_LABEL_PLURAL.IN_PROGRESS, '#0066cc'],
+  ['submitted', STATUS_LABEL_PLURAL.SUBMITTED, '#a66300'],
+  ['completed', STATUS_LABEL_PLURAL.COMPLETED, '#008055'],
+  ['rejected', STATUS_LABEL_PLURAL.REJECTED, '#cc334d'],
+  ['notApplicable', STATUS_LABEL_PLURAL.NOT_APPLICABLE, '#33485c'],
 ];
 
 const H1 = { fontSize: 15, bold: true, margin: [0, 0, 0, 6] as [number, number, number, number] };
@@ -149,11 +150,11 @@ function summaryTable(
   const rows: [string, (b: ComplianceBucket) => number, boolean][] = [
     ['Completamento', (b) => b.completionRate, true],
     ['Attività in tutto', (b) => b.total, false],
-    ['Completate', (b) => b.completed, false],
-    ['In corso', (b) => b.inProgress, false],
-    ['Inviate, da validare', (b) => b.submitted, false],
-    ['Respinte', (b) => b.rejected, false],
-    ['Non avviate', (b) => b.notStarted, false],
+    [STATUS_LABEL_PLURAL.COMPLETED, (b) => b.completed, false],
+    [STATUS_LABEL_PLURAL.IN_PROGRESS, (b) => b.inProgress, false],
+    [STATUS_LABEL_PLURAL.SUBMITTED, (b) => b.submitted, false],
+    [STATUS_LABEL_PLURAL.REJECTED, (b) => b.rejected, false],
+    [STATUS_LABEL_PLURAL.NOT_STARTED, (b) => b.notStarted, false],
     ['In ritardo', (b) => b.overdue, false],
   ];
   const head = ['', 'Oggi', since ? `Al ${formatItalianDate(since)}` : 'In precedenza', 'Variazione'];
@@ -189,14 +190,7 @@ function itemsTable(head: string[], rows: string[][], widths: (string | number)[
   };
 }
 
-const STATUS_OF: Record<string, string> = {
-  NOT_STARTED: 'Non avviata',
-  IN_PROGRESS: 'In corso',
-  SUBMITTED: 'Inviata, da validare',
-  COMPLETED: 'Completata',
-  REJECTED: 'Respinta',
-  NOT_APPLICABLE: 'Non applicabile',
-};
+const STATUS_OF: Record<string, string> = STATUS_LABEL;
 
 export async function renderConsortiumReportPdf(data: ConsortiumReportData): Promise<Buffer> {
   const c = data.consortium;
@@ -284,7 +278,7 @@ export async function renderConsortiumReportPdf(data: ConsortiumReportData): Pro
       // What was completed, what is late and why, what is due next.
       { text: 'Che cosa è stato completato', ...H1, pageBreak: 'before' },
       itemsTable(
-        ['Obiettivo', 'Completate', 'Applicabili', 'Completamento'],
+        ['Obiettivo', STATUS_LABEL_PLURAL.COMPLETED, 'Applicabili', 'Completamento'],
         [...data.objectives]
           .sort((a, b) => b.completionRate - a.completionRate || a.label.localeCompare(b.label, 'it'))
           .map((b) => [
@@ -298,7 +292,7 @@ export async function renderConsortiumReportPdf(data: ConsortiumReportData): Pro
       { text: 'Che cosa è in ritardo, e perché', ...H1 },
       late.length
         ? itemsTable(
-            ['Comune', 'In ritardo', 'Completate', 'Completamento'],
+            ['Comune', 'In ritardo', STATUS_LABEL_PLURAL.COMPLETED, 'Completamento'],
             late.map((b) => [
               b.label,
               String(b.overdue),
@@ -479,7 +473,9 @@ export async function renderConsortiumReportXlsx(data: ConsortiumReportData): Pr
     ws.getColumn(2).width = 50;
   }
   const trend = workbook.addWorksheet('Andamento', { views: [{ state: 'frozen', ySplit: 1 }] });
-  trend.addRow(['Giorno', 'Totale', 'Completate', 'In ritardo', 'Completamento']).font = { bold: true };
+  trend.addRow(['Giorno', 'Totale', STATUS_LABEL_PLURAL.COMPLETED, 'In ritardo', 'Completamento']).font = {
+    bold: true,
+  };
   for (const p of data.trend) {
     const b = p.buckets[0];
     const row = trend.addRow([

@@ -1,9 +1,9 @@
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
-import { STATUS_NAME, StatusCode } from '@rtd/kernel';
+import { CLOSED_BY_OFFICE, STATUS_NAME, StatusCode } from '@rtd/kernel';
 import { formatEuro } from '@rtd/pnrr';
 import { pnrrAsOfLine } from '../pnrr-figures';
 import { ComuneSheet } from '../export-data';
-import { formatDate, formatDateTime } from '../italian-format';
+import { formatDate, formatDateTime, statusText } from '../italian-format';
 import { renderPdf } from '../pdf-printer';
 import { TimelineItem, timelineSvg } from './timeline-chart';
 
@@ -27,15 +27,16 @@ function stateOfTheArt(sheet: ComuneSheet): Content[] {
   if (sheet.assignments.length === 0) {
     return [{ text: 'Nessuna attività assegnata al Comune.', italics: true, color: MUTED }];
   }
+  // Closed objectives are counted apart: they are no longer open work.
   const counts = new Map<string, number>();
-  for (const { assignment } of sheet.assignments)
-    counts.set(assignment.status, (counts.get(assignment.status) ?? 0) + 1);
+  for (const { assignment, closedAt } of sheet.assignments) {
+    const key = closedAt ? CLOSED_BY_OFFICE : STATUS_NAME[assignment.status as StatusCode];
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
   const overdue = sheet.assignments.filter((a) => a.assignment.overdue).length;
-  const summary = [...counts.entries()]
-    .map(([status, n]) => `${STATUS_NAME[status as StatusCode]}: ${n}`)
-    .join(' · ');
+  const summary = [...counts.entries()].map(([status, n]) => `${status}: ${n}`).join(' · ');
   const rows: TableCell[][] = sheet.assignments.map(
-    ({ assignment, objectiveTitle, lines, evidence, funding }) => [
+    ({ assignment, objectiveTitle, lines, evidence, funding, closedAt }) => [
       {
         stack: [
           { text: objectiveTitle, bold: true },
@@ -44,7 +45,7 @@ function stateOfTheArt(sheet: ComuneSheet): Content[] {
         ],
       },
       {
-        text: STATUS_NAME[assignment.status as StatusCode] + (assignment.overdue ? '\nin ritardo' : ''),
+        text: statusText(assignment.status, closedAt) + (assignment.overdue ? '\nin ritardo' : ''),
         color: assignment.overdue ? '#cc334d' : undefined,
       },
       { text: `${assignment.progress}%`, alignment: 'right' },

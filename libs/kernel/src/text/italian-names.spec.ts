@@ -4,7 +4,7 @@ describe('statusName and roleName', () => {
   it('name statuses and roles in Italian', () => {
     expect(statusName('COMPLETED')).toBe('«Completata»');
     expect(statusName('NOT_STARTED')).toBe('«Non avviata»');
-    expect(statusName('SUBMITTED')).toBe('«Inviata»');
+    expect(statusName('SUBMITTED')).toBe('«Inviata, da validare»');
     expect(statusName('NOT_APPLICABLE')).toBe('«Non applicabile»');
     expect(roleName('COMUNE_REFERENT')).toBe('«Referente del Comune»');
   });

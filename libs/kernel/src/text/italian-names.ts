@@ -1,16 +1,11 @@
+import { STATUS_LABEL } from './status-vocabulary';
+
 /**
- * The Italian names of the codes that messages mention, in one place on the server (the web
- * app has its own dictionary in apps/web/src/lib/i18n.ts, with the same words): a sentence a
- * person reads says «Completata», never COMPLETED.
+ * The Italian names of the codes that messages mention, in one place on the server: a sentence a
+ * person reads says «Completata», never COMPLETED. Statuses come from the one vocabulary shared
+ * with the web app, the mails and the exports (./status-vocabulary.ts).
  */
-export const STATUS_NAME = {
-  NOT_STARTED: 'Non avviata',
-  IN_PROGRESS: 'In corso',
-  SUBMITTED: 'Inviata',
-  COMPLETED: 'Completata',
-  REJECTED: 'Respinta',
-  NOT_APPLICABLE: 'Non applicabile',
-} as const;
+export const STATUS_NAME = STATUS_LABEL;
 
 export const ROLE_NAME = {
   PLATFORM_ADMIN: 'Amministratore della piattaforma',

@@ -132,6 +132,12 @@ export class SharedObjectiveObject {
   @Field(() => GraphQLISODateTime, { nullable: true })
   publishedAt: Date | null;
 
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'when the RTD office closed it; null unless state is CLOSED',
+  })
+  closedAt: Date | null;
+
   /** Resolved by SharedObjectiveResolver.carriedFrom. */
   carriedFromId: string | null;
 }

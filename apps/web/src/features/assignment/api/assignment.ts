@@ -25,6 +25,8 @@ export const AssignmentDetailQuery = graphql(`
         title
         description
         edition
+        state
+        closedAt
         lines {
           id
           code
@@ -68,6 +70,7 @@ export const AssignmentDetailQuery = graphql(`
         to
         progress
         note
+        issues
         actor {
           displayName
         }
@@ -112,8 +115,20 @@ export const UpdateAssignmentMutation = graphql(`
 `);
 
 export const SubmitAssignmentMutation = graphql(`
-  mutation SubmitAssignment($id: ID!, $expectedVersion: Int!, $note: String) {
-    submitAssignment(id: $id, expectedVersion: $expectedVersion, note: $note) {
+  mutation SubmitAssignment(
+    $id: ID!
+    $expectedVersion: Int!
+    $note: String
+    $progress: Int
+    $issues: String
+  ) {
+    submitAssignment(
+      id: $id
+      expectedVersion: $expectedVersion
+      note: $note
+      progress: $progress
+      issues: $issues
+    ) {
       ...AssignmentAfterMove
     }
   }

@@ -4,7 +4,7 @@ import { useQuery } from 'urql';
 import { Loading } from '../../../components/Feedback';
 import { PageTitle } from '../../../components/PageTitle';
 import { ProgressBar } from '../../../components/ProgressBar';
-import { OverdueBadge, StatusBadge } from '../../../components/StatusBadge';
+import { ClosedBadge, OverdueBadge, StatusBadge } from '../../../components/StatusBadge';
 import { describeDue, formatDate, formatDateTime } from '../../../lib/dates';
 import { describeDeadline } from '../../../lib/plan';
 import { toAppError } from '../../../lib/errors';
@@ -68,6 +68,7 @@ function AssignmentView({
   const actions = new Set(assignment.allowedActions);
   const lastRejection = [...assignment.history].reverse().find((e) => e.to === 'REJECTED');
   const settled = assignment.status === 'COMPLETED' || assignment.status === 'NOT_APPLICABLE';
+  const closed = objective.state === 'CLOSED';
   const reportMoves = ['SET_NOT_STARTED', 'SET_IN_PROGRESS', 'UPDATE_PROGRESS', 'SUBMIT'] as const;
   const canReport = reportMoves.some((a) => actions.has(a));
   const canReview =
@@ -92,14 +93,29 @@ function AssignmentView({
             <h2 id="stato-titolo" className="h4">
               Stato
             </h2>
-            <div className="d-flex flex-wrap gap-2 align-items-center mb-2">
-              <StatusBadge status={assignment.status} />
-              {assignment.overdue ? <OverdueBadge /> : null}
-              <span>
-                Scadenza {formatDate(assignment.dueDate)}
-                {assignment.dueDate && !settled ? ` (${describeDue(assignment.dueDate)})` : ''}
-              </span>
-            </div>
+            {closed ? (
+              <>
+                <div className="d-flex flex-wrap gap-2 align-items-center mb-2">
+                  <ClosedBadge closedAt={objective.closedAt} />
+                  <span>
+                    Ultimo stato: {STATUS_LABEL[assignment.status]} · scadenza{' '}
+                    {formatDate(assignment.dueDate)}
+                  </span>
+                </div>
+                <p className="mb-2">
+                  L’Ufficio RTD ha chiuso l’obiettivo: il resoconto resta com’era e non si modifica più.
+                </p>
+              </>
+            ) : (
+              <div className="d-flex flex-wrap gap-2 align-items-center mb-2">
+                <StatusBadge status={assignment.status} />
+                {assignment.overdue ? <OverdueBadge /> : null}
+                <span>
+                  Scadenza {formatDate(assignment.dueDate)}
+                  {assignment.dueDate && !settled ? ` (${describeDue(assignment.dueDate)})` : ''}
+                </span>
+              </div>
+            )}
             <ProgressBar value={assignment.progress} />
             {assignment.delegate ? (
               <p className="mt-2 mb-0">Delegata a {assignment.delegate.displayName}</p>
@@ -108,7 +124,8 @@ function AssignmentView({
               <div className="alert alert-danger mt-3" role="status">
                 <strong>L’Ufficio RTD ha respinto il resoconto</strong> il {formatDateTime(lastRejection.at)}
                 {lastRejection.actor?.displayName ? ` (${lastRejection.actor.displayName})` : ''}. Motivo: «
-                {lastRejection.note ?? 'non indicato'}». Correggi e invia di nuovo.
+                {lastRejection.note?.replace(/[.\s]+$/, '') || 'non indicato'}».
+                {canReport ? ' Correggi e invia di nuovo.' : ' Il Comune deve correggere e inviare di nuovo.'}
               </div>
             ) : null}
             {assignment.status === 'SUBMITTED' && !canReview ? (
@@ -157,7 +174,8 @@ function AssignmentView({
         <h2 id="storia-titolo" className="h4">
           Storia
         </h2>
-        <div className="table-responsive">
+        {/* Focusable, so that on a narrow screen the keyboard scrolls it too (axe: scrollable-region-focusable). */}
+        <div className="table-responsive" tabIndex={0} role="region" aria-labelledby="storia-titolo">
           <table className="table rtd-history">
             <caption className="visually-hidden">Chi ha fatto cosa e quando, dal più vecchio</caption>
             <thead>
@@ -180,7 +198,15 @@ function AssignmentView({
                       : STATUS_LABEL[event.to]}
                   </td>
                   <td>{event.progress}%</td>
-                  <td className="rtd-prewrap">{event.note ?? ''}</td>
+                  <td className="rtd-prewrap">
+                    {event.note ?? ''}
+                    {event.issues !== null && event.issues !== undefined ? (
+                      <>
+                        {event.note ? <br /> : null}
+                        {event.issues ? `Criticità: «${event.issues}»` : 'Criticità tolte'}
+                      </>
+                    ) : null}
+                  </td>
                 </tr>
               ))}
             </tbody>

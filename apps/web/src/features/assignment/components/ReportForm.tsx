@@ -1,11 +1,17 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
+import { CharacterCount } from '../../../components/CharacterCount';
 import { ErrorNotice } from '../../../components/Feedback';
 import type { AssignmentStatus } from '../../../gql/graphql';
+import { useAuth } from '../../../lib/auth';
+import { clearDraft, loadDraft, saveDraft } from '../../../lib/drafts';
 import { toAppError, type AppError } from '../../../lib/errors';
 import { ACTION_LABEL, STATUS_LABEL } from '../../../lib/i18n';
 import { SubmitAssignmentMutation, UpdateAssignmentMutation } from '../api/assignment';
 import type { AssignmentDetail } from './types';
+
+/** The server's limit on the criticità (libs/assignments). */
+const MAX_ISSUES = 10_000;
 
 interface Draft {
   status: AssignmentStatus;
@@ -34,6 +40,13 @@ const startStatus = (a: AssignmentDetail): AssignmentStatus =>
     ? a.status
     : 'IN_PROGRESS';
 
+/** What survives a session that ends before sending: the form as typed, and the version it started from. */
+interface StoredDraft {
+  version: number;
+  draft: Draft;
+  submitNote: string;
+}
+
 const draftOf = (a: AssignmentDetail): Draft => ({
   status: startStatus(a),
   progress: String(a.progress),
@@ -61,13 +74,38 @@ function changesBetween(before: Snapshot, after: AssignmentDetail): string[] {
 export function ReportForm({ assignment, reload }: { assignment: AssignmentDetail; reload: () => void }) {
   const ids = useId();
   const actions = new Set(assignment.allowedActions);
-  const [base, setBase] = useState<Snapshot>(() => snapshotOf(assignment));
-  const [draft, setDraft] = useState<Draft>(() => draftOf(assignment));
-  const [dirty, setDirty] = useState(false);
+  const person = useAuth().user?.profile.sub ?? null;
+  const formKey = `report.${assignment.id}`;
+  // Text typed before a session ended comes back (issue 23): against the version it started from,
+  // so a change made meanwhile by someone else still shows as a conflict.
+  const [restored] = useState(() => loadDraft<StoredDraft>(person, formKey));
+  const [base, setBase] = useState<Snapshot>(() =>
+    restored ? { ...snapshotOf(assignment), version: restored.version } : snapshotOf(assignment),
+  );
+  const [draft, setDraftState] = useState<Draft>(() => restored?.draft ?? draftOf(assignment));
+  const [dirty, setDirtyState] = useState(restored !== null);
+  const [submitNote, setSubmitNoteState] = useState(restored?.submitNote ?? '');
+  const [restoredNotice, setRestoredNotice] = useState(restored !== null);
+  const stored = useRef<StoredDraft>({ version: base.version, draft, submitNote });
+  const keep = (patch: Partial<StoredDraft>) => {
+    stored.current = { ...stored.current, ...patch };
+    saveDraft(person, formKey, stored.current);
+  };
+  const setDraft = setDraftState;
+  const setDirty = (value: boolean) => {
+    setDirtyState(value);
+    if (!value) {
+      clearDraft(person, formKey);
+      setRestoredNotice(false);
+    }
+  };
+  const setSubmitNote = (value: string) => {
+    setSubmitNoteState(value);
+    if (value) keep({ submitNote: value });
+  };
   const [conflict, setConflict] = useState<string[] | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const [submitNote, setSubmitNote] = useState('');
   const [update, runUpdate] = useMutation(UpdateAssignmentMutation);
   const [submission, runSubmit] = useMutation(SubmitAssignmentMutation);
   const busy = update.fetching || submission.fetching;
@@ -94,13 +132,15 @@ export function ReportForm({ assignment, reload }: { assignment: AssignmentDetai
   const canSave = actions.has('UPDATE_PROGRESS') || statusChoices.length > 1;
 
   const edit = (patch: Partial<Draft>) => {
-    setDraft((d) => ({ ...d, ...patch }));
-    setDirty(true);
+    const next = { ...draft, ...patch };
+    setDraft(next);
+    keep({ version: base.version, draft: next });
+    setDirtyState(true);
     setSaved(null);
   };
 
-  const save = async (against: Snapshot) => {
-    setError(null);
+  /** The progress typed in the form, or null (after showing the error) when it is not 0-100. */
+  const checkedProgress = (): number | null => {
     const progress = Number(draft.progress);
     if (draft.progress.trim() === '' || !Number.isInteger(progress) || progress < 0 || progress > 100) {
       setError({
@@ -108,8 +148,15 @@ export function ReportForm({ assignment, reload }: { assignment: AssignmentDetai
         field: 'progress',
         message: 'Controlla il campo «Avanzamento»: un numero intero da 0 a 100.',
       });
-      return;
+      return null;
     }
+    return progress;
+  };
+
+  const save = async (against: Snapshot) => {
+    setError(null);
+    const progress = checkedProgress();
+    if (progress === null) return;
     const result = await runUpdate({
       id: assignment.id,
       expectedVersion: against.version,
@@ -163,24 +210,35 @@ export function ReportForm({ assignment, reload }: { assignment: AssignmentDetai
     setConflict(null);
   };
 
-  const onSubmit = async (event: FormEvent) => {
+  // "Invia" asks once, showing the progress that goes to the office, and sends the pending
+  // edits of progress and criticità with the submission: one action, one confirmation.
+  const [confirming, setConfirming] = useState<number | null>(null);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (confirming !== null) confirmButton.current?.focus();
+  }, [confirming]);
+  const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     setError(null);
-    if (dirty) {
-      setError({
-        code: 'BAD_USER_INPUT',
-        field: null,
-        message: 'Prima salva le modifiche all’avanzamento, poi invia.',
-      });
-      return;
-    }
+    setSaved(null);
+    const progress = dirty ? checkedProgress() : assignment.progress;
+    if (progress !== null) setConfirming(progress);
+  };
+
+  const confirmSubmit = async () => {
+    if (confirming === null) return;
+    const progress = confirming;
+    setConfirming(null);
     const result = await runSubmit({
       id: assignment.id,
-      expectedVersion: assignment.version,
-      note: submitNote.trim() || null,
+      expectedVersion: base.version,
+      note: submitNote.trim() || draft.note.trim() || null,
+      progress: dirty ? progress : null,
+      issues: dirty ? draft.issues : null,
     });
     const failure = toAppError(result.error);
     if (failure?.code === 'CONFLICT') {
+      if (dirty) setConflict(changesBetween(base, assignment));
       setError({ ...failure, message: `${failure.message} Controlla lo stato aggiornato e invia di nuovo.` });
       reload();
       return;
@@ -189,6 +247,7 @@ export function ReportForm({ assignment, reload }: { assignment: AssignmentDetai
       setError(failure);
       return;
     }
+    setDirty(false);
     setSubmitNote('');
     setSaved('Resoconto inviato all’Ufficio RTD.');
   };
@@ -221,6 +280,12 @@ export function ReportForm({ assignment, reload }: { assignment: AssignmentDetai
               Scarta le mie modifiche
             </button>
           </div>
+        </div>
+      ) : null}
+      {restoredNotice ? (
+        <div className="alert alert-info" role="status">
+          Abbiamo ripristinato quello che avevi scritto e non avevi ancora salvato: controllalo, poi salva o
+          invia.
         </div>
       ) : null}
       {error ? (
@@ -282,9 +347,10 @@ export function ReportForm({ assignment, reload }: { assignment: AssignmentDetai
               className="form-control"
               rows={3}
               value={draft.issues}
-              aria-describedby={`${ids}-issues-help ${fieldError('issues') ?? ''}`.trim()}
+              aria-describedby={`${ids}-issues-help ${ids}-issues-count ${fieldError('issues') ?? ''}`.trim()}
               onChange={(e) => edit({ issues: e.target.value })}
             />
+            <CharacterCount id={`${ids}-issues-count`} length={draft.issues.length} max={MAX_ISSUES} />
             <small id={`${ids}-issues-help`} className="form-text">
               Cosa rallenta o blocca l’attività; l’Ufficio RTD la legge. Lascia vuoto se non ce ne sono.
             </small>
@@ -310,8 +376,8 @@ export function ReportForm({ assignment, reload }: { assignment: AssignmentDetai
         <form onSubmit={onSubmit} className="mt-4 pt-3 border-top" noValidate>
           <h3 className="h5">Invio all’Ufficio RTD</h3>
           <p className="small">
-            Quando l’attività è conclusa, invia il resoconto: l’Ufficio RTD lo valida o lo respinge con un
-            motivo.
+            Invia il resoconto con l’avanzamento e le criticità del modulo (anche se non li hai salvati):
+            l’Ufficio RTD lo valida o lo respinge con un motivo.
           </p>
           <div className="form-group mb-3">
             <label htmlFor={`${ids}-submit-note`} className="active">
@@ -325,9 +391,36 @@ export function ReportForm({ assignment, reload }: { assignment: AssignmentDetai
               onChange={(e) => setSubmitNote(e.target.value)}
             />
           </div>
-          <button type="submit" className="btn btn-success" disabled={busy}>
-            {ACTION_LABEL.SUBMIT}
-          </button>
+          {confirming === null ? (
+            <button type="submit" className="btn btn-success" disabled={busy}>
+              {ACTION_LABEL.SUBMIT}
+            </button>
+          ) : (
+            <div className="alert alert-warning" role="group" aria-labelledby={`${ids}-confirm`}>
+              <p id={`${ids}-confirm`} className="mb-2">
+                Inviare il resoconto all’Ufficio RTD con avanzamento <strong>{confirming}%</strong>
+                {dirty ? ' e le modifiche non ancora salvate' : ''}? Fino alla decisione dell’Ufficio non
+                potrai modificarlo.
+              </p>
+              <div className="d-flex flex-wrap gap-2">
+                <button
+                  ref={confirmButton}
+                  type="button"
+                  className="btn btn-success btn-sm"
+                  onClick={() => void confirmSubmit()}
+                >
+                  Conferma l’invio
+                </button>
+                <button
+                  type="button"
+                  className="btn btn-outline-primary btn-sm"
+                  onClick={() => setConfirming(null)}
+                >
+                  Annulla
+                </button>
+              </div>
+            </div>
+          )}
         </form>
       ) : null}
     </section>

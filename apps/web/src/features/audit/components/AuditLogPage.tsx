@@ -287,8 +287,20 @@ export function AuditLogPage({ consortiumId, consortiumName }: AuditLogPageProps
 }
 
 /** The thing the entry is about, with a link when it has a page. */
+/** The objective's title where the entry recorded it: «Obiettivo condiviso «Accessibilità»». */
+function titleOf(json: string | null | undefined): string | null {
+  try {
+    const title = json ? (JSON.parse(json) as { title?: unknown }).title : null;
+    return typeof title === 'string' && title.trim() ? title.trim() : null;
+  } catch {
+    return null;
+  }
+}
+
 function EntityCell({ entry }: { entry: Entry }) {
-  const label = AUDIT_ENTITY_LABEL[entry.entityType] ?? entry.entityType;
+  const kind = AUDIT_ENTITY_LABEL[entry.entityType] ?? 'Altro';
+  const title = entry.entityType === 'SharedObjective' ? titleOf(entry.detailsJson) : null;
+  const label = title ? `${kind} «${title}»` : kind;
   if (entry.entityType === 'Assignment') return <Link to={`/assegnazioni/${entry.entityId}`}>{label}</Link>;
   if (entry.entityType === 'SharedObjective' && entry.action !== 'objective.delete')
     return <Link to={`/obiettivi/${entry.entityId}`}>{label}</Link>;

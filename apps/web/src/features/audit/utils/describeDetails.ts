@@ -1,4 +1,5 @@
 import type { AssignmentStatus, Role } from '../../../gql/graphql';
+import { formatDate } from '../../../lib/dates';
 import { REVIEW_DECISION_LABEL, ROLE_LABEL, STATUS_LABEL } from '../../../lib/i18n';
 
 const OBJECTIVE_FIELD: Record<string, string> = {
@@ -55,6 +56,13 @@ export function describeDetails(action: string, json: string | null | undefined)
       return parts.join(', ');
     }
     case 'objective.update': {
+      // Named, with before and after where the server recorded them (issue 23: a deadline extended).
+      if (text(d.title)) parts.push(`«${text(d.title)}»`);
+      if (text(d.fromTitle)) parts.push(`titolo prima: «${text(d.fromTitle)}»`);
+      if ('toDueDate' in d)
+        parts.push(`scadenza da ${formatDate(text(d.fromDueDate))} a ${formatDate(text(d.toDueDate))}`);
+      if (d.descriptionChanged === true) parts.push('descrizione cambiata');
+      if (parts.length) return parts.join(', ');
       const changed = Array.isArray(d.changed)
         ? d.changed.map((f) => OBJECTIVE_FIELD[String(f)] ?? String(f))
         : [];

@@ -91,8 +91,8 @@ export function CatalogPage() {
     <>
       <PageTitle title="Piano Triennale">Piano Triennale</PageTitle>
       <p className="lead">
-        Le linee d’azione del Piano Triennale per l’informatica nella PA che riguardano i Comuni
-        {editionTitle ? `: ${editionTitle}` : ''}.
+        Le linee d’azione che riguardano i Comuni
+        {editionTitle ? `, dal ${editionTitle}` : ' del Piano Triennale per l’informatica nella PA'}.
       </p>
       <form
         className="rtd-filters row g-3 mb-4"
@@ -212,7 +212,9 @@ export function CatalogPage() {
                   </h2>
                   <p className="small text-muted mb-2">
                     Capitolo {line.chapter}. {line.chapterTitle}
-                    {line.objectiveCodes.length ? ` · Obiettivi ${line.objectiveCodes.join(', ')}` : ''}
+                    {line.objectiveCodes.length
+                      ? ` · ${line.objectiveCodes.length === 1 ? 'Obiettivo' : 'Obiettivi'} ${line.objectiveCodes.join(', ')}`
+                      : ''}
                   </p>
                   <p className="mb-2">{line.text}</p>
                   <PlanLineFacts line={line} />

@@ -3,6 +3,7 @@ import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useMemo, useRef } from 'react';
+import { COMPLIANCE_COLUMN_LABEL } from '../../../lib/i18n';
 
 echarts.use([LineChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, SVGRenderer]);
 
@@ -84,7 +85,7 @@ export function TrendChart({ points }: { points: TrendPoint[] }) {
   );
   const counts = useMemo<Series[]>(
     () => [
-      { name: 'Completate', values: points.map((p) => p.completed), color: '#008055' },
+      { name: COMPLIANCE_COLUMN_LABEL.completed, values: points.map((p) => p.completed), color: '#008055' },
       { name: 'Da validare', values: points.map((p) => p.submitted), color: '#a66300', dash: 'dotted' },
       { name: 'In ritardo', values: points.map((p) => p.overdue), color: '#cc334d', dash: 'dashed' },
     ],

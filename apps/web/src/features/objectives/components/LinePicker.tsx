@@ -32,6 +32,11 @@ export function LinePicker({
   });
   const pickedCodes = new Set(picked.map((l) => l.code));
   const results = data?.planLines.edges.map((e) => e.node) ?? [];
+  // The example in the search box is a code of this edition (CAP1.PA.LA19 is not in every one).
+  const [example, setExample] = useState<{ edition: string; code: string } | null>(null);
+  if (!search && results[0] && (example?.edition !== edition || example.code !== results[0].code))
+    setExample({ edition, code: results[0].code });
+  const exampleCode = example?.edition === edition ? example.code : null;
   return (
     <fieldset className="mb-4">
       <legend className="h5">Linee d’azione</legend>
@@ -68,7 +73,7 @@ export function LinePicker({
         type="search"
         className="form-control mb-2"
         value={text}
-        placeholder="ad esempio: accessibilita, CAP1.PA.LA19"
+        placeholder={`ad esempio: accessibilità${exampleCode ? `, ${exampleCode}` : ''}`}
         onChange={(e) => setText(e.target.value)}
         aria-describedby={`${ids}-count`}
       />
@@ -76,7 +81,9 @@ export function LinePicker({
         {fetching
           ? 'Ricerca…'
           : data
-            ? `${data.planLines.totalCount === 1 ? '1 linea trovata' : `${data.planLines.totalCount} linee trovate`}${data.planLines.totalCount > 20 ? ' (mostrate le prime 20)' : ''}`
+            ? data.planLines.totalCount === 0
+              ? `Nessuna linea trovata nel Piano Triennale ${edition}: i codici cambiano da un’edizione all’altra, controlla l’edizione scelta.`
+              : `${data.planLines.totalCount === 1 ? '1 linea trovata' : `${data.planLines.totalCount} linee trovate`} nel Piano Triennale ${edition}${data.planLines.totalCount > 20 ? ' (mostrate le prime 20)' : ''}`
             : ''}
       </p>
       <ul className="list-unstyled rtd-line-results" aria-label="Risultati della ricerca">

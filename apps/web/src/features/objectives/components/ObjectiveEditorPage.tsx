@@ -1,11 +1,12 @@
 import { useCallback, useId, useMemo, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
+import { CharacterCount } from '../../../components/CharacterCount';
 import { ConfirmPanel } from '../../../components/ConfirmPanel';
 import { ErrorNotice, Loading } from '../../../components/Feedback';
 import { PageTitle } from '../../../components/PageTitle';
 import type { ObjectiveQuery, Role } from '../../../gql/graphql';
-import { formatDate, formatDateTime } from '../../../lib/dates';
+import { formatDate, formatDateTime, todayInRome } from '../../../lib/dates';
 import { errorFor, toAppError, type AppError } from '../../../lib/errors';
 import { OBJECTIVE_STATE_LABEL } from '../../../lib/i18n';
 import {
@@ -22,8 +23,12 @@ import { CarriedLinks } from './CarriedLinks';
 import { CarryForwardPanel } from './CarryForwardPanel';
 import { LinePicker, type PickedLine } from './LinePicker';
 import { ProposedDueDate } from './ProposedDueDate';
+import { PublishedObjectiveEdit } from './PublishedObjectiveEdit';
 import { PushRunMonitor } from './PushRunMonitor';
 import { TargetEditor, toTargetInput, type TargetDraft } from './TargetEditor';
+
+/** The server's limit on an objective's description (libs/objectives). */
+export const MAX_DESCRIPTION = 10_000;
 
 type Objective = NonNullable<ObjectiveQuery['sharedObjective']>;
 
@@ -160,6 +165,20 @@ function DraftEditor({
     setNotice(null);
   };
 
+  // Lines belong to one edition: changing it drops them, said aloud and undoable (issue 23).
+  const [dropped, setDropped] = useState<{ edition: string; lines: PickedLine[] } | null>(null);
+  const changeEdition = (edition: string) => {
+    setDropped(draft.lines.length ? { edition: draft.edition, lines: draft.lines } : null);
+    edit({ edition, lines: [] });
+  };
+  const undoEdition = () => {
+    if (!dropped) return;
+    edit({ edition: dropped.edition, lines: dropped.lines });
+    setDropped(null);
+  };
+  const pastDue = draft.dueDate !== '' && draft.dueDate < todayInRome();
+  const [confirmPublish, setConfirmPublish] = useState(false);
+
   const save = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
@@ -251,7 +270,7 @@ function DraftEditor({
             </label>
             <input
               id={`${ids}-title`}
-              className="form-control"
+              className="form-control border"
               value={draft.title}
               maxLength={200}
               onChange={(e) => edit({ title: e.target.value })}
@@ -267,7 +286,7 @@ function DraftEditor({
               className="form-select"
               value={draft.edition}
               disabled={!!objective}
-              onChange={(e) => edit({ edition: e.target.value, lines: [] })}
+              onChange={(e) => changeEdition(e.target.value)}
             >
               {editions.map((e) => (
                 <option key={e.code} value={e.code}>
@@ -287,7 +306,13 @@ function DraftEditor({
               value={draft.dueDate}
               onChange={(e) => edit({ dueDate: e.target.value })}
               aria-invalid={error?.field === 'dueDate' || undefined}
+              aria-describedby={pastDue ? `${ids}-past` : undefined}
             />
+            {pastDue ? (
+              <p id={`${ids}-past`} className="small text-danger mt-1 mb-0">
+                La data è già passata: le attività risulteranno subito in ritardo.
+              </p>
+            ) : null}
           </div>
           <div className="col-12">
             <ProposedDueDate
@@ -306,10 +331,25 @@ function DraftEditor({
               className="form-control"
               rows={3}
               value={draft.description}
+              aria-describedby={`${ids}-description-count`}
               onChange={(e) => edit({ description: e.target.value })}
+            />
+            <CharacterCount
+              id={`${ids}-description-count`}
+              length={draft.description.length}
+              max={MAX_DESCRIPTION}
             />
           </div>
         </div>
+        {dropped ? (
+          <div className="alert alert-warning" role="status">
+            Cambiando edizione sono state tolte le linee del Piano {dropped.edition}:{' '}
+            {dropped.lines.map((l) => l.code).join(', ')}.{' '}
+            <button type="button" className="btn btn-link p-0 align-baseline" onClick={undoEdition}>
+              Torna al Piano {dropped.edition} con quelle linee
+            </button>
+          </div>
+        ) : null}
         <LinePicker
           edition={draft.edition}
           picked={draft.lines}
@@ -329,7 +369,12 @@ function DraftEditor({
             {objective ? 'Salva la bozza' : 'Crea la bozza'}
           </button>
           {objective ? (
-            <button type="button" className="btn btn-success" disabled={busy || dirty} onClick={onPublish}>
+            <button
+              type="button"
+              className="btn btn-success"
+              disabled={busy || dirty}
+              onClick={() => setConfirmPublish(true)}
+            >
               Pubblica ai Comuni
             </button>
           ) : null}
@@ -346,6 +391,22 @@ function DraftEditor({
         </div>
         {objective && dirty ? <p className="small">Salva la bozza prima di pubblicarla.</p> : null}
       </form>
+      {confirmPublish && objective ? (
+        <ConfirmPanel
+          question={
+            <>
+              Pubblicare «{objective.title}» a {objective.targetedCount}{' '}
+              {objective.targetedCount === 1 ? 'Comune' : 'Comuni'}? Ognuno riceve l’attività da seguire.
+            </>
+          }
+          confirmLabel="Pubblica"
+          onConfirm={() => {
+            setConfirmPublish(false);
+            void onPublish();
+          }}
+          onCancel={() => setConfirmPublish(false)}
+        />
+      ) : null}
       {confirmDelete ? (
         <ConfirmPanel
           question={<>Eliminare la bozza «{objective?.title}»? Non si può annullare.</>}
@@ -449,6 +510,7 @@ function ObjectiveView({
           </button>
         </div>
       ) : null}
+      {canWrite && o.state === 'PUBLISHED' ? <PublishedObjectiveEdit objective={o} onSaved={reload} /> : null}
       {canWrite && superseded ? <CarryForwardPanel objectiveId={o.id} /> : null}
       {confirmClose ? (
         <ConfirmPanel

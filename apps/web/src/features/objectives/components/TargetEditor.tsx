@@ -108,7 +108,7 @@ export function TargetEditor({
           onChange={() => set({ all: false })}
         />
         <label className="form-check-label" htmlFor={`${ids}-some`}>
-          Solo alcuni Comuni (i filtri si sommano)
+          Solo alcuni Comuni (valgono tutti i filtri insieme)
         </label>
       </div>
       {!value.all ? (

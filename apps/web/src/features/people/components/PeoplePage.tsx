@@ -123,7 +123,7 @@ export function PeoplePage({ consortiumId, consortiumName, role }: PeoplePagePro
       setRevokeError(toAppError(result.error));
       return;
     }
-    setRevoked(`Ruolo «${target.roleLabel}» revocato a ${target.who} (${target.where}).`);
+    setRevoked(`Ruolo «${target.roleLabel}» revocato a ${target.who}, ${target.where}.`);
     setTarget(null);
     refresh();
     window.setTimeout(() => revokedRef.current?.focus(), 0);

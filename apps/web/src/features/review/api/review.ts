@@ -7,6 +7,7 @@ export const ReviewQueueQuery = graphql(`
       edges {
         node {
           id
+          version
           progress
           updatedAt
           dueDate
@@ -28,6 +29,17 @@ export const ReviewQueueQuery = graphql(`
           }
         }
       }
+    }
+  }
+`);
+
+/** One decision of a batch ("Approva i selezionati", "Respingi i selezionati" with one reason). */
+export const BatchReviewMutation = graphql(`
+  mutation BatchReview($id: ID!, $expectedVersion: Int!, $decision: ReviewDecision!, $reason: String) {
+    reviewAssignment(id: $id, expectedVersion: $expectedVersion, decision: $decision, reason: $reason) {
+      id
+      status
+      version
     }
   }
 `);

@@ -1,13 +1,16 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { useQuery } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import { EmptyState, ErrorNotice, Loading } from '../../../components/Feedback';
 import { PageTitle } from '../../../components/PageTitle';
 import { ProgressBar } from '../../../components/ProgressBar';
 import { OverdueBadge } from '../../../components/StatusBadge';
 import { formatDate, formatDateTime } from '../../../lib/dates';
 import { toAppError } from '../../../lib/errors';
-import { ReviewQueueQuery } from '../api/review';
+import type { ReviewQueueQuery as Result } from '../../../gql/graphql';
+import { BatchReviewMutation, ReviewQueueQuery } from '../api/review';
+
+type Item = Result['assignments']['edges'][number]['node'];
 
 const REFRESH_MS = 20_000;
 
@@ -37,6 +40,14 @@ export function ReviewQueuePage({
       ),
     [data],
   );
+  const [chosen, setChosen] = useState<Set<string>>(() => new Set());
+  const toggle = (id: string) =>
+    setChosen((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
   const appError = toAppError(error);
   return (
     <>
@@ -63,6 +74,7 @@ export function ReviewQueuePage({
                 <th scope="col">Evidenze</th>
                 <th scope="col">Inviato il</th>
                 <th scope="col">Scadenza</th>
+                <th scope="col">Scegli</th>
               </tr>
             </thead>
             <tbody>
@@ -83,12 +95,124 @@ export function ReviewQueuePage({
                   <td>
                     {formatDate(item.dueDate)} {item.overdue ? <OverdueBadge /> : null}
                   </td>
+                  <td>
+                    <input
+                      type="checkbox"
+                      className="form-check-input position-static ms-0"
+                      aria-label={`Scegli ${item.comune.name}, ${item.objective.title}`}
+                      checked={chosen.has(item.id)}
+                      onChange={() => toggle(item.id)}
+                    />
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       ) : null}
+      {items.length > 0 ? (
+        <BatchDecision
+          chosen={items.filter((i) => chosen.has(i.id))}
+          onDone={() => {
+            setChosen(new Set());
+            refetch({ requestPolicy: 'network-only' });
+          }}
+        />
+      ) : null}
     </>
+  );
+}
+
+/**
+ * Several reports decided at once: approve the chosen ones, or reject them with one reason (mailed
+ * to each comune, as a single decision would be). Each goes through reviewAssignment with its own
+ * version: one changed meanwhile is reported, the others are decided.
+ */
+function BatchDecision({ chosen, onDone }: { chosen: Item[]; onDone: () => void }) {
+  const ids = useId();
+  const [reason, setReason] = useState('');
+  const [result, setResult] = useState<string | null>(null);
+  const [failures, setFailures] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [, review] = useMutation(BatchReviewMutation);
+  const decide = async (decision: 'APPROVE' | 'REJECT') => {
+    setResult(null);
+    setFailures([]);
+    if (decision === 'REJECT' && !reason.trim()) {
+      setFailures(['Controlla il campo «Motivazione»: è obbligatoria per respingere.']);
+      return;
+    }
+    setBusy(true);
+    const failed: string[] = [];
+    let done = 0;
+    for (const item of chosen) {
+      const r = await review({
+        id: item.id,
+        expectedVersion: item.version,
+        decision,
+        reason: reason.trim() || null,
+      });
+      const error = toAppError(r.error);
+      if (error) failed.push(`${item.comune.name}, «${item.objective.title}»: ${error.message}`);
+      else done += 1;
+    }
+    setBusy(false);
+    setFailures(failed);
+    setResult(
+      `${done === 1 ? '1 resoconto' : `${done} resoconti`} ${decision === 'APPROVE' ? (done === 1 ? 'approvato' : 'approvati') : done === 1 ? 'respinto' : 'respinti'}.`,
+    );
+    if (done) setReason('');
+    onDone();
+  };
+  return (
+    <section aria-labelledby={`${ids}-title`} className="rtd-panel my-4">
+      <h2 id={`${ids}-title`} className="h5">
+        Decidi i resoconti scelti ({chosen.length})
+      </h2>
+      {result ? (
+        <div className="alert alert-success" role="status">
+          {result}
+        </div>
+      ) : null}
+      {failures.length ? (
+        <div className="alert alert-danger" role="alert">
+          <ul className="mb-0">
+            {failures.map((f) => (
+              <li key={f}>{f}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <div className="form-group mb-3">
+        <label htmlFor={`${ids}-reason`} className="active">
+          Motivazione (obbligatoria per respingere; ogni Comune la legge e la riceve per posta)
+        </label>
+        <textarea
+          id={`${ids}-reason`}
+          className="form-control"
+          rows={2}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+        />
+      </div>
+      <div className="d-flex flex-wrap gap-2">
+        <button
+          type="button"
+          className="btn btn-success"
+          disabled={busy || chosen.length === 0}
+          onClick={() => void decide('APPROVE')}
+        >
+          Approva i selezionati
+        </button>
+        <button
+          type="button"
+          className="btn btn-outline-danger"
+          disabled={busy || chosen.length === 0}
+          onClick={() => void decide('REJECT')}
+        >
+          Respingi i selezionati
+        </button>
+      </div>
+    </section>
   );
 }

@@ -10,6 +10,7 @@ export const MeQuery = graphql(`
         id
         role
         regionCode
+        regionName
         comune {
           id
           name

@@ -23,6 +23,8 @@ export const ComuneWorklistQuery = graphql(`
             id
             title
             edition
+            state
+            closedAt
             lines {
               id
               code

@@ -4,7 +4,7 @@ import { useQuery } from 'urql';
 import { EmptyState, ErrorNotice, Loading } from '../../../components/Feedback';
 import { PageTitle } from '../../../components/PageTitle';
 import { ProgressBar } from '../../../components/ProgressBar';
-import { OverdueBadge, StatusBadge } from '../../../components/StatusBadge';
+import { ClosedBadge, OverdueBadge, StatusBadge } from '../../../components/StatusBadge';
 import type { AssignmentStatus, ComuneWorklistQuery as Result } from '../../../gql/graphql';
 import { describeDue, formatDate } from '../../../lib/dates';
 import { toAppError } from '../../../lib/errors';
@@ -40,10 +40,13 @@ export function WorklistPage({
       (!statusFilter || i.status === statusFilter) &&
       (!editionFilter || i.objective.edition === editionFilter),
   );
-  const overdue = shown.filter((i) => i.overdue).sort(byUrgency);
+  // A closed objective is no longer open work: it goes last, under its own heading (issue 23).
+  const open = shown.filter((i) => i.objective.state !== 'CLOSED');
+  const closed = shown.filter((i) => i.objective.state === 'CLOSED').sort(byUrgency);
+  const overdue = open.filter((i) => i.overdue).sort(byUrgency);
   const groups = STATUS_ORDER.map((status) => ({
     status,
-    items: shown.filter((i) => i.status === status && !i.overdue).sort(byUrgency),
+    items: open.filter((i) => i.status === status && !i.overdue).sort(byUrgency),
   })).filter((g) => g.items.length > 0);
 
   const setFilter = (name: string, value: string) => {
@@ -54,12 +57,13 @@ export function WorklistPage({
   };
 
   const appError = toAppError(error);
+  // The list comes first (on a phone the first task was on the second screen): the downloads and
+  // the import panel follow it, in the page's order as in the reading order (issue 23).
   return (
     <>
       <PageTitle title={`Le attività del Comune di ${comuneName}`}>
         Le attività del Comune di {comuneName}
       </PageTitle>
-      {actions}
       <form className="rtd-filters row g-3 mb-4" aria-label="Filtri" onSubmit={(e) => e.preventDefault()}>
         <div className="col-12 col-md-4">
           <label htmlFor="filtro-stato">Stato</label>
@@ -101,8 +105,9 @@ export function WorklistPage({
       {fetching && !data ? <Loading what="delle attività" /> : null}
       {data ? (
         <p className="lead" aria-live="polite">
-          {shown.length === 1 ? '1 attività' : `${shown.length} attività`}
+          {open.length === 1 ? '1 attività aperta' : `${open.length} attività aperte`}
           {overdue.length ? `, ${overdue.length} in ritardo` : ''}
+          {closed.length ? `, ${closed.length} chius${closed.length === 1 ? 'a' : 'e'} dall’ufficio` : ''}
           {data.assignments.totalCount > items.length
             ? ` (mostrate le prime ${items.length} di ${data.assignments.totalCount})`
             : ''}
@@ -126,6 +131,8 @@ export function WorklistPage({
       {groups.map((g) => (
         <Group key={g.status} title={STATUS_LABEL[g.status]} items={g.items} />
       ))}
+      {closed.length ? <Group title="Obiettivi chiusi dall’ufficio" items={closed} /> : null}
+      {actions}
     </>
   );
 }
@@ -147,16 +154,25 @@ function Group({ title, items }: { title: string; items: Item[] }) {
                 <p className="mb-2 rtd-codes">
                   {item.objective.lines.map((l) => l.code).join(', ')} · Piano {item.objective.edition}
                 </p>
-                <div className="d-flex flex-wrap gap-2 align-items-center mb-2">
-                  <StatusBadge status={item.status} />
-                  {item.overdue ? <OverdueBadge /> : null}
-                  <span>
-                    Scadenza {formatDate(item.dueDate)}
-                    {item.dueDate && item.status !== 'COMPLETED' && item.status !== 'NOT_APPLICABLE'
-                      ? ` (${describeDue(item.dueDate)})`
-                      : ''}
-                  </span>
-                </div>
+                {item.objective.state === 'CLOSED' ? (
+                  <div className="d-flex flex-wrap gap-2 align-items-center mb-2">
+                    <ClosedBadge closedAt={item.objective.closedAt} />
+                    <span>
+                      Ultimo stato: {STATUS_LABEL[item.status]} · scadenza {formatDate(item.dueDate)}
+                    </span>
+                  </div>
+                ) : (
+                  <div className="d-flex flex-wrap gap-2 align-items-center mb-2">
+                    <StatusBadge status={item.status} />
+                    {item.overdue ? <OverdueBadge /> : null}
+                    <span>
+                      Scadenza {formatDate(item.dueDate)}
+                      {item.dueDate && item.status !== 'COMPLETED' && item.status !== 'NOT_APPLICABLE'
+                        ? ` (${describeDue(item.dueDate)})`
+                        : ''}
+                    </span>
+                  </div>
+                )}
                 <ProgressBar value={item.progress} />
                 {item.delegate?.displayName ? (
                   <p className="small mb-0 mt-2">Delegata a {item.delegate.displayName}</p>
