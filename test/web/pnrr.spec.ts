@@ -125,9 +125,14 @@ test('the Attività page shows the funding of the lines it serves', async ({
   loginAs,
   expectAccessible,
 }) => {
+  const { comuneByIstatCode: crema } = await graphqlAs(
+    ANNA,
+    '{ comuneByIstatCode(istatCode: "019035") { id } }',
+  );
   const { assignments } = await graphqlAs(
     ANNA,
-    '{ assignments(first: 100) { edges { node { id pnrrFunding { application { cup } } } } } }',
+    `query ($c: ID!) { assignments(filter: { comuneId: $c }, first: 100) { edges { node { id pnrrFunding { application { cup } } } } } }`,
+    { c: crema.id },
   );
   const funded = assignments.edges.find((e: any) =>
     e.node.pnrrFunding.some((f: any) => f.application.cup === 'B91F22003100006'),

@@ -78,7 +78,7 @@ export function PnrrMeasureTotals({
                 </td>
                 <td className="text-end">{m.applicationCount}</td>
                 <td className="text-end">{m.withdrawnCount}</td>
-                <td>{formatDate(m.measure.asOf)}</td>
+                <td className="text-nowrap">{formatDate(m.measure.asOf)}</td>
               </tr>
             ))}
           </tbody>

@@ -82,7 +82,7 @@ export function PnrrFundingSection({ comuneId }: { comuneId: string }) {
                       <td colSpan={4} className="text-muted">
                         {PNRR_LABEL.noApplication}
                       </td>
-                      <td>{formatDate(m.measure.asOf)}</td>
+                      <td className="text-nowrap">{formatDate(m.measure.asOf)}</td>
                     </tr>
                   ) : (
                     m.applications.map((a) => {
@@ -103,11 +103,11 @@ export function PnrrFundingSection({ comuneId }: { comuneId: string }) {
                               formatEuro(a.amount)
                             )}
                           </td>
-                          <td className="rtd-codes">{a.cup}</td>
+                          <td className="rtd-codes text-nowrap">{a.cup}</td>
                           <td>
                             {PNRR_LABEL.statusWithDate(label, a.statusDate ? formatDate(a.statusDate) : null)}
                           </td>
-                          <td>{formatDate(a.asOf)}</td>
+                          <td className="text-nowrap">{formatDate(a.asOf)}</td>
                         </tr>
                       );
                     })
@@ -119,7 +119,7 @@ export function PnrrFundingSection({ comuneId }: { comuneId: string }) {
                       </th>
                       <td className="text-end text-nowrap fw-semibold">{formatEuro(m.ownAmount)}</td>
                       <td colSpan={2} />
-                      <td>{asOfText(m.measure.asOf)}</td>
+                      <td className="text-nowrap">{asOfText(m.measure.asOf)}</td>
                     </tr>
                   ) : null}
                 </tbody>
