@@ -30,6 +30,7 @@ import { PnrrAttribution1764000200000 } from './1764000200000-pnrr-attribution';
 import { PeriodicReport1764000230000 } from './1764000230000-periodic-report';
 import { EvidenceFiles1764000215000 } from './1764000215000-evidence-files';
 import { StatusEventIssues1764000220000 } from './1764000220000-status-event-issues';
+import { ConsortiumPlan1764000240000 } from './1764000240000-consortium-plan';
 
 /** Every migration, in order. A new migration is added here as well as in its own file. */
 export const ALL_MIGRATIONS = [
@@ -65,4 +66,5 @@ export const ALL_MIGRATIONS = [
   PeriodicReport1764000230000,
   EvidenceFiles1764000215000,
   StatusEventIssues1764000220000,
+  ConsortiumPlan1764000240000,
 ];

@@ -16,6 +16,7 @@ import { KERNEL_TABLES } from '../../libs/kernel/src/tables';
 import { NOTIFICATIONS_TABLES } from '../../libs/notifications/src/tables';
 import { OBJECTIVES_TABLES } from '../../libs/objectives/src/tables';
 import { OUTBOX_TABLES } from '../../libs/outbox/src/tables';
+import { PLAN_TABLES } from '../../libs/plan/src/tables';
 import { PLATFORM_TABLES } from '../../libs/platform/src/tables';
 import { PNRR_TABLES } from '../../libs/pnrr/src/tables';
 import { PRIVACY_TABLES } from '../../libs/privacy/src/tables';
@@ -45,6 +46,7 @@ const OWNERSHIPS: TableOwnership[] = [
   COMPLIANCE_TABLES,
   NOTIFICATIONS_TABLES,
   PNRR_TABLES,
+  PLAN_TABLES,
   EXPORTS_TABLES,
   PLATFORM_TABLES,
   DEMO_TABLES,

@@ -11,6 +11,7 @@ import { ComplianceModule } from '@rtd/compliance';
 import { IdentityModule } from '@rtd/identity';
 import { ObjectivesModule } from '@rtd/objectives';
 import { OutboxModule } from '@rtd/outbox';
+import { PlanModule } from '@rtd/plan';
 import { PnrrModule } from '@rtd/pnrr';
 import { ExportsModule } from '@rtd/exports';
 import { PrivacyModule } from '@rtd/privacy';
@@ -66,6 +67,7 @@ class RequestContextModule {}
     AssignmentsModule,
     ComplianceModule,
     PnrrModule,
+    PlanModule,
     ExportsModule,
     PrivacyModule,
     RequestContextModule,

@@ -16,6 +16,7 @@ export type Action =
   | 'revoke'
   | 'export' // download a scheda per comune or a monitoring sheet
   | 'import' // bulk status import from a monitoring sheet (each row then checked as one update); an edition of the Piano
+  | 'approve' // record the approval of a consortium's Piano (date and act)
   | 'pseudonymise'; // replace a person's name, e-mail and fiscal code by a pseudonym (GDPR art. 17)
 
 /** The fields each rule looks at; services build these from the rows they hold. */
@@ -35,6 +36,10 @@ export interface SubjectFields {
   ConsortiumReport: { consortiumId: string };
   /** A bulk status import for one municipality, or (comuneId null) for a whole consortium. */
   StatusImport: { consortiumId: string; comuneId: string | null };
+  /** A version of a consortium's own Piano (issue 25): its schede intervento and indicators. */
+  Piano: { consortiumId: string; state: 'DRAFT' | 'APPROVED' | 'PUBLISHED' };
+  /** A value of a Piano indicator, for the consortium (comuneId null) or measured by one comune. */
+  PianoIndicatorValue: { consortiumId: string; comuneId: string | null };
   /** What the service holds on one person (GDPR art. 15-17, 20): the operator's alone. */
   PersonalData: Record<string, never>;
   /** `role: null` asks about memberships of any role there (reading who holds roles). */
@@ -135,6 +140,22 @@ export function buildAbility(scope: AccessScope): AppAbility {
   // office may only reopen; a comune never sets COMPLETED), so this only says who may upload.
   can('import', 'StatusImport', { comuneId: $in(scope.referentComuni) });
   can('import', 'StatusImport', { consortiumId: $in(scope.managedConsortia) });
+
+  // The consortium's own Piano: its office and staff write the draft, approve and publish it; its
+  // auditors read every version; the member comuni's people read an approved or published one; a
+  // regional observer reads a published one only (the mayors' act made public).
+  can(['create', 'update', 'approve', 'publish'], 'Piano', { consortiumId: $in(scope.managedConsortia) });
+  can('read', 'Piano', { consortiumId: $in(scope.fullConsortia) });
+  can('read', 'Piano', {
+    consortiumId: $in(scope.memberConsortia),
+    state: { $in: ['APPROVED', 'PUBLISHED'] },
+  });
+  can('read', 'Piano', { consortiumId: $in(scope.observedConsortia), state: 'PUBLISHED' });
+  // Indicator values: the office for the consortium and each member, a referent for its comune.
+  can(['read', 'report'], 'PianoIndicatorValue', { consortiumId: $in(scope.managedConsortia) });
+  can('read', 'PianoIndicatorValue', { consortiumId: $in(scope.fullConsortia) });
+  can('read', 'PianoIndicatorValue', { comuneId: $in(scope.readableComuni) });
+  can('report', 'PianoIndicatorValue', { comuneId: $in(scope.referentComuni) });
 
   can('summarize', 'Compliance', { consortiumId: $in(scope.fullConsortia) });
   can('summarize', 'Compliance', { consortiumId: null, regionCode: $in(scope.regions) });

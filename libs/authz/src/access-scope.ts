@@ -34,6 +34,10 @@ export class AccessScope {
   readonly regions: ReadonlySet<string>;
   /** Consortia whose record and member list the caller may read. */
   readonly readableConsortia: ReadonlySet<string>;
+  /** Consortia of the caller's comuni (referent, delegate, viewer): their approved Piano is readable. */
+  readonly memberConsortia: ReadonlySet<string>;
+  /** Consortia with a member in the caller's regions (observers): their published Piano is readable. */
+  readonly observedConsortia: ReadonlySet<string>;
 
   constructor(
     readonly personId: string | null,
@@ -52,11 +56,9 @@ export class AccessScope {
     this.referentComuni = ids(['COMUNE_REFERENT'], 'comuneId');
     this.delegateComuni = ids(['COMUNE_DELEGATE'], 'comuneId');
     this.regions = ids(['REGIONAL_OBSERVER'], 'regionCode');
-    this.readableConsortia = new Set([
-      ...this.fullConsortia,
-      ...ids(['COMUNE_REFERENT', 'COMUNE_DELEGATE', 'COMUNE_VIEWER'], 'consortiumId'),
-      ...regionConsortia,
-    ]);
+    this.memberConsortia = ids(['COMUNE_REFERENT', 'COMUNE_DELEGATE', 'COMUNE_VIEWER'], 'consortiumId');
+    this.observedConsortia = new Set(regionConsortia);
+    this.readableConsortia = new Set([...this.fullConsortia, ...this.memberConsortia, ...regionConsortia]);
   }
 
   get hasAnyRole(): boolean {

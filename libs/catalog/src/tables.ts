@@ -7,9 +7,9 @@ export const CATALOG_TABLES: TableOwnership = {
   sharedWith: {
     // The fan-out and the targeting preview decide in one statement which members a line reaches
     // (lineReachesComuneSql in libs/catalog/src/facts/applicability.ts).
-    plan_line: ['demo', 'assignments', 'objectives'],
+    plan_line: ['demo', 'assignments', 'objectives', 'plan'],
     // The worklist's one statement (AssignmentsRepository.page) returns each objective's lines
     // as CatalogRepository.linesByIds does, chapter title included.
-    plan_chapter: ['assignments'],
+    plan_chapter: ['assignments', 'plan'],
   },
 };

@@ -4,6 +4,7 @@ import { CatalogModule } from '@rtd/catalog';
 import { IdentityModule } from '@rtd/identity';
 import { ObjectivesModule } from '@rtd/objectives';
 import { OutboxModule } from '@rtd/outbox';
+import { PlanModule } from '@rtd/plan';
 import { PnrrModule } from '@rtd/pnrr';
 import { TenancyModule } from '@rtd/tenancy';
 import { ComuneFiles } from './comune-files';
@@ -17,6 +18,7 @@ import { StatusImportService } from './import/status-import.service';
 import { ReportScheduleRepository } from './schedule/report-schedule.repository';
 import { ReportScheduleResolver } from './schedule/report-schedule.resolver';
 import { ReportScheduleService } from './schedule/report-schedule.service';
+import { PianoDocumentService } from './piano/piano-document.service';
 
 @Module({
   imports: [
@@ -26,6 +28,7 @@ import { ReportScheduleService } from './schedule/report-schedule.service';
     IdentityModule,
     CatalogModule,
     PnrrModule,
+    PlanModule,
     OutboxModule,
   ],
   providers: [
@@ -40,6 +43,7 @@ import { ReportScheduleService } from './schedule/report-schedule.service';
     ReportScheduleResolver,
     EvidenceLinks,
     EvidenceLinksResolver,
+    PianoDocumentService,
   ],
   exports: [
     EvidenceLinks,
@@ -49,6 +53,7 @@ import { ReportScheduleService } from './schedule/report-schedule.service';
     ExportJobsRepository,
     ReportScheduleService,
     ReportScheduleRepository,
+    PianoDocumentService,
   ],
 })
 export class ExportsModule {}

@@ -19,3 +19,5 @@ export * from './schedule/report-schedule.service';
 export * from './jobs/report-schedule.job';
 export * from './personal-data';
 export * from './evidence/evidence-links';
+export * from './piano/piano-document';
+export * from './piano/piano-document.service';

@@ -6,9 +6,9 @@ export const TENANCY_TABLES: TableOwnership = {
   owns: ['consortium', 'comune', 'consortium_member'],
   sharedWith: {
     // A municipality's name and place label rows in others' lists, and orders them.
-    comune: ['assignments', 'identity', 'objectives', 'demo'],
+    comune: ['assignments', 'identity', 'objectives', 'demo', 'plan'],
     // Fan-out targets and local-line checks select the members of a consortium in one statement.
-    consortium_member: ['objectives', 'demo'],
+    consortium_member: ['objectives', 'demo', 'plan'],
     consortium: ['demo'],
   },
 };

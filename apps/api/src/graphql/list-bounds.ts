@@ -62,6 +62,22 @@ export const MAX_CARRIED = 20;
 
 /** Rows of one page of the Cruscotto's comuni, deadlines or criticità (libs/compliance, MAX_DASHBOARD_PAGE). */
 export const MAX_DASHBOARD_PAGE = 100;
+/**
+ * The consortium's own Piano (libs/plan, plan-rules.ts PIANO_LIMITS): versions are one a year (a
+ * planning figure); schede per version, lines, comuni, cost years and funding sources per scheda,
+ * indicators per scheda and targets per indicator are capped by the service; the periods of an
+ * indicator are its last 12; its values are read at most 2,000 at a time.
+ */
+export const PIANO_BOUNDS = {
+  versions: 100,
+  interventi: 100,
+  lines: 50,
+  comuni: 300,
+  years: 20,
+  indicators: 10,
+  periods: 12,
+  values: 2_000,
+} as const;
 
 export const DEFAULT_LIST_BOUND = 100;
 
@@ -101,6 +117,18 @@ function trendDays(from: unknown, to: unknown): number {
  */
 export const LIST_BOUNDS: Readonly<Record<string, (args: Args) => number>> = {
   'Query.consortia': () => MAX_CONSORTIA,
+  'Query.pianoVersions': () => PIANO_BOUNDS.versions,
+  'PianoVersion.interventi': () => PIANO_BOUNDS.interventi,
+  'PianoCoverage.lines': () => MAX_PLAN_LINES,
+  'PianoIntervento.lines': () => PIANO_BOUNDS.lines,
+  'PianoIntervento.comuni': () => PIANO_BOUNDS.comuni,
+  'PianoIntervento.costs': () => PIANO_BOUNDS.years,
+  'PianoIntervento.funding': () => PIANO_BOUNDS.years,
+  'PianoIntervento.indicators': () => PIANO_BOUNDS.indicators,
+  'PianoIndicator.targets': () => PIANO_BOUNDS.years,
+  'PianoIndicator.values': () => PIANO_BOUNDS.values,
+  'PianoIndicator.periods': () => PIANO_BOUNDS.periods,
+  'Assignment.pianoIndicators': () => PIANO_BOUNDS.interventi,
   'Query.planEditions': () => 20,
   'Query.complianceSummary': (args) => bucketBound(args.groupBy, args.scope),
   // One point per day, each with its buckets: the points' own bound carries both, so that

@@ -2,7 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { describeImport } from '@rtd/catalog';
-import { seedDemoObjectives, seedDemoTenants } from '@rtd/demo';
+import { seedDemoObjectives, seedDemoPiano, seedDemoTenants } from '@rtd/demo';
 import { AppConfig, ConfigError } from '@rtd/kernel';
 import { connectAdmin } from '../database-setup';
 import { assertRedisReachable } from '@rtd/platform';
@@ -50,6 +50,12 @@ export async function prepareDemoData(config: AppConfig, log: (line: string) => 
         objectives.objectives > 0
           ? `Obiettivi demo: ${objectives.objectives} nuovi, ${objectives.assignments} assegnazioni`
           : 'Obiettivi demo: già presenti',
+      );
+      const piano = await seedDemoPiano(db);
+      log(
+        piano.interventi > 0
+          ? `Piano demo del consorzio A: ${piano.interventi} schede intervento, ${piano.values} valori degli indicatori`
+          : 'Piano demo: già presente',
       );
     }),
   );

@@ -25,6 +25,7 @@ import { StatusImport } from '../features/exports/components/StatusImport';
 import { ConsortiaPage } from '../features/consortia/components/ConsortiaPage';
 import { PeoplePage } from '../features/people/components/PeoplePage';
 import { RegionPage } from '../features/region/components/RegionPage';
+import { PianoPage } from '../features/plan/components/PianoPage';
 
 // The dashboard draws charts (ECharts): it loads on demand, so the other pages stay light.
 const DashboardPage = lazy(() =>
@@ -149,6 +150,7 @@ function AppRoutes() {
           </RoleOnly>
         }
       />
+      <Route path="/piano-consorzio" element={<Office render={(o) => <PianoPage {...o} />} />} />
       <Route path="/regione" element={<RegionRoute />} />
       <Route
         path="/consorzi"

@@ -36,6 +36,7 @@ export function navigationFor(m: SessionMembership | null): { to: string; label:
       { to: '/da-validare', label: 'Da validare' },
       { to: '/obiettivi', label: 'Obiettivi condivisi' },
       { to: '/piano', label: 'Piano Triennale' },
+      { to: '/piano-consorzio', label: 'Il Piano del consorzio' },
       { to: '/persone', label: 'Referenti e ruoli' },
     ];
     if (m!.role === 'CONSORTIUM_RTD' || m!.role === 'AUDITOR')

@@ -1,0 +1,585 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+
+export type PianoStateValue = 'DRAFT' | 'APPROVED' | 'PUBLISHED';
+
+export interface VersionRow {
+  id: string;
+  consortiumId: string;
+  number: number;
+  year: number;
+  title: string;
+  state: PianoStateValue;
+  approvedOn: string | null;
+  approvalAct: string | null;
+  publishedAt: Date | null;
+  createdAt: Date;
+  copiedFromId: string | null;
+  version: number;
+}
+
+export interface CostRow {
+  year: number;
+  initial: number;
+  running: number;
+}
+
+export interface FundingRow {
+  source: string;
+  amount: number | null;
+  pnrrMeasure: string | null;
+  cup: string | null;
+  note: string | null;
+}
+
+/** The editable columns of a scheda intervento, as stored. */
+export interface InterventoFields {
+  code: string;
+  title: string;
+  owner: string | null;
+  beneficiaries: string | null;
+  problem: string | null;
+  description: string | null;
+  expectedResults: string | null;
+  impact: string | null;
+  constraints: string | null;
+  externalParties: string | null;
+  skills: string | null;
+  effort: string | null;
+  benefitDirect: string | null;
+  benefitIndirect: string | null;
+  costs: CostRow[];
+  funding: FundingRow[];
+  axis: string;
+  horizon: string;
+  removedReason: string | null;
+  implementation: string;
+  startPeriod: string | null;
+  endPeriod: string | null;
+  comuneIds: string[] | null;
+}
+
+export interface InterventoRow extends InterventoFields {
+  id: string;
+  consortiumId: string;
+  versionId: string;
+  lineageId: string;
+  sharedObjectiveId: string | null;
+  position: number;
+  version: number;
+}
+
+export interface LineRefRow {
+  interventoId: string;
+  edition: string;
+  code: string;
+  text: string | null;
+  chapter: number | null;
+}
+
+export interface IndicatorFields {
+  name: string;
+  kind: string;
+  unit: string | null;
+  source: string | null;
+  direction: string;
+  nature: string;
+  aggregation: string;
+  baseline: number | null;
+  baselineDate: string | null;
+  targets: { year: number; value: number }[];
+  frequency: string;
+  measuredBy: string;
+}
+
+export interface IndicatorRow extends IndicatorFields {
+  id: string;
+  consortiumId: string;
+  versionId: string;
+  interventoId: string;
+  lineageId: string;
+  position: number;
+}
+
+export interface ValueRow {
+  id: string;
+  lineageId: string;
+  period: string;
+  value: number;
+  comuneId: string | null;
+  comuneName: string | null;
+  note: string | null;
+  recordedAt: Date;
+  recordedBy: string | null;
+}
+
+const VERSION_COLUMNS = `v.id, v.consortium_id AS "consortiumId", v.number, v.year, v.title, v.state,
+  to_char(v.approved_on, 'YYYY-MM-DD') AS "approvedOn", v.approval_act AS "approvalAct",
+  v.published_at AS "publishedAt", v.created_at AS "createdAt", v.copied_from_id AS "copiedFromId", v.version`;
+
+const INTERVENTO_COLUMNS = `i.id, i.consortium_id AS "consortiumId", i.piano_version_id AS "versionId",
+  i.lineage_id AS "lineageId", i.code, i.title, i.owner, i.beneficiaries, i.problem, i.description,
+  i.expected_results AS "expectedResults", i.impact, i.constraints, i.external_parties AS "externalParties",
+  i.skills, i.effort, i.benefit_direct AS "benefitDirect", i.benefit_indirect AS "benefitIndirect", i.costs,
+  i.funding, i.axis, i.horizon, i.removed_reason AS "removedReason", i.implementation,
+  i.start_period AS "startPeriod", i.end_period AS "endPeriod", i.comune_ids AS "comuneIds",
+  i.shared_objective_id AS "sharedObjectiveId", i.position, i.version`;
+
+const INDICATOR_COLUMNS = `x.id, x.consortium_id AS "consortiumId", x.piano_version_id AS "versionId",
+  x.intervento_id AS "interventoId", x.lineage_id AS "lineageId", x.name, x.kind, x.unit, x.source,
+  x.direction, x.nature, x.aggregation, x.baseline::float8 AS baseline,
+  to_char(x.baseline_date, 'YYYY-MM-DD') AS "baselineDate", x.targets, x.frequency,
+  x.measured_by AS "measuredBy", x.position`;
+
+/** Column of each editable field of a scheda, in the order of the INSERT. */
+const INTERVENTO_FIELD_COLUMNS: [keyof InterventoFields, string, string?][] = [
+  ['code', 'code'],
+  ['title', 'title'],
+  ['owner', 'owner'],
+  ['beneficiaries', 'beneficiaries'],
+  ['problem', 'problem'],
+  ['description', 'description'],
+  ['expectedResults', 'expected_results'],
+  ['impact', 'impact'],
+  ['constraints', 'constraints'],
+  ['externalParties', 'external_parties'],
+  ['skills', 'skills'],
+  ['effort', 'effort'],
+  ['benefitDirect', 'benefit_direct'],
+  ['benefitIndirect', 'benefit_indirect'],
+  ['costs', 'costs', 'jsonb'],
+  ['funding', 'funding', 'jsonb'],
+  ['axis', 'axis'],
+  ['horizon', 'horizon'],
+  ['removedReason', 'removed_reason'],
+  ['implementation', 'implementation'],
+  ['startPeriod', 'start_period'],
+  ['endPeriod', 'end_period'],
+  ['comuneIds', 'comune_ids', 'uuid[]'],
+];
+
+const INDICATOR_FIELD_COLUMNS: [keyof IndicatorFields, string, string?][] = [
+  ['name', 'name'],
+  ['kind', 'kind'],
+  ['unit', 'unit'],
+  ['source', 'source'],
+  ['direction', 'direction'],
+  ['nature', 'nature'],
+  ['aggregation', 'aggregation'],
+  ['baseline', 'baseline'],
+  ['baselineDate', 'baseline_date', 'date'],
+  ['targets', 'targets', 'jsonb'],
+  ['frequency', 'frequency'],
+  ['measuredBy', 'measured_by'],
+];
+
+const param = (value: unknown, cast?: string): unknown =>
+  cast === 'jsonb' ? JSON.stringify(value ?? []) : value;
+
+const normaliseIntervento = (row: InterventoRow): InterventoRow => ({
+  ...row,
+  costs: (row.costs ?? []).map((c) => ({
+    year: c.year,
+    initial: Number(c.initial),
+    running: Number(c.running),
+  })),
+});
+
+/** All SQL of the consortium's Piano. Every statement names the consortium it reads or writes. */
+@Injectable()
+export class PlanRepository {
+  async versions(db: EntityManager, consortiumId: string): Promise<VersionRow[]> {
+    return db.query(
+      `SELECT ${VERSION_COLUMNS} FROM piano_version v WHERE v.consortium_id = $1 ORDER BY v.number DESC`,
+      [consortiumId],
+    );
+  }
+
+  async version(db: EntityManager, id: string, lock = false): Promise<VersionRow | null> {
+    const [row] = await db.query(
+      `SELECT ${VERSION_COLUMNS} FROM piano_version v WHERE v.id = $1 AND v.consortium_id = v.consortium_id
+        ${lock ? 'FOR UPDATE' : ''}`,
+      [id],
+    );
+    return row ?? null;
+  }
+
+  async insertVersion(
+    db: EntityManager,
+    row: { consortiumId: string; year: number; title: string; copiedFromId: string | null },
+    createdBy: string,
+  ): Promise<VersionRow> {
+    const [created] = await db.query(
+      `INSERT INTO piano_version (consortium_id, number, year, title, copied_from_id, created_by)
+       VALUES ($1, (SELECT coalesce(max(number), 0) + 1 FROM piano_version WHERE consortium_id = $1), $2, $3, $4, $5)
+       RETURNING id`,
+      [row.consortiumId, row.year, row.title, row.copiedFromId, createdBy],
+    );
+    return (await this.version(db, created.id))!;
+  }
+
+  async updateVersion(
+    db: EntityManager,
+    current: VersionRow,
+    changes: Partial<Pick<VersionRow, 'title' | 'year' | 'state' | 'approvedOn' | 'approvalAct'>> & {
+      publish?: boolean;
+    },
+  ): Promise<VersionRow> {
+    await db.query(
+      `UPDATE piano_version SET title = $3, year = $4, state = $5, approved_on = $6, approval_act = $7,
+              published_at = CASE WHEN $8::boolean THEN now() ELSE published_at END, version = version + 1
+        WHERE id = $1 AND consortium_id = $2`,
+      [
+        current.id,
+        current.consortiumId,
+        changes.title ?? current.title,
+        changes.year ?? current.year,
+        changes.state ?? current.state,
+        changes.approvedOn ?? current.approvedOn,
+        changes.approvalAct ?? current.approvalAct,
+        changes.publish === true,
+      ],
+    );
+    return (await this.version(db, current.id))!;
+  }
+
+  /** Copies every scheda, its lines and its indicators (same lineages) into the new draft. */
+  async copyContent(db: EntityManager, consortiumId: string, fromId: string, toId: string): Promise<void> {
+    const columns = INTERVENTO_FIELD_COLUMNS.map(([, c]) => c).join(', ');
+    await db.query(
+      `INSERT INTO piano_intervento (consortium_id, piano_version_id, lineage_id, ${columns}, shared_objective_id, position)
+       SELECT consortium_id, $3, lineage_id, ${columns}, shared_objective_id, position
+         FROM piano_intervento WHERE consortium_id = $1 AND piano_version_id = $2`,
+      [consortiumId, fromId, toId],
+    );
+    await db.query(
+      `INSERT INTO piano_intervento_line (intervento_id, consortium_id, piano_version_id, edition_code, line_code)
+       SELECT n.id, n.consortium_id, n.piano_version_id, l.edition_code, l.line_code
+         FROM piano_intervento_line l
+         JOIN piano_intervento o ON o.id = l.intervento_id
+         JOIN piano_intervento n ON n.lineage_id = o.lineage_id AND n.piano_version_id = $3
+        WHERE l.consortium_id = $1 AND l.piano_version_id = $2`,
+      [consortiumId, fromId, toId],
+    );
+    const indicatorColumns = INDICATOR_FIELD_COLUMNS.map(([, c]) => c).join(', ');
+    await db.query(
+      `INSERT INTO piano_indicator (consortium_id, piano_version_id, intervento_id, lineage_id, ${indicatorColumns}, position)
+       SELECT x.consortium_id, $3, n.id, x.lineage_id, ${INDICATOR_FIELD_COLUMNS.map(([, c]) => `x.${c}`).join(', ')}, x.position
+         FROM piano_indicator x
+         JOIN piano_intervento o ON o.id = x.intervento_id
+         JOIN piano_intervento n ON n.lineage_id = o.lineage_id AND n.piano_version_id = $3
+        WHERE x.consortium_id = $1 AND x.piano_version_id = $2`,
+      [consortiumId, fromId, toId],
+    );
+  }
+
+  async interventi(db: EntityManager, consortiumId: string, versionId: string): Promise<InterventoRow[]> {
+    const rows: InterventoRow[] = await db.query(
+      `SELECT ${INTERVENTO_COLUMNS} FROM piano_intervento i
+        WHERE i.consortium_id = $1 AND i.piano_version_id = $2 ORDER BY i.position, i.code`,
+      [consortiumId, versionId],
+    );
+    return rows.map(normaliseIntervento);
+  }
+
+  async intervento(db: EntityManager, id: string): Promise<InterventoRow | null> {
+    const [row] = await db.query(
+      `SELECT ${INTERVENTO_COLUMNS} FROM piano_intervento i
+        WHERE i.id = $1 AND i.consortium_id = (SELECT consortium_id FROM piano_intervento WHERE id = $1)`,
+      [id],
+    );
+    return row ? normaliseIntervento(row) : null;
+  }
+
+  /** The schede a shared objective carries out, in the versions the caller reads. */
+  async interventiOfObjective(db: EntityManager, objectiveId: string): Promise<InterventoRow[]> {
+    const rows: InterventoRow[] = await db.query(
+      `SELECT ${INTERVENTO_COLUMNS} FROM piano_intervento i
+         JOIN piano_version v ON v.id = i.piano_version_id AND v.consortium_id = i.consortium_id
+        WHERE i.shared_objective_id = $1 ORDER BY v.number DESC`,
+      [objectiveId],
+    );
+    return rows.map(normaliseIntervento);
+  }
+
+  async insertIntervento(
+    db: EntityManager,
+    consortiumId: string,
+    versionId: string,
+    fields: InterventoFields,
+  ): Promise<InterventoRow> {
+    const columns = INTERVENTO_FIELD_COLUMNS.map(([, c]) => c);
+    const values = INTERVENTO_FIELD_COLUMNS.map(([key, , cast]) => param(fields[key], cast));
+    const placeholders = INTERVENTO_FIELD_COLUMNS.map(
+      ([, , cast], i) => `$${i + 3}${cast ? `::${cast}` : ''}`,
+    );
+    const [row] = await db.query(
+      `INSERT INTO piano_intervento (consortium_id, piano_version_id, ${columns.join(', ')}, position)
+       VALUES ($1, $2, ${placeholders.join(', ')},
+               (SELECT coalesce(max(position), 0) + 1 FROM piano_intervento WHERE piano_version_id = $2))
+       RETURNING id`,
+      [consortiumId, versionId, ...values],
+    );
+    return (await this.intervento(db, row.id))!;
+  }
+
+  async updateIntervento(
+    db: EntityManager,
+    current: InterventoRow,
+    fields: InterventoFields,
+  ): Promise<InterventoRow> {
+    const sets = INTERVENTO_FIELD_COLUMNS.map(
+      ([, c, cast], i) => `${c} = $${i + 3}${cast ? `::${cast}` : ''}`,
+    );
+    const values = INTERVENTO_FIELD_COLUMNS.map(([key, , cast]) => param(fields[key], cast));
+    await db.query(
+      `UPDATE piano_intervento SET ${sets.join(', ')}, version = version + 1 WHERE id = $1 AND consortium_id = $2`,
+      [current.id, current.consortiumId, ...values],
+    );
+    return (await this.intervento(db, current.id))!;
+  }
+
+  async linkObjective(db: EntityManager, current: InterventoRow, objectiveId: string): Promise<void> {
+    await db.query(
+      `UPDATE piano_intervento SET shared_objective_id = $3, version = version + 1 WHERE id = $1 AND consortium_id = $2`,
+      [current.id, current.consortiumId, objectiveId],
+    );
+  }
+
+  async deleteIntervento(db: EntityManager, current: InterventoRow): Promise<void> {
+    await db.query(`DELETE FROM piano_intervento WHERE id = $1 AND consortium_id = $2`, [
+      current.id,
+      current.consortiumId,
+    ]);
+  }
+
+  async replaceLines(
+    db: EntityManager,
+    current: InterventoRow,
+    lines: { edition: string; code: string }[],
+  ): Promise<void> {
+    await db.query(`DELETE FROM piano_intervento_line WHERE intervento_id = $1 AND consortium_id = $2`, [
+      current.id,
+      current.consortiumId,
+    ]);
+    if (lines.length === 0) return;
+    await db.query(
+      `INSERT INTO piano_intervento_line (intervento_id, consortium_id, piano_version_id, edition_code, line_code)
+       SELECT $1, $2, $3, e, c FROM unnest($4::text[], $5::text[]) AS t(e, c) ON CONFLICT DO NOTHING`,
+      [
+        current.id,
+        current.consortiumId,
+        current.versionId,
+        lines.map((l) => l.edition),
+        lines.map((l) => l.code),
+      ],
+    );
+  }
+
+  /** The lines of the schede, with the catalogue's text where the line exists. */
+  async linesOf(db: EntityManager, interventoIds: readonly string[]): Promise<LineRefRow[]> {
+    return db.query(
+      `SELECT il.intervento_id AS "interventoId", il.edition_code AS edition, il.line_code AS code,
+              pl.text, pl.chapter::int AS chapter
+         FROM piano_intervento_line il
+         LEFT JOIN plan_line pl ON pl.edition_code = il.edition_code AND pl.code = il.line_code
+        WHERE il.intervento_id = ANY($1::uuid[])
+        ORDER BY il.edition_code, pl.chapter, il.line_code`,
+      [interventoIds],
+    );
+  }
+
+  /** Codes of the catalogue's lines among `codes` in that edition. */
+  async existingLines(db: EntityManager, edition: string, codes: readonly string[]): Promise<string[]> {
+    const rows: { code: string }[] = await db.query(
+      `SELECT pl.code FROM plan_line pl WHERE pl.edition_code = $1 AND pl.code = ANY($2::text[])`,
+      [edition, codes],
+    );
+    return rows.map((r) => r.code);
+  }
+
+  /** The edition's lines addressed to comuni (all of them, or the metropolitan capitals). */
+  async comuniLines(
+    db: EntityManager,
+    edition: string,
+  ): Promise<{ code: string; chapter: number; chapterTitle: string; text: string }[]> {
+    return db.query(
+      `SELECT pl.code, pl.chapter::int AS chapter, ch.title AS "chapterTitle", pl.text
+         FROM plan_line pl JOIN plan_chapter ch ON ch.edition_code = pl.edition_code AND ch.number = pl.chapter
+        WHERE pl.edition_code = $1 AND pl.comuni_scope <> 'NONE' AND NOT pl.is_local
+        ORDER BY pl.chapter, pl.code`,
+      [edition],
+    );
+  }
+
+  async memberNames(
+    db: EntityManager,
+    consortiumId: string,
+    ids: readonly string[],
+  ): Promise<Map<string, string>> {
+    const rows: { id: string; name: string }[] = await db.query(
+      `SELECT c.id, c.name FROM comune c JOIN consortium_member m ON m.comune_id = c.id
+        WHERE c.id = ANY($1::uuid[]) AND m.consortium_id = $2`,
+      [ids, consortiumId],
+    );
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  async indicators(db: EntityManager, interventoIds: readonly string[]): Promise<IndicatorRow[]> {
+    return db.query(
+      `SELECT ${INDICATOR_COLUMNS} FROM piano_indicator x WHERE x.intervento_id = ANY($1::uuid[])
+        ORDER BY x.position, x.name`,
+      [interventoIds],
+    );
+  }
+
+  async indicator(db: EntityManager, id: string): Promise<IndicatorRow | null> {
+    const [row] = await db.query(
+      `SELECT ${INDICATOR_COLUMNS} FROM piano_indicator x
+        WHERE x.id = $1 AND x.consortium_id = (SELECT consortium_id FROM piano_indicator WHERE id = $1)`,
+      [id],
+    );
+    return row ?? null;
+  }
+
+  async insertIndicator(
+    db: EntityManager,
+    intervento: InterventoRow,
+    fields: IndicatorFields,
+  ): Promise<IndicatorRow> {
+    const columns = INDICATOR_FIELD_COLUMNS.map(([, c]) => c);
+    const values = INDICATOR_FIELD_COLUMNS.map(([key, , cast]) => param(fields[key], cast));
+    const placeholders = INDICATOR_FIELD_COLUMNS.map(
+      ([, , cast], i) => `$${i + 4}${cast ? `::${cast}` : ''}`,
+    );
+    const [row] = await db.query(
+      `INSERT INTO piano_indicator (consortium_id, piano_version_id, intervento_id, ${columns.join(', ')}, position)
+       VALUES ($1, $2, $3, ${placeholders.join(', ')},
+               (SELECT coalesce(max(position), 0) + 1 FROM piano_indicator WHERE intervento_id = $3))
+       RETURNING id`,
+      [intervento.consortiumId, intervento.versionId, intervento.id, ...values],
+    );
+    return (await this.indicator(db, row.id))!;
+  }
+
+  async updateIndicator(
+    db: EntityManager,
+    current: IndicatorRow,
+    fields: IndicatorFields,
+  ): Promise<IndicatorRow> {
+    const sets = INDICATOR_FIELD_COLUMNS.map(
+      ([, c, cast], i) => `${c} = $${i + 3}${cast ? `::${cast}` : ''}`,
+    );
+    const values = INDICATOR_FIELD_COLUMNS.map(([key, , cast]) => param(fields[key], cast));
+    await db.query(`UPDATE piano_indicator SET ${sets.join(', ')} WHERE id = $1 AND consortium_id = $2`, [
+      current.id,
+      current.consortiumId,
+      ...values,
+    ]);
+    return (await this.indicator(db, current.id))!;
+  }
+
+  async deleteIndicator(db: EntityManager, current: IndicatorRow): Promise<void> {
+    await db.query(`DELETE FROM piano_indicator WHERE id = $1 AND consortium_id = $2`, [
+      current.id,
+      current.consortiumId,
+    ]);
+  }
+
+  async insertValue(
+    db: EntityManager,
+    row: {
+      consortiumId: string;
+      lineageId: string;
+      comuneId: string | null;
+      period: string;
+      value: number;
+      note: string | null;
+    },
+    recordedBy: string,
+  ): Promise<string> {
+    const [created] = await db.query(
+      `INSERT INTO piano_indicator_value (consortium_id, indicator_lineage_id, comune_id, period, value, note,
+                                          recorded_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id::text`,
+      [row.consortiumId, row.lineageId, row.comuneId, row.period, row.value, row.note, recordedBy],
+    );
+    return created.id;
+  }
+
+  /**
+   * Values of the lineages the caller reads, newest first; `current` keeps only the newest of each
+   * (lineage, comune, period), the others are its history.
+   */
+  async values(
+    db: EntityManager,
+    consortiumId: string,
+    lineageIds: readonly string[],
+    current: boolean,
+    comuneId: string | null = null,
+  ): Promise<ValueRow[]> {
+    const rows: ValueRow[] = await db.query(
+      `SELECT ${current ? 'DISTINCT ON (v.indicator_lineage_id, v.comune_id, v.period)' : ''}
+              v.id::text, v.indicator_lineage_id AS "lineageId", v.period, v.value::float8 AS value,
+              v.comune_id AS "comuneId", c.name AS "comuneName", v.note, v.recorded_at AS "recordedAt",
+              CASE WHEN v.comune_id IS NULL THEN 'Ufficio RTD' ELSE 'Referente del Comune' END AS "recordedBy"
+         FROM piano_indicator_value v
+         LEFT JOIN comune c ON c.id = v.comune_id
+        WHERE v.consortium_id = $1 AND v.indicator_lineage_id = ANY($2::uuid[])
+          AND ($3::uuid IS NULL OR v.comune_id = $3)
+        ORDER BY ${current ? 'v.indicator_lineage_id, v.comune_id, v.period, v.id DESC' : 'v.id DESC'} LIMIT 2000`,
+      [consortiumId, lineageIds, comuneId],
+    );
+    return rows;
+  }
+
+  async appendHistory(
+    db: EntityManager,
+    entry: {
+      consortiumId: string;
+      versionId: string;
+      entityType: string;
+      entityId: string;
+      action: string;
+      changes: Record<string, unknown>;
+    },
+    actorSubject: string,
+  ): Promise<void> {
+    await db.query(
+      `INSERT INTO piano_history (consortium_id, piano_version_id, entity_type, entity_id, action, changes, actor_subject)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [
+        entry.consortiumId,
+        entry.versionId,
+        entry.entityType,
+        entry.entityId,
+        entry.action,
+        JSON.stringify(entry.changes),
+        actorSubject,
+      ],
+    );
+  }
+
+  async history(
+    db: EntityManager,
+    consortiumId: string,
+    versionId: string,
+  ): Promise<
+    {
+      id: string;
+      entityType: string;
+      entityId: string;
+      action: string;
+      changes: unknown;
+      actorSubject: string;
+      at: Date;
+    }[]
+  > {
+    return db.query(
+      `SELECT h.id::text, h.entity_type AS "entityType", h.entity_id AS "entityId", h.action, h.changes,
+              h.actor_subject AS "actorSubject", h.at
+         FROM piano_history h WHERE h.consortium_id = $1 AND h.piano_version_id = $2 ORDER BY h.id DESC LIMIT 200`,
+      [consortiumId, versionId],
+    );
+  }
+}
