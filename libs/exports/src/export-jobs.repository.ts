@@ -2,7 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
 export type ExportKind =
-  'SCHEDA_COMUNE_PDF' | 'MONITORING_XLSX' | 'CONSORTIUM_REPORT_PDF' | 'CONSORTIUM_REPORT_XLSX';
+  | 'SCHEDA_COMUNE_PDF'
+  | 'MONITORING_XLSX'
+  | 'CONSORTIUM_REPORT_PDF'
+  | 'CONSORTIUM_REPORT_XLSX'
+  | 'PIANO_PDF'
+  | 'PIANO_DOCX';
+
+/** The files a person asks for and keeps a day: every kind but the consortium's reports. */
+const FILE_KINDS = `('SCHEDA_COMUNE_PDF', 'MONITORING_XLSX', 'PIANO_PDF', 'PIANO_DOCX')`;
 
 /** The kinds the worker builds: the consortium's, read by its office, staff and auditor, kept a year. */
 export const REPORT_KINDS: readonly ExportKind[] = ['CONSORTIUM_REPORT_PDF', 'CONSORTIUM_REPORT_XLSX'];
@@ -14,6 +22,8 @@ export interface ExportJobRow {
   comuneId: string | null;
   kind: ExportKind;
   editionCode: string | null;
+  /** PIANO_PDF, PIANO_DOCX: the version of the consortium's Piano. */
+  pianoVersionId: string | null;
   state: ExportState;
   requestedBy: string;
   requestedAt: Date;
@@ -26,7 +36,7 @@ export interface ExportJobRow {
 }
 
 const COLUMNS = `id, consortium_id AS "consortiumId", comune_id AS "comuneId", kind, edition_code AS "editionCode",
-  state, requested_by AS "requestedBy", requested_at AS "requestedAt", finished_at AS "finishedAt",
+  piano_version_id AS "pianoVersionId", state, requested_by AS "requestedBy", requested_at AS "requestedAt", finished_at AS "finishedAt",
   file_name AS "fileName", content_type AS "contentType", octet_length(content) AS "byteSize",
   progress, expires_at AS "expiresAt"`;
 
@@ -56,7 +66,7 @@ export class ExportJobsRepository {
   /** Files asked for on demand are kept a day: the link is what the person keeps, for minutes. */
   async pruneOld(db: EntityManager, requestedBy: string): Promise<void> {
     await db.query(
-      `DELETE FROM export_job WHERE requested_by = $1 AND kind IN ('SCHEDA_COMUNE_PDF', 'MONITORING_XLSX')
+      `DELETE FROM export_job WHERE requested_by = $1 AND kind IN ${FILE_KINDS}
          AND requested_at < now() - interval '1 day'`,
       [requestedBy],
     );
@@ -87,11 +97,15 @@ export class ExportJobsRepository {
       requestedBy: string;
       /** The RTD's commentary of a periodic report. */
       commentary?: string | null;
+      /** PIANO_PDF, PIANO_DOCX: the version of the Piano; the file is kept a day. */
+      pianoVersionId?: string | null;
     },
   ): Promise<ExportJobRow> {
     const [row] = await db.query(
-      `INSERT INTO export_job (consortium_id, comune_id, kind, edition_code, state, requested_by, commentary)
-       VALUES ($1, $2, $3, $4, 'QUEUED', $5, $6)
+      `INSERT INTO export_job (consortium_id, comune_id, kind, edition_code, state, requested_by, commentary,
+                               piano_version_id, expires_at)
+       VALUES ($1, $2, $3, $4, 'QUEUED', $5, $6, $7::uuid,
+               CASE WHEN $7::uuid IS NULL THEN NULL ELSE now() + interval '1 day' END)
        RETURNING ${COLUMNS}`,
       [
         job.consortiumId,
@@ -100,6 +114,7 @@ export class ExportJobsRepository {
         job.editionCode ?? null,
         job.requestedBy,
         job.commentary ?? null,
+        job.pianoVersionId ?? null,
       ],
     );
     return row;
@@ -117,7 +132,7 @@ export class ExportJobsRepository {
     await db.query(
       `UPDATE export_job SET state = 'COMPLETED', progress = 100, finished_at = now(), edition_code = $5,
               file_name = $2, content_type = $3, content = $4, error = NULL
-        WHERE id = $1 AND kind IN ('SCHEDA_COMUNE_PDF', 'MONITORING_XLSX')`,
+        WHERE id = $1 AND kind IN ${FILE_KINDS}`,
       [id, file.fileName, file.contentType, file.content, file.editionCode],
     );
   }

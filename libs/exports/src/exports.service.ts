@@ -14,6 +14,7 @@ import {
   rateLimited,
   RequestContext,
 } from '@rtd/kernel';
+import { PlanService } from '@rtd/plan';
 import { EntityManager } from 'typeorm';
 import { DownloadLinkSettings, downloadLinkSettings, signDownload } from './download-link';
 import { ExportJobObject, ExportKindEnum, ExportRequestInput, ExportStateEnum } from './dto/export.types';
@@ -47,7 +48,16 @@ export interface ComuneFileMessage {
   machineClientId: string | null;
 }
 
-export type ExportsMessage = ConsortiumReportMessage | ComuneFileMessage;
+/** The payload of the Piano as a document: as a scheda's, with the version of the Piano. */
+export interface PianoFileMessage extends Omit<ComuneFileMessage, 'kind' | 'comuneId'> {
+  kind: 'piano-file';
+  pianoVersionId: string;
+}
+
+export type ExportsMessage = ConsortiumReportMessage | ComuneFileMessage | PianoFileMessage;
+
+export const isPianoKind = (kind: ExportKindEnum) =>
+  kind === ExportKindEnum.PIANO_PDF || kind === ExportKindEnum.PIANO_DOCX;
 
 export const isReportKind = (kind: ExportKindEnum) =>
   kind === ExportKindEnum.CONSORTIUM_REPORT_PDF || kind === ExportKindEnum.CONSORTIUM_REPORT_XLSX;
@@ -76,6 +86,7 @@ export class ExportsService {
     private readonly jobs: ExportJobsRepository,
     private readonly audit: AuditTrail,
     private readonly outbox: Outbox,
+    private readonly plan: PlanService,
   ) {
     this.links = downloadLinkSettings(config);
     this.queue = config.exportQueue;
@@ -129,7 +140,65 @@ export class ExportsService {
     return this.toObject(row, subject);
   }
 
+  /**
+   * A version of the consortium's Piano as a document (PIANO_PDF, PIANO_DOCX): for whoever reads
+   * the version and may export the consortium (its office, staff and auditors); the worker builds
+   * it as them (PianoFileBuilder), kept a day like a scheda.
+   */
+  private async queuePiano(ctx: RequestContext, input: ExportRequestInput): Promise<ExportJobObject> {
+    if (input.comuneId) throw badInput('comuneId', 'il Piano è del consorzio: indicare pianoVersionId');
+    if (!input.pianoVersionId)
+      throw badInput('pianoVersionId', 'indicare la versione del Piano (pianoVersionId)');
+    if (input.commentary?.trim()) throw badInput('commentary', 'solo per la relazione periodica');
+    const version = await this.plan.version(ctx, input.pianoVersionId);
+    if (input.consortiumId && input.consortiumId !== version.consortiumId)
+      throw badInput('consortiumId', 'la versione del Piano è di un altro consorzio');
+    const access = await callerAccess(ctx);
+    const target = { consortiumId: version.consortiumId, comuneId: null };
+    if (!access.ability.can('export', on('Export', target))) throw forbidden();
+    const principal = access.principal;
+    if (!principal) throw forbidden();
+    const subject = actorSubject(ctx.actor);
+    const row = await ctx.atomically(async (db) => {
+      await this.jobs.pruneOld(db, subject);
+      await this.checkBacklog(db, target.consortiumId);
+      const job = await this.jobs.insertQueued(db, {
+        ...target,
+        kind: input.kind,
+        requestedBy: subject,
+        pianoVersionId: version.id,
+      });
+      const message: PianoFileMessage = {
+        kind: 'piano-file',
+        exportJobId: job.id,
+        consortiumId: target.consortiumId,
+        pianoVersionId: version.id,
+        subject,
+        personId: 'personId' in principal ? principal.personId : null,
+        machineClientId: 'machineClientId' in principal ? principal.machineClientId : null,
+      };
+      await this.outbox.add(db, {
+        topic: EXPORTS_QUEUE,
+        payload: { ...message },
+        consortiumId: target.consortiumId,
+        dedupeKey: `file:${job.id}`,
+      });
+      await this.audit.record(db, ctx, {
+        action: 'export.request',
+        entityType: 'ExportJob',
+        entityId: job.id,
+        consortiumId: target.consortiumId,
+        comuneId: null,
+        details: { kind: input.kind, pianoVersionId: version.id },
+      });
+      return job;
+    });
+    return this.toObject(row, subject);
+  }
+
   async request(ctx: RequestContext, input: ExportRequestInput): Promise<ExportJobObject> {
+    if (isPianoKind(input.kind)) return this.queuePiano(ctx, input);
+    if (input.pianoVersionId) throw badInput('pianoVersionId', 'solo per il Piano (PIANO_PDF, PIANO_DOCX)');
     const scope = await this.scope(ctx, input);
     const access = await callerAccess(ctx);
     const target = { consortiumId: scope.consortium.id, comuneId: scope.comune?.id ?? null };
@@ -273,6 +342,7 @@ export class ExportsService {
       consortiumId: row.consortiumId,
       comuneId: row.comuneId,
       edition: row.editionCode,
+      pianoVersionId: row.pianoVersionId,
       fileName: row.fileName,
       size: row.byteSize,
       requestedAt: row.requestedAt,

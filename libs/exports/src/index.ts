@@ -12,6 +12,7 @@ export * from './tables';
 export * from './report/consortium-report';
 export * from './jobs/consortium-report.job';
 export * from './jobs/comune-file.job';
+export * from './jobs/piano-file.job';
 export * from './jobs/exports-jobs.module';
 export * from './schedule/report-period';
 export * from './schedule/report-schedule.types';

@@ -5,11 +5,13 @@ export enum ExportKindEnum {
   MONITORING_XLSX = 'MONITORING_XLSX',
   CONSORTIUM_REPORT_PDF = 'CONSORTIUM_REPORT_PDF',
   CONSORTIUM_REPORT_XLSX = 'CONSORTIUM_REPORT_XLSX',
+  PIANO_PDF = 'PIANO_PDF',
+  PIANO_DOCX = 'PIANO_DOCX',
 }
 registerEnumType(ExportKindEnum, {
   name: 'ExportKind',
   description:
-    'SCHEDA_COMUNE_PDF: the scheda per comune (PDF); MONITORING_XLSX: the monitoring sheet (XLSX); CONSORTIUM_REPORT_PDF / CONSORTIUM_REPORT_XLSX: the periodic report of a consortium (consortiumId), built by the worker and kept a year',
+    "SCHEDA_COMUNE_PDF: the scheda per comune (PDF); MONITORING_XLSX: the monitoring sheet (XLSX); CONSORTIUM_REPORT_PDF / CONSORTIUM_REPORT_XLSX: the periodic report of a consortium (consortiumId), built by the worker and kept a year; PIANO_PDF / PIANO_DOCX: a version of the consortium's Piano (pianoVersionId) as the document the mayors approve, PDF or editable Word",
 });
 
 export enum ExportStateEnum {
@@ -21,7 +23,8 @@ export enum ExportStateEnum {
 registerEnumType(ExportStateEnum, { name: 'ExportState' });
 
 @InputType('ExportRequestInput', {
-  description: 'Exactly one of comuneId (one comune) or consortiumId (all its members, one file)',
+  description:
+    'Exactly one of comuneId (one comune) or consortiumId (all its members, one file); for PIANO_PDF and PIANO_DOCX, pianoVersionId instead',
 })
 export class ExportRequestInput {
   @Field(() => ExportKindEnum)
@@ -46,6 +49,13 @@ export class ExportRequestInput {
       "CONSORTIUM_REPORT_PDF: the RTD's commentary, printed in the report's summary (up to 4,000 characters)",
   })
   commentary?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "PIANO_PDF, PIANO_DOCX: the version of the consortium's Piano (its consortium is the file's)",
+  })
+  pianoVersionId?: string | null;
 }
 
 @ObjectType('ExportJob', { description: 'A file asked for; only who asked sees it' })
@@ -67,6 +77,9 @@ export class ExportJobObject {
 
   @Field(() => String, { nullable: true })
   edition: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'PIANO_PDF, PIANO_DOCX: the version of the Piano' })
+  pianoVersionId: string | null;
 
   @Field(() => String, { nullable: true })
   fileName: string | null;

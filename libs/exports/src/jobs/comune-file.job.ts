@@ -9,6 +9,31 @@ import { ComuneSheet } from '../export-data';
 import { ExportJobsRepository } from '../export-jobs.repository';
 import { ComuneFileMessage } from '../exports.service';
 
+/**
+ * The requester's context: their subject, and the roles they hold in the job's consortium now
+ * (read by the consortium's office context, which sees the consortium's memberships).
+ */
+export async function requesterContext(
+  dataSource: DataSource,
+  office: JobContext,
+  message: Pick<ComuneFileMessage, 'subject' | 'personId' | 'machineClientId' | 'consortiumId'>,
+): Promise<JobContext> {
+  const principal: Principal | null = message.personId
+    ? { personId: message.personId }
+    : message.machineClientId
+      ? { machineClientId: message.machineClientId }
+      : null;
+  const grants = principal
+    ? grantedRoles(await office.run(async (ctx) => activeMembershipsOf(await ctx.db(), principal)))
+    : [];
+  return JobContext.forRequester(
+    dataSource,
+    { subject: message.subject, personId: message.personId },
+    message.consortiumId,
+    grants,
+  );
+}
+
 /** Why a file was not built for a requester who may no longer export its scope (kept on the row). */
 export const REQUESTER_REVOKED =
   'Chi ha chiesto il file non può più esportare questo ambito: il ruolo è stato revocato';
@@ -32,7 +57,7 @@ export class ComuneFileBuilder {
   ) {}
 
   async build(office: JobContext, message: ComuneFileMessage): Promise<boolean> {
-    const requester = await this.requester(office, message);
+    const requester = await requesterContext(this.dataSource, office, message);
     const row = await requester.run(async (ctx) =>
       this.jobs.byId(await ctx.db(), message.exportJobId, message.subject),
     );
@@ -85,23 +110,5 @@ export class ComuneFileBuilder {
       await fail((error as Error).message);
       throw error;
     }
-  }
-
-  /** The requester's context: their subject, and the roles they hold in the job's consortium now. */
-  private async requester(office: JobContext, message: ComuneFileMessage): Promise<JobContext> {
-    const principal: Principal | null = message.personId
-      ? { personId: message.personId }
-      : message.machineClientId
-        ? { machineClientId: message.machineClientId }
-        : null;
-    const grants = principal
-      ? grantedRoles(await office.run(async (ctx) => activeMembershipsOf(await ctx.db(), principal)))
-      : [];
-    return JobContext.forRequester(
-      this.dataSource,
-      { subject: message.subject, personId: message.personId },
-      message.consortiumId,
-      grants,
-    );
   }
 }

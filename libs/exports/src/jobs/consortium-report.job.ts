@@ -21,6 +21,7 @@ import { ExportData } from '../export-data';
 import { ExportJobsRepository } from '../export-jobs.repository';
 import { EXPORTS_QUEUE, ExportsMessage } from '../exports.service';
 import { ComuneFileBuilder } from './comune-file.job';
+import { PianoFileBuilder } from './piano-file.job';
 import { ReportScheduleRepository } from '../schedule/report-schedule.repository';
 import {
   ConsortiumReportData,
@@ -153,6 +154,7 @@ export class ExportsProcessor extends WorkerHost {
   constructor(
     private readonly builder: ConsortiumReportBuilder,
     private readonly files: ComuneFileBuilder,
+    private readonly piano: PianoFileBuilder,
     @Inject(APP_DATA_SOURCE) private readonly dataSource: DataSource,
   ) {
     super();
@@ -166,7 +168,9 @@ export class ExportsProcessor extends WorkerHost {
       () =>
         data.kind === 'comune-file'
           ? this.files.build(context, data)
-          : this.builder.build(context, data.exportJobId),
+          : data.kind === 'piano-file'
+            ? this.piano.build(context, data)
+            : this.builder.build(context, data.exportJobId),
       (outcome, seconds) => metrics.exportBuilt(data.kind, outcome, seconds),
     );
     await context.run(async (ctx) => markOutboxProcessed(await ctx.db(), data[OUTBOX_KEY]));

@@ -7,6 +7,7 @@ import { PnrrModule } from '@rtd/pnrr';
 import { ExportsModule } from '../exports.module';
 import { EXPORTS_QUEUE } from '../exports.service';
 import { ComuneFileBuilder } from './comune-file.job';
+import { PianoFileBuilder } from './piano-file.job';
 import { ConsortiumReportBuilder, ExportsProcessor } from './consortium-report.job';
 import {
   EXPORTS_DAILY_QUEUE,
@@ -15,7 +16,7 @@ import {
   ExportsDailyScheduler,
 } from './report-schedule.job';
 
-/** The worker's part of exports: the exports queue and its builders (the periodic report, the scheda and the monitoring sheet); the daily scheduled reports and deletion of expired files. */
+/** The worker's part of exports: the exports queue and its builders (the periodic report, the scheda, the monitoring sheet and the Piano as a document); the daily scheduled reports and deletion of expired files. */
 @Module({
   imports: [
     ExportsModule,
@@ -28,6 +29,7 @@ import {
   providers: [
     ConsortiumReportBuilder,
     ComuneFileBuilder,
+    PianoFileBuilder,
     ExportsProcessor,
     ExpiredFilesCleaner,
     ExportsDailyProcessor,
