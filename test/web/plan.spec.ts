@@ -1,13 +1,37 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { graphqlAs } from './support/api';
 import { expect, expectNoHorizontalScroll, test } from './support/fixtures';
 
 /**
  * Issue 25: the office's own Piano in Chromium through the real login. The demo's published Piano
  * (seed 003) shows its quadro riassuntivo, cronoprogramma, indicators and coverage; the RTD starts
- * the yearly update, writes a scheda and records the approval. Axe on every state; 320 px.
+ * the yearly update, writes a scheda on its own page (fields, indicators), records the approval,
+ * downloads the Piano as PDF and DOCX (read), records a value and creates the scheda's shared
+ * objective; Crema's referent records its value on the Attività page; the auditor only reads.
+ * Axe on every state; 320 px.
  */
 const GIULIA = 'FRRGLI75C52D142B'; // RTD of consortium A
 const ELENA = 'BRBLNE69T41D150Z'; // auditor of consortium A
+const ANNA = 'MRTNNA70S63D142G'; // referent of Crema
+const SCHEDA_TITLE = 'Web Analytics Italia sui siti comunali';
+const OBJECTIVE_TITLE = `WEB-01 ${SCHEDA_TITLE}`;
+
+/** Clicks a download button of the Piano page and saves the file the worker built. */
+async function downloadPiano(page: Page, button: string): Promise<string> {
+  const downloaded = page.waitForEvent('download', { timeout: 120_000 });
+  await page.getByRole('button', { name: button }).click();
+  const download = await downloaded;
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'rtd-piano-')), download.suggestedFilename());
+  await download.saveAs(file);
+  await expect(page.getByRole('status').filter({ hasText: 'File pronto' })).toContainText(
+    download.suggestedFilename(),
+  );
+  return file;
+}
 
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
 
@@ -57,6 +81,48 @@ test('the RTD reads the Piano, starts the yearly update, writes a scheda and app
   await expect(quadro.getByRole('rowheader', { name: 'WEB-01' })).toBeVisible();
   await expect(quadro.getByRole('row', { name: /WEB-01/ })).toContainText('CAP1.PA.LA19');
 
+  // The scheda's own page: every field, the full form, the indicator editor.
+  await quadro.getByRole('link', { name: 'WEB-01' }).click();
+  await expect(h1(page)).toHaveText(`Scheda intervento WEB-01: ${SCHEDA_TITLE}`);
+  const edit = page.getByRole('form', { name: 'Modifica la scheda' });
+  await edit.getByLabel('Responsabile').fill('Ufficio associato RTD');
+  await edit.getByLabel('Problema da risolvere').fill('I Comuni non misurano le visite dei loro siti.');
+  await edit.getByLabel('Impegno del personale').selectOption({ label: 'Medio' });
+  await edit.getByRole('button', { name: 'Aggiungi un anno' }).click();
+  await edit.getByLabel('Anno (1)').fill('2027');
+  await edit.getByLabel('Investimento iniziale (1)').fill('1500');
+  await edit.getByRole('button', { name: 'Aggiungi una fonte' }).click();
+  await edit.getByLabel('Fonte (1)').selectOption({ label: 'PNRR' });
+  await edit.getByLabel('Misura PNRR (1)').fill('1.4.1');
+  await edit.getByRole('button', { name: 'Salva la scheda' }).click();
+  const content = page.getByRole('region', { name: 'Contenuto della scheda' });
+  await expect(content).toContainText('I Comuni non misurano le visite dei loro siti.');
+  await expect(content).toContainText(/2027: investimento 1\.500/);
+  await expect(content).toContainText('PNRR 1.4.1');
+  await expect(content).toContainText('CAP1.PA.LA19');
+
+  const indicator = page.getByRole('form', { name: 'Nuovo indicatore' });
+  await indicator.getByLabel('Nome dell’indicatore').fill('Comuni con Web Analytics attivo');
+  await indicator.getByLabel('Tipo').selectOption({ label: 'Sì/no' });
+  await indicator.getByLabel('Chi lo rileva').selectOption({ label: 'Ciascun Comune' });
+  await indicator.getByLabel('Fonte del dato').fill('Web Analytics Italia');
+  await indicator.getByLabel('2027', { exact: true }).fill('80');
+  await indicator.getByRole('button', { name: 'Aggiungi l’indicatore' }).click();
+  await expect(page.getByRole('heading', { name: 'Comuni con Web Analytics attivo' })).toBeVisible();
+  await indicator.getByLabel('Nome dell’indicatore').fill('Siti comunali monitorati');
+  await indicator.getByLabel('Tipo').selectOption({ label: 'Numero' });
+  await indicator.getByLabel('Chi lo rileva').selectOption({ label: 'Ufficio associato' });
+  await indicator.getByLabel('Unità di misura').fill('siti');
+  await indicator.getByLabel('Valore di partenza').fill('2');
+  await indicator.getByLabel('Data del valore di partenza').fill('2026-12-01');
+  await indicator.getByLabel('2027', { exact: true }).fill('10');
+  await indicator.getByRole('button', { name: 'Aggiungi l’indicatore' }).click();
+  const sites = page.getByRole('article', { name: 'Siti comunali monitorati' });
+  await expect(sites).toContainText('obiettivi: 2027 10');
+  await expectAccessible(page, 'la scheda intervento (bozza)');
+  await docsScreenshot(page, 'piano-scheda');
+  await page.getByRole('link', { name: 'Torna al Piano del consorzio' }).click();
+
   const approve = page.getByRole('form', { name: 'Registra l’approvazione' });
   await approve.getByLabel('Data di approvazione').fill('2026-12-01');
   await approve.getByLabel('Atto di approvazione').fill('Conferenza dei Sindaci, verbale n. 5');
@@ -64,11 +130,78 @@ test('the RTD reads the Piano, starts the yearly update, writes a scheda and app
   await expect(page.getByText('Approvato', { exact: true })).toBeVisible();
   await expect(page.getByRole('form', { name: 'Nuova scheda intervento' })).toHaveCount(0);
   await expectAccessible(page, 'il Piano del consorzio (approvato)');
+
+  // The document, built by the worker: the PDF and the editable DOCX, read.
+  const pdf = await downloadPiano(page, 'Scarica il Piano (PDF)');
+  expect(path.basename(pdf)).toMatch(/^piano-.+-2027-v2\.pdf$/);
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+  expect(text).toContain('Conferenza dei Sindaci, verbale n. 5');
+  expect(text).toContain('Scheda intervento WEB-01');
+  expect(text).toContain('I Comuni non misurano');
+  expect(text).toContain('Siti comunali monitorati');
+  const docx = await downloadPiano(page, 'Scarica il Piano (DOCX)');
+  const xml = execFileSync('unzip', ['-p', docx, 'word/document.xml'], { encoding: 'utf8' });
+  expect(xml).toContain('Scheda intervento WEB-01');
+  expect(xml).toContain('Comuni con Web Analytics attivo');
+
+  // The approved scheda: no form; the office records a value and creates the shared objective.
+  await quadro.getByRole('link', { name: 'WEB-01' }).click();
+  await expect(h1(page)).toHaveText(`Scheda intervento WEB-01: ${SCHEDA_TITLE}`);
+  await expect(page.getByRole('form', { name: 'Modifica la scheda' })).toHaveCount(0);
+  await expect(page.getByRole('form', { name: 'Nuovo indicatore' })).toHaveCount(0);
+  const record = sites.getByRole('form', { name: 'Registra un valore di «Siti comunali monitorati»' });
+  await record.getByLabel(/Periodo/).fill('2027-S1');
+  await record.getByLabel('Valore').fill('6');
+  await record.getByRole('button', { name: 'Registra il valore' }).click();
+  await expect(sites.getByRole('table', { name: /Valori del consorzio/ })).toContainText('I sem. 2027');
+  await expect(sites.getByRole('table', { name: /Valori del consorzio/ })).toContainText('Non raggiunto');
+  await expect(sites.getByRole('img', { name: /Andamento di «Siti comunali monitorati»/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Crea l’obiettivo condiviso' }).click();
+  await page.getByRole('link', { name: OBJECTIVE_TITLE }).click();
+  await expect(h1(page)).toHaveText(`Bozza: ${OBJECTIVE_TITLE}`);
+  await page.getByRole('button', { name: 'Pubblica ai Comuni' }).click();
+  await page.getByRole('button', { name: 'Pubblica', exact: true }).click();
+  const run = page.getByRole('status').filter({ hasText: 'Invio ai Comuni' });
+  await expect(run).toContainText('Invio ai Comuni: Completato', { timeout: 30_000 });
+
+  await page.goto('/piano-consorzio');
   await page.getByRole('button', { name: 'Pubblica il Piano' }).click();
   await expect(page.getByText('Pubblicato', { exact: true })).toBeVisible();
 });
 
-test('the auditor reads the Piano and sees no form', async ({ page, loginAs, expectAccessible }) => {
+test("Crema's referent records the Piano's indicator on the Attività page", async ({
+  page,
+  loginAs,
+  expectAccessible,
+  docsScreenshot,
+}) => {
+  const me = await graphqlAs(ANNA, '{ me { memberships { comune { id } } } }');
+  const data = await graphqlAs(
+    ANNA,
+    'query($c: ID!) { assignments(filter: { comuneId: $c }, first: 200) { edges { node { id objective { title } } } } }',
+    { c: me.me.memberships[0].comune.id },
+  );
+  const id = data.assignments.edges.find((e: any) => e.node.objective.title === OBJECTIVE_TITLE).node.id;
+  await loginAs(page, ANNA);
+  await page.goto(`/assegnazioni/${id}`);
+  const section = page.getByRole('region', { name: 'Indicatori del Piano da rilevare' });
+  await expect(section.getByRole('heading', { name: /Comuni con Web Analytics attivo/ })).toBeVisible();
+  const record = section.getByRole('form', {
+    name: 'Registra un valore di «Comuni con Web Analytics attivo»',
+  });
+  await record.getByLabel(/Periodo/).fill('2027-S1');
+  await record.getByLabel('Valore').selectOption({ label: 'Sì' });
+  await record.getByRole('button', { name: 'Registra il valore' }).click();
+  await expect(section).toContainText('I sem. 2027: sì');
+  await expectAccessible(page, 'attività con gli indicatori del Piano');
+  await docsScreenshot(page, 'attivita-indicatori-piano');
+});
+
+test('the auditor reads the Piano and a scheda, and can edit nothing', async ({
+  page,
+  loginAs,
+  expectAccessible,
+}) => {
   await loginAs(page, ELENA);
   await page.goto('/piano-consorzio');
   await expect(h1(page)).toHaveText('Il Piano del consorzio');
@@ -76,6 +209,20 @@ test('the auditor reads the Piano and sees no form', async ({ page, loginAs, exp
   await expect(page.getByRole('button', { name: /aggiornamento annuale/ })).toHaveCount(0);
   await expect(page.getByRole('form')).toHaveCount(0);
   await expectAccessible(page, 'il Piano del consorzio (revisore)');
+  await page
+    .getByRole('table', { name: /interventi/ })
+    .getByRole('link', { name: 'WEB-01' })
+    .click();
+  await expect(h1(page)).toHaveText(`Scheda intervento WEB-01: ${SCHEDA_TITLE}`);
+  await expect(page.getByRole('region', { name: 'Contenuto della scheda' })).toContainText(
+    'Ufficio associato RTD',
+  );
+  await expect(page.getByRole('form')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Crea l’obiettivo condiviso' })).toHaveCount(0);
+  // The Comune's value recorded by the referent counts for the consortium: 1 of 1 said «sì».
+  const web = page.getByRole('article', { name: 'Comuni con Web Analytics attivo' });
+  await expect(web.getByRole('table', { name: /Valori del consorzio/ })).toContainText('100');
+  await expectAccessible(page, 'la scheda intervento (revisore)');
 });
 
 test.describe('on a 320-pixel screen', () => {
@@ -85,5 +232,11 @@ test.describe('on a 320-pixel screen', () => {
     await page.goto('/piano-consorzio');
     await expect(page.getByRole('table', { name: /interventi/ })).toBeVisible();
     await expectNoHorizontalScroll(page, 'Il Piano del consorzio');
+    await page
+      .getByRole('table', { name: /interventi/ })
+      .getByRole('link', { name: 'WEB-01' })
+      .click();
+    await expect(page.getByRole('region', { name: 'Contenuto della scheda' })).toBeVisible();
+    await expectNoHorizontalScroll(page, 'la scheda intervento');
   });
 });

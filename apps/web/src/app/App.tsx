@@ -31,6 +31,10 @@ import { PianoPage } from '../features/plan/components/PianoPage';
 const DashboardPage = lazy(() =>
   import('../features/dashboard/components/DashboardPage').then((m) => ({ default: m.DashboardPage })),
 );
+// The scheda intervento draws its indicators' trend (ECharts): loaded on demand too.
+const SchedaPage = lazy(() =>
+  import('../features/plan/components/SchedaPage').then((m) => ({ default: m.SchedaPage })),
+);
 const ObjectivesPage = lazy(() =>
   import('../features/objectives/components/ObjectivesPage').then((m) => ({ default: m.ObjectivesPage })),
 );
@@ -151,6 +155,7 @@ function AppRoutes() {
         }
       />
       <Route path="/piano-consorzio" element={<Office render={(o) => <PianoPage {...o} />} />} />
+      <Route path="/piano-consorzio/schede/:id" element={<SchedaRoute />} />
       <Route path="/regione" element={<RegionRoute />} />
       <Route
         path="/consorzi"
@@ -197,6 +202,11 @@ function Office({ render, writer = false }: { render: (props: OfficeProps) => Re
 function ObjectiveRoute() {
   const { id = '' } = useParams();
   return <Office render={(o) => <ObjectiveEditorPage key={id} {...o} objectiveId={id} />} />;
+}
+
+function SchedaRoute() {
+  const { id = '' } = useParams();
+  return <Office render={(o) => <SchedaPage key={id} {...o} interventoId={id} />} />;
 }
 
 function ComuneSheetRoute() {
@@ -266,5 +276,12 @@ function AssignmentRoute() {
   const backTo = isOfficeRole(active)
     ? { href: '/da-validare', label: 'Da validare' }
     : { href: '/comune', label: 'Le attività del Comune' };
-  return <AssignmentPage key={id} id={id} backTo={backTo} />;
+  return (
+    <AssignmentPage
+      key={id}
+      id={id}
+      backTo={backTo}
+      canRecordIndicators={active?.role === 'COMUNE_REFERENT' || isOfficeWriter(active)}
+    />
+  );
 }

@@ -217,3 +217,32 @@ export const RemoveEvidenceMutation = graphql(`
     }
   }
 `);
+
+/** The Piano indicators this comune measures for the objective's schede, with its own values. */
+export const AssignmentPianoIndicatorsQuery = graphql(`
+  query AssignmentPianoIndicators($id: ID!, $comuneId: ID!) {
+    assignment(id: $id) {
+      id
+      pianoIndicators {
+        id
+        name
+        kind
+        unit
+        frequency
+        measuredBy
+        targets {
+          year
+          value
+        }
+        values(comuneId: $comuneId) {
+          id
+          period
+          value
+          note
+          recordedAt
+          recordedBy
+        }
+      }
+    }
+  }
+`);

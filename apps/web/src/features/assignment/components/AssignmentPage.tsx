@@ -12,6 +12,7 @@ import { STATUS_LABEL } from '../../../lib/i18n';
 import { AssignmentDetailQuery } from '../api/assignment';
 import { DelegationForm } from './DelegationForm';
 import { EvidenceSection } from './EvidenceSection';
+import { PianoIndicatorsSection } from './PianoIndicatorsSection';
 import { PnrrLinesSection } from './PnrrLinesSection';
 import { ReportForm } from './ReportForm';
 import { ReviewPanel } from './ReviewPanel';
@@ -20,7 +21,16 @@ import type { AssignmentDetail } from './types';
 const CONTEXT = { additionalTypenames: ['Assignment', 'Evidence', 'StatusEvent'] };
 
 /** "Attività": one assignment, what may be done on it now, its evidence and its history. */
-export function AssignmentPage({ id, backTo }: { id: string; backTo: { href: string; label: string } }) {
+export function AssignmentPage({
+  id,
+  backTo,
+  canRecordIndicators = false,
+}: {
+  id: string;
+  backTo: { href: string; label: string };
+  /** The comune's referent (or the office's RTD and staff) records the Piano's indicators. */
+  canRecordIndicators?: boolean;
+}) {
   const [{ data, fetching, error }, refetch] = useQuery({
     query: AssignmentDetailQuery,
     variables: { id },
@@ -33,7 +43,14 @@ export function AssignmentPage({ id, backTo }: { id: string; backTo: { href: str
   const assignment = data?.assignment;
   if (!assignment) return <NotVisible message={null} backTo={backTo} />;
   const reload = () => refetch({ requestPolicy: 'network-only' });
-  return <AssignmentView assignment={assignment} reload={reload} backTo={backTo} />;
+  return (
+    <AssignmentView
+      assignment={assignment}
+      reload={reload}
+      backTo={backTo}
+      canRecordIndicators={canRecordIndicators}
+    />
+  );
 }
 
 function NotVisible({
@@ -59,10 +76,12 @@ function AssignmentView({
   assignment,
   reload,
   backTo,
+  canRecordIndicators,
 }: {
   assignment: AssignmentDetail;
   reload: () => void;
   backTo: { href: string; label: string };
+  canRecordIndicators: boolean;
 }) {
   const { objective } = assignment;
   const actions = new Set(assignment.allowedActions);
@@ -141,6 +160,11 @@ function AssignmentView({
 
           {canReport ? <ReportForm key={assignment.id} assignment={assignment} reload={reload} /> : null}
           {canReview ? <ReviewPanel assignment={assignment} /> : null}
+          <PianoIndicatorsSection
+            assignmentId={assignment.id}
+            comuneId={assignment.comune.id}
+            canRecord={canRecordIndicators}
+          />
 
           <section aria-labelledby="linee-titolo" className="mb-4">
             <h2 id="linee-titolo" className="h4">

@@ -1,19 +1,14 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { EmptyState, ErrorNotice, Loading } from '../../../components/Feedback';
 import { PageTitle } from '../../../components/PageTitle';
 import type { InterventoAxis, InterventoHorizon } from '../../../gql/graphql';
 import { toAppError } from '../../../lib/errors';
-import {
-  ApprovePianoVersionMutation,
-  CreatePianoInterventoMutation,
-  CreatePianoVersionMutation,
-  PianoQuery,
-  PublishPianoVersionMutation,
-} from '../api/plan';
+import { CreatePianoVersionMutation, PianoQuery, PublishPianoVersionMutation } from '../api/plan';
 import { AXIS_LABEL, FUNDING_LABEL, HORIZON_LABEL, STATE_LABEL } from './labels';
-
-const EDITION = '2022-2024';
+import { ApproveForm, EDITION, NewIntervento } from './PianoForms';
+import { PianoDownloads } from './PianoDownloads';
 const euro = new Intl.NumberFormat('it-IT', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
 const number = new Intl.NumberFormat('it-IT', { maximumFractionDigits: 2 });
 
@@ -94,6 +89,7 @@ export function PianoPage({ consortiumId, canWrite }: { consortiumId: string; ca
                 ? ` il ${new Date(piano.approvedOn).toLocaleDateString('it-IT')}, ${piano.approvalAct}`
                 : ''}
             </p>
+            <PianoDownloads versionId={piano.id} />
             {piano.canEdit ? <ApproveForm versionId={piano.id} onDone={reload} /> : null}
             {canWrite && piano.state === 'APPROVED' ? (
               <button
@@ -160,7 +156,9 @@ export function PianoPage({ consortiumId, canWrite }: { consortiumId: string; ca
                 <tbody>
                   {interventi.map((i) => (
                     <tr key={i.id}>
-                      <th scope="row">{i.code}</th>
+                      <th scope="row">
+                        <Link to={`/piano-consorzio/schede/${i.id}`}>{i.code}</Link>
+                      </th>
                       <td>
                         {i.title}
                         {i.removedReason ? <div className="small text-muted">{i.removedReason}</div> : null}
@@ -302,195 +300,5 @@ export function PianoPage({ consortiumId, canWrite }: { consortiumId: string; ca
         </>
       ) : null}
     </>
-  );
-}
-
-function ApproveForm({ versionId, onDone }: { versionId: string; onDone: () => void }) {
-  const [approvedOn, setApprovedOn] = useState('');
-  const [approvalAct, setApprovalAct] = useState('');
-  const [state, approve] = useMutation(ApprovePianoVersionMutation);
-  const appError = toAppError(state.error);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const res = await approve({ id: versionId, input: { approvedOn, approvalAct } });
-    if (!res.error) onDone();
-  };
-  return (
-    <form onSubmit={submit} className="border rounded p-3 mb-3" aria-labelledby="approva">
-      <h3 id="approva" className="h5">
-        Registra l’approvazione
-      </h3>
-      {appError ? <ErrorNotice error={appError} /> : null}
-      <div className="mb-2">
-        <label htmlFor="approvedOn" className="form-label">
-          Data di approvazione
-        </label>
-        <input
-          id="approvedOn"
-          type="date"
-          className="form-control"
-          required
-          value={approvedOn}
-          onChange={(e) => setApprovedOn(e.target.value)}
-        />
-      </div>
-      <div className="mb-2">
-        <label htmlFor="approvalAct" className="form-label">
-          Atto di approvazione
-        </label>
-        <input
-          id="approvalAct"
-          className="form-control"
-          required
-          placeholder="Conferenza dei Sindaci, verbale n. …"
-          value={approvalAct}
-          onChange={(e) => setApprovalAct(e.target.value)}
-        />
-      </div>
-      <button type="submit" className="btn btn-primary">
-        Approva la versione
-      </button>
-    </form>
-  );
-}
-
-function NewIntervento({ versionId, onDone }: { versionId: string; onDone: () => void }) {
-  const [code, setCode] = useState('');
-  const [title, setTitle] = useState('');
-  const [axis, setAxis] = useState<InterventoAxis>('NUOVI_SERVIZI');
-  const [horizon, setHorizon] = useState<InterventoHorizon>('PROGRAMMED');
-  const [startPeriod, setStart] = useState('');
-  const [endPeriod, setEnd] = useState('');
-  const [lines, setLines] = useState('');
-  const [state, create] = useMutation(CreatePianoInterventoMutation);
-  const appError = toAppError(state.error);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const res = await create({
-      versionId,
-      input: {
-        code,
-        title,
-        axis,
-        horizon,
-        startPeriod: startPeriod || null,
-        endPeriod: endPeriod || null,
-        lines: lines
-          .split(/[\s,;]+/)
-          .filter(Boolean)
-          .map((c) => ({ edition: EDITION, code: c.toUpperCase() })),
-      },
-    });
-    if (!res.error) {
-      setCode('');
-      setTitle('');
-      onDone();
-    }
-  };
-  return (
-    <form onSubmit={submit} className="border rounded p-3" aria-labelledby="nuova-scheda">
-      <h3 id="nuova-scheda" className="h5">
-        Nuova scheda intervento
-      </h3>
-      {appError ? <ErrorNotice error={appError} /> : null}
-      <div className="row g-2">
-        <div className="col-12 col-md-3">
-          <label htmlFor="scheda-code" className="form-label">
-            Codice
-          </label>
-          <input
-            id="scheda-code"
-            className="form-control"
-            required
-            value={code}
-            onChange={(e) => setCode(e.target.value)}
-          />
-        </div>
-        <div className="col-12 col-md-9">
-          <label htmlFor="scheda-title" className="form-label">
-            Titolo
-          </label>
-          <input
-            id="scheda-title"
-            className="form-control"
-            required
-            value={title}
-            onChange={(e) => setTitle(e.target.value)}
-          />
-        </div>
-        <div className="col-12 col-md-6">
-          <label htmlFor="scheda-axis" className="form-label">
-            Asse di intervento
-          </label>
-          <select
-            id="scheda-axis"
-            className="form-select"
-            value={axis}
-            onChange={(e) => setAxis(e.target.value as InterventoAxis)}
-          >
-            {Object.entries(AXIS_LABEL).map(([k, v]) => (
-              <option key={k} value={k}>
-                {v}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="col-12 col-md-6">
-          <label htmlFor="scheda-horizon" className="form-label">
-            Classe
-          </label>
-          <select
-            id="scheda-horizon"
-            className="form-select"
-            value={horizon}
-            onChange={(e) => setHorizon(e.target.value as InterventoHorizon)}
-          >
-            {Object.entries(HORIZON_LABEL)
-              .filter(([k]) => k !== 'REMOVED')
-              .map(([k, v]) => (
-                <option key={k} value={k}>
-                  {v}
-                </option>
-              ))}
-          </select>
-        </div>
-        <div className="col-6 col-md-3">
-          <label htmlFor="scheda-start" className="form-label">
-            Inizio (es. 2026-S1)
-          </label>
-          <input
-            id="scheda-start"
-            className="form-control"
-            value={startPeriod}
-            onChange={(e) => setStart(e.target.value)}
-          />
-        </div>
-        <div className="col-6 col-md-3">
-          <label htmlFor="scheda-end" className="form-label">
-            Fine (es. 2027-S2)
-          </label>
-          <input
-            id="scheda-end"
-            className="form-control"
-            value={endPeriod}
-            onChange={(e) => setEnd(e.target.value)}
-          />
-        </div>
-        <div className="col-12 col-md-6">
-          <label htmlFor="scheda-lines" className="form-label">
-            Linee del Piano Triennale {EDITION} (codici)
-          </label>
-          <input
-            id="scheda-lines"
-            className="form-control"
-            value={lines}
-            onChange={(e) => setLines(e.target.value)}
-          />
-        </div>
-      </div>
-      <button type="submit" className="btn btn-primary mt-3">
-        Aggiungi la scheda
-      </button>
-    </form>
   );
 }

@@ -1,0 +1,75 @@
+import { useQuery } from 'urql';
+import { ErrorNotice } from '../../../components/Feedback';
+import { formatDate } from '../../../lib/dates';
+import { toAppError } from '../../../lib/errors';
+import { periodLabel } from '../../plan/components/labels';
+import { RecordValueForm } from '../../plan/components/RecordValueForm';
+import { AssignmentPianoIndicatorsQuery } from '../api/assignment';
+
+const number = new Intl.NumberFormat('it-IT', { maximumFractionDigits: 2 });
+
+/**
+ * "Indicatori del Piano da rilevare": the indicators of the consortium's Piano (approved or
+ * published) that each comune measures, for the schede this objective carries out; the comune's
+ * values so far and, for its referent (or the office), the form to record the value of a period.
+ * Nothing shows when the objective serves no scheda with such indicators.
+ */
+export function PianoIndicatorsSection({
+  assignmentId,
+  comuneId,
+  canRecord,
+}: {
+  assignmentId: string;
+  comuneId: string;
+  canRecord: boolean;
+}) {
+  const [{ data, error }, refetch] = useQuery({
+    query: AssignmentPianoIndicatorsQuery,
+    variables: { id: assignmentId, comuneId },
+  });
+  const indicators = data?.assignment?.pianoIndicators ?? [];
+  const appError = toAppError(error);
+  if (!appError && indicators.length === 0) return null;
+  return (
+    <section aria-labelledby="indicatori-piano-titolo" className="mb-4">
+      <h2 id="indicatori-piano-titolo" className="h4">
+        Indicatori del Piano da rilevare
+      </h2>
+      {appError ? <ErrorNotice error={appError} /> : null}
+      <p className="small">
+        Il Piano del consorzio chiede a ciascun Comune di rilevare questi indicatori: i valori del Comune
+        concorrono al dato del consorzio.
+      </p>
+      {indicators.map((x) => (
+        <article key={x.id} className="mb-3" aria-labelledby={`pi-${x.id}`}>
+          <h3 id={`pi-${x.id}`} className="h6">
+            {x.name}
+            {x.kind === 'YES_NO' ? ' (sì/no)' : x.unit ? ` (${x.unit})` : ''}
+          </h3>
+          {x.values.length === 0 ? (
+            <p className="small text-muted">Nessun valore registrato dal Comune.</p>
+          ) : (
+            <ul className="small">
+              {x.values.map((v) => (
+                <li key={v.id}>
+                  {periodLabel(v.period)}:{' '}
+                  <strong>{x.kind === 'YES_NO' ? (v.value ? 'sì' : 'no') : number.format(v.value)}</strong>{' '}
+                  (registrato il {formatDate(v.recordedAt.slice(0, 10))}
+                  {v.recordedBy ? ` da ${v.recordedBy}` : ''}){v.note ? ` · ${v.note}` : ''}
+                </li>
+              ))}
+            </ul>
+          )}
+          {canRecord ? (
+            <RecordValueForm
+              indicator={{ ...x, measuredByComune: true }}
+              comuni={[]}
+              fixedComuneId={comuneId}
+              onDone={() => refetch({ requestPolicy: 'network-only' })}
+            />
+          ) : null}
+        </article>
+      ))}
+    </section>
+  );
+}

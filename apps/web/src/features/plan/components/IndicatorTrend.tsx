@@ -1,0 +1,103 @@
+import { LineChart } from 'echarts/charts';
+import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
+import { useEffect, useRef } from 'react';
+import { periodLabel } from './labels';
+
+echarts.use([LineChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, SVGRenderer]);
+
+export interface TrendPeriod {
+  period: string;
+  value: number | null;
+  target: number | null;
+  onTarget: boolean | null;
+  count: number;
+}
+
+const number = new Intl.NumberFormat('it-IT', { maximumFractionDigits: 2 });
+const show = (v: number | null) => (v === null ? '—' : number.format(v));
+
+/**
+ * An indicator's consortium value per period against the year's target: a line chart (ECharts,
+ * SVG) and the same numbers in a table, as the Cruscotto does, for whoever does not see the chart.
+ */
+export function IndicatorTrend({
+  name,
+  unit,
+  periods,
+}: {
+  name: string;
+  unit: string;
+  periods: TrendPeriod[];
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  const label = `Andamento di «${name}» rispetto all’obiettivo`;
+  useEffect(() => {
+    if (!ref.current || periods.length === 0) return;
+    const chart = echarts.init(ref.current, undefined, { renderer: 'svg', locale: 'EN' });
+    chart.setOption({
+      aria: { enabled: true, label: { description: `${label}; i valori sono nella tabella che segue.` } },
+      animation: false,
+      textStyle: { fontFamily: 'Titillium Web, sans-serif' },
+      tooltip: { trigger: 'axis' },
+      legend: { data: ['Valore', 'Obiettivo'], bottom: 0 },
+      grid: { left: 48, right: 16, top: 24, bottom: 56 },
+      xAxis: { type: 'category', data: periods.map((p) => periodLabel(p.period)) },
+      yAxis: { type: 'value', name: unit },
+      series: [
+        {
+          name: 'Valore',
+          type: 'line',
+          data: periods.map((p) => p.value),
+          color: '#0066cc',
+          lineStyle: { width: 3 },
+        },
+        {
+          name: 'Obiettivo',
+          type: 'line',
+          data: periods.map((p) => p.target),
+          color: '#a66300',
+          lineStyle: { width: 2, type: 'dashed' },
+        },
+      ],
+    });
+    const resize = () => chart.resize();
+    window.addEventListener('resize', resize);
+    return () => {
+      window.removeEventListener('resize', resize);
+      chart.dispose();
+    };
+  }, [label, unit, periods]);
+  if (periods.length === 0) return <p>Nessun valore registrato.</p>;
+  return (
+    <>
+      <div ref={ref} className="rtd-chart" role="img" aria-label={label} />
+      <div className="table-responsive">
+        <table className="table table-sm">
+          <caption>Valori del consorzio per periodo e obiettivo dell’anno</caption>
+          <thead>
+            <tr>
+              <th scope="col">Periodo</th>
+              <th scope="col">Valore</th>
+              <th scope="col">Obiettivo</th>
+              <th scope="col">Esito</th>
+              <th scope="col">Valori rilevati</th>
+            </tr>
+          </thead>
+          <tbody>
+            {periods.map((p) => (
+              <tr key={p.period}>
+                <th scope="row">{periodLabel(p.period)}</th>
+                <td>{show(p.value)}</td>
+                <td>{show(p.target)}</td>
+                <td>{p.onTarget === null ? '—' : p.onTarget ? 'Raggiunto' : 'Non raggiunto'}</td>
+                <td>{p.count}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
