@@ -97,4 +97,23 @@ describe('The Piano as a document, built by the worker', () => {
       { v: versionId, kept: true },
     ]);
   });
+
+  it("keeps the schede's lines across editions: 2024-2026 coverage through the line-to-line mapping", async () => {
+    const res = await api.as(RTD_A).graphql(
+      `query($id: ID!) { pianoVersion(id: $id) {
+        old: coverage(edition: "2022-2024") { coveredCount lines { code interventoCodes mappedInterventoCodes } }
+        now: coverage(edition: "2024-2026") { coveredCount totalLines lines { code interventoCodes mappedInterventoCodes } } } }`,
+      { id: versionId },
+    );
+    expect(res.errors).toBeUndefined();
+    const { old, now } = res.data!.pianoVersion;
+    // The demo's schede are linked to 2022-2024 lines: served directly there, by mapping in 2024-2026.
+    expect(old.coveredCount).toBeGreaterThan(0);
+    for (const line of old.lines) expect(line.mappedInterventoCodes).toEqual([]);
+    const mapped = now.lines.filter((l: any) => l.mappedInterventoCodes.length > 0);
+    expect(mapped.length).toBeGreaterThan(0);
+    for (const line of now.lines) expect(line.interventoCodes).toEqual([]);
+    expect(now.coveredCount).toBe(mapped.length);
+    expect(now.coveredCount).toBeLessThan(now.totalLines);
+  });
 });

@@ -53,7 +53,10 @@ test('the RTD reads the Piano, starts the yearly update, writes a scheda and app
   await expect(quadro.getByRole('rowheader', { name: 'SA-01' })).toBeVisible();
   await expect(quadro.getByRole('row')).toHaveCount(12); // header + 11 schede of the demo
   await expect(page.getByRole('table', { name: /Semestri di attività/ })).toBeVisible();
-  await expect(page.getByText(/linee su \d+ rivolte ai Comuni/)).toBeVisible();
+  await expect(page.getByText(/linee su \d+ rivolte ai Comuni/).first()).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'Copertura delle linee del Piano Triennale 2024-2026' }),
+  ).toContainText('tramite la corrispondenza');
   await expectAccessible(page, 'il Piano del consorzio (pubblicato)');
   await docsScreenshot(page, 'piano-del-consorzio');
 

@@ -412,6 +412,30 @@ export class PlanRepository {
     );
   }
 
+  /**
+   * The schede's links to lines of other editions carried to `edition` through the catalogue's
+   * line-to-line mapping (plan_line_succession, one step: the successor of a 2022-2024 line in
+   * 2024-2026, or the predecessor of a 2024-2026 line in 2022-2024): the line of `edition` each
+   * reaches, and the scheda.
+   */
+  async mappedLinks(
+    db: EntityManager,
+    edition: string,
+    interventoIds: readonly string[],
+  ): Promise<{ code: string; interventoId: string }[]> {
+    if (interventoIds.length === 0) return [];
+    return db.query(
+      `SELECT DISTINCT target.code, il.intervento_id AS "interventoId"
+         FROM piano_intervento_line il
+         JOIN plan_line linked ON linked.edition_code = il.edition_code AND linked.code = il.line_code
+         JOIN plan_line_succession s ON s.from_line_id = linked.id OR s.to_line_id = linked.id
+         JOIN plan_line target
+           ON target.id = CASE WHEN s.from_line_id = linked.id THEN s.to_line_id ELSE s.from_line_id END
+        WHERE il.intervento_id = ANY($2::uuid[]) AND il.edition_code <> $1 AND target.edition_code = $1`,
+      [edition, interventoIds],
+    );
+  }
+
   async memberNames(
     db: EntityManager,
     consortiumId: string,

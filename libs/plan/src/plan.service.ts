@@ -299,7 +299,11 @@ export class PlanService {
     return intervento.comuneIds.filter((id) => names.has(id)).map((id) => ({ id, name: names.get(id)! }));
   }
 
-  /** Which of the edition's lines addressed to comuni the version's schede serve, and which none does. */
+  /**
+   * Which of the edition's lines addressed to comuni the version's schede serve, and which none
+   * does: directly (the scheda is linked to the line) or through the catalogue's line-to-line
+   * mapping (linked to its predecessor or successor in the adjacent edition).
+   */
   async coverage(
     ctx: RequestContext,
     version: PianoVersionObject,
@@ -307,10 +311,9 @@ export class PlanService {
   ): Promise<PianoCoverageObject> {
     const db = await ctx.db();
     const schede = await this.repository.interventi(db, version.consortiumId, version.id);
-    const links = await this.repository.linesOf(
-      db,
-      schede.filter((s) => s.horizon !== 'REMOVED').map((s) => s.id),
-    );
+    const active = schede.filter((s) => s.horizon !== 'REMOVED').map((s) => s.id);
+    const links = await this.repository.linesOf(db, active);
+    const mapped = groupBy(await this.repository.mappedLinks(db, edition, active), (l) => l.code);
     const codeOf = new Map(schede.map((s) => [s.id, s.code]));
     const byLine = groupBy(
       links.filter((l) => l.edition === edition),
@@ -321,11 +324,14 @@ export class PlanService {
       interventoCodes: [
         ...new Set((byLine.get(l.code) ?? []).map((x) => codeOf.get(x.interventoId)!)),
       ].sort(),
+      mappedInterventoCodes: [
+        ...new Set((mapped.get(l.code) ?? []).map((x) => codeOf.get(x.interventoId)!)),
+      ].sort(),
     }));
     return {
       edition,
       totalLines: lines.length,
-      coveredCount: lines.filter((l) => l.interventoCodes.length > 0).length,
+      coveredCount: lines.filter((l) => l.interventoCodes.length + l.mappedInterventoCodes.length > 0).length,
       lines,
     };
   }

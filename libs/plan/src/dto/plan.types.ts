@@ -653,6 +653,12 @@ export class PianoLineCoverageObject {
 
   @Field(() => [String], { description: 'Codes of the schede serving it (empty: uncovered)' })
   interventoCodes: string[];
+
+  @Field(() => [String], {
+    description:
+      "Codes of the schede linked to this line's predecessor or successor in the adjacent edition (the catalogue's line-to-line mapping): they serve it through the mapping",
+  })
+  mappedInterventoCodes: string[];
 }
 
 @ObjectType('PianoCoverage')
@@ -663,7 +669,7 @@ export class PianoCoverageObject {
   @Field(() => Int)
   totalLines: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Lines served by a scheda, directly or through the line-to-line mapping' })
   coveredCount: number;
 
   @Field(() => [PianoLineCoverageObject], { description: 'Lines addressed to comuni, in order' })

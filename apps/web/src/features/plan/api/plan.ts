@@ -2,7 +2,7 @@ import { graphql } from '../../../gql';
 
 /** The newest version of the consortium's Piano the caller reads, with all the page shows. */
 export const PianoQuery = graphql(`
-  query ConsortiumPiano($consortiumId: ID!, $edition: String!) {
+  query ConsortiumPiano($consortiumId: ID!, $edition: String!, $currentEdition: String!) {
     pianoVersions(consortiumId: $consortiumId) {
       id
       number
@@ -19,6 +19,7 @@ export const PianoQuery = graphql(`
       approvalAct
       canEdit
       coverage(edition: $edition) {
+        edition
         totalLines
         coveredCount
         lines {
@@ -26,6 +27,19 @@ export const PianoQuery = graphql(`
           chapterTitle
           text
           interventoCodes
+          mappedInterventoCodes
+        }
+      }
+      current: coverage(edition: $currentEdition) {
+        edition
+        totalLines
+        coveredCount
+        lines {
+          code
+          chapterTitle
+          text
+          interventoCodes
+          mappedInterventoCodes
         }
       }
       interventi {

@@ -9,6 +9,12 @@ import { AXIS_LABEL, HORIZON_LABEL } from './labels';
 /** The edition of the Piano Triennale the schede are linked to and the coverage is read for. */
 export const EDITION = '2022-2024';
 
+/**
+ * The edition in force, whose coverage the page also shows through the catalogue's line-to-line
+ * mapping (a scheda keeps the 2022-2024 lines it was linked to).
+ */
+export const CURRENT_EDITION = '2024-2026';
+
 /** "Registra l’approvazione": the date and the act of the Conferenza dei Sindaci. */
 export function ApproveForm({ versionId, onDone }: { versionId: string; onDone: () => void }) {
   const [approvedOn, setApprovedOn] = useState('');

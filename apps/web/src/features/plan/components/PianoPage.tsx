@@ -7,7 +7,8 @@ import type { InterventoAxis, InterventoHorizon } from '../../../gql/graphql';
 import { toAppError } from '../../../lib/errors';
 import { CreatePianoVersionMutation, PianoQuery, PublishPianoVersionMutation } from '../api/plan';
 import { AXIS_LABEL, FUNDING_LABEL, HORIZON_LABEL, STATE_LABEL } from './labels';
-import { ApproveForm, EDITION, NewIntervento } from './PianoForms';
+import { CoverageSection } from './CoverageSection';
+import { ApproveForm, CURRENT_EDITION, EDITION, NewIntervento } from './PianoForms';
 import { PianoDownloads } from './PianoDownloads';
 const euro = new Intl.NumberFormat('it-IT', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
 const number = new Intl.NumberFormat('it-IT', { maximumFractionDigits: 2 });
@@ -29,7 +30,7 @@ const semesterLabel = (p: string) => `${p.slice(6) === '1' ? 'I' : 'II'} sem. ${
 export function PianoPage({ consortiumId, canWrite }: { consortiumId: string; canWrite: boolean }) {
   const [{ data, fetching, error }, refetch] = useQuery({
     query: PianoQuery,
-    variables: { consortiumId, edition: EDITION },
+    variables: { consortiumId, edition: EDITION, currentEdition: CURRENT_EDITION },
   });
   const [axis, setAxis] = useState<'' | InterventoAxis>('');
   const [horizon, setHorizon] = useState<'' | InterventoHorizon>('');
@@ -274,29 +275,8 @@ export function PianoPage({ consortiumId, canWrite }: { consortiumId: string; ca
             </div>
           </section>
 
-          <section aria-labelledby="copertura" className="mb-4">
-            <h2 id="copertura" className="h4">
-              Copertura delle linee del Piano Triennale {EDITION}
-            </h2>
-            <p>
-              {piano.coverage.coveredCount} linee su {piano.coverage.totalLines} rivolte ai Comuni hanno
-              almeno un intervento.
-            </p>
-            <details>
-              <summary>
-                Linee senza intervento ({piano.coverage.totalLines - piano.coverage.coveredCount})
-              </summary>
-              <ul>
-                {piano.coverage.lines
-                  .filter((l) => l.interventoCodes.length === 0)
-                  .map((l) => (
-                    <li key={l.code}>
-                      <strong>{l.code}</strong> {l.text}
-                    </li>
-                  ))}
-              </ul>
-            </details>
-          </section>
+          <CoverageSection coverage={piano.coverage} />
+          <CoverageSection coverage={piano.current} />
         </>
       ) : null}
     </>
