@@ -11,5 +11,7 @@ export const CATALOG_TABLES: TableOwnership = {
     // The worklist's one statement (AssignmentsRepository.page) returns each objective's lines
     // as CatalogRepository.linesByIds does, chapter title included.
     plan_chapter: ['assignments', 'plan'],
+    // The Piano's coverage of an edition through the line-to-line mapping (PlanRepository.mappedLinks).
+    plan_line_succession: ['plan'],
   },
 };

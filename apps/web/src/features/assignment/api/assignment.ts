@@ -218,9 +218,9 @@ export const RemoveEvidenceMutation = graphql(`
   }
 `);
 
-/** The Piano indicators this comune measures for the objective's schede, with its own values. */
+/** The Piano indicators this comune measures for the objective's schede. */
 export const AssignmentPianoIndicatorsQuery = graphql(`
-  query AssignmentPianoIndicators($id: ID!, $comuneId: ID!) {
+  query AssignmentPianoIndicators($id: ID!) {
     assignment(id: $id) {
       id
       pianoIndicators {
@@ -230,18 +230,23 @@ export const AssignmentPianoIndicatorsQuery = graphql(`
         unit
         frequency
         measuredBy
-        targets {
-          year
-          value
-        }
-        values(comuneId: $comuneId) {
-          id
-          period
-          value
-          note
-          recordedAt
-          recordedBy
-        }
+      }
+    }
+  }
+`);
+
+/** One indicator's current values for one comune (the newest of each period). */
+export const PianoIndicatorComuneValuesQuery = graphql(`
+  query PianoIndicatorComuneValues($id: ID!, $comuneId: ID!) {
+    pianoIndicator(id: $id) {
+      id
+      values(comuneId: $comuneId) {
+        id
+        period
+        value
+        note
+        recordedAt
+        recordedBy
       }
     }
   }

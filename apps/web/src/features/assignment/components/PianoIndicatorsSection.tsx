@@ -4,7 +4,8 @@ import { formatDate } from '../../../lib/dates';
 import { toAppError } from '../../../lib/errors';
 import { periodLabel } from '../../plan/components/labels';
 import { RecordValueForm } from '../../plan/components/RecordValueForm';
-import { AssignmentPianoIndicatorsQuery } from '../api/assignment';
+import type { AssignmentPianoIndicatorsQuery as Result } from '../../../gql/graphql';
+import { AssignmentPianoIndicatorsQuery, PianoIndicatorComuneValuesQuery } from '../api/assignment';
 
 const number = new Intl.NumberFormat('it-IT', { maximumFractionDigits: 2 });
 
@@ -23,9 +24,9 @@ export function PianoIndicatorsSection({
   comuneId: string;
   canRecord: boolean;
 }) {
-  const [{ data, error }, refetch] = useQuery({
+  const [{ data, error }] = useQuery({
     query: AssignmentPianoIndicatorsQuery,
-    variables: { id: assignmentId, comuneId },
+    variables: { id: assignmentId },
   });
   const indicators = data?.assignment?.pianoIndicators ?? [];
   const appError = toAppError(error);
@@ -41,35 +42,59 @@ export function PianoIndicatorsSection({
         concorrono al dato del consorzio.
       </p>
       {indicators.map((x) => (
-        <article key={x.id} className="mb-3" aria-labelledby={`pi-${x.id}`}>
-          <h3 id={`pi-${x.id}`} className="h6">
-            {x.name}
-            {x.kind === 'YES_NO' ? ' (sì/no)' : x.unit ? ` (${x.unit})` : ''}
-          </h3>
-          {x.values.length === 0 ? (
-            <p className="small text-muted">Nessun valore registrato dal Comune.</p>
-          ) : (
-            <ul className="small">
-              {x.values.map((v) => (
-                <li key={v.id}>
-                  {periodLabel(v.period)}:{' '}
-                  <strong>{x.kind === 'YES_NO' ? (v.value ? 'sì' : 'no') : number.format(v.value)}</strong>{' '}
-                  (registrato il {formatDate(v.recordedAt.slice(0, 10))}
-                  {v.recordedBy ? ` da ${v.recordedBy}` : ''}){v.note ? ` · ${v.note}` : ''}
-                </li>
-              ))}
-            </ul>
-          )}
-          {canRecord ? (
-            <RecordValueForm
-              indicator={{ ...x, measuredByComune: true }}
-              comuni={[]}
-              fixedComuneId={comuneId}
-              onDone={() => refetch({ requestPolicy: 'network-only' })}
-            />
-          ) : null}
-        </article>
+        <IndicatorOfComune key={x.id} indicator={x} comuneId={comuneId} canRecord={canRecord} />
       ))}
     </section>
+  );
+}
+
+type Indicator = NonNullable<Result['assignment']>['pianoIndicators'][number];
+
+/** One indicator: the comune's values so far and, for who may, the form to record one. */
+function IndicatorOfComune({
+  indicator: x,
+  comuneId,
+  canRecord,
+}: {
+  indicator: Indicator;
+  comuneId: string;
+  canRecord: boolean;
+}) {
+  const [{ data, error }, refetch] = useQuery({
+    query: PianoIndicatorComuneValuesQuery,
+    variables: { id: x.id, comuneId },
+  });
+  const values = data?.pianoIndicator.values ?? [];
+  const appError = toAppError(error);
+  return (
+    <article className="mb-3" aria-labelledby={`pi-${x.id}`}>
+      <h3 id={`pi-${x.id}`} className="h6">
+        {x.name}
+        {x.kind === 'YES_NO' ? ' (sì/no)' : x.unit ? ` (${x.unit})` : ''}
+      </h3>
+      {appError ? <ErrorNotice error={appError} /> : null}
+      {values.length === 0 ? (
+        <p className="small text-muted">Nessun valore registrato dal Comune.</p>
+      ) : (
+        <ul className="small">
+          {values.map((v) => (
+            <li key={v.id}>
+              {periodLabel(v.period)}:{' '}
+              <strong>{x.kind === 'YES_NO' ? (v.value ? 'sì' : 'no') : number.format(v.value)}</strong>{' '}
+              (registrato il {formatDate(v.recordedAt.slice(0, 10))}
+              {v.recordedBy ? ` da ${v.recordedBy}` : ''}){v.note ? ` · ${v.note}` : ''}
+            </li>
+          ))}
+        </ul>
+      )}
+      {canRecord ? (
+        <RecordValueForm
+          indicator={{ ...x, measuredByComune: true }}
+          comuni={[]}
+          fixedComuneId={comuneId}
+          onDone={() => refetch({ requestPolicy: 'network-only' })}
+        />
+      ) : null}
+    </article>
   );
 }

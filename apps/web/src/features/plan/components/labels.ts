@@ -49,7 +49,7 @@ export const FUNDING_LABEL: Record<FundingSource, string> = {
 export const LEVEL_LABEL: Record<Level, string> = { ALTO: 'Alto', MEDIO: 'Medio', BASSO: 'Basso' };
 
 export const IMPLEMENTATION_LABEL: Record<ImplementationState, string> = {
-  NOT_STARTED: 'Non avviato',
+  NOT_STARTED: 'Non ancora iniziato',
   IN_PROGRESS: 'In corso',
   SUSPENDED: 'Sospeso',
   COMPLETED: 'Completato',
