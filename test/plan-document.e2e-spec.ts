@@ -56,6 +56,8 @@ describe('The Piano as a document, built by the worker', () => {
     expect(job.fileName).toMatch(/^piano-.+-2025-v1\.pdf$/);
     const file = path.join(dir, 'piano.pdf');
     writeFileSync(file, body);
+    // Kept beside the other files' samples, for the docs' picture of a page.
+    writeFileSync(path.join(tmpdir(), 'piano-documento.pdf'), body);
     const pages = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\f');
     expect(pages[0]).toContain('Conferenza dei Sindaci, verbale n. 2 del 20 marzo 2025');
     const text = pages.join('\n');
