@@ -100,7 +100,7 @@ test('the RTD reads the Piano, starts the yearly update, writes a scheda and app
   await edit.getByRole('button', { name: 'Salva la scheda' }).click();
   const content = page.getByRole('region', { name: 'Contenuto della scheda' });
   await expect(content).toContainText('I Comuni non misurano le visite dei loro siti.');
-  await expect(content).toContainText(/2027: investimento 1\.?500 €/);
+  await expect(content).toContainText(/2027: investimento 1\.?500\s€/);
   await expect(content).toContainText('PNRR 1.4.1');
   await expect(content).toContainText('CAP1.PA.LA19');
 
