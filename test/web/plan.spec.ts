@@ -111,12 +111,14 @@ test('the RTD reads the Piano, starts the yearly update, writes a scheda and app
   await indicator.getByLabel('Fonte del dato').fill('Web Analytics Italia');
   await indicator.getByLabel('2027', { exact: true }).fill('80');
   await indicator.getByRole('button', { name: 'Aggiungi l’indicatore' }).click();
-  await expect(page.getByRole('heading', { name: 'Comuni con Web Analytics attivo' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: 'Comuni con Web Analytics attivo', exact: true }),
+  ).toBeVisible();
   await indicator.getByLabel('Nome dell’indicatore').fill('Siti comunali monitorati');
   await indicator.getByLabel('Tipo').selectOption({ label: 'Numero' });
   await indicator.getByLabel('Chi lo rileva').selectOption({ label: 'Ufficio associato' });
   await indicator.getByLabel('Unità di misura').fill('siti');
-  await indicator.getByLabel('Valore di partenza').fill('2');
+  await indicator.getByLabel('Valore di partenza', { exact: true }).fill('2');
   await indicator.getByLabel('Data del valore di partenza').fill('2026-12-01');
   await indicator.getByLabel('2027', { exact: true }).fill('10');
   await indicator.getByRole('button', { name: 'Aggiungi l’indicatore' }).click();
@@ -188,7 +190,9 @@ test("Crema's referent records the Piano's indicator on the Attività page", asy
   await loginAs(page, ANNA);
   await page.goto(`/assegnazioni/${id}`);
   const section = page.getByRole('region', { name: 'Indicatori del Piano da rilevare' });
-  await expect(section.getByRole('heading', { name: /Comuni con Web Analytics attivo/ })).toBeVisible();
+  await expect(
+    section.getByRole('heading', { name: 'Comuni con Web Analytics attivo (sì/no)', exact: true }),
+  ).toBeVisible();
   const record = section.getByRole('form', {
     name: 'Registra un valore di «Comuni con Web Analytics attivo»',
   });
