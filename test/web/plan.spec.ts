@@ -161,6 +161,7 @@ test('the RTD reads the Piano, starts the yearly update, writes a scheda and app
   await expect(sites.getByRole('table', { name: /Valori del consorzio/ })).toContainText('I sem. 2027');
   await expect(sites.getByRole('table', { name: /Valori del consorzio/ })).toContainText('Non raggiunto');
   await expect(sites.getByRole('img', { name: /Andamento di «Siti comunali monitorati»/ })).toBeVisible();
+  await page.getByLabel('Scadenza per i Comuni').fill('2027-12-31');
   await page.getByRole('button', { name: 'Crea l’obiettivo condiviso' }).click();
   await page.getByRole('link', { name: OBJECTIVE_TITLE }).click();
   await expect(h1(page)).toHaveText(`Bozza: ${OBJECTIVE_TITLE}`);

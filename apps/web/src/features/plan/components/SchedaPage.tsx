@@ -110,11 +110,12 @@ export function SchedaPage({
               >
                 <div>
                   <label htmlFor="objective-due" className="form-label">
-                    Scadenza per i Comuni (facoltativa)
+                    Scadenza per i Comuni
                   </label>
                   <input
                     id="objective-due"
                     type="date"
+                    required
                     className="form-control"
                     value={dueDate}
                     onChange={(e) => setDueDate(e.target.value)}
