@@ -205,7 +205,14 @@ export function SchedaPage({
                 ) : null}
               </article>
             ))}
-            {canEdit ? <IndicatorForm interventoId={scheda.id} years={years} onDone={reload} /> : null}
+            {canEdit ? (
+              <IndicatorForm
+                key={scheda.indicators.length}
+                interventoId={scheda.id}
+                years={years}
+                onDone={reload}
+              />
+            ) : null}
           </section>
         </>
       ) : null}
