@@ -224,7 +224,7 @@ function RegionRoute() {
   const { active } = useSession();
   return (
     <RoleOnly allowed={isObserver(active)}>
-      <RegionPage regionCode={active?.regionCode ?? ''} />
+      <RegionPage regionCode={active?.regionCode ?? ''} regionName={active?.regionName ?? null} />
     </RoleOnly>
   );
 }

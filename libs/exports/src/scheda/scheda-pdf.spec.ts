@@ -106,7 +106,10 @@ describe('The scheda per comune in the shape of seed 003, Allegato 1', () => {
   });
 
   it('prints letterhead, header, referents, the narrative, criticità and public notes, the Gantt and the signature', async () => {
-    const pdf = await renderScheda([sheet('Crema', 'Il Comune ha avviato la migrazione al cloud.')], '2026-12-07');
+    const pdf = await renderScheda(
+      [sheet('Crema', 'Il Comune ha avviato la migrazione al cloud.')],
+      '2026-12-07',
+    );
     writeFileSync(path.join(tmpdir(), 'scheda-unit.pdf'), pdf); // to look at: pdftoppm -png -r 80
     const text = pdfText(pdf);
     for (const expected of [

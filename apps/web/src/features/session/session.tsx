@@ -22,7 +22,7 @@ export function describeMembership(m: SessionMembership): string {
   const scope =
     m.comune?.name ??
     m.consortium?.name ??
-    (m.regionCode ? (m.regionName ?? `Regione ${m.regionCode}`) : 'Piattaforma');
+    (m.regionCode ? (m.regionName ?? 'Regione') : 'Piattaforma');
   return `${ROLE_LABEL[m.role]} · ${scope}`;
 }
 
