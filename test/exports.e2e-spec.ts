@@ -36,6 +36,15 @@ const pdfLines = (pdf: Buffer): string[] => {
     .map((line) => line.replace(/\s+/g, ' ').trim());
 };
 const pdfText = (pdf: Buffer): string => pdfLines(pdf).join(' ');
+/** The pages as pdftotext lays them out, each a list of lines with spaces folded. */
+const pdfPages = (pdf: Buffer): string[][] => {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'schede-')), 'schede.pdf');
+  writeFileSync(file, pdf);
+  return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'])
+    .toString('utf8')
+    .split('\f')
+    .map((page) => page.split('\n').map((line) => line.replace(/\s+/g, ' ').trim()));
+};
 
 describe('Exports: scheda per comune (PDF), monitoring sheet (XLSX), built by the worker, signed download links', () => {
   let api: TestApi;
@@ -220,9 +229,10 @@ describe('Exports: scheda per comune (PDF), monitoring sheet (XLSX), built by th
     for (const edge of consortium.data!.consortium.comuni.edges)
       expect(text).toContain(`Comune di ${edge.node.name}`);
     // A cover, then an index naming each comune with the page its scheda starts on.
-    const pages = pdfLines(pdf.body).join('\n').split('\f');
+    const pages = pdfPages(pdf.body).map((lines) => lines.join('\n'));
     expect(pages[0]).toContain('Schede relative ai singoli Comuni');
     expect(pages[0]).toContain('dei 42 Comuni');
+    expect(pages[1]).toContain('Indice dei Comuni');
     const index = pages.slice(1, 4).join('\n').split('\n');
     for (const edge of consortium.data!.consortium.comuni.edges) {
       const entry = index.find((line) => line.startsWith(`Comune di ${edge.node.name} `));
@@ -457,7 +467,7 @@ describe('Exports: scheda per comune (PDF), monitoring sheet (XLSX), built by th
     expect(adoptedOlder).toBeGreaterThan(0);
     const sources = workbook.getWorksheet('Fonti')!.getCell('A1').value as string;
     expect(sources).toMatch(
-      /^Generato da RTD Hub il \d{2}\/\d{2}\/\d{4},? \d{2}:\d{2} \(edizioni 2022-2024, 2024-2026/,
+      /^Generato da RTD Hub il \d{2}\/\d{2}\/\d{4} alle \d{2}:\d{2} \(edizioni 2022-2024, 2024-2026/,
     );
 
     // An edition chosen in the request still gives that one only.
@@ -469,7 +479,8 @@ describe('Exports: scheda per comune (PDF), monitoring sheet (XLSX), built by th
     expect(chosen.job).toMatchObject({ edition: '2024-2026' });
   });
   it("prints the office's stato dell'arte, each activity's criticità and public note, never a rejection's reason", async () => {
-    const NARRATIVE = `Il Comune ha avviato la migrazione al cloud e l'adesione a pagoPA. (${Date.now()})`;
+    const NARRATIVE =
+      'Il Comune, in forma aggregata, ha avviato la migrazione al cloud e ha aderito a pagoPA e ad app IO; restano da completare la sicurezza ICT e la dichiarazione di accessibilità.';
     const SET = `mutation ($input: SetComuneStateOfTheArtInput!) { setComuneStateOfTheArt(input: $input) { text canEdit } }`;
     // The RTD and staff write it; a referent reads it but may not write it; too long is refused by name.
     expect(

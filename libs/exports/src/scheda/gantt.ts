@@ -100,14 +100,23 @@ export function ganttRows(sheet: ComuneSheet): GanttRow[] {
   return [...plan, ...pnrr];
 }
 
-/** The semesters shown: every date's and today's, at most MAX_SEMESTERS ending with the latest. */
+/** Semesters of history shown before today's at most, so that today is always on the axis. */
+const HISTORY = 10;
+
+/**
+ * The semesters shown: from the earliest date (at most HISTORY semesters before today's) to the
+ * latest, MAX_SEMESTERS at most; a bar or a due date outside them is clipped (its dates stay in
+ * the row's label), so one far-off date does not squeeze the others out.
+ */
 export function axisOf(rows: GanttRow[], today: string): Semester[] {
-  const days = [today, ...rows.flatMap((r) => [r.from, r.to, r.due])].filter(
-    (d): d is string => d !== null && /^\d{4}-\d{2}-\d{2}$/.test(d),
-  );
-  const semesters = days.map(semesterOf).sort();
-  const all = semesterRange(semesters[0], semesters.at(-1)!);
-  return all.slice(Math.max(0, all.length - MAX_SEMESTERS));
+  const now = semesterOf(today);
+  const days = rows
+    .flatMap((r) => [r.from, r.to, r.due])
+    .filter((d): d is string => d !== null && /^\d{4}-\d{2}-\d{2}$/.test(d));
+  const semesters = [now, ...days.map(semesterOf)].sort();
+  const earliest = semesterRange(semesters[0], now);
+  const first = earliest[Math.max(0, earliest.length - 1 - HISTORY)];
+  return semesterRange(first, semesters.at(-1)!).slice(0, MAX_SEMESTERS);
 }
 
 /** The Gantt as a pdfmake table, with its legend; a sentence when there is nothing to draw. */

@@ -101,8 +101,12 @@ describe('The scheda per comune in the shape of seed 003, Allegato 1', () => {
       '2026-S2',
     ]);
     expect(semesterOf('2026-07-01')).toBe('2026-S2');
-    const long = [{ ...rows[0], from: '2010-01-01', to: '2030-12-31' }];
-    expect(axisOf(long, '2026-12-07')).toHaveLength(MAX_SEMESTERS);
+    // A far-off date is clipped: today stays on the axis, with at most five years before it.
+    const long = [{ ...rows[0], from: '2010-01-01', to: '2099-12-31' }];
+    const axis = axisOf(long, '2026-12-07');
+    expect(axis).toHaveLength(MAX_SEMESTERS);
+    expect(axis[0]).toBe('2021-S2');
+    expect(axis).toContain('2026-S2');
   });
 
   it('prints letterhead, header, referents, the narrative, criticità and public notes, the Gantt and the signature', async () => {
