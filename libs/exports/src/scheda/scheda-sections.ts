@@ -160,7 +160,7 @@ export function pnrrSection(sheet: ComuneSheet): Content[] {
     content.push({
       table: {
         headerRows: 1,
-        widths: [34, '*', 70, 56, 96, 40],
+        widths: [36, '*', 70, 56, 100, 44],
         body: [
           [th('Misura'), th('Avviso'), th('CUP'), th('Importo'), th('Stato'), th('Dati al')],
           ...pnrr.applications.map((a): TableCell[] => [
