@@ -443,7 +443,7 @@ describe('Exports: scheda per comune (PDF), monitoring sheet (XLSX), built by th
     expect(adoptedOlder).toBeGreaterThan(0);
     const sources = workbook.getWorksheet('Fonti')!.getCell('A1').value as string;
     expect(sources).toMatch(
-      /^Generato da RTD Hub il \d{2}\/\d{2}\/\d{4},? \d{2}:\d{2} \(edizioni 2022-2024, 2024-2026/,
+      /^Generato da RTD Hub il \d{2}\/\d{2}\/\d{4} alle \d{2}:\d{2} \(edizioni 2022-2024, 2024-2026/,
     );
 
     // An edition chosen in the request still gives that one only.
