@@ -57,6 +57,7 @@ test("the RTD downloads the consortium's monitoring from the dashboard and Crema
   page,
   loginAs,
   expectAccessible,
+  docsScreenshot,
 }) => {
   test.setTimeout(180_000);
   await loginAs(page, GIULIA);
@@ -80,6 +81,8 @@ test("the RTD downloads the consortium's monitoring from the dashboard and Crema
   await page.getByRole('button', { name: 'Salva la descrizione' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Descrizione salvata' })).toBeVisible();
   await expectAccessible(page, 'scheda del Comune con lo stato dell’arte');
+  await page.getByRole('heading', { name: 'Stato dell’arte', exact: true }).scrollIntoViewIfNeeded();
+  await docsScreenshot(page, 'scheda-comune-stato-dell-arte');
   const scheda = await downloadBy(page, 'Scarica la scheda del Comune (PDF)');
   expect(scheda.download.suggestedFilename()).toBe('scheda-comune-crema-019035.pdf');
   const text = execFileSync('pdftotext', [scheda.file, '-']).toString().replace(/\s+/g, ' ');

@@ -8,6 +8,7 @@ test('La Regione names the region, draws its trend and names no person', async (
   page,
   loginAs,
   expectAccessible,
+  docsScreenshot,
 }) => {
   await loginAs(page, DAVIDE);
   const h1 = page.getByRole('heading', { level: 1 });
@@ -30,6 +31,7 @@ test('La Regione names the region, draws its trend and names no person', async (
     expect(main).not.toContain(person.fiscalCode);
   }
   await expectAccessible(page, 'la regione, andamento');
+  await docsScreenshot(page, 'la-regione');
   await page.setViewportSize({ width: 320, height: 640 });
   await expectNoHorizontalScroll(page, 'La Regione');
 });
