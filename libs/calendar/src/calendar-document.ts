@@ -20,7 +20,8 @@ const italianDay = (day: string) => day.split('-').reverse().join('/');
 
 /**
  * The feed as RFC 5545 text: one all-day event per deadline, on the day of the due date in Rome
- * (VALUE=DATE, floating: the same day wherever the calendar is), with stable UIDs
+ * (VALUE=DATE, floating: the same day wherever the calendar is; no time zone is needed, and
+ * none is written, since a date has no time), with stable UIDs
  * (`assignment-<id>@rtd-hub`, `objective-<id>@rtd-hub`), SEQUENCE from the history, and
  * STATUS:CANCELLED once the objective is closed or the assignment is not applicable.
  */
@@ -31,7 +32,6 @@ export function calendarDocument(entries: FeedEntries, publicUrl: string): strin
     prodId: { company: 'RTD Hub', product: 'Scadenze', language: 'IT' },
     ttl: 60 * 60,
   });
-  calendar.x([{ key: 'X-WR-TIMEZONE', value: 'Europe/Rome' }]);
   const seen = new Set<string>();
   for (const a of entries.assignments) {
     const id = `assignment-${a.id}@rtd-hub`;
