@@ -170,7 +170,7 @@ test('a referent replaces a file and edits a link, both recorded in the history'
   loginVia,
   expectAccessible,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   const title = 'Verbale di collaudo (prova delle sostituzioni)';
   const id = await cremaObjective(title);
   const second = Buffer.concat([PDF, Buffer.from('% seconda versione, firmata\n')]);
@@ -246,7 +246,9 @@ test('a referent replaces a file and edits a link, both recorded in the history'
   await expectAccessible(page, 'evidenze sostituite (referente)');
   await screenshot(page, 'evidenze-sostituite');
   await page.setViewportSize({ width: 320, height: 640 });
+  await page.reload();
   await page.getByRole('button', { name: 'Sostituisci verbale-firmato.pdf' }).click();
+  await expect(page.getByRole('form', { name: 'Sostituisci verbale-firmato.pdf' })).toBeVisible();
   await expectNoHorizontalScroll(page, 'sostituzione di un file a 320 px');
   await screenshot(page, 'evidenze-sostituisci-320');
 });
