@@ -307,7 +307,7 @@ describe('Calendar feeds (issue 22)', () => {
     expect(noToken.status).toBe(404);
   });
 
-  it('stops showing a revoked membership’s events', async () => {
+  it('joins several memberships across consortia, and stops showing a revoked one’s events', async () => {
     const grant = ok(
       await api
         .as(REFERENT_PANDINO)
@@ -330,16 +330,32 @@ describe('Calendar feeds (issue 22)', () => {
       }),
       'grantRole',
     );
+    // A second membership in another consortium: the feed holds both, each read in its consortium.
+    const other = ok(
+      await api.as(RTD_B).graphql(`mutation($input: GrantRoleInput!) { grantRole(input: $input) { id } }`, {
+        input: { fiscalCode: NO_ROLE, role: 'COMUNE_REFERENT', comuneId: ids.vaiano },
+      }),
+      'grantRole',
+    );
     const url = await urlOf(NO_ROLE);
     const granted = eventsOf((await get(pathOf(url))).text);
     expect(granted.has(assignmentUid(pandino.id))).toBe(true);
+    expect(granted.has(assignmentUid(vaiano.id))).toBe(true);
+    expect(granted.has(assignmentUid(crema.id))).toBe(false);
     ok(
       await api.as(RTD_A).graphql(`mutation($id: ID!) { revokeRole(membershipId: $id) }`, { id: office.id }),
       'revokeRole',
     );
-    const revoked = await get(pathOf(url));
-    expect(revoked.status).toBe(200);
-    expect([...eventsOf(revoked.text).keys()]).toEqual([]);
+    const revoked = eventsOf((await get(pathOf(url))).text);
+    expect(revoked.has(assignmentUid(pandino.id))).toBe(false);
+    expect(revoked.has(assignmentUid(vaiano.id))).toBe(true);
+    ok(
+      await api.as(RTD_B).graphql(`mutation($id: ID!) { revokeRole(membershipId: $id) }`, { id: other.id }),
+      'revokeRole',
+    );
+    const none = await get(pathOf(url));
+    expect(none.status).toBe(200);
+    expect([...eventsOf(none.text).keys()]).toEqual([]);
   });
 
   it('is a person’s: a machine client gets FORBIDDEN, nobody gets UNAUTHENTICATED', async () => {
