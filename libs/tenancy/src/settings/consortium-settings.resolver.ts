@@ -9,9 +9,13 @@ export class ConsortiumSettingsResolver {
   constructor(private readonly service: ConsortiumSettingsService) {}
 
   @ResolveField(() => ConsortiumSettingsObject, {
-    description: "The settings its RTD decides (read by the consortium's office: RTD, staff, auditor)",
+    nullable: true,
+    description: "The settings its RTD decides: for the consortium's office (RTD, staff, auditor), null for anyone else",
   })
-  settings(@Ctx() ctx: RequestContext, @Parent() consortium: ConsortiumObject): Promise<ConsortiumSettingsObject> {
+  settings(
+    @Ctx() ctx: RequestContext,
+    @Parent() consortium: ConsortiumObject,
+  ): Promise<ConsortiumSettingsObject | null> {
     return this.service.get(ctx, consortium.id);
   }
 

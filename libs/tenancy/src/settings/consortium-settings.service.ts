@@ -19,10 +19,13 @@ export class ConsortiumSettingsService {
     private readonly audit: AuditTrail,
   ) {}
 
-  async get(ctx: RequestContext, consortiumId: string): Promise<ConsortiumSettingsObject> {
+  /** The settings, for the consortium's office (RTD, staff, auditor); null for anyone else. */
+  async get(ctx: RequestContext, consortiumId: string): Promise<ConsortiumSettingsObject | null> {
     const id = parseId('consortiumId', consortiumId);
     await this.tenancy.getConsortium(ctx, id);
-    const { ability } = await callerAccess(ctx);
+    const { ability, scope } = await callerAccess(ctx);
+    // The consortium's office reads them (row-level security shows a comune's people no row).
+    if (!scope.fullConsortia.has(id)) return null;
     const row = await this.loader(ctx).load(id);
     return {
       consortiumId: id,
@@ -59,7 +62,7 @@ export class ConsortiumSettingsService {
       });
     });
     this.loader(ctx).clear(id);
-    return this.get(ctx, id);
+    return { consortiumId: id, officeReportsForComuni: input.officeReportsForComuni, canUpdate: true };
   }
 
   private loader(ctx: RequestContext) {
