@@ -42,9 +42,7 @@ export class OfficeReportsForComuni1764000265000 implements MigrationInterface {
     );
     await q.query(`GRANT SELECT, INSERT, UPDATE ON consortium_setting TO rtd_app`);
 
-    await q.query(
-      `ALTER TABLE status_event ADD COLUMN on_behalf_of_comune boolean NOT NULL DEFAULT false`,
-    );
+    await q.query(`ALTER TABLE status_event ADD COLUMN on_behalf_of_comune boolean NOT NULL DEFAULT false`);
     await q.query(
       `COMMENT ON COLUMN status_event.on_behalf_of_comune IS 'entered by the RTD office on the comune''s behalf (consortium-wide import)'`,
     );

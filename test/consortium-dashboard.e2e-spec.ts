@@ -201,10 +201,13 @@ describe('consortiumDashboard', () => {
     ok(
       await api
         .as(RTD_A)
-        .graphql(`mutation($id: ID!, $v: Int!) { closeSharedObjective(id: $id, expectedVersion: $v) { state } }`, {
-          id: closing.id,
-          v: version,
-        }),
+        .graphql(
+          `mutation($id: ID!, $v: Int!) { closeSharedObjective(id: $id, expectedVersion: $v) { state } }`,
+          {
+            id: closing.id,
+            v: version,
+          },
+        ),
       'closeSharedObjective',
     );
 

@@ -128,7 +128,7 @@ describe('Memberships of a consortium (issue 11)', () => {
     expect(after.map((m: any) => m.id)).not.toContain(granted.id);
   });
 
-  it("names in the registro whom a role change concerns, and no stranger (issue 23, point 8)", async () => {
+  it('names in the registro whom a role change concerns, and no stranger (issue 23, point 8)', async () => {
     const first15 = 'VRDLRA86M41D142';
     const fiscalCode = first15 + fiscalCodeCheckCharacter(first15);
     const grant = (input: Record<string, unknown>) =>
@@ -136,7 +136,13 @@ describe('Memberships of a consortium (issue 11)', () => {
         .as(RTD_A)
         .graphql(`mutation($input: GrantRoleInput!) { grantRole(input: $input) { id } }`, { input });
     const granted = ok(
-      await grant({ fiscalCode, givenName: 'Lara', familyName: 'Verdi', role: 'COMUNE_VIEWER', comuneId: ids.pandino }),
+      await grant({
+        fiscalCode,
+        givenName: 'Lara',
+        familyName: 'Verdi',
+        role: 'COMUNE_VIEWER',
+        comuneId: ids.pandino,
+      }),
       'grantRole',
     );
     ok(
@@ -162,13 +168,17 @@ describe('Memberships of a consortium (issue 11)', () => {
       expect(grants.find((n: any) => n.entityId === granted.id)).toMatchObject({ subjectName: 'Lara Verdi' });
       expect(grants.find((n: any) => n.entityId === stranger.id)).toMatchObject({ subjectName: null });
       const revokes = await entries(who, 'membership.revoke');
-      expect(revokes.find((n: any) => n.entityId === granted.id)).toMatchObject({ subjectName: 'Lara Verdi' });
+      expect(revokes.find((n: any) => n.entityId === granted.id)).toMatchObject({
+        subjectName: 'Lara Verdi',
+      });
     }
     // Other entries name no one.
     const objectives = await entries(RTD_A, 'objective.create');
     expect(objectives.every((n: any) => n.subjectName === null)).toBe(true);
     ok(
-      await api.as(RTD_A).graphql(`mutation($id: ID!) { revokeRole(membershipId: $id) }`, { id: stranger.id }),
+      await api
+        .as(RTD_A)
+        .graphql(`mutation($id: ID!) { revokeRole(membershipId: $id) }`, { id: stranger.id }),
       'revokeRole',
     );
   });

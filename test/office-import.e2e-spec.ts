@@ -45,13 +45,19 @@ describe("The office's consortium-wide import on the comuni's behalf", () => {
     api.as(who).graphql(UPDATE_SETTINGS, { input: { consortiumId, officeReportsForComuni: on } });
   const importAs = (who: string, content: Buffer, dryRun: boolean) =>
     api.as(who).graphql(IMPORT, {
-      input: { fileName: FILE, contentBase64: content.toString('base64'), consortiumId: ids.consortiumA, dryRun },
+      input: {
+        fileName: FILE,
+        contentBase64: content.toString('base64'),
+        consortiumId: ids.consortiumA,
+        dryRun,
+      },
     });
-  const assignment = async (id: string) =>
-    ok(await api.as(RTD_A).graphql(ASSIGNMENT, { id }), 'assignment');
+  const assignment = async (id: string) => ok(await api.as(RTD_A).graphql(ASSIGNMENT, { id }), 'assignment');
 
   /** The exported sheet, with the rows of the two activities edited as the office would. */
-  const edited = async (edit: (set: (id: string, column: string, value: ExcelJS.CellValue) => number) => void) => {
+  const edited = async (
+    edit: (set: (id: string, column: string, value: ExcelJS.CellValue) => number) => void,
+  ) => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(exported as unknown as ArrayBuffer);
     const ws = workbook.getWorksheet('Linee 2022-2024')!;
@@ -86,10 +92,12 @@ describe("The office's consortium-wide import on the comuni's behalf", () => {
     pandino = await assignmentOf(api, objectiveId, ids.pandino);
     // Pandino has started (its referent said so); Crema has not.
     pandino = ok(
-      await api.as(REFERENT_PANDINO).graphql(
-        `mutation ($id: ID!, $v: Int!) { updateAssignment(id: $id, expectedVersion: $v, input: { status: IN_PROGRESS, progress: 10 }) { id version } }`,
-        { id: pandino.id, v: pandino.version },
-      ),
+      await api
+        .as(REFERENT_PANDINO)
+        .graphql(
+          `mutation ($id: ID!, $v: Int!) { updateAssignment(id: $id, expectedVersion: $v, input: { status: IN_PROGRESS, progress: 10 }) { id version } }`,
+          { id: pandino.id, v: pandino.version },
+        ),
       'updateAssignment',
     );
     // The consortium-wide sheet, as the Cruscotto's "Scarica il foglio di monitoraggio" gives it.
@@ -183,8 +191,18 @@ describe("The office's consortium-wide import on the comuni's behalf", () => {
     expect(dry).toMatchObject({ dryRun: true, applied: false, errors: [] });
     expect(dry.changes).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ row: rows.crema, comuneName: 'Crema', toStatus: 'IN_PROGRESS', toProgress: 30 }),
-        expect.objectContaining({ row: rows.pandino, comuneName: 'Pandino', toStatus: 'SUBMITTED', toProgress: 60 }),
+        expect.objectContaining({
+          row: rows.crema,
+          comuneName: 'Crema',
+          toStatus: 'IN_PROGRESS',
+          toProgress: 30,
+        }),
+        expect.objectContaining({
+          row: rows.pandino,
+          comuneName: 'Pandino',
+          toStatus: 'SUBMITTED',
+          toProgress: 60,
+        }),
       ]),
     );
     expect(dry.changes).toHaveLength(2);
@@ -232,18 +250,22 @@ describe("The office's consortium-wide import on the comuni's behalf", () => {
 
     // The comune's own steps stay the comune's, and the office still decides in review.
     const decided = ok(
-      await api.as(RTD_A).graphql(
-        `mutation ($id: ID!, $v: Int!) { reviewAssignment(id: $id, expectedVersion: $v, decision: APPROVE) { status } }`,
-        { id: pandino.id, v: p.version },
-      ),
+      await api
+        .as(RTD_A)
+        .graphql(
+          `mutation ($id: ID!, $v: Int!) { reviewAssignment(id: $id, expectedVersion: $v, decision: APPROVE) { status } }`,
+          { id: pandino.id, v: p.version },
+        ),
       'reviewAssignment',
     );
     expect(decided.status).toBe('COMPLETED');
     const own = ok(
-      await api.as(REFERENT_CREMA).graphql(
-        `mutation ($id: ID!, $v: Int!) { updateAssignment(id: $id, expectedVersion: $v, input: { progress: 35 }) { history { onBehalfOfComune } } }`,
-        { id: crema.id, v: c.version },
-      ),
+      await api
+        .as(REFERENT_CREMA)
+        .graphql(
+          `mutation ($id: ID!, $v: Int!) { updateAssignment(id: $id, expectedVersion: $v, input: { progress: 35 }) { history { onBehalfOfComune } } }`,
+          { id: crema.id, v: c.version },
+        ),
       'updateAssignment',
     );
     expect(own.history.at(-1).onBehalfOfComune).toBe(false);
@@ -251,16 +273,20 @@ describe("The office's consortium-wide import on the comuni's behalf", () => {
 
   it('still keeps the office out of one-by-one reporting and of other consortia', async () => {
     const c = await assignment(crema.id);
-    const res = await api.as(RTD_A).graphql(
-      `mutation ($id: ID!, $v: Int!) { updateAssignment(id: $id, expectedVersion: $v, input: { progress: 50 }) { id } }`,
-      { id: crema.id, v: c.version },
-    );
+    const res = await api
+      .as(RTD_A)
+      .graphql(
+        `mutation ($id: ID!, $v: Int!) { updateAssignment(id: $id, expectedVersion: $v, input: { progress: 50 }) { id } }`,
+        { id: crema.id, v: c.version },
+      );
     expect(errorCodes(res)).toEqual(['FORBIDDEN']);
     // Pandino's referent may not import for the consortium.
     const file = await edited((set) => set(crema.id, 'Avanzamento (%)', 50));
     expect(errorCodes(await importAs(REFERENT_PANDINO, file, true))).toEqual(['FORBIDDEN']);
     // Consortium B's RTD may not import A's sheet.
-    expect(errorCodes(await importAs(RTD_B, file, true))).toEqual([expect.stringMatching(/FORBIDDEN|NOT_FOUND/)]);
+    expect(errorCodes(await importAs(RTD_B, file, true))).toEqual([
+      expect.stringMatching(/FORBIDDEN|NOT_FOUND/),
+    ]);
   });
 
   it('the RTD turns it off again: the office is refused once more', async () => {

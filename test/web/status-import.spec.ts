@@ -114,7 +114,9 @@ test("the office imports the consortium's sheet from the Cruscotto, on the comun
   const staff = await staffContext.newPage();
   await loginAs(staff, MARCO);
   await staff.goto('/cruscotto');
-  const staffSetting = staff.getByRole('switch', { name: 'L’ufficio può inserire gli stati per conto dei Comuni' });
+  const staffSetting = staff.getByRole('switch', {
+    name: 'L’ufficio può inserire gli stati per conto dei Comuni',
+  });
   await expect(staffSetting).toBeDisabled();
   await expect(staffSetting).not.toBeChecked();
   await expect(staff.getByText('Solo il RTD del consorzio può cambiare questa impostazione.')).toBeVisible();
@@ -168,7 +170,7 @@ test("the office imports the consortium's sheet from the Cruscotto, on the comun
   await page.getByRole('button', { name: 'Verifica il file' }).click();
   const errors = page.getByRole('table', { name: /Righe con errori/ });
   await expect(errors).toContainText(String(row!.number));
-  await expect(errors).toContainText('L\'ufficio può inserire gli stati per conto dei Comuni');
+  await expect(errors).toContainText("L'ufficio può inserire gli stati per conto dei Comuni");
 
   // The RTD switches it on; the same file now passes the dry run and is applied.
   await setting.check();

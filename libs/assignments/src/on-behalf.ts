@@ -39,6 +39,5 @@ export function isOfficeOwnUpdate(
 }
 
 /** The office's refusal of the comune's words, with how the RTD may allow it. */
-export const COMUNE_WORDS =
-  'Avanzamento e criticità li aggiorna il comune';
+export const COMUNE_WORDS = 'Avanzamento e criticità li aggiorna il comune';
 export const COMUNE_WORDS_UNLESS_ALLOWED = `${COMUNE_WORDS}: l'Ufficio RTD li inserisce per suo conto solo se il RTD lo consente nelle impostazioni del consorzio («L'ufficio può inserire gli stati per conto dei Comuni»)`;

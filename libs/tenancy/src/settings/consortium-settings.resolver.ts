@@ -10,7 +10,8 @@ export class ConsortiumSettingsResolver {
 
   @ResolveField(() => ConsortiumSettingsObject, {
     nullable: true,
-    description: "The settings its RTD decides: for the consortium's office (RTD, staff, auditor), null for anyone else",
+    description:
+      "The settings its RTD decides: for the consortium's office (RTD, staff, auditor), null for anyone else",
   })
   settings(
     @Ctx() ctx: RequestContext,

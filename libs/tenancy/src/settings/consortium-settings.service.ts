@@ -49,7 +49,7 @@ export class ConsortiumSettingsService {
     await this.tenancy.getConsortium(ctx, id);
     const { ability } = await callerAccess(ctx);
     if (!ability.can('update', on('Consortium', { id })))
-      throw forbidden("Le impostazioni del consorzio le cambia il RTD");
+      throw forbidden('Le impostazioni del consorzio le cambia il RTD');
     await ctx.atomically(async (db) => {
       await this.repository.upsert(db, id, input.officeReportsForComuni, actorSubject(ctx.actor));
       await this.audit.record(db, ctx, {

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 
-@ObjectType('ConsortiumSettings', { description: "The settings of a consortium that its RTD decides" })
+@ObjectType('ConsortiumSettings', { description: 'The settings of a consortium that its RTD decides' })
 export class ConsortiumSettingsObject {
   @Field(() => ID)
   consortiumId: string;
@@ -11,7 +11,9 @@ export class ConsortiumSettingsObject {
   })
   officeReportsForComuni: boolean;
 
-  @Field(() => Boolean, { description: 'Whether the caller may change these settings (the RTD of the consortium)' })
+  @Field(() => Boolean, {
+    description: 'Whether the caller may change these settings (the RTD of the consortium)',
+  })
   canUpdate: boolean;
 }
 
