@@ -56,10 +56,10 @@ import {
   onBehalfNote,
   OnBehalfSource,
 } from './on-behalf';
+import { checkProgress, checkUrl, cleanText } from './assignment-input';
 
 const MAX_NOTE = 2000;
 const MAX_ISSUES = 10_000;
-const MAX_URL = 2048;
 const MAX_DESCRIPTION = 2000;
 const MAX_EVIDENCE_PER_ASSIGNMENT = 200;
 
@@ -563,33 +563,4 @@ export class AssignmentsService implements PushRunAssignments {
       return toAssignmentObject(updated);
     });
   }
-}
-
-function checkProgress(progress: number | null | undefined): void {
-  if (progress != null && (!Number.isInteger(progress) || progress < 0 || progress > 100)) {
-    throw badInput('progress', 'un intero da 0 a 100');
-  }
-}
-
-function cleanText(field: string, value: string | null, max: number): string | null {
-  if (value === null) return null;
-  const text = value.trim();
-  if (text.length > max) throw badInput(field, `al massimo ${max} caratteri`);
-  return text || null;
-}
-
-function checkUrl(url: string | null): string {
-  if (!url) throw badInput('url', 'obbligatorio per una evidenza di tipo URL');
-  const text = url.trim();
-  if (text.length > MAX_URL) throw badInput('url', `al massimo ${MAX_URL} caratteri`);
-  let parsed: URL;
-  try {
-    parsed = new URL(text);
-  } catch {
-    throw badInput('url', 'indirizzo non valido');
-  }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
-    throw badInput('url', 'solo indirizzi http(s)');
-  if (parsed.username || parsed.password) throw badInput('url', "senza credenziali nell'indirizzo");
-  return parsed.toString();
 }
