@@ -130,7 +130,7 @@ test("the office imports the consortium's sheet from the Cruscotto, on the comun
 
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Scarica il foglio di monitoraggio (XLSX)' }).click(),
+    page.getByRole('button', { name: 'Scarica il monitoraggio del consorzio (XLSX)' }).click(),
   ]);
   const dir = mkdtempSync(path.join(tmpdir(), 'rtd-office-import-'));
   const original = path.join(dir, 'monitoraggio-consorzio.xlsx');

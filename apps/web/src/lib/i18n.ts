@@ -224,7 +224,7 @@ export const IMPORT_LABEL = {
   issues: 'Criticità modificate',
   consortiumRegion: 'Importa gli stati di tutto il consorzio',
   consortiumHint:
-    'Il foglio di monitoraggio del consorzio scaricato qui sopra (XLSX), con gli stati, l’avanzamento e le criticità raccolti dai Comuni, oppure un CSV con le stesse intestazioni. Prima si verifica il file; poi si applica tutto o niente. Al massimo 2 MB.',
+    'Il monitoraggio del consorzio scaricato qui sopra (XLSX), con gli stati, l’avanzamento e le criticità raccolti dai Comuni, oppure un CSV con le stesse intestazioni. Prima si verifica il file; poi si applica tutto o niente. Al massimo 2 MB.',
 } as const;
 
 /** The consortium's settings its RTD decides (Cruscotto, "Importa gli stati di tutto il consorzio"). */
