@@ -16,13 +16,17 @@ export function OfficeReportsSetting({ consortiumId }: { consortiumId: string })
   const [saving, save] = useMutation(UpdateConsortiumSettingsMutation);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<AppError | null>(null);
+  // The switch shows the person's choice at once; the server's answer confirms it or puts it back.
+  const [pending, setPending] = useState<boolean | null>(null);
   const current = saving.data?.updateConsortiumSettings ?? settings.data?.consortium?.settings;
   if (!current) return settings.error ? <ErrorNotice error={toAppError(settings.error)!} /> : null;
 
   const change = async (on: boolean) => {
     setNotice(null);
     setError(null);
+    setPending(on);
     const result = await save({ input: { consortiumId, officeReportsForComuni: on } });
+    setPending(null);
     if (result.error || !result.data) {
       setError(toAppError(result.error) ?? errorFor('UNKNOWN'));
       return;
@@ -38,7 +42,7 @@ export function OfficeReportsSetting({ consortiumId }: { consortiumId: string })
           className="form-check-input"
           type="checkbox"
           role="switch"
-          checked={current.officeReportsForComuni}
+          checked={pending ?? current.officeReportsForComuni}
           disabled={!current.canUpdate || saving.fetching}
           aria-describedby={`${id}-hint`}
           onChange={(event) => void change(event.target.checked)}
