@@ -32,6 +32,7 @@ import { StatusEventIssues1764000220000 } from './1764000220000-status-event-iss
 import { PeriodicReport1764000230000 } from './1764000230000-periodic-report';
 import { ConsortiumPlan1764000240000 } from './1764000240000-consortium-plan';
 import { CalendarFeeds1764000255000 } from './1764000255000-calendar-feeds';
+import { OfficeReportsForComuni1764000265000 } from './1764000265000-office-reports-for-comuni';
 import { SchedaNarrative1764000270000 } from './1764000270000-scheda-narrative';
 
 /** Every migration, in order. A new migration is added here as well as in its own file. */
@@ -70,5 +71,6 @@ export const ALL_MIGRATIONS = [
   PeriodicReport1764000230000,
   ConsortiumPlan1764000240000,
   CalendarFeeds1764000255000,
+  OfficeReportsForComuni1764000265000,
   SchedaNarrative1764000270000,
 ];

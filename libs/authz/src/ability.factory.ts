@@ -103,6 +103,8 @@ export function buildAbility(scope: AccessScope): AppAbility {
     can(['export', 'pseudonymise'], 'PersonalData');
   }
   can('read', 'Consortium', { id: $in(scope.readableConsortia) });
+  // The consortium's settings (ConsortiumSettings): its RTD alone, not staff nor auditors.
+  can('update', 'Consortium', { id: $in(scope.rtdConsortia) });
   can('read', 'Comune', { consortiumId: $in(scope.readableConsortia) });
   can('read', 'Comune', { regionCode: $in(scope.regions) });
 
