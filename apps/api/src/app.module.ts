@@ -6,6 +6,7 @@ import { Logger, LoggerModule } from 'nestjs-pino';
 import { AssignmentsModule } from '@rtd/assignments';
 import { AuditModule } from '@rtd/audit';
 import { AuditLogModule } from '@rtd/audit-log';
+import { CalendarModule } from '@rtd/calendar';
 import { CatalogModule } from '@rtd/catalog';
 import { ComplianceModule } from '@rtd/compliance';
 import { IdentityModule } from '@rtd/identity';
@@ -28,6 +29,7 @@ import { TenancyModule } from '@rtd/tenancy';
 import { GraphqlExceptionFilter } from './graphql/graphql-exception.filter';
 import { graphqlOptions } from './graphql/graphql.options';
 import { RequestContextFactory } from './graphql/request-context.factory';
+import { CalendarFeedController } from './http/calendar-feed.controller';
 import { DownloadController } from './http/download.controller';
 import { EvidenceFilesController } from './http/evidence-files.controller';
 import { GraphqlGateMiddleware } from './http/graphql-gate.middleware';
@@ -70,9 +72,10 @@ class RequestContextModule {}
     PlanModule,
     ExportsModule,
     PrivacyModule,
+    CalendarModule,
     RequestContextModule,
   ],
-  controllers: [DownloadController, EvidenceFilesController],
+  controllers: [DownloadController, EvidenceFilesController, CalendarFeedController],
   providers: [
     DateScalar,
     ShutdownLogger,

@@ -32,6 +32,8 @@ export interface SubjectFields {
   PnrrFunding: Record<string, never>;
   /** A file of a consortium (comuneId null: the whole consortium) or of one of its municipalities. */
   Export: { consortiumId: string; comuneId: string | null };
+  /** The office's «stato dell'arte» paragraph of a comune's scheda (issue 24). */
+  SchedaNarrative: { consortiumId: string; comuneId: string };
   /** The periodic reports of a consortium (built by the worker, kept a year) and their schedule. */
   ConsortiumReport: { consortiumId: string };
   /** A bulk status import for one municipality, or (comuneId null) for a whole consortium. */
@@ -42,6 +44,8 @@ export interface SubjectFields {
   PianoIndicatorValue: { consortiumId: string; comuneId: string | null };
   /** What the service holds on one person (GDPR art. 15-17, 20): the operator's alone. */
   PersonalData: Record<string, never>;
+  /** A person's private calendar feed of deadlines (issue 22): their own only. */
+  CalendarFeed: { personId: string };
   /** `role: null` asks about memberships of any role there (reading who holds roles). */
   Membership: {
     role: Role | null;
@@ -99,6 +103,8 @@ export function buildAbility(scope: AccessScope): AppAbility {
     can(['export', 'pseudonymise'], 'PersonalData');
   }
   can('read', 'Consortium', { id: $in(scope.readableConsortia) });
+  // The consortium's settings (ConsortiumSettings): its RTD alone, not staff nor auditors.
+  can('update', 'Consortium', { id: $in(scope.rtdConsortia) });
   can('read', 'Comune', { consortiumId: $in(scope.readableConsortia) });
   can('read', 'Comune', { regionCode: $in(scope.regions) });
 
@@ -130,6 +136,13 @@ export function buildAbility(scope: AccessScope): AppAbility {
   can('export', 'Export', { comuneId: $in(scope.readableComuni) });
   can('export', 'Export', { comuneId: $in(scope.delegateComuni) });
 
+  // The scheda's «stato dell'arte» paragraph: read by whoever may export the comune's scheda,
+  // written by the consortium's RTD and staff.
+  can('read', 'SchedaNarrative', { consortiumId: $in(scope.fullConsortia) });
+  can('read', 'SchedaNarrative', { comuneId: $in(scope.readableComuni) });
+  can('read', 'SchedaNarrative', { comuneId: $in(scope.delegateComuni) });
+  can('update', 'SchedaNarrative', { consortiumId: $in(scope.managedConsortia) });
+
   // The periodic report: the consortium's, read by its RTD office, staff and auditors (each with
   // a link of their own); its schedule is set by the RTD alone.
   can('read', 'ConsortiumReport', { consortiumId: $in(scope.fullConsortia) });
@@ -156,6 +169,9 @@ export function buildAbility(scope: AccessScope): AppAbility {
   can('read', 'PianoIndicatorValue', { consortiumId: $in(scope.fullConsortia) });
   can('read', 'PianoIndicatorValue', { comuneId: $in(scope.readableComuni) });
   can('report', 'PianoIndicatorValue', { comuneId: $in(scope.referentComuni) });
+
+  // A person's calendar feed is theirs alone, whatever their roles (none: an empty calendar).
+  if (scope.personId) can(['read', 'update'], 'CalendarFeed', { personId: scope.personId });
 
   can('summarize', 'Compliance', { consortiumId: $in(scope.fullConsortia) });
   can('summarize', 'Compliance', { consortiumId: null, regionCode: $in(scope.regions) });

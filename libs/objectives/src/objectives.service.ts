@@ -27,7 +27,7 @@ import {
   toPage,
 } from '@rtd/kernel';
 import { Outbox } from '@rtd/outbox';
-import { PUSH_RUNS_QUEUE, PushRunJob, pushRunOutboxKey } from './jobs/push-run-job';
+import { PUSH_RUNS_QUEUE, PushRunJob, pushRunOutboxKey } from './jobs/push-run.payload';
 import { TenancyService } from '@rtd/tenancy';
 import {
   CreateSharedObjectiveInput,

@@ -2,7 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { NotificationsModule } from '../notifications.module';
 import { NotificationsService } from '../notifications.service';
-import { NOTIFICATIONS_QUEUE } from './notification-job';
+import { NOTIFICATIONS_QUEUE } from './notification.payload';
 import { DailyDigestScheduler, NotificationsProcessor } from './notifications.job';
 
 /** The worker's part of notifications: the e-mail queue, its processor and the morning schedule. */

@@ -7,7 +7,7 @@ import { todayInRome } from '@rtd/dates';
 import { APP_DATA_SOURCE, jobTimingFromEnv, scheduleRepeatingJob } from '@rtd/kernel';
 import { markOutboxProcessed, OUTBOX_KEY } from '@rtd/outbox';
 import { NOTIFICATIONS_SUBJECT, NotificationsService } from '../notifications.service';
-import { NOTIFICATIONS_QUEUE, NotificationJob } from './notification-job';
+import { NOTIFICATIONS_QUEUE, NotificationJob } from './notification.payload';
 
 export const DAILY_DIGESTS = 'daily-digests';
 

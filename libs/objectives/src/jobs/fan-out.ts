@@ -2,8 +2,8 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { JobContext } from '@rtd/authz';
 import { markOutboxProcessed } from '@rtd/outbox';
 import { PushRunRow, ObjectivesRepository } from '../objectives.repository';
-import { PUSH_RUN_ASSIGNMENTS, PushRunJob, pushRunOutboxKey } from './push-run-job';
-import type { PushRunAssignments } from './push-run-job';
+import { PUSH_RUN_ASSIGNMENTS, PushRunJob, pushRunOutboxKey } from './push-run.payload';
+import type { PushRunAssignments } from './push-run.payload';
 
 export const FAN_OUT_SUBJECT = 'system:fan-out';
 const DEFAULT_BATCH = 1000;

@@ -200,8 +200,18 @@ export const AssignmentPnrrQuery = graphql(`
 `);
 
 export const CreateEvidenceUploadMutation = graphql(`
-  mutation CreateEvidenceUpload($assignmentId: ID!, $fileName: String!, $description: String) {
-    createEvidenceUpload(assignmentId: $assignmentId, fileName: $fileName, description: $description) {
+  mutation CreateEvidenceUpload(
+    $assignmentId: ID!
+    $fileName: String!
+    $description: String
+    $replacesEvidenceId: ID
+  ) {
+    createEvidenceUpload(
+      assignmentId: $assignmentId
+      fileName: $fileName
+      description: $description
+      replacesEvidenceId: $replacesEvidenceId
+    ) {
       url
       expiresAt
       maxBytes
@@ -214,6 +224,14 @@ export const RemoveEvidenceMutation = graphql(`
     removeEvidence(id: $id) {
       id
       removedAt
+    }
+  }
+`);
+
+export const ReplaceEvidenceMutation = graphql(`
+  mutation ReplaceEvidence($id: ID!, $kind: EvidenceKind!, $url: String, $description: String!) {
+    replaceEvidence(id: $id, kind: $kind, url: $url, description: $description) {
+      id
     }
   }
 `);
