@@ -90,6 +90,42 @@ describe('Shared objectives and their fan-out', () => {
     expect(after.data!.sharedObjective).toEqual({ assignmentCount: 2, version: 2 });
   });
 
+  it('an objective without a due date is never overdue: its assignments read as on time (no internal error)', async () => {
+    const created = await create({
+      input: {
+        consortiumId: consortiumA,
+        title: 'Senza scadenza',
+        edition: '2022-2024',
+        lineCodes: ['CAP1.PA.LA19'],
+        target: { all: true },
+      },
+    });
+    expect(created.errors).toBeUndefined();
+    const objective = created.data!.createSharedObjective;
+    expect(objective.dueDate).toBeNull();
+    const published = await api
+      .as(RTD_A)
+      .graphql(`mutation($id: ID!) { publishSharedObjective(id: $id) { id } }`, { id: objective.id });
+    expect(published.errors).toBeUndefined();
+    expect(await waitForRun(published.data!.publishSharedObjective.id)).toMatchObject({ state: 'DONE' });
+    const page = await api
+      .as(RTD_A)
+      .graphql(
+        `query($f: AssignmentFilter!) { assignments(filter: $f) { totalCount edges { node { id overdue dueDate } } } }`,
+        { f: { objectiveId: objective.id } },
+      );
+    expect(page.errors).toBeUndefined();
+    expect(page.data!.assignments.totalCount).toBeGreaterThan(0);
+    for (const { node } of page.data!.assignments.edges)
+      expect(node).toMatchObject({ overdue: false, dueDate: null });
+    const late = await api
+      .as(RTD_A)
+      .graphql(`query($f: AssignmentFilter!) { assignments(filter: $f) { totalCount } }`, {
+        f: { objectiveId: objective.id, overdue: true },
+      });
+    expect(late.data!.assignments.totalCount).toBe(0);
+  });
+
   it('checks versions, lines and targets, naming the field', async () => {
     const base = {
       consortiumId: consortiumA,

@@ -1,5 +1,10 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import {
+  ITALIAN_COMUNI,
+  ITALIAN_PROVINCES,
+  PROVINCES_OF_A_REGION,
+} from '../../apps/api/src/graphql/list-bounds';
 import { PROJECT_ROOT as ROOT } from '../support/paths';
 
 /**
@@ -91,5 +96,23 @@ describe('the reference data and its sources', () => {
     for (const capital of capitals) {
       expect(register.find((c) => c.codiceIstat === capital.codiceIstat)?.nome).toBe(capital.nome);
     }
+  });
+
+  it('bounds the query budget with the counts of the register (ISTAT comuni.json)', () => {
+    const comuni = JSON.parse(readFileSync(path.join(ISTAT, 'comuni.json'), 'utf8')) as {
+      regione: { codice: string };
+      provincia: { codice: string };
+    }[];
+    const provincesOf = new Map<string, Set<string>>();
+    for (const c of comuni) {
+      provincesOf.set(
+        c.regione.codice,
+        (provincesOf.get(c.regione.codice) ?? new Set()).add(c.provincia.codice),
+      );
+    }
+    const largestRegion = Math.max(...[...provincesOf.values()].map((p) => p.size));
+    expect(PROVINCES_OF_A_REGION).toBe(largestRegion);
+    expect(ITALIAN_PROVINCES).toBeGreaterThanOrEqual(new Set(comuni.map((c) => c.provincia.codice)).size);
+    expect(ITALIAN_COMUNI).toBeGreaterThanOrEqual(comuni.length);
   });
 });

@@ -18,7 +18,8 @@ export const DUE_DATE = `coalesce(a.due_date, o.due_date)`;
  * this rule is applied at read time, whatever it says).
  */
 export function overdueSql(day: string = TODAY_IN_ROME_SQL, status = 'a.status', due = DUE_DATE): string {
-  return `(${due} < ${day} AND ${openSql(status)})`;
+  // Without any due date nothing is overdue: false, never NULL (an objective may have no date).
+  return `(${due} IS NOT NULL AND ${due} < ${day} AND ${openSql(status)})`;
 }
 
 /** Whether an assignment is still open (neither completed nor not applicable): what can be late or due. */

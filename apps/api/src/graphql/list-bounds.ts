@@ -7,10 +7,16 @@
  * (query-budget.spec.ts) fails until it is added here: a new list is a decision, not a default.
  */
 
-/** Municipalities in Italy (7,896 in 2024): no consortium, region or target holds more. */
-export const ITALIAN_COMUNI = 7_900;
+/**
+ * Municipalities in Italy: 7,904 in the register the product ships (ISTAT, 1 January 2021; 7,896 in
+ * 2024): no consortium, region or target holds more. Checked against the register by
+ * test/static/reference-data.static-spec.ts.
+ */
+export const ITALIAN_COMUNI = 7_904;
 /** Provinces and their equivalents (metropolitan cities, free consortia): 107. */
 export const ITALIAN_PROVINCES = 110;
+/** Provinces of the largest region (Lombardia: 12): what a region's PROVINCE grouping can hold. */
+export const PROVINCES_OF_A_REGION = 12;
 /** Consortia on one installation: a planning figure (the demo has 2; Italy's associated RTD offices are fewer than 200). */
 export const MAX_CONSORTIA = 200;
 /** Shared objectives of one consortium over a plan's three years: a planning figure. */
@@ -90,7 +96,9 @@ export function bucketBound(groupBy: unknown, scope: unknown): number {
     case 'CONSORTIUM':
       return byConsortium && (scope as Args).consortiumId ? 1 : MAX_CONSORTIA;
     case 'PROVINCE':
-      return ITALIAN_PROVINCES;
+      return typeof scope === 'object' && scope !== null && (scope as Args).regionCode
+        ? PROVINCES_OF_A_REGION
+        : ITALIAN_PROVINCES;
     case 'COMUNE':
       return ITALIAN_COMUNI;
     case 'OBJECTIVE':

@@ -17,7 +17,7 @@ import {
   visit,
 } from 'graphql';
 import { checkQueryBudget, unboundedListFields } from './query-budget';
-import { LIST_BOUNDS } from './list-bounds';
+import { ITALIAN_COMUNI, LIST_BOUNDS, PROVINCES_OF_A_REGION } from './list-bounds';
 
 /** Compiled to dist-test/apps/api/src/graphql: the committed files live in the checkout. */
 const ROOT = path.resolve(__dirname, '../../../../..');
@@ -109,7 +109,7 @@ describe('checkQueryBudget', () => {
 
   it("caps the members of distinct consortia at Italy's municipalities", () => {
     const all = measure(`{ consortia { comuni(first: 500) { edges { node { id name } } } } }`);
-    expect(all.complexity).toBe(1 + 200 + 200 + 3 * 7_900);
+    expect(all.complexity).toBe(1 + 200 + 200 + 3 * ITALIAN_COMUNI);
     // Under assignments the same consortium repeats: no cap.
     refused(`{ assignments(filter: {}, first: 500) { edges { node { comune { consortium {
       comuni(first: 500) { edges { node { id } } } } } } } } }`);
@@ -122,6 +122,9 @@ describe('checkQueryBudget', () => {
       );
     const month = trend('2026-01-01', '2026-01-30', 'CONSORTIUM', `{ consortiumId: "${A}" }`);
     expect(month.complexity).toBe(1 + 30 + 30 + 30);
+    // A region's provinces are at most the largest region's (La Regione's trend: a year by province).
+    const regionYear = trend('2025-01-01', '2025-12-31', 'PROVINCE', `{ regionCode: "03" }`);
+    expect(regionYear.complexity).toBe(1 + 3 * 365 * PROVINCES_OF_A_REGION);
     refused(
       `{ complianceTrend(from: "2025-01-01", to: "2026-01-01", groupBy: COMUNE, scope: { regionCode: "03" }) { day buckets { total } } }`,
     );
