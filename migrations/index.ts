@@ -31,6 +31,7 @@ import { PeriodicReport1764000230000 } from './1764000230000-periodic-report';
 import { EvidenceFiles1764000215000 } from './1764000215000-evidence-files';
 import { StatusEventIssues1764000220000 } from './1764000220000-status-event-issues';
 import { ConsortiumPlan1764000240000 } from './1764000240000-consortium-plan';
+import { NotificationPreferences1764000250000 } from './1764000250000-notification-preferences';
 
 /** Every migration, in order. A new migration is added here as well as in its own file. */
 export const ALL_MIGRATIONS = [
@@ -67,4 +68,5 @@ export const ALL_MIGRATIONS = [
   EvidenceFiles1764000215000,
   StatusEventIssues1764000220000,
   ConsortiumPlan1764000240000,
+  NotificationPreferences1764000250000,
 ];

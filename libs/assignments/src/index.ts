@@ -11,3 +11,4 @@ export * from './personal-data';
 export * from './evidence.service';
 export * from './evidence-storage';
 export * from './evidence-content';
+export * from './assignment-reminders.service';

@@ -12,3 +12,4 @@ export * from './target-explanation';
 export * from './target-preview.service';
 export * from './carry-forward.service';
 export * from './personal-data';
+export * from './objective-notice-message';

@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+
+/** The office's reminders ("Sollecita") in an assignment's history: status_event rows with reminded_on. */
+@Injectable()
+export class AssignmentRemindersRepository {
+  /**
+   * One history entry for the reminder of `day`, the status unchanged; false when the assignment
+   * was already reminded that day (the unique index status_event_reminder_day decides, so two
+   * offices clicking at once still make one reminder).
+   */
+  async recordReminder(
+    db: EntityManager,
+    assignment: { id: string; consortiumId: string; comuneId: string; status: string; progress: number },
+    day: string,
+    note: string,
+    actor: { subject: string; personId: string | null; requestId: string },
+  ): Promise<boolean> {
+    const rows: unknown[] = await db.query(
+      `INSERT INTO status_event (consortium_id, comune_id, assignment_id, from_status, to_status, progress, note,
+                                 actor_subject, actor_person_id, request_id, reminded_on)
+       VALUES ($1, $2, $3, $4, $4, $5, $6, $7, $8, $9, $10::date)
+       ON CONFLICT (assignment_id, reminded_on) WHERE reminded_on IS NOT NULL DO NOTHING
+       RETURNING id`,
+      [
+        assignment.consortiumId,
+        assignment.comuneId,
+        assignment.id,
+        assignment.status,
+        assignment.progress,
+        note,
+        actor.subject,
+        actor.personId,
+        actor.requestId,
+        day,
+      ],
+    );
+    return rows.length > 0;
+  }
+}

@@ -1,0 +1,17 @@
+import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
+import { Ctx, RequestContext } from '@rtd/kernel';
+import { AssignmentRemindersService } from './assignment-reminders.service';
+import { AssignmentObject } from './dto/assignment.types';
+
+@Resolver(() => AssignmentObject)
+export class AssignmentRemindersResolver {
+  constructor(private readonly reminders: AssignmentRemindersService) {}
+
+  @Mutation(() => AssignmentObject, {
+    description:
+      "Sollecita: the office reminds the comune of an open assignment; at most once per assignment and day (CONFLICT otherwise), recorded in its history and the audit log (assignment.remind), mailed to the comune's referents and delegate",
+  })
+  remindAssignment(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string) {
+    return this.reminders.remind(ctx, id);
+  }
+}

@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { AuditTrail } from '@rtd/audit';
+import { callerAccess } from '@rtd/authz';
+import { todayInRome } from '@rtd/dates';
+import { actorSubject, conflict, forbidden, RequestContext } from '@rtd/kernel';
+import { Outbox } from '@rtd/outbox';
+import { AssignmentRemindersRepository } from './assignment-reminders.repository';
+import { AssignmentsService } from './assignments.service';
+import { AssignmentObject } from './dto/assignment.types';
+import { REVIEW_DECISION_TOPIC, ReminderMessage } from './review-decision-message';
+
+const OPEN = ['NOT_STARTED', 'IN_PROGRESS', 'REJECTED'];
+export const REMINDER_NOTE =
+  "Sollecito dell'Ufficio RTD: il Comune è invitato a completare la rendicontazione.";
+
+/**
+ * "Sollecita" (issue 22): the office reminds a comune of an open assignment. At most once per
+ * assignment and day (Rome), recorded in the assignment's history and the audit log, mailed to the
+ * comune's people through the outbox, all in one transaction.
+ */
+@Injectable()
+export class AssignmentRemindersService {
+  constructor(
+    private readonly workflow: AssignmentsService,
+    private readonly repository: AssignmentRemindersRepository,
+    private readonly audit: AuditTrail,
+    private readonly outbox: Outbox,
+  ) {}
+
+  async remind(ctx: RequestContext, id: string): Promise<AssignmentObject> {
+    const { row, side } = await this.workflow.actingSide(ctx, id);
+    if (side !== 'office') throw forbidden("Solo l'Ufficio RTD può sollecitare un Comune");
+    if (row.objectiveState !== 'PUBLISHED') throw conflict('Obiettivo chiuso: non si sollecita più');
+    if (!OPEN.includes(row.status))
+      throw conflict('Si sollecitano solo le attività ancora da rendicontare (non inviate né validate)');
+    const day = todayInRome();
+    const { scope } = await callerAccess(ctx);
+    await ctx.atomically(async (db) => {
+      const recorded = await this.repository.recordReminder(db, row, day, REMINDER_NOTE, {
+        subject: actorSubject(ctx.actor),
+        personId: scope.personId,
+        requestId: ctx.requestId,
+      });
+      if (!recorded)
+        throw conflict(
+          'Sollecito già inviato oggi per questa attività: se ne può inviare uno al giorno. Riprovare domani.',
+        );
+      await this.audit.record(db, ctx, {
+        action: 'assignment.remind',
+        entityType: 'Assignment',
+        entityId: row.id,
+        consortiumId: row.consortiumId,
+        comuneId: row.comuneId,
+        details: { day, status: row.status },
+      });
+      const message: ReminderMessage = {
+        kind: 'reminder',
+        assignmentId: row.id,
+        day,
+        consortiumId: row.consortiumId,
+      };
+      await this.outbox.add(db, {
+        topic: REVIEW_DECISION_TOPIC,
+        payload: message,
+        consortiumId: row.consortiumId,
+        dedupeKey: `mail:reminder:${row.id}:${day}`,
+      });
+    });
+    return this.workflow.get(ctx, id);
+  }
+}
