@@ -8,6 +8,8 @@ const KINDS = `('NEW_ASSIGNMENTS', 'SUBMISSIONS', 'CHANGES', 'REMINDERS', 'DEADL
  *   summary, off); a missing row is the kind's default. A person reads and writes only their own
  *   rows; background jobs (the relay's flag) read them all and write them for the unsubscribe link.
  * - notification_digest_item: a notice waiting for the person's daily summary (jobs only).
+ * - mail_delivery.claimed_by: the job that claimed a mail, so that its rerun after a worker was
+ *   killed mid-send takes the claim over at once instead of after ten minutes.
  * - status_event.reminded_on: the day (Rome) of an office's reminder ("Sollecita"), recorded in the
  *   history; at most one per assignment and day.
  */
@@ -53,6 +55,16 @@ export class NotificationPreferences1764000250000 implements MigrationInterface 
          USING (person_id = app_person()) WITH CHECK (person_id = app_person())`,
     );
 
+    // The job that claimed a mail (queue:job id): its own rerun after a kill takes the claim over.
+    await q.query(`ALTER TABLE mail_delivery ADD COLUMN claimed_by text`);
+    // A comune's submission tells the office (the RTD office may insert any notice of its own):
+    // the referent or delegate who submits writes the notice of that assignment, nothing else.
+    await q.query(`CREATE POLICY outbox_insert_submission ON outbox FOR INSERT TO rtd_app WITH CHECK (
+      topic = 'notifications' AND (payload ->> 'kind') = 'submitted'
+      AND (payload ->> 'consortiumId') IS NOT DISTINCT FROM consortium_id::text
+      AND EXISTS (SELECT 1 FROM assignment a
+                   WHERE a.id::text = (payload ->> 'assignmentId') AND a.consortium_id = outbox.consortium_id
+                     AND a.status = 'SUBMITTED'))`);
     await q.query(`ALTER TABLE status_event ADD COLUMN reminded_on date`);
     await q.query(
       `CREATE UNIQUE INDEX status_event_reminder_day ON status_event (assignment_id, reminded_on) WHERE reminded_on IS NOT NULL`,
@@ -61,7 +73,9 @@ export class NotificationPreferences1764000250000 implements MigrationInterface 
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP INDEX status_event_reminder_day`);
+    await q.query(`DROP POLICY outbox_insert_submission ON outbox`);
     await q.query(`ALTER TABLE status_event DROP COLUMN reminded_on`);
+    await q.query(`ALTER TABLE mail_delivery DROP COLUMN claimed_by`);
     await q.query(`DROP TABLE notification_digest_item, notification_preference`);
   }
 }

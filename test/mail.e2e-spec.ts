@@ -42,8 +42,10 @@ describe('E-mail notifications', () => {
         ),
       'reviewAssignment',
     );
-    const mail = await sink.waitFor((m) => m.envelope.to.includes(ANNA), 20_000);
-    expect(mail.subject).toBe('Esito della verifica: Obiettivo di prova');
+    const mail = await sink.waitFor(
+      (m) => m.envelope.to.includes(ANNA) && m.subject === 'Esito della verifica: Obiettivo di prova',
+      20_000,
+    );
     expect(mail.text).toContain('Manca il collegamento nel footer');
     expect(mail.text).toMatch(/respint/i);
 
@@ -78,21 +80,29 @@ describe('E-mail notifications', () => {
     );
     expect(approval.subject).toBe('Esito della verifica: Obiettivo di prova');
     await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(sink.messages().filter((m) => m.envelope.to.includes(ANNA))).toHaveLength(2);
+    const decisions = (m: { envelope: { to: string[] }; subject: string | null }) =>
+      m.envelope.to.includes(ANNA) && m.subject === 'Esito della verifica: Obiettivo di prova';
+    expect(sink.messages().filter(decisions)).toHaveLength(2);
   });
 
   it('sends the morning digests once per person and day', async () => {
     const day = todayInRome();
-    const inFiveDays = new Date(Date.parse(`${day}T12:00:00Z`) + 5 * 86_400_000).toISOString().slice(0, 10);
+    // A reminder milestone (30, 7 or 1 days before, weekly when overdue): the digest goes out that day.
+    const inSevenDays = new Date(Date.parse(`${day}T12:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
     await cremaAssignment(api, ids, 'IN_PROGRESS', {});
     const due = await publishedObjective(api, {
       consortiumId: ids.consortiumA,
       comuneIds: [ids.crema],
       title: 'Scadenza vicina',
-      dueDate: inFiveDays,
+      dueDate: inSevenDays,
     });
     expect(due).toBeTruthy();
     await cremaAssignment(api, ids, 'SUBMITTED');
+    // The notices of those publications are mailed too: the digests are what this test counts.
+    const digests = () =>
+      sink
+        .messages()
+        .filter((m) => /^(Promemoria scadenze|Rendicontazioni da verificare)/.test(m.subject ?? ''));
     sink.clear();
     const notifications = worker.get(NotificationsService);
     const dataSource = worker.get<DataSource>(APP_DATA_SOURCE);
@@ -100,16 +110,16 @@ describe('E-mail notifications', () => {
     const sent = await notifications.sendDailyDigests(job, day);
     expect(sent).toBeGreaterThanOrEqual(3);
     const digest = await eventually(
-      async () => sink.messages().find((m) => m.envelope.to.includes(ANNA)),
+      async () => digests().find((m) => m.envelope.to.includes(ANNA)),
       (m) => m !== undefined,
     );
     expect(digest!.subject).toContain('Crema');
     expect(digest!.text).toContain('Scadenza vicina');
     expect(digest!.text).toMatch(/entro 7 giorni/i);
-    const office = sink.messages().find((m) => m.envelope.to.includes('giulia.ferrari@demo.rtdhub.it'));
+    const office = digests().find((m) => m.envelope.to.includes('giulia.ferrari@demo.rtdhub.it'));
     expect(office?.subject).toContain('Rendicontazioni da verificare');
 
     expect(await notifications.sendDailyDigests(job, day)).toBe(0);
-    expect(sink.messages()).toHaveLength(sent);
+    expect(digests()).toHaveLength(sent);
   });
 });

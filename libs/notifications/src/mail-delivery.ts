@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JobContext } from '@rtd/authz';
 import type { MailRecipient } from '@rtd/identity';
-import { APP_CONFIG } from '@rtd/kernel';
+import { APP_CONFIG, currentLogContext } from '@rtd/kernel';
 import type { AppConfig } from '@rtd/kernel';
 import { Mailer } from './mailer';
 import type { NotificationKind } from './preferences/notification-kinds';
@@ -22,7 +22,7 @@ export class MailDelivery {
 
   /**
    * Sends unless this event's mail went out or is going out: the key is claimed first (a claim
-   * older than ten minutes, left by a crashed worker, may be taken over), released if the relay
+   * left by a killed run of the same job, or older than ten minutes, may be taken over), released if the relay
    * refuses the mail, and marked sent once it accepts it. With a `kind`, the mail carries the
    * one-click unsubscribe of that kind (RFC 8058) in its headers and its footer.
    */
@@ -38,13 +38,19 @@ export class MailDelivery {
     const run = <T>(sql: string, params: unknown[]) =>
       job.run(async (ctx) => (await ctx.db()).query(sql, params) as Promise<T>);
     const messageId = `<${dedupeKey.replace(/[^A-Za-z0-9.-]/g, '.')}@rtdhub>`;
+    // The job that claims (queue and job id, from its log context): when a worker is killed
+    // mid-send, the job runs again under the same id and takes over its own claim at once; another
+    // job's claim is taken over only once it is ten minutes old.
+    const log = currentLogContext();
+    const claimant = log?.jobId ? `${log.queue ?? ''}:${log.jobId}` : null;
     const claimed = await run<unknown[]>(
-      `INSERT INTO mail_delivery AS d (dedupe_key, consortium_id, recipient, subject, message_id)
-       VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (dedupe_key) DO UPDATE SET claimed_at = now()
-         WHERE d.sent_at IS NULL AND d.claimed_at < now() - interval '10 minutes'
+      `INSERT INTO mail_delivery AS d (dedupe_key, consortium_id, recipient, subject, message_id, claimed_by)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (dedupe_key) DO UPDATE SET claimed_at = now(), claimed_by = excluded.claimed_by
+         WHERE d.sent_at IS NULL
+           AND (d.claimed_at < now() - interval '10 minutes' OR d.claimed_by = excluded.claimed_by)
        RETURNING dedupe_key`,
-      [dedupeKey, consortiumId, recipient.email, content.subject, messageId],
+      [dedupeKey, consortiumId, recipient.email, content.subject, messageId, claimant],
     );
     if (claimed.length === 0) return false;
     let mail = content;
