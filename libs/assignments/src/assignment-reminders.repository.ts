@@ -37,4 +37,12 @@ export class AssignmentRemindersRepository {
     );
     return rows.length > 0;
   }
+
+  async remindedOn(db: EntityManager, assignmentId: string, day: string): Promise<boolean> {
+    const rows: unknown[] = await db.query(
+      `SELECT 1 FROM status_event WHERE assignment_id = $1 AND reminded_on = $2::date`,
+      [assignmentId, day],
+    );
+    return rows.length > 0;
+  }
 }

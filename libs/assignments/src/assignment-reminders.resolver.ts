@@ -1,4 +1,4 @@
-import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, RequestContext } from '@rtd/kernel';
 import { AssignmentRemindersService } from './assignment-reminders.service';
 import { AssignmentObject } from './dto/assignment.types';
@@ -13,5 +13,13 @@ export class AssignmentRemindersResolver {
   })
   remindAssignment(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string) {
     return this.reminders.remind(ctx, id);
+  }
+
+  @ResolveField(() => Boolean, {
+    description:
+      'Whether the caller may send a Sollecita now (the office, on an open assignment of a published objective, not yet reminded today)',
+  })
+  canRemind(@Ctx() ctx: RequestContext, @Parent() assignment: AssignmentObject): Promise<boolean> {
+    return this.reminders.canRemind(ctx, assignment);
   }
 }

@@ -27,6 +27,16 @@ export class AssignmentRemindersService {
     private readonly outbox: Outbox,
   ) {}
 
+  /** What remind() checks before writing, without refusing: the web shows the button on it. */
+  async canRemind(ctx: RequestContext, assignment: AssignmentObject): Promise<boolean> {
+    if (!OPEN.includes(assignment.status)) return false;
+    const { row, side } = await this.workflow
+      .actingSide(ctx, assignment.id)
+      .catch(() => ({ row: null, side: null }));
+    if (!row || side !== 'office' || row.objectiveState !== 'PUBLISHED') return false;
+    return !(await this.repository.remindedOn(await ctx.db(), row.id, todayInRome()));
+  }
+
   async remind(ctx: RequestContext, id: string): Promise<AssignmentObject> {
     const { row, side } = await this.workflow.actingSide(ctx, id);
     if (side !== 'office') throw forbidden("Solo l'Ufficio RTD può sollecitare un Comune");

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { Loading } from '../../../components/Feedback';
@@ -14,6 +14,7 @@ import { DelegationForm } from './DelegationForm';
 import { EvidenceSection } from './EvidenceSection';
 import { PnrrLinesSection } from './PnrrLinesSection';
 import { ReportForm } from './ReportForm';
+import { RemindPanel } from './RemindPanel';
 import { ReviewPanel } from './ReviewPanel';
 import type { AssignmentDetail } from './types';
 
@@ -65,6 +66,7 @@ function AssignmentView({
   backTo: { href: string; label: string };
 }) {
   const { objective } = assignment;
+  const [reminded, setReminded] = useState(false);
   const actions = new Set(assignment.allowedActions);
   const lastRejection = [...assignment.history].reverse().find((e) => e.to === 'REJECTED');
   const settled = assignment.status === 'COMPLETED' || assignment.status === 'NOT_APPLICABLE';
@@ -141,6 +143,16 @@ function AssignmentView({
 
           {canReport ? <ReportForm key={assignment.id} assignment={assignment} reload={reload} /> : null}
           {canReview ? <ReviewPanel assignment={assignment} /> : null}
+          {assignment.canRemind || reminded ? (
+            <RemindPanel
+              assignmentId={assignment.id}
+              canRemind={assignment.canRemind}
+              onSent={() => {
+                setReminded(true);
+                reload();
+              }}
+            />
+          ) : null}
 
           <section aria-labelledby="linee-titolo" className="mb-4">
             <h2 id="linee-titolo" className="h4">
