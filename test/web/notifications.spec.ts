@@ -70,7 +70,7 @@ test('the office sends a Sollecita; on the Notifiche page the comune turns remin
 
   // Sara turns the office's reminders off on the Notifiche page, linked from the header.
   await loginAs(page, SARA);
-  await page.getByRole('link', { name: 'Notifiche' }).click();
+  await page.getByRole('banner').getByRole('link', { name: 'Notifiche', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Notifiche');
   await expectNoHorizontalScroll(page, 'Notifiche');
   await expectAccessible(page, 'notifiche');
@@ -81,7 +81,8 @@ test('the office sends a Sollecita; on the Notifiche page the comune turns remin
   await expect(
     page.getByRole('group', { name: 'Promemoria delle scadenze' }).getByRole('radio', { name: 'Subito' }),
   ).toHaveCount(0);
-  await reminders.getByRole('radio', { name: 'Disattivate' }).check();
+  // Bootstrap Italia draws the radio on its label.
+  await reminders.getByRole('radio', { name: 'Disattivate' }).click({ force: true });
   await expect(
     page.getByText("Preferenza salvata: «Solleciti dell'Ufficio RTD», disattivate."),
   ).toBeVisible();

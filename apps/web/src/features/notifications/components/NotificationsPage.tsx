@@ -15,13 +15,16 @@ export function NotificationsPage() {
   const [{ data, fetching, error }] = useQuery({ query: NotificationPreferencesQuery });
   const [saving, save] = useMutation(SetNotificationPreferenceMutation);
   const [saved, setSaved] = useState<string | null>(null);
+  // The choice shows at once; the server's answer confirms it (or the error says why not).
+  const [chosen, setChosen] = useState<Partial<Record<NotificationKind, NotificationDelivery>>>({});
   const problem = toAppError(error ?? saving.error ?? null);
 
   const choose = async (kind: NotificationKind, label: string, delivery: NotificationDelivery) => {
     setSaved(null);
+    setChosen((current) => ({ ...current, [kind]: delivery }));
     const result = await save({ kind, delivery });
-    if (!result.error)
-      setSaved(`Preferenza salvata: «${label}», ${NOTIFICATION_DELIVERY_LABEL[delivery].toLowerCase()}.`);
+    if (result.error) setChosen((current) => ({ ...current, [kind]: undefined }));
+    else setSaved(`Preferenza salvata: «${label}», ${NOTIFICATION_DELIVERY_LABEL[delivery].toLowerCase()}.`);
   };
 
   return (
@@ -53,7 +56,7 @@ export function NotificationsPage() {
                         type="radio"
                         id={id}
                         name={preference.kind}
-                        checked={preference.delivery === delivery}
+                        checked={(chosen[preference.kind] ?? preference.delivery) === delivery}
                         disabled={saving.fetching}
                         onChange={() => void choose(preference.kind, preference.label, delivery)}
                       />
