@@ -32,6 +32,7 @@ import { EvidenceFiles1764000215000 } from './1764000215000-evidence-files';
 import { StatusEventIssues1764000220000 } from './1764000220000-status-event-issues';
 import { ConsortiumPlan1764000240000 } from './1764000240000-consortium-plan';
 import { NotificationPreferences1764000250000 } from './1764000250000-notification-preferences';
+import { CalendarFeeds1764000255000 } from './1764000255000-calendar-feeds';
 
 /** Every migration, in order. A new migration is added here as well as in its own file. */
 export const ALL_MIGRATIONS = [
@@ -69,4 +70,5 @@ export const ALL_MIGRATIONS = [
   StatusEventIssues1764000220000,
   ConsortiumPlan1764000240000,
   NotificationPreferences1764000250000,
+  CalendarFeeds1764000255000,
 ];

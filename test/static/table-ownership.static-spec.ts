@@ -6,6 +6,7 @@ import { ASSIGNMENTS_TABLES } from '../../libs/assignments/src/tables';
 import { AUDIT_TABLES } from '../../libs/audit/src/tables';
 import { AUDIT_LOG_TABLES } from '../../libs/audit-log/src/tables';
 import { AUTHZ_TABLES } from '../../libs/authz/src/tables';
+import { CALENDAR_TABLES } from '../../libs/calendar/src/tables';
 import { CATALOG_TABLES } from '../../libs/catalog/src/tables';
 import { DATES_TABLES } from '../../libs/dates/src/tables';
 import { COMPLIANCE_TABLES } from '../../libs/compliance/src/tables';
@@ -51,6 +52,7 @@ const OWNERSHIPS: TableOwnership[] = [
   PLATFORM_TABLES,
   DEMO_TABLES,
   PRIVACY_TABLES,
+  CALENDAR_TABLES,
 ];
 
 const LIBS = path.join(PROJECT_ROOT, 'libs');

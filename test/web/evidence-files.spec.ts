@@ -25,7 +25,7 @@ const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
 test.describe.configure({ mode: 'serial', retries: 0 });
 
 /** An objective of Giulia's office assigned to Crema alone, published and fanned out. */
-async function cremaObjective(): Promise<string> {
+async function cremaObjective(title = TITLE): Promise<string> {
   const me = await graphqlAs(ANNA, '{ me { memberships { comune { id } } } }');
   const crema = me.me.memberships[0].comune.id as string;
   const office = await graphqlAs(GIULIA, '{ me { memberships { consortium { id } } } }');
@@ -36,7 +36,7 @@ async function cremaObjective(): Promise<string> {
     {
       input: {
         consortiumId,
-        title: TITLE,
+        title,
         edition: '2022-2024',
         lineCodes: ['CAP6.PA.LA06'],
         dueDate: '2099-12-31',
@@ -58,7 +58,7 @@ async function cremaObjective(): Promise<string> {
       { timeout: 30_000 },
     )
     .toBe('DONE');
-  return assignmentIdByTitle(ANNA, TITLE);
+  return assignmentIdByTitle(ANNA, title);
 }
 
 test('a referent attaches a PDF, the office downloads the same bytes, another comune cannot', async ({
@@ -163,4 +163,92 @@ test('a referent attaches a PDF, the office downloads the same bytes, another co
   await screenshot(giulia, 'evidenze-rimosse');
   await officeContext.close();
   await other.close();
+});
+
+test('a referent replaces a file and edits a link, both recorded in the history', async ({
+  page,
+  loginVia,
+  expectAccessible,
+}) => {
+  test.setTimeout(240_000);
+  const title = 'Verbale di collaudo (prova delle sostituzioni)';
+  const id = await cremaObjective(title);
+  const second = Buffer.concat([PDF, Buffer.from('% seconda versione, firmata\n')]);
+
+  await loginVia(page, `/assegnazioni/${id}`, ANNA);
+  await expect(h1(page)).toHaveText(title);
+  await page.getByLabel('File', { exact: true }).check({ force: true });
+  await page
+    .getByLabel('File da allegare')
+    .setInputFiles({ name: 'verbale.pdf', mimeType: 'application/pdf', buffer: PDF });
+  await page.getByRole('button', { name: 'Allega il file' }).click();
+  await expect(page.getByRole('button', { name: 'Scarica verbale.pdf' })).toBeVisible();
+
+  // "Sostituisci": a new file in place of the old one, in one step.
+  await page.getByRole('button', { name: 'Sostituisci verbale.pdf' }).click();
+  const form = page.getByRole('form', { name: 'Sostituisci verbale.pdf' });
+  await form.getByLabel('Nuovo file').setInputFiles({
+    name: 'verbale-firmato.pdf',
+    mimeType: 'application/pdf',
+    buffer: second,
+  });
+  await expectAccessible(page, 'sostituzione di un file (referente)');
+  await form.getByRole('button', { name: 'Sostituisci il file' }).click();
+  await expect(
+    page.getByText('Evidenza sostituita: la precedente resta tra le evidenze rimosse.'),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Scarica verbale-firmato.pdf' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Scarica verbale.pdf' })).toHaveCount(0);
+  await expect(page.getByText(sha256(second))).toBeVisible();
+
+  // A refused replacement keeps the current file.
+  await page.getByRole('button', { name: 'Sostituisci verbale-firmato.pdf' }).click();
+  const again = page.getByRole('form', { name: 'Sostituisci verbale-firmato.pdf' });
+  await again.getByLabel('Nuovo file').setInputFiles({
+    name: 'virus.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.concat([Buffer.from('MZ\x90\x00'), Buffer.alloc(2048, 7)]),
+  });
+  await again.getByRole('button', { name: 'Sostituisci il file' }).click();
+  await expect(again.getByText(/non ammesso/)).toBeVisible();
+  await again.getByRole('button', { name: 'Annulla' }).click();
+  await expect(page.getByRole('button', { name: 'Scarica verbale-firmato.pdf' })).toBeVisible();
+
+  // A link the office found broken: "Modifica" corrects it.
+  await page.getByLabel('Collegamento', { exact: true }).check({ force: true });
+  await page.getByLabel('Indirizzo (URL)').fill('https://www.comune.crema.cr.it/delibera-rotta');
+  await page.getByLabel('Descrizione', { exact: true }).fill('Delibera di approvazione');
+  await page.getByRole('button', { name: 'Aggiungi evidenza' }).click();
+  await expect(page.getByRole('link', { name: /Delibera di approvazione/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Modifica https://www.comune.crema.cr.it/delibera-rotta' }).click();
+  const edit = page.getByRole('form', { name: 'Modifica https://www.comune.crema.cr.it/delibera-rotta' });
+  await edit.getByLabel('Indirizzo (URL)').fill('https://www.comune.crema.cr.it/delibera-42');
+  await expectAccessible(page, 'modifica di un collegamento (referente)');
+  await edit.getByRole('button', { name: 'Salva le modifiche' }).click();
+  await expect(
+    page.getByText('Evidenza sostituita: la precedente resta tra le evidenze rimosse.'),
+  ).toBeVisible();
+  await expect(page.getByRole('link', { name: /Delibera di approvazione/ })).toHaveAttribute(
+    'href',
+    'https://www.comune.crema.cr.it/delibera-42',
+  );
+  await page.getByText('Evidenze rimosse (2)').click();
+  await expect(
+    page.getByText(/Evidenza sostituita: «verbale\.pdf» con «verbale-firmato\.pdf»/).first(),
+  ).toBeVisible();
+  await expect(
+    page
+      .getByText(
+        /Evidenza sostituita: «https:\/\/www\.comune\.crema\.cr\.it\/delibera-rotta» con «https:\/\/www\.comune\.crema\.cr\.it\/delibera-42»/,
+      )
+      .first(),
+  ).toBeVisible();
+  await expectAccessible(page, 'evidenze sostituite (referente)');
+  await screenshot(page, 'evidenze-sostituite');
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.reload();
+  await page.getByRole('button', { name: 'Sostituisci verbale-firmato.pdf' }).click();
+  await expect(page.getByRole('form', { name: 'Sostituisci verbale-firmato.pdf' })).toBeVisible();
+  await expectNoHorizontalScroll(page, 'sostituzione di un file a 320 px');
+  await screenshot(page, 'evidenze-sostituisci-320');
 });

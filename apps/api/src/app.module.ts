@@ -6,6 +6,7 @@ import { Logger, LoggerModule } from 'nestjs-pino';
 import { AssignmentsModule } from '@rtd/assignments';
 import { AuditModule } from '@rtd/audit';
 import { AuditLogModule } from '@rtd/audit-log';
+import { CalendarModule } from '@rtd/calendar';
 import { CatalogModule } from '@rtd/catalog';
 import { ComplianceModule } from '@rtd/compliance';
 import { IdentityModule } from '@rtd/identity';
@@ -29,6 +30,7 @@ import { TenancyModule } from '@rtd/tenancy';
 import { GraphqlExceptionFilter } from './graphql/graphql-exception.filter';
 import { graphqlOptions } from './graphql/graphql.options';
 import { RequestContextFactory } from './graphql/request-context.factory';
+import { CalendarFeedController } from './http/calendar-feed.controller';
 import { DownloadController } from './http/download.controller';
 import { EvidenceFilesController } from './http/evidence-files.controller';
 import { GraphqlGateMiddleware } from './http/graphql-gate.middleware';
@@ -73,9 +75,10 @@ class RequestContextModule {}
     ExportsModule,
     PrivacyModule,
     NotificationPreferencesModule,
+    CalendarModule,
     RequestContextModule,
   ],
-  controllers: [DownloadController, EvidenceFilesController, UnsubscribeController],
+  controllers: [DownloadController, EvidenceFilesController, UnsubscribeController, CalendarFeedController],
   providers: [
     DateScalar,
     ShutdownLogger,

@@ -12,3 +12,4 @@ export * from './evidence.service';
 export * from './evidence-storage';
 export * from './evidence-content';
 export * from './assignment-reminders.service';
+export * from './assignment-deadlines';

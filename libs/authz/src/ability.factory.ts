@@ -42,6 +42,8 @@ export interface SubjectFields {
   PianoIndicatorValue: { consortiumId: string; comuneId: string | null };
   /** What the service holds on one person (GDPR art. 15-17, 20): the operator's alone. */
   PersonalData: Record<string, never>;
+  /** A person's private calendar feed of deadlines (issue 22): their own only. */
+  CalendarFeed: { personId: string };
   /** `role: null` asks about memberships of any role there (reading who holds roles). */
   Membership: {
     role: Role | null;
@@ -156,6 +158,9 @@ export function buildAbility(scope: AccessScope): AppAbility {
   can('read', 'PianoIndicatorValue', { consortiumId: $in(scope.fullConsortia) });
   can('read', 'PianoIndicatorValue', { comuneId: $in(scope.readableComuni) });
   can('report', 'PianoIndicatorValue', { comuneId: $in(scope.referentComuni) });
+
+  // A person's calendar feed is theirs alone, whatever their roles (none: an empty calendar).
+  if (scope.personId) can(['read', 'update'], 'CalendarFeed', { personId: scope.personId });
 
   can('summarize', 'Compliance', { consortiumId: $in(scope.fullConsortia) });
   can('summarize', 'Compliance', { consortiumId: null, regionCode: $in(scope.regions) });

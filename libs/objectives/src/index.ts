@@ -13,3 +13,4 @@ export * from './target-preview.service';
 export * from './carry-forward.service';
 export * from './personal-data';
 export * from './objective-notice-message';
+export * from './objective-deadlines';

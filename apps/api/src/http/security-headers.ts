@@ -2,7 +2,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { AppConfig } from '@rtd/kernel';
 
 /** Paths answered by the server itself (GraphQL, health, downloads), not by the web app. */
-const SERVER_PATHS = /^\/(graphql|health|downloads)(\/|$)/;
+const SERVER_PATHS = /^\/(graphql|health|downloads|calendar)(\/|$)/;
 const GRAPHQL_PATH = /^\/graphql(\/|$)/;
 /**
  * The page oidc-client-ts loads in its hidden frame to renew tokens silently: the app's own

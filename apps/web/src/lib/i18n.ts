@@ -394,6 +394,12 @@ export const EVIDENCE_LABEL = {
   uploaded: 'File allegato.',
   added: 'Evidenza aggiunta.',
   removedDone: 'Evidenza rimossa.',
+  replace: 'Sostituisci',
+  edit: 'Modifica',
+  replaceFileField: 'Nuovo file',
+  replaceFile: 'Sostituisci il file',
+  saveChanges: 'Salva le modifiche',
+  replacedDone: 'Evidenza sostituita: la precedente resta tra le evidenze rimosse.',
 } as const;
 
 /** A size in bytes as a person reads it: 812 byte, 12,3 kB, 4,1 MB. */

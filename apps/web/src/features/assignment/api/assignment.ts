@@ -201,8 +201,18 @@ export const AssignmentPnrrQuery = graphql(`
 `);
 
 export const CreateEvidenceUploadMutation = graphql(`
-  mutation CreateEvidenceUpload($assignmentId: ID!, $fileName: String!, $description: String) {
-    createEvidenceUpload(assignmentId: $assignmentId, fileName: $fileName, description: $description) {
+  mutation CreateEvidenceUpload(
+    $assignmentId: ID!
+    $fileName: String!
+    $description: String
+    $replacesEvidenceId: ID
+  ) {
+    createEvidenceUpload(
+      assignmentId: $assignmentId
+      fileName: $fileName
+      description: $description
+      replacesEvidenceId: $replacesEvidenceId
+    ) {
       url
       expiresAt
       maxBytes
@@ -230,6 +240,14 @@ export const RemindAssignmentMutation = graphql(`
         to
         note
       }
+    }
+  }
+`);
+
+export const ReplaceEvidenceMutation = graphql(`
+  mutation ReplaceEvidence($id: ID!, $kind: EvidenceKind!, $url: String, $description: String!) {
+    replaceEvidence(id: $id, kind: $kind, url: $url, description: $description) {
+      id
     }
   }
 `);

@@ -1,6 +1,21 @@
 import type { CombinedError } from '@urql/core';
 import { errorFor, toAppError, type AppError } from '../../../lib/errors';
 
+const MAX_BYTES = 20 * 1024 * 1024;
+
+/** What is wrong with the chosen file before anything is sent (the server checks again), or null. */
+export function fileProblem(file: File | null, field: string): AppError | null {
+  const invalid = (message: string): AppError => ({
+    code: 'BAD_USER_INPUT',
+    field: 'file',
+    message: `Controlla il campo «${field}»: ${message}`,
+  });
+  if (!file) return invalid('scegli un file.');
+  if (file.size === 0) return invalid('il file è vuoto.');
+  if (file.size > MAX_BYTES) return invalid('il file supera i 20 MB consentiti.');
+  return null;
+}
+
 /**
  * POSTs a file to the signed upload URL createEvidenceUpload gave (it lives minutes), as the
  * raw body with the person's bearer token. Answers null when stored, or the error to show: the

@@ -6,9 +6,7 @@ import { useAuth } from '../../../lib/auth';
 import { toAppError, type AppError } from '../../../lib/errors';
 import { ACTION_LABEL, EVIDENCE_LABEL } from '../../../lib/i18n';
 import { AddEvidenceMutation, CreateEvidenceUploadMutation } from '../api/assignment';
-import { uploadEvidenceFile } from '../api/evidence-files';
-
-const MAX_BYTES = 20 * 1024 * 1024;
+import { fileProblem, uploadEvidenceFile } from '../api/evidence-files';
 
 /**
  * "Aggiungi evidenza": a link with a description, a note, or a file. A file goes in two steps:
@@ -37,11 +35,8 @@ export function EvidenceForm({
   const invalid = (field: string, message: string) => setError({ code: 'BAD_USER_INPUT', field, message });
 
   const submitFile = async () => {
-    if (!file) return invalid('file', 'Controlla il campo «File da allegare»: scegli un file.');
-    if (file.size === 0) return invalid('file', 'Controlla il campo «File da allegare»: il file è vuoto.');
-    if (file.size > MAX_BYTES) {
-      return invalid('file', 'Controlla il campo «File da allegare»: il file supera i 20 MB consentiti.');
-    }
+    const problem = fileProblem(file, EVIDENCE_LABEL.fileField);
+    if (problem || !file) return setError(problem);
     const link = await createUpload({
       assignmentId,
       fileName: file.name,

@@ -8,13 +8,15 @@ import { EVIDENCE_LABEL, formatBytes } from '../../../lib/i18n';
 import { RemoveEvidenceMutation } from '../api/assignment';
 import { saveEvidenceFile } from '../api/evidence-files';
 import { EvidenceForm } from './EvidenceForm';
+import { EvidenceReplaceForm } from './EvidenceReplaceForm';
 import type { AssignmentDetail } from './types';
 
 type Evidence = AssignmentDetail['evidence'][number];
 
 /**
- * The evidence list (links, notes, files with their size and SHA-256), removal while the report
- * is open (the same right as adding: ADD_EVIDENCE), what was removed and by whom, and the form.
+ * The evidence list (links, notes, files with their size and SHA-256), removal and replacement
+ * (a new file, an edited link or note) while the report is open (the same right as adding:
+ * ADD_EVIDENCE), what was removed or replaced and by whom, and the form.
  */
 export function EvidenceSection({
   assignment,
@@ -51,11 +53,12 @@ export function EvidenceSection({
             <EvidenceItem
               key={e.id}
               evidence={e}
+              assignmentId={assignment.id}
               canRemove={canAdd}
               onError={setError}
-              onRemoved={() => {
+              onChanged={(message) => {
                 setError(null);
-                setNotice(EVIDENCE_LABEL.removedDone);
+                setNotice(message);
                 reload();
               }}
             />
@@ -100,17 +103,20 @@ export function EvidenceSection({
 
 function EvidenceItem({
   evidence: e,
+  assignmentId,
   canRemove,
   onError,
-  onRemoved,
+  onChanged,
 }: {
   evidence: Evidence;
+  assignmentId: string;
   canRemove: boolean;
   onError: (error: AppError | null) => void;
-  onRemoved: () => void;
+  onChanged: (message: string) => void;
 }) {
   const auth = useAuth();
   const [confirming, setConfirming] = useState(false);
+  const [replacing, setReplacing] = useState(false);
   const [state, remove] = useMutation(RemoveEvidenceMutation);
   const name = e.fileName ?? e.url ?? e.description;
   const download = async () => {
@@ -122,8 +128,9 @@ function EvidenceItem({
     setConfirming(false);
     const failure = toAppError(result.error);
     if (failure) onError(failure);
-    else onRemoved();
+    else onChanged(EVIDENCE_LABEL.removedDone);
   };
+  const replaceVerb = e.kind === 'FILE' ? EVIDENCE_LABEL.replace : EVIDENCE_LABEL.edit;
   return (
     <li className="mb-3">
       {e.kind === 'URL' && e.url ? (
@@ -147,7 +154,17 @@ function EvidenceItem({
         {formatDateTime(e.addedAt)}
       </div>
       {e.sha256 ? <Sha256 value={e.sha256} /> : null}
-      {canRemove ? (
+      {canRemove && replacing ? (
+        <EvidenceReplaceForm
+          evidence={e}
+          assignmentId={assignmentId}
+          onCancel={() => setReplacing(false)}
+          onDone={() => {
+            setReplacing(false);
+            onChanged(EVIDENCE_LABEL.replacedDone);
+          }}
+        />
+      ) : canRemove ? (
         confirming ? (
           <div className="mt-1" role="group" aria-label={`${EVIDENCE_LABEL.remove} ${name}`}>
             <button
@@ -167,14 +184,24 @@ function EvidenceItem({
             </button>
           </div>
         ) : (
-          <button
-            type="button"
-            className="btn btn-outline-danger btn-xs mt-1"
-            aria-label={`${EVIDENCE_LABEL.remove} ${name}`}
-            onClick={() => setConfirming(true)}
-          >
-            {EVIDENCE_LABEL.remove}
-          </button>
+          <div className="mt-1">
+            <button
+              type="button"
+              className="btn btn-outline-primary btn-xs me-2"
+              aria-label={`${replaceVerb} ${name}`}
+              onClick={() => setReplacing(true)}
+            >
+              {replaceVerb}
+            </button>
+            <button
+              type="button"
+              className="btn btn-outline-danger btn-xs"
+              aria-label={`${EVIDENCE_LABEL.remove} ${name}`}
+              onClick={() => setConfirming(true)}
+            >
+              {EVIDENCE_LABEL.remove}
+            </button>
+          </div>
         )
       ) : null}
     </li>

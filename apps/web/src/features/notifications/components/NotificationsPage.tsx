@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { ErrorNotice, Loading } from '../../../components/Feedback';
 import { PageTitle } from '../../../components/PageTitle';
@@ -9,9 +9,10 @@ import { NotificationPreferencesQuery, SetNotificationPreferenceMutation } from 
 
 /**
  * "Notifiche": for each kind of e-mail, at once, in the daily summary, or off; the choices each
- * kind allows come from the server. A choice is saved as soon as it is made.
+ * kind allows come from the server. A choice is saved as soon as it is made. Below, the private
+ * calendar of the deadlines (`calendar`: the calendar feature's panel, composed by the route).
  */
-export function NotificationsPage() {
+export function NotificationsPage({ calendar }: { calendar?: ReactNode }) {
   const [{ data, fetching, error }] = useQuery({ query: NotificationPreferencesQuery });
   const [saving, save] = useMutation(SetNotificationPreferenceMutation);
   const [saved, setSaved] = useState<string | null>(null);
@@ -30,6 +31,7 @@ export function NotificationsPage() {
   return (
     <>
       <PageTitle title="Notifiche">Notifiche</PageTitle>
+      <h2 className="h4">Avvisi per e-mail</h2>
       <p>
         Scelga come ricevere per e-mail ciascun tipo di avviso: subito, in un unico riepilogo giornaliero
         (ogni mattina alle 7) oppure per niente. Ogni e-mail contiene anche un collegamento per disattivare
@@ -78,6 +80,7 @@ export function NotificationsPage() {
           </fieldset>
         </form>
       ) : null}
+      {calendar}
     </>
   );
 }
