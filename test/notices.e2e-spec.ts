@@ -59,13 +59,15 @@ describe('Notices and preferences', () => {
 
   it('lists each kind with its default, and refuses a choice the kind does not allow', async () => {
     const list = ok(await api.as(REFERENT_CREMA).graphql(PREFERENCES), 'notificationPreferences');
+    // The kinds her role receives: a referent is not sent the office's submissions.
     expect(list.map((p: { kind: string; delivery: string }) => `${p.kind}:${p.delivery}`)).toEqual([
       'NEW_ASSIGNMENTS:IMMEDIATE',
-      'SUBMISSIONS:DIGEST',
       'CHANGES:IMMEDIATE',
       'REMINDERS:IMMEDIATE',
       'DEADLINES:DIGEST',
     ]);
+    const office = ok(await api.as(STAFF_A).graphql(PREFERENCES), 'notificationPreferences');
+    expect(office.map((p: { kind: string }) => p.kind)).toEqual(['SUBMISSIONS']);
     const refused = await api.as(REFERENT_CREMA).graphql(SET, { k: 'DEADLINES', d: 'IMMEDIATE' });
     expect(errorCodes(refused)).toEqual(['BAD_USER_INPUT']);
     expect(refused.errors![0].extensions!.field).toBe('delivery');

@@ -18,6 +18,8 @@ export interface KindRules {
   /** What a person who never chose gets. */
   default: Delivery;
   allowed: readonly Delivery[];
+  /** Who receives it: the office's reviewers, a comune's referents, or its referents and delegates. */
+  audience: 'office' | 'referents' | 'comune';
 }
 
 /**
@@ -31,24 +33,28 @@ export const KIND_RULES: Record<NotificationKind, KindRules> = {
     description: "Quando l'Ufficio RTD pubblica un obiettivo per il Suo Comune.",
     default: 'IMMEDIATE',
     allowed: DELIVERIES,
+    audience: 'referents',
   },
   SUBMISSIONS: {
     label: 'Resoconti inviati dai Comuni',
     description: "Quando un Comune invia un resoconto da verificare (per l'Ufficio RTD).",
     default: 'DIGEST',
     allowed: DELIVERIES,
+    audience: 'office',
   },
   CHANGES: {
     label: 'Scadenze cambiate e obiettivi chiusi',
     description: "Quando l'Ufficio RTD cambia la scadenza di un obiettivo o lo chiude.",
     default: 'IMMEDIATE',
     allowed: DELIVERIES,
+    audience: 'comune',
   },
   REMINDERS: {
     label: "Solleciti dell'Ufficio RTD",
     description: "Quando l'Ufficio RTD sollecita il Suo Comune su un'attività.",
     default: 'IMMEDIATE',
     allowed: DELIVERIES,
+    audience: 'comune',
   },
   DEADLINES: {
     label: 'Promemoria delle scadenze',
@@ -56,6 +62,7 @@ export const KIND_RULES: Record<NotificationKind, KindRules> = {
       'A 30, 7 e 1 giorno dalla scadenza, e ogni settimana per le attività in ritardo: un messaggio al giorno.',
     default: 'DIGEST',
     allowed: ['DIGEST', 'OFF'],
+    audience: 'referents',
   },
 };
 

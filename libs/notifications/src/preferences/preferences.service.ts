@@ -26,10 +26,19 @@ export class PreferencesService {
     return scope.personId;
   }
 
+  /** The kinds the caller's roles receive (every kind for someone with none of those roles). */
   async list(ctx: RequestContext): Promise<NotificationPreferenceObject[]> {
     const personId = await this.personOf(ctx);
+    const { scope } = await callerAccess(ctx);
+    const audiences = new Set<string>();
+    if (scope.managedConsortia.size > 0) audiences.add('office');
+    if (scope.referentComuni.size > 0) audiences.add('referents').add('comune');
+    if (scope.delegateComuni.size > 0) audiences.add('comune');
+    const kinds = NOTIFICATION_KINDS.filter(
+      (kind) => audiences.size === 0 || audiences.has(KIND_RULES[kind].audience),
+    );
     const chosen = await this.repository.chosenBy(await ctx.db(), personId);
-    return NOTIFICATION_KINDS.map((kind) => toObject(kind, chosen.get(kind)));
+    return kinds.map((kind) => toObject(kind, chosen.get(kind)));
   }
 
   async set(

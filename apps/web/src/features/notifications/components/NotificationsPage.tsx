@@ -71,13 +71,15 @@ export function NotificationsPage({ calendar }: { calendar?: ReactNode }) {
               </div>
             </fieldset>
           ))}
-          <fieldset className="border rounded p-3 mb-3">
-            <legend className="fs-5 fw-semibold float-none w-auto px-1 mb-1">Esito della verifica</legend>
-            <p className="mb-0">
-              L’esito della verifica dei resoconti del Suo Comune (validato o respinto, con la motivazione) Le
-              viene sempre inviato subito: non si può disattivare.
-            </p>
-          </fieldset>
+          {data.notificationPreferences.some((p) => p.kind === 'NEW_ASSIGNMENTS') ? (
+            <fieldset className="border rounded p-3 mb-3">
+              <legend className="fs-5 fw-semibold float-none w-auto px-1 mb-1">Esito della verifica</legend>
+              <p className="mb-0">
+                L’esito della verifica dei resoconti del Suo Comune (validato o respinto, con la motivazione)
+                Le viene sempre inviato subito: non si può disattivare.
+              </p>
+            </fieldset>
+          ) : null}
         </form>
       ) : null}
       {calendar}
