@@ -45,14 +45,14 @@ export class NotificationPreferences1764000250000 implements MigrationInterface 
       await q.query(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`);
       await q.query(`CREATE POLICY ${table}_owner ON ${table} TO rtd_owner USING (true) WITH CHECK (true)`);
       await q.query(
-        `CREATE POLICY ${table}_jobs ON ${table} TO rtd_app USING (app_flag('app.relay')) WITH CHECK (app_flag('app.relay'))`,
+        `CREATE POLICY ${table}_jobs ON ${table} TO rtd_app USING ((SELECT app_flag('app.relay'))) WITH CHECK ((SELECT app_flag('app.relay')))`,
       );
     }
     await q.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON notification_preference TO rtd_app`);
     await q.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON notification_digest_item TO rtd_app`);
     await q.query(
       `CREATE POLICY notification_preference_own ON notification_preference TO rtd_app
-         USING (person_id = app_person()) WITH CHECK (person_id = app_person())`,
+         USING (person_id = (SELECT app_person())) WITH CHECK (person_id = (SELECT app_person()))`,
     );
 
     // The job that claimed a mail (queue:job id): its own rerun after a kill takes the claim over.
