@@ -168,6 +168,37 @@ describe('Notices and preferences', () => {
     expect(mail.text).toContain(`/assegnazioni/${assignment.id}`);
   });
 
+  it("sends a Sollecita to a whole comune from the Cruscotto's laggards: each open activity once, one mail", async () => {
+    const open = await cremaAssignment(api, ids, 'IN_PROGRESS');
+    await cremaAssignment(api, ids, 'NOT_STARTED');
+    const remindComune = `mutation($c: ID!, $m: ID!) { remindComune(consortiumId: $c, comuneId: $m) }`;
+    const vars = { c: ids.consortiumA, m: ids.crema };
+    expect(errorCodes(await api.as(REFERENT_CREMA).graphql(remindComune, vars))).toEqual(['FORBIDDEN']);
+    const before = mailsTo(ANNA, /^Sollecito:/).length;
+    const count = ok(await api.as(STAFF_A).graphql(remindComune, vars), 'remindComune');
+    expect(count).toBeGreaterThanOrEqual(2);
+    const again = await api.as(STAFF_A).graphql(remindComune, vars);
+    expect(errorCodes(again)).toEqual(['CONFLICT']);
+    expect(again.errors![0].message).toMatch(/Nessuna attività da sollecitare oggi/);
+
+    const history = ok(
+      await api
+        .as(RTD_A)
+        .graphql(`query($id: ID!) { assignment(id: $id) { history { note } } }`, { id: open.id }),
+      'assignment',
+    ).history;
+    expect(history.filter((e: { note: string | null }) => /^Sollecito/.test(e.note ?? ''))).toHaveLength(1);
+    const key = (
+      await owner.query(`SELECT dedupe_key FROM outbox WHERE dedupe_key LIKE 'mail:reminder:comune:%'`)
+    ).rows.map((r) => r.dedupe_key as string);
+    expect(key).toHaveLength(1);
+    await processed(key[0]);
+    const mails = mailsTo(ANNA, /^Sollecito:/).slice(before);
+    expect(mails).toHaveLength(1);
+    expect(mails[0].subject).toMatch(new RegExp(`e altre ${count - 1} attività – Comune di Crema – `));
+    expect(mails[0].text).toContain(`/assegnazioni/${open.id}`);
+  });
+
   it('tells the comune of a new due date at once, or in the daily summary when it prefers', async () => {
     const assignment = await cremaAssignment(api, ids, 'IN_PROGRESS');
     const objective = ok(

@@ -45,4 +45,20 @@ export class AssignmentRemindersRepository {
     );
     return rows.length > 0;
   }
+
+  /** The open activities of published objectives of one comune in one consortium (row-level security applies). */
+  async openOfComune(
+    db: EntityManager,
+    consortiumId: string,
+    comuneId: string,
+  ): Promise<{ id: string; consortiumId: string; comuneId: string; status: string; progress: number }[]> {
+    return db.query(
+      `SELECT a.id, a.consortium_id AS "consortiumId", a.comune_id AS "comuneId", a.status, a.progress
+         FROM assignment a JOIN shared_objective o ON o.id = a.objective_id
+        WHERE a.consortium_id = $1 AND a.comune_id = $2 AND o.state = 'PUBLISHED'
+          AND a.status IN ('NOT_STARTED', 'IN_PROGRESS', 'REJECTED')
+        ORDER BY a.id`,
+      [consortiumId, comuneId],
+    );
+  }
 }

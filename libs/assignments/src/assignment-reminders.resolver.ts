@@ -1,4 +1,4 @@
-import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, RequestContext } from '@rtd/kernel';
 import { AssignmentRemindersService } from './assignment-reminders.service';
 import { AssignmentObject } from './dto/assignment.types';
@@ -13,6 +13,18 @@ export class AssignmentRemindersResolver {
   })
   remindAssignment(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string) {
     return this.reminders.remind(ctx, id);
+  }
+
+  @Mutation(() => Int, {
+    description:
+      "Sollecita from the Cruscotto: every open activity of the comune not yet reminded today, each in its history and the audit log, one mail to the comune's people listing them; how many (CONFLICT when none)",
+  })
+  remindComune(
+    @Ctx() ctx: RequestContext,
+    @Args('consortiumId', { type: () => ID }) consortiumId: string,
+    @Args('comuneId', { type: () => ID }) comuneId: string,
+  ): Promise<number> {
+    return this.reminders.remindComune(ctx, consortiumId, comuneId);
   }
 
   @ResolveField(() => Boolean, {

@@ -78,4 +78,54 @@ export class AssignmentRemindersService {
     });
     return this.workflow.get(ctx, id);
   }
+
+  /**
+   * Sollecita from the Cruscotto's laggards: every open activity of the comune not yet reminded
+   * today, each in its history and the audit log, and one mail listing them. Returns how many.
+   */
+  async remindComune(ctx: RequestContext, consortiumId: string, comuneId: string): Promise<number> {
+    const { scope } = await callerAccess(ctx);
+    if (!scope.managedConsortia.has(consortiumId))
+      throw forbidden("Solo l'Ufficio RTD può sollecitare un Comune");
+    const day = todayInRome();
+    return ctx.atomically(async (db) => {
+      const open = await this.repository.openOfComune(db, consortiumId, comuneId);
+      const reminded: string[] = [];
+      for (const row of open) {
+        const recorded = await this.repository.recordReminder(db, row, day, REMINDER_NOTE, {
+          subject: actorSubject(ctx.actor),
+          personId: scope.personId,
+          requestId: ctx.requestId,
+        });
+        if (!recorded) continue;
+        reminded.push(row.id);
+        await this.audit.record(db, ctx, {
+          action: 'assignment.remind',
+          entityType: 'Assignment',
+          entityId: row.id,
+          consortiumId,
+          comuneId,
+          details: { day, status: row.status, fromDashboard: true },
+        });
+      }
+      if (reminded.length === 0)
+        throw conflict(
+          'Nessuna attività da sollecitare oggi per questo Comune: sono tutte inviate o validate, o già sollecitate oggi.',
+        );
+      const message: ReminderMessage = {
+        kind: 'reminder',
+        assignmentId: reminded[0],
+        assignmentIds: reminded,
+        day,
+        consortiumId,
+      };
+      await this.outbox.add(db, {
+        topic: REVIEW_DECISION_TOPIC,
+        payload: message,
+        consortiumId,
+        dedupeKey: `mail:reminder:comune:${comuneId}:${day}:${reminded[0]}`,
+      });
+      return reminded.length;
+    });
+  }
 }

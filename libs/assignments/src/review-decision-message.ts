@@ -26,6 +26,8 @@ export type SubmissionMessage = {
 export type ReminderMessage = {
   kind: 'reminder';
   assignmentId: string;
+  /** A Sollecita of a whole comune (the Cruscotto's laggards): every activity reminded, in one mail. */
+  assignmentIds?: string[];
   day: string;
   consortiumId: string;
 };

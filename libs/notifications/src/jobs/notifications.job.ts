@@ -46,7 +46,7 @@ export class NotificationsProcessor extends WorkerHost {
       case 'submitted':
         return this.notices.sendSubmitted(context, data.assignmentId, data.version);
       case 'reminder':
-        return this.notices.sendReminder(context, data.assignmentId, data.day);
+        return this.notices.sendReminder(context, data);
       case 'published':
         return this.notices.sendPublished(context, data);
       case 'objective-changed':

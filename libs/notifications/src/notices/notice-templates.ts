@@ -96,18 +96,24 @@ export function submissionMail(input: {
   );
 }
 
-/** The office's reminder ("Sollecita"), to the comune's referents and delegate. */
+/** The office's reminder ("Sollecita"), to the comune's referents and delegate: one activity or several. */
 export function reminderMail(input: {
   recipientName: string;
   comuneName: string;
-  item: NoticeItem;
+  items: NoticeItem[];
 }): MailContent {
-  const subject = `Sollecito: ${input.item.objectiveTitle} – Comune di ${input.comuneName} – ${dueText(input.item.dueDate)}`;
+  const [first] = input.items;
+  const many = input.items.length > 1;
+  const subject = many
+    ? `Sollecito: ${first.objectiveTitle} e altre ${input.items.length - 1} attività – Comune di ${input.comuneName} – ${dueText(first.dueDate)}`
+    : `Sollecito: ${first.objectiveTitle} – Comune di ${input.comuneName} – ${dueText(first.dueDate)}`;
   return noticeMail(
     subject,
     input.recipientName,
-    `l'Ufficio RTD Le ricorda che il Comune di ${input.comuneName} non ha ancora inviato il resoconto di questa attività.`,
-    [input.item],
+    many
+      ? `l'Ufficio RTD Le ricorda che il Comune di ${input.comuneName} non ha ancora inviato il resoconto di queste ${input.items.length} attività.`
+      : `l'Ufficio RTD Le ricorda che il Comune di ${input.comuneName} non ha ancora inviato il resoconto di questa attività.`,
+    input.items,
     'La invitiamo a completare la rendicontazione e a inviarla appena possibile.',
   );
 }

@@ -12,6 +12,7 @@ import type { MailRecipient } from '@rtd/identity';
 import { APP_CONFIG } from '@rtd/kernel';
 import type { AppConfig } from '@rtd/kernel';
 import type { ObjectiveChangedMessage, PublishedMessage } from '@rtd/objectives';
+import type { ReminderMessage } from '@rtd/assignments';
 import { MailDelivery } from '../mail-delivery';
 import { Delivery, KIND_RULES, NotificationKind } from '../preferences/notification-kinds';
 import { preferencesQueries } from '../preferences/preferences.repository';
@@ -109,23 +110,41 @@ export class NoticesService {
     return sent;
   }
 
-  /** "Sollecita": the comune's referents and the assignment's delegate. */
-  async sendReminder(job: JobContext, assignmentId: string, day: string): Promise<number> {
+  /**
+   * "Sollecita": the comune's referents and each activity's delegate, one mail per person listing
+   * the activities reminded (one, or a whole comune's from the Cruscotto).
+   */
+  async sendReminder(job: JobContext, message: ReminderMessage): Promise<number> {
+    const ids = message.assignmentIds ?? [message.assignmentId];
     const plan = await job.run(async (ctx) => {
       const db = await ctx.db();
-      const row = await assignmentNotice(db, assignmentId);
-      return row ? { row, people: await this.comunePeople(db, 'REMINDERS', row) } : null;
+      const byPerson = new Map<string, { who: Addressed; rows: AssignmentNoticeFacts[] }>();
+      for (const id of ids) {
+        const row = await assignmentNotice(db, id);
+        if (!row) continue;
+        for (const who of await this.comunePeople(db, 'REMINDERS', row)) {
+          const entry = byPerson.get(who.recipient.personId) ?? { who, rows: [] };
+          entry.rows.push(row);
+          byPerson.set(who.recipient.personId, entry);
+        }
+      }
+      return [...byPerson.values()];
     });
-    if (!plan) return 0;
-    const item = this.item(plan.row);
     let sent = 0;
-    for (const { recipient, delivery } of plan.people) {
+    for (const { who, rows } of plan) {
+      const { recipient, delivery } = who;
+      const items = rows.map((row) => this.item(row));
+      const key =
+        ids.length === 1
+          ? `reminder:${ids[0]}:${message.day}:${recipient.personId}`
+          : `reminder:${rows[0].comune_id}:${message.day}:${ids[0]}:${recipient.personId}`;
       sent += await this.route(job, 'REMINDERS', recipient, delivery, {
-        key: `reminder:${assignmentId}:${day}:${recipient.personId}`,
-        mail: () => reminderMail({ recipientName: recipient.name, comuneName: plan.row.comune_name, item }),
-        summary: [
-          { line: `Sollecito: ${item.objectiveTitle} – Comune di ${plan.row.comune_name}`, link: item.link },
-        ],
+        key,
+        mail: () => reminderMail({ recipientName: recipient.name, comuneName: rows[0].comune_name, items }),
+        summary: items.map((item) => ({
+          line: `Sollecito: ${item.objectiveTitle} – Comune di ${rows[0].comune_name}`,
+          link: item.link,
+        })),
       });
     }
     return sent;
