@@ -96,3 +96,17 @@ test('the office sends a Sollecita; on the Notifiche page the comune turns remin
   const mailed = (await mailbox.to(SARA_MAIL)).filter((m) => /^Sollecito:/.test(m.subject ?? ''));
   expect(mailed).toHaveLength(1);
 });
+
+test('the office sends a Sollecita to a laggard comune from the Cruscotto', async ({
+  page,
+  loginAs,
+  expectAccessible,
+}) => {
+  await loginAs(page, GIULIA);
+  await page.goto('/cruscotto');
+  const laggards = page.getByRole('table', { name: 'Comuni con il completamento più basso' });
+  const first = laggards.getByRole('button', { name: /^Sollecita il Comune di / }).first();
+  await first.click();
+  await expect(laggards.getByText(/^Sollecitat[ae] \d+ attività\.$/)).toBeVisible();
+  await expectAccessible(page, 'cruscotto-sollecito');
+});
