@@ -5,8 +5,8 @@ import { JobContext } from '@rtd/authz';
 import { NOTIFICATIONS_SUBJECT, NotificationsService } from '@rtd/notifications';
 import { startSmtpSink, type SmtpSink } from '../apps/dev-mail/src/smtp-sink';
 import { APP_DATA_SOURCE } from '@rtd/platform';
-import { REFERENT_CREMA, RTD_A, STAFF_A } from './support/identities';
-import { cremaAssignment, DemoIds, demoIds, ok, publishedObjective } from './support/scenario';
+import { DELEGATE_CREMA, REFERENT_CREMA, RTD_A, STAFF_A } from './support/identities';
+import { assignmentOf, cremaAssignment, DemoIds, demoIds, ok, publishedObjective } from './support/scenario';
 import { startTestApi, TestApi } from './support/test-app';
 import { eventually, startTestWorker } from './support/test-worker';
 
@@ -97,6 +97,17 @@ describe('E-mail notifications', () => {
       dueDate: inSevenDays,
     });
     expect(due).toBeTruthy();
+    // Delegated to Paolo Conti: he gets the reminder of what is delegated to him.
+    const near = await assignmentOf(api, due, ids.crema);
+    ok(
+      await api
+        .as(REFERENT_CREMA)
+        .graphql(`mutation($id: ID!, $fc: String) { delegateAssignment(id: $id, fiscalCode: $fc) { id } }`, {
+          id: near.id,
+          fc: DELEGATE_CREMA,
+        }),
+      'delegateAssignment',
+    );
     await cremaAssignment(api, ids, 'SUBMITTED');
     // The notices of those publications are mailed too: the digests are what this test counts.
     const digests = () =>
@@ -116,6 +127,9 @@ describe('E-mail notifications', () => {
     expect(digest!.subject).toContain('Crema');
     expect(digest!.text).toContain('Scadenza vicina');
     expect(digest!.text).toMatch(/entro 7 giorni/i);
+    const paolo = digests().find((m) => m.envelope.to.includes('paolo.conti@demo.rtdhub.it'));
+    expect(paolo?.text).toContain('Scadenza vicina');
+    expect(paolo?.text).toContain('Gentile Paolo Conti');
     const office = digests().find((m) => m.envelope.to.includes('giulia.ferrari@demo.rtdhub.it'));
     expect(office?.subject).toContain('Rendicontazioni da verificare');
 

@@ -95,13 +95,29 @@ export class NotificationsService {
       const submitted = await submittedAssignments(db, consortium.id);
       const byComune = new Map<string, typeof open>();
       for (const item of open) byComune.set(item.comune_id, [...(byComune.get(item.comune_id) ?? []), item]);
-      const referents = new Map<string, Recipient[]>();
+      // Reminders at 30, 7 and 1 days before the due date and weekly while overdue (issue 22): a
+      // digest goes out on a day one of its activities reaches such a milestone, to the comune's
+      // referents (all its open work) and to each delegate (what is delegated to them).
+      const digests: { recipient: Recipient; comuneId: string; role: string; items: typeof open }[] = [];
       for (const [comuneId, items] of byComune) {
-        // Reminders at 30, 7 and 1 days before the due date and weekly while overdue (issue 22):
-        // a comune's digest goes out on a day one of its activities reaches such a milestone.
-        if (!items.some((item) => isMilestone(daysBetween(day, item.due)))) continue;
-        const people = await this.recipients(db, { roles: ['COMUNE_REFERENT'], comuneId });
-        referents.set(comuneId, await this.wanting(db, 'DEADLINES', people, 'DIGEST'));
+        const referents = await this.recipients(db, { roles: ['COMUNE_REFERENT'], comuneId });
+        if (items.some((item) => isMilestone(daysBetween(day, item.due)))) {
+          for (const recipient of await this.wanting(db, 'DEADLINES', referents, 'DIGEST'))
+            digests.push({ recipient, comuneId, role: 'referent', items });
+        }
+        // A referent who is also a delegate there already has the comune's digest.
+        const delegates = new Set(
+          items
+            .map((item) => item.delegate_person_id)
+            .filter((id) => id !== null && !referents.some((r) => r.personId === id)),
+        );
+        for (const delegateId of delegates) {
+          const theirs = items.filter((item) => item.delegate_person_id === delegateId);
+          if (!theirs.some((item) => isMilestone(daysBetween(day, item.due)))) continue;
+          const people = await this.recipients(db, { roles: [], extraPersonId: delegateId });
+          for (const recipient of await this.wanting(db, 'DEADLINES', people, 'DIGEST'))
+            digests.push({ recipient, comuneId, role: 'delegate', items: theirs });
+        }
       }
       const office = submitted.length
         ? await this.wanting(
@@ -114,35 +130,29 @@ export class NotificationsService {
             'DIGEST',
           )
         : [];
-      return { byComune, referents, submitted, office };
+      return { digests, submitted, office };
     });
 
     let sent = 0;
     const daysTo = (due: string) => daysBetween(day, due);
-    for (const [comuneId, items] of plan.byComune) {
-      if (!plan.referents.has(comuneId)) continue;
+    for (const { recipient, comuneId, role, items } of plan.digests) {
       const toItem = (i: (typeof items)[number]) => ({
         objectiveTitle: i.title,
         dueDate: i.due,
         status: i.status as never,
         progress: i.progress,
       });
-      const overdue = items.filter((i) => daysTo(i.due) < 0).map(toItem);
-      const dueWithin7 = items.filter((i) => daysTo(i.due) >= 0 && daysTo(i.due) <= 7).map(toItem);
-      const dueWithin30 = items.filter((i) => daysTo(i.due) > 7 && daysTo(i.due) <= 30).map(toItem);
-      for (const recipient of plan.referents.get(comuneId) ?? []) {
-        const mail = referentDigestMail({
-          recipientName: recipient.name,
-          comuneName: items[0].comune_name,
-          today: day,
-          overdue,
-          dueWithin7,
-          dueWithin30,
-          link: `${this.config.publicUrl}/assegnazioni`,
-        });
-        const key = `digest:${day}:referent:${recipient.personId}:${comuneId}`;
-        if (await this.deliver(job, key, recipient, mail, 'DEADLINES')) sent++;
-      }
+      const mail = referentDigestMail({
+        recipientName: recipient.name,
+        comuneName: items[0].comune_name,
+        today: day,
+        overdue: items.filter((i) => daysTo(i.due) < 0).map(toItem),
+        dueWithin7: items.filter((i) => daysTo(i.due) >= 0 && daysTo(i.due) <= 7).map(toItem),
+        dueWithin30: items.filter((i) => daysTo(i.due) > 7 && daysTo(i.due) <= 30).map(toItem),
+        link: `${this.config.publicUrl}/assegnazioni`,
+      });
+      const key = `digest:${day}:${role}:${recipient.personId}:${comuneId}`;
+      if (await this.deliver(job, key, recipient, mail, 'DEADLINES')) sent++;
     }
     for (const recipient of plan.office) {
       const mail = officeDigestMail({
