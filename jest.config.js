@@ -9,7 +9,7 @@
 const base = { runner: 'jest-light-runner', testEnvironment: 'node', rootDir: __dirname };
 module.exports = {
   projects: [
-    { ...base, displayName: 'unit', testMatch: ['<rootDir>/dist-test/{apps,libs}/**/*.spec.js'] },
+    { ...base, displayName: 'unit', testMatch: ['<rootDir>/dist-test/{apps,libs,test/bench}/**/*.spec.js'] },
     // Checks of the code base itself (library graph, table ownership, the contract, dependencies,
     // the lockfile, publiccode.yml): no PostgreSQL, no Redis, no IdP.
     { ...base, displayName: 'static', testMatch: ['<rootDir>/dist-test/test/static/**/*.static-spec.js'] },

@@ -27,12 +27,14 @@ import { OutboxRequestId1764000100000 } from './1764000100000-outbox-request-id'
 import { PersonalData1764000101000 } from './1764000101000-personal-data';
 import { Retention1764000102000 } from './1764000102000-retention';
 import { PnrrAttribution1764000200000 } from './1764000200000-pnrr-attribution';
-import { PeriodicReport1764000230000 } from './1764000230000-periodic-report';
 import { EvidenceFiles1764000215000 } from './1764000215000-evidence-files';
 import { StatusEventIssues1764000220000 } from './1764000220000-status-event-issues';
+import { PeriodicReport1764000230000 } from './1764000230000-periodic-report';
 import { ConsortiumPlan1764000240000 } from './1764000240000-consortium-plan';
 import { NotificationPreferences1764000250000 } from './1764000250000-notification-preferences';
 import { CalendarFeeds1764000255000 } from './1764000255000-calendar-feeds';
+import { OfficeReportsForComuni1764000265000 } from './1764000265000-office-reports-for-comuni';
+import { SchedaNarrative1764000270000 } from './1764000270000-scheda-narrative';
 
 /** Every migration, in order. A new migration is added here as well as in its own file. */
 export const ALL_MIGRATIONS = [
@@ -65,10 +67,12 @@ export const ALL_MIGRATIONS = [
   PersonalData1764000101000,
   Retention1764000102000,
   PnrrAttribution1764000200000,
-  PeriodicReport1764000230000,
   EvidenceFiles1764000215000,
   StatusEventIssues1764000220000,
+  PeriodicReport1764000230000,
   ConsortiumPlan1764000240000,
   NotificationPreferences1764000250000,
   CalendarFeeds1764000255000,
+  OfficeReportsForComuni1764000265000,
+  SchedaNarrative1764000270000,
 ];

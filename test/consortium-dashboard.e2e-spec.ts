@@ -139,7 +139,7 @@ describe('consortiumDashboard', () => {
       `SELECT count(*) FILTER (WHERE coalesce(a.due_date, o.due_date) BETWEEN $2::date AND $2::date + 60)::int AS deadlines,
               count(*) FILTER (WHERE a.issues IS NOT NULL)::int AS criticita
          FROM assignment a JOIN shared_objective o ON o.id = a.objective_id
-        WHERE a.consortium_id = $1 AND a.status NOT IN ('COMPLETED', 'NOT_APPLICABLE')`,
+        WHERE a.consortium_id = $1 AND a.status NOT IN ('COMPLETED', 'NOT_APPLICABLE') AND o.state <> 'CLOSED'`,
       [ids.consortiumA, today],
     );
     expect(deadlines).toBeGreaterThan(0);
@@ -185,6 +185,52 @@ describe('consortiumDashboard', () => {
       const res = await api.as(who).graphql(DASHBOARD, { id: ids.consortiumA });
       expect(res.errors?.[0]?.extensions?.code).toMatch(/FORBIDDEN|NOT_FOUND/);
     }
+  });
+
+  // Last: it closes an objective.
+  it('keeps a closed objective out of what counts as open: overdue, deadlines, criticità (issue 23, point 3)', async () => {
+    const before = await dashboard(RTD_A, {});
+    const closing = [...before.objectives].sort((a: any, b: any) => b.counts.overdue - a.counts.overdue)[0];
+    expect(closing.counts.overdue).toBeGreaterThan(0);
+    const [{ open, version }] = await owner.query(
+      `SELECT count(*) FILTER (WHERE a.status NOT IN ('COMPLETED', 'NOT_APPLICABLE'))::int AS open, o.version
+         FROM shared_objective o JOIN assignment a ON a.objective_id = o.id WHERE o.id = $1 GROUP BY o.version`,
+      [closing.id],
+    );
+    expect(open).toBeGreaterThan(0);
+    ok(
+      await api
+        .as(RTD_A)
+        .graphql(
+          `mutation($id: ID!, $v: Int!) { closeSharedObjective(id: $id, expectedVersion: $v) { state } }`,
+          {
+            id: closing.id,
+            v: version,
+          },
+        ),
+      'closeSharedObjective',
+    );
+
+    const after = await dashboard(RTD_A, {});
+    const column = after.objectives.find((o: any) => o.id === closing.id);
+    expect(column.counts).toMatchObject({ total: closing.counts.total, overdue: 0 });
+    expect(after.figures.overdue).toBe(before.figures.overdue - closing.counts.overdue);
+    expect(after.figures.total).toBe(before.figures.total);
+    const index = after.objectives.indexOf(column);
+    expect(after.comuni.rows.every((r: any) => r.overdue[index] !== true)).toBe(true);
+    for (const list of [after.deadlines, after.criticita])
+      expect(list.items.some((i: any) => i.objectiveTitle === closing.title)).toBe(false);
+
+    // complianceSummary counts the same, by every grouping the Cruscotto shows.
+    const [consortium] = await summary('CONSORTIUM');
+    expect(after.figures).toEqual(consortium);
+    const objectives = byKey(await summary('OBJECTIVE'));
+    expect(objectives.get(closing.id)).toEqual(column.counts);
+    const comuni = byKey(await summary('COMUNE'));
+    for (const r of after.comuni.rows.filter((row: any) => row.counts.total > 0))
+      expect(r.counts).toEqual(comuni.get(r.istatCode));
+    const [narrowed] = await summary('CONSORTIUM', { objectiveId: closing.id });
+    expect(narrowed.overdue).toBe(0);
   });
 
   it('refuses bad filters in Italian, naming the field', async () => {

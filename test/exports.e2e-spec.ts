@@ -12,7 +12,7 @@ import { ownerDataSource } from '@rtd/platform';
 import { formatEuro } from '@rtd/pnrr';
 import { builtExport, downloadFile, EXPORT_JOB } from './support/exports';
 import { NO_ROLE, PORTAL_LOMBARDIA, REFERENT_CREMA, RTD_A, RTD_B, VIEWER_CREMA } from './support/identities';
-import { demoIds, DemoIds, ok, publishedObjective } from './support/scenario';
+import { assignmentOf, demoIds, DemoIds, ok, publishedObjective } from './support/scenario';
 import { errorCodes, startTestApi, TestApi } from './support/test-app';
 import { eventually, startTestWorker } from './support/test-worker';
 
@@ -36,6 +36,15 @@ const pdfLines = (pdf: Buffer): string[] => {
     .map((line) => line.replace(/\s+/g, ' ').trim());
 };
 const pdfText = (pdf: Buffer): string => pdfLines(pdf).join(' ');
+/** The pages as pdftotext lays them out, each a list of lines with spaces folded. */
+const pdfPages = (pdf: Buffer): string[][] => {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'schede-')), 'schede.pdf');
+  writeFileSync(file, pdf);
+  return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'])
+    .toString('utf8')
+    .split('\f')
+    .map((page) => page.split('\n').map((line) => line.replace(/\s+/g, ' ').trim()));
+};
 
 describe('Exports: scheda per comune (PDF), monitoring sheet (XLSX), built by the worker, signed download links', () => {
   let api: TestApi;
@@ -219,6 +228,21 @@ describe('Exports: scheda per comune (PDF), monitoring sheet (XLSX), built by th
     const text = pdfText(pdf.body);
     for (const edge of consortium.data!.consortium.comuni.edges)
       expect(text).toContain(`Comune di ${edge.node.name}`);
+    // A cover, then an index naming each comune with the page its scheda starts on.
+    const pages = pdfPages(pdf.body).map((lines) => lines.join('\n'));
+    expect(pages[0]).toContain('Schede relative ai singoli Comuni');
+    expect(pages[0]).toContain('dei 42 Comuni');
+    expect(pages[1]).toContain('Indice dei Comuni');
+    const index = pages.slice(1, 4).join('\n').split('\n');
+    for (const edge of consortium.data!.consortium.comuni.edges) {
+      const entry = index.find((line) => line.startsWith(`Comune di ${edge.node.name} `));
+      expect({ comune: edge.node.name, entry: /\d+$/.test(entry ?? '') }).toEqual({
+        comune: edge.node.name,
+        entry: true,
+      });
+      const page = Number(entry!.split(' ').at(-1));
+      expect(pages[page - 1]).toContain(`Comune di ${edge.node.name}`);
+    }
   });
 
   it('answers the request at once with a QUEUED job and no link; the worker builds it, exportJob shows its progress', async () => {
@@ -443,7 +467,7 @@ describe('Exports: scheda per comune (PDF), monitoring sheet (XLSX), built by th
     expect(adoptedOlder).toBeGreaterThan(0);
     const sources = workbook.getWorksheet('Fonti')!.getCell('A1').value as string;
     expect(sources).toMatch(
-      /^Generato da RTD Hub il \d{2}\/\d{2}\/\d{4},? \d{2}:\d{2} \(edizioni 2022-2024, 2024-2026/,
+      /^Generato da RTD Hub il \d{2}\/\d{2}\/\d{4} alle \d{2}:\d{2} \(edizioni 2022-2024, 2024-2026/,
     );
 
     // An edition chosen in the request still gives that one only.
@@ -453,5 +477,114 @@ describe('Exports: scheda per comune (PDF), monitoring sheet (XLSX), built by th
       edition: '2024-2026',
     });
     expect(chosen.job).toMatchObject({ edition: '2024-2026' });
+  });
+  it("prints the office's stato dell'arte, each activity's criticità and public note, never a rejection's reason", async () => {
+    const NARRATIVE =
+      'Il Comune, in forma aggregata, ha avviato la migrazione al cloud e ha aderito a pagoPA e ad app IO; restano da completare la sicurezza ICT e la dichiarazione di accessibilità.';
+    const SET = `mutation ($input: SetComuneStateOfTheArtInput!) { setComuneStateOfTheArt(input: $input) { text canEdit } }`;
+    // The RTD and staff write it; a referent reads it but may not write it; too long is refused by name.
+    expect(
+      errorCodes(await api.as(REFERENT_CREMA).graphql(SET, { input: { comuneId: ids.crema, text: 'x' } })),
+    ).toEqual(['FORBIDDEN']);
+    const tooLong = await api
+      .as(RTD_A)
+      .graphql(SET, { input: { comuneId: ids.crema, text: 'x'.repeat(4001) } });
+    expect(errorCodes(tooLong)).toEqual(['BAD_USER_INPUT']);
+    expect(tooLong.errors![0].extensions?.field).toBe('text');
+    expect(
+      ok(
+        await api.as(RTD_A).graphql(SET, { input: { comuneId: ids.crema, text: NARRATIVE } }),
+        'setComuneStateOfTheArt',
+      ),
+    ).toEqual({
+      text: NARRATIVE,
+      canEdit: true,
+    });
+    const read = `query ($c: ID!) { comuneStateOfTheArt(comuneId: $c) { text canEdit } }`;
+    expect(ok(await api.as(REFERENT_CREMA).graphql(read, { c: ids.crema }), 'comuneStateOfTheArt')).toEqual({
+      text: NARRATIVE,
+      canEdit: false,
+    });
+    expect(errorCodes(await api.as(RTD_B).graphql(read, { c: ids.crema }))).toEqual(['NOT_FOUND']);
+    const [audit] = await owner.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'scheda.narrative' AND entity_id = $1`,
+      [ids.crema],
+    );
+    expect(audit.n).toBeGreaterThan(0);
+
+    // One activity rejected with an internal reason, then reworked with a criticità; one approved with a note.
+    const SECRET = `Motivo interno da non stampare ${Date.now()}`;
+    const submitted = async (title: string) => {
+      const objectiveId = await publishedObjective(api, {
+        consortiumId: ids.consortiumA,
+        comuneIds: [ids.crema],
+        title,
+        lineCodes: ['CAP6.PA.LA06'],
+      });
+      const a = await assignmentOf(api, objectiveId, ids.crema);
+      const started = ok(
+        await api
+          .as(REFERENT_CREMA)
+          .graphql(
+            `mutation($id: ID!, $v: Int!) { updateAssignment(id: $id, expectedVersion: $v, input: { status: IN_PROGRESS, progress: 50 }) { id version } }`,
+            { id: a.id, v: a.version },
+          ),
+        'updateAssignment',
+      );
+      return ok(
+        await api
+          .as(REFERENT_CREMA)
+          .graphql(
+            `mutation($id: ID!, $v: Int!) { submitAssignment(id: $id, expectedVersion: $v) { id version } }`,
+            { id: started.id, v: started.version },
+          ),
+        'submitAssignment',
+      );
+    };
+    const review = (who: string, a: { id: string; version: number }, decision: string, reason: string) =>
+      api
+        .as(who)
+        .graphql(
+          `mutation($id: ID!, $v: Int!, $d: ReviewDecision!, $r: String) { reviewAssignment(id: $id, expectedVersion: $v, decision: $d, reason: $r) { id version status } }`,
+          { id: a.id, v: a.version, d: decision, r: reason },
+        );
+    const rejected = ok(
+      await review(RTD_A, await submitted('Sicurezza: da rivedere'), 'REJECT', SECRET),
+      'reviewAssignment',
+    );
+    ok(
+      await api
+        .as(REFERENT_CREMA)
+        .graphql(
+          `mutation($id: ID!, $v: Int!) { updateAssignment(id: $id, expectedVersion: $v, input: { status: IN_PROGRESS, progress: 60, issues: "Attesa del fornitore del backup" }) { id } }`,
+          { id: rejected.id, v: rejected.version },
+        ),
+      'updateAssignment',
+    );
+    ok(
+      await review(
+        RTD_A,
+        await submitted('Sicurezza: approvata'),
+        'APPROVE',
+        'Verificate le misure minime sul posto',
+      ),
+      'reviewAssignment',
+    );
+
+    const { body } = await exportFile(RTD_A, { kind: 'SCHEDA_COMUNE_PDF', comuneId: ids.crema });
+    writeFileSync(path.join(tmpdir(), 'scheda-crema-allegato1.pdf'), body);
+    const text = pdfText(body);
+    expect(text).toContain('Allegato 1 · Scheda relativa al singolo Comune');
+    expect(text).toContain('Breve descrizione dello stato dell’arte');
+    expect(text).toContain(NARRATIVE);
+    expect(text).toContain('Criticità: Attesa del fornitore del backup');
+    expect(text).toMatch(/Nota dell’Ufficio \([0-9/]+, [0-9:]+\): Verificate le misure minime sul posto/);
+    expect(text).not.toContain(SECRET);
+    expect(text).not.toContain('Motivo interno');
+    // The cronoprogramma: the Piano's own words for each line, by semester; the signature block.
+    expect(text).toContain('Cronoprogramma degli obiettivi da raggiungere, per semestre');
+    expect(text).toContain('CAP6.PA.LA06: Entro dicembre 2023');
+    expect(text).toContain('Periodo del Piano Triennale');
+    expect(text).toContain('Il Responsabile per la transizione al digitale');
   });
 });

@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { connect } from 'node:net';
 import { Client } from 'pg';
 import { RTD_A } from './support/identities';
 import { environmentFor, freePort, RunningProcess, startProcess } from './support/processes';
@@ -122,6 +123,34 @@ describe('Fan-out resilience', () => {
     expect(await assignmentsOf(objectiveId)).toEqual({ total: 7904, distinct_comuni: 7904, events: 7904 });
   }, 180_000);
 
+  /** Whether the outbox relay is working on a pending row: it holds the row's lock, or has tried. */
+  async function relayHolding(): Promise<boolean> {
+    const { rows } = await owner.query<{ pending: number; free: number; tried: number }>(
+      `SELECT (SELECT count(*) FROM outbox WHERE processed_at IS NULL)::int AS pending,
+              (SELECT count(*) FROM (SELECT id FROM outbox WHERE processed_at IS NULL FOR UPDATE SKIP LOCKED) f)::int AS free,
+              (SELECT count(*) FROM outbox WHERE processed_at IS NULL AND (attempts > 0 OR last_error IS NOT NULL))::int AS tried`,
+    );
+    const { pending, free, tried } = rows[0];
+    return pending > 0 && (free < pending || tried > 0);
+  }
+
+  /** Polls a fresh redis-server until it answers PING. */
+  async function redisAnswers(port: number): Promise<void> {
+    await eventually(
+      () =>
+        new Promise<boolean>((resolve) => {
+          const socket = connect(port, '127.0.0.1', () => socket.write('PING\r\n'));
+          socket.once('data', (data) => {
+            socket.destroy();
+            resolve(data.toString().startsWith('+PONG'));
+          });
+          socket.once('error', () => resolve(false));
+        }),
+      (up) => up,
+      10_000,
+    );
+  }
+
   it('publishes while Redis is down, and completes once Redis is back', async () => {
     const port = await freePort();
     const startRedis = (): ChildProcess =>
@@ -134,7 +163,7 @@ describe('Fan-out resilience', () => {
       );
     let redis = startRedis();
     const redisUrl = `redis://127.0.0.1:${port}`;
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await redisAnswers(port);
     const relayAndWorker = worker({ REDIS_URL: redisUrl });
     try {
       await relayAndWorker.waitForOutput(/RTD Hub worker avviato/);
@@ -143,7 +172,13 @@ describe('Fan-out resilience', () => {
 
       // The API does not need Redis to publish: the state change and the outbox row commit together.
       const { objectiveId, runId } = await publish('Piattaforma Notifiche Digitali');
-      await new Promise((resolve) => setTimeout(resolve, 2000));
+      // No blind wait: the relay has taken the outbox row (it holds its lock while it tries to
+      // enqueue, or has counted a failed attempt) and the run is still only queued.
+      await eventually(
+        () => relayHolding(),
+        (holding) => holding,
+        60_000,
+      );
       expect((await runState(runId)).state).toBe('QUEUED');
 
       redis = startRedis();

@@ -8,7 +8,7 @@ import { APP_DATA_SOURCE } from '@rtd/platform';
 import { DELEGATE_CREMA, REFERENT_CREMA, RTD_A, STAFF_A } from './support/identities';
 import { assignmentOf, cremaAssignment, DemoIds, demoIds, ok, publishedObjective } from './support/scenario';
 import { startTestApi, TestApi } from './support/test-app';
-import { eventually, startTestWorker } from './support/test-worker';
+import { eventually, outboxSettled, startTestWorker } from './support/test-worker';
 
 const ANNA = 'anna.moretti@demo.rtdhub.it';
 
@@ -79,7 +79,9 @@ describe('E-mail notifications', () => {
       20_000,
     );
     expect(approval.subject).toBe('Esito della verifica: Obiettivo di prova');
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // No blind wait for a late duplicate: once the outbox holds nothing unprocessed and every
+    // claimed mail is sent, nothing more can come; only then count.
+    await outboxSettled(api);
     const decisions = (m: { envelope: { to: string[] }; subject: string | null }) =>
       m.envelope.to.includes(ANNA) && m.subject === 'Esito della verifica: Obiettivo di prova';
     expect(sink.messages().filter(decisions)).toHaveLength(2);

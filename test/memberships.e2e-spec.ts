@@ -9,6 +9,7 @@ import {
   PORTAL_LOMBARDIA,
   REFERENT_CREMA,
   REFERENT_PANDINO,
+  REFERENT_VAIANO,
   RTD_A,
   RTD_B,
   STAFF_A,
@@ -125,6 +126,61 @@ describe('Memberships of a consortium (issue 11)', () => {
     );
     const after = ok(await memberships(STAFF_A, ids.consortiumA), 'consortiumMemberships');
     expect(after.map((m: any) => m.id)).not.toContain(granted.id);
+  });
+
+  it('names in the registro whom a role change concerns, and no stranger (issue 23, point 8)', async () => {
+    const first15 = 'VRDLRA86M41D142';
+    const fiscalCode = first15 + fiscalCodeCheckCharacter(first15);
+    const grant = (input: Record<string, unknown>) =>
+      api
+        .as(RTD_A)
+        .graphql(`mutation($input: GrantRoleInput!) { grantRole(input: $input) { id } }`, { input });
+    const granted = ok(
+      await grant({
+        fiscalCode,
+        givenName: 'Lara',
+        familyName: 'Verdi',
+        role: 'COMUNE_VIEWER',
+        comuneId: ids.pandino,
+      }),
+      'grantRole',
+    );
+    ok(
+      await api.as(RTD_A).graphql(`mutation($id: ID!) { revokeRole(membershipId: $id) }`, { id: granted.id }),
+      'revokeRole',
+    );
+    // Matteo Greco (consortium B's referent of Vaiano) is a stranger to A: enrolled, not named.
+    const stranger = ok(
+      await grant({ fiscalCode: REFERENT_VAIANO, role: 'COMUNE_VIEWER', comuneId: ids.pandino }),
+      'grantRole',
+    );
+    const entries = async (who: string, action: string) =>
+      ok(
+        await api.as(who).graphql(
+          `query($c: ID!, $a: String) { auditLog(consortiumId: $c, action: $a, first: 20) {
+            edges { node { entityId subjectName detailsJson } } } }`,
+          { c: ids.consortiumA, a: action },
+        ),
+        'auditLog',
+      ).edges.map((e: any) => e.node);
+    for (const who of [RTD_A, AUDITOR_A]) {
+      const grants = await entries(who, 'membership.grant');
+      expect(grants.find((n: any) => n.entityId === granted.id)).toMatchObject({ subjectName: 'Lara Verdi' });
+      expect(grants.find((n: any) => n.entityId === stranger.id)).toMatchObject({ subjectName: null });
+      const revokes = await entries(who, 'membership.revoke');
+      expect(revokes.find((n: any) => n.entityId === granted.id)).toMatchObject({
+        subjectName: 'Lara Verdi',
+      });
+    }
+    // Other entries name no one.
+    const objectives = await entries(RTD_A, 'objective.create');
+    expect(objectives.every((n: any) => n.subjectName === null)).toBe(true);
+    ok(
+      await api
+        .as(RTD_A)
+        .graphql(`mutation($id: ID!) { revokeRole(membershipId: $id) }`, { id: stranger.id }),
+      'revokeRole',
+    );
   });
 
   it('lets the same readers, and the referent, list the roles of one municipality', async () => {

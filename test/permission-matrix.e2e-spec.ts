@@ -246,6 +246,39 @@ describe('Permission matrix of demo-identities.md', () => {
         ];
       },
     },
+    consortiumDashboard: {
+      allowed: ['CONSORTIUM_RTD', 'CONSORTIUM_STAFF', 'AUDITOR'],
+      run: async (who) => [
+        await as(who).graphql(
+          `query($id: ID!) { consortiumDashboard(consortiumId: $id, comuniFirst: 5) { version changed } }`,
+          { id: ids.consortiumA },
+        ),
+      ],
+    },
+    "read the scheda's stato dell'arte": {
+      allowed: [
+        'CONSORTIUM_RTD',
+        'CONSORTIUM_STAFF',
+        'AUDITOR',
+        'COMUNE_REFERENT',
+        'COMUNE_DELEGATE',
+        'COMUNE_VIEWER',
+      ],
+      run: async (who) => [
+        await as(who).graphql(`query($c: ID!) { comuneStateOfTheArt(comuneId: $c) { comuneId canEdit } }`, {
+          c: ids.crema,
+        }),
+      ],
+    },
+    "write the scheda's stato dell'arte": {
+      allowed: ['CONSORTIUM_RTD', 'CONSORTIUM_STAFF'],
+      run: async (who) => [
+        await as(who).graphql(
+          `mutation($input: SetComuneStateOfTheArtInput!) { setComuneStateOfTheArt(input: $input) { comuneId } }`,
+          { input: { comuneId: ids.crema, text: 'Il Comune ha avviato la digitalizzazione.' } },
+        ),
+      ],
+    },
     auditLog: {
       allowed: ['CONSORTIUM_RTD', 'AUDITOR'],
       run: async (who) => [

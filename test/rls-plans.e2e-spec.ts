@@ -81,7 +81,7 @@ async function captured(
 }
 
 /**
- * The bench's one-statement worklist (apps/bench/src/main.ts, `worklistSql`, the floor of case C):
+ * The bench's one-statement worklist (test/bench/src/main.ts, `worklistSql`, the floor of case C):
  * the shape a single-statement worklist takes, with its own per-row subqueries over lines and
  * evidence (those are the statement's, the owner's plan has them too).
  */

@@ -56,6 +56,8 @@ test("the referent downloads Crema's scheda and monitoring sheet from the workli
 test("the RTD downloads the consortium's monitoring from the dashboard and Crema's scheda from its page", async ({
   page,
   loginAs,
+  expectAccessible,
+  docsScreenshot,
 }) => {
   test.setTimeout(180_000);
   await loginAs(page, GIULIA);
@@ -70,8 +72,22 @@ test("the RTD downloads the consortium's monitoring from the dashboard and Crema
   const crema = await graphqlAs(GIULIA, '{ comuneByIstatCode(istatCode: "019035") { id } }');
   await page.goto(`/comuni/${crema.comuneByIstatCode.id}`);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Crema');
+  // The RTD writes the «stato dell'arte» the scheda prints (seed 003, Allegato 1).
+  const narrative =
+    'Il Comune, in forma aggregata, ha avviato la migrazione al cloud e ha aderito a pagoPA e ad app IO; restano da completare la sicurezza ICT e la dichiarazione di accessibilità.';
+  await page
+    .getByLabel('Breve descrizione dello stato dell’arte (stampata nella scheda del Comune)')
+    .fill(narrative);
+  await page.getByRole('button', { name: 'Salva la descrizione' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Descrizione salvata' })).toBeVisible();
+  await expectAccessible(page, 'scheda del Comune con lo stato dell’arte');
+  await page.getByRole('heading', { name: 'Stato dell’arte', exact: true }).scrollIntoViewIfNeeded();
+  await docsScreenshot(page, 'scheda-comune-stato-dell-arte');
   const scheda = await downloadBy(page, 'Scarica la scheda del Comune (PDF)');
   expect(scheda.download.suggestedFilename()).toBe('scheda-comune-crema-019035.pdf');
+  const text = execFileSync('pdftotext', [scheda.file, '-']).toString().replace(/\s+/g, ' ');
+  expect(text).toContain(narrative);
+  expect(text).toContain('Cronoprogramma degli obiettivi da raggiungere, per semestre');
   // The README shows the first page, as pdftoppm renders it (kept by `npm run screenshots`).
   mkdirSync(SCREENSHOTS, { recursive: true });
   execFileSync('pdftoppm', [
@@ -84,6 +100,6 @@ test("the RTD downloads the consortium's monitoring from the dashboard and Crema
     '1',
     '-singlefile',
     scheda.file,
-    path.join(SCREENSHOTS, 'scheda-comune-crema'),
+    path.join(SCREENSHOTS, 'scheda-comune'),
   ]);
 });

@@ -123,7 +123,7 @@ test('the RTD enrols a viewer of Pandino, revokes the role, and the audit log sh
   await expect(dialog).toBeHidden();
   await expect(
     page.getByText(
-      'Ruolo «Consultazione del Comune» revocato a Nome non ancora noto (VLLFNC90M48F205H) (Comune di Pandino).',
+      'Ruolo «Consultazione del Comune» revocato a Nome non ancora noto (VLLFNC90M48F205H), Comune di Pandino.',
     ),
   ).toBeVisible();
   await expect(pandino).not.toContainText('Nome non ancora noto');

@@ -36,7 +36,7 @@ test('a referent reports, the office rejects, the referent resubmits, the office
   // Anna opens the link she was given and logs in on the way.
   await loginVia(page, `/assegnazioni/${id}`, ANNA);
   await expect(h1(page)).toHaveText(PND);
-  await expect(page.getByText('CAP3.PA.LA22')).toBeVisible();
+  await expect(page.getByRole('heading', { name: /CAP3\.PA\.LA22/ })).toBeVisible();
   await expectAccessible(page, 'assegnazione (referente)');
 
   await page.getByLabel('In corso').check({ force: true }); // Bootstrap Italia draws the radio on its label;

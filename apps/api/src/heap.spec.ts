@@ -20,8 +20,8 @@ describe('API_NODE_FLAGS', () => {
   it('reach node in the demo, the bench and the drill', () => {
     for (const file of [
       'apps/cli/src/commands/demo.command.ts',
-      'apps/bench/src/main.ts',
-      'apps/bench/src/drill/drill-main.ts',
+      'test/bench/src/main.ts',
+      'test/bench/src/drill/drill-main.ts',
     ]) {
       expect({ file, passes: read(file).includes('API_NODE_FLAGS') }).toEqual({ file, passes: true });
     }

@@ -232,7 +232,7 @@ export class AssignmentsRepository {
     row: AssignmentRow,
     expectedVersion: number,
     change: AssignmentChange,
-    event: { note: string | null },
+    event: { note: string | null; onBehalfOfComune?: boolean },
     actor: { subject: string; personId: string | null; requestId: string },
     audit: PreparedAuditEntry,
   ): Promise<AssignmentRow | null> {
@@ -250,7 +250,7 @@ export class AssignmentsRepository {
     // The criticità goes into the history when this step changes it ('' when cleared).
     const issuesChanged = change.issues !== undefined && (change.issues ?? null) !== (row.issues ?? null);
     params.push(row.status, event.note, actor.subject, actor.personId, actor.requestId);
-    params.push(issuesChanged ? (change.issues ?? '') : null);
+    params.push(issuesChanged ? (change.issues ?? '') : null, event.onBehalfOfComune === true);
     const entry = audit.insertFrom('changed', params.length + 1);
     params.push(...entry.params);
     const found: AssignmentRow[] = await queryPrepared(
@@ -261,10 +261,10 @@ export class AssignmentsRepository {
           RETURNING ${ASSIGNMENT_COLUMNS}
        ), history AS (
          INSERT INTO status_event (consortium_id, comune_id, assignment_id, from_status, to_status, progress, note,
-                                   actor_subject, actor_person_id, request_id, issues)
+                                   actor_subject, actor_person_id, request_id, issues, on_behalf_of_comune)
          SELECT c."consortiumId", c."comuneId", c.id, $${history + 1}::text, c.status, c.progress,
                 $${history + 2}::text, $${history + 3}::text, $${history + 4}::uuid, $${history + 5}::text,
-                $${history + 6}::text
+                $${history + 6}::text, $${history + 7}::boolean
            FROM changed c
        ), audit AS (
          ${entry.sql}
@@ -363,7 +363,7 @@ export class AssignmentsRepository {
   async historyOf(db: EntityManager, ids: readonly string[]) {
     return db.query(
       `SELECT assignment_id AS "assignmentId", at, from_status AS "from", to_status AS "to", progress, note, issues,
-              actor_person_id AS "actorPersonId"
+              on_behalf_of_comune AS "onBehalfOfComune", actor_person_id AS "actorPersonId"
          FROM status_event WHERE assignment_id = ANY($1::uuid[]) ORDER BY id`,
       [ids],
     );

@@ -26,7 +26,7 @@ import {
 import { activeDelegateOf, fiscalCodeProblem, normalizeFiscalCode, personDisplayNames } from '@rtd/identity';
 import { ObjectivesService, PushRunAssignments, PushRunJob, SharedObjectiveObject } from '@rtd/objectives';
 import { Outbox } from '@rtd/outbox';
-import { TenancyService } from '@rtd/tenancy';
+import { ConsortiumSettingsService, TenancyService } from '@rtd/tenancy';
 import { AssignmentRow, AssignmentsRepository } from './assignments.repository';
 import {
   AssignmentFilter,
@@ -48,10 +48,18 @@ import {
   WorkflowAction,
 } from './workflow';
 import { REVIEW_DECISION_TOPIC, ReviewDecisionMessage, SubmissionMessage } from './review-decision-message';
+import {
+  COMUNE_WORDS,
+  COMUNE_WORDS_UNLESS_ALLOWED,
+  isOfficeOwnUpdate,
+  onBehalfDetails,
+  onBehalfNote,
+  OnBehalfSource,
+} from './on-behalf';
+import { checkProgress, checkUrl, cleanText } from './assignment-input';
 
 const MAX_NOTE = 2000;
 const MAX_ISSUES = 10_000;
-const MAX_URL = 2048;
 const MAX_DESCRIPTION = 2000;
 const MAX_EVIDENCE_PER_ASSIGNMENT = 200;
 
@@ -70,6 +78,7 @@ export class AssignmentsService implements PushRunAssignments {
     private readonly audit: AuditTrail,
     private readonly outbox: Outbox,
     private readonly objectives: ObjectivesService,
+    private readonly settings: ConsortiumSettingsService,
   ) {}
 
   /**
@@ -180,12 +189,19 @@ export class AssignmentsService implements PushRunAssignments {
     id: string,
     expectedVersion: number,
     input: UpdateAssignmentInput,
+    source?: OnBehalfSource,
   ): Promise<AssignmentObject> {
-    const { row, side } = await this.actingSide(ctx, id);
+    const acting = await this.actingSide(ctx, id);
+    const { row } = acting;
     checkObjectiveOpen(row.objectiveState);
+    const onBehalf =
+      source && acting.side === 'office' && !isOfficeOwnUpdate(row.status, input)
+        ? await this.onBehalf(ctx, row, source)
+        : null;
+    const side: Side = onBehalf ? 'municipality' : acting.side;
     if (side === 'office' && (input.progress != null || input.issues !== undefined)) {
       // Progress and criticità are the comune's words; the office only reopens, or decides in review.
-      throw forbidden('Avanzamento e criticità li aggiorna il comune');
+      throw forbidden(source ? COMUNE_WORDS_UNLESS_ALLOWED : COMUNE_WORDS);
     }
     checkProgress(input.progress);
     const issues = input.issues === undefined ? undefined : cleanText('issues', input.issues, MAX_ISSUES);
@@ -195,8 +211,9 @@ export class AssignmentsService implements PushRunAssignments {
       status,
       progress,
       issues,
-      note: cleanText('note', input.note ?? null, MAX_NOTE),
+      note: onBehalf ? onBehalfNote(onBehalf) : cleanText('note', input.note ?? null, MAX_NOTE),
       action: 'assignment.update',
+      onBehalf,
     });
   }
 
@@ -211,9 +228,13 @@ export class AssignmentsService implements PushRunAssignments {
     expectedVersion: number,
     note: string | null,
     report: { progress?: number | null; issues?: string | null } = {},
+    source?: OnBehalfSource,
   ) {
-    const { row, side } = await this.actingSide(ctx, id);
+    const acting = await this.actingSide(ctx, id);
+    const { row } = acting;
     checkObjectiveOpen(row.objectiveState);
+    const onBehalf = source && acting.side === 'office' ? await this.onBehalf(ctx, row, source) : null;
+    const side: Side = onBehalf ? 'municipality' : acting.side;
     checkProgress(report.progress);
     // undefined keeps the saved criticità; null or an empty text clears it.
     const issues = report.issues === undefined ? undefined : cleanText('issues', report.issues, MAX_ISSUES);
@@ -222,8 +243,9 @@ export class AssignmentsService implements PushRunAssignments {
       status,
       progress: report.progress ?? row.progress,
       issues,
-      note: cleanText('note', note, MAX_NOTE),
+      note: onBehalf ? onBehalfNote(onBehalf) : cleanText('note', note, MAX_NOTE),
       action: 'assignment.submit',
+      onBehalf,
     });
   }
 
@@ -462,6 +484,18 @@ export class AssignmentsService implements PushRunAssignments {
     throw forbidden();
   }
 
+  /**
+   * The source, when the office may enter this comune's report on its behalf (its RTD allows it),
+   * else null: the office then acts as itself, and the state machine refuses the comune's moves.
+   */
+  private async onBehalf(
+    ctx: RequestContext,
+    row: AssignmentRow,
+    source: OnBehalfSource,
+  ): Promise<OnBehalfSource | null> {
+    return (await this.settings.officeReportsForComuni(ctx, row.consortiumId)) ? source : null;
+  }
+
   private async transition(
     ctx: RequestContext,
     row: AssignmentRow,
@@ -476,6 +510,8 @@ export class AssignmentsService implements PushRunAssignments {
       details?: Record<string, unknown>;
       /** The decision is e-mailed to the municipality, through the outbox, once. */
       notifyDecision?: boolean;
+      /** Entered by the office on the comune's behalf (a consortium-wide import). */
+      onBehalf?: OnBehalfSource | null;
     },
   ): Promise<AssignmentObject> {
     checkExpectedVersion(expectedVersion);
@@ -486,7 +522,13 @@ export class AssignmentsService implements PushRunAssignments {
       entityId: row.id,
       consortiumId: row.consortiumId,
       comuneId: row.comuneId,
-      details: { from: row.status, to: change.status, progress: change.progress, ...change.details },
+      details: {
+        from: row.status,
+        to: change.status,
+        progress: change.progress,
+        ...change.details,
+        ...(change.onBehalf ? onBehalfDetails(change.onBehalf) : {}),
+      },
     });
     return ctx.atomically(async (db) => {
       const updated = await this.repository.changeRecorded(
@@ -494,7 +536,7 @@ export class AssignmentsService implements PushRunAssignments {
         row,
         expectedVersion,
         change,
-        { note: change.note },
+        { note: change.note, onBehalfOfComune: Boolean(change.onBehalf) },
         { subject: actorSubject(ctx.actor), personId: scope.personId, requestId: ctx.requestId },
         audit,
       );
@@ -524,33 +566,4 @@ export class AssignmentsService implements PushRunAssignments {
       return toAssignmentObject(updated);
     });
   }
-}
-
-function checkProgress(progress: number | null | undefined): void {
-  if (progress != null && (!Number.isInteger(progress) || progress < 0 || progress > 100)) {
-    throw badInput('progress', 'un intero da 0 a 100');
-  }
-}
-
-function cleanText(field: string, value: string | null, max: number): string | null {
-  if (value === null) return null;
-  const text = value.trim();
-  if (text.length > max) throw badInput(field, `al massimo ${max} caratteri`);
-  return text || null;
-}
-
-function checkUrl(url: string | null): string {
-  if (!url) throw badInput('url', 'obbligatorio per una evidenza di tipo URL');
-  const text = url.trim();
-  if (text.length > MAX_URL) throw badInput('url', `al massimo ${MAX_URL} caratteri`);
-  let parsed: URL;
-  try {
-    parsed = new URL(text);
-  } catch {
-    throw badInput('url', 'indirizzo non valido');
-  }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
-    throw badInput('url', 'solo indirizzi http(s)');
-  if (parsed.username || parsed.password) throw badInput('url', "senza credenziali nell'indirizzo");
-  return parsed.toString();
 }

@@ -13,3 +13,4 @@ export * from './evidence-storage';
 export * from './evidence-content';
 export * from './assignment-reminders.service';
 export * from './assignment-deadlines';
+export * from './on-behalf';

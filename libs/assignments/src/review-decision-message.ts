@@ -1,3 +1,4 @@
+import { QUEUES } from '@rtd/kernel';
 /**
  * What the workflow puts in the outbox with every decision on a report, in the decision's
  * transaction: the notifications domain mails it (its `NotificationJob` includes this message).
@@ -5,7 +6,7 @@
  * the reverse. The topic is the notifications queue's name: the outbox relay delivers each topic
  * to the queue of the same name.
  */
-export const REVIEW_DECISION_TOPIC = 'notifications';
+export const REVIEW_DECISION_TOPIC = QUEUES.notifications;
 
 export type ReviewDecisionMessage = {
   kind: 'review-decision';

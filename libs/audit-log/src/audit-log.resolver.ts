@@ -27,6 +27,15 @@ export class AuditLogResolver {
     return this.entries.page(ctx, consortiumId, { from, to, actor, action, comuneId }, { first, after });
   }
 
+  @ResolveField(() => String, {
+    nullable: true,
+    description:
+      'whom a role change (membership.grant, membership.revoke) concerns, by name; null for other entries, a machine client, or a person the caller may not read by name',
+  })
+  subjectName(@Ctx() ctx: RequestContext, @Parent() entry: AuditEntryObject): Promise<string | null> | null {
+    return this.entries.subjectNameOf(ctx, entry);
+  }
+
   @ResolveField(() => ComuneObject, { nullable: true, description: 'the municipality the entry concerns' })
   comune(@Ctx() ctx: RequestContext, @Parent() entry: AuditEntryObject) {
     return this.entries.comuneOf(ctx, entry);

@@ -10,8 +10,10 @@ import {
   pageSize,
   parseId,
   RequestContext,
+  requestLoader,
   toPage,
 } from '@rtd/kernel';
+import { membershipHolderNames } from '@rtd/identity';
 import { ComuneObject, TenancyService } from '@rtd/tenancy';
 import { AuditLogRepository, AuditLogRow } from './audit-log.repository';
 import { AuditEntryObject } from './dto/audit-entry.object';
@@ -29,6 +31,7 @@ export interface AuditLogFilter {
 const ACTION = /^[a-z]+(\.[a-zA-Z]+)+$/;
 const MAX_ACTOR = 200;
 const NUMERIC_ID = /^[1-9]\d{0,18}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const toAuditEntryObject = (row: AuditLogRow): AuditEntryObject => ({
   id: row.id,
@@ -76,6 +79,23 @@ export class AuditLogService {
       beforeId: cursor ? (cursor[0] as string) : null,
     });
     return toPage(rows, size, total, (row) => [row.id], toAuditEntryObject);
+  }
+
+  /** The person a role change concerns, by name (batched per request); null for other entries. */
+  subjectNameOf(ctx: RequestContext, entry: AuditEntryObject): Promise<string | null> | null {
+    if (entry.entityType !== 'Membership' || !UUID.test(entry.entityId)) return null;
+    return requestLoader(
+      ctx,
+      'auditLog.subjectName',
+      async (db, ids: readonly string[]) =>
+        new Map(
+          (await membershipHolderNames(db, ids)).map((r): [string, string | null] => [
+            r.membershipId,
+            r.displayName,
+          ]),
+        ),
+      null as string | null,
+    ).load(entry.entityId);
   }
 
   /** The municipality the entry concerns, if any and if the caller may see it. */

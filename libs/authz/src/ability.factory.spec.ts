@@ -169,4 +169,20 @@ describe('buildAbility', () => {
     const rtdOfB = buildAbility(new AccessScope(null, [grant('CONSORTIUM_RTD', { consortiumId: B })]));
     expect([rtdOfB.can('read', reports), rtdOfB.can('update', reports)]).toEqual([false, false]);
   });
+  it("lets the office and the comune's people read the scheda's stato dell'arte, and the RTD and staff write it", () => {
+    const crema = on('SchedaNarrative', { consortiumId: A, comuneId: CREMA });
+    const rights = (role: GrantedRole['role'], scope: Partial<GrantedRole>) => {
+      const ability = buildAbility(new AccessScope(PAOLO, [grant(role, scope)]));
+      return [ability.can('read', crema), ability.can('update', crema)];
+    };
+    expect(rights('CONSORTIUM_RTD', { consortiumId: A })).toEqual([true, true]);
+    expect(rights('CONSORTIUM_STAFF', { consortiumId: A })).toEqual([true, true]);
+    expect(rights('AUDITOR', { consortiumId: A })).toEqual([true, false]);
+    for (const role of ['COMUNE_REFERENT', 'COMUNE_DELEGATE', 'COMUNE_VIEWER'] as const) {
+      expect(rights(role, { consortiumId: A, comuneId: CREMA })).toEqual([true, false]);
+      expect(rights(role, { consortiumId: A, comuneId: PANDINO })).toEqual([false, false]);
+    }
+    expect(rights('CONSORTIUM_RTD', { consortiumId: B })).toEqual([false, false]);
+    expect(rights('REGIONAL_OBSERVER', { regionCode: '03' })).toEqual([false, false]);
+  });
 });

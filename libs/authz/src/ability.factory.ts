@@ -32,6 +32,8 @@ export interface SubjectFields {
   PnrrFunding: Record<string, never>;
   /** A file of a consortium (comuneId null: the whole consortium) or of one of its municipalities. */
   Export: { consortiumId: string; comuneId: string | null };
+  /** The office's «stato dell'arte» paragraph of a comune's scheda (issue 24). */
+  SchedaNarrative: { consortiumId: string; comuneId: string };
   /** The periodic reports of a consortium (built by the worker, kept a year) and their schedule. */
   ConsortiumReport: { consortiumId: string };
   /** A bulk status import for one municipality, or (comuneId null) for a whole consortium. */
@@ -101,6 +103,8 @@ export function buildAbility(scope: AccessScope): AppAbility {
     can(['export', 'pseudonymise'], 'PersonalData');
   }
   can('read', 'Consortium', { id: $in(scope.readableConsortia) });
+  // The consortium's settings (ConsortiumSettings): its RTD alone, not staff nor auditors.
+  can('update', 'Consortium', { id: $in(scope.rtdConsortia) });
   can('read', 'Comune', { consortiumId: $in(scope.readableConsortia) });
   can('read', 'Comune', { regionCode: $in(scope.regions) });
 
@@ -131,6 +135,13 @@ export function buildAbility(scope: AccessScope): AppAbility {
   can('export', 'Export', { consortiumId: $in(scope.fullConsortia) });
   can('export', 'Export', { comuneId: $in(scope.readableComuni) });
   can('export', 'Export', { comuneId: $in(scope.delegateComuni) });
+
+  // The scheda's «stato dell'arte» paragraph: read by whoever may export the comune's scheda,
+  // written by the consortium's RTD and staff.
+  can('read', 'SchedaNarrative', { consortiumId: $in(scope.fullConsortia) });
+  can('read', 'SchedaNarrative', { comuneId: $in(scope.readableComuni) });
+  can('read', 'SchedaNarrative', { comuneId: $in(scope.delegateComuni) });
+  can('update', 'SchedaNarrative', { consortiumId: $in(scope.managedConsortia) });
 
   // The periodic report: the consortium's, read by its RTD office, staff and auditors (each with
   // a link of their own); its schedule is set by the RTD alone.

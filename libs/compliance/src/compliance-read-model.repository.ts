@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { overdueSql } from '@rtd/assignments';
+import { OBJECTIVE_OPEN, overdueOfOpenSql, overdueSql } from '@rtd/assignments';
 import { TODAY_IN_ROME_SQL } from '@rtd/dates';
 import { ComplianceGroupBy } from './compliance.types';
 
@@ -119,7 +119,7 @@ function objectiveCountsSql(groupBy: ComplianceGroupBy, shape: SummaryShape): st
   // The rollup row `a` has the assignment's status and own due date: overdueSql applies as is.
   return `WITH x AS (
          SELECT ${parts.distinct} a.n, a.status, a.objective_id, o.title, a.consortium_id,
-                k.name AS consortium_name, ${overdueSql(TODAY_ONCE)} AS overdue
+                k.name AS consortium_name, (${overdueSql(TODAY_ONCE)} AND ${OBJECTIVE_OPEN}) AS overdue
                 ${parts.columns}
            FROM compliance_objective_count a
            JOIN shared_objective o ON o.id = a.objective_id
@@ -137,12 +137,27 @@ function objectiveCountsSql(groupBy: ComplianceGroupBy, shape: SummaryShape): st
 function comuneCountsSql(groupBy: ComplianceGroupBy, shape: SummaryShape): string {
   const scopeFilter =
     shape.scope === 'consortium' ? 'a.consortium_id = $1::uuid' : 'a.region_code = $1::char(2)';
-  return `WITH r AS (
+  // The comune rollup has no objective: the overdue assignments of closed objectives (few, found
+  // through the closed objectives) move from overdue to not overdue, as the other groupings count.
+  const closedScope =
+    shape.scope === 'consortium'
+      ? 'a.consortium_id = $1::uuid'
+      : 'a.comune_id IN (SELECT id FROM comune WHERE region_code = $1::text)';
+  return `WITH rollup AS (
          SELECT a.consortium_id, a.comune_id, a.status, ${overdueSql(TODAY_ONCE, 'a.status', 'a.due_date')} AS overdue,
                 sum(a.n) AS n
            FROM compliance_comune_count a
           WHERE ${scopeFilter}
           GROUP BY 1, 2, 3, 4
+       ), closed AS (
+         SELECT a.consortium_id, a.comune_id, a.status, count(*) AS n
+           FROM shared_objective o JOIN assignment a ON a.objective_id = o.id
+          WHERE NOT (${OBJECTIVE_OPEN}) AND ${closedScope} AND ${overdueSql(TODAY_ONCE)}
+          GROUP BY 1, 2, 3
+       ), r AS (
+         SELECT consortium_id, comune_id, status, overdue, n FROM rollup
+         UNION ALL SELECT consortium_id, comune_id, status, true, -n FROM closed
+         UNION ALL SELECT consortium_id, comune_id, status, false, n FROM closed
        ), x AS (
          SELECT r.n, r.status, r.overdue, r.consortium_id, k.name AS consortium_name, c.istat_code,
                 c.name AS comune_name, c.province_code, c.province_name
@@ -164,7 +179,7 @@ function assignmentCountsSql(groupBy: ComplianceGroupBy, shape: SummaryShape): s
   const from = history
     ? `compliance_snapshot a JOIN shared_objective o ON o.id = a.objective_id`
     : `assignment a JOIN shared_objective o ON o.id = a.objective_id`;
-  const overdue = history ? 'a.overdue' : overdueSql();
+  const overdue = history ? 'a.overdue' : overdueOfOpenSql();
   const id = history ? 'a.assignment_id' : 'a.id';
   const day = history ? ', a.day' : '';
   const dayFilter = history ? `AND a.day BETWEEN $${firstDay}::date AND $${firstDay + 1}::date` : '';

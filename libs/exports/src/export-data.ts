@@ -6,6 +6,7 @@ import { MAX_PAGE_SIZE, Page, PageArgs, RequestContext, ROLE_NAME, RoleCode } fr
 import { ObjectivesService } from '@rtd/objectives';
 import { ComunePnrrObject, PnrrFundingObject, PnrrService } from '@rtd/pnrr';
 import { ComuneObject, ConsortiumObject, TenancyService } from '@rtd/tenancy';
+import { SchedaNarrativeRepository } from './narrative/scheda-narrative.repository';
 
 export interface SheetAssignment {
   assignment: AssignmentObject;
@@ -15,8 +16,12 @@ export interface SheetAssignment {
   closedAt: Date | null;
   lines: PlanLineObject[];
   evidence: { url: string | null; description: string }[];
-  /** The office's decisions with their reason (approve, reject, not applicable), oldest first. */
-  officeNotes: { at: Date; note: string }[];
+  /**
+   * The office's last public note: the note of the decision the activity stands at (completed
+   * or not applicable). A rejection's reason is the office's exchange with the comune, never
+   * printed; nor a decision since reopened.
+   */
+  publicNote: { at: Date; note: string } | null;
   funding: PnrrFundingObject[];
 }
 
@@ -27,10 +32,12 @@ export interface ComuneSheet {
   referents: { role: string; name: string; email: string | null }[] | null;
   assignments: SheetAssignment[];
   pnrr: ComunePnrrObject;
+  /** The office's «Breve descrizione dello stato dell'arte» (null: none written yet). */
+  narrative: string | null;
 }
 
-/** Statuses only the office sets: their notes are the office's. */
-const OFFICE_DECISIONS = new Set(['COMPLETED', 'REJECTED', 'NOT_APPLICABLE']);
+/** The office's decisions whose note is public (printed in the scheda); never REJECTED's reason. */
+const PUBLIC_DECISIONS = new Set(['COMPLETED', 'NOT_APPLICABLE']);
 const SHOWN_ROLES: RoleCode[] = ['COMUNE_REFERENT', 'COMUNE_DELEGATE', 'COMUNE_VIEWER'];
 
 /**
@@ -47,6 +54,7 @@ export class ExportData {
     private readonly identity: IdentityService,
     private readonly catalog: CatalogService,
     private readonly pnrr: PnrrService,
+    private readonly narratives: SchedaNarrativeRepository,
   ) {}
 
   async consortium(ctx: RequestContext, consortiumId: string): Promise<ConsortiumObject> {
@@ -81,13 +89,21 @@ export class ExportData {
     consortium: ConsortiumObject,
     comune: ComuneObject,
   ): Promise<ComuneSheet> {
-    const [assignments, referents, pnrr] = await Promise.all([
+    const [assignments, referents, pnrr, narrative] = await Promise.all([
       allPages((args) => this.assignments.list(ctx, { comuneId: comune.id }, args)),
       this.referents(ctx, comune.id),
       this.pnrr.comuneFunding(ctx, comune),
+      ctx.db().then((db) => this.narratives.find(db, consortium.id, comune.id)),
     ]);
     const details = await Promise.all(assignments.map((assignment) => this.details(ctx, comune, assignment)));
-    return { comune, consortium, referents, assignments: details, pnrr };
+    return {
+      comune,
+      consortium,
+      referents,
+      assignments: details,
+      pnrr,
+      narrative: narrative?.text || null,
+    };
   }
 
   /** A comune's assignments the caller sees, with the codes of their lines (for the status import). */
@@ -132,9 +148,7 @@ export class ExportData {
       closedAt: objective.state === 'CLOSED' ? (objective.closedAt ?? null) : null,
       lines,
       evidence: evidence.map((e) => ({ url: e.url, description: e.description })),
-      officeNotes: history
-        .filter((event) => OFFICE_DECISIONS.has(event.to) && event.note)
-        .map((event) => ({ at: event.at, note: event.note as string })),
+      publicNote: publicNote(history, assignment.status),
       funding,
     };
   }
@@ -158,6 +172,19 @@ export class ExportData {
       .sort((a, b) => a.order - b.order || a.name.localeCompare(b.name, 'it'))
       .map(({ role, name, email }) => ({ role, name, email }));
   }
+}
+
+/** The note of the public decision the activity stands at; null when it stands elsewhere. */
+function publicNote(
+  history: { at: Date; from: string | null; to: string; note: string | null }[],
+  status: string,
+): SheetAssignment['publicNote'] {
+  if (!PUBLIC_DECISIONS.has(status)) return null;
+  // The history is oldest first; the decision is the last change of status.
+  const decision = history.filter((event) => event.from !== event.to).at(-1);
+  return decision && decision.to === status && decision.note
+    ? { at: decision.at, note: decision.note }
+    : null;
 }
 
 async function allPages<T>(page: (args: PageArgs) => Promise<Page<T>>): Promise<T[]> {

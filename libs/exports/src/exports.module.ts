@@ -18,6 +18,9 @@ import { StatusImportService } from './import/status-import.service';
 import { ReportScheduleRepository } from './schedule/report-schedule.repository';
 import { ReportScheduleResolver } from './schedule/report-schedule.resolver';
 import { ReportScheduleService } from './schedule/report-schedule.service';
+import { SchedaNarrativeRepository } from './narrative/scheda-narrative.repository';
+import { SchedaNarrativeResolver } from './narrative/scheda-narrative.resolver';
+import { SchedaNarrativeService } from './narrative/scheda-narrative.service';
 import { PianoDocumentService } from './piano/piano-document.service';
 
 @Module({
@@ -44,6 +47,9 @@ import { PianoDocumentService } from './piano/piano-document.service';
     EvidenceLinks,
     EvidenceLinksResolver,
     PianoDocumentService,
+    SchedaNarrativeRepository,
+    SchedaNarrativeService,
+    SchedaNarrativeResolver,
   ],
   exports: [
     EvidenceLinks,
@@ -54,6 +60,7 @@ import { PianoDocumentService } from './piano/piano-document.service';
     ReportScheduleService,
     ReportScheduleRepository,
     PianoDocumentService,
+    SchedaNarrativeRepository,
   ],
 })
 export class ExportsModule {}

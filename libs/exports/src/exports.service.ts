@@ -13,6 +13,7 @@ import {
   parseId,
   rateLimited,
   RequestContext,
+  QUEUES,
 } from '@rtd/kernel';
 import { EntityManager } from 'typeorm';
 import { DownloadLinkSettings, downloadLinkSettings, signDownload } from './download-link';
@@ -22,7 +23,7 @@ import { ExportData } from './export-data';
 import { ExportJobRow, ExportJobsRepository } from './export-jobs.repository';
 
 /** The queue (and outbox topic) of the files the worker builds: all of them. */
-export const EXPORTS_QUEUE = 'exports';
+export const EXPORTS_QUEUE = QUEUES.exports;
 
 /** The payload of a report job: the export_job row to build, and the consortium it acts for. */
 export interface ConsortiumReportMessage {

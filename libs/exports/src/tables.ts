@@ -6,5 +6,5 @@ import type { TableOwnership } from '@rtd/kernel';
  */
 export const EXPORTS_TABLES: TableOwnership = {
   library: 'exports',
-  owns: ['export_job', 'consortium_report_schedule'],
+  owns: ['export_job', 'consortium_report_schedule', 'scheda_narrative'],
 };

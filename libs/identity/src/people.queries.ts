@@ -30,6 +30,28 @@ export async function personDisplayNames(
   );
 }
 
+/**
+ * The person holding each of these memberships (revoked ones too), by display name: null for a
+ * machine client, a person with no name, or one the caller may not read by name (app_people_named).
+ * The registro names whom a role was granted to or revoked from (issue 23, point 8).
+ */
+export async function membershipHolderNames(
+  db: EntityManager,
+  membershipIds: readonly string[],
+): Promise<{ membershipId: string; displayName: string | null }[]> {
+  return db.query(
+    `SELECT m.id AS "membershipId",
+            CASE WHEN n.id IS NOT NULL
+                 THEN nullif(trim(concat_ws(' ', p.given_name, p.family_name)), '') END AS "displayName"
+       FROM membership m
+       JOIN person p ON p.id = m.person_id
+       LEFT JOIN app_people_named(ARRAY(SELECT person_id FROM membership WHERE id = ANY($1::uuid[])
+                                          AND person_id IS NOT NULL)) n(id) ON n.id = p.id
+      WHERE m.id = ANY($1::uuid[])`,
+    [membershipIds],
+  );
+}
+
 /** The person, if it holds an active COMUNE_DELEGATE membership for this municipality. */
 export async function activeDelegateOf(
   db: EntityManager,

@@ -22,6 +22,7 @@ export * from './graphql/prefetched';
 export * from './text/normalize';
 export * from './dataloader/request-loader';
 export * from './jobs/job-scheduler';
+export * from './jobs/queues';
 export * from './text/italian-names';
 export * from './text/status-vocabulary';
 export * from './text/csv';

@@ -3,7 +3,7 @@ export * from './objectives.service';
 export * from './objectives.repository';
 export * from './target';
 export * from './dto/objective.types';
-export * from './jobs/push-run-job';
+export * from './jobs/push-run.payload';
 export * from './jobs/fan-out';
 export * from './jobs/push-run.job';
 export * from './jobs/push-run-jobs.module';

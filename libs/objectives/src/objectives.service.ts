@@ -28,7 +28,7 @@ import {
 } from '@rtd/kernel';
 import { Outbox } from '@rtd/outbox';
 import { OBJECTIVE_NOTICE_TOPIC, ObjectiveChangedMessage } from './objective-notice-message';
-import { PUSH_RUNS_QUEUE, PushRunJob, pushRunOutboxKey } from './jobs/push-run-job';
+import { PUSH_RUNS_QUEUE, PushRunJob, pushRunOutboxKey } from './jobs/push-run.payload';
 import { TenancyService } from '@rtd/tenancy';
 import {
   CreateSharedObjectiveInput,

@@ -1,231 +1,37 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadedLineCodes } from '@rtd/catalog';
 import { registeredMunicipalities, RegisteredMunicipality } from '@rtd/tenancy';
 import { EntityManager } from 'typeorm';
-import { CsvError, CsvRecord, parseCsv } from './csv';
+import { CsvError, CsvRecord } from './csv';
 import { NameResolution, resolveMunicipalityNames } from './name-resolution';
+import {
+  PnrrApplicationChange,
+  PnrrImportError,
+  PnrrImportReport,
+  PnrrSnapshotChanges,
+  Row,
+  TableSync,
+} from './pnrr-import.types';
+import {
+  amountOf,
+  APPLICATION_COLUMNS,
+  bodyKindOf,
+  CALL_COLUMNS,
+  dateOf,
+  DEFAULT_MEASURE_LINES,
+  DEFAULT_PNRR_SOURCE,
+  DEFAULT_PNRR_SOURCES,
+  measureCodeOf,
+  readCsv,
+  readMeasureLines,
+  readSources,
+} from './pnrr-source-files';
 
-export const PNRR_DATA_DIR = path.resolve(__dirname, '../data');
-export const DEFAULT_PNRR_SOURCE = path.join(PNRR_DATA_DIR, 'padigitale2026');
-export const DEFAULT_MEASURE_LINES = path.join(PNRR_DATA_DIR, 'measure-lines.json');
+export * from './pnrr-import.types';
+export * from './pnrr-source-files';
+export * from './pnrr-import-report';
 
-export const DEFAULT_PNRR_SOURCES = path.join(PNRR_DATA_DIR, 'sources.json');
-
-/**
- * The columns every application file must have. The files do not share one layout (1.2's,
- * published in 2023, has 18 columns in another order, without `decreto_finanziamento` and
- * `data_stato_candidatura`; the other bodies' file has no `misura`): columns are read by name,
- * and the optional ones below may be absent.
- */
-const APPLICATION_COLUMNS = [
-  'codice_ipa',
-  'ente',
-  'tipologia_ente',
-  'comune',
-  'cod_comune',
-  'importo_finanziamento',
-  'avviso',
-  'data_finanziamento',
-  'codice_cup',
-  'stato_candidatura',
-];
-
-/** Who made an application (the publisher's `tipologia_ente`): the comune itself, a school, another body. */
-export type BodyKindCode = 'COMUNE' | 'SCHOOL' | 'OTHER';
-
-export function bodyKindOf(tipologiaEnte: string): BodyKindCode {
-  const type = tipologiaEnte.trim().toLowerCase();
-  // "Comuni" in most files, "Comune" in 1.2's: the platea of the comuni, whatever the IPA code
-  // looks like (c_d142, but also cdmo for Montalcino). Unions of comuni are "Altri Enti".
-  if (type === 'comuni' || type === 'comune') return 'COMUNE';
-  if (type === 'scuole') return 'SCHOOL';
-  return 'OTHER';
-}
-
-interface SourcesFile {
-  snapshot: { asOf: string; label: string };
-  measureFiles: { file: string; measure: string; asOf: string }[];
-  otherBodiesFile: { file: string; asOf: string };
-}
-
-function readSources(file: string): SourcesFile {
-  if (!existsSync(file)) throw new PnrrImportError(`${file}: file inesistente`);
-  let parsed: SourcesFile;
-  try {
-    parsed = JSON.parse(readFileSync(file, 'utf8')) as SourcesFile;
-  } catch (error) {
-    throw new PnrrImportError(`${path.basename(file)}: JSON non valido (${(error as Error).message})`);
-  }
-  const isDay = (value: unknown) => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
-  if (
-    !Array.isArray(parsed.measureFiles) ||
-    !parsed.otherBodiesFile ||
-    !isDay(parsed.otherBodiesFile.asOf) ||
-    parsed.measureFiles.some((entry) => !entry.file || !entry.measure || !isDay(entry.asOf))
-  ) {
-    throw new PnrrImportError(
-      `${path.basename(file)}: attesi "measureFiles" (file, measure, asOf AAAA-MM-GG) e "otherBodiesFile" (file, asOf)`,
-    );
-  }
-  return parsed;
-}
-
-const CALL_COLUMNS = [
-  'titolo',
-  'misura',
-  'data_inizio_bando',
-  'data_fine_bando',
-  'stato',
-  'totale_importo_stanziato',
-  'soggetti_destinatari',
-];
-
-export class PnrrImportError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'PnrrImportError';
-  }
-}
-
-export interface TableSync {
-  added: number;
-  removed: number;
-  unchanged: number;
-}
-
-export interface PnrrImportReport {
-  measures: TableSync;
-  calls: TableSync;
-  applications: TableSync;
-  amounts: TableSync;
-  links: TableSync;
-  /** Applications of bodies that are not the municipality itself (its schools, ASL, unions...), imported as such. */
-  otherBodies: number;
-  /** Imported applications by who made them. */
-  attribution: Record<BodyKindCode, number>;
-  /** Other bodies' rows of the measure files, left to the newer other bodies' file. */
-  leftToOtherBodiesFile: number;
-  /** What this snapshot changes against the stored one (what a dry run prints). */
-  changes: PnrrSnapshotChanges;
-  dryRun: boolean;
-  /** Applications whose ISTAT code is not in the loaded register (municipalities created or recoded since). */
-  unknownCodes: { file: string; line: number; code: string; name: string }[];
-  /** Names of importi_per_comune.csv no municipality of the register carries. */
-  unresolvedNames: { line: number; name: string }[];
-  /** Names carried by more than one municipality: left out rather than guessed. */
-  ambiguousNames: { line: number; name: string; candidates: string[] }[];
-}
-
-/** One application as the dry run names it. */
-export interface PnrrApplicationChange {
-  /** The body's IPA code (part of the identity; not printed). */
-  ipa?: string;
-  istatCode: string;
-  body: string;
-  call: string;
-  cup: string;
-  amount: number;
-  status: string;
-  previousStatus?: string;
-}
-
-export interface PnrrSnapshotChanges {
-  /** Applications not in the stored data. */
-  added: PnrrApplicationChange[];
-  /** Applications whose status changed (withdrawn ones included, also listed under `withdrawn`). */
-  statusChanged: PnrrApplicationChange[];
-  /** Applications withdrawn (R) since the stored data. */
-  withdrawn: PnrrApplicationChange[];
-  /** Applications stored that the files no longer hold. */
-  removed: PnrrApplicationChange[];
-}
-
-interface Row {
-  [column: string]: string | number | string[] | null;
-}
-
-const measureCodeOf = (text: string): string | null => /^(\d+(?:\.\d+)*)\s/.exec(text.trim())?.[1] ?? null;
-
-function amountOf(file: string, record: CsvRecord, column: string, required: boolean): number | null {
-  const raw = record.values[column].trim();
-  if (raw === '' && !required) return null;
-  if (!/^\d+(\.\d+)?$/.test(raw)) {
-    throw new CsvError(file, record.line, `${column} non è un importo valido: "${raw}"`);
-  }
-  return Math.round(Number(raw) * 100) / 100;
-}
-
-function dateOf(file: string, record: CsvRecord, column: string): string | null {
-  const raw = record.values[column].trim();
-  if (raw === '') return null;
-  const day = raw.slice(0, 10);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`))) {
-    throw new CsvError(file, record.line, `${column} non è una data valida: "${raw}"`);
-  }
-  return day;
-}
-
-function readCsv(
-  source: string,
-  file: string,
-  columns: readonly string[],
-  options: { bareQuotes?: boolean } = {},
-): CsvRecord[] {
-  const full = path.join(source, file);
-  if (!existsSync(full)) throw new PnrrImportError(`${full}: file inesistente`);
-  const text = readFileSync(full, 'utf8');
-  return parseCsv(options.bareQuotes ? escapeBareQuotes(text) : text, file, columns);
-}
-
-/**
- * The other bodies' file quotes every text field but does not double the quotes inside one
- * (`"... COREUTICI "GAETANO BRAGA""`, 49 rows of August 2026). Its records hold no line break, so
- * on each line a quote that neither opens a field (after a comma or at the start) nor closes one
- * (before a comma or at the end) is part of the text, and is doubled as RFC 4180 wants.
- */
-export function escapeBareQuotes(text: string): string {
-  return text
-    .split('\n')
-    .map((line) => {
-      const body = line.endsWith('\r') ? line.slice(0, -1) : line;
-      let out = '';
-      for (let i = 0; i < body.length; i++) {
-        const opens = i === 0 || body[i - 1] === ',';
-        const closes = i === body.length - 1 || body[i + 1] === ',';
-        out += body[i] === '"' && !opens && !closes ? '""' : body[i];
-      }
-      return body === line ? out : `${out}\r`;
-    })
-    .join('\n');
-}
-
-interface MeasureLinesFile {
-  measures: { code: string; title: string }[];
-  links: { measure: string; edition: string; line: string; justification: string; source: string }[];
-}
-
-function readMeasureLines(file: string): MeasureLinesFile {
-  if (!existsSync(file)) throw new PnrrImportError(`${file}: file inesistente`);
-  let parsed: MeasureLinesFile;
-  try {
-    parsed = JSON.parse(readFileSync(file, 'utf8')) as MeasureLinesFile;
-  } catch (error) {
-    throw new PnrrImportError(`${path.basename(file)}: JSON non valido (${(error as Error).message})`);
-  }
-  if (!Array.isArray(parsed.measures) || !Array.isArray(parsed.links)) {
-    throw new PnrrImportError(`${path.basename(file)}: attesi gli elenchi "measures" e "links"`);
-  }
-  return parsed;
-}
-
-/**
- * Reads and checks every file before anything is written: the first bad row fails the import
- * with file, line and reason, and since the import runs in the caller's transaction nothing
- * changes. Then each table is brought in line with the files; rows that did not change are not
- * touched, so a second run reports no change.
- */
 export async function importPnrrFunding(
   db: EntityManager,
   source = DEFAULT_PNRR_SOURCE,
@@ -571,79 +377,4 @@ async function syncTable(db: EntityManager, table: string, rows: Row[], write = 
     );
   }
   return { added: fresh.length, removed: gone.length, unchanged: keyed.length - fresh.length };
-}
-
-const STATUS_WORD: Record<string, string> = { A: 'assegnata', E: 'erogata', R: 'rinuncia' };
-const MAX_LISTED = 20;
-
-function describeChange(change: PnrrApplicationChange): string {
-  const status = change.previousStatus
-    ? `${STATUS_WORD[change.previousStatus] ?? change.previousStatus} → ${STATUS_WORD[change.status] ?? change.status}`
-    : (STATUS_WORD[change.status] ?? change.status);
-  return `    ${change.istatCode} ${change.body}: "${change.call}", CUP ${change.cup}, ${change.amount} €, ${status}`;
-}
-
-export function describePnrrImport(report: PnrrImportReport): string {
-  const line = (label: string, sync: TableSync) =>
-    report.dryRun
-      ? `  ${label}: ${sync.added} da aggiungere, ${sync.removed} da rimuovere, ${sync.unchanged} invariati`
-      : `  ${label}: ${sync.added} aggiunti, ${sync.removed} rimossi, ${sync.unchanged} invariati`;
-  const lines = [
-    report.dryRun
-      ? 'Finanziamenti PNRR (PA digitale 2026), prova senza scrivere (--dry-run): nulla è cambiato.'
-      : 'Finanziamenti PNRR (PA digitale 2026):',
-    line('misure', report.measures),
-    line('avvisi', report.calls),
-    line('candidature finanziate', report.applications),
-    line('importi per territorio comunale (importi_per_comune.csv)', report.amounts),
-    line('collegamenti misura-linea', report.links),
-    `  candidature per ente: ${report.attribution.COMUNE} dei comuni, ${report.attribution.SCHOOL} delle scuole, ${report.attribution.OTHER} di altri enti (ASL, unioni, consorzi...)`,
-    `  righe di altri enti nei file per misura, lette invece dal file degli altri enti: ${report.leftToOtherBodiesFile}`,
-  ];
-  if (report.unknownCodes.length) {
-    lines.push(
-      `  candidature con codice ISTAT assente dal registro (non importate): ${report.unknownCodes.length}`,
-    );
-  }
-  const { added, statusChanged, withdrawn, removed } = report.changes;
-  lines.push(
-    `  rispetto ai dati presenti: ${added.length} candidature nuove, ${statusChanged.length} con stato cambiato, di cui ${withdrawn.length} rinunciate, ${removed.length} non più nei file`,
-  );
-  const list = (title: string, changes: PnrrApplicationChange[]) => {
-    if (changes.length === 0) return;
-    lines.push(`  ${title}:`);
-    changes.slice(0, MAX_LISTED).forEach((change) => lines.push(describeChange(change)));
-    if (changes.length > MAX_LISTED) lines.push(`    ... e altre ${changes.length - MAX_LISTED}`);
-  };
-  list('nuove', added);
-  list(
-    'stato cambiato',
-    statusChanged.filter((change) => change.status !== 'R'),
-  );
-  list('rinunciate', withdrawn);
-  list('non più nei file', removed);
-  for (const name of report.ambiguousNames) {
-    lines.push(
-      `  importi_per_comune.csv, riga ${name.line}: "${name.name}" è il nome di più comuni (${name.candidates.join(', ')}): non importato`,
-    );
-  }
-  for (const name of report.unresolvedNames) {
-    lines.push(
-      `  importi_per_comune.csv, riga ${name.line}: nessun comune si chiama "${name.name}": non importato`,
-    );
-  }
-  return lines.join('\n');
-}
-
-/** One line for the demo's start-up log. */
-export function summarisePnrrImport(report: PnrrImportReport): string {
-  const changed = [report.measures, report.calls, report.applications, report.amounts, report.links].some(
-    (sync) => sync.added > 0 || sync.removed > 0,
-  );
-  return (
-    `Finanziamenti PNRR: ${report.amounts.added + report.amounts.unchanged} comuni con importo, ` +
-    `${report.applications.added + report.applications.unchanged} candidature finanziate` +
-    (changed ? ' (aggiornati)' : ' (invariati)') +
-    `; nomi non attribuiti: ${report.unresolvedNames.length} sconosciuti, ${report.ambiguousNames.length} ambigui`
-  );
 }

@@ -9,3 +9,5 @@ export * from './tenancy.queries';
 export * from './tables';
 export * from './population-register';
 export * from './personal-data';
+export * from './settings/consortium-settings.service';
+export * from './settings/consortium-settings.types';

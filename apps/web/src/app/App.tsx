@@ -22,6 +22,7 @@ import { ComunePage } from '../features/comune/components/ComunePage';
 import { ExportButtons } from '../features/exports/components/ExportButtons';
 import { ReportPanel } from '../features/exports/components/ReportPanel';
 import { StatusImport } from '../features/exports/components/StatusImport';
+import { OfficeReportsSetting } from '../features/consortia/components/OfficeReportsSetting';
 import { ConsortiaPage } from '../features/consortia/components/ConsortiaPage';
 import { PeoplePage } from '../features/people/components/PeoplePage';
 import { RegionPage } from '../features/region/components/RegionPage';
@@ -120,6 +121,12 @@ function AppRoutes() {
                 actions={
                   <>
                     <ExportButtons scope={{ consortiumId: o.consortiumId }} />
+                    {/* The consortium's sheet comes back (issue 23, point 5): RTD and staff. */}
+                    {o.canWrite ? (
+                      <StatusImport consortiumId={o.consortiumId}>
+                        <OfficeReportsSetting consortiumId={o.consortiumId} />
+                      </StatusImport>
+                    ) : null}
                     <ReportPanel consortiumId={o.consortiumId} />
                   </>
                 }
@@ -227,7 +234,7 @@ function RegionRoute() {
   const { active } = useSession();
   return (
     <RoleOnly allowed={isObserver(active)}>
-      <RegionPage regionCode={active?.regionCode ?? ''} />
+      <RegionPage regionCode={active?.regionCode ?? ''} regionName={active?.regionName ?? null} />
     </RoleOnly>
   );
 }

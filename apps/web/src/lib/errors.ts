@@ -54,6 +54,7 @@ const FIELD_LABEL: Record<string, string> = {
   file: 'File',
   fileName: 'Nome del file',
   contentBase64: 'File',
+  text: 'Testo',
 };
 
 export interface AppError {

@@ -83,6 +83,7 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   'membership.grant': 'Ruolo assegnato',
   'membership.revoke': 'Ruolo revocato',
   'consortium.create': 'Consorzio costituito',
+  'consortium.updateSettings': 'Impostazioni del consorzio cambiate',
   'objective.create': 'Obiettivo creato',
   'objective.update': 'Obiettivo modificato',
   'objective.publish': 'Obiettivo pubblicato',
@@ -221,6 +222,22 @@ export const IMPORT_LABEL = {
   status: 'Stato',
   progress: 'Avanzamento',
   issues: 'Criticità modificate',
+  consortiumRegion: 'Importa gli stati di tutto il consorzio',
+  consortiumHint:
+    'Il monitoraggio del consorzio scaricato qui sopra (XLSX), con gli stati, l’avanzamento e le criticità raccolti dai Comuni, oppure un CSV con le stesse intestazioni. Prima si verifica il file; poi si applica tutto o niente. Al massimo 2 MB.',
+} as const;
+
+/** The consortium's settings its RTD decides (Cruscotto, "Importa gli stati di tutto il consorzio"). */
+export const CONSORTIUM_SETTINGS_LABEL = {
+  officeReports: 'L’ufficio può inserire gli stati per conto dei Comuni',
+  officeReportsHint:
+    'Se attiva, l’Ufficio RTD può importare il foglio del consorzio con gli stati, l’avanzamento e le criticità che i Comuni gli hanno comunicato (ad esempio per posta elettronica), e inviarli all’ufficio per loro. Ogni riga resta registrata come inserita dall’ufficio per conto del Comune: chi, quando e da quale file, nella cronologia dell’attività e nel registro.',
+  onlyRtd: 'Solo il RTD del consorzio può cambiare questa impostazione.',
+  saved: (on: boolean) =>
+    on
+      ? 'Impostazione salvata: l’ufficio può inserire gli stati per conto dei Comuni.'
+      : 'Impostazione salvata: gli stati li inseriscono solo i Comuni.',
+  off: 'Finché l’impostazione è spenta, l’importazione dell’ufficio può solo riaprire attività già chiuse: avanzamento e criticità li inseriscono i Comuni.',
 } as const;
 
 /** Kinds of body a line of the Piano Triennale addresses (PlanLine.bodies). */

@@ -125,6 +125,12 @@ export class StatusEventObject {
   })
   issues: string | null;
 
+  @Field(() => Boolean, {
+    description:
+      "Entered by the RTD office on the comune's behalf (a consortium-wide status import, where the consortium's RTD allows it: ConsortiumSettings.officeReportsForComuni); actor says who, note from which file and row",
+  })
+  onBehalfOfComune: boolean;
+
   /** Resolved by StatusEventResolver.actor. */
   actorPersonId: string | null;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { DUE_DATE, openSql, overdueSql, type AssignmentStatus } from '@rtd/assignments';
+import { DUE_DATE, OBJECTIVE_OPEN, openSql, overdueOfOpenSql, type AssignmentStatus } from '@rtd/assignments';
 
 export interface DashboardFilterValues {
   edition: string | null;
@@ -68,7 +68,8 @@ export interface Page {
   offset: number;
 }
 
-const OPEN = openSql();
+/** Open work: neither settled nor of an objective the office closed (issue 23, point 3). */
+const OPEN = `${openSql()} AND ${OBJECTIVE_OPEN}`;
 
 function filterParams(consortiumId: string, f: DashboardFilterValues): unknown[] {
   return [consortiumId, f.edition, f.chapter, f.provinceCode, f.objectiveId];
@@ -85,7 +86,7 @@ export class DashboardRepository {
   async cells(db: EntityManager, consortiumId: string, f: DashboardFilterValues): Promise<CellRow[]> {
     return db.query(
       `SELECT a.id, a.comune_id AS "comuneId", a.objective_id AS "objectiveId", a.status,
-              ${overdueSql()} AS overdue
+              ${overdueOfOpenSql()} AS overdue
        ${FILTERED}`,
       filterParams(consortiumId, f),
     );
@@ -164,7 +165,7 @@ export class DashboardRepository {
     return db.query(
       `SELECT a.id AS "assignmentId", a.comune_id AS "comuneId", c.name AS "comuneName",
               a.objective_id AS "objectiveId", o.title AS "objectiveTitle", a.status, a.progress,
-              to_char(${DUE_DATE}, 'YYYY-MM-DD') AS "dueDate", ${overdueSql('$6::date')} AS overdue,
+              to_char(${DUE_DATE}, 'YYYY-MM-DD') AS "dueDate", ${overdueOfOpenSql('$6::date')} AS overdue,
               left(a.issues, 500) AS issues, a.updated_at AS "updatedAt",
               count(*) OVER ()::int AS "totalCount"
        ${FILTERED} ${where}

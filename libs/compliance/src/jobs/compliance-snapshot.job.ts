@@ -4,11 +4,11 @@ import { Job, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { JobContext } from '@rtd/authz';
 import { todayInRome } from '@rtd/dates';
-import { APP_DATA_SOURCE, jobTimingFromEnv, scheduleRepeatingJob } from '@rtd/kernel';
+import { APP_DATA_SOURCE, jobTimingFromEnv, scheduleRepeatingJob, QUEUES } from '@rtd/kernel';
 import { ComplianceSnapshots, SNAPSHOT_SUBJECT } from '../compliance-snapshots';
 
 /** The queue of the nightly compliance snapshot behind the trends. */
-export const COMPLIANCE_QUEUE = 'compliance';
+export const COMPLIANCE_QUEUE = QUEUES.compliance;
 export const NIGHTLY_SNAPSHOT = 'nightly-snapshot';
 
 /** The snapshot job's payload: the day to snapshot (today in Rome when absent). */

@@ -140,22 +140,28 @@ export class StatusImportService {
     return { changes, applied };
   }
 
-  /** One row through the same service calls as the screen: update, then submit if asked. */
+  /**
+   * One row through the same service calls as the screen: update, then submit if asked. The file
+   * and row go along: where the consortium's RTD allows it, the office's rows are entered on the
+   * comune's behalf and recorded as such (AssignmentsService, OnBehalfSource).
+   */
   private async apply(ctx: RequestContext, row: Wanted, fileName: string): Promise<void> {
     const a = row.known.assignment;
     const note = `Importazione da file «${fileName}», riga ${row.file.row}`;
+    const source = { fileName, row: row.file.row };
     const issues = (a.issues ?? null) === row.issues ? undefined : row.issues;
     const progress = a.progress === row.progress ? undefined : row.progress;
     if (row.status === 'SUBMITTED' && a.status !== 'SUBMITTED') {
-      await this.assignments.submit(ctx, a.id, row.version, note, { progress, issues });
+      await this.assignments.submit(ctx, a.id, row.version, note, { progress, issues }, source);
       return;
     }
-    await this.assignments.update(ctx, a.id, row.version, {
-      status: row.status === a.status ? null : row.status,
-      progress,
-      issues,
-      note,
-    });
+    await this.assignments.update(
+      ctx,
+      a.id,
+      row.version,
+      { status: row.status === a.status ? null : row.status, progress, issues, note },
+      source,
+    );
   }
 
   private async scope(ctx: RequestContext, input: StatusImportInput): Promise<ComuneObject[]> {

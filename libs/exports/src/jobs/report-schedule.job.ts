@@ -4,12 +4,12 @@ import { Job, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { JobContext } from '@rtd/authz';
 import { allConsortia } from '@rtd/tenancy';
-import { APP_DATA_SOURCE, jobTimingFromEnv, scheduleRepeatingJob } from '@rtd/kernel';
+import { APP_DATA_SOURCE, jobTimingFromEnv, scheduleRepeatingJob, QUEUES } from '@rtd/kernel';
 import { ReportScheduleRepository } from '../schedule/report-schedule.repository';
 import { ReportScheduleService, SCHEDULED_REPORT_SUBJECT } from '../schedule/report-schedule.service';
 
 /** The queue of the exports' daily chores: scheduled reports, and deleting expired files. */
-export const EXPORTS_DAILY_QUEUE = 'exports-daily';
+export const EXPORTS_DAILY_QUEUE = QUEUES.exportsDaily;
 export const SCHEDULED_REPORTS = 'scheduled-reports';
 export const EXPIRED_FILES = 'expired-files';
 

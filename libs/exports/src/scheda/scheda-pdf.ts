@@ -1,266 +1,125 @@
-import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
-import { CLOSED_BY_OFFICE, STATUS_NAME, StatusCode } from '@rtd/kernel';
-import { formatEuro } from '@rtd/pnrr';
-import { pnrrAsOfLine } from '../pnrr-figures';
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { ComuneSheet } from '../export-data';
-import { formatDate, formatDateTime, statusText } from '../italian-format';
+import { formatDate, formatDateTime } from '../italian-format';
 import { renderPdf } from '../pdf-printer';
-import { TimelineItem, timelineSvg } from './timeline-chart';
+import { ganttRows, ganttTable } from './gantt';
+import { heading, MUTED, pnrrSection, PRIMARY, referents, signature, stateOfTheArt } from './scheda-sections';
 
-const PRIMARY = '#0066cc';
-const MUTED = '#5c6f82';
 const ATTRIBUTION =
   'Dati PNRR: Dipartimento per la trasformazione digitale, «PA digitale 2026 - Open Data», licenza CC BY 4.0.';
+const OFFICE = 'Ufficio per la transizione al digitale in forma associata';
+const LONG_DATE = new Intl.DateTimeFormat('it-IT', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+const longDate = (day: string) => LONG_DATE.format(new Date(`${day}T00:00:00Z`));
 
-const heading = (text: string): Content => ({ text, style: 'h2', margin: [0, 14, 0, 6] });
-const th = (text: string): TableCell => ({ text, style: 'th' });
-const zebra = {
-  hLineWidth: (i: number) => (i === 1 ? 1 : 0.5),
-  vLineWidth: () => 0,
-  hLineColor: (i: number) => (i === 1 ? PRIMARY : '#d9dadb'),
-  fillColor: (row: number) => (row > 0 && row % 2 === 0 ? '#f5f7fa' : null),
-  paddingTop: () => 3,
-  paddingBottom: () => 3,
-};
-
-function stateOfTheArt(sheet: ComuneSheet): Content[] {
-  if (sheet.assignments.length === 0) {
-    return [{ text: 'Nessuna attività assegnata al Comune.', italics: true, color: MUTED }];
-  }
-  // Closed objectives are counted apart: they are no longer open work.
-  const counts = new Map<string, number>();
-  for (const { assignment, closedAt } of sheet.assignments) {
-    const key = closedAt ? CLOSED_BY_OFFICE : STATUS_NAME[assignment.status as StatusCode];
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  const overdue = sheet.assignments.filter((a) => a.assignment.overdue).length;
-  const summary = [...counts.entries()].map(([status, n]) => `${status}: ${n}`).join(' · ');
-  const rows: TableCell[][] = sheet.assignments.map(
-    ({ assignment, objectiveTitle, lines, evidence, funding, closedAt }) => [
+/** The letterhead: the office on the left, the date on the right, a rule under them. */
+function letterhead(sheet: ComuneSheet, today: string): Content {
+  return {
+    stack: [
       {
-        stack: [
-          { text: objectiveTitle, bold: true },
-          { text: lines.map((l) => l.code).join(', '), style: 'small' },
-          ...funding.map((f) => ({ text: f.summary, style: 'small', color: '#008055' })),
+        columns: [
+          {
+            width: '*',
+            stack: [
+              { text: sheet.consortium.name, bold: true, color: '#17324d', fontSize: 11 },
+              { text: OFFICE, style: 'small', color: MUTED },
+            ],
+          },
+          { width: 'auto', text: longDate(today), alignment: 'right', color: MUTED, margin: [0, 4, 0, 0] },
         ],
       },
       {
-        text: statusText(assignment.status, closedAt) + (assignment.overdue ? '\nin ritardo' : ''),
-        color: assignment.overdue ? '#cc334d' : undefined,
+        canvas: [{ type: 'line', x1: 0, y1: 4, x2: 515, y2: 4, lineWidth: 1.5, lineColor: PRIMARY }],
+        margin: [0, 0, 0, 10],
       },
-      { text: `${assignment.progress}%`, alignment: 'right' },
-      { text: assignment.dueDate ? formatDate(assignment.dueDate) : '—' },
-      { text: String(evidence.length), alignment: 'right' },
     ],
-  );
-  return [
-    {
-      text: `${sheet.assignments.length} attività · ${summary}${overdue ? ` · in ritardo: ${overdue}` : ''}`,
-      margin: [0, 0, 0, 6],
-    },
-    {
-      table: {
-        headerRows: 1,
-        widths: ['*', 62, 60, 56, 44],
-        body: [
-          [th('Obiettivo e linee del Piano'), th('Stato'), th('Avanzamento'), th('Scadenza'), th('Evidenze')],
-          ...rows,
-        ],
-      },
-      layout: zebra,
-    },
-  ];
+  };
 }
 
-const MONTH = new Intl.DateTimeFormat('it-IT', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-
-/** "Avviso PNRR 1.3.1 di ottobre 2022": short enough for the chart's rows, one per call. */
-function callLabel(call: { title: string; measure: { code: string }; opensOn: string | null }): string {
-  const opened = call.opensOn ? ` di ${MONTH.format(new Date(`${call.opensOn}T00:00:00Z`))}` : '';
-  return `Avviso PNRR ${call.measure.code}${opened}`;
-}
-
-function cronoprogramma(sheet: ComuneSheet, today: string): Content[] {
-  const items: TimelineItem[] = [];
-  for (const { assignment, objectiveTitle } of sheet.assignments) {
-    if (assignment.dueDate)
-      items.push({ label: objectiveTitle, date: assignment.dueDate, kind: 'plan', caption: 'scadenza' });
-  }
-  for (const application of sheet.pnrr.applications) {
-    const label = callLabel(application.call);
-    const detail = application.call.title;
-    if (application.call.closesOn) {
-      items.push({
-        label,
-        detail,
-        date: application.call.closesOn,
-        kind: 'pnrr',
-        caption: 'chiusura avviso',
-      });
-    }
-    if (application.statusDate) {
-      items.push({
-        label,
-        detail,
-        date: application.statusDate,
-        kind: 'pnrr',
-        caption: application.statusLabel,
-      });
-    }
-  }
-  const svg = timelineSvg(items, today);
-  if (!svg) return [{ text: 'Nessuna scadenza da mostrare.', italics: true, color: MUTED }];
-  const sorted = [...items].sort((a, b) => a.date.localeCompare(b.date));
-  return [
-    { svg, width: 515, font: 'Titillium' } as Content,
-    {
-      table: {
-        headerRows: 1,
-        widths: [58, 96, '*'],
-        body: [
-          [th('Data'), th('Tipo'), th('Attività o avviso')],
-          ...sorted.map((item) => [
-            formatDate(item.date),
-            item.kind === 'plan' ? 'Piano Triennale' : `PNRR (${item.caption})`,
-            item.detail ?? item.label,
-          ]),
-        ],
-      },
-      layout: zebra,
-      style: 'small',
-      margin: [0, 6, 0, 0],
-    },
-  ];
-}
-
-function pnrrSection(sheet: ComuneSheet): Content[] {
-  const { pnrr, comune } = sheet;
-  const content: Content[] = [
-    {
-      text: `Finanziamenti del Comune di ${comune.name} (candidature presentate dal Comune, rinunce escluse): ${formatEuro(pnrr.ownAmount)}`,
-      bold: true,
-      margin: [0, 0, 0, 6],
-    },
-  ];
-  if (pnrr.applications.length === 0) {
-    content.push({
-      text: 'Nessuna candidatura finanziata del Comune, in nessuna delle sette misure.',
-      italics: true,
-      color: MUTED,
-    });
-  } else {
-    content.push({
-      table: {
-        headerRows: 1,
-        widths: [26, '*', 70, 56, 100, 44],
-        body: [
-          [th('Misura'), th('Avviso'), th('CUP'), th('Importo'), th('Stato'), th('Dati al')],
-          ...pnrr.applications.map((a): TableCell[] => [
-            a.call.measure.code,
-            a.call.title,
-            a.cup,
-            {
-              text:
-                a.status === 'WITHDRAWN' ? `${formatEuro(a.amount)} (non conteggiato)` : formatEuro(a.amount),
-              alignment: 'right' as const,
-            },
-            a.statusDate ? `${a.statusLabel} dal ${formatDate(a.statusDate)}` : a.statusLabel,
-            a.asOf ? formatDate(a.asOf) : '—',
-          ]),
-        ],
-      },
-      layout: zebra,
-      style: 'small',
-    });
-  }
-  content.push({
-    text: [
-      'Territorio comunale (dato dell’editore: il Comune con le scuole, le ASL e gli altri enti che hanno sede nel Comune; non sono finanziamenti del Comune): ',
-      pnrr.territoryAmount === null
-        ? 'non disponibile, il nome del Comune non è attribuibile in modo univoco nei dati pubblicati.'
-        : `${formatEuro(pnrr.territoryAmount)}; di cui scuole ${formatEuro(pnrr.schoolsAmount)}, altri enti ${formatEuro(pnrr.otherBodiesAmount)} secondo le candidature pubblicate.`,
-    ],
-    style: 'small',
-    margin: [0, 4, 0, 0],
-  });
-  content.push({
-    text: `Stati: assegnata, erogata (dopo l’asseverazione), rinuncia (elencata, non conteggiata). Dati per misura: ${pnrrAsOfLine(pnrr.measures)}.`,
-    style: 'small',
-    color: MUTED,
-    margin: [0, 2, 0, 0],
-  });
-  return content;
-}
-
-function officeNotes(sheet: ComuneSheet): Content[] {
-  const notes = sheet.assignments.flatMap((a) =>
-    a.officeNotes.map((n) => ({ ...n, title: a.objectiveTitle })),
-  );
-  if (notes.length === 0) return [{ text: 'Nessuna nota dell’Ufficio.', italics: true, color: MUTED }];
-  return [
-    {
-      ul: notes
-        .sort((a, b) => a.at.getTime() - b.at.getTime())
-        .map((n) => ({ text: [{ text: `${n.title} (${formatDateTime(n.at)}): `, bold: true }, n.note] })),
-    },
-  ];
-}
-
-function comunePages(sheet: ComuneSheet, today: string, first: boolean): Content[] {
+function comunePages(sheet: ComuneSheet, today: string, first: boolean, indexed: boolean): Content[] {
   const { comune } = sheet;
-  const [chart, ...timetable] = cronoprogramma(sheet, today);
-  const referents: Content =
-    sheet.referents === null
-      ? {
-          text: 'I referenti sono visibili all’Ufficio RTD e al referente del Comune.',
-          italics: true,
-          color: MUTED,
-        }
-      : sheet.referents.length === 0
-        ? { text: 'Nessun referente nominato.', italics: true, color: MUTED }
-        : {
-            table: {
-              headerRows: 1,
-              widths: [150, '*', '*'],
-              body: [
-                [th('Ruolo'), th('Nome'), th('Posta elettronica')],
-                ...sheet.referents.map((r) => [r.role, r.name, r.email ?? '—']),
-              ],
-            },
-            layout: zebra,
-          };
   return [
-    { text: 'Scheda relativa al singolo Comune', style: 'kicker', pageBreak: first ? undefined : 'before' },
-    { text: `Comune di ${comune.name}`, style: 'h1' },
+    { stack: [letterhead(sheet, today)], pageBreak: first ? undefined : 'before' },
+    { text: 'Allegato 1 · Scheda relativa al singolo Comune', style: 'kicker' },
+    { text: `Comune di ${comune.name}`, style: 'h1', tocItem: indexed },
     {
-      text: `${sheet.consortium.name} · Codice ISTAT ${comune.istatCode} · Provincia di ${comune.provinceName} · ${comune.regionName} · ${comune.population.toLocaleString('it-IT')} abitanti (ISTAT, ${comune.populationDate.split('-').reverse().join('/')})`,
-      color: MUTED,
-      margin: [0, 2, 0, 4],
+      table: {
+        widths: [90, '*'],
+        body: [
+          ['Comune', `${comune.name} (Provincia di ${comune.provinceName}, ${comune.regionName})`],
+          ['Codice ISTAT', comune.istatCode],
+          [
+            'Abitanti',
+            `${comune.population.toLocaleString('it-IT')} (ISTAT, ${comune.populationDate.split('-').reverse().join('/')})`,
+          ],
+          ['Ufficio RTD', sheet.consortium.name],
+          ['Data', formatDate(today)],
+        ].map(([k, v]) => [{ text: k, bold: true, color: '#17324d' }, v]),
+      },
+      layout: 'noBorders',
+      margin: [0, 4, 0, 0],
     },
     heading('Referenti'),
-    referents,
-    heading('Stato dell’arte'),
+    referents(sheet),
+    heading('Breve descrizione dello stato dell’arte'),
     ...stateOfTheArt(sheet),
-    // The heading stays on the chart's page.
-    { stack: [heading('Cronoprogramma: scadenze del Piano Triennale e del PNRR'), chart], unbreakable: true },
-    ...timetable,
+    {
+      stack: [heading('Cronoprogramma degli obiettivi da raggiungere, per semestre')],
+      unbreakable: true,
+    },
+    ...ganttTable(ganttRows(sheet), today),
     heading('Finanziamenti PNRR (padigitale2026.gov.it)'),
     ...pnrrSection(sheet),
-    heading('Note dell’Ufficio'),
-    ...officeNotes(sheet),
+    signature(sheet, today),
   ];
 }
 
-/** One scheda per comune, one after the other (a whole consortium is one file). */
+/** The consortium file's cover and index (the schede of every member, one after the other). */
+function coverAndIndex(sheets: ComuneSheet[], today: string): Content[] {
+  const consortium = sheets[0].consortium.name;
+  return [
+    { text: consortium, fontSize: 16, bold: true, color: '#17324d', margin: [0, 150, 0, 4] },
+    { text: OFFICE, color: MUTED },
+    {
+      canvas: [{ type: 'line', x1: 0, y1: 10, x2: 515, y2: 10, lineWidth: 2, lineColor: PRIMARY }],
+      margin: [0, 0, 0, 24],
+    },
+    { text: 'Allegato 1', style: 'kicker' },
+    { text: 'Schede relative ai singoli Comuni', fontSize: 26, bold: true, color: '#17324d' },
+    {
+      text: `Stato dell’arte, cronoprogramma e finanziamenti PNRR dei ${sheets.length} Comuni dell’Ufficio`,
+      fontSize: 12,
+      margin: [0, 8, 0, 0],
+    },
+    { text: `Aggiornate al ${longDate(today)}`, fontSize: 12, color: MUTED, margin: [0, 4, 0, 0] },
+    {
+      toc: { title: { text: 'Indice dei Comuni', style: 'h1', margin: [0, 0, 0, 10] } },
+      pageBreak: 'before',
+    },
+  ];
+}
+
+/** One scheda per comune, one after the other; a consortium's file opens with a cover and an index. */
 export function schedaDefinition(
   sheets: ComuneSheet[],
   today: string,
   generatedAt: Date,
 ): TDocumentDefinitions {
-  const title =
-    sheets.length === 1
-      ? `Scheda del Comune di ${sheets[0].comune.name}`
-      : `Schede dei Comuni – ${sheets[0]?.consortium.name ?? ''}`;
+  const single = sheets.length === 1;
+  const title = single
+    ? `Scheda del Comune di ${sheets[0].comune.name}`
+    : `Schede dei Comuni – ${sheets[0]?.consortium.name ?? ''}`;
+  const content: Content[] =
+    sheets.length === 0
+      ? [{ text: 'Nessun Comune da mostrare.' }]
+      : [
+          ...(single ? [] : coverAndIndex(sheets, today)),
+          ...sheets.flatMap((sheet, index) => comunePages(sheet, today, single && index === 0, !single)),
+        ];
   return {
     info: { title, author: 'RTD Hub', subject: 'Scheda relativa al singolo Comune', creator: 'RTD Hub' },
     pageSize: 'A4',
@@ -278,10 +137,7 @@ export function schedaDefinition(
       ],
       margin: [40, 16, 40, 0],
     }),
-    content:
-      sheets.length === 0
-        ? [{ text: 'Nessun Comune da mostrare.' }]
-        : sheets.flatMap((sheet, index) => comunePages(sheet, today, index === 0)),
+    content,
     styles: {
       kicker: { fontSize: 9, color: PRIMARY, bold: true, characterSpacing: 0.5 },
       h1: { fontSize: 20, bold: true, color: '#17324d' },

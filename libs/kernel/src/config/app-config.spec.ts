@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig, redactUrl, withDatabase } from './app-config';
+import { ConfigError, loadConfig, redactUrl, withDatabase, jobTimingFromEnv } from './app-config';
 
 describe('loadConfig', () => {
   it('has defaults that work on a developer machine', () => {
@@ -104,5 +104,12 @@ describe('loadConfig', () => {
 
   it('switches database in a URL', () => {
     expect(withDatabase('postgres://u@h:5432/a', 'b')).toBe('postgres://u@h:5432/b');
+  });
+
+  it('validates JOB_LOCK_MS at start instead of falling back silently', () => {
+    expect(jobTimingFromEnv({})).toEqual({ lockDuration: 30_000, stalledInterval: 15_000 });
+    expect(jobTimingFromEnv({ JOB_LOCK_MS: '2000' })).toEqual({ lockDuration: 2000, stalledInterval: 1000 });
+    expect(() => loadConfig({ JOB_LOCK_MS: 'trenta' })).toThrow(/JOB_LOCK_MS/);
+    expect(() => loadConfig({ JOB_LOCK_MS: '10' })).toThrow(/JOB_LOCK_MS/);
   });
 });

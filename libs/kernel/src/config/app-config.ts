@@ -207,6 +207,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   // The metrics are for the operator's Prometheus, never on the port the public reaches.
   if (apiMetricsPort === port)
     throw new ConfigError('API_METRICS_PORT', `deve essere diversa da PORT (${port})`);
+  jobTimingFromEnv(env); // JOB_LOCK_MS, checked at start like the rest (BullMQ reads it at module load)
   const schemaFile = readString(env, 'GRAPHQL_SCHEMA_FILE', '');
   const replicaUrl = readString(env, 'DATABASE_REPLICA_URL', '');
   return {
@@ -312,6 +313,8 @@ export function withUser(url: string, user: string, password?: string): string {
  * is declared; operators rarely change them, tests shorten them to restart a killed worker fast.
  */
 export function jobTimingFromEnv(env: Env = process.env): { lockDuration: number; stalledInterval: number } {
-  const lockDuration = Number(env.JOB_LOCK_MS) > 0 ? Number(env.JOB_LOCK_MS) : 30_000;
+  // Validated like every other variable (an integer, 1 s to 10 min): loadConfig reads it too, so a
+  // bad value stops the process at start-up with the variable named, not a silent default.
+  const lockDuration = readInt(env, 'JOB_LOCK_MS', 30_000, 1_000, 600_000);
   return { lockDuration, stalledInterval: Math.max(500, Math.floor(lockDuration / 2)) };
 }

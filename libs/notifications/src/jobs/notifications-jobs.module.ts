@@ -4,7 +4,7 @@ import { NotificationsModule } from '../notifications.module';
 import { MailDelivery } from '../mail-delivery';
 import { NoticesService } from '../notices/notices.service';
 import { NotificationsService } from '../notifications.service';
-import { NOTIFICATIONS_QUEUE } from './notification-job';
+import { NOTIFICATIONS_QUEUE } from './notification.payload';
 import { DailyDigestScheduler, NotificationsProcessor } from './notifications.job';
 
 /** The worker's part of notifications: the e-mail queue, its processor and the morning schedule. */

@@ -8,7 +8,7 @@ import { APP_DATA_SOURCE, jobTimingFromEnv, scheduleRepeatingJob } from '@rtd/ke
 import { markOutboxProcessed, OUTBOX_KEY } from '@rtd/outbox';
 import { NOTIFICATIONS_SUBJECT, NotificationsService } from '../notifications.service';
 import { NoticesService } from '../notices/notices.service';
-import { NOTIFICATIONS_QUEUE, NotificationJob } from './notification-job';
+import { NOTIFICATIONS_QUEUE, NotificationJob } from './notification.payload';
 
 export const DAILY_DIGESTS = 'daily-digests';
 

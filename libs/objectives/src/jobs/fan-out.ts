@@ -3,8 +3,8 @@ import { JobContext } from '@rtd/authz';
 import { markOutboxProcessed, Outbox } from '@rtd/outbox';
 import { OBJECTIVE_NOTICE_TOPIC, PublishedMessage } from '../objective-notice-message';
 import { PushRunRow, ObjectivesRepository } from '../objectives.repository';
-import { PUSH_RUN_ASSIGNMENTS, PushRunJob, pushRunOutboxKey } from './push-run-job';
-import type { PushRunAssignments } from './push-run-job';
+import { PUSH_RUN_ASSIGNMENTS, PushRunJob, pushRunOutboxKey } from './push-run.payload';
+import type { PushRunAssignments } from './push-run.payload';
 
 export const FAN_OUT_SUBJECT = 'system:fan-out';
 const DEFAULT_BATCH = 1000;

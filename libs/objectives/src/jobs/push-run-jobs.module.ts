@@ -3,7 +3,7 @@ import { DynamicModule, ModuleMetadata, Module, Type } from '@nestjs/common';
 import { ObjectivesRepository } from '../objectives.repository';
 import { FanOut } from './fan-out';
 import { PushRunProcessor } from './push-run.job';
-import { PUSH_RUN_ASSIGNMENTS, PUSH_RUNS_QUEUE, PushRunAssignments } from './push-run-job';
+import { PUSH_RUN_ASSIGNMENTS, PUSH_RUNS_QUEUE, PushRunAssignments } from './push-run.payload';
 
 /**
  * The worker's part of objectives: the push-run queue and the fan-out. The assignments it

@@ -6,7 +6,7 @@ import { JobContext } from '@rtd/authz';
 import { APP_CONFIG, APP_DATA_SOURCE, jobTimingFromEnv } from '@rtd/kernel';
 import type { AppConfig } from '@rtd/kernel';
 import { FAN_OUT_SUBJECT, FanOut } from './fan-out';
-import { PUSH_RUNS_QUEUE, PushRunJob } from './push-run-job';
+import { PUSH_RUNS_QUEUE, PushRunJob } from './push-run.payload';
 
 /** Runs the fan-out of a published objective; retried with backoff, idempotent at every step. */
 @Processor(PUSH_RUNS_QUEUE, { concurrency: 2, ...jobTimingFromEnv() })

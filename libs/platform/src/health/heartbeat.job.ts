@@ -1,10 +1,10 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
-import { scheduleRepeatingJob } from '@rtd/kernel';
+import { scheduleRepeatingJob, QUEUES } from '@rtd/kernel';
 
 /** The worker's own queue: a job every HEARTBEAT_EVERY_MS proves it consumes jobs. */
-export const HEARTBEAT_QUEUE = 'heartbeat';
+export const HEARTBEAT_QUEUE = QUEUES.heartbeat;
 
 export const HEARTBEAT_JOB = 'heartbeat';
 export const HEARTBEAT_EVERY_MS = 30_000;

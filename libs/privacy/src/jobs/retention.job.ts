@@ -4,12 +4,19 @@ import { Queue } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
 import { JobContext } from '@rtd/authz';
 import { purgeExportFiles } from '@rtd/exports';
-import { APP_CONFIG, APP_DATA_SOURCE, jobTimingFromEnv, metrics, scheduleRepeatingJob } from '@rtd/kernel';
+import {
+  APP_CONFIG,
+  APP_DATA_SOURCE,
+  jobTimingFromEnv,
+  metrics,
+  scheduleRepeatingJob,
+  QUEUES,
+} from '@rtd/kernel';
 import type { AppConfig } from '@rtd/kernel';
 import { purgeMailDeliveries } from '@rtd/notifications';
 import { purgeProcessedOutbox } from '@rtd/outbox';
 
-export const RETENTION_QUEUE = 'retention';
+export const RETENTION_QUEUE = QUEUES.retention;
 export const NIGHTLY_RETENTION = 'nightly-retention';
 /** The system subject of the retention job: the one the purge functions answer (migration 1764000102000). */
 export const RETENTION_SUBJECT = 'system:retention';

@@ -20,9 +20,7 @@ const SessionContext = createContext<Session | null>(null);
 /** "Referente del Comune · Crema" */
 export function describeMembership(m: SessionMembership): string {
   const scope =
-    m.comune?.name ??
-    m.consortium?.name ??
-    (m.regionCode ? (m.regionName ?? `Regione ${m.regionCode}`) : 'Piattaforma');
+    m.comune?.name ?? m.consortium?.name ?? (m.regionCode ? (m.regionName ?? 'Regione') : 'Piattaforma');
   return `${ROLE_LABEL[m.role]} · ${scope}`;
 }
 

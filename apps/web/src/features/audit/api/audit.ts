@@ -36,6 +36,7 @@ export const AuditLogQuery = graphql(`
           entityType
           entityId
           detailsJson
+          subjectName
           comune {
             id
             name

@@ -252,7 +252,7 @@ export function AuditLogPage({ consortiumId, consortiumName }: AuditLogPageProps
                     <EntityCell entry={entry} />
                   </td>
                   <td>{entry.comune?.name ?? '—'}</td>
-                  <td>{describeDetails(entry.action, entry.detailsJson) || '—'}</td>
+                  <td>{describeDetails(entry.action, entry.detailsJson, entry.subjectName) || '—'}</td>
                 </tr>
               ))}
             </tbody>

@@ -28,8 +28,15 @@ function parse(json: string | null | undefined): Details | null {
   }
 }
 
-/** What an audit entry recorded besides its entity, in a short Italian sentence ('' when nothing). */
-export function describeDetails(action: string, json: string | null | undefined): string {
+/**
+ * What an audit entry recorded besides its entity, in a short Italian sentence ('' when nothing).
+ * `subjectName` is whom a role change concerns, by name, when the server names them.
+ */
+export function describeDetails(
+  action: string,
+  json: string | null | undefined,
+  subjectName: string | null = null,
+): string {
   const d = parse(json);
   if (!d) return '';
   const parts: string[] = [];
@@ -38,11 +45,21 @@ export function describeDetails(action: string, json: string | null | undefined)
     case 'membership.revoke': {
       const r = role(d.role);
       if (r) parts.push(`«${r}»`);
-      if (text(d.fiscalCode)) parts.push(`a ${text(d.fiscalCode)}`);
+      // By name (issue 23, point 8), with the fiscal code where the entry has it.
+      const code = text(d.fiscalCode);
+      const name = text(subjectName);
+      if (name) parts.push(code ? `a ${name} (${code})` : `a ${name}`);
+      else if (code) parts.push(`a ${code}`);
       else if (text(d.clientId)) parts.push(`al client ${text(d.clientId)}`);
       if (text(d.regionCode)) parts.push(`per la Regione ${text(d.regionCode)}`);
       return parts.join(' ');
     }
+    case 'consortium.updateSettings':
+      return d.officeReportsForComuni === true
+        ? 'L’ufficio può inserire gli stati per conto dei Comuni'
+        : d.officeReportsForComuni === false
+          ? 'L’ufficio non inserisce più gli stati per conto dei Comuni'
+          : '';
     case 'consortium.create': {
       if (text(d.name)) parts.push(`«${text(d.name)}»`);
       if (Array.isArray(d.comuneIstatCodes)) parts.push(`${d.comuneIstatCodes.length} Comuni`);
@@ -85,6 +102,10 @@ export function describeDetails(action: string, json: string | null | undefined)
       if (from && to && from !== to) parts.push(`da «${from}» a «${to}»`);
       else if (to) parts.push(`«${to}»`);
       if (typeof d.progress === 'number') parts.push(`avanzamento ${d.progress}%`);
+      if (d.onBehalfOfComune === true)
+        parts.push(
+          `inserito dall’ufficio per conto del Comune${text(d.fileName) ? ` dal file «${text(d.fileName)}»` : ''}${typeof d.row === 'number' ? `, riga ${d.row}` : ''}`,
+        );
       if (text(d.reason)) parts.push(`motivazione: ${text(d.reason)}`);
       if (text(d.note)) parts.push(`nota: ${text(d.note)}`);
       return parts.join(', ');

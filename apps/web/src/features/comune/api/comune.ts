@@ -90,3 +90,25 @@ export const ComunePnrrQuery = graphql(`
     }
   }
 `);
+
+export const ComuneStateOfTheArtQuery = graphql(`
+  query ComuneStateOfTheArt($comuneId: ID!) {
+    comuneStateOfTheArt(comuneId: $comuneId) {
+      comuneId
+      text
+      updatedAt
+      canEdit
+    }
+  }
+`);
+
+export const SetComuneStateOfTheArtMutation = graphql(`
+  mutation SetComuneStateOfTheArt($input: SetComuneStateOfTheArtInput!) {
+    setComuneStateOfTheArt(input: $input) {
+      comuneId
+      text
+      updatedAt
+      canEdit
+    }
+  }
+`);

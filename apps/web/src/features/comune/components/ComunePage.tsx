@@ -12,6 +12,7 @@ import { PLAN_LABEL, ROLE_LABEL } from '../../../lib/i18n';
 import { formatInhabitants } from '../../../lib/plan';
 import { ComuneSheetAssignmentsQuery, ComuneSheetMembersQuery, ComuneSheetQuery } from '../api/comune';
 import { PnrrFundingSection } from './PnrrFundingSection';
+import { StateOfTheArtSection } from './StateOfTheArtSection';
 
 type Item = AssignmentsResult['assignments']['edges'][number]['node'];
 
@@ -172,6 +173,8 @@ export function ComunePage({ comuneId, consortiumName, actions }: ComunePageProp
               </div>
             ) : null}
           </section>
+
+          <StateOfTheArtSection comuneId={comuneId} />
 
           <section className="mb-5" aria-labelledby="attivita-del-comune">
             <h2 id="attivita-del-comune" className="h3">

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState, type ReactNode } from 'react';
 import { useMutation } from 'urql';
 import { ErrorNotice } from '../../../components/Feedback';
 import type { ImportStatusesMutation as ImportResult } from '../../../gql/graphql';
@@ -25,7 +25,16 @@ async function toBase64(file: File): Promise<string> {
  * dry run can be confirmed, and the apply is all or nothing, through the same rules as the
  * buttons of each assignment. Who may import is the server's call (a referent, the RTD office).
  */
-export function StatusImport({ comuneId }: { comuneId: string }) {
+export function StatusImport(
+  props:
+    | { comuneId: string; consortiumId?: undefined; children?: undefined }
+    | { consortiumId: string; comuneId?: undefined; children?: ReactNode },
+) {
+  // One comune's sheet (its referent, or the office on the comune's page), or the consortium's
+  // (the office, on the Cruscotto: a heading under the actions' own).
+  const scope = props.consortiumId ? { consortiumId: props.consortiumId } : { comuneId: props.comuneId };
+  const wide = Boolean(props.consortiumId);
+  const Heading = wide ? 'h3' : 'h2';
   const inputId = useId();
   const hintId = useId();
   const [, run] = useMutation(ImportStatusesMutation);
@@ -47,7 +56,7 @@ export function StatusImport({ comuneId }: { comuneId: string }) {
         setError({ code: 'BAD_USER_INPUT', field: 'file', message: IMPORT_LABEL.tooBig });
         return;
       }
-      const input = { fileName: file.name, contentBase64: await toBase64(file), comuneId, dryRun };
+      const input = { fileName: file.name, contentBase64: await toBase64(file), ...scope, dryRun };
       const result = await run({ input }, dryRun ? undefined : applyContext);
       const answer = result.data?.importStatuses;
       if (result.error || !answer) {
@@ -74,11 +83,12 @@ export function StatusImport({ comuneId }: { comuneId: string }) {
 
   return (
     <section className="rtd-import mb-4" aria-labelledby={`${inputId}-title`}>
-      <h2 className="h6" id={`${inputId}-title`}>
-        {IMPORT_LABEL.region}
-      </h2>
+      <Heading className={wide ? 'h5' : 'h6'} id={`${inputId}-title`}>
+        {wide ? IMPORT_LABEL.consortiumRegion : IMPORT_LABEL.region}
+      </Heading>
+      {wide ? <div className="mb-2">{props.children}</div> : null}
       <p className="small text-secondary" id={hintId}>
-        {IMPORT_LABEL.hint}
+        {wide ? IMPORT_LABEL.consortiumHint : IMPORT_LABEL.hint}
       </p>
       <div className="d-flex flex-wrap align-items-end gap-2">
         <div>

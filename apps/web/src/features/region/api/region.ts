@@ -68,3 +68,19 @@ export const RegionPnrrQuery = graphql(`
     }
   }
 `);
+
+/** The region's completion day by day (midnight snapshots), by province: summed on the page. */
+export const RegionTrendQuery = graphql(`
+  query RegionTrend($regionCode: String!, $from: Date!, $to: Date!) {
+    complianceTrend(scope: { regionCode: $regionCode }, from: $from, to: $to, groupBy: PROVINCE) {
+      day
+      buckets {
+        total
+        completed
+        submitted
+        notApplicable
+        overdue
+      }
+    }
+  }
+`);

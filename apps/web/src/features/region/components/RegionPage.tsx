@@ -7,6 +7,7 @@ import { toAppError } from '../../../lib/errors';
 import { COMPLIANCE_COLUMN_LABEL } from '../../../lib/i18n';
 import { PnrrMeasureTotals } from '../../../components/PnrrMeasureTotals';
 import { RegionComplianceQuery, RegionConsortiaQuery, RegionPnrrQuery } from '../api/region';
+import { RegionTrend } from './RegionTrend';
 
 const COUNTS = [
   'total',
@@ -30,19 +31,27 @@ const byRate = (a: RegionBucketFragment, b: RegionBucketFragment) =>
  * "La Regione": what the regional observer may see, read-only and aggregated: the Piano's progress
  * per consortium and per province of the region. No field names a person.
  */
-export function RegionPage({ regionCode }: { regionCode: string }) {
+export function RegionPage({
+  regionCode,
+  regionName: named,
+}: {
+  regionCode: string;
+  regionName?: string | null;
+}) {
   const [{ data, fetching, error }] = useQuery({
     query: RegionComplianceQuery,
     variables: { regionCode },
     pause: !regionCode,
   });
-  const [consortia] = useQuery({ query: RegionConsortiaQuery });
+  const [consortia] = useQuery({ query: RegionConsortiaQuery, pause: Boolean(named) });
+  // The name the membership carries (the ISTAT register's); else a member comune's. Never the code.
   const regionName = useMemo(() => {
+    if (named) return named;
     for (const c of consortia.data?.consortia ?? [])
       for (const { node } of c.comuni.edges) if (node.regionCode === regionCode) return node.regionName;
     return null;
-  }, [consortia.data, regionCode]);
-  const title = regionName ? `La Regione ${regionName}` : `Regione ${regionCode}`;
+  }, [named, consortia.data, regionCode]);
+  const title = regionName ? `La Regione ${regionName}` : 'La Regione';
   const [pnrr] = useQuery({ query: RegionPnrrQuery, variables: { regionCode }, pause: !regionCode });
   const pnrrTotal = pnrr.data?.pnrrRegionTotal ?? null;
   const pnrrError = toAppError(pnrr.error);
@@ -57,6 +66,7 @@ export function RegionPage({ regionCode }: { regionCode: string }) {
       </p>
       {appError ? <ErrorNotice error={appError} /> : null}
       {fetching && !data ? <Loading what="dei dati della Regione" /> : null}
+      {regionCode ? <RegionTrend regionCode={regionCode} /> : null}
       {data ? (
         <>
           <ComplianceTable

@@ -2,10 +2,10 @@ import './production-mode';
 import assert from 'node:assert/strict';
 import { DEMO_CONSORTIA, seedDemoObjectives, seedDemoTenants } from '@rtd/demo';
 import { loadConfig, withDatabase } from '@rtd/kernel';
-import { dropDatabase, ensureDatabase } from '../../../cli/src/database-setup';
+import { dropDatabase, ensureDatabase } from '../../../../apps/cli/src/database-setup';
 import { migrate, ownerDataSource } from '@rtd/platform';
 import { ALL_MIGRATIONS } from '../../../../migrations';
-import { loadReferenceData } from '../../../cli/src/reference-data';
+import { loadReferenceData } from '../../../../apps/cli/src/reference-data';
 import { DataSource } from 'typeorm';
 import { POSTGRAPHILE_QUERIES, PostGraphileCase, startPostGraphileServer } from './server';
 
@@ -14,7 +14,7 @@ import { POSTGRAPHILE_QUERIES, PostGraphileCase, startPostGraphileServer } from 
  * cases answer with the demo data under consortium A's settings, consortium B's settings see none
  * of A's rows (so RLS, not PostGraphile, decides), and a rejected token fails the request.
  *
- *   npm run -s build:test && node dist-test/apps/bench/src/postgraphile/smoke.js
+ *   npm run -s build:test && node dist-test/test/bench/src/postgraphile/smoke.js
  */
 
 /**

@@ -7,8 +7,8 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { deriveContextKey, signContext } from '@rtd/kernel';
-import { API_NODE_FLAGS } from '../../../api/src/heap';
-import { obtainClientToken, obtainPersonToken } from '../../../dev-idp/src/token-flow';
+import { API_NODE_FLAGS } from '../../../../apps/api/src/heap';
+import { obtainClientToken, obtainPersonToken } from '../../../../apps/dev-idp/src/token-flow';
 import {
   Cleanup,
   createPrimary,

@@ -5,8 +5,8 @@ import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from
 import { cpus, loadavg, totalmem } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { API_NODE_FLAGS } from '../../../api/src/heap';
-import { obtainPersonToken } from '../../../dev-idp/src/token-flow';
+import { API_NODE_FLAGS } from '../../../../apps/api/src/heap';
+import { obtainPersonToken } from '../../../../apps/dev-idp/src/token-flow';
 import {
   Cleanup,
   createPrimary,

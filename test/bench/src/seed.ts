@@ -1,10 +1,10 @@
 import { DataSource } from 'typeorm';
 import { fiscalCodeCheckCharacter } from '@rtd/identity';
 import { AppConfig } from '@rtd/kernel';
-import { ensureDatabase } from '../../cli/src/database-setup';
+import { ensureDatabase } from '../../../apps/cli/src/database-setup';
 import { migrate, ownerDataSource } from '@rtd/platform';
 import { ALL_MIGRATIONS } from '../../../migrations';
-import { loadReferenceData } from '../../cli/src/reference-data';
+import { loadReferenceData } from '../../../apps/cli/src/reference-data';
 
 export const MAX_MEMBERS = 50;
 export const BENCH_OBSERVER = 'portale-regione-lombardia';

@@ -10,8 +10,8 @@ import { ComplianceGroupBy, complianceSummarySql } from '@rtd/compliance';
 import { AccessLoader, IdentityRepository, sessionSettingsForToken, TokenVerifier } from '@rtd/identity';
 import { applySettings, SessionSettings, withDbSession } from '@rtd/kernel';
 import { appDataSource, ownerDataSource } from '@rtd/platform';
-import { API_NODE_FLAGS } from '../../api/src/heap';
-import { generateSigningKeys } from '../../dev-idp/src/signing-key';
+import { API_NODE_FLAGS } from '../../../apps/api/src/heap';
+import { generateSigningKeys } from '../../../apps/dev-idp/src/signing-key';
 import { benchConfig } from './bench-config';
 import {
   ColdWay,
@@ -142,7 +142,7 @@ async function main(): Promise<void> {
       casePeakRssMb = Math.max(casePeakRssMb, now);
     }, 200);
     await start(
-      'apps/bench/src/postgraphile-main.js',
+      'test/bench/src/postgraphile-main.js',
       { PORT: String(ports.postgraphile) },
       `http://127.0.0.1:${ports.postgraphile}/graphql`,
     );

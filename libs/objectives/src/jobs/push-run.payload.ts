@@ -1,7 +1,7 @@
-import { RequestContext } from '@rtd/kernel';
+import { RequestContext, QUEUES } from '@rtd/kernel';
 
 /** The queue of push runs: the fan-out of a published objective to its targeted municipalities. */
-export const PUSH_RUNS_QUEUE = 'push-runs';
+export const PUSH_RUNS_QUEUE = QUEUES.pushRuns;
 
 /** A push run job's payload, put in the outbox by ObjectivesService.publish with the run itself. */
 export interface PushRunJob {
