@@ -27,7 +27,7 @@ import {
   toPage,
 } from '@rtd/kernel';
 import { Outbox } from '@rtd/outbox';
-import { OBJECTIVE_NOTICE_TOPIC, ObjectiveChangedMessage } from './objective-notice-message';
+import { addObjectiveNotice } from './objective-notice-message';
 import { PUSH_RUNS_QUEUE, PushRunJob, pushRunOutboxKey } from './jobs/push-run.payload';
 import { TenancyService } from '@rtd/tenancy';
 import {
@@ -177,7 +177,7 @@ export class ObjectivesService {
         },
       });
       if (current.state === 'PUBLISHED' && row.dueDate !== current.dueDate)
-        await this.notify(db, row, 'due-date');
+        await addObjectiveNotice(this.outbox, db, row, 'due-date');
       return toObjectiveObject(row);
     });
   }
@@ -243,29 +243,8 @@ export class ObjectivesService {
         consortiumId: row.consortiumId,
         details: { title: row.title },
       });
-      if (current.state === 'PUBLISHED') await this.notify(db, row, 'closed');
+      if (current.state === 'PUBLISHED') await addObjectiveNotice(this.outbox, db, row, 'closed');
       return toObjectiveObject(row);
-    });
-  }
-
-  /** The comuni's people are told of a new due date or a closure (issue 22), through the outbox. */
-  private async notify(
-    db: EntityManager,
-    row: { id: string; version: number; consortiumId: string },
-    change: ObjectiveChangedMessage['change'],
-  ): Promise<void> {
-    const message: ObjectiveChangedMessage = {
-      kind: 'objective-changed',
-      change,
-      objectiveId: row.id,
-      version: row.version,
-      consortiumId: row.consortiumId,
-    };
-    await this.outbox.add(db, {
-      topic: OBJECTIVE_NOTICE_TOPIC,
-      payload: message,
-      consortiumId: row.consortiumId,
-      dedupeKey: `mail:objective:${change}:${row.id}:v${row.version}`,
     });
   }
 
