@@ -31,6 +31,7 @@ import { EvidenceFiles1764000215000 } from './1764000215000-evidence-files';
 import { StatusEventIssues1764000220000 } from './1764000220000-status-event-issues';
 import { PeriodicReport1764000230000 } from './1764000230000-periodic-report';
 import { ConsortiumPlan1764000240000 } from './1764000240000-consortium-plan';
+import { NotificationPreferences1764000250000 } from './1764000250000-notification-preferences';
 import { CalendarFeeds1764000255000 } from './1764000255000-calendar-feeds';
 import { PianoDocument1764000260000 } from './1764000260000-piano-document';
 import { OfficeReportsForComuni1764000265000 } from './1764000265000-office-reports-for-comuni';
@@ -71,6 +72,7 @@ export const ALL_MIGRATIONS = [
   StatusEventIssues1764000220000,
   PeriodicReport1764000230000,
   ConsortiumPlan1764000240000,
+  NotificationPreferences1764000250000,
   CalendarFeeds1764000255000,
   PianoDocument1764000260000,
   OfficeReportsForComuni1764000265000,

@@ -5,8 +5,8 @@ import { JobContext } from '@rtd/authz';
 import { NOTIFICATIONS_SUBJECT, NotificationsService } from '@rtd/notifications';
 import { startSmtpSink, type SmtpSink } from '../apps/dev-mail/src/smtp-sink';
 import { APP_DATA_SOURCE } from '@rtd/platform';
-import { REFERENT_CREMA, RTD_A, STAFF_A } from './support/identities';
-import { cremaAssignment, DemoIds, demoIds, ok, publishedObjective } from './support/scenario';
+import { DELEGATE_CREMA, REFERENT_CREMA, RTD_A, STAFF_A } from './support/identities';
+import { assignmentOf, cremaAssignment, DemoIds, demoIds, ok, publishedObjective } from './support/scenario';
 import { startTestApi, TestApi } from './support/test-app';
 import { eventually, outboxSettled, startTestWorker } from './support/test-worker';
 
@@ -42,8 +42,10 @@ describe('E-mail notifications', () => {
         ),
       'reviewAssignment',
     );
-    const mail = await sink.waitFor((m) => m.envelope.to.includes(ANNA), 20_000);
-    expect(mail.subject).toBe('Esito della verifica: Obiettivo di prova');
+    const mail = await sink.waitFor(
+      (m) => m.envelope.to.includes(ANNA) && m.subject === 'Esito della verifica: Obiettivo di prova',
+      20_000,
+    );
     expect(mail.text).toContain('Manca il collegamento nel footer');
     expect(mail.text).toMatch(/respint/i);
 
@@ -80,21 +82,40 @@ describe('E-mail notifications', () => {
     // No blind wait for a late duplicate: once the outbox holds nothing unprocessed and every
     // claimed mail is sent, nothing more can come; only then count.
     await outboxSettled(api);
-    expect(sink.messages().filter((m) => m.envelope.to.includes(ANNA))).toHaveLength(2);
+    const decisions = (m: { envelope: { to: string[] }; subject: string | null }) =>
+      m.envelope.to.includes(ANNA) && m.subject === 'Esito della verifica: Obiettivo di prova';
+    expect(sink.messages().filter(decisions)).toHaveLength(2);
   });
 
   it('sends the morning digests once per person and day', async () => {
     const day = todayInRome();
-    const inFiveDays = new Date(Date.parse(`${day}T12:00:00Z`) + 5 * 86_400_000).toISOString().slice(0, 10);
+    // A reminder milestone (30, 7 or 1 days before, weekly when overdue): the digest goes out that day.
+    const inSevenDays = new Date(Date.parse(`${day}T12:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
     await cremaAssignment(api, ids, 'IN_PROGRESS', {});
     const due = await publishedObjective(api, {
       consortiumId: ids.consortiumA,
       comuneIds: [ids.crema],
       title: 'Scadenza vicina',
-      dueDate: inFiveDays,
+      dueDate: inSevenDays,
     });
     expect(due).toBeTruthy();
+    // Delegated to Paolo Conti: he gets the reminder of what is delegated to him.
+    const near = await assignmentOf(api, due, ids.crema);
+    ok(
+      await api
+        .as(REFERENT_CREMA)
+        .graphql(`mutation($id: ID!, $fc: String) { delegateAssignment(id: $id, fiscalCode: $fc) { id } }`, {
+          id: near.id,
+          fc: DELEGATE_CREMA,
+        }),
+      'delegateAssignment',
+    );
     await cremaAssignment(api, ids, 'SUBMITTED');
+    // The notices of those publications are mailed too: the digests are what this test counts.
+    const digests = () =>
+      sink
+        .messages()
+        .filter((m) => /^(Promemoria scadenze|Rendicontazioni da verificare)/.test(m.subject ?? ''));
     sink.clear();
     const notifications = worker.get(NotificationsService);
     const dataSource = worker.get<DataSource>(APP_DATA_SOURCE);
@@ -102,16 +123,19 @@ describe('E-mail notifications', () => {
     const sent = await notifications.sendDailyDigests(job, day);
     expect(sent).toBeGreaterThanOrEqual(3);
     const digest = await eventually(
-      async () => sink.messages().find((m) => m.envelope.to.includes(ANNA)),
+      async () => digests().find((m) => m.envelope.to.includes(ANNA)),
       (m) => m !== undefined,
     );
     expect(digest!.subject).toContain('Crema');
     expect(digest!.text).toContain('Scadenza vicina');
     expect(digest!.text).toMatch(/entro 7 giorni/i);
-    const office = sink.messages().find((m) => m.envelope.to.includes('giulia.ferrari@demo.rtdhub.it'));
+    const paolo = digests().find((m) => m.envelope.to.includes('paolo.conti@demo.rtdhub.it'));
+    expect(paolo?.text).toContain('Scadenza vicina');
+    expect(paolo?.text).toContain('Gentile Paolo Conti');
+    const office = digests().find((m) => m.envelope.to.includes('giulia.ferrari@demo.rtdhub.it'));
     expect(office?.subject).toContain('Rendicontazioni da verificare');
 
     expect(await notifications.sendDailyDigests(job, day)).toBe(0);
-    expect(sink.messages()).toHaveLength(sent);
+    expect(digests()).toHaveLength(sent);
   });
 });

@@ -30,6 +30,8 @@ export function environmentFor(config: AppConfig): NodeJS.ProcessEnv {
     // The same signing key as the test's own processes, so a link one signs another accepts.
     DOWNLOAD_LINK_SECRET: config.downloadLinkSecret,
     DOWNLOAD_LINK_TTL_SECONDS: String(config.downloadLinkTtlSeconds),
+    UNSUBSCRIBE_LINK_SECRET: config.unsubscribeLinkSecret,
+    PUBLIC_URL: config.publicUrl,
     API_METRICS_PORT: String(config.metrics.apiPort),
     WORKER_METRICS_PORT: String(config.metrics.workerPort),
   };

@@ -15,6 +15,7 @@ import { OutboxModule } from '@rtd/outbox';
 import { PlanModule } from '@rtd/plan';
 import { PnrrModule } from '@rtd/pnrr';
 import { ExportsModule } from '@rtd/exports';
+import { NotificationPreferencesModule } from '@rtd/notifications';
 import { PrivacyModule } from '@rtd/privacy';
 import { APP_CONFIG, AppConfig, ConfigModule, DateScalar } from '@rtd/kernel';
 import {
@@ -34,6 +35,7 @@ import { DownloadController } from './http/download.controller';
 import { EvidenceFilesController } from './http/evidence-files.controller';
 import { GraphqlGateMiddleware } from './http/graphql-gate.middleware';
 import { GraphqlRateLimiter } from './http/graphql-rate-limiter';
+import { UnsubscribeController } from './http/unsubscribe.controller';
 
 @Module({
   imports: [IdentityModule],
@@ -72,10 +74,11 @@ class RequestContextModule {}
     PlanModule,
     ExportsModule,
     PrivacyModule,
+    NotificationPreferencesModule,
     CalendarModule,
     RequestContextModule,
   ],
-  controllers: [DownloadController, EvidenceFilesController, CalendarFeedController],
+  controllers: [DownloadController, EvidenceFilesController, UnsubscribeController, CalendarFeedController],
   providers: [
     DateScalar,
     ShutdownLogger,

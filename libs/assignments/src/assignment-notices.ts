@@ -79,3 +79,49 @@ export async function submittedAssignments(
     [consortiumId],
   );
 }
+
+/** An assignment as a notice about it names it (issue 22). */
+export interface AssignmentNoticeFacts {
+  assignment_id: string;
+  comune_id: string;
+  comune_name: string;
+  delegate_person_id: string | null;
+  title: string;
+  due: string | null;
+  status: string;
+}
+
+const NOTICE_COLUMNS = `a.id AS assignment_id, a.comune_id, c.name AS comune_name, a.delegate_person_id, o.title,
+  to_char(${DUE_DATE}, 'YYYY-MM-DD') AS due, a.status`;
+const NOTICE_FROM = `assignment a JOIN comune c ON c.id = a.comune_id JOIN shared_objective o ON o.id = a.objective_id`;
+
+/** The assignments a push run created, by comune name. */
+export function pushRunNotices(db: EntityManager, pushRunId: string): Promise<AssignmentNoticeFacts[]> {
+  return db.query(
+    `SELECT ${NOTICE_COLUMNS} FROM ${NOTICE_FROM} WHERE a.push_run_id = $1 ORDER BY c.name, a.id`,
+    [pushRunId],
+  );
+}
+
+/** One assignment, or null. */
+export async function assignmentNotice(
+  db: EntityManager,
+  assignmentId: string,
+): Promise<AssignmentNoticeFacts | null> {
+  const [row] = await db.query(`SELECT ${NOTICE_COLUMNS} FROM ${NOTICE_FROM} WHERE a.id = $1`, [
+    assignmentId,
+  ]);
+  return row ?? null;
+}
+
+/** The assignments of an objective still to be reported on (a change of due date or a closure concerns them). */
+export function openAssignmentsOfObjective(
+  db: EntityManager,
+  objectiveId: string,
+): Promise<AssignmentNoticeFacts[]> {
+  return db.query(
+    `SELECT ${NOTICE_COLUMNS} FROM ${NOTICE_FROM}
+      WHERE a.objective_id = $1 AND a.status IN ('NOT_STARTED', 'IN_PROGRESS', 'REJECTED') ORDER BY c.name, a.id`,
+    [objectiveId],
+  );
+}

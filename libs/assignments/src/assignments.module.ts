@@ -2,6 +2,9 @@ import { Module } from '@nestjs/common';
 import { ObjectivesModule } from '@rtd/objectives';
 import { TenancyModule } from '@rtd/tenancy';
 import { AssignmentResolver, EvidenceResolver, StatusEventResolver } from './assignments.resolver';
+import { AssignmentRemindersRepository } from './assignment-reminders.repository';
+import { AssignmentRemindersResolver } from './assignment-reminders.resolver';
+import { AssignmentRemindersService } from './assignment-reminders.service';
 import { AssignmentsRepository } from './assignments.repository';
 import { AssignmentsService } from './assignments.service';
 import { EVIDENCE_STORAGE, PostgresEvidenceStorage } from './evidence-storage';
@@ -14,6 +17,9 @@ import { EvidenceService } from './evidence.service';
     AssignmentsRepository,
     AssignmentsService,
     AssignmentResolver,
+    AssignmentRemindersRepository,
+    AssignmentRemindersService,
+    AssignmentRemindersResolver,
     EvidenceResolver,
     StatusEventResolver,
     EvidenceRepository,

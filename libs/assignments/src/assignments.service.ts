@@ -47,7 +47,7 @@ import {
   Side,
   WorkflowAction,
 } from './workflow';
-import { REVIEW_DECISION_TOPIC, ReviewDecisionMessage } from './review-decision-message';
+import { REVIEW_DECISION_TOPIC, ReviewDecisionMessage, SubmissionMessage } from './review-decision-message';
 import {
   COMUNE_WORDS,
   COMUNE_WORDS_UNLESS_ALLOWED,
@@ -545,9 +545,12 @@ export class AssignmentsService implements PushRunAssignments {
           `Versione ${expectedVersion} superata: l'assegnazione è stata modificata nel frattempo. Ricaricare e riprovare.`,
         );
       }
-      if (change.notifyDecision) {
-        const job: ReviewDecisionMessage = {
-          kind: 'review-decision',
+      if (change.notifyDecision || change.action === 'assignment.submit') {
+        // The decision to the comune, a submission to the office's reviewers (issue 22): mailed
+        // through the outbox, once, by the notifications domain.
+        const kind = change.notifyDecision ? 'review' : 'submitted';
+        const job: ReviewDecisionMessage | SubmissionMessage = {
+          kind: change.notifyDecision ? 'review-decision' : 'submitted',
           assignmentId: row.id,
           version: updated.version,
           consortiumId: row.consortiumId,
@@ -556,7 +559,7 @@ export class AssignmentsService implements PushRunAssignments {
           topic: REVIEW_DECISION_TOPIC,
           payload: job,
           consortiumId: row.consortiumId,
-          dedupeKey: `mail:review:${row.id}:v${updated.version}`,
+          dedupeKey: `mail:${kind}:${row.id}:v${updated.version}`,
         });
       }
       this.loader(ctx).clear(row.id).prime(row.id, updated);

@@ -11,5 +11,6 @@ export * from './personal-data';
 export * from './evidence.service';
 export * from './evidence-storage';
 export * from './evidence-content';
+export * from './assignment-reminders.service';
 export * from './assignment-deadlines';
 export * from './on-behalf';

@@ -14,3 +14,24 @@ export type ReviewDecisionMessage = {
   version: number;
   consortiumId: string;
 };
+
+/** A report sent to the office (issue 22): its reviewers are told, each as they prefer. */
+export type SubmissionMessage = {
+  kind: 'submitted';
+  assignmentId: string;
+  version: number;
+  consortiumId: string;
+};
+
+/** The office's reminder ("Sollecita") on an assignment, at most one a day (`day`, Rome). */
+export type ReminderMessage = {
+  kind: 'reminder';
+  assignmentId: string;
+  /** A Sollecita of a whole comune (the Cruscotto's laggards): every activity reminded, in one mail. */
+  assignmentIds?: string[];
+  day: string;
+  consortiumId: string;
+};
+
+/** Every message about one assignment that the workflow puts in the outbox for the mailer. */
+export type AssignmentNoticeMessage = ReviewDecisionMessage | SubmissionMessage | ReminderMessage;

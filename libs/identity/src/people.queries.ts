@@ -97,6 +97,31 @@ export async function mailRecipients(
   });
 }
 
+/** The people holding one of `roles` in each of `comuneIds` (active roles, usable addresses), by comune. */
+export async function mailRecipientsByComune(
+  db: EntityManager,
+  roles: string[],
+  comuneIds: readonly string[],
+): Promise<Map<string, MailRecipient[]>> {
+  const rows: { comune_id: string; id: string; email: string | null; name: string | null }[] = await db.query(
+    `SELECT DISTINCT m.comune_id, p.id, p.email, nullif(trim(concat_ws(' ', p.given_name, p.family_name)), '') AS name
+       FROM membership m JOIN person p ON p.id = m.person_id
+      WHERE m.revoked_at IS NULL AND m.role = ANY($1) AND m.comune_id = ANY($2::uuid[]) AND p.email IS NOT NULL
+      ORDER BY m.comune_id, p.id`,
+    [roles, comuneIds],
+  );
+  const byComune = new Map<string, MailRecipient[]>();
+  for (const row of rows) {
+    const email = mailAddress(row.email);
+    if (!email) continue;
+    byComune.set(row.comune_id, [
+      ...(byComune.get(row.comune_id) ?? []),
+      { personId: row.id, email, name: row.name ?? email },
+    ]);
+  }
+  return byComune;
+}
+
 const repository = new IdentityRepository();
 
 /** The active memberships of a person or machine client: a job rebuilding its requester's rights. */

@@ -16,6 +16,8 @@ export interface OutgoingMail {
    * the same Message-ID and can tell it is the same mail.
    */
   messageId: string;
+  /** Extra headers, e.g. the one-click unsubscribe (List-Unsubscribe, List-Unsubscribe-Post: RFC 8058). */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -74,6 +76,7 @@ export class Mailer implements OnModuleDestroy {
         'X-Auto-Response-Suppress': 'All',
         'Content-Language': 'it',
         ...(requestId ? { 'X-Request-Id': requestId } : {}),
+        ...mail.headers,
       },
     });
   }

@@ -7,7 +7,10 @@ import type { MailRecipient } from '@rtd/identity';
 import { APP_CONFIG } from '@rtd/kernel';
 import type { AppConfig } from '@rtd/kernel';
 import { allConsortia } from '@rtd/tenancy';
-import { Mailer } from './mailer';
+import { MailDelivery } from './mail-delivery';
+import { KIND_RULES, NotificationKind } from './preferences/notification-kinds';
+import { preferencesQueries } from './preferences/preferences.repository';
+import { summariesOf } from './notices/daily-summaries';
 import {
   consortiumReportMail,
   MailContent,
@@ -32,7 +35,7 @@ export class NotificationsService {
   private readonly logger = new Logger(NotificationsService.name);
 
   constructor(
-    private readonly mailer: Mailer,
+    private readonly delivery: MailDelivery,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -77,8 +80,10 @@ export class NotificationsService {
     // Listing the consortia is the one right this needs beyond each consortium's own.
     const consortia = await job.listingConsortia().run(async (ctx) => allConsortia(await ctx.db()));
     let sent = 0;
-    for (const consortium of consortia)
+    for (const consortium of consortia) {
       sent += await this.digestsOf(job.forConsortium(consortium.id), consortium, day);
+      sent += await summariesOf(job.forConsortium(consortium.id), this.delivery, day);
+    }
     this.logger.log(`daily digests of ${day}: ${sent} e-mails`);
     return sent;
   }
@@ -90,45 +95,64 @@ export class NotificationsService {
       const submitted = await submittedAssignments(db, consortium.id);
       const byComune = new Map<string, typeof open>();
       for (const item of open) byComune.set(item.comune_id, [...(byComune.get(item.comune_id) ?? []), item]);
-      const referents = new Map<string, Recipient[]>();
-      for (const comuneId of byComune.keys()) {
-        referents.set(comuneId, await this.recipients(db, { roles: ['COMUNE_REFERENT'], comuneId }));
+      // Reminders at 30, 7 and 1 days before the due date and weekly while overdue (issue 22): a
+      // digest goes out on a day one of its activities reaches such a milestone, to the comune's
+      // referents (all its open work) and to each delegate (what is delegated to them).
+      const digests: { recipient: Recipient; comuneId: string; role: string; items: typeof open }[] = [];
+      for (const [comuneId, items] of byComune) {
+        const referents = await this.recipients(db, { roles: ['COMUNE_REFERENT'], comuneId });
+        if (items.some((item) => isMilestone(daysBetween(day, item.due)))) {
+          for (const recipient of await this.wanting(db, 'DEADLINES', referents, 'DIGEST'))
+            digests.push({ recipient, comuneId, role: 'referent', items });
+        }
+        // A referent who is also a delegate there already has the comune's digest.
+        const delegates = new Set(
+          items
+            .map((item) => item.delegate_person_id)
+            .filter((id) => id !== null && !referents.some((r) => r.personId === id)),
+        );
+        for (const delegateId of delegates) {
+          const theirs = items.filter((item) => item.delegate_person_id === delegateId);
+          if (!theirs.some((item) => isMilestone(daysBetween(day, item.due)))) continue;
+          const people = await this.recipients(db, { roles: [], extraPersonId: delegateId });
+          for (const recipient of await this.wanting(db, 'DEADLINES', people, 'DIGEST'))
+            digests.push({ recipient, comuneId, role: 'delegate', items: theirs });
+        }
       }
       const office = submitted.length
-        ? await this.recipients(db, {
-            roles: ['CONSORTIUM_RTD', 'CONSORTIUM_STAFF'],
-            consortiumId: consortium.id,
-          })
+        ? await this.wanting(
+            db,
+            'SUBMISSIONS',
+            await this.recipients(db, {
+              roles: ['CONSORTIUM_RTD', 'CONSORTIUM_STAFF'],
+              consortiumId: consortium.id,
+            }),
+            'DIGEST',
+          )
         : [];
-      return { byComune, referents, submitted, office };
+      return { digests, submitted, office };
     });
 
     let sent = 0;
-    const dayNumber = Date.parse(`${day}T00:00:00Z`);
-    const daysTo = (due: string) => Math.round((Date.parse(`${due}T00:00:00Z`) - dayNumber) / 86_400_000);
-    for (const [comuneId, items] of plan.byComune) {
+    const daysTo = (due: string) => daysBetween(day, due);
+    for (const { recipient, comuneId, role, items } of plan.digests) {
       const toItem = (i: (typeof items)[number]) => ({
         objectiveTitle: i.title,
         dueDate: i.due,
         status: i.status as never,
         progress: i.progress,
       });
-      const overdue = items.filter((i) => daysTo(i.due) < 0).map(toItem);
-      const dueWithin7 = items.filter((i) => daysTo(i.due) >= 0 && daysTo(i.due) <= 7).map(toItem);
-      const dueWithin30 = items.filter((i) => daysTo(i.due) > 7 && daysTo(i.due) <= 30).map(toItem);
-      for (const recipient of plan.referents.get(comuneId) ?? []) {
-        const mail = referentDigestMail({
-          recipientName: recipient.name,
-          comuneName: items[0].comune_name,
-          today: day,
-          overdue,
-          dueWithin7,
-          dueWithin30,
-          link: `${this.config.publicUrl}/assegnazioni`,
-        });
-        const key = `digest:${day}:referent:${recipient.personId}:${comuneId}`;
-        if (await this.deliver(job, key, recipient, mail)) sent++;
-      }
+      const mail = referentDigestMail({
+        recipientName: recipient.name,
+        comuneName: items[0].comune_name,
+        today: day,
+        overdue: items.filter((i) => daysTo(i.due) < 0).map(toItem),
+        dueWithin7: items.filter((i) => daysTo(i.due) >= 0 && daysTo(i.due) <= 7).map(toItem),
+        dueWithin30: items.filter((i) => daysTo(i.due) > 7 && daysTo(i.due) <= 30).map(toItem),
+        link: `${this.config.publicUrl}/assegnazioni`,
+      });
+      const key = `digest:${day}:${role}:${recipient.personId}:${comuneId}`;
+      if (await this.deliver(job, key, recipient, mail, 'DEADLINES')) sent++;
     }
     for (const recipient of plan.office) {
       const mail = officeDigestMail({
@@ -143,7 +167,7 @@ export class NotificationsService {
         link: `${this.config.publicUrl}/verifiche`,
       });
       const key = `digest:${day}:office:${recipient.personId}:${consortium.id}`;
-      if (await this.deliver(job, key, recipient, mail)) sent++;
+      if (await this.deliver(job, key, recipient, mail, 'SUBMISSIONS')) sent++;
     }
     return sent;
   }
@@ -173,6 +197,16 @@ export class NotificationsService {
     return sent;
   }
 
+  /** The people whose choice for `kind` (or its default) is `delivery`. */
+  private async wanting(db: EntityManager, kind: NotificationKind, people: Recipient[], delivery: string) {
+    const chosen = await preferencesQueries.chosenFor(
+      db,
+      kind,
+      people.map((p) => p.personId),
+    );
+    return people.filter((p) => (chosen.get(p.personId) ?? KIND_RULES[kind].default) === delivery);
+  }
+
   private recipients(
     db: EntityManager,
     who: { roles: string[]; comuneId?: string; consortiumId?: string; extraPersonId?: string | null },
@@ -180,44 +214,25 @@ export class NotificationsService {
     return mailRecipients(db, who);
   }
 
-  /**
-   * Sends unless this event's mail went out or is going out: the key is claimed first (a claim
-   * older than ten minutes, left by a crashed worker, may be taken over), released if the relay
-   * refuses the mail, and marked sent once it accepts it.
-   */
-  private async deliver(
+  private deliver(
     job: JobContext,
     dedupeKey: string,
     recipient: Recipient,
     mail: MailContent,
+    kind?: NotificationKind,
   ): Promise<boolean> {
-    const consortiumId = job.consortiumId;
-    // Each statement commits on its own: the claim before the mail goes out, the mark after.
-    const run = <T>(sql: string, params: unknown[]) =>
-      job.run(async (ctx) => (await ctx.db()).query(sql, params) as Promise<T>);
-    const messageId = `<${dedupeKey.replace(/[^A-Za-z0-9.-]/g, '.')}@rtdhub>`;
-    const claimed = await run<unknown[]>(
-      `INSERT INTO mail_delivery AS d (dedupe_key, consortium_id, recipient, subject, message_id)
-       VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (dedupe_key) DO UPDATE SET claimed_at = now()
-         WHERE d.sent_at IS NULL AND d.claimed_at < now() - interval '10 minutes'
-       RETURNING dedupe_key`,
-      [dedupeKey, consortiumId, recipient.email, mail.subject, messageId],
-    );
-    if (claimed.length === 0) return false;
-    try {
-      await this.mailer.send({
-        to: recipient.email,
-        subject: mail.subject,
-        text: mail.text,
-        html: mail.html,
-        messageId,
-      });
-    } catch (error) {
-      await run(`DELETE FROM mail_delivery WHERE dedupe_key = $1 AND sent_at IS NULL`, [dedupeKey]);
-      throw error;
-    }
-    await run(`UPDATE mail_delivery SET sent_at = now() WHERE dedupe_key = $1`, [dedupeKey]);
-    return true;
+    return this.delivery.deliver(job, dedupeKey, recipient, mail, kind);
   }
+}
+
+/** Days from `day` to `due` (both `YYYY-MM-DD`): negative once overdue. */
+export function daysBetween(day: string, due: string): number {
+  return Math.round(
+    (Date.parse(`${String(due).slice(0, 10)}T00:00:00Z`) - Date.parse(`${day}T00:00:00Z`)) / 86_400_000,
+  );
+}
+
+/** 30, 7 and 1 days before the due date, and every seventh day from the first day overdue. */
+export function isMilestone(daysToDue: number): boolean {
+  return daysToDue === 30 || daysToDue === 7 || daysToDue === 1 || (daysToDue < 0 && -daysToDue % 7 === 1);
 }

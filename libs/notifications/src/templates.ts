@@ -58,20 +58,20 @@ export function formatItalianDateTime(instant: string | Date): string {
 }
 
 /** Subjects are single header lines: a title pasted with line breaks must not break them. */
-function oneLine(value: string): string {
+export function oneLine(value: string): string {
   return value.replace(/\s+/g, ' ').trim();
 }
 
-const AUTOMATIC_NOTICE =
+export const AUTOMATIC_NOTICE =
   'Messaggio inviato automaticamente da RTD Hub: si prega di non rispondere a questo indirizzo.';
 
-function linkHtml(link: string, label: string): string {
+export function linkHtml(link: string, label: string): string {
   // Only web links become clickable, so that a malformed value can never turn into a script URL.
   if (!/^https?:\/\//i.test(link)) return `${escapeHtml(label)}: ${escapeHtml(link)}`;
   return `<a href="${escapeHtml(link)}" style="color:#0066cc">${escapeHtml(label)}</a>`;
 }
 
-function htmlDocument(title: string, body: string): string {
+export function htmlDocument(title: string, body: string): string {
   return [
     '<!doctype html>',
     '<html lang="it">',
@@ -84,7 +84,7 @@ function htmlDocument(title: string, body: string): string {
   ].join('\n');
 }
 
-function paragraph(text: string): string {
+export function paragraph(text: string): string {
   return `<p>${escapeHtml(text)}</p>`;
 }
 
@@ -326,4 +326,20 @@ export function consortiumReportMail(input: ConsortiumReportMailInput): MailCont
     ].join('\n'),
   );
   return { subject, text, html };
+}
+
+/**
+ * The mail with its one-click unsubscribe in the footer, under the automatic notice: the same
+ * link as its List-Unsubscribe header, which opens a confirmation page (no change on a mere visit).
+ */
+export function withUnsubscribe(mail: MailContent, url: string): MailContent {
+  const line = 'Per non ricevere più messaggi di questo tipo';
+  return {
+    subject: mail.subject,
+    text: `${mail.text}\n${line}: ${url}\nPuò scegliere come ricevere ogni avviso nella pagina Notifiche di RTD Hub.`,
+    html: mail.html.replace(
+      '</body>',
+      `<p style="font-size:12px;color:#666">${linkHtml(url, line)}. Può scegliere come ricevere ogni avviso nella pagina Notifiche di RTD Hub.</p>\n</body>`,
+    ),
+  };
 }

@@ -12,4 +12,5 @@ export * from './target-explanation';
 export * from './target-preview.service';
 export * from './carry-forward.service';
 export * from './personal-data';
+export * from './objective-notice-message';
 export * from './objective-deadlines';

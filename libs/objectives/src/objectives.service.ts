@@ -27,6 +27,7 @@ import {
   toPage,
 } from '@rtd/kernel';
 import { Outbox } from '@rtd/outbox';
+import { addObjectiveNotice } from './objective-notice-message';
 import { PUSH_RUNS_QUEUE, PushRunJob, pushRunOutboxKey } from './jobs/push-run.payload';
 import { TenancyService } from '@rtd/tenancy';
 import {
@@ -175,6 +176,8 @@ export class ObjectivesService {
           published: current.state === 'PUBLISHED',
         },
       });
+      if (current.state === 'PUBLISHED' && row.dueDate !== current.dueDate)
+        await addObjectiveNotice(this.outbox, db, row, 'due-date');
       return toObjectiveObject(row);
     });
   }
@@ -240,6 +243,7 @@ export class ObjectivesService {
         consortiumId: row.consortiumId,
         details: { title: row.title },
       });
+      if (current.state === 'PUBLISHED') await addObjectiveNotice(this.outbox, db, row, 'closed');
       return toObjectiveObject(row);
     });
   }

@@ -138,6 +138,8 @@ export const LIST_BOUNDS: Readonly<Record<string, (args: Args) => number>> = {
   'PianoIndicator.periods': () => PIANO_BOUNDS.periods,
   'Assignment.pianoIndicators': () => PIANO_BOUNDS.interventi,
   'Query.planEditions': () => 20,
+  // One per kind of e-mail (libs/notifications NOTIFICATION_KINDS).
+  'Query.notificationPreferences': () => 5,
   'Query.complianceSummary': (args) => bucketBound(args.groupBy, args.scope),
   // One point per day, each with its buckets: the points' own bound carries both, so that
   // `ComplianceTrendPoint.buckets` (whose arguments live on the trend) counts 1 more level of 1.

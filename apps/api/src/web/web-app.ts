@@ -5,7 +5,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { AppConfig } from '@rtd/kernel';
 
 /** Paths that belong to the server, never to the web app's router. */
-const SERVER_PATHS = /^\/(graphql|health|downloads|uploads|calendar)(\/|$)/;
+const SERVER_PATHS = /^\/(graphql|health|downloads|uploads|calendar|disiscrizione)(\/|$)/;
 
 /** What the browser app needs to know at run time, so one build serves every installation. */
 export function webRuntimeConfig(config: AppConfig) {

@@ -27,6 +27,8 @@ import { ConsortiaPage } from '../features/consortia/components/ConsortiaPage';
 import { PeoplePage } from '../features/people/components/PeoplePage';
 import { RegionPage } from '../features/region/components/RegionPage';
 import { PianoPage } from '../features/plan/components/PianoPage';
+import { NotificationsPage } from '../features/notifications/components/NotificationsPage';
+import { CalendarFeedPanel } from '../features/calendar/components/CalendarFeedPanel';
 
 // The dashboard draws charts (ECharts): it loads on demand, so the other pages stay light.
 const DashboardPage = lazy(() =>
@@ -172,6 +174,7 @@ function AppRoutes() {
           </RoleOnly>
         }
       />
+      <Route path="/notifiche" element={<NotificationsPage calendar={<CalendarFeedPanel />} />} />
       <Route path="/benvenuto" element={<WelcomePage hasRole={session.memberships.length > 0} />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>

@@ -51,6 +51,9 @@ export function Layout({ children }: { children: ReactNode }) {
                 ) : (
                   <span>Nessun ruolo</span>
                 )}
+                <NavLink to="/notifiche" className="text-white">
+                  Notifiche
+                </NavLink>
                 <button
                   type="button"
                   className="btn btn-sm btn-outline-light"

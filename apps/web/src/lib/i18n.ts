@@ -426,3 +426,10 @@ export function formatBytes(bytes: number): string {
   if (bytes < 1_000_000) return `${format(bytes / 1000)} kB`;
   return `${format(bytes / 1_000_000)} MB`;
 }
+
+/** How a person receives a kind of e-mail (the Notifiche page). */
+export const NOTIFICATION_DELIVERY_LABEL = {
+  IMMEDIATE: 'Subito',
+  DIGEST: 'Nel riepilogo giornaliero',
+  OFF: 'Disattivate',
+} as const;

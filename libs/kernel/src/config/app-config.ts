@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 
 /**
  * Configuration comes from the environment only, is validated once at start-up and fails
@@ -58,6 +58,12 @@ export interface AppConfig {
   downloadLinkSecret: string;
   /** How long a download link lives, in seconds (30 to 900). */
   downloadLinkTtlSeconds: number;
+  /**
+   * HMAC key of the one-click unsubscribe links of the mails (libs/notifications
+   * unsubscribe-link.ts), signed by the worker and checked by the API (UNSUBSCRIBE_LINK_SECRET;
+   * by default derived from DB_CONTEXT_KEY, which every process shares). Never logged.
+   */
+  unsubscribeLinkSecret: string;
   /** The Prometheus endpoints, on ports of their own, never the public one (0: any free port). */
   metrics: MetricsEndpoints;
   /** How long what the service keeps about people's activity is kept (the nightly retention job). */
@@ -245,6 +251,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
     // Drawn per process in development: a link signed by one process is refused by another.
     downloadLinkSecret: readSecret(env, 'DOWNLOAD_LINK_SECRET', randomBytes(32).toString('base64url'), 32),
     downloadLinkTtlSeconds: readInt(env, 'DOWNLOAD_LINK_TTL_SECONDS', 300, 30, 900),
+    unsubscribeLinkSecret: readSecret(
+      env,
+      'UNSUBSCRIBE_LINK_SECRET',
+      createHmac('sha256', readString(env, 'DB_CONTEXT_KEY', DEV_DB_CONTEXT_KEY))
+        .update('rtd-hub/unsubscribe-links/v1')
+        .digest('base64url'),
+      32,
+    ),
     metrics: {
       host: readString(env, 'METRICS_HOST', '127.0.0.1'),
       apiPort: apiMetricsPort,

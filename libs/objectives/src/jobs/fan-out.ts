@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { JobContext } from '@rtd/authz';
-import { markOutboxProcessed } from '@rtd/outbox';
+import { markOutboxProcessed, Outbox } from '@rtd/outbox';
+import { OBJECTIVE_NOTICE_TOPIC, PublishedMessage } from '../objective-notice-message';
 import { PushRunRow, ObjectivesRepository } from '../objectives.repository';
 import { PUSH_RUN_ASSIGNMENTS, PushRunJob, pushRunOutboxKey } from './push-run.payload';
 import type { PushRunAssignments } from './push-run.payload';
@@ -22,6 +23,7 @@ export class FanOut {
   constructor(
     private readonly repository: ObjectivesRepository,
     @Inject(PUSH_RUN_ASSIGNMENTS) private readonly assignments: PushRunAssignments,
+    private readonly outbox: Outbox,
   ) {}
 
   /** `context` acts for the run's consortium (JobContext.forJob with the job's payload). */
@@ -56,6 +58,14 @@ export class FanOut {
       const created = await this.assignments.countForPushRun(ctx, job);
       await this.repository.finishPushRun(db, job.pushRunId, job.objectiveId, created);
       await markOutboxProcessed(db, pushRunOutboxKey(job.pushRunId));
+      // After the fan-out, with its end: the comuni's people are told of their new activities once.
+      const notice: PublishedMessage = { kind: 'published', ...job };
+      await this.outbox.add(db, {
+        topic: OBJECTIVE_NOTICE_TOPIC,
+        payload: notice,
+        consortiumId: job.consortiumId,
+        dedupeKey: `mail:published:${job.pushRunId}`,
+      });
       return (await this.repository.pushRunsByIds(db, [job.pushRunId]))[0];
     });
     this.logger.log(

@@ -12,6 +12,7 @@ export const AssignmentDetailQuery = graphql(`
       updatedAt
       version
       allowedActions
+      canRemind
       comune {
         id
         name
@@ -224,6 +225,21 @@ export const RemoveEvidenceMutation = graphql(`
     removeEvidence(id: $id) {
       id
       removedAt
+    }
+  }
+`);
+
+export const RemindAssignmentMutation = graphql(`
+  mutation RemindAssignment($id: ID!) {
+    remindAssignment(id: $id) {
+      id
+      canRemind
+      history {
+        at
+        from
+        to
+        note
+      }
     }
   }
 `);

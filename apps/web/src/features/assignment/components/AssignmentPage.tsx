@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { Loading } from '../../../components/Feedback';
@@ -15,6 +15,7 @@ import { EvidenceSection } from './EvidenceSection';
 import { PianoIndicatorsSection } from './PianoIndicatorsSection';
 import { PnrrLinesSection } from './PnrrLinesSection';
 import { ReportForm } from './ReportForm';
+import { RemindPanel } from './RemindPanel';
 import { ReviewPanel } from './ReviewPanel';
 import type { AssignmentDetail } from './types';
 
@@ -84,6 +85,7 @@ function AssignmentView({
   canRecordIndicators: boolean;
 }) {
   const { objective } = assignment;
+  const [reminded, setReminded] = useState(false);
   const actions = new Set(assignment.allowedActions);
   const lastRejection = [...assignment.history].reverse().find((e) => e.to === 'REJECTED');
   const settled = assignment.status === 'COMPLETED' || assignment.status === 'NOT_APPLICABLE';
@@ -165,6 +167,16 @@ function AssignmentView({
             comuneId={assignment.comune.id}
             canRecord={canRecordIndicators}
           />
+          {assignment.canRemind || reminded ? (
+            <RemindPanel
+              assignmentId={assignment.id}
+              canRemind={assignment.canRemind}
+              onSent={() => {
+                setReminded(true);
+                reload();
+              }}
+            />
+          ) : null}
 
           <section aria-labelledby="linee-titolo" className="mb-4">
             <h2 id="linee-titolo" className="h4">

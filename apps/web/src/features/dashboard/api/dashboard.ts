@@ -186,3 +186,9 @@ export const DashboardTrendQuery = graphql(`
     }
   }
 `);
+
+export const RemindComuneMutation = graphql(`
+  mutation RemindComune($consortiumId: ID!, $comuneId: ID!) {
+    remindComune(consortiumId: $consortiumId, comuneId: $comuneId)
+  }
+`);

@@ -10,6 +10,7 @@ import { toAppError } from '../../../lib/errors';
 import { STATUS_COLOR, STATUS_LABEL, STATUS_ORDER } from '../../../lib/i18n';
 import { DashboardLaggardsQuery, DashboardMembersQuery, DashboardTrendQuery } from '../api/dashboard';
 import { useConsortiumDashboard, type Dashboard } from '../hooks/useConsortiumDashboard';
+import { RemindComuneButton } from './RemindComuneButton';
 import { percent } from '../model';
 import { Heatmap } from './Heatmap';
 import { PnrrConsortiumSection } from './PnrrConsortiumSection';
@@ -40,7 +41,7 @@ function daysBefore(isoDay: string, days: number): string {
  * figures first, then what a meeting needs (the next deadlines, the open criticità), the heatmap,
  * who is behind and the trend; the downloads and the report schedule last. Filters live in the URL.
  */
-export function DashboardPage({ consortiumId, consortiumName, actions }: Props) {
+export function DashboardPage({ consortiumId, consortiumName, actions, canWrite }: Props) {
   const [params, setParams] = useSearchParams();
   const filter = useMemo(
     () => ({
@@ -213,6 +214,17 @@ export function DashboardPage({ consortiumId, consortiumName, actions }: Props) 
                   rows={(laggards.data?.consortiumDashboard.comuni?.rows ?? [])
                     .filter((r) => r.counts.total > 0)
                     .map((r) => ({ key: r.id, label: r.name, ...r.counts, href: `/comuni/${r.id}` }))}
+                  action={
+                    canWrite
+                      ? (row) => (
+                          <RemindComuneButton
+                            consortiumId={consortiumId}
+                            comuneId={row.key}
+                            comuneName={row.label}
+                          />
+                        )
+                      : undefined
+                  }
                 />
               </div>
               <div className="col-12 col-lg-6">
@@ -537,9 +549,12 @@ function LaggardTable({
   caption,
   head,
   rows,
+  action,
 }: {
   caption: string;
   head: string;
+  /** A last column, «Sollecito», with what the office may do on the row. */
+  action?: (row: { key: string; label: string }) => ReactNode;
   rows: {
     key: string;
     label: string;
@@ -561,6 +576,7 @@ function LaggardTable({
             <th scope="col">Completamento</th>
             <th scope="col">Completate</th>
             <th scope="col">In ritardo</th>
+            {action ? <th scope="col">Sollecito</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -572,6 +588,7 @@ function LaggardTable({
                 {r.completed} su {r.total}
               </td>
               <td>{r.overdue}</td>
+              {action ? <td>{action(r)}</td> : null}
             </tr>
           ))}
         </tbody>
