@@ -257,6 +257,10 @@ describe('Reporting workflow', () => {
     }
   });
 
+  /** What the in-process worker runs on its own while a request is measured. */
+  const BACKGROUND_SQL =
+    /\b(outbox|mail_delivery|notification_digest_item|export_job|report_schedule)\b|pg_notify|LISTEN/i;
+
   it('reads a worklist with its relations in a constant number of statements', async () => {
     for (let i = 0; i < 3; i++) await cremaAssignment(api, ids, 'IN_PROGRESS');
     const query = `query($c: ID!, $n: Int) { assignments(filter: { comuneId: $c }, first: $n) { totalCount
@@ -268,7 +272,9 @@ describe('Reporting workflow', () => {
         const res = await anna().graphql(query, { c: ids.crema, n: first });
         expect(res.errors).toBeUndefined();
         expect(res.data!.assignments.edges.length).toBe(Math.min(first, res.data!.assignments.totalCount));
-        return spy.mock.calls.length;
+        // The worker of this process polls in the background (outbox relay, schedules, mail):
+        // those statements are not the request's.
+        return spy.mock.calls.filter(([sql]) => !BACKGROUND_SQL.test(String(sql))).length;
       } finally {
         spy.mockRestore();
       }
@@ -277,8 +283,11 @@ describe('Reporting workflow', () => {
     // counts every statement of this process, background ticks included (outbox relay, schedulers):
     // the least of three runs is the request's own count.
     await statements(1);
-    const least = async (first: number) =>
-      Math.min(...[await statements(first), await statements(first), await statements(first)]);
+    const least = async (first: number) => {
+      const counts: number[] = [];
+      for (let i = 0; i < 5; i++) counts.push(await statements(first));
+      return Math.min(...counts);
+    };
     const one = await least(1);
     const many = await least(50);
     // Every relation is batched: fifty rows cost what one row costs.
