@@ -1,5 +1,6 @@
 export * from './plan.module';
 export * from './plan.service';
+export * from './plan-reads.service';
 export * from './indicators.service';
 export * from './plan.repository';
 export * from './plan-rules';

@@ -27,6 +27,7 @@ import {
   onTarget,
   PIANO_LIMITS,
 } from './plan-rules';
+import { IndicatorRepository } from './indicator.repository';
 import { IndicatorRow, PlanRepository, ValueRow, VersionRow } from './plan.repository';
 import { PlanService } from './plan.service';
 
@@ -57,6 +58,7 @@ const toValueObject = (row: ValueRow): IndicatorValueObject => ({
 export class IndicatorsService {
   constructor(
     private readonly repository: PlanRepository,
+    private readonly indicatorRows: IndicatorRepository,
     private readonly plan: PlanService,
   ) {}
 
@@ -65,14 +67,14 @@ export class IndicatorsService {
       ctx,
       'plan.indicators',
       async (db, ids: readonly string[]) =>
-        groupBy(await this.repository.indicators(db, ids), (x) => x.interventoId),
+        groupBy(await this.indicatorRows.indicators(db, ids), (x) => x.interventoId),
       [] as IndicatorRow[],
     );
     return (await loader.load(interventoId)).map(toIndicatorObject);
   }
 
   async get(ctx: RequestContext, id: string): Promise<{ row: IndicatorRow; version: VersionRow }> {
-    const row = await this.repository.indicator(await ctx.db(), parseId('indicatorId', id));
+    const row = await this.indicatorRows.indicator(await ctx.db(), parseId('indicatorId', id));
     if (!row) throw notFound(INDICATORE);
     const version = await this.plan.authorizedVersion(ctx, row.versionId, 'read', INDICATORE);
     return { row, version };
@@ -90,9 +92,9 @@ export class IndicatorsService {
     );
     const fields = mergeIndicator(EMPTY_INDICATOR, input);
     return ctx.atomically(async (db) => {
-      if ((await this.repository.indicators(db, [intervento.id])).length >= PIANO_LIMITS.indicators)
+      if ((await this.indicatorRows.indicators(db, [intervento.id])).length >= PIANO_LIMITS.indicators)
         throw conflict(`La scheda ha già ${PIANO_LIMITS.indicators} indicatori: il massimo`);
-      const row = await this.repository.insertIndicator(db, intervento, fields);
+      const row = await this.indicatorRows.insertIndicator(db, intervento, fields);
       await this.plan.record(db, ctx, version, 'PianoIndicator', row.id, 'piano.indicator.create', {
         intervento: intervento.code,
         name: row.name,
@@ -105,7 +107,7 @@ export class IndicatorsService {
     const { row: current, version } = await this.editable(ctx, id);
     const fields = mergeIndicator(current, input);
     return ctx.atomically(async (db) => {
-      const row = await this.repository.updateIndicator(db, current, fields);
+      const row = await this.indicatorRows.updateIndicator(db, current, fields);
       await this.plan.record(db, ctx, version, 'PianoIndicator', row.id, 'piano.indicator.update', {
         name: row.name,
         ...input,
@@ -117,7 +119,7 @@ export class IndicatorsService {
   async delete(ctx: RequestContext, id: string): Promise<boolean> {
     const { row, version } = await this.editable(ctx, id);
     return ctx.atomically(async (db) => {
-      await this.repository.deleteIndicator(db, row);
+      await this.indicatorRows.deleteIndicator(db, row);
       await this.plan.record(db, ctx, version, 'PianoIndicator', row.id, 'piano.indicator.delete', {
         name: row.name,
       });
@@ -160,7 +162,7 @@ export class IndicatorsService {
         const names = await this.repository.memberNames(db, row.consortiumId, [comuneId]);
         if (!names.has(comuneId)) throw badInput('comuneId', 'non è un Comune del consorzio');
       }
-      const id = await this.repository.insertValue(
+      const id = await this.indicatorRows.insertValue(
         db,
         { consortiumId: row.consortiumId, lineageId: row.lineageId, comuneId, period, value, note },
         actorSubject(ctx.actor),
@@ -172,7 +174,7 @@ export class IndicatorsService {
         comuneId,
       });
       const [saved] = (
-        await this.repository.values(db, row.consortiumId, [row.lineageId], false, comuneId)
+        await this.indicatorRows.values(db, row.consortiumId, [row.lineageId], false, comuneId)
       ).filter((v) => v.id === id);
       if (!saved) throw conflict('Valore non registrato');
       return toValueObject(saved);
@@ -186,7 +188,7 @@ export class IndicatorsService {
     history: boolean,
     comuneId: string | null,
   ): Promise<IndicatorValueObject[]> {
-    const rows = await this.repository.values(
+    const rows = await this.indicatorRows.values(
       await ctx.db(),
       indicator.consortiumId,
       [indicator.lineageId],
@@ -198,7 +200,7 @@ export class IndicatorsService {
 
   /** The consortium's value per period (sum, mean or share of "sì") against the year's target. */
   async periods(ctx: RequestContext, indicator: PianoIndicatorObject): Promise<IndicatorPeriodObject[]> {
-    const rows = await this.repository.values(
+    const rows = await this.indicatorRows.values(
       await ctx.db(),
       indicator.consortiumId,
       [indicator.lineageId],

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { IndicatorRepository } from './indicator.repository';
 import { PlanRepository } from './plan.repository';
 import type { IndicatorFields, InterventoFields } from './plan.repository';
 
@@ -37,6 +38,7 @@ export async function seedPianoVersion(
   seededBy: string,
 ): Promise<{ interventi: number; values: number }> {
   const repository = new PlanRepository();
+  const indicators = new IndicatorRepository();
   if ((await repository.versions(db, seed.consortiumId)).length > 0) return { interventi: 0, values: 0 };
   const version = await repository.insertVersion(
     db,
@@ -48,9 +50,9 @@ export async function seedPianoVersion(
     const row = await repository.insertIntervento(db, seed.consortiumId, version.id, intervento.fields);
     await repository.replaceLines(db, row, intervento.lines);
     for (const seeded of intervento.indicators) {
-      const indicator = await repository.insertIndicator(db, row, seeded.fields);
+      const indicator = await indicators.insertIndicator(db, row, seeded.fields);
       for (const value of seeded.values(indicator.measuredBy)) {
-        await repository.insertValue(
+        await indicators.insertValue(
           db,
           { consortiumId: seed.consortiumId, lineageId: indicator.lineageId, note: null, ...value },
           seededBy,

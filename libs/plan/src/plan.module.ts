@@ -2,7 +2,9 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '@rtd/audit';
 import { ObjectivesModule } from '@rtd/objectives';
 import { IndicatorsService } from './indicators.service';
+import { IndicatorRepository } from './indicator.repository';
 import { PlanRepository } from './plan.repository';
+import { PlanReadsService } from './plan-reads.service';
 import {
   AssignmentPianoResolver,
   PianoIndicatorResolver,
@@ -15,13 +17,15 @@ import { PlanService } from './plan.service';
   imports: [AuditModule, ObjectivesModule],
   providers: [
     PlanRepository,
+    IndicatorRepository,
     PlanService,
+    PlanReadsService,
     IndicatorsService,
     PianoVersionResolver,
     PianoInterventoResolver,
     PianoIndicatorResolver,
     AssignmentPianoResolver,
   ],
-  exports: [PlanService, IndicatorsService, PlanRepository],
+  exports: [PlanService, PlanReadsService, IndicatorsService, PlanRepository],
 })
 export class PlanModule {}

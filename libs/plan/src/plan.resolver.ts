@@ -18,11 +18,15 @@ import {
   RecordIndicatorValueInput,
 } from './dto/plan.types';
 import { IndicatorsService, toIndicatorObject } from './indicators.service';
+import { PlanReadsService } from './plan-reads.service';
 import { PlanService } from './plan.service';
 
 @Resolver(() => PianoVersionObject)
 export class PianoVersionResolver {
-  constructor(private readonly plan: PlanService) {}
+  constructor(
+    private readonly plan: PlanService,
+    private readonly reads: PlanReadsService,
+  ) {}
 
   @Query(() => [PianoVersionObject], {
     description:
@@ -58,7 +62,7 @@ export class PianoVersionResolver {
     @Parent() version: PianoVersionObject,
     @Args('edition', { type: () => String }) edition: string,
   ) {
-    return this.plan.coverage(ctx, version, edition);
+    return this.reads.coverage(ctx, version, edition);
   }
 
   @ResolveField(() => Boolean, {
@@ -108,6 +112,7 @@ export class PianoVersionResolver {
 export class PianoInterventoResolver {
   constructor(
     private readonly plan: PlanService,
+    private readonly reads: PlanReadsService,
     private readonly indicatorsService: IndicatorsService,
     private readonly objectives: ObjectivesService,
   ) {}
@@ -119,7 +124,7 @@ export class PianoInterventoResolver {
 
   @ResolveField(() => [PianoLineRefObject])
   lines(@Ctx() ctx: RequestContext, @Parent() intervento: PianoInterventoObject) {
-    return this.plan.lines(ctx, intervento.id);
+    return this.reads.lines(ctx, intervento.id);
   }
 
   @ResolveField(() => [PianoIndicatorObject])
@@ -129,7 +134,7 @@ export class PianoInterventoResolver {
 
   @ResolveField(() => [PianoComuneObject], { description: 'The member comuni in scope (empty: all)' })
   comuni(@Ctx() ctx: RequestContext, @Parent() intervento: PianoInterventoObject) {
-    return this.plan.comuni(ctx, intervento);
+    return this.reads.comuni(ctx, intervento);
   }
 
   @ResolveField(() => SharedObjectiveObject, {
@@ -246,7 +251,7 @@ export class PianoIndicatorResolver {
 @Resolver(() => AssignmentObject)
 export class AssignmentPianoResolver {
   constructor(
-    private readonly plan: PlanService,
+    private readonly reads: PlanReadsService,
     private readonly indicators: IndicatorsService,
   ) {}
 
@@ -258,7 +263,7 @@ export class AssignmentPianoResolver {
     @Ctx() ctx: RequestContext,
     @Parent() assignment: AssignmentObject,
   ): Promise<PianoIndicatorObject[]> {
-    const schede = await this.plan.interventiOfObjective(ctx, assignment.objectiveId);
+    const schede = await this.reads.interventiOfObjective(ctx, assignment.objectiveId);
     const all = await Promise.all(schede.map((s) => this.indicators.ofIntervento(ctx, s.id)));
     return all.flat().filter((x) => x.measuredBy === 'COMUNE');
   }

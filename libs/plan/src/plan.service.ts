@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@rtd/audit';
-import { authorize, callerAccess, on } from '@rtd/authz';
+import { authorize, callerAccess } from '@rtd/authz';
 import {
   actorSubject,
   badInput,
@@ -11,7 +11,6 @@ import {
   notFound,
   parseId,
   RequestContext,
-  requestLoader,
 } from '@rtd/kernel';
 import { ObjectivesService, SharedObjectiveObject } from '@rtd/objectives';
 import { EntityManager } from 'typeorm';
@@ -19,39 +18,18 @@ import {
   ApprovePianoVersionInput,
   CreatePianoVersionInput,
   InterventoInput,
-  PianoCoverageObject,
   PianoInterventoObject,
-  PianoLineRefObject,
-  PianoState,
   PianoVersionObject,
 } from './dto/plan.types';
-import { EMPTY_INTERVENTO, mergeIntervento, PIANO_LIMITS, totalCost } from './plan-rules';
+import { EMPTY_INTERVENTO, mergeIntervento, PIANO_LIMITS } from './plan-rules';
 import { InterventoFields, InterventoRow, PlanRepository, VersionRow } from './plan.repository';
+import { changedFields, subject, toInterventoObject, toVersionObject } from './plan.mapping';
+
+export { subject, toInterventoObject, toVersionObject } from './plan.mapping';
 
 const PIANO = masculine('Piano');
 const SCHEDA = feminine('Scheda intervento');
 const DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
-
-export const toVersionObject = (row: VersionRow): PianoVersionObject => ({
-  id: row.id,
-  consortiumId: row.consortiumId,
-  number: row.number,
-  year: row.year,
-  title: row.title,
-  state: row.state as PianoState,
-  approvedOn: row.approvedOn,
-  approvalAct: row.approvalAct,
-  publishedAt: row.publishedAt,
-  createdAt: row.createdAt,
-  copiedFromId: row.copiedFromId,
-  version: row.version,
-});
-
-export const toInterventoObject = (row: InterventoRow): PianoInterventoObject => ({
-  ...(row as unknown as PianoInterventoObject),
-  totalCost: totalCost(row.costs),
-  lines: [],
-});
 
 const FROZEN =
   'Versione del Piano già approvata: non si modifica più. Per aggiornarla, crea una nuova versione';
@@ -274,68 +252,6 @@ export class PlanService {
   }
 
   /** The lines of a scheda (batched per request). */
-  async lines(ctx: RequestContext, interventoId: string): Promise<PianoLineRefObject[]> {
-    const loader = requestLoader(
-      ctx,
-      'plan.lines',
-      async (db, ids: readonly string[]) =>
-        groupBy(await this.repository.linesOf(db, ids), (l) => l.interventoId),
-      [] as PianoLineRefObject[],
-    );
-    return loader.load(interventoId);
-  }
-
-  /** Names of the member comuni in a scheda's scope. */
-  async comuni(
-    ctx: RequestContext,
-    intervento: PianoInterventoObject,
-  ): Promise<{ id: string; name: string }[]> {
-    if (!intervento.comuneIds?.length) return [];
-    const names = await this.repository.memberNames(
-      await ctx.db(),
-      intervento.consortiumId,
-      intervento.comuneIds,
-    );
-    return intervento.comuneIds.filter((id) => names.has(id)).map((id) => ({ id, name: names.get(id)! }));
-  }
-
-  /**
-   * Which of the edition's lines addressed to comuni the version's schede serve, and which none
-   * does: directly (the scheda is linked to the line) or through the catalogue's line-to-line
-   * mapping (linked to its predecessor or successor in the adjacent edition).
-   */
-  async coverage(
-    ctx: RequestContext,
-    version: PianoVersionObject,
-    edition: string,
-  ): Promise<PianoCoverageObject> {
-    const db = await ctx.db();
-    const schede = await this.repository.interventi(db, version.consortiumId, version.id);
-    const active = schede.filter((s) => s.horizon !== 'REMOVED').map((s) => s.id);
-    const links = await this.repository.linesOf(db, active);
-    const mapped = groupBy(await this.repository.mappedLinks(db, edition, active), (l) => l.code);
-    const codeOf = new Map(schede.map((s) => [s.id, s.code]));
-    const byLine = groupBy(
-      links.filter((l) => l.edition === edition),
-      (l) => l.code,
-    );
-    const lines = (await this.repository.comuniLines(db, edition)).map((l) => ({
-      ...l,
-      interventoCodes: [
-        ...new Set((byLine.get(l.code) ?? []).map((x) => codeOf.get(x.interventoId)!)),
-      ].sort(),
-      mappedInterventoCodes: [
-        ...new Set((mapped.get(l.code) ?? []).map((x) => codeOf.get(x.interventoId)!)),
-      ].sort(),
-    }));
-    return {
-      edition,
-      totalLines: lines.length,
-      coveredCount: lines.filter((l) => l.interventoCodes.length + l.mappedInterventoCodes.length > 0).length,
-      lines,
-    };
-  }
-
   /**
    * Creates the shared objective that pushes the scheda's work to the comuni (its lines of one
    * edition, its comuni or the whole consortium), and links it to the scheda.
@@ -384,21 +300,6 @@ export class PlanService {
       });
     });
     return objective;
-  }
-
-  /** The schede a shared objective carries out (for the Attività page of its comuni). */
-  async interventiOfObjective(ctx: RequestContext, objectiveId: string): Promise<PianoInterventoObject[]> {
-    const { ability } = await callerAccess(ctx);
-    const db = await ctx.db();
-    const rows = await this.repository.interventiOfObjective(db, objectiveId);
-    const visible: InterventoRow[] = [];
-    for (const row of rows) {
-      const version = await this.repository.version(db, row.versionId);
-      if (version && ability.can('read', subject(version))) visible.push(row);
-    }
-    // One per scheda: the newest version's.
-    const seen = new Set<string>();
-    return visible.filter((r) => !seen.has(r.lineageId) && seen.add(r.lineageId)).map(toInterventoObject);
   }
 
   async history(ctx: RequestContext, version: PianoVersionObject) {
@@ -494,15 +395,4 @@ export class PlanService {
       details: { ...details, pianoVersionId: version.id },
     });
   }
-}
-
-const subject = (row: { consortiumId: string; state: string }) =>
-  on('Piano', { consortiumId: row.consortiumId, state: row.state as VersionRow['state'] });
-
-function changedFields(before: InterventoFields, after: InterventoFields): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(after) as (keyof InterventoFields)[]) {
-    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) out[key] = after[key];
-  }
-  return out;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext } from '@rtd/kernel';
-import { IndicatorsService, PlanService } from '@rtd/plan';
+import { IndicatorsService, PlanReadsService, PlanService } from '@rtd/plan';
 import { TenancyService } from '@rtd/tenancy';
 import { PianoDocument } from './piano-document';
 
@@ -12,6 +12,7 @@ import { PianoDocument } from './piano-document';
 export class PianoDocumentService {
   constructor(
     private readonly plan: PlanService,
+    private readonly reads: PlanReadsService,
     private readonly indicators: IndicatorsService,
     private readonly tenancy: TenancyService,
   ) {}
@@ -31,7 +32,7 @@ export class PianoDocumentService {
       schede: await Promise.all(
         schede.map(async (s) => ({
           ...s,
-          lines: await this.plan.lines(ctx, s.id),
+          lines: await this.reads.lines(ctx, s.id),
           indicators: await Promise.all(
             (await this.indicators.ofIntervento(ctx, s.id)).map(async (x) => ({
               ...x,
