@@ -10,7 +10,7 @@ import {
   ShutdownLoggerModule,
   WorkerHealthModule,
 } from '@rtd/platform';
-import { AssignmentsModule, AssignmentsService } from '@rtd/assignments';
+import { AssignmentsModule, PushRunAssignmentsService } from '@rtd/assignments';
 import { AuditModule } from '@rtd/audit';
 import { ComplianceJobsModule } from '@rtd/compliance';
 import { EXPORTS_QUEUE, ExportsJobsModule } from '@rtd/exports';
@@ -45,7 +45,7 @@ import { PrivacyJobsModule } from '@rtd/privacy';
     WorkerHealthModule,
     MetricsModule.forService('worker'),
     ShutdownLoggerModule,
-    PushRunJobsModule.register({ imports: [AssignmentsModule], assignments: AssignmentsService }),
+    PushRunJobsModule.register({ imports: [AssignmentsModule], assignments: PushRunAssignmentsService }),
     NotificationsJobsModule,
     ComplianceJobsModule,
     ExportsJobsModule,

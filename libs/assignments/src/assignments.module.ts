@@ -1,3 +1,6 @@
+import { AssignmentListService } from './assignment-list.service';
+import { PushRunAssignmentsService } from './push-run-assignments';
+import { AssignmentRelations } from './assignment-relations.service';
 import { Module } from '@nestjs/common';
 import { ObjectivesModule } from '@rtd/objectives';
 import { TenancyModule } from '@rtd/tenancy';
@@ -16,6 +19,9 @@ import { EvidenceService } from './evidence.service';
   providers: [
     AssignmentsRepository,
     AssignmentsService,
+    AssignmentListService,
+    PushRunAssignmentsService,
+    AssignmentRelations,
     AssignmentResolver,
     AssignmentRemindersRepository,
     AssignmentRemindersService,
@@ -26,6 +32,13 @@ import { EvidenceService } from './evidence.service';
     EvidenceService,
     { provide: EVIDENCE_STORAGE, useClass: PostgresEvidenceStorage },
   ],
-  exports: [AssignmentsService, AssignmentsRepository, EvidenceService],
+  exports: [
+    AssignmentsService,
+    AssignmentListService,
+    PushRunAssignmentsService,
+    AssignmentRelations,
+    AssignmentsRepository,
+    EvidenceService,
+  ],
 })
 export class AssignmentsModule {}

@@ -1,3 +1,5 @@
+import { AssignmentListService } from './assignment-list.service';
+import { AssignmentRelations } from './assignment-relations.service';
 import { Args, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Ctx, Page, RequestContext, selectsField } from '@rtd/kernel';
@@ -22,6 +24,8 @@ import {
 export class AssignmentResolver {
   constructor(
     private readonly workflow: AssignmentsService,
+    private readonly pages: AssignmentListService,
+    private readonly relations: AssignmentRelations,
     private readonly objectives: ObjectivesService,
     private readonly evidenceService: EvidenceService,
   ) {}
@@ -35,12 +39,7 @@ export class AssignmentResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<Page<AssignmentObject>> {
     // The total costs a count of the whole filter: only when the document asks for it.
-    return this.workflow.list(
-      ctx,
-      filter,
-      { first, after },
-      { countTotal: selectsField(info, 'totalCount') },
-    );
+    return this.pages.list(ctx, filter, { first, after }, { countTotal: selectsField(info, 'totalCount') });
   }
 
   @Query(() => AssignmentObject, { nullable: true })
@@ -160,17 +159,17 @@ export class AssignmentResolver {
 
   @ResolveField(() => ComuneObject)
   comune(@Ctx() ctx: RequestContext, @Parent() assignment: AssignmentObject) {
-    return this.workflow.comuneOf(ctx, assignment);
+    return this.relations.comuneOf(ctx, assignment);
   }
 
   @ResolveField(() => PersonObject, { nullable: true })
   delegate(@Ctx() ctx: RequestContext, @Parent() assignment: AssignmentObject) {
-    return this.workflow.person(ctx, assignment.delegatePersonId);
+    return this.relations.person(ctx, assignment.delegatePersonId);
   }
 
   @ResolveField(() => [EvidenceObject])
   evidence(@Ctx() ctx: RequestContext, @Parent() assignment: AssignmentObject) {
-    return this.workflow.evidence(ctx, assignment.id);
+    return this.relations.evidence(ctx, assignment.id);
   }
 
   @ResolveField(() => [EvidenceObject], {
@@ -183,13 +182,13 @@ export class AssignmentResolver {
 
   @ResolveField(() => [StatusEventObject], { description: 'oldest first, append-only' })
   history(@Ctx() ctx: RequestContext, @Parent() assignment: AssignmentObject) {
-    return this.workflow.history(ctx, assignment.id);
+    return this.relations.history(ctx, assignment.id);
   }
 }
 
 @Resolver(() => EvidenceObject)
 export class EvidenceResolver {
-  constructor(private readonly assignments: AssignmentsService) {}
+  constructor(private readonly assignments: AssignmentRelations) {}
 
   @ResolveField(() => PersonObject, { nullable: true })
   addedBy(@Ctx() ctx: RequestContext, @Parent() evidence: EvidenceObject) {
@@ -204,7 +203,7 @@ export class EvidenceResolver {
 
 @Resolver(() => StatusEventObject)
 export class StatusEventResolver {
-  constructor(private readonly assignments: AssignmentsService) {}
+  constructor(private readonly assignments: AssignmentRelations) {}
 
   @ResolveField(() => PersonObject, { nullable: true })
   actor(@Ctx() ctx: RequestContext, @Parent() event: StatusEventObject) {

@@ -6,36 +6,22 @@ import {
   badInput,
   checkExpectedVersion,
   conflict,
-  decodeCursor,
   feminine,
-  masculine,
   forbidden,
-  groupBy,
-  indexBy,
   notFound,
-  Page,
-  PageArgs,
-  pageSize,
   parseId,
-  prefetch,
   RequestContext,
-  requestLoader,
-  rowsByIdLoader,
-  toPage,
 } from '@rtd/kernel';
-import { activeDelegateOf, fiscalCodeProblem, normalizeFiscalCode, personDisplayNames } from '@rtd/identity';
-import { ObjectivesService, PushRunAssignments, PushRunJob, SharedObjectiveObject } from '@rtd/objectives';
+import { activeDelegateOf, fiscalCodeProblem, normalizeFiscalCode } from '@rtd/identity';
+import { ObjectivesService } from '@rtd/objectives';
 import { Outbox } from '@rtd/outbox';
 import { ConsortiumSettingsService, TenancyService } from '@rtd/tenancy';
 import { AssignmentRow, AssignmentsRepository } from './assignments.repository';
 import {
-  AssignmentFilter,
   AssignmentObject,
   EvidenceKind,
   EvidenceObject,
-  PersonObject,
   ReviewDecision,
-  StatusEventObject,
   UpdateAssignmentInput,
 } from './dto/assignment.types';
 import {
@@ -57,13 +43,14 @@ import {
   OnBehalfSource,
 } from './on-behalf';
 import { checkProgress, checkUrl, cleanText } from './assignment-input';
+import { assignmentLoader } from './assignment-list.service';
 
 const MAX_NOTE = 2000;
 const MAX_ISSUES = 10_000;
 const MAX_DESCRIPTION = 2000;
 const MAX_EVIDENCE_PER_ASSIGNMENT = 200;
 
-const toAssignmentObject = (row: AssignmentRow): AssignmentObject => ({ ...row });
+export const toAssignmentObject = (row: AssignmentRow): AssignmentObject => ({ ...row });
 
 /**
  * The reporting workflow: a municipality reports status, progress, issues and evidence on its
@@ -71,7 +58,7 @@ const toAssignmentObject = (row: AssignmentRow): AssignmentObject => ({ ...row }
  * goes through the state machine (workflow.ts), and writes history and audit with it.
  */
 @Injectable()
-export class AssignmentsService implements PushRunAssignments {
+export class AssignmentsService {
   constructor(
     private readonly repository: AssignmentsRepository,
     private readonly tenancy: TenancyService,
@@ -81,107 +68,8 @@ export class AssignmentsService implements PushRunAssignments {
     private readonly settings: ConsortiumSettingsService,
   ) {}
 
-  /**
-   * The assignments of a push run (the fan-out, libs/objectives/src/jobs/fan-out.ts): one per
-   * municipality of `comuneIds` not yet assigned the objective, each with its first history
-   * entry, in the caller's transaction. Who may publish the objective may create them; the fan-out
-   * job acts with the rights of the objective's consortium office (JobContext).
-   */
-  async assignForPushRun(
-    ctx: RequestContext,
-    run: PushRunJob,
-    comuneIds: readonly string[],
-  ): Promise<number> {
-    const { ability } = await callerAccess(ctx);
-    authorize(
-      ability,
-      'publish',
-      'SharedObjective',
-      { consortiumId: run.consortiumId, assignedComuneIds: [], delegatePersonIds: [] },
-      masculine('Obiettivo'),
-    );
-    if (comuneIds.length === 0) return 0;
-    return this.repository.insertForPushRun(await ctx.db(), run, comuneIds, actorSubject(ctx.actor));
-  }
-
-  /** How many assignments a push run has created so far (recounted from the rows). */
-  async countForPushRun(ctx: RequestContext, run: PushRunJob): Promise<number> {
-    const { ability } = await callerAccess(ctx);
-    authorize(
-      ability,
-      'publish',
-      'SharedObjective',
-      { consortiumId: run.consortiumId, assignedComuneIds: [], delegatePersonIds: [] },
-      masculine('Obiettivo'),
-    );
-    return this.repository.countForPushRun(await ctx.db(), run.pushRunId);
-  }
-
   async get(ctx: RequestContext, id: string): Promise<AssignmentObject> {
     return toAssignmentObject(await this.authorized(ctx, id, 'read'));
-  }
-
-  /** `countTotal: false` leaves totalCount at 0 (a document that does not ask for it). */
-  async list(
-    ctx: RequestContext,
-    filter: AssignmentFilter,
-    args: PageArgs,
-    options: { countTotal: boolean } = { countTotal: true },
-  ): Promise<Page<AssignmentObject>> {
-    const size = pageSize(args.first);
-    const cursor = decodeCursor(args.after, ['date', 'uuid']);
-    const { scope } = await callerAccess(ctx);
-    const { rows, total } = await this.repository.page(await ctx.db(), {
-      consortiumId: filter.consortiumId ? parseId('filter.consortiumId', filter.consortiumId) : null,
-      comuneId: filter.comuneId ? parseId('filter.comuneId', filter.comuneId) : null,
-      objectiveId: filter.objectiveId ? parseId('filter.objectiveId', filter.objectiveId) : null,
-      statuses: filter.status?.length ? filter.status : null,
-      overdue: filter.overdue ?? null,
-      fullConsortia: [...scope.fullConsortia],
-      comuni: [...scope.readableComuni],
-      delegateComuni: [...scope.delegateComuni],
-      personId: scope.personId,
-      limit: size + 1,
-      after: cursor ? { due: cursor[0] as string, id: cursor[1] as string } : null,
-      countTotal: options.countTotal,
-    });
-    // The statement brought each row's objective, lines and evidence: the fields below read them
-    // from the request's loaders, with no further round trip.
-    const visible = rows.slice(0, size);
-    const seen = new Set<string>();
-    this.objectives.remember(
-      ctx,
-      visible.flatMap(({ objective, reach, lines }) => {
-        if (!objective || seen.has(objective.id)) return [];
-        seen.add(objective.id);
-        return [{ objective, reach, lines }];
-      }),
-    );
-    const assignmentLoader = this.loader(ctx);
-    const evidenceLoader = this.evidenceLoader(ctx);
-    for (const { objective: _o, reach: _r, lines: _l, evidence, ...row } of visible) {
-      assignmentLoader.prime(row.id, row);
-      evidenceLoader.prime(row.id, evidence as EvidenceObject[]);
-    }
-    // And the rows answer `objective` (authorized once per objective, as its resolver would) and
-    // `evidence` themselves, without a field resolver per row (libs/kernel prefetched.ts).
-    const objectives = new Map<string, Promise<SharedObjectiveObject>>();
-    const objectiveOf = (id: string) => {
-      let objective = objectives.get(id);
-      if (!objective) objectives.set(id, (objective = this.objectives.getWithLines(ctx, id)));
-      return objective;
-    };
-    return toPage(
-      rows,
-      size,
-      total,
-      (row) => [row.dueDate ?? 'infinity', row.id],
-      ({ objective: _o, reach: _r, lines: _l, evidence, ...row }) =>
-        prefetch(toAssignmentObject(row), {
-          objective: () => objectiveOf(row.objectiveId),
-          evidence: () => evidence as EvidenceObject[],
-        }),
-    );
   }
 
   async update(
@@ -353,48 +241,6 @@ export class AssignmentsService implements PushRunAssignments {
     });
   }
 
-  // --- relations, batched per request ---
-
-  /** The current evidence of an assignment, or (`removed`) what was removed, with who removed it. */
-  evidence(ctx: RequestContext, assignmentId: string, removed = false): Promise<EvidenceObject[]> {
-    return this.evidenceLoader(ctx, removed).load(assignmentId);
-  }
-
-  /** Forgets the evidence this request cached for an assignment (after a removal or replacement). */
-  forgetEvidence(ctx: RequestContext, assignmentId: string): void {
-    this.evidenceLoader(ctx, false).clear(assignmentId);
-    this.evidenceLoader(ctx, true).clear(assignmentId);
-  }
-
-  history(ctx: RequestContext, assignmentId: string): Promise<StatusEventObject[]> {
-    return requestLoader(
-      ctx,
-      'assignments.history',
-      async (db, ids: readonly string[]) =>
-        groupBy(
-          (await this.repository.historyOf(db, ids)) as (StatusEventObject & { assignmentId: string })[],
-          (row) => row.assignmentId,
-        ),
-      [] as StatusEventObject[],
-    ).load(assignmentId);
-  }
-
-  /** People appear in histories; a caller who cannot see assignments never reaches them. */
-  person(ctx: RequestContext, personId: string | null): Promise<PersonObject | null> | null {
-    if (!personId) return null;
-    return requestLoader(
-      ctx,
-      'assignments.person',
-      async (db, ids: readonly string[]) =>
-        indexBy(await personDisplayNames(db, ids), (p: PersonObject) => p.id),
-      null as PersonObject | null,
-    ).load(personId);
-  }
-
-  comuneOf(ctx: RequestContext, assignment: AssignmentObject) {
-    return this.tenancy.getComune(ctx, assignment.comuneId);
-  }
-
   /** The moves this caller may make now: the screen shows these and no others. */
   async allowedActions(ctx: RequestContext, assignment: AssignmentObject): Promise<AssignmentAction[]> {
     const { ability } = await callerAccess(ctx);
@@ -428,23 +274,8 @@ export class AssignmentsService implements PushRunAssignments {
 
   // --- internals ---
 
-  private evidenceLoader(ctx: RequestContext, removed = false) {
-    return requestLoader(
-      ctx,
-      removed ? 'assignments.removedEvidence' : 'assignments.evidence',
-      async (db, ids: readonly string[]) =>
-        groupBy(
-          (await this.repository.evidenceOf(db, ids, removed)) as (EvidenceObject & {
-            assignmentId: string;
-          })[],
-          (row) => row.assignmentId,
-        ),
-      [] as EvidenceObject[],
-    );
-  }
-
   private loader(ctx: RequestContext) {
-    return rowsByIdLoader(ctx, 'assignments.assignment', (db, ids) => this.repository.byIds(db, ids));
+    return assignmentLoader(this.repository, ctx);
   }
 
   private async authorized(

@@ -1,3 +1,4 @@
+import { AssignmentRelations } from './assignment-relations.service';
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditTrail } from '@rtd/audit';
@@ -64,6 +65,7 @@ const labelOf = (e: EvidenceRow) => {
 export class EvidenceService {
   constructor(
     private readonly assignments: AssignmentsService,
+    private readonly relations: AssignmentRelations,
     private readonly repository: EvidenceRepository,
     private readonly audit: AuditTrail,
     @Inject(EVIDENCE_STORAGE) private readonly storage: EvidenceStorage,
@@ -187,7 +189,7 @@ export class EvidenceService {
   }
 
   removedEvidence(ctx: RequestContext, assignmentId: string): Promise<EvidenceObject[]> {
-    return this.assignments.evidence(ctx, assignmentId, true);
+    return this.relations.evidence(ctx, assignmentId, true);
   }
 
   /** The largest file an upload accepts, as createEvidenceUpload announces it. */
@@ -235,7 +237,7 @@ export class EvidenceService {
     // The bytes go with the removal: a file put there by mistake (personal data, say) leaves the
     // service; its name, size and SHA-256 stay with the removed evidence for the office.
     if (removed.kind === EvidenceKind.FILE) await this.storage.delete(db, removed.id, row.id);
-    this.assignments.forgetEvidence(ctx, row.id);
+    this.relations.forgetEvidence(ctx, row.id);
     return removed;
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AssignmentObject, AssignmentsService } from '@rtd/assignments';
+import { AssignmentObject, AssignmentRelations, AssignmentListService } from '@rtd/assignments';
 import { CatalogService, PlanLineObject } from '@rtd/catalog';
 import { IdentityService } from '@rtd/identity';
 import { MAX_PAGE_SIZE, Page, PageArgs, RequestContext, ROLE_NAME, RoleCode } from '@rtd/kernel';
@@ -49,7 +49,8 @@ const SHOWN_ROLES: RoleCode[] = ['COMUNE_REFERENT', 'COMUNE_DELEGATE', 'COMUNE_V
 export class ExportData {
   constructor(
     private readonly tenancy: TenancyService,
-    private readonly assignments: AssignmentsService,
+    private readonly assignments: AssignmentListService,
+    private readonly relations: AssignmentRelations,
     private readonly objectives: ObjectivesService,
     private readonly identity: IdentityService,
     private readonly catalog: CatalogService,
@@ -137,8 +138,8 @@ export class ExportData {
     const [objective, lines, evidence, history] = await Promise.all([
       this.objectives.objectiveOf(ctx, assignment.objectiveId),
       this.objectives.lines(ctx, assignment.objectiveId),
-      this.assignments.evidence(ctx, assignment.id),
-      this.assignments.history(ctx, assignment.id),
+      this.relations.evidence(ctx, assignment.id),
+      this.relations.history(ctx, assignment.id),
     ]);
     const funding = await this.pnrr.fundingForLines(ctx, comune.istatCode, lines);
     return {

@@ -1,30 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@rtd/audit';
 import { authorize, callerAccess, CallerAccess, on } from '@rtd/authz';
-import { editionExists, LineRow, linesByCodes, linesByIds, toPlanLineObject } from '@rtd/catalog';
+import { LineRow, linesByIds, toPlanLineObject } from '@rtd/catalog';
 import type { PlanLineObject } from '@rtd/catalog';
 import {
   actorSubject,
-  badInput,
   checkExpectedVersion,
   conflict,
-  decodeCursor,
-  echo,
-  echoList,
   feminine,
   forbidden,
-  indexBy,
   masculine,
   notFound,
   Page,
   PageArgs,
-  pageSize,
   parseId,
   prefetch,
   RequestContext,
-  requestLoader,
-  rowsByIdLoader,
-  toPage,
 } from '@rtd/kernel';
 import { Outbox } from '@rtd/outbox';
 import { addObjectiveNotice } from './objective-notice-message';
@@ -34,44 +25,27 @@ import {
   CreateSharedObjectiveInput,
   ObjectiveState,
   PushRunObject,
-  PushState,
   SharedObjectiveObject,
   TargetInput,
   UpdateSharedObjectiveInput,
 } from './dto/objective.types';
-import { ObjectiveReach, ObjectiveRow, ObjectivesRepository, PushRunRow } from './objectives.repository';
-import { normaliseTarget, ownTarget, StoredTarget } from './target';
+import { ObjectiveReach, ObjectiveRow, ObjectivesRepository } from './objectives.repository';
+import { normaliseTarget, ownTarget } from './target';
 import { refuseUnreachable } from './publish-reach';
+import { checkedLines, checkedTarget, cleanDescription, cleanTitle, stale } from './objective-input';
+import { toObjectiveObject, toPushRunObject } from './objective-mapping';
+import { objectivePage } from './objective-list';
+
+export { toObjectiveObject } from './objective-mapping';
+import {
+  countLoader,
+  lineIdsLoader,
+  lineLoader,
+  objectiveLoader,
+  primeObjectives,
+  reachLoader,
+} from './objective-loaders';
 import type { EntityManager } from 'typeorm';
-
-const MAX_LINES = 100;
-
-export const toObjectiveObject = (row: ObjectiveRow): SharedObjectiveObject => ({
-  id: row.id,
-  consortiumId: row.consortiumId,
-  title: row.title,
-  description: row.description,
-  edition: row.editionCode,
-  dueDate: row.dueDate,
-  state: row.state as ObjectiveState,
-  version: row.version,
-  target: row.target,
-  createdAt: row.createdAt,
-  publishedAt: row.publishedAt,
-  closedAt: row.closedAt ?? null,
-  carriedFromId: row.carriedFromId ?? null,
-});
-
-const toPushRunObject = (row: PushRunRow): PushRunObject => ({
-  id: row.id,
-  objectiveId: row.objectiveId,
-  state: row.state as PushState,
-  targeted: row.targeted,
-  created: row.created,
-  skipped: row.skipped,
-  startedAt: row.startedAt,
-  finishedAt: row.finishedAt,
-});
 
 /**
  * Shared objectives: the RTD office drafts them on lines of one Piano Triennale edition,
@@ -266,7 +240,7 @@ export class ObjectivesService {
       if (!(await this.repository.deleteDraft(db, current.id, expectedVersion))) {
         throw stale(current.version, expectedVersion);
       }
-      this.objectiveLoader(ctx).clear(current.id);
+      objectiveLoader(this.repository, ctx).clear(current.id);
       await this.audit.record(db, ctx, {
         action: 'objective.delete',
         entityType: 'SharedObjective',
@@ -290,31 +264,13 @@ export class ObjectivesService {
     return prefetch(await this.get(ctx, id), { lines: () => this.lines(ctx, id) });
   }
 
-  async list(
+  list(
     ctx: RequestContext,
     consortiumId: string,
     state: ObjectiveState | null,
     args: PageArgs,
   ): Promise<Page<SharedObjectiveObject>> {
-    const id = parseId('consortiumId', consortiumId);
-    const size = pageSize(args.first);
-    const cursor = decodeCursor(args.after, ['timestamp', 'uuid']);
-    const { scope } = await callerAccess(ctx);
-    const whole = scope.fullConsortia.has(id);
-    if (!whole && scope.readableComuni.size === 0 && scope.delegateComuni.size === 0) {
-      return toPage([], size, 0, () => [], toObjectiveObject);
-    }
-    const { rows, total } = await this.repository.page(await ctx.db(), {
-      consortiumId: id,
-      state,
-      whole,
-      comuneIds: [...scope.readableComuni],
-      delegateComuneIds: [...scope.delegateComuni],
-      personId: scope.personId,
-      limit: size + 1,
-      after: cursor ? { createdAt: cursor[0] as string, id: cursor[1] as string } : null,
-    });
-    return toPage(rows, size, total, (row) => [row.createdAt.toISOString(), row.id], toObjectiveObject);
+    return objectivePage(this.repository, ctx, consortiumId, state, args);
   }
 
   async pushRun(ctx: RequestContext, id: string): Promise<PushRunObject> {
@@ -337,7 +293,7 @@ export class ObjectivesService {
     id: string,
     action: 'read' | 'update' | 'publish' | 'close',
   ): Promise<ObjectiveRow> {
-    const row = await this.objectiveLoader(ctx).load(parseId('id', id));
+    const row = await objectiveLoader(this.repository, ctx).load(parseId('id', id));
     if (!row) throw notFound(masculine('Obiettivo'));
     const access = await callerAccess(ctx);
     const reach = await this.reach(ctx, access, row.id);
@@ -374,8 +330,8 @@ export class ObjectivesService {
   }
 
   async lines(ctx: RequestContext, objectiveId: string): Promise<PlanLineObject[]> {
-    const lineIds = await this.lineIdsLoader(ctx).load(objectiveId);
-    const lines = await this.lineLoader(ctx).loadMany(lineIds);
+    const lineIds = await lineIdsLoader(this.repository, ctx).load(objectiveId);
+    const lines = await lineLoader(ctx).loadMany(lineIds);
     return lines
       .filter((line): line is LineRow => line !== null && !(line instanceof Error))
       .map(toPlanLineObject);
@@ -392,47 +348,21 @@ export class ObjectivesService {
     ctx: RequestContext,
     objectives: readonly { objective: ObjectiveRow; reach: ObjectiveReach; lines: readonly LineRow[] }[],
   ): void {
-    const rows = this.objectiveLoader(ctx);
-    const reach = this.reachLoader(ctx);
-    const lineIds = this.lineIdsLoader(ctx);
-    const lines = this.lineLoader(ctx);
-    for (const { objective, reach: objectiveReach, lines: objectiveLines } of objectives) {
-      rows.prime(objective.id, objective);
-      reach.prime(objective.id, objectiveReach);
-      lineIds.prime(
-        objective.id,
-        objectiveLines.map((line) => line.id),
-      );
-      for (const line of objectiveLines) lines.prime(line.id, line);
-    }
+    primeObjectives(this.repository, ctx, objectives);
   }
 
   targetedCount(ctx: RequestContext, objectiveId: string): Promise<number> {
-    return requestLoader(
-      ctx,
-      'objectives.targetedCount',
-      (db, ids: readonly string[]) => this.repository.targetedCounts(db, ids),
-      0,
-    ).load(objectiveId);
+    return countLoader(this.repository, ctx, 'targetedCounts').load(objectiveId);
   }
 
   assignmentCount(ctx: RequestContext, objectiveId: string): Promise<number> {
-    return requestLoader(
-      ctx,
-      'objectives.assignmentCount',
-      (db, ids: readonly string[]) => this.repository.assignmentCounts(db, ids),
-      0,
-    ).load(objectiveId);
+    return countLoader(this.repository, ctx, 'assignmentCounts').load(objectiveId);
   }
 
   /** Later fields of the same request (`objective { state }`) must see the row as written. */
   private rememberWritten(ctx: RequestContext, row: ObjectiveRow): ObjectiveRow {
-    this.objectiveLoader(ctx).clear(row.id).prime(row.id, row);
+    objectiveLoader(this.repository, ctx).clear(row.id).prime(row.id, row);
     return row;
-  }
-
-  private objectiveLoader(ctx: RequestContext) {
-    return rowsByIdLoader(ctx, 'objectives.objective', (db, ids) => this.repository.byIds(db, ids));
   }
 
   private async reach(
@@ -442,63 +372,12 @@ export class ObjectivesService {
   ): Promise<ObjectiveReach> {
     const comuni = [...access.scope.readableComuni, ...access.scope.delegateComuni];
     if (comuni.length === 0) return { comuneIds: [], delegatePersonIds: [] };
-    return this.reachLoader(ctx).load(objectiveId);
-  }
-
-  /** Reach among all the caller's municipalities (readable and delegated): the same for the whole request. */
-  private reachLoader(ctx: RequestContext) {
-    return requestLoader(
-      ctx,
-      'objectives.reach',
-      async (db, ids: readonly string[]) => {
-        const { scope } = await callerAccess(ctx);
-        return this.repository.reachOf(db, ids, [...scope.readableComuni, ...scope.delegateComuni]);
-      },
-      { comuneIds: [], delegatePersonIds: [] } as ObjectiveReach,
-    );
-  }
-
-  private lineIdsLoader(ctx: RequestContext) {
-    return requestLoader(
-      ctx,
-      'objectives.lineIds',
-      (db, ids: readonly string[]) => this.repository.lineIdsOf(db, ids),
-      [] as string[],
-    );
-  }
-
-  private lineLoader(ctx: RequestContext) {
-    return requestLoader(
-      ctx,
-      'objectives.line',
-      async (db, ids: readonly string[]) => indexBy(await linesByIds(db, ids), (l) => l.id),
-      null as LineRow | null,
-    );
+    return reachLoader(this.repository, ctx).load(objectiveId);
   }
 
   /** The lines of these codes in an edition, as the consortium may use them (BAD_USER_INPUT naming the missing ones). */
-  async linesOf(
-    db: EntityManager,
-    edition: string,
-    codes: string[],
-    /** A local line is another consortium's own: it does not exist for this one. */
-    consortiumId: string,
-  ) {
-    if (!(await editionExists(db, edition)))
-      throw badInput('edition', `edizione «${echo(edition)}» inesistente`);
-    const unique = [...new Set(codes.map((code) => code.trim()))];
-    if (unique.length === 0 || unique.length > MAX_LINES) {
-      throw badInput('lineCodes', `da 1 a ${MAX_LINES} linee d'azione`);
-    }
-    const lines = (await linesByCodes(db, edition, unique)).filter(
-      (line) => !line.isLocal || line.ownerConsortiumId === consortiumId,
-    );
-    const found = new Set(lines.map((line) => line.code));
-    const missing = unique.filter((code) => !found.has(code));
-    if (missing.length > 0) {
-      throw badInput('lineCodes', `linee inesistenti nell'edizione «${echo(edition)}»: ${echoList(missing)}`);
-    }
-    return unique.map((code) => lines.find((line) => line.code === code)!);
+  linesOf(db: EntityManager, edition: string, codes: string[], consortiumId: string) {
+    return checkedLines(db, edition, codes, consortiumId);
   }
 
   private async currentLines(db: EntityManager, objectiveId: string) {
@@ -507,37 +386,7 @@ export class ObjectivesService {
   }
 
   /** A target checked and normalised with the lines' bands, its comuni checked to be members. */
-  async target(
-    ctx: RequestContext,
-    consortiumId: string,
-    input: TargetInput,
-    lines: readonly LineRow[],
-  ): Promise<StoredTarget> {
-    const target = normaliseTarget(input, lines);
-    if (target.comuneIds) {
-      const outside = await this.repository.membersOutside(await ctx.db(), consortiumId, target.comuneIds);
-      if (outside.length > 0) {
-        throw badInput('target.comuneIds', `comuni che non fanno parte del consorzio: ${echoList(outside)}`);
-      }
-    }
-    return target;
+  target(ctx: RequestContext, consortiumId: string, input: TargetInput, lines: readonly LineRow[]) {
+    return checkedTarget(this.repository, ctx, consortiumId, input, lines);
   }
 }
-
-function cleanTitle(raw: string): string {
-  const title = raw.trim().replace(/\s+/g, ' ');
-  if (title.length < 1 || title.length > 200) throw badInput('title', 'da 1 a 200 caratteri');
-  return title;
-}
-
-function cleanDescription(raw: string | null): string | null {
-  if (raw === null) return null;
-  const description = raw.trim();
-  if (description.length > 10_000) throw badInput('description', 'al massimo 10.000 caratteri');
-  return description || null;
-}
-
-const stale = (current: number, expected: number) =>
-  conflict(
-    `Versione ${expected} superata: l'oggetto è stato modificato (versione attuale ${current}). Ricaricare e riprovare.`,
-  );

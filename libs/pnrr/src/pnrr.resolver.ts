@@ -1,5 +1,5 @@
 import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AssignmentObject, AssignmentsService } from '@rtd/assignments';
+import { AssignmentObject, AssignmentRelations } from '@rtd/assignments';
 import { PlanLineObject } from '@rtd/catalog';
 import { Ctx, RequestContext } from '@rtd/kernel';
 import { ObjectivesService } from '@rtd/objectives';
@@ -61,7 +61,7 @@ export class PlanLinePnrrResolver {
 export class AssignmentPnrrResolver {
   constructor(
     private readonly pnrr: PnrrService,
-    private readonly assignments: AssignmentsService,
+    private readonly assignments: AssignmentRelations,
     private readonly objectives: ObjectivesService,
   ) {}
 

@@ -11,7 +11,7 @@ const DEFAULT_BATCH = 1000;
 
 /**
  * Creates one assignment per targeted municipality of a push run, in batches of their own
- * transactions, through the assignments domain (PushRunAssignments, AssignmentsService). Safe
+ * transactions, through the assignments domain (PushRunAssignments, PushRunAssignmentsService). Safe
  * to run again at any point (a retry, a worker killed mid-run, the relay re-enqueueing a lost
  * job): the unique (objective, municipality) constraint makes a second insert a no-op, and the
  * counters are recounted from the rows, not accumulated.

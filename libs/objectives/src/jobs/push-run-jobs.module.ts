@@ -8,7 +8,7 @@ import { PUSH_RUN_ASSIGNMENTS, PUSH_RUNS_QUEUE, PushRunAssignments } from './pus
 /**
  * The worker's part of objectives: the push-run queue and the fan-out. The assignments it
  * creates come from the assignments domain, wired in by the application (which alone sees both):
- * `PushRunJobsModule.register({ imports: [AssignmentsModule], assignments: AssignmentsService })`.
+ * `PushRunJobsModule.register({ imports: [AssignmentsModule], assignments: PushRunAssignmentsService })`.
  */
 @Module({})
 export class PushRunJobsModule {

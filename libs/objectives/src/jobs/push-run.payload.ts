@@ -17,7 +17,7 @@ export function pushRunOutboxKey(pushRunId: string): string {
 
 /**
  * What the fan-out needs of the assignments domain, which owns the assignment and status_event
- * tables. Declared here and implemented by AssignmentsService (libs/assignments), which imports
+ * tables. Declared here and implemented by PushRunAssignmentsService (libs/assignments), which imports
  * objectives: the port keeps the dependency one way. Both run in the caller's transaction.
  */
 export interface PushRunAssignments {
