@@ -27,6 +27,21 @@ describe('Bad input', () => {
     expect(error.message).not.toMatch(/Variable|got invalid value|cannot represent|Expected|provided sha/);
   }
 
+  it('refuses a lone UTF-16 surrogate at the edge, naming the field (found by the fuzzer in grantRole)', async () => {
+    const res = await rtd().graphql(`mutation($input: GrantRoleInput!) { grantRole(input: $input) { id } }`, {
+      input: {
+        consortiumId: ids.consortiumA,
+        comuneId: ids.crema,
+        role: 'COMUNE_VIEWER',
+        fiscalCode: 'VLLFNC90M48F205H',
+        givenName: 'Francesca',
+        familyName: 'Villa',
+        email: '\ud800',
+      },
+    });
+    expectRefusal(res, 'BAD_USER_INPUT', 400, 'email');
+  });
+
   it('refuses NUL bytes at the edge, naming the field, in variables and in literals', async () => {
     const search = await rtd().graphql(
       `query($t: String) { planLines(edition: "2022-2024", search: $t) { totalCount } }`,

@@ -1,5 +1,5 @@
 import { parse } from 'graphql';
-import { scanLiterals, variableWithNul } from './input-guard.plugin';
+import { scanLiterals, storable, variableWithNul } from './input-guard.plugin';
 
 describe('input guard', () => {
   it('finds a NUL in a variable and names it after the argument it is given to', () => {
@@ -20,5 +20,14 @@ describe('input guard', () => {
     ).toBe('input.target.provinceCodes');
     expect(scanLiterals(parse('query($s: String = "\\u0000") { a(search: $s) { id } }')).withNul).toBe('s');
     expect(scanLiterals(parse('{ a(search: "x") { id } }')).withNul).toBeNull();
+  });
+
+  it('refuses a lone UTF-16 surrogate (no UTF-8 form) and keeps real pairs and accents', () => {
+    expect(storable('perché 😀 àèìòù')).toBe(true);
+    expect(storable('\ud800')).toBe(false);
+    expect(storable('a\udc00b')).toBe(false);
+    expect(variableWithNul({ input: { email: '\ud800' } }, new Map([['input', 'input']]))).toBe(
+      'input.email',
+    );
   });
 });

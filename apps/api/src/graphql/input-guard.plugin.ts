@@ -3,8 +3,9 @@ import { DocumentNode, GraphQLError, Kind, ValueNode, visit } from 'graphql';
 import { GraphqlContextValue } from '@rtd/kernel';
 
 /**
- * PostgreSQL text cannot hold the NUL character (U+0000): a value carrying one fails in the
- * database ("invalid byte sequence", "unsupported Unicode escape") after the request has begun.
+ * PostgreSQL text cannot hold the NUL character (U+0000), nor a lone UTF-16 surrogate (which has
+ * no UTF-8 form): a value carrying one fails in the database ("invalid byte sequence",
+ * "unsupported Unicode escape") after the request has begun.
  * No field of the API has a use for it, so it is refused at the edge, before any resolver runs,
  * in the variables and in the strings written in the document, naming the field.
  */
@@ -23,6 +24,13 @@ export function inputGuardPlugin(): ApolloServerPlugin<GraphqlContextValue> {
 }
 
 const NUL = '\u0000';
+/** A UTF-16 surrogate without its pair (JSON's "\ud800"): not a character, and not valid UTF-8 for PostgreSQL. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Whether PostgreSQL could store the text: no NUL, no lone surrogate. */
+export function storable(text: string): boolean {
+  return !text.includes(NUL) && !LONE_SURROGATE.test(text);
+}
 
 /**
  * The path of the first variable value holding a NUL, named after the argument the variable is
@@ -33,7 +41,7 @@ export function variableWithNul(
   usedAt: ReadonlyMap<string, string> = new Map(),
 ): string | null {
   const search = (value: unknown, path: string, depth: number): string | null => {
-    if (typeof value === 'string') return value.includes(NUL) ? path : null;
+    if (typeof value === 'string') return storable(value) ? null : path;
     if (depth > 20 || value === null || typeof value !== 'object') return null;
     if (Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) {
@@ -66,7 +74,7 @@ export function scanLiterals(document: DocumentNode): {
   let withNul: string | null = null;
   const usedAt = new Map<string, string>();
   const search = (node: ValueNode, path: string): string | null => {
-    if (node.kind === Kind.STRING) return node.value.includes(NUL) ? path : null;
+    if (node.kind === Kind.STRING) return storable(node.value) ? null : path;
     if (node.kind === Kind.VARIABLE) {
       if (!usedAt.has(node.name.value)) usedAt.set(node.name.value, path);
       return null;
@@ -102,7 +110,10 @@ export function scanLiterals(document: DocumentNode): {
  */
 function nulRefused(path: string): GraphQLError {
   const field = path.replace(/^input\./, '');
-  return new GraphQLError(`Campo "${field}": il testo contiene il carattere nullo (U+0000), non ammesso`, {
-    extensions: { code: 'BAD_USER_INPUT', field, http: { status: 400 } },
-  });
+  return new GraphQLError(
+    `Campo "${field}": il testo contiene il carattere nullo (U+0000) o un carattere non valido, non ammessi`,
+    {
+      extensions: { code: 'BAD_USER_INPUT', field, http: { status: 400 } },
+    },
+  );
 }
