@@ -102,10 +102,10 @@ export class ExportJobsRepository {
     },
   ): Promise<ExportJobRow> {
     const [row] = await db.query(
+      // expires_at keeps its default, a day, for every kind (a report's is set to a year when built).
       `INSERT INTO export_job (consortium_id, comune_id, kind, edition_code, state, requested_by, commentary,
-                               piano_version_id, expires_at)
-       VALUES ($1, $2, $3, $4, 'QUEUED', $5, $6, $7::uuid,
-               CASE WHEN $7::uuid IS NULL THEN NULL ELSE now() + interval '1 day' END)
+                               piano_version_id)
+       VALUES ($1, $2, $3, $4, 'QUEUED', $5, $6, $7::uuid)
        RETURNING ${COLUMNS}`,
       [
         job.consortiumId,
