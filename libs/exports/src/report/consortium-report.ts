@@ -1,10 +1,12 @@
-import { echarts, exceljs } from '../lazy-libraries';
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { ComplianceBucket, ComplianceTrendPoint } from '@rtd/compliance';
 import { formatEuro, PnrrTotalObject } from '@rtd/pnrr';
 import { STATUS_LABEL, STATUS_LABEL_PLURAL } from '@rtd/kernel';
 import { formatDate as formatItalianDate } from '../italian-format';
 import { renderPdf } from '../pdf-printer';
+import { statusBarsSvg, trendSvg } from './report-charts';
+
+export { renderConsortiumReportXlsx } from './report-xlsx';
 
 /** The figures of the periodic report: the same buckets complianceSummary and complianceTrend give. */
 export interface ConsortiumReportData {
@@ -37,9 +39,9 @@ export interface ReportItem {
   issues: string | null;
 }
 
-const PNRR_OWN =
+export const PNRR_OWN =
   'Finanziamenti PNRR dei Comuni del consorzio (candidature presentate dai Comuni stessi, rinunce escluse)';
-const PNRR_TERRITORY =
+export const PNRR_TERRITORY =
   'Territori dei Comuni (tutti gli enti con sede nei Comuni: scuole, ASL, altri enti; dato dell’editore)';
 
 function pnrrSection(pnrr: PnrrTotalObject | null | undefined): Content[] {
@@ -89,7 +91,7 @@ export function laggards(comuni: ComplianceBucket[]): ComplianceBucket[] {
 /** A rate as a whole percentage, the way the report prints it ("42%"). */
 export const percent = (rate: number) => `${Math.round(rate * 100)}%`;
 
-const COLUMNS: [string, (b: ComplianceBucket) => string | number][] = [
+export const COLUMNS: [string, (b: ComplianceBucket) => string | number][] = [
   ['Totale', (b) => b.total],
   [STATUS_LABEL_PLURAL.NOT_STARTED, (b) => b.notStarted],
   [STATUS_LABEL_PLURAL.IN_PROGRESS, (b) => b.inProgress],
@@ -102,7 +104,7 @@ const COLUMNS: [string, (b: ComplianceBucket) => string | number][] = [
 ];
 
 /** Heatmap colours: red below a third, amber below two thirds, green above. */
-const heat = (rate: number) => (rate < 1 / 3 ? '#f4c7c3' : rate < 2 / 3 ? '#fce8b2' : '#b7e1cd');
+export const heat = (rate: number) => (rate < 1 / 3 ? '#f4c7c3' : rate < 2 / 3 ? '#fce8b2' : '#b7e1cd');
 
 function bucketTable(first: string, buckets: ComplianceBucket[], coloured = false): Content {
   const header: TableCell[] = [first, ...COLUMNS.map(([name]) => name)].map((text) => ({ text, bold: true }));
@@ -122,20 +124,11 @@ function bucketTable(first: string, buckets: ComplianceBucket[], coloured = fals
 }
 
 /** The app's words for the statuses (the Cruscotto's legend), so the report reads like the screen. */
-const STATUS_WORDS: [keyof ComplianceBucket & string, string, string][] = [
-  ['notStarted', STATUS_LABEL_PLURAL.NOT_STARTED, '#8a8a8a'],
-  ['inProgress', STATUS_LABEL_PLURAL.IN_PROGRESS, '#0066cc'],
-  ['submitted', STATUS_LABEL_PLURAL.SUBMITTED, '#a66300'],
-  ['completed', STATUS_LABEL_PLURAL.COMPLETED, '#008055'],
-  ['rejected', STATUS_LABEL_PLURAL.REJECTED, '#cc334d'],
-  ['notApplicable', STATUS_LABEL_PLURAL.NOT_APPLICABLE, '#33485c'],
-];
-
 const H1 = { fontSize: 15, bold: true, margin: [0, 0, 0, 6] as [number, number, number, number] };
 const H2 = { fontSize: 11, bold: true, margin: [0, 8, 0, 4] as [number, number, number, number] };
 
-const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
-const signedPoints = (rate: number) => {
+export const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
+export const signedPoints = (rate: number) => {
   const points = Math.round(rate * 100);
   return `${points > 0 ? '+' : ''}${points} punti`;
 };
@@ -190,7 +183,7 @@ function itemsTable(head: string[], rows: string[][], widths: (string | number)[
   };
 }
 
-const STATUS_OF: Record<string, string> = STATUS_LABEL;
+export const STATUS_OF: Record<string, string> = STATUS_LABEL;
 
 export async function renderConsortiumReportPdf(data: ConsortiumReportData): Promise<Buffer> {
   const c = data.consortium;
@@ -340,153 +333,4 @@ export async function renderConsortiumReportPdf(data: ConsortiumReportData): Pro
       ...pnrrSection(data.pnrr),
     ],
   });
-}
-
-/** The completion rate over the period, one point per day, on one percentage axis. */
-function trendSvg(points: ComplianceTrendPoint[]): string | null {
-  if (points.length === 0) return null;
-  const chart = echarts().init(null, null, { renderer: 'svg', ssr: true, width: 760, height: 240 });
-  try {
-    chart.setOption({
-      animation: false,
-      textStyle: { fontFamily: 'Titillium', fontSize: 9, color: '#1a1a1a' },
-      grid: { left: 40, right: 16, top: 16, bottom: 28 },
-      xAxis: {
-        type: 'category',
-        data: points.map((p) => `${p.day.slice(8, 10)}/${p.day.slice(5, 7)}/${p.day.slice(2, 4)}`),
-        axisLabel: { fontSize: 8 },
-      },
-      yAxis: { type: 'value', min: 0, max: 100, name: '%', axisLabel: { fontSize: 8 } },
-      series: [
-        {
-          type: 'line',
-          showSymbol: false,
-          color: '#0066cc',
-          lineStyle: { width: 2 },
-          data: points.map((p) => Math.round((p.buckets[0]?.completionRate ?? 0) * 1000) / 10),
-        },
-      ],
-    });
-    return chart.renderToSVGString();
-  } finally {
-    chart.dispose();
-  }
-}
-
-/** One horizontal bar per bucket, its activities stacked by status, with a legend in words. */
-function statusBarsSvg(buckets: ComplianceBucket[]): string | null {
-  const shown = buckets.filter((b) => b.total > 0);
-  if (shown.length === 0) return null;
-  const labels = shown.map((b) => (b.label.length > 50 ? `${b.label.slice(0, 49)}…` : b.label));
-  const height = Math.min(480, 60 + shown.length * 18);
-  const chart = echarts().init(null, null, { renderer: 'svg', ssr: true, width: 760, height });
-  try {
-    chart.setOption({
-      animation: false,
-      textStyle: { fontFamily: 'Titillium', fontSize: 8, color: '#1a1a1a' },
-      legend: { top: 0, left: 0, itemWidth: 10, itemHeight: 10, textStyle: { fontSize: 8 } },
-      grid: { left: 8, right: 16, top: 28, bottom: 8, containLabel: true },
-      xAxis: { type: 'value', minInterval: 1, axisLabel: { fontSize: 8 } },
-      yAxis: {
-        type: 'category',
-        data: labels,
-        inverse: true,
-        axisLabel: { fontSize: shown.length > 30 ? 6 : 8, width: 240, overflow: 'truncate' },
-      },
-      series: STATUS_WORDS.map(([field, name, color]) => ({
-        name,
-        type: 'bar',
-        stack: 'stato',
-        color,
-        data: shown.map((b) => b[field] as number),
-      })),
-    });
-    return chart.renderToSVGString();
-  } finally {
-    chart.dispose();
-  }
-}
-
-export async function renderConsortiumReportXlsx(data: ConsortiumReportData): Promise<Buffer> {
-  const workbook = new (exceljs().Workbook)();
-  workbook.creator = 'RTD Hub';
-  const sheet = (name: string, first: string, buckets: ComplianceBucket[]) => {
-    const ws = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    ws.addRow([first, 'Chiave', ...COLUMNS.map(([n]) => n)]).font = { bold: true };
-    for (const b of buckets)
-      ws
-        .addRow([
-          b.label,
-          b.key,
-          b.total,
-          b.notStarted,
-          b.inProgress,
-          b.submitted,
-          b.completed,
-          b.rejected,
-          b.notApplicable,
-          b.overdue,
-          b.completionRate,
-        ])
-        .getCell(11).numFmt = '0%';
-    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length + 2 } };
-    ws.getColumn(1).width = 40;
-    return ws;
-  };
-  sheet('Quadro generale', 'Consorzio', data.consortium ? [data.consortium] : []);
-  sheet('Comuni', 'Comune', data.comuni);
-  sheet(
-    'Comuni in ritardo',
-    'Comune',
-    data.comuni.filter((b) => b.overdue > 0).sort((a, b) => b.overdue - a.overdue),
-  );
-  sheet('Obiettivi', 'Obiettivo', data.objectives);
-  if (data.pnrr) {
-    const ws = workbook.addWorksheet('PNRR', { views: [{ state: 'frozen', ySplit: 1 }] });
-    ws.addRow([
-      'Misura',
-      'Titolo',
-      'Importo (€)',
-      'Comuni finanziati',
-      'Candidature',
-      'Rinunce',
-      'Dati al',
-    ]).font = {
-      bold: true,
-    };
-    for (const m of data.pnrr.measures) {
-      const r = ws.addRow([
-        m.measure.code,
-        m.measure.title,
-        m.amount,
-        m.fundedComuni,
-        m.applicationCount,
-        m.withdrawnCount,
-        m.measure.asOf ? new Date(`${m.measure.asOf}T00:00:00Z`) : null,
-      ]);
-      r.getCell(3).numFmt = '#,##0.00';
-      r.getCell(7).numFmt = 'dd/mm/yyyy';
-    }
-    ws.addRow([]);
-    ws.addRow([PNRR_OWN, '', data.pnrr.amount]).getCell(3).numFmt = '#,##0.00';
-    ws.addRow([PNRR_TERRITORY, '', data.pnrr.territoryAmount]).getCell(3).numFmt = '#,##0.00';
-    ws.getColumn(2).width = 50;
-  }
-  const trend = workbook.addWorksheet('Andamento', { views: [{ state: 'frozen', ySplit: 1 }] });
-  trend.addRow(['Giorno', 'Totale', STATUS_LABEL_PLURAL.COMPLETED, 'In ritardo', 'Completamento']).font = {
-    bold: true,
-  };
-  for (const p of data.trend) {
-    const b = p.buckets[0];
-    const row = trend.addRow([
-      new Date(`${p.day}T00:00:00Z`),
-      b?.total ?? 0,
-      b?.completed ?? 0,
-      b?.overdue ?? 0,
-      b?.completionRate ?? 0,
-    ]);
-    row.getCell(1).numFmt = 'dd/mm/yyyy';
-    row.getCell(5).numFmt = '0%';
-  }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
 }
