@@ -16,6 +16,15 @@ export function fileProblem(file: File | null, field: string): AppError | null {
   return null;
 }
 
+/** What is wrong with a link or a note before it is sent (the server checks again), or null. */
+export function linkOrNoteProblem(kind: string, url: string, description: string): AppError | null {
+  const invalid = (field: string, message: string): AppError => ({ code: 'BAD_USER_INPUT', field, message });
+  if (kind === 'URL' && !/^https?:\/\/\S+$/i.test(url.trim()))
+    return invalid('url', 'Controlla il campo «Indirizzo (URL)»: deve iniziare con https:// o http://.');
+  if (!description.trim()) return invalid('description', 'Controlla il campo «Descrizione»: è obbligatoria.');
+  return null;
+}
+
 /**
  * POSTs a file to the signed upload URL createEvidenceUpload gave (it lives minutes), as the
  * raw body with the person's bearer token. Answers null when stored, or the error to show: the

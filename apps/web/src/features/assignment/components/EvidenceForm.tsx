@@ -2,11 +2,11 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { ErrorNotice } from '../../../components/Feedback';
 import type { EvidenceKind } from '../../../gql/graphql';
-import { useAuth } from '../../../lib/auth';
 import { toAppError, type AppError } from '../../../lib/errors';
 import { ACTION_LABEL, EVIDENCE_LABEL } from '../../../lib/i18n';
-import { AddEvidenceMutation, CreateEvidenceUploadMutation } from '../api/assignment';
-import { fileProblem, uploadEvidenceFile } from '../api/evidence-files';
+import { AddEvidenceMutation } from '../api/assignment';
+import { linkOrNoteProblem } from '../api/evidence-files';
+import { useEvidenceUpload } from '../api/use-evidence-upload';
 
 /**
  * "Aggiungi evidenza": a link with a description, a note, or a file. A file goes in two steps:
@@ -21,7 +21,6 @@ export function EvidenceForm({
   onDone: (message: string) => void;
 }) {
   const ids = useId();
-  const auth = useAuth();
   const fileInput = useRef<HTMLInputElement>(null);
   const [kind, setKind] = useState<EvidenceKind>('URL');
   const [url, setUrl] = useState('');
@@ -30,21 +29,10 @@ export function EvidenceForm({
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
   const [, add] = useMutation(AddEvidenceMutation);
-  const [, createUpload] = useMutation(CreateEvidenceUploadMutation);
-
-  const invalid = (field: string, message: string) => setError({ code: 'BAD_USER_INPUT', field, message });
+  const upload = useEvidenceUpload();
 
   const submitFile = async () => {
-    const problem = fileProblem(file, EVIDENCE_LABEL.fileField);
-    if (problem || !file) return setError(problem);
-    const link = await createUpload({
-      assignmentId,
-      fileName: file.name,
-      description: description.trim() || null,
-    });
-    const failure = toAppError(link.error);
-    if (failure || !link.data) return setError(failure);
-    const refused = await uploadEvidenceFile(link.data.createEvidenceUpload.url, file, auth.accessToken());
+    const refused = await upload({ assignmentId, description }, file, EVIDENCE_LABEL.fileField);
     if (refused) return setError(refused);
     setFile(null);
     if (fileInput.current) fileInput.current.value = '';
@@ -53,11 +41,8 @@ export function EvidenceForm({
   };
 
   const submitLinkOrNote = async () => {
-    if (kind === 'URL' && !/^https?:\/\/\S+$/i.test(url.trim())) {
-      return invalid('url', 'Controlla il campo «Indirizzo (URL)»: deve iniziare con https:// o http://.');
-    }
-    if (!description.trim())
-      return invalid('description', 'Controlla il campo «Descrizione»: è obbligatoria.');
+    const problem = linkOrNoteProblem(kind, url, description);
+    if (problem) return setError(problem);
     const result = await add({
       assignmentId,
       kind,

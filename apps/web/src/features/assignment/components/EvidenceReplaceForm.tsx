@@ -1,11 +1,11 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { ErrorNotice } from '../../../components/Feedback';
-import { useAuth } from '../../../lib/auth';
 import { toAppError, type AppError } from '../../../lib/errors';
 import { EVIDENCE_LABEL } from '../../../lib/i18n';
-import { CreateEvidenceUploadMutation, ReplaceEvidenceMutation } from '../api/assignment';
-import { fileProblem, uploadEvidenceFile } from '../api/evidence-files';
+import { ReplaceEvidenceMutation } from '../api/assignment';
+import { linkOrNoteProblem } from '../api/evidence-files';
+import { useEvidenceUpload } from '../api/use-evidence-upload';
 import type { AssignmentDetail } from './types';
 
 type Evidence = AssignmentDetail['evidence'][number];
@@ -27,7 +27,6 @@ export function EvidenceReplaceForm({
   onCancel: () => void;
 }) {
   const ids = useId();
-  const auth = useAuth();
   const name = e.fileName ?? e.url ?? e.description;
   const isFile = e.kind === 'FILE';
   const [url, setUrl] = useState(e.url ?? '');
@@ -36,32 +35,21 @@ export function EvidenceReplaceForm({
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
   const [, replace] = useMutation(ReplaceEvidenceMutation);
-  const [, createUpload] = useMutation(CreateEvidenceUploadMutation);
-
-  const invalid = (field: string, message: string) => setError({ code: 'BAD_USER_INPUT', field, message });
+  const upload = useEvidenceUpload();
 
   const replaceFile = async () => {
-    const problem = fileProblem(file, EVIDENCE_LABEL.replaceFileField);
-    if (problem || !file) return setError(problem);
-    const link = await createUpload({
-      assignmentId,
-      fileName: file.name,
-      description: description.trim() || null,
-      replacesEvidenceId: e.id,
-    });
-    const failure = toAppError(link.error);
-    if (failure || !link.data) return setError(failure);
-    const refused = await uploadEvidenceFile(link.data.createEvidenceUpload.url, file, auth.accessToken());
+    const refused = await upload(
+      { assignmentId, description, replacesEvidenceId: e.id },
+      file,
+      EVIDENCE_LABEL.replaceFileField,
+    );
     if (refused) return setError(refused);
     onDone();
   };
 
   const replaceLinkOrNote = async () => {
-    if (e.kind === 'URL' && !/^https?:\/\/\S+$/i.test(url.trim())) {
-      return invalid('url', 'Controlla il campo «Indirizzo (URL)»: deve iniziare con https:// o http://.');
-    }
-    if (!description.trim())
-      return invalid('description', 'Controlla il campo «Descrizione»: è obbligatoria.');
+    const problem = linkOrNoteProblem(e.kind, url, description);
+    if (problem) return setError(problem);
     const result = await replace({
       id: e.id,
       kind: e.kind,
