@@ -39,11 +39,13 @@ test.beforeAll(async () => {
   await db.connect();
   try {
     await db.query(
-      `UPDATE assignment a SET issues = $1, status = 'IN_PROGRESS',
+      // Updated now, as a referent's report would be: the list shows the latest criticità first,
+      // and the demo's all carry the seed's time (ties broken by id would make this one's place random).
+      `UPDATE assignment a SET issues = $1, status = 'IN_PROGRESS', updated_at = now(),
               due_date = (now() AT TIME ZONE 'Europe/Rome')::date + 10
         WHERE a.id = (SELECT a2.id FROM assignment a2 JOIN comune c ON c.id = a2.comune_id
                        JOIN shared_objective o ON o.id = a2.objective_id
-                      WHERE c.name = 'Crema' AND a2.status IN ('NOT_STARTED', 'IN_PROGRESS')
+                      WHERE c.name = 'Crema' AND a2.status IN ('NOT_STARTED', 'IN_PROGRESS') AND o.state <> 'CLOSED'
                       ORDER BY o.title LIMIT 1)`,
       [ISSUE],
     );
