@@ -8,6 +8,7 @@ import { PlanModule } from '@rtd/plan';
 import { PnrrModule } from '@rtd/pnrr';
 import { TenancyModule } from '@rtd/tenancy';
 import { ComuneFiles } from './comune-files';
+import { ExportsConfigModule } from './exports.config';
 import { EvidenceLinks } from './evidence/evidence-links';
 import { EvidenceLinksResolver } from './evidence/evidence-links.resolver';
 import { ExportData } from './export-data';
@@ -33,6 +34,7 @@ import { PianoDocumentService } from './piano/piano-document.service';
     PnrrModule,
     PlanModule,
     OutboxModule,
+    ExportsConfigModule,
   ],
   providers: [
     ExportData,

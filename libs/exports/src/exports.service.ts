@@ -18,6 +18,7 @@ import {
 import { PlanService } from '@rtd/plan';
 import { EntityManager } from 'typeorm';
 import { DownloadLinkSettings, downloadLinkSettings, signDownload } from './download-link';
+import { EXPORTS_CONFIG, type ExportQueueLimits, type ExportsConfig } from './exports.config';
 import { ExportJobObject, ExportKindEnum, ExportRequestInput, ExportStateEnum } from './dto/export.types';
 import { ComuneFileKind, ComuneFiles, ComuneFileScope } from './comune-files';
 import { ExportData } from './export-data';
@@ -78,10 +79,11 @@ export const MAX_COMMENTARY = 4000;
 @Injectable()
 export class ExportsService {
   private readonly links: DownloadLinkSettings;
-  private readonly queue: AppConfig['exportQueue'];
+  private readonly queue: ExportQueueLimits;
 
   constructor(
-    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(APP_CONFIG) app: AppConfig,
+    @Inject(EXPORTS_CONFIG) config: ExportsConfig,
     private readonly data: ExportData,
     private readonly files: ComuneFiles,
     private readonly jobs: ExportJobsRepository,
@@ -89,7 +91,7 @@ export class ExportsService {
     private readonly outbox: Outbox,
     private readonly plan: PlanService,
   ) {
-    this.links = downloadLinkSettings(config);
+    this.links = downloadLinkSettings(app, config);
     this.queue = config.exportQueue;
   }
 

@@ -1,3 +1,4 @@
+export * from './exports.config';
 export * from './exports.module';
 export * from './exports.service';
 export * from './comune-files';
