@@ -9,8 +9,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * - `app_set_context(context, mac)` checks the signature as before, keeps `app.context` and its
  *   transaction-bound `app.context_sig` as before, and also writes the verified settings, parsed
  *   (jsonb), into `pg_temp.app_verified_context`: a temporary table of the session, created on
- *   first use by the function's owner (ON COMMIT DELETE ROWS), which rtd_app can neither read nor
- *   write. Each row is also bound to `transaction_timestamp()`.
+ *   first use by the function's owner, which rtd_app can neither read nor write. Its one row is
+ *   bound to the transaction's id (`pg_current_xact_id()`, 64 bits, never reused).
  * - `app_context()` (plpgsql, plans kept per session) returns that row when the table is the
  *   owner's (`pg_class.relowner`) and the row is this transaction's: no HMAC, no JSON parse.
  *   Without such a row it falls back to the previous check of `app.context_sig`: a transaction
@@ -18,8 +18,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *   a hot standby (no temporary table can be written there), works as before, HMAC per InitPlan.
  * - What closes the new paths: the table name is always schema-qualified (`pg_temp.`) under the
  *   functions' `SET search_path`; a table of that name owned by anyone else is never read, and
- *   `app_set_context` refuses to run beside one (42501); rows end at COMMIT (ON COMMIT DELETE
- *   ROWS) and at ROLLBACK (never committed), and a savepoint rolled back takes its row back with
+ *   `app_set_context` refuses to run beside one (42501); a row written by an earlier transaction
+ *   (committed, or rolled back and so never visible) is bound to another transaction id, and a
+ *   savepoint rolled back takes its row version back with
  *   its `set_config`; `DISCARD TEMP` (allowed to any role) only sends `app_context()` back to the
  *   signature check, which still holds; forging `app.context` with `set_config` changes nothing
  *   once the row exists. And rtd_app loses TEMPORARY on the database (PUBLIC had it), so it
@@ -29,6 +30,13 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * - `app_context()` and every helper that calls it are PARALLEL RESTRICTED: a parallel worker
  *   cannot read the session's temporary tables. Policies call them as InitPlans, which the leader
  *   evaluates, so plans keep their shape.
+ * - Not ON COMMIT DELETE ROWS: truncating the table at every commit cost about 6 ms per
+ *   transaction (pgbench, on the shared benchmark machine), far more than it saved. Without it the
+ *   row is updated in place (no index, so a HOT update, pruned on the table's one page), and the
+ *   jsonb stays in the row (STORAGE MAIN) rather than in a TOAST table that nothing vacuums.
+ * - The price: the write gives every transaction that applies settings a transaction id, so a
+ *   read-only request now consumes one (and writes a commit record, not waited for), and
+ *   anti-wraparound autovacuum comes round sooner (docs/security.md).
  */
 
 const VERIFIED_TABLE_IS_OURS = `(SELECT r.relowner FROM pg_catalog.pg_class r WHERE r.oid = verified) = current_user::regrole`;
@@ -65,17 +73,18 @@ const FUNCTIONS = `
          OR NOT pg_catalog.has_database_privilege(pg_catalog.current_database(), 'TEMPORARY') THEN
         RETURN;
       END IF;
-      CREATE TEMPORARY TABLE app_verified_context (context jsonb NOT NULL, bound_to timestamptz NOT NULL)
-        ON COMMIT DELETE ROWS;
+      CREATE TEMPORARY TABLE app_verified_context (context jsonb NOT NULL, bound_to xid8 NOT NULL);
+      -- Kept in the row, compressed if need be, rather than in a TOAST table that nothing vacuums.
+      ALTER TABLE pg_temp.app_verified_context ALTER COLUMN context SET STORAGE MAIN;
       verified := 'pg_temp.app_verified_context'::regclass;
     END IF;
     IF NOT ${VERIFIED_TABLE_IS_OURS} THEN
       RAISE EXCEPTION 'app_set_context: pg_temp.app_verified_context is not the owner''s'
         USING ERRCODE = '42501';
     END IF;
-    UPDATE pg_temp.app_verified_context SET context = parsed, bound_to = transaction_timestamp();
+    UPDATE pg_temp.app_verified_context SET context = parsed, bound_to = pg_current_xact_id();
     IF NOT FOUND THEN
-      INSERT INTO pg_temp.app_verified_context (context, bound_to) VALUES (parsed, transaction_timestamp());
+      INSERT INTO pg_temp.app_verified_context (context, bound_to) VALUES (parsed, pg_current_xact_id());
     END IF;
   END
   $$;
@@ -88,7 +97,7 @@ const FUNCTIONS = `
   BEGIN
     IF verified IS NOT NULL AND ${VERIFIED_TABLE_IS_OURS} THEN
       SELECT v.context INTO found_context FROM pg_temp.app_verified_context v
-       WHERE v.bound_to = transaction_timestamp();
+       WHERE v.bound_to = pg_current_xact_id_if_assigned();
       IF found_context IS NOT NULL THEN
         RETURN found_context;
       END IF;

@@ -326,11 +326,11 @@ describe('Hostile SQL as the application role', () => {
       const client = await freshApp();
       try {
         await client.query(
-          `CREATE TEMPORARY TABLE app_verified_context (context jsonb NOT NULL, bound_to timestamptz NOT NULL)`,
+          `CREATE TEMPORARY TABLE app_verified_context (context jsonb NOT NULL, bound_to xid8 NOT NULL)`,
         );
         await client.query(`GRANT ALL ON pg_temp.app_verified_context TO PUBLIC`);
         await client.query('BEGIN');
-        await client.query(`INSERT INTO pg_temp.app_verified_context VALUES ($1, transaction_timestamp())`, [
+        await client.query(`INSERT INTO pg_temp.app_verified_context VALUES ($1, pg_current_xact_id())`, [
           forgedRow(),
         ]);
         expect(await visibleTo(client)).toEqual([]);
@@ -356,10 +356,10 @@ describe('Hostile SQL as the application role', () => {
         // Back to the signature bound to this transaction: the same caller, nothing more.
         expect(await visibleTo(client)).toEqual([ids.A]);
         await client.query(
-          `CREATE TEMPORARY TABLE app_verified_context (context jsonb NOT NULL, bound_to timestamptz NOT NULL)`,
+          `CREATE TEMPORARY TABLE app_verified_context (context jsonb NOT NULL, bound_to xid8 NOT NULL)`,
         );
         await client.query(`GRANT ALL ON pg_temp.app_verified_context TO PUBLIC`);
-        await client.query(`INSERT INTO pg_temp.app_verified_context VALUES ($1, transaction_timestamp())`, [
+        await client.query(`INSERT INTO pg_temp.app_verified_context VALUES ($1, pg_current_xact_id())`, [
           forgedRow(),
         ]);
         expect(await visibleTo(client)).toEqual([ids.A]);
@@ -381,6 +381,9 @@ describe('Hostile SQL as the application role', () => {
           // A transaction that never calls app_set_context, on the same session and table.
           await client.query('BEGIN');
           expect((await client.query(`SELECT app_context() AS c`)).rows[0].c).toEqual({});
+          expect(await visibleTo(client)).toEqual([]);
+          // With a transaction id of its own too (the verified row is bound to its writer's).
+          await client.query(`SELECT pg_current_xact_id()`);
           expect(await visibleTo(client)).toEqual([]);
           await client.query('COMMIT');
           // Nor outside any transaction block.
