@@ -34,6 +34,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *   transaction (pgbench, on the shared benchmark machine), far more than it saved. Without it the
  *   row is updated in place (no index, so a HOT update, pruned on the table's one page), and the
  *   jsonb stays in the row (STORAGE MAIN) rather than in a TOAST table that nothing vacuums.
+ * - `app_comune_objectives()` (migrations/1764000021000), now most of what an assignment read by
+ *   id as a referent pays for its policies, skips the delegated branch when the caller has no
+ *   delegated municipality: one index condition instead of a BitmapOr (about 0.05 ms less).
  * - The price: the write gives every transaction that applies settings a transaction id, so a
  *   read-only request now consumes one (and writes a commit record, not waited for), and
  *   anti-wraparound autovacuum comes round sooner (docs/security.md).
@@ -118,6 +121,32 @@ const FUNCTIONS = `
   $$;
 `;
 
+/** The body of app_comune_objectives() once it has the caller's municipalities and delegations. */
+const COMUNE_OBJECTIVES = (withoutDelegations: string) => `
+  CREATE OR REPLACE FUNCTION app_comune_objectives() RETURNS uuid[]
+  LANGUAGE plpgsql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  DECLARE
+    ctx jsonb := app_context();
+    comuni uuid[] := coalesce(nullif(ctx ->> 'app.comuni', ''), '{}')::uuid[];
+    delegated uuid[] := coalesce(nullif(ctx ->> 'app.delegate_comuni', ''), '{}')::uuid[];
+    person uuid := nullif(ctx ->> 'app.person_id', '')::uuid;
+  BEGIN
+    IF cardinality(comuni) = 0 AND (cardinality(delegated) = 0 OR person IS NULL) THEN
+      RETURN '{}';
+    END IF;${withoutDelegations}
+    RETURN (SELECT coalesce(array_agg(DISTINCT a.objective_id), '{}') FROM public.assignment a
+             WHERE a.comune_id = ANY (comuni)
+                OR (a.comune_id = ANY (delegated) AND a.delegate_person_id = person));
+  END
+  $$;
+`;
+/** No delegation: the caller's municipalities only, one index condition (same rows). */
+const WITHOUT_DELEGATIONS = `
+    IF cardinality(delegated) = 0 OR person IS NULL THEN
+      RETURN (SELECT coalesce(array_agg(DISTINCT a.objective_id), '{}') FROM public.assignment a
+               WHERE a.comune_id = ANY (comuni));
+    END IF;`;
+
 /** The definitions of migrations/1764000009000-signed-tenant-context.ts. */
 const PREVIOUS_FUNCTIONS = `
   CREATE OR REPLACE FUNCTION app_set_context(context text, mac text) RETURNS void
@@ -184,10 +213,12 @@ export class VerifiedContextOnce1764000285000 implements MigrationInterface {
     await q.query(temporary('GRANT', 'CURRENT_USER'));
     await q.query(temporary('REVOKE', 'PUBLIC'));
     await q.query(FUNCTIONS);
+    await q.query(COMUNE_OBJECTIVES(WITHOUT_DELEGATIONS));
     for (const fn of READERS) await q.query(`ALTER FUNCTION ${fn} PARALLEL RESTRICTED`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(COMUNE_OBJECTIVES(''));
     for (const fn of READERS) await q.query(`ALTER FUNCTION ${fn} PARALLEL SAFE`);
     await q.query(PREVIOUS_FUNCTIONS);
     await q.query(temporary('GRANT', 'PUBLIC'));
