@@ -1,0 +1,40 @@
+/** The consortium's Piano (features/plan): its forms. */
+export const PIANO_FORM_LABEL = {
+  approveTitle: 'Registra l’approvazione',
+  approvedOn: 'Data di approvazione',
+  approvalAct: 'Atto di approvazione',
+  approvalActExample: 'Conferenza dei Sindaci, verbale n. …',
+  approve: 'Approva la versione',
+  newTitle: 'Nuova scheda intervento',
+  add: 'Aggiungi la scheda',
+  editTitle: 'Modifica la scheda',
+  save: 'Salva la scheda',
+  saved: 'Scheda salvata.',
+} as const;
+
+/** The fields of a scheda intervento, shared by «Nuova scheda intervento» and «Modifica la scheda». */
+export const SCHEDA_FIELD_LABEL = {
+  code: 'Codice',
+  title: 'Titolo',
+  axis: 'Asse di intervento',
+  horizon: 'Classe',
+  removedReason: 'Motivo dello stralcio',
+  implementation: 'Stato di attuazione',
+  start: 'Inizio (es. 2026-S1)',
+  end: 'Fine (es. 2027-S2)',
+  lines: (edition: string) => `Linee del Piano Triennale ${edition} (codici)`,
+  comuni: 'Comuni interessati (nessuno scelto: tutto il consorzio)',
+  levelUnset: 'Non indicato',
+  owner: 'Responsabile (l’Ufficio o una U.O.)',
+  beneficiaries: 'Beneficiari',
+  problem: 'Problema da risolvere',
+  description: 'Descrizione',
+  expectedResults: 'Risultati attesi',
+  impact: 'Impatto',
+  constraints: 'Vincoli',
+  externalParties: 'Soggetti esterni coinvolti',
+  skills: 'Competenze necessarie',
+  effort: 'Impegno del personale',
+  benefitDirect: 'Benefici diretti',
+  benefitIndirect: 'Benefici indiretti',
+} as const;
