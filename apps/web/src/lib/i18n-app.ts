@@ -48,3 +48,18 @@ export const PAGES_LABEL = {
   welcomeNoRole:
     'Il tuo accesso funziona, ma non hai ancora un ruolo in RTD Hub. Chiedi all’Ufficio RTD del tuo Comune di nominarti referente, delegato o in consultazione: al prossimo accesso troverai le tue attività.',
 } as const;
+
+/** The logged-out page and the return from the identity provider. */
+export const LOGIN_LABEL = {
+  title: 'Accedi',
+  heading: 'RTD Hub',
+  lead: 'Le attività del Piano Triennale per l’informatica nella Pubblica Amministrazione, tra l’Ufficio RTD associato e i suoi Comuni.',
+  deepLink: 'Accedi per aprire la pagina che ti è stata indicata.',
+  login: 'Entra con SPID',
+  help: 'Usa la tua identità digitale SPID o CIE. Se non riesci ad accedere, contatta l’Ufficio RTD del tuo Comune.',
+  failedTitle: 'Accesso non completato',
+  failedText: 'L’accesso non è andato a buon fine o è scaduto.',
+  failedHome: 'Torna alla pagina iniziale',
+  failedRetry: 'e premi di nuovo «Entra con SPID».',
+  inProgress: 'Accesso in corso…',
+} as const;

@@ -35,3 +35,34 @@ export const OBJECTIVE_EDITOR_MESSAGE = {
     'Qualcun altro ha modificato questa bozza nel frattempo: le tue modifiche sono ancora qui; ricarica la versione attuale per confrontarle.',
   saved: 'Bozza salvata.',
 } as const;
+
+/** «Obiettivi condivisi»: the list of the consortium's objectives. */
+export const OBJECTIVES_LABEL = {
+  title: 'Obiettivi condivisi',
+  lead: (consortium: string) => `Gli obiettivi che ${consortium} assegna ai suoi Comuni.`,
+  stateFilter: 'Stato',
+  all: 'Tutti',
+  new: 'Nuovo obiettivo',
+  loading: 'degli obiettivi',
+  emptyTitle: 'Nessun obiettivo',
+  emptyWriter:
+    'Crea il primo obiettivo scegliendo le linee d’azione del Piano Triennale, poi pubblicalo ai Comuni.',
+  emptyReader: 'L’Ufficio RTD non ha ancora creato obiettivi.',
+  caption: (n: number) => (n === 1 ? '1 obiettivo' : `${n} obiettivi`),
+  objective: 'Obiettivo',
+  state: 'Stato',
+  due: 'Scadenza',
+  comuni: 'Comuni',
+  completion: 'Completamento',
+  overdue: 'In ritardo',
+  edition: (edition: string) => `Piano ${edition}`,
+  planned: (n: number) => `${n} previsti`,
+} as const;
+
+/** The push run that follows «Pubblica ai Comuni». */
+export const PUSH_RUN_LABEL = {
+  title: (state: string) => `Invio ai Comuni: ${state}`,
+  counts: (targeted: number, created: number, skipped: number) =>
+    `${targeted} Comuni destinatari · ${created} attività create · ${skipped} già presenti`,
+  failed: 'L’invio non è riuscito: riprova tra poco con «Pubblica».',
+} as const;

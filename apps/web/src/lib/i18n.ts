@@ -286,3 +286,4 @@ export * from './i18n-app';
 export * from './i18n-plan';
 export * from './i18n-consortia';
 export * from './i18n-objectives';
+export * from './i18n-work';
