@@ -1,4 +1,4 @@
-import { Button, Skiplink, SkiplinkItem } from 'design-react-kit';
+import { Button } from 'design-react-kit';
 import type { ReactNode } from 'react';
 import { NavLink, useNavigate } from 'react-router';
 import { SessionWarning } from '../components/SessionWarning';
@@ -20,9 +20,10 @@ export function Layout({ children }: { children: ReactNode }) {
   };
   return (
     <>
-      <Skiplink className="rtd-skip">
-        <SkiplinkItem href="#contenuto">{L.skipToContent}</SkiplinkItem>
-      </Skiplink>
+      {/* design-react-kit's Skiplink drops its children unless it is a `nav`: a plain link. */}
+      <a className="rtd-skip" href="#contenuto">
+        {L.skipToContent}
+      </a>
       <header className="it-header-wrapper">
         <div className="it-header-slim-wrapper">
           <div className="container">

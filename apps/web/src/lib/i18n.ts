@@ -284,6 +284,7 @@ export const TARGET_LABEL = {
 export * from './i18n-documents';
 export * from './i18n-app';
 export * from './i18n-plan';
+export * from './i18n-plan-vocabulary';
 export * from './i18n-consortia';
 export * from './i18n-objectives';
 export * from './i18n-work';

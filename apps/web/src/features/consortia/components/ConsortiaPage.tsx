@@ -1,4 +1,4 @@
-import { Alert, Button, Table } from 'design-react-kit';
+import { Button, Table } from 'design-react-kit';
 import { useId, useMemo } from 'react';
 import { useQuery } from 'urql';
 import { EmptyState, ErrorNotice, Loading } from '../../../components/Feedback';
@@ -62,9 +62,9 @@ export function ConsortiaPage() {
         </h2>
         {found.failure ? <ErrorNotice error={found.failure} /> : null}
         {found.created ? (
-          <Alert color="success" role="status">
+          <div className="alert alert-success" role="status">
             {found.created}
-          </Alert>
+          </div>
         ) : null}
         <form onSubmit={found.submit} noValidate aria-label={L.createTitle}>
           <TextField
@@ -88,7 +88,7 @@ export function ConsortiaPage() {
             help={L.codesHelp}
             error={
               found.codeProblems.length ? (
-                <ul className="ps-3 mb-0">
+                <ul className="ps-3 mb-0 small">
                   {found.codeProblems.map((p) => (
                     <li key={p}>{p}</li>
                   ))}
@@ -129,9 +129,9 @@ export function ConsortiaPage() {
         <p className="small">{L.rtdIntro}</p>
         {rtd.failure ? <ErrorNotice error={rtd.failure} /> : null}
         {rtd.done ? (
-          <Alert color="success" role="status">
+          <div className="alert alert-success" role="status">
             {rtd.done}
-          </Alert>
+          </div>
         ) : null}
         <form onSubmit={(e) => void rtd.submit(e, rtdConsortiumId)} noValidate aria-label={L.rtdForm}>
           <div className="row">

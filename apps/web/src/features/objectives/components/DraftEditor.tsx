@@ -1,4 +1,4 @@
-import { Alert, Breadcrumb, BreadcrumbItem, Button } from 'design-react-kit';
+import { Breadcrumb, BreadcrumbItem, Button } from 'design-react-kit';
 import { useId } from 'react';
 import { Link } from 'react-router';
 import { CharacterCount } from '../../../components/CharacterCount';
@@ -47,9 +47,9 @@ export function DraftEditor({
       {objective ? <CarriedLinks objective={objective} /> : null}
       {error ? <ErrorNotice error={error} /> : null}
       {form.notice ? (
-        <Alert color="success" role="status">
+        <div className="alert alert-success" role="status">
           {form.notice}
-        </Alert>
+        </div>
       ) : null}
       <form onSubmit={form.save} noValidate>
         <div className="row g-3 mb-3">
@@ -108,12 +108,12 @@ export function DraftEditor({
           </div>
         </div>
         {dropped ? (
-          <Alert color="warning" role="status">
+          <div className="alert alert-warning" role="status">
             {L.dropped(dropped.edition, dropped.lines.map((l) => l.code).join(', '))}{' '}
             <Button type="button" color="link" className="p-0 align-baseline" onClick={form.undoEdition}>
               {L.undoEdition(dropped.edition)}
             </Button>
-          </Alert>
+          </div>
         ) : null}
         <LinePicker
           edition={draft.edition}

@@ -13,7 +13,13 @@ import type {
 import { toAppError } from '../../../lib/errors';
 import { INDICATOR_FORM_LABEL as L } from '../../../lib/i18n';
 import { CreateIndicatorMutation, UpdateIndicatorMutation } from '../api/scheda';
-import { DIRECTION_LABEL, FREQUENCY_LABEL, KIND_LABEL, MEASURED_BY_LABEL, NATURE_LABEL } from './labels';
+import {
+  DIRECTION_LABEL,
+  FREQUENCY_LABEL,
+  KIND_LABEL,
+  MEASURED_BY_LABEL,
+  NATURE_LABEL,
+} from '../../../lib/i18n';
 
 export interface IndicatorDraft {
   id?: string;

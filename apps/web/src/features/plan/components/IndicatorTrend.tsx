@@ -4,7 +4,7 @@ import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 import { INDICATOR_TREND_LABEL as T } from '../../../lib/i18n';
-import { periodLabel } from './labels';
+import { periodLabel } from '../../../lib/i18n';
 
 echarts.use([LineChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, SVGRenderer]);
 

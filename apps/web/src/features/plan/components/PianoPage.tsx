@@ -8,7 +8,7 @@ import type { InterventoAxis, InterventoHorizon } from '../../../gql/graphql';
 import { toAppError } from '../../../lib/errors';
 import { PIANO_PAGE_LABEL as L } from '../../../lib/i18n';
 import { CreatePianoVersionMutation, PianoQuery, PublishPianoVersionMutation } from '../api/plan';
-import { AXIS_LABEL, FUNDING_LABEL, HORIZON_LABEL, STATE_LABEL } from './labels';
+import { AXIS_LABEL, FUNDING_LABEL, HORIZON_LABEL, PIANO_STATE_LABEL } from '../../../lib/i18n';
 import { CoverageSection } from './CoverageSection';
 import { ApproveForm, CURRENT_EDITION, EDITION, NewIntervento } from './PianoForms';
 import { PianoDownloads } from './PianoDownloads';
@@ -90,7 +90,7 @@ export function PianoPage({ consortiumId, canWrite }: { consortiumId: string; ca
             </h2>
             <p>
               {L.version(piano.number, piano.year)}
-              <strong>{STATE_LABEL[piano.state]}</strong>
+              <strong>{PIANO_STATE_LABEL[piano.state]}</strong>
               {piano.approvedOn
                 ? L.approved(new Date(piano.approvedOn).toLocaleDateString('it-IT'), piano.approvalAct ?? '')
                 : ''}
@@ -198,7 +198,7 @@ export function PianoPage({ consortiumId, canWrite }: { consortiumId: string; ca
             <h2 id="cronoprogramma" className="h4">
               {L.gantt}
             </h2>
-            <div className="table-responsive">
+            <div className="table-responsive" tabIndex={0} role="region" aria-label={L.ganttCaption}>
               <table className="table table-sm table-bordered rtd-gantt">
                 <caption>{L.ganttCaption}</caption>
                 <thead>
@@ -240,7 +240,7 @@ export function PianoPage({ consortiumId, canWrite }: { consortiumId: string; ca
             <h2 id="indicatori" className="h4">
               {L.indicators}
             </h2>
-            <div className="table-responsive">
+            <div className="table-responsive" tabIndex={0} role="region" aria-label={L.periods}>
               <table className="table table-sm">
                 <thead>
                   <tr>

@@ -7,7 +7,7 @@ import {
   IMPLEMENTATION_LABEL,
   LEVEL_LABEL,
   periodLabel,
-} from './labels';
+} from '../../../lib/i18n';
 
 type Scheda = PianoSchedaQuery['pianoIntervento'];
 

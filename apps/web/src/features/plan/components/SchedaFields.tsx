@@ -1,7 +1,7 @@
 import { SelectField, TextField } from '../../../components/Fields';
 import type { InterventoAxis, InterventoHorizon } from '../../../gql/graphql';
 import { SCHEDA_FIELD_LABEL as L } from '../../../lib/i18n';
-import { AXIS_LABEL, HORIZON_LABEL } from './labels';
+import { AXIS_LABEL, HORIZON_LABEL } from '../../../lib/i18n';
 
 /**
  * The fields «Nuova scheda intervento» (PianoForms) and «Modifica la scheda» (SchedaForm) share:

@@ -13,7 +13,7 @@ import type {
 import { toAppError } from '../../../lib/errors';
 import { PIANO_FORM_LABEL as P, SCHEDA_FIELD_LABEL as L } from '../../../lib/i18n';
 import { UpdateInterventoMutation } from '../api/scheda';
-import { IMPLEMENTATION_LABEL, LEVEL_LABEL } from './labels';
+import { IMPLEMENTATION_LABEL, LEVEL_LABEL } from '../../../lib/i18n';
 import { EDITION } from './PianoForms';
 import { AxisHorizonFields, CodeTitleFields, PeriodLinesFields } from './SchedaFields';
 import { CostsFieldset, FundingFieldset, type CostRow, type FundingRow } from './SchedaMoneyFields';

@@ -3,7 +3,7 @@ import type { Dispatch, SetStateAction } from 'react';
 import { SelectField, TextField } from '../../../components/Fields';
 import type { FundingSource } from '../../../gql/graphql';
 import { SCHEDA_MONEY_LABEL as L } from '../../../lib/i18n';
-import { FUNDING_LABEL } from './labels';
+import { FUNDING_LABEL } from '../../../lib/i18n';
 
 export interface CostRow {
   year: string;

@@ -22,8 +22,8 @@ import {
   MEASURED_BY_LABEL,
   NATURE_LABEL,
   periodLabel,
-  STATE_LABEL,
-} from './labels';
+  PIANO_STATE_LABEL,
+} from '../../../lib/i18n';
 import { EDITION } from './PianoForms';
 import { RecordValueForm } from './RecordValueForm';
 import { SchedaDetails } from './SchedaDetails';
@@ -82,7 +82,7 @@ export function SchedaPage({
         <>
           <p>
             {L.version(piano.number, piano.year)}
-            <strong>{STATE_LABEL[piano.state]}</strong>
+            <strong>{PIANO_STATE_LABEL[piano.state]}</strong>
             {piano.state !== 'DRAFT' ? L.frozen : ''}
           </p>
           <SchedaDetails scheda={scheda} />
