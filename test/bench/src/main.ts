@@ -27,7 +27,7 @@ const ROOT = path.resolve(__dirname, '../../../..');
 const DIST = path.join(ROOT, 'dist');
 /**
  * The load levels of cases A, B, C, A-cold and E: 50 connections (the throughput targets), then 10
- * (the latency target), with shorter windows at 10 to keep the full run near 12 minutes.
+ * (the latency target), with shorter windows at 10 to keep the full run near 20 minutes.
  */
 const LEVELS = (quick: boolean) => [
   { connections: 50, ...(quick ? { seconds: 4, warmupSeconds: 1 } : { seconds: 20, warmupSeconds: 5 }) },
@@ -222,21 +222,21 @@ async function main(): Promise<void> {
         casePeakRssMb = 0;
         const headers = { authorization: `Bearer ${c.token}` };
         const result: CaseResult = { id: c.id, connections, title: c.title, ways: {} };
-        const api: LoadOptions = { ...level, cpu: cpu.api };
+        const apiLoad: LoadOptions = { ...level, cpu: cpu.api };
         result.ways.api = await httpLoad(
           apiUrl,
           { query: API_QUERIES[c.id], variables: c.variables },
           headers,
-          api,
+          apiLoad,
         );
         log(`caso ${c.id}, ${connections} connessioni: PostGraphile`);
         const pgQuery = POSTGRAPHILE_QUERIES[`case${c.id}` as 'caseA' | 'caseB' | 'caseC'];
-        const pg: LoadOptions = { ...level, cpu: cpu.postgraphile };
+        const pgLoad: LoadOptions = { ...level, cpu: cpu.postgraphile };
         result.ways.postgraphile = await httpLoad(
           pgUrl,
           { query: pgQuery, variables: c.variables },
           headers,
-          pg,
+          pgLoad,
         );
         log(`caso ${c.id}, ${connections} connessioni: SQL diretto`);
         if (!(await c.floor())) throw new Error(`caso ${c.id}: the floor's statement finds no row`);
