@@ -201,11 +201,19 @@ export async function fanOut(owner: DataSource, sign: Signer, apiUrl: string): P
       `INSERT INTO consortium_member (consortium_id, comune_id) SELECT * FROM unnest($1::uuid[], $2::uuid[])`,
       [saved.map((s) => s.consortium_id), saved.map((s) => s.comune_id)],
     );
-    // The bench database is disposable: its owner lifts the append-only guard to remove this run's history.
+    // The bench database is disposable: its owner lifts the append-only guards (status_event,
+    // piano_history, audit_log: whichever the schema has) to remove this run's history.
     await owner.transaction(async (db) => {
-      await db.query(`ALTER TABLE status_event DISABLE TRIGGER status_event_append_only`);
+      const guards: { target: string; name: string }[] = await db.query(
+        `SELECT tgrelid::regclass::text AS target, tgname AS name FROM pg_trigger
+          WHERE NOT tgisinternal AND tgname LIKE '%\\_append\\_only'`,
+      );
+      const toggle = async (action: 'DISABLE' | 'ENABLE') => {
+        for (const g of guards) await db.query(`ALTER TABLE ${g.target} ${action} TRIGGER ${g.name}`);
+      };
+      await toggle('DISABLE');
       await db.query(`DELETE FROM consortium WHERE id = $1`, [national.id]);
-      await db.query(`ALTER TABLE status_event ENABLE TRIGGER status_event_append_only`);
+      await toggle('ENABLE');
     });
   }
 }
