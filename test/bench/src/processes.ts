@@ -63,10 +63,13 @@ export function postgresPids(): number[] {
     });
 }
 
-/** CPU time per request completed in a measurement window, in ms: the server's (null: none) and PostgreSQL's. */
+/**
+ * CPU time per request completed in a measurement window, in ms: the server's and PostgreSQL's;
+ * null when unknown (no server process, or no request completed in the window).
+ */
 export interface CpuPerRequest {
   server: number | null;
-  postgres: number;
+  postgres: number | null;
 }
 
 /**
@@ -83,7 +86,7 @@ export function cpuWindow(serverPid: number | undefined): CpuWindow {
     const postgres = new Map(postgresPids().map((pid) => [pid, cpuTicks(pid) ?? 0]));
     return (requests) => {
       const perRequest = (ticks: number) =>
-        Math.round(((ticks * 1000) / CLOCK_TICKS / Math.max(requests, 1)) * 100) / 100;
+        requests > 0 ? Math.round(((ticks * 1000) / CLOCK_TICKS / requests) * 100) / 100 : null;
       const serverNow = serverPid ? cpuTicks(serverPid) : null;
       let postgresTicks = 0;
       for (const pid of postgresPids()) postgresTicks += (cpuTicks(pid) ?? 0) - (postgres.get(pid) ?? 0);

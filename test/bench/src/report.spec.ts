@@ -149,6 +149,23 @@ describe('the benchmark report (docs/benchmarks.md)', () => {
     expect(text).toContain('- RSS: met: API peak under 300 MB (299.5 MB)');
   });
 
+  it('shows no ratio and no CPU per request for a way that completed no request in its window', () => {
+    const report = targetsReport();
+    const idle: Measure = { ...measure(0, 0), requests: 0, cpu: { server: null, postgres: null } };
+    report.results = [
+      {
+        id: 'A',
+        connections: 50,
+        title: 'A',
+        ways: { api: measure(100, 90), postgraphile: idle, floor: idle },
+      },
+    ];
+    const text = markdown(report);
+    expect(text).toContain('| A | 50 | PostGraphile 5 | 0 | 0 | 0 | 0 | – | – |');
+    expect(text).toContain('| A | 50 | – | – |');
+    expect(text).not.toContain('Infinity');
+  });
+
   it('still renders a report written before load levels and CPU were measured', () => {
     const report = committedReport();
     const text = markdown(report);

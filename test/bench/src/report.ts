@@ -62,6 +62,7 @@ function targets(report: Report, levels: LoadLevel[]): string[] {
   const at = (id: string, connections: number) =>
     report.results.find((r) => r.id === id && levelOf(report, r) === connections);
   const met = (ok: boolean) => (ok ? 'met' : 'MISSED');
+  const times = (a: number, b: number) => (b > 0 ? `${round(a / b)}×` : '–');
   for (const target of THROUGHPUT) {
     const c = at(target.id, levels[0].connections);
     const api = c?.ways.api;
@@ -71,11 +72,11 @@ function targets(report: Report, levels: LoadLevel[]): string[] {
     const floor = c.ways.floor;
     if (target.pg && pg)
       checks.push(
-        `${met(api.rps >= target.pg * pg.rps)}: at least ${target.pg}× PostGraphile's requests/s (${api.rps} vs ${pg.rps}: ${round(api.rps / pg.rps)}×)`,
+        `${met(api.rps >= target.pg * pg.rps)}: at least ${target.pg}× PostGraphile's requests/s (${api.rps} vs ${pg.rps}: ${times(api.rps, pg.rps)})`,
       );
     if (target.floor && floor)
       checks.push(
-        `${met(api.rps >= target.floor * floor.rps)}: at least ${target.floor}× the floor's requests/s (${api.rps} vs ${floor.rps}: ${round(api.rps / floor.rps)}×)`,
+        `${met(api.rps >= target.floor * floor.rps)}: at least ${target.floor}× the floor's requests/s (${api.rps} vs ${floor.rps}: ${times(api.rps, floor.rps)})`,
       );
     lines.push(`- ${c.id} at ${levels[0].connections} connections: ${checks.join('; ')}`);
   }
@@ -123,8 +124,10 @@ export function markdown(report: Report): string {
     '| --- | ---: | ---: | ---: |',
   );
   for (const c of report.results) {
-    const ratio = (way: Way) =>
-      c.ways.api && c.ways[way] ? `${round(c.ways.api.rps / c.ways[way]!.rps)}×` : '–';
+    const ratio = (way: Way) => {
+      const other = c.ways[way]?.rps;
+      return c.ways.api && other ? `${round(c.ways.api.rps / other)}×` : '–';
+    };
     lines.push(`| ${c.id} | ${cell(levelOf(report, c))} | ${ratio('postgraphile')} | ${ratio('floor')} |`);
   }
   if (report.rlsTax?.length) {
