@@ -22,6 +22,7 @@ import { SchedaNarrativeRepository } from './narrative/scheda-narrative.reposito
 import { SchedaNarrativeResolver } from './narrative/scheda-narrative.resolver';
 import { SchedaNarrativeService } from './narrative/scheda-narrative.service';
 import { PianoDocumentService } from './piano/piano-document.service';
+import { RegionExportRequests } from './region/region-export.requests';
 
 @Module({
   imports: [
@@ -47,6 +48,7 @@ import { PianoDocumentService } from './piano/piano-document.service';
     EvidenceLinks,
     EvidenceLinksResolver,
     PianoDocumentService,
+    RegionExportRequests,
     SchedaNarrativeRepository,
     SchedaNarrativeService,
     SchedaNarrativeResolver,
