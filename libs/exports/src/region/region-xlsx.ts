@@ -79,10 +79,13 @@ const EURO = '#,##0.00';
 const PERCENT = '0.0%';
 const DATE = 'dd/mm/yyyy';
 
+/** A header: white on blue, the cells it has only (not the whole row). */
 function header(row: ExcelJS.Row): void {
-  row.font = { bold: true, color: { argb: 'FFFFFFFF' } };
-  row.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: BLUE } };
-  row.alignment = { vertical: 'middle', wrapText: true };
+  row.eachCell((cell) => {
+    cell.font = { bold: true, color: { argb: 'FFFFFFFF' } };
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: BLUE } };
+    cell.alignment = { vertical: 'middle', wrapText: true };
+  });
 }
 
 function table(
