@@ -3,11 +3,15 @@ import ExcelJS from 'exceljs';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { DEMO_PEOPLE, seedDemoObjectives } from '@rtd/demo';
+import { AccessScope, JobContext } from '@rtd/authz';
+import { ExpiredFilesCleaner, SCHEDULED_REPORT_SUBJECT } from '@rtd/exports';
+import { APP_DATA_SOURCE } from '@rtd/kernel';
 import { ownerDataSource } from '@rtd/platform';
 import { PORTAL_LOMBARDIA, PORTAL_TOSCANA, REFERENT_CREMA, RTD_A } from './support/identities';
 import { downloadFile, EXPORT_JOB } from './support/exports';
 import { ok } from './support/scenario';
 import { errorCodes, startTestApi, TestApi } from './support/test-app';
+import { applySignedSettings } from './support/test-database';
 import { eventually, outboxSettled, startTestWorker } from './support/test-worker';
 
 /** Davide Ricci, the person observing Lombardy (region 03); docs/demo-identities.md. */
@@ -229,24 +233,75 @@ describe('«La Regione» as a workbook (REGION_XLSX, issue 24)', () => {
       expect({ who, codes: errorCodes(read) }).toEqual({ who, codes: ['NOT_FOUND'] });
       expect((await downloadFile(api, job.downloadUrl, who)).status).toBe(403);
     }
-    // Under the API: another region's observer's context sees no row, and may not insert one for 03.
-    const db = new Client({ connectionString: api.db.config.databaseOwnerUrl });
-    await db.connect();
-    try {
-      const { rows } = await db.query(`SELECT region_code, consortium_id FROM export_job WHERE id = $1`, [
-        job.id,
+    // Under the API (row-level security, the settings signed as the API signs them): the row is
+    // the region's, readable by its requester only while they observe region 03; an observer of
+    // 09, even under the same subject, sees nothing and may not queue a file of 03.
+    const [{ requested_by: subject, consortium_id }] = await owner.query(
+      `SELECT requested_by, consortium_id FROM export_job WHERE id = $1`,
+      [job.id],
+    );
+    expect(consortium_id).toBeNull();
+    const observing = (region: string) => ({
+      ...new AccessScope(null, [
+        {
+          membershipId: 'm',
+          role: 'REGIONAL_OBSERVER',
+          consortiumId: null,
+          comuneId: null,
+          regionCode: region,
+        },
+      ]).rlsSettings(),
+      'app.subject': subject,
+    });
+    const app = new Client({ connectionString: api.db.config.databaseUrl });
+    await app.connect();
+    const asObserverOf = async <T>(region: string, work: () => Promise<T>): Promise<T> => {
+      await app.query('BEGIN');
+      try {
+        await applySignedSettings(app, api.db.config, observing(region));
+        return await work();
+      } finally {
+        await app.query('ROLLBACK');
+      }
+    };
+    const visible = () =>
+      app.query(`SELECT id FROM export_job WHERE id = $1`, [job.id]).then((r) => r.rowCount);
+    const insert = (region: string) =>
+      app.query(`INSERT INTO export_job (kind, region_code, requested_by) VALUES ('REGION_XLSX', $1, $2)`, [
+        region,
+        subject,
       ]);
-      expect(rows).toEqual([{ region_code: '03', consortium_id: null }]);
+    try {
+      expect(await asObserverOf('03', visible)).toBe(1);
+      expect(await asObserverOf('09', visible)).toBe(0);
+      await expect(asObserverOf('03', () => insert('03'))).resolves.toBeDefined();
+      await expect(asObserverOf('09', () => insert('03'))).rejects.toThrow(/row-level security/);
+      // A job names one scope: a consortium or a region, never both.
       await expect(
-        db.query(`INSERT INTO export_job (kind, region_code, consortium_id, requested_by)
-                  SELECT 'REGION_XLSX', '03', id, 'x' FROM consortium LIMIT 1`),
-      ).rejects.toThrow(/export_job_scope_check|export_job_region/);
+        owner.query(`INSERT INTO export_job (kind, region_code, consortium_id, requested_by)
+                     SELECT 'REGION_XLSX', '03', id, 'x' FROM consortium LIMIT 1`),
+      ).rejects.toThrow(/export_job_scope_check/);
     } finally {
-      await db.end();
+      await app.end();
     }
   });
 
+  it('is deleted by the nightly cleaner once expired, like every file asked for; a fresh one stays', async () => {
+    const fresh = await built(OBSERVER_LOMBARDIA);
+    const old = await built(OBSERVER_LOMBARDIA);
+    await owner.query(`UPDATE export_job SET expires_at = now() - interval '1 minute' WHERE id = $1`, [
+      old.id,
+    ]);
+    const job = JobContext.forJob(worker.get(APP_DATA_SOURCE), SCHEDULED_REPORT_SUBJECT, {});
+    expect(await worker.get(ExpiredFilesCleaner).run(job)).toBeGreaterThanOrEqual(1);
+    const left: { id: string }[] = await owner.query(`SELECT id FROM export_job WHERE id = ANY ($1)`, [
+      [fresh.id, old.id],
+    ]);
+    expect(left.map((r) => r.id)).toEqual([fresh.id]);
+  });
+
   it('refuses bad input with a clear Italian error naming the field, queueing nothing', async () => {
+    const [{ before }] = await owner.query(`SELECT count(*)::int AS before FROM export_job`);
     const cases: [Record<string, unknown>, string, RegExp][] = [
       [{ kind: 'REGION_XLSX', regionCode: '99' }, 'regionCode', /codice ISTAT di regione sconosciuto/],
       [{ kind: 'REGION_XLSX', regionCode: 'Lombardia' }, 'regionCode', /codice ISTAT di regione sconosciuto/],
@@ -264,5 +319,7 @@ describe('«La Regione» as a workbook (REGION_XLSX, issue 24)', () => {
       expect(res.errors![0].extensions).toMatchObject({ field });
       expect(res.errors![0].message).toMatch(reason);
     }
+    const [{ after }] = await owner.query(`SELECT count(*)::int AS after FROM export_job`);
+    expect(after).toBe(before);
   });
 });
