@@ -202,7 +202,10 @@ export class ExportsService {
 
   async request(ctx: RequestContext, input: ExportRequestInput): Promise<ExportJobObject> {
     if (input.kind === ExportKindEnum.REGION_XLSX)
-      return this.toObject(await this.regions.queue(ctx, input), actorSubject(ctx.actor));
+      return this.toObject(
+        await this.regions.queue(ctx, input, this.queue.perPerson),
+        actorSubject(ctx.actor),
+      );
     if (input.regionCode?.trim()) throw badInput('regionCode', 'solo per i dati della Regione (REGION_XLSX)');
     if (isPianoKind(input.kind)) return this.queuePiano(ctx, input);
     if (input.pianoVersionId) throw badInput('pianoVersionId', 'solo per il Piano (PIANO_PDF, PIANO_DOCX)');

@@ -1,16 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@rtd/audit';
 import { callerAccess, on } from '@rtd/authz';
-import {
-  actorSubject,
-  APP_CONFIG,
-  type AppConfig,
-  badInput,
-  forbidden,
-  rateLimited,
-  RequestContext,
-  QUEUES,
-} from '@rtd/kernel';
+import { actorSubject, badInput, forbidden, rateLimited, RequestContext, QUEUES } from '@rtd/kernel';
 import { Outbox } from '@rtd/outbox';
 import { TenancyService } from '@rtd/tenancy';
 import { ExportKindEnum, ExportRequestInput } from '../dto/export.types';
@@ -45,17 +36,12 @@ export const REGION_EXPORT_FORBIDDEN =
  */
 @Injectable()
 export class RegionExportRequests {
-  private readonly perPerson: number;
-
   constructor(
-    @Inject(APP_CONFIG) config: AppConfig,
     private readonly jobs: ExportJobsRepository,
     private readonly audit: AuditTrail,
     private readonly outbox: Outbox,
     private readonly tenancy: TenancyService,
-  ) {
-    this.perPerson = config.exportQueue.perPerson;
-  }
+  ) {}
 
   /** The region asked for, refused (BAD_USER_INPUT naming the field) when missing or unknown. */
   async checkInput(ctx: RequestContext, input: ExportRequestInput): Promise<string> {
@@ -72,7 +58,8 @@ export class RegionExportRequests {
     return regionCode;
   }
 
-  async queue(ctx: RequestContext, input: ExportRequestInput): Promise<ExportJobRow> {
+  /** `perPerson`: the files a person may have waiting (EXPORT_QUEUE_PER_PERSON, ExportsService's). */
+  async queue(ctx: RequestContext, input: ExportRequestInput, perPerson: number): Promise<ExportJobRow> {
     const regionCode = await this.checkInput(ctx, input);
     const access = await callerAccess(ctx);
     if (!access.ability.can('export', on('RegionExport', { regionCode })))
@@ -83,9 +70,9 @@ export class RegionExportRequests {
     return ctx.atomically(async (db) => {
       await this.jobs.pruneOld(db, subject);
       const waiting = await this.jobs.waitingOf(db, subject);
-      if (waiting >= this.perPerson)
+      if (waiting >= perPerson)
         throw rateLimited(
-          `File già in preparazione per chi li ha chiesti: ${waiting} (al massimo ${this.perPerson} alla volta); attendere che siano pronti prima di chiederne altri`,
+          `File già in preparazione per chi li ha chiesti: ${waiting} (al massimo ${perPerson} alla volta); attendere che siano pronti prima di chiederne altri`,
         );
       const job = await this.jobs.insertRegionQueued(db, { regionCode, requestedBy: subject });
       const message: RegionFileMessage = {
