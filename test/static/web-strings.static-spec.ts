@@ -55,7 +55,6 @@ const PENDING: Record<string, number> = {
   'features/people/components/PeoplePage.tsx': 36,
   'features/people/components/RevokeDialog.tsx': 5,
   'features/region/components/RegionPage.tsx': 12,
-  'features/region/components/RegionTrend.tsx': 13,
   'features/review/components/ReviewQueuePage.tsx': 22,
   'features/worklist/components/WorklistPage.tsx': 23,
 };
