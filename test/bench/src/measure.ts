@@ -14,6 +14,8 @@ export interface LoadOptions {
   connections: number;
   seconds: number;
   warmupSeconds: number;
+  /** Wraps the measured run (not the warm-up): the CPU accounting of BENCH_CPU (cpu.ts). */
+  around?: <T>(run: () => Promise<T>) => Promise<T>;
 }
 
 /**
@@ -39,7 +41,8 @@ export async function httpLoad(
     throw new Error(`${url} answers ${sample.status}: ${JSON.stringify(answer).slice(0, 300)}`);
   assertNonEmpty(url, answer);
   if (options.warmupSeconds > 0) await run({ ...common, duration: options.warmupSeconds });
-  const result = await run({ ...common, duration: options.seconds });
+  const measured = () => run({ ...common, duration: options.seconds });
+  const result = await (options.around ? options.around(measured) : measured());
   return {
     requests: result.requests.total,
     errors: result.errors + result.non2xx,
@@ -79,7 +82,7 @@ function run(options: autocannon.Options): Promise<autocannon.Result> {
 export async function loopLoad(
   once: (worker: number) => Promise<boolean>,
   concurrency: number,
-  options: Pick<LoadOptions, 'seconds' | 'warmupSeconds'>,
+  options: Pick<LoadOptions, 'seconds' | 'warmupSeconds' | 'around'>,
 ): Promise<Measure> {
   const phase = async (seconds: number) => {
     const latencies: number[] = [];
@@ -98,7 +101,8 @@ export async function loopLoad(
     return { latencies, errors };
   };
   if (options.warmupSeconds > 0) await phase(options.warmupSeconds);
-  const { latencies, errors } = await phase(options.seconds);
+  const measured = () => phase(options.seconds);
+  const { latencies, errors } = await (options.around ? options.around(measured) : measured());
   latencies.sort((a, b) => a - b);
   const at = (q: number) =>
     round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0);
