@@ -44,28 +44,3 @@ export function cpuAccounting(owner: DataSource, log: (line: string) => void) {
       return result;
     };
 }
-
-/**
- * BENCH_CPU: `requests` calls of `once`, two at a time, after 20 unmeasured ones: the CPU per
- * request of the server `pid` and of the bench database's backends. Under a load of 50
- * connections on a busy machine, the requests still in flight when a run ends weigh on its
- * figure; few at a time, they do not.
- */
-export async function sequentialCpu(
-  owner: DataSource,
-  log: (line: string) => void,
-  way: string,
-  pid: number,
-  once: () => Promise<unknown>,
-  requests = 200,
-): Promise<void> {
-  for (let i = 0; i < 20; i++) await once();
-  const around = cpuAccounting(owner, log)(`${way} (2 at a time)`, pid, () => requests);
-  await around(async () => {
-    let left = requests;
-    const loop = async () => {
-      while (left-- > 0) await once();
-    };
-    await Promise.all([loop(), loop()]);
-  });
-}

@@ -13,7 +13,7 @@ import { appDataSource, ownerDataSource } from '@rtd/platform';
 import { API_NODE_FLAGS } from '../../../apps/api/src/heap';
 import { generateSigningKeys } from '../../../apps/dev-idp/src/signing-key';
 import { benchConfig } from './bench-config';
-import { cpuAccounting, sequentialCpu } from './cpu';
+import { cpuAccounting } from './cpu';
 import {
   ColdWay,
   ColdWriter,
@@ -241,19 +241,6 @@ async function main(): Promise<void> {
         ...load,
         around: cpu?.('floor', process.pid, looped),
       });
-      if (cpu) {
-        const post = (url: string, query: string) => async () => {
-          const res = await fetch(url, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', ...headers },
-            body: JSON.stringify({ query, variables: c.variables }),
-          });
-          await res.text();
-        };
-        await sequentialCpu(owner, log, 'API', api.pid!, post(apiUrl, API_QUERIES[c.id]));
-        await sequentialCpu(owner, log, 'PostGraphile', postgraphile.pid!, post(pgUrl, pgQuery));
-        await sequentialCpu(owner, log, 'floor', process.pid, c.floor);
-      }
       results.push(withPeak(result));
     }
 
