@@ -13,7 +13,6 @@ import { appDataSource, ownerDataSource } from '@rtd/platform';
 import { API_NODE_FLAGS } from '../../../apps/api/src/heap';
 import { generateSigningKeys } from '../../../apps/dev-idp/src/signing-key';
 import { benchConfig } from './bench-config';
-import { cpuAccounting } from './cpu';
 import {
   ColdWay,
   ColdWriter,
@@ -142,7 +141,7 @@ async function main(): Promise<void> {
       peakRssMb = Math.max(peakRssMb, now);
       casePeakRssMb = Math.max(casePeakRssMb, now);
     }, 200);
-    const postgraphile = await start(
+    await start(
       'test/bench/src/postgraphile-main.js',
       { PORT: String(ports.postgraphile) },
       `http://127.0.0.1:${ports.postgraphile}/graphql`,
@@ -213,10 +212,6 @@ async function main(): Promise<void> {
         floor: floorQuery(await settingsOf(referentToken), worklistSql(), [fixtures.comuneId]),
       },
     ];
-    // BENCH_CPU=1: each way's CPU per request, server and PostgreSQL (cpu.ts).
-    const cpu = process.env.BENCH_CPU ? cpuAccounting(owner, log) : null;
-    const served = (result: unknown) => (result as { requests: { total: number } }).requests.total;
-    const looped = (result: unknown) => (result as { latencies: unknown[] }).latencies.length;
     for (const c of cases.filter(({ id }) => runs(id))) {
       log(`caso ${c.id}: API`);
       casePeakRssMb = 0;
@@ -226,21 +221,17 @@ async function main(): Promise<void> {
         apiUrl,
         { query: API_QUERIES[c.id], variables: c.variables },
         headers,
-        { connections: CONNECTIONS, ...load, around: cpu?.('API', api.pid!, served) },
+        { connections: CONNECTIONS, ...load },
       );
       log(`caso ${c.id}: PostGraphile`);
       const pgQuery = POSTGRAPHILE_QUERIES[`case${c.id}` as 'caseA' | 'caseB' | 'caseC'];
       result.ways.postgraphile = await httpLoad(pgUrl, { query: pgQuery, variables: c.variables }, headers, {
         connections: CONNECTIONS,
         ...load,
-        around: cpu?.('PostGraphile', postgraphile.pid!, served),
       });
       log(`caso ${c.id}: SQL diretto`);
       if (!(await c.floor())) throw new Error(`caso ${c.id}: the floor's statement finds no row`);
-      result.ways.floor = await loopLoad(c.floor, CONNECTIONS, {
-        ...load,
-        around: cpu?.('floor', process.pid, looped),
-      });
+      result.ways.floor = await loopLoad(c.floor, CONNECTIONS, load);
       results.push(withPeak(result));
     }
 

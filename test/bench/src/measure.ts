@@ -14,8 +14,6 @@ export interface LoadOptions {
   connections: number;
   seconds: number;
   warmupSeconds: number;
-  /** Wraps the measured run (not the warm-up): the CPU accounting of BENCH_CPU (cpu.ts). */
-  around?: <T>(run: () => Promise<T>) => Promise<T>;
 }
 
 /**
@@ -41,8 +39,7 @@ export async function httpLoad(
     throw new Error(`${url} answers ${sample.status}: ${JSON.stringify(answer).slice(0, 300)}`);
   assertNonEmpty(url, answer);
   if (options.warmupSeconds > 0) await run({ ...common, duration: options.warmupSeconds });
-  const measured = () => run({ ...common, duration: options.seconds });
-  const result = await (options.around ? options.around(measured) : measured());
+  const result = await run({ ...common, duration: options.seconds });
   return {
     requests: result.requests.total,
     errors: result.errors + result.non2xx,
@@ -82,7 +79,7 @@ function run(options: autocannon.Options): Promise<autocannon.Result> {
 export async function loopLoad(
   once: (worker: number) => Promise<boolean>,
   concurrency: number,
-  options: Pick<LoadOptions, 'seconds' | 'warmupSeconds' | 'around'>,
+  options: Pick<LoadOptions, 'seconds' | 'warmupSeconds'>,
 ): Promise<Measure> {
   const phase = async (seconds: number) => {
     const latencies: number[] = [];
@@ -101,8 +98,7 @@ export async function loopLoad(
     return { latencies, errors };
   };
   if (options.warmupSeconds > 0) await phase(options.warmupSeconds);
-  const measured = () => phase(options.seconds);
-  const { latencies, errors } = await (options.around ? options.around(measured) : measured());
+  const { latencies, errors } = await phase(options.seconds);
   latencies.sort((a, b) => a - b);
   const at = (q: number) =>
     round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0);
