@@ -18,6 +18,10 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * - Every call of a helper in an rtd_app policy is wrapped as `(SELECT app_ids(...))`, an
  *   InitPlan: evaluated once per statement rather than once per row.
  *
+ * (Since 1764000285000-verified-context-once.ts the signature is checked once per transaction:
+ * app_set_context keeps the verified settings in a temporary table of its owner's, which
+ * app_context() reads; the transaction-bound HMAC remains the fallback where there is none.)
+ *
  * And four rules catch up with the application's: people are visible only when they share a
  * tenant with the caller; a membership's municipality must belong to its consortium; the
  * outbox takes messages only from who may cause them, for the consortium they name; lines and

@@ -337,7 +337,7 @@ describe('Exports: scheda per comune (PDF), monitoring sheet (XLSX), built by th
     ).toBe(403);
 
     const me = ok(await api.as(REFERENT_CREMA).graphql(`{ me { subject } }`), 'me');
-    const settings = { ...downloadLinkSettings(api.config) };
+    const settings = { ...downloadLinkSettings(api.config, api.config) };
     const expired = signDownload(settings, job.id, me.subject, Date.now() - 301_000);
     const late = await download(expired.url, REFERENT_CREMA);
     expect(late.status).toBe(410);

@@ -4,6 +4,7 @@ import request from 'supertest';
 import { AppConfig } from '@rtd/kernel';
 import { PORTAL_LOMBARDIA, REFERENT_CREMA, RTD_A, tokenFor } from './support/identities';
 import { errorCodes, GraphqlResponse, startTestApi, TestApi } from './support/test-app';
+import type { TestConfig } from './support/test-database';
 
 /** A valid document of 1,200 fragments (about 94 KB), the one of issue 12 that held the event loop. */
 function bigDocument(): string {
@@ -108,7 +109,7 @@ describe('GraphQL gate', () => {
   });
 
   describe('rate limits', () => {
-    const limits = (overrides: Partial<AppConfig['rateLimits']>): Partial<AppConfig> => ({
+    const limits = (overrides: Partial<AppConfig['rateLimits']>): Partial<TestConfig> => ({
       rateLimits: { windowSeconds: 60, person: 1000, client: 1000, address: 1000, ...overrides },
     });
     const ok = (res: GraphqlResponse) =>

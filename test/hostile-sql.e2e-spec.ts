@@ -2,6 +2,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { Client } from 'pg';
 import { AssignmentStatus, nextStatus, Side, STATUSES, WorkflowAction } from '@rtd/assignments';
 import { AccessScope, GrantedRole } from '@rtd/authz';
+import { withDatabase } from '@rtd/kernel';
 import { undeliverable } from '@rtd/outbox';
 import {
   PORTAL_LOMBARDIA,
@@ -73,10 +74,11 @@ describe('Hostile SQL as the application role', () => {
         [ids[tenant], `Obiettivo ${tenant}`],
       );
       ids[`objective${tenant}`] = objective.rows[0].id;
-      await owner.query(
-        `INSERT INTO assignment (consortium_id, comune_id, objective_id) VALUES ($1, $2, $3)`,
+      const assignment = await owner.query(
+        `INSERT INTO assignment (consortium_id, comune_id, objective_id) VALUES ($1, $2, $3) RETURNING id`,
         [ids[tenant], comune, objective.rows[0].id],
       );
+      ids[`assignment${tenant}`] = assignment.rows[0].id;
     }
   });
 
@@ -211,16 +213,39 @@ describe('Hostile SQL as the application role', () => {
       });
     });
 
-    it('loses every tenant when it edits the signed settings', async () => {
+    it('gains nothing when it edits the signed settings: the policies read the verified copy', async () => {
       await inTransaction(await settingsOf({ fiscalCode: RTD_A }), async () => {
         expect(await consortiaVisible()).toEqual([ids.A]);
         const context = JSON.parse((await app.query(`SELECT current_setting('app.context') AS c`)).rows[0].c);
         context['app.admin'] = 'on';
         context['app.read_consortia'] = `{${ids.A},${ids.B}}`;
+        context['app.manage_consortia'] = `{${ids.A},${ids.B}}`;
         await app.query(`SELECT set_config('app.context', $1, true)`, [JSON.stringify(context)]);
-        expect(await consortiaVisible()).toEqual([]);
-        await expect(insertObjective(ids.A)).rejects.toThrow(/row-level security/);
+        expect(await consortiaVisible()).toEqual([ids.A]);
+        await expect(insertObjective(ids.B)).rejects.toThrow(/row-level security/);
       });
+    });
+
+    it('loses every tenant when it edits the signed settings where no verified copy is kept', async () => {
+      // A read-only transaction on a connection without the table (a standby's case): the
+      // signature bound to the transaction is all app_context() has.
+      const fresh = new Client({ connectionString: db.config.databaseUrl });
+      await fresh.connect();
+      try {
+        await fresh.query('BEGIN READ ONLY');
+        await applySignedSettings(fresh, db.config, await settingsOf({ fiscalCode: RTD_A }));
+        const visible = async () => (await fresh.query(`SELECT id FROM consortium`)).rows.map((r) => r.id);
+        expect(await visible()).toEqual([ids.A]);
+        const context = JSON.parse(
+          (await fresh.query(`SELECT current_setting('app.context') AS c`)).rows[0].c,
+        );
+        context['app.read_consortia'] = `{${ids.A},${ids.B}}`;
+        await fresh.query(`SELECT set_config('app.context', $1, true)`, [JSON.stringify(context)]);
+        expect(await visible()).toEqual([]);
+        await fresh.query('ROLLBACK');
+      } finally {
+        await fresh.end();
+      }
     });
 
     it("cannot replay another transaction's signed settings", async () => {
@@ -255,6 +280,169 @@ describe('Hostile SQL as the application role', () => {
         const text = plan.rows.map((row) => row['QUERY PLAN']).join('\n');
         expect(text).toMatch(/InitPlan/);
       });
+    });
+  });
+
+  /**
+   * app_set_context verifies the signature once per transaction and keeps the verified settings in
+   * pg_temp.app_verified_context, a temporary table of its owner's (issue 28): what rtd_app could
+   * try against that copy.
+   */
+  describe('the verified copy of the settings', () => {
+    /** A connection of its own: its session has no temporary table yet. */
+    async function freshApp(): Promise<Client> {
+      const client = new Client({ connectionString: db.config.databaseUrl });
+      await client.connect();
+      return client;
+    }
+    const visibleTo = async (client: Client) =>
+      (await client.query(`SELECT id FROM consortium ORDER BY id`)).rows.map((row) => row.id);
+    const grantTemporary = (grant: boolean) =>
+      owner.query(
+        grant
+          ? `GRANT TEMPORARY ON DATABASE "${db.name}" TO rtd_app`
+          : `REVOKE TEMPORARY ON DATABASE "${db.name}" FROM rtd_app`,
+      );
+    const forgedRow = () =>
+      JSON.stringify({ 'app.admin': 'on', 'app.read_consortia': `{${ids.A},${ids.B}}` });
+
+    it('cannot be read or written by rtd_app, which creates no temporary table at all', async () => {
+      await inTransaction(await settingsOf({ fiscalCode: RTD_A }), async () => {
+        await expect(app.query(`SELECT * FROM pg_temp.app_verified_context`)).rejects.toThrow(
+          /permission denied/,
+        );
+      });
+      await inTransaction(await settingsOf({ fiscalCode: RTD_A }), async () => {
+        await expect(app.query(`DELETE FROM pg_temp.app_verified_context`)).rejects.toThrow(
+          /permission denied/,
+        );
+      });
+      await expect(app.query(`CREATE TEMPORARY TABLE t (a int)`)).rejects.toThrow(/permission denied/);
+    });
+
+    it('is never taken from a table of the same name that rtd_app made first', async () => {
+      // Where TEMPORARY is granted all the same (a database whose grants were not revoked).
+      await grantTemporary(true);
+      const client = await freshApp();
+      try {
+        await client.query(
+          `CREATE TEMPORARY TABLE app_verified_context (context jsonb NOT NULL, bound_to xid8 NOT NULL)`,
+        );
+        await client.query(`GRANT ALL ON pg_temp.app_verified_context TO PUBLIC`);
+        await client.query('BEGIN');
+        await client.query(`INSERT INTO pg_temp.app_verified_context VALUES ($1, pg_current_xact_id())`, [
+          forgedRow(),
+        ]);
+        expect(await visibleTo(client)).toEqual([]);
+        expect((await client.query(`SELECT app_context() AS c`)).rows[0].c).toEqual({});
+        await expect(
+          applySignedSettings(client, db.config, await settingsOf({ fiscalCode: VIEWER_CREMA })),
+        ).rejects.toThrow(/is not the owner's/);
+        await client.query('ROLLBACK');
+      } finally {
+        await client.end();
+        await grantTemporary(false);
+      }
+    });
+
+    it('holds when rtd_app discards the temporary tables and forges its own mid-transaction', async () => {
+      await grantTemporary(true);
+      const client = await freshApp();
+      try {
+        await client.query('BEGIN');
+        await applySignedSettings(client, db.config, await settingsOf({ fiscalCode: VIEWER_CREMA }));
+        expect(await visibleTo(client)).toEqual([ids.A]);
+        await client.query('DISCARD TEMP');
+        // Back to the signature bound to this transaction: the same caller, nothing more.
+        expect(await visibleTo(client)).toEqual([ids.A]);
+        await client.query(
+          `CREATE TEMPORARY TABLE app_verified_context (context jsonb NOT NULL, bound_to xid8 NOT NULL)`,
+        );
+        await client.query(`GRANT ALL ON pg_temp.app_verified_context TO PUBLIC`);
+        await client.query(`INSERT INTO pg_temp.app_verified_context VALUES ($1, pg_current_xact_id())`, [
+          forgedRow(),
+        ]);
+        expect(await visibleTo(client)).toEqual([ids.A]);
+        await client.query('ROLLBACK');
+      } finally {
+        await client.end();
+        await grantTemporary(false);
+      }
+    });
+
+    it('ends with its transaction: committed or rolled back, the next one on the connection sees nothing', async () => {
+      const client = await freshApp();
+      try {
+        for (const end of ['COMMIT', 'ROLLBACK']) {
+          await client.query('BEGIN');
+          await applySignedSettings(client, db.config, await settingsOf({ fiscalCode: RTD_A }));
+          expect(await visibleTo(client)).toEqual([ids.A]);
+          await client.query(end);
+          // A transaction that never calls app_set_context, on the same session and table.
+          await client.query('BEGIN');
+          expect((await client.query(`SELECT app_context() AS c`)).rows[0].c).toEqual({});
+          expect(await visibleTo(client)).toEqual([]);
+          // With a transaction id of its own too (the verified row is bound to its writer's).
+          await client.query(`SELECT pg_current_xact_id()`);
+          expect(await visibleTo(client)).toEqual([]);
+          await client.query('COMMIT');
+          // Nor outside any transaction block.
+          expect(await visibleTo(client)).toEqual([]);
+        }
+      } finally {
+        await client.end();
+      }
+    });
+
+    it('follows savepoints: settings applied in a savepoint rolled back are gone with it', async () => {
+      const client = await freshApp();
+      try {
+        await client.query('BEGIN');
+        await applySignedSettings(client, db.config, await settingsOf({ fiscalCode: RTD_A }));
+        await client.query('SAVEPOINT wider');
+        await applySignedSettings(client, db.config, await settingsOf({ fiscalCode: RTD_B }));
+        expect(await visibleTo(client)).toEqual([ids.B]);
+        await client.query('ROLLBACK TO SAVEPOINT wider');
+        expect(await visibleTo(client)).toEqual([ids.A]);
+        await client.query('ROLLBACK');
+      } finally {
+        await client.end();
+      }
+    });
+
+    it('is what the policies read: a hot statement computes no HMAC, however many InitPlans it has', async () => {
+      // pg_stat_xact_user_functions counts the calls of this transaction (track_functions needs
+      // a superuser: the administrator's connection, acting as rtd_app).
+      const admin = new Client({ connectionString: withDatabase(db.config.databaseAdminUrl, db.name) });
+      await admin.connect();
+      try {
+        await admin.query('BEGIN');
+        await admin.query(`SET LOCAL track_functions = 'all'`);
+        await admin.query('SET LOCAL ROLE rtd_app');
+        await applySignedSettings(admin, db.config, await settingsOf({ fiscalCode: REFERENT_CREMA }));
+        const calls = async () =>
+          Object.fromEntries(
+            (
+              await admin.query(
+                `SELECT funcname, sum(calls)::int AS calls FROM pg_stat_xact_user_functions
+                  WHERE funcname IN ('hmac', 'app_context') GROUP BY funcname`,
+              )
+            ).rows.map((row) => [row.funcname, row.calls]),
+          );
+        const before = await calls();
+        const plan = await admin.query(
+          `EXPLAIN (ANALYZE, FORMAT JSON) SELECT a.id FROM assignment a JOIN shared_objective o ON o.id = a.objective_id
+            WHERE a.id = ANY ($1::uuid[])`,
+          [[ids.assignmentA]],
+        );
+        const after = await calls();
+        expect(JSON.stringify(plan.rows[0]['QUERY PLAN'])).toMatch(/InitPlan/);
+        expect(after.app_context - (before.app_context ?? 0)).toBeGreaterThan(1);
+        expect((after.hmac ?? 0) - (before.hmac ?? 0)).toBe(0);
+        await admin.query('ROLLBACK');
+      } finally {
+        await admin.end();
+      }
     });
   });
 

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { loadConfig } from '@rtd/kernel';
-import { Mailer, reviewDecisionMail } from '@rtd/notifications';
+import { loadNotificationsConfig, Mailer, reviewDecisionMail } from '@rtd/notifications';
 import { startSmtpSink, type SmtpSink } from '../apps/dev-mail/src/smtp-sink';
 
 describe('notifications', () => {
@@ -9,7 +8,7 @@ describe('notifications', () => {
 
   beforeAll(async () => {
     sink = await startSmtpSink({ port: 0 });
-    mailer = new Mailer({ ...loadConfig({ NODE_ENV: 'test' }), smtpUrl: sink.url });
+    mailer = new Mailer({ ...loadNotificationsConfig({ NODE_ENV: 'test' }), smtpUrl: sink.url });
   });
   afterAll(async () => {
     mailer?.close();
@@ -48,7 +47,7 @@ describe('notifications', () => {
   it('lets a relay failure reach the caller, so that its job retries', async () => {
     const closed = await startSmtpSink({ port: 0 });
     await closed.close();
-    const unreachable = new Mailer({ ...loadConfig({ NODE_ENV: 'test' }), smtpUrl: closed.url });
+    const unreachable = new Mailer({ ...loadNotificationsConfig({ NODE_ENV: 'test' }), smtpUrl: closed.url });
     try {
       await expect(
         unreachable.send({ to: 'a@example.it', subject: 'x', text: 'x', messageId: '<x@rtdhub>' }),

@@ -1,11 +1,11 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { AppConfig } from '@rtd/kernel';
 import { PROJECT_ROOT } from './paths';
+import { TestConfig } from './test-database';
 
 /** The environment that makes a spawned API or worker use exactly `config`. */
-export function environmentFor(config: AppConfig): NodeJS.ProcessEnv {
+export function environmentFor(config: TestConfig): NodeJS.ProcessEnv {
   return {
     PATH: process.env.PATH,
     NODE_ENV: 'test',
@@ -113,7 +113,7 @@ export interface RunningApi extends RunningProcess {
   stop(): Promise<void>;
 }
 
-export async function startApiProcess(config: AppConfig, env: NodeJS.ProcessEnv = {}): Promise<RunningApi> {
+export async function startApiProcess(config: TestConfig, env: NodeJS.ProcessEnv = {}): Promise<RunningApi> {
   const port = await freePort();
   const api = startProcess('apps/api/src/main.js', { ...environmentFor(config), PORT: String(port), ...env });
   await api.waitForOutput(/RTD Hub API su/);

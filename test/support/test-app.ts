@@ -2,11 +2,10 @@ import { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
-import { APP_CONFIG, AppConfig } from '@rtd/kernel';
 import { AppModule } from '../../apps/api/src/app.module';
 import { configureBodyLimit, configureHttp } from '../../apps/api/src/http/configure-http';
 import { tokenFor } from './identities';
-import { createTestDatabase, TestDatabase } from './test-database';
+import { createTestDatabase, TestConfig, TestDatabase, withTestConfig } from './test-database';
 
 export interface GraphqlResponse<T = Record<string, unknown>> {
   status: number;
@@ -17,7 +16,7 @@ export interface GraphqlResponse<T = Record<string, unknown>> {
 export interface TestApi {
   app: INestApplication;
   db: TestDatabase;
-  config: AppConfig;
+  config: TestConfig;
   graphql<T = Record<string, any>>(
     query: string,
     variables?: Record<string, unknown>,
@@ -40,15 +39,15 @@ export interface TestApiOptions {
 
 /** The real API on its own cloned database; requests go over HTTP through supertest. */
 export async function startTestApi(
-  overrides: Partial<AppConfig> = {},
+  overrides: Partial<TestConfig> = {},
   options: TestApiOptions = {},
 ): Promise<TestApi> {
   const db = await createTestDatabase();
-  const config: AppConfig = { ...db.config, ...overrides };
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
-    .overrideProvider(APP_CONFIG)
-    .useValue(config)
-    .compile();
+  const config: TestConfig = { ...db.config, ...overrides };
+  const moduleRef = await withTestConfig(
+    Test.createTestingModule({ imports: [AppModule] }),
+    config,
+  ).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
   if (options.http) configureHttp(app, config);
   else configureBodyLimit(app);

@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import type { TestingModuleBuilder } from '@nestjs/testing';
 import { Client } from 'pg';
 import {
+  APP_CONFIG,
   AppConfig,
+  registeredConfigSlices,
   databaseName,
   deriveContextKey,
   loadConfig,
@@ -9,6 +12,10 @@ import {
   signContext,
   withDatabase,
 } from '@rtd/kernel';
+import { ExportsConfig, loadExportsConfig } from '@rtd/exports';
+import { loadNotificationsConfig, NotificationsConfig } from '@rtd/notifications';
+import { loadObjectivesConfig, ObjectivesConfig } from '@rtd/objectives';
+import { loadPrivacyConfig, PrivacyConfig } from '@rtd/privacy';
 import { dropDatabase, ensureDatabase } from '../../apps/cli/src/database-setup';
 
 /**
@@ -22,16 +29,28 @@ export const OIDC_ISSUER_ENV = 'RTD_TEST_OIDC_ISSUER';
 /** The provider's private signing keys, for tests that forge tokens with bad claims. */
 export const IDP_JWKS_FILE_ENV = 'RTD_TEST_IDP_JWKS_FILE';
 
+/**
+ * Every setting of a test's processes, flat: the kernel's shared AppConfig and each library's slice
+ * (their field names do not overlap). startTestApi and startTestWorker give this one object as
+ * APP_CONFIG and as every slice; each reads its own fields.
+ */
+export type TestConfig = AppConfig & NotificationsConfig & ExportsConfig & ObjectivesConfig & PrivacyConfig;
+
 export interface TestDatabase {
   name: string;
-  config: AppConfig;
+  config: TestConfig;
   drop(): Promise<void>;
 }
 
-export function configFor(database: string, env: NodeJS.ProcessEnv = process.env): AppConfig {
+export function configFor(database: string, env: NodeJS.ProcessEnv = process.env): TestConfig {
   const issuer = env[OIDC_ISSUER_ENV];
-  const base = loadConfig({ ...env, NODE_ENV: 'test', ...(issuer ? { OIDC_ISSUER: issuer } : {}) });
+  const testEnv = { ...env, NODE_ENV: 'test', ...(issuer ? { OIDC_ISSUER: issuer } : {}) };
+  const base = loadConfig(testEnv);
   return {
+    ...loadNotificationsConfig(testEnv),
+    ...loadExportsConfig(testEnv),
+    ...loadObjectivesConfig(testEnv),
+    ...loadPrivacyConfig(testEnv),
     ...base,
     databaseUrl: withDatabase(base.databaseUrl, database),
     databaseOwnerUrl: withDatabase(base.databaseOwnerUrl, database),
@@ -45,6 +64,15 @@ export function configFor(database: string, env: NodeJS.ProcessEnv = process.env
     // Any free port: test files run side by side, each with its API and worker.
     metrics: { ...base.metrics, apiPort: 0, workerPort: 0 },
   };
+}
+
+/** The test's configuration as APP_CONFIG and as every library's slice (each reads its own fields). */
+export function withTestConfig(builder: TestingModuleBuilder, config: TestConfig): TestingModuleBuilder {
+  let overridden = builder.overrideProvider(APP_CONFIG).useValue(config);
+  for (const slice of registeredConfigSlices()) {
+    overridden = overridden.overrideProvider(slice.token).useValue(config);
+  }
+  return overridden;
 }
 
 export async function createTestDatabase(): Promise<TestDatabase> {

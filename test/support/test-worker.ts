@@ -1,14 +1,12 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { Client } from 'pg';
-import { APP_CONFIG, AppConfig } from '@rtd/kernel';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { TestConfig, withTestConfig } from './test-database';
 
 /** The real worker (queues, outbox relay, processors) in this process, on the test's database and queue prefix. */
-export async function startTestWorker(config: AppConfig): Promise<INestApplicationContext> {
-  const moduleRef = await Test.createTestingModule({ imports: [WorkerModule] })
-    .overrideProvider(APP_CONFIG)
-    .useValue(config)
+export async function startTestWorker(config: TestConfig): Promise<INestApplicationContext> {
+  const moduleRef = await withTestConfig(Test.createTestingModule({ imports: [WorkerModule] }), config)
     .setLogger({ log() {}, error() {}, warn() {}, debug() {}, verbose() {} } as never)
     .compile();
   await moduleRef.init();
@@ -35,7 +33,7 @@ export async function eventually<T>(
  * not sent (read as the tables' owner). Tests that assert "no duplicate" count only after this,
  * instead of sleeping and hoping a late duplicate would have arrived.
  */
-export async function outboxSettled(api: { db: { config: AppConfig } }, timeoutMs = 30_000): Promise<void> {
+export async function outboxSettled(api: { db: { config: TestConfig } }, timeoutMs = 30_000): Promise<void> {
   const owner = new Client({ connectionString: api.db.config.databaseOwnerUrl });
   await owner.connect();
   try {

@@ -67,6 +67,11 @@ export async function ensureDatabase(urls: DatabaseUrls, options: { template?: s
     if (exists.rowCount === 0) {
       const template = options.template ? ` TEMPLATE ${quoteIdent(options.template)}` : '';
       await admin.query(`CREATE DATABASE ${quoteIdent(database)} OWNER ${OWNER_ROLE}${template}`);
+      // A clone does not inherit the template's database grants: rtd_app gets no TEMPORARY, as
+      // the migrations leave it (migrations/1764000285000-verified-context-once.ts).
+      if (options.template) {
+        await admin.query(`REVOKE TEMPORARY ON DATABASE ${quoteIdent(database)} FROM PUBLIC`);
+      }
     }
   } finally {
     await admin.end();

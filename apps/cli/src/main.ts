@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import path from 'node:path';
-import { ConfigError, loadConfig } from '@rtd/kernel';
+import { ConfigError, loadConfig, validateConfiguration } from '@rtd/kernel';
 import { ServiceUnavailableError } from '@rtd/platform';
 import { defaultPopulationOptions } from '@rtd/tenancy';
 import { parseCliArgs, parsePeriod } from './cli-options';
@@ -52,6 +52,7 @@ const USAGE = `Uso: rtd-hub <comando>
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   const config = loadConfig();
+  validateConfiguration(); // and the slices of the libraries the commands use (notifications for demo)
   switch (command) {
     case 'db:setup':
       await setupDatabase(config);

@@ -6,3 +6,4 @@ export * from './caller-access';
 export * from './job-context';
 export * from './tables';
 export * from './data-request';
+export * from './membership-abilities';

@@ -42,6 +42,8 @@ const MAX_TREND_DAYS = 366;
 @Injectable()
 export class ComplianceService {
   private readonly cache = new Map<string, CountsRow[]>();
+  /** The summaries being computed, by cache key: concurrent misses of one key share one statement. */
+  private readonly computing = new Map<string, Promise<CountsRow[]>>();
 
   constructor(
     private readonly repository: ComplianceRepository,
@@ -87,12 +89,33 @@ export class ComplianceService {
     if (rows) {
       this.cache.delete(key);
     } else {
-      rows = await this.repository.summary(db, { consortiumId, regionCode, objectiveId }, groupBy);
+      rows = await this.computeOnce(key, () =>
+        this.repository.summary(db, { consortiumId, regionCode, objectiveId }, groupBy),
+      );
       if (objectiveId !== null && rows.length === 0) await this.assertObjectiveVisible(ctx, objectiveId);
     }
     this.cache.set(key, rows);
     if (this.cache.size > CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value!);
     return sortBuckets(rows.map((row) => ({ ...row, completionRate: completionRate(row) })));
+  }
+
+  /**
+   * The rows of a missed key, computed once however many requests miss it at the same time (after
+   * a write, every dashboard of the consortium misses together). Sharing is as safe as the cache:
+   * the key holds the data versions each waiter read before asking, and the statement that
+   * computes them starts after its requester read the same versions, so it sees at least those
+   * writes. If that request fails (its transaction, say), a waiter computes in its own.
+   */
+  private async computeOnce(key: string, compute: () => Promise<CountsRow[]>): Promise<CountsRow[]> {
+    const running = this.computing.get(key);
+    if (running) return running.catch(() => compute());
+    const rows = compute();
+    this.computing.set(key, rows);
+    try {
+      return await rows;
+    } finally {
+      if (this.computing.get(key) === rows) this.computing.delete(key);
+    }
   }
 
   /** The same buckets per day, from the midnight snapshots, oldest day first. */

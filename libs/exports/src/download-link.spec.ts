@@ -1,7 +1,10 @@
 import { checkDownload, checkUpload, downloadLinkSettings, signDownload, signUpload } from './download-link';
 
 describe('download links', () => {
-  const settings = downloadLinkSettings({ downloadLinkSecret: 'x'.repeat(32), downloadLinkTtlSeconds: 60 });
+  const settings = downloadLinkSettings(
+    { downloadLinkSecret: 'x'.repeat(32) },
+    { downloadLinkTtlSeconds: 60 },
+  );
   const parts = (url: string) => {
     const parsed = new URL(url, 'http://h');
     return [parsed.searchParams.get('expires')!, parsed.searchParams.get('signature')!] as const;

@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { AppConfig } from '@rtd/kernel';
+import type { ExportsConfig } from './exports.config';
 
 export interface DownloadLinkSettings {
   secret: Buffer;
@@ -7,15 +8,16 @@ export interface DownloadLinkSettings {
 }
 
 /**
- * The signing key and lifetime of the links, from the validated configuration
- * (DOWNLOAD_LINK_SECRET, DOWNLOAD_LINK_TTL_SECONDS: libs/kernel app-config.ts).
+ * The signing key and lifetime of the links, from the validated configuration: DOWNLOAD_LINK_SECRET
+ * (libs/kernel app-config.ts, shared with the calendar) and DOWNLOAD_LINK_TTL_SECONDS (exports.config.ts).
  */
 export function downloadLinkSettings(
-  config: Pick<AppConfig, 'downloadLinkSecret' | 'downloadLinkTtlSeconds'>,
+  app: Pick<AppConfig, 'downloadLinkSecret'>,
+  exports: Pick<ExportsConfig, 'downloadLinkTtlSeconds'>,
 ): DownloadLinkSettings {
   return {
-    secret: Buffer.from(config.downloadLinkSecret, 'utf8'),
-    ttlSeconds: config.downloadLinkTtlSeconds,
+    secret: Buffer.from(app.downloadLinkSecret, 'utf8'),
+    ttlSeconds: exports.downloadLinkTtlSeconds,
   };
 }
 

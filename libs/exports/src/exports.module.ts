@@ -8,6 +8,7 @@ import { PlanModule } from '@rtd/plan';
 import { PnrrModule } from '@rtd/pnrr';
 import { TenancyModule } from '@rtd/tenancy';
 import { ComuneFiles } from './comune-files';
+import { ExportsConfigModule } from './exports.config';
 import { EvidenceLinks } from './evidence/evidence-links';
 import { EvidenceLinksResolver } from './evidence/evidence-links.resolver';
 import { ExportData } from './export-data';
@@ -22,6 +23,7 @@ import { SchedaNarrativeRepository } from './narrative/scheda-narrative.reposito
 import { SchedaNarrativeResolver } from './narrative/scheda-narrative.resolver';
 import { SchedaNarrativeService } from './narrative/scheda-narrative.service';
 import { PianoDocumentService } from './piano/piano-document.service';
+import { RegionExportRequests } from './region/region-export.requests';
 
 @Module({
   imports: [
@@ -33,6 +35,7 @@ import { PianoDocumentService } from './piano/piano-document.service';
     PnrrModule,
     PlanModule,
     OutboxModule,
+    ExportsConfigModule,
   ],
   providers: [
     ExportData,
@@ -47,6 +50,7 @@ import { PianoDocumentService } from './piano/piano-document.service';
     EvidenceLinks,
     EvidenceLinksResolver,
     PianoDocumentService,
+    RegionExportRequests,
     SchedaNarrativeRepository,
     SchedaNarrativeService,
     SchedaNarrativeResolver,

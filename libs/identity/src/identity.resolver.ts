@@ -1,7 +1,13 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, RequestContext } from '@rtd/kernel';
 import { ComuneObject, ConsortiumObject } from '@rtd/tenancy';
-import { GrantRoleInput, MeObject, MembershipObject, PersonProfileObject } from './dto/membership.object';
+import {
+  GrantRoleInput,
+  MeObject,
+  MembershipAbilitiesObject,
+  MembershipObject,
+  PersonProfileObject,
+} from './dto/membership.object';
 import { IdentityService } from './identity.service';
 
 @Resolver(() => MembershipObject)
@@ -67,6 +73,13 @@ export class MembershipResolver {
   @ResolveField(() => Boolean, { description: 'whether the caller may revoke this role now' })
   canRevoke(@Ctx() ctx: RequestContext, @Parent() membership: MembershipObject) {
     return this.identity.canRevoke(ctx, membership);
+  }
+
+  @ResolveField(() => MembershipAbilitiesObject, {
+    description: 'what this role lets its holder do (the ability factory asked with this membership alone)',
+  })
+  abilities(@Parent() membership: MembershipObject): MembershipAbilitiesObject {
+    return this.identity.abilitiesOf(membership);
   }
 
   @ResolveField(() => String, {

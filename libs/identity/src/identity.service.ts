@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@rtd/audit';
-import { callerAccess, on, Role, ROLE_SCOPE } from '@rtd/authz';
+import { callerAccess, membershipAbilities, on, Role, ROLE_SCOPE } from '@rtd/authz';
 import {
   actorSubject,
   badInput,
@@ -206,6 +206,11 @@ export class IdentityService {
         regionCode: membership.regionCode,
       }),
     );
+  }
+
+  /** What the role lets its holder do: the ability factory asked with this membership alone. */
+  abilitiesOf(membership: MembershipObject) {
+    return membershipAbilities(membership, membership.personId);
   }
 
   consortiumOf(ctx: RequestContext, membership: MembershipObject) {

@@ -1,4 +1,6 @@
 export * from './config/app-config';
+export * from './config/config-slice';
+export * from './config/env';
 export * from './config/config.module';
 export * from './errors';
 export * from './context/actor';

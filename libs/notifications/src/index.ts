@@ -1,3 +1,4 @@
+export * from './notifications.config';
 export * from './mailer';
 export * from './templates';
 export * from './notifications.module';

@@ -4,6 +4,7 @@ import type { MailRecipient } from '@rtd/identity';
 import { APP_CONFIG, currentLogContext } from '@rtd/kernel';
 import type { AppConfig } from '@rtd/kernel';
 import { Mailer } from './mailer';
+import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from './notifications.config';
 import type { NotificationKind } from './preferences/notification-kinds';
 import { unsubscribeUrl } from './preferences/unsubscribe-link';
 import { MailContent, withUnsubscribe } from './templates';
@@ -17,7 +18,8 @@ import { MailContent, withUnsubscribe } from './templates';
 export class MailDelivery {
   constructor(
     private readonly mailer: Mailer,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_CONFIG) private readonly app: AppConfig,
+    @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
   ) {}
 
   /**
@@ -56,7 +58,7 @@ export class MailDelivery {
     let mail = content;
     let headers: Record<string, string> | undefined;
     if (kind) {
-      const url = unsubscribeUrl(this.config.publicUrl, this.config.unsubscribeLinkSecret, {
+      const url = unsubscribeUrl(this.app.publicUrl, this.config.unsubscribeLinkSecret, {
         personId: recipient.personId,
         kind,
       });

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import { APP_CONFIG, currentLogContext, metrics } from '@rtd/kernel';
-import type { AppConfig } from '@rtd/kernel';
+import { currentLogContext, metrics } from '@rtd/kernel';
 import { createTransport, type Transporter } from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
+import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from './notifications.config';
 
 export interface OutgoingMail {
   /** An address, optionally with a display name: `Anna Moretti <anna.moretti@comune.crema.cr.it>`. */
@@ -29,7 +29,9 @@ export class Mailer implements OnModuleDestroy {
   private readonly transport: Transporter<SMTPTransport.SentMessageInfo, SMTPTransport.Options>;
   private readonly logger = new Logger(Mailer.name);
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+  constructor(
+    @Inject(NOTIFICATIONS_CONFIG) private readonly config: Pick<NotificationsConfig, 'smtpUrl' | 'mailFrom'>,
+  ) {
     this.transport = createTransport({
       url: config.smtpUrl,
       // nodemailer's defaults (up to 10 minutes) would hold a worker slot for long against a dead

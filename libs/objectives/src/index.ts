@@ -1,3 +1,4 @@
+export * from './objectives.config';
 export * from './objectives.module';
 export * from './objectives.service';
 export * from './objectives.repository';

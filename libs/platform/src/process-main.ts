@@ -1,15 +1,16 @@
-import { ConfigError, loadConfig } from '@rtd/kernel';
+import { ConfigError, validateConfiguration } from '@rtd/kernel';
 
 /** EX_CONFIG of sysexits.h: supervisors can tell "fix the environment" from a crash. */
 export const EXIT_BAD_CONFIG = 78;
 
 /**
- * Entry point of a long-running process (API, worker): validates the environment first, so a
- * bad variable is reported by name and nothing starts, then runs `start`.
+ * Entry point of a long-running process (API, worker): validates the environment first (the
+ * kernel's shared settings and the slice of every library the process links), so a bad variable
+ * is reported by name and nothing starts, then runs `start`.
  */
 export function runProcess(what: string, start: () => Promise<unknown>): void {
   try {
-    loadConfig();
+    validateConfiguration();
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);

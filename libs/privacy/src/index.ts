@@ -1,3 +1,4 @@
+export * from './privacy.config';
 export * from './privacy.module';
 export * from './privacy.service';
 export * from './dto/personal-data.types';

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describeImport } from '@rtd/catalog';
 import { seedDemoObjectives, seedDemoPiano, seedDemoTenants } from '@rtd/demo';
 import { AppConfig, ConfigError } from '@rtd/kernel';
+import { loadNotificationsConfig } from '@rtd/notifications';
 import { connectAdmin } from '../database-setup';
 import { assertRedisReachable } from '@rtd/platform';
 import { loadReferenceData } from '../reference-data';
@@ -139,7 +140,7 @@ export async function runDemo(config: AppConfig, log: (line: string) => void): P
   const layout = demoLayout(config);
   await prepareDemoData(config, log);
   // Mail goes to a local catcher unless SMTP_URL names a real relay.
-  const smtp = new URL(config.smtpUrl);
+  const smtp = new URL(loadNotificationsConfig().smtpUrl);
   const localMail = ['127.0.0.1', 'localhost'].includes(smtp.hostname);
   const mailCatcher: ServiceSpec[] = localMail
     ? [

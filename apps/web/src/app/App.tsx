@@ -11,7 +11,17 @@ import { GraphqlProvider } from '../lib/graphql';
 import { Layout } from './Layout';
 import { NotFoundPage, WelcomePage } from './pages';
 import type { Role } from '../gql/graphql';
-import { homeOf, isComuneRole, isObserver, isOfficeRole, isOfficeWriter, isOperator } from './roles';
+import { LOADING_LABEL, NAV_LABEL } from '../lib/i18n';
+import {
+  abilitiesOf,
+  homeOf,
+  isComuneRole,
+  isObserver,
+  isOfficeRole,
+  isOfficeWriter,
+  isOperator,
+  type Abilities,
+} from './roles';
 
 import { AssignmentPage } from '../features/assignment/components/AssignmentPage';
 import { ReviewQueuePage } from '../features/review/components/ReviewQueuePage';
@@ -64,7 +74,7 @@ export function App() {
 function Authenticated() {
   const auth = useAuth();
   const location = useLocation();
-  if (auth.status === 'loading') return <Loading what="di RTD Hub" />;
+  if (auth.status === 'loading') return <Loading what={LOADING_LABEL.app} />;
   if (auth.status !== 'authenticated')
     return (
       <LoginPage
@@ -89,13 +99,13 @@ function WithSession() {
         <ErrorNotice error={appError} />
       </div>
     ) : (
-      <Loading what="del profilo" />
+      <Loading what={LOADING_LABEL.profile} />
     );
   return (
     <SessionProvider me={data.me}>
       <Layout>
         <ErrorBoundary>
-          <Suspense fallback={<Loading what="della pagina" />}>
+          <Suspense fallback={<Loading what={LOADING_LABEL.page} />}>
             <AppRoutes />
           </Suspense>
         </ErrorBoundary>
@@ -150,9 +160,7 @@ function AppRoutes() {
       <Route
         path="/registro"
         element={
-          <Office
-            render={(o) => (o.role === 'CONSORTIUM_STAFF' ? <NotFoundPage /> : <AuditLogPage {...o} />)}
-          />
+          <Office render={(o) => (o.abilities.readsAuditLog ? <AuditLogPage {...o} /> : <NotFoundPage />)} />
         }
       />
       <Route
@@ -190,8 +198,10 @@ export interface OfficeProps {
   consortiumId: string;
   consortiumName: string;
   role: Role;
-  /** RTD or staff: may create objectives, review, enrol people (RTD), and so on. */
+  /** RTD or staff: may create objectives, review, and so on (the server's `managesConsortium`). */
   canWrite: boolean;
+  /** What the server says this role may do (Membership.abilities). */
+  abilities: Abilities;
 }
 
 function Office({ render, writer = false }: { render: (props: OfficeProps) => ReactNode; writer?: boolean }) {
@@ -204,6 +214,7 @@ function Office({ render, writer = false }: { render: (props: OfficeProps) => Re
         consortiumName: active!.consortium!.name,
         role: active!.role,
         canWrite: isOfficeWriter(active),
+        abilities: abilitiesOf(active),
       })}
     </>
   );
@@ -260,7 +271,9 @@ function ComuneRoute() {
           actions={
             <>
               <ExportButtons scope={{ comuneId: active.comune.id }} />
-              {active.role === 'COMUNE_REFERENT' ? <StatusImport comuneId={active.comune.id} /> : null}
+              {abilitiesOf(active).importsComuneStatuses ? (
+                <StatusImport comuneId={active.comune.id} />
+              ) : null}
             </>
           }
         />
@@ -284,14 +297,14 @@ function AssignmentRoute() {
   const { id = '' } = useParams();
   const { active } = useSession();
   const backTo = isOfficeRole(active)
-    ? { href: '/da-validare', label: 'Da validare' }
-    : { href: '/comune', label: 'Le attività del Comune' };
+    ? { href: '/da-validare', label: NAV_LABEL['/da-validare'] }
+    : { href: '/comune', label: NAV_LABEL['/comune'] };
   return (
     <AssignmentPage
       key={id}
       id={id}
       backTo={backTo}
-      canRecordIndicators={active?.role === 'COMUNE_REFERENT' || isOfficeWriter(active)}
+      canRecordIndicators={abilitiesOf(active).recordsIndicators}
     />
   );
 }

@@ -1,8 +1,10 @@
+import { Button } from 'design-react-kit';
 import type { ReactNode } from 'react';
 import { NavLink, useNavigate } from 'react-router';
 import { SessionWarning } from '../components/SessionWarning';
 import { useAuth } from '../lib/auth';
 import { describeMembership, useSession } from '../features/session/session';
+import { LAYOUT_LABEL as L } from '../lib/i18n';
 import { homeOf, navigationFor } from './roles';
 
 /** Bootstrap Italia header: the service, who is logged in and in which role, the pages of that role. */
@@ -18,26 +20,27 @@ export function Layout({ children }: { children: ReactNode }) {
   };
   return (
     <>
+      {/* design-react-kit's Skiplink drops its children unless it is a `nav`: a plain link. */}
       <a className="rtd-skip" href="#contenuto">
-        Vai al contenuto
+        {L.skipToContent}
       </a>
       <header className="it-header-wrapper">
         <div className="it-header-slim-wrapper">
           <div className="container">
             <div className="it-header-slim-wrapper-content d-flex flex-wrap justify-content-between align-items-center gap-2 py-1">
-              <span className="text-white">Ufficio RTD associato</span>
+              <span className="text-white">{L.office}</span>
               <div className="rtd-header-user">
                 <span>
-                  <span className="visually-hidden">Accesso come </span>
+                  <span className="visually-hidden">{L.signedInAs}</span>
                   <strong>{session.displayName}</strong>
                 </span>
                 {session.memberships.length > 1 ? (
                   <label className="d-flex align-items-center gap-2 mb-0">
-                    <span className="text-white">Ruolo</span>
+                    <span className="text-white">{L.role}</span>
                     <select
                       value={session.active?.id ?? ''}
                       onChange={(e) => switchTo(e.target.value)}
-                      aria-label="Ruolo con cui operi"
+                      aria-label={L.roleSwitch}
                     >
                       {session.memberships.map((m) => (
                         <option key={m.id} value={m.id}>
@@ -49,18 +52,14 @@ export function Layout({ children }: { children: ReactNode }) {
                 ) : session.active ? (
                   <span>{describeMembership(session.active)}</span>
                 ) : (
-                  <span>Nessun ruolo</span>
+                  <span>{L.noRole}</span>
                 )}
                 <NavLink to="/notifiche" className="text-white">
-                  Notifiche
+                  {L.notifications}
                 </NavLink>
-                <button
-                  type="button"
-                  className="btn btn-sm btn-outline-light"
-                  onClick={() => void auth.logout()}
-                >
-                  Esci
-                </button>
+                <Button type="button" color="light" outline size="sm" onClick={() => void auth.logout()}>
+                  {L.logout}
+                </Button>
               </div>
             </div>
           </div>
@@ -71,16 +70,14 @@ export function Layout({ children }: { children: ReactNode }) {
               <div className="it-brand-wrapper">
                 <NavLink to="/" className="text-white text-decoration-none">
                   <div className="it-brand-text">
-                    <div className="it-brand-title">RTD Hub</div>
-                    <div className="it-brand-tagline d-none d-md-block">
-                      Il Piano Triennale per l’informatica nei Comuni
-                    </div>
+                    <div className="it-brand-title">{L.brand}</div>
+                    <div className="it-brand-tagline d-none d-md-block">{L.tagline}</div>
                   </div>
                 </NavLink>
               </div>
             </div>
             {links.length ? (
-              <nav aria-label="Pagine" className="rtd-nav pb-2">
+              <nav aria-label={L.navigation} className="rtd-nav pb-2">
                 <ul className="list-unstyled d-flex flex-wrap gap-4 mb-0">
                   {links.map((link) => (
                     <li key={link.to}>
@@ -101,9 +98,7 @@ export function Layout({ children }: { children: ReactNode }) {
       </main>
       <footer className="it-footer">
         <div className="it-footer-small-prints clearfix">
-          <div className="container py-3 text-white small">
-            RTD Hub · software libero (EUPL-1.2) per gli Uffici RTD in forma associata
-          </div>
+          <div className="container py-3 text-white small">{L.footer}</div>
         </div>
       </footer>
     </>

@@ -1,19 +1,37 @@
-import type { Role } from '../gql/graphql';
 import type { SessionMembership } from '../features/session/session';
+import { NAV_LABEL } from '../lib/i18n';
 
-const COMUNE_ROLES: Role[] = ['COMUNE_REFERENT', 'COMUNE_DELEGATE', 'COMUNE_VIEWER'];
-const OFFICE_ROLES: Role[] = ['CONSORTIUM_RTD', 'CONSORTIUM_STAFF', 'AUDITOR'];
+/**
+ * What the active membership may do comes from the server (`Membership.abilities`, answered by the
+ * ability factory in libs/authz): this file holds no rule of its own, only which page and which
+ * links show each ability.
+ */
+export type Abilities = SessionMembership['abilities'];
 
+const NONE: Abilities = {
+  readsComuneActivities: false,
+  importsComuneStatuses: false,
+  readsConsortium: false,
+  managesConsortium: false,
+  grantsConsortiumRoles: false,
+  readsAuditLog: false,
+  recordsIndicators: false,
+  readsRegion: false,
+  createsConsortia: false,
+};
+
+/** The abilities of the membership the person acts in (none when there is none). */
+export const abilitiesOf = (m: SessionMembership | null): Abilities => m?.abilities ?? NONE;
+
+/** The comune's pages need the comune; the office's the consortium; the observer's the region. */
 export const isComuneRole = (m: SessionMembership | null) =>
-  !!m && COMUNE_ROLES.includes(m.role) && !!m.comune;
+  !!m?.comune && abilitiesOf(m).readsComuneActivities;
 export const isOfficeRole = (m: SessionMembership | null) =>
-  !!m && OFFICE_ROLES.includes(m.role) && !!m.consortium;
-/** RTD and staff run the office's work; the auditor only reads. */
+  !!m?.consortium && abilitiesOf(m).readsConsortium;
 export const isOfficeWriter = (m: SessionMembership | null) =>
-  isOfficeRole(m) && (m!.role === 'CONSORTIUM_RTD' || m!.role === 'CONSORTIUM_STAFF');
-export const isObserver = (m: SessionMembership | null) =>
-  !!m && m.role === 'REGIONAL_OBSERVER' && !!m.regionCode;
-export const isOperator = (m: SessionMembership | null) => !!m && m.role === 'PLATFORM_ADMIN';
+  isOfficeRole(m) && abilitiesOf(m).managesConsortium;
+export const isObserver = (m: SessionMembership | null) => !!m?.regionCode && abilitiesOf(m).readsRegion;
+export const isOperator = (m: SessionMembership | null) => abilitiesOf(m).createsConsortia;
 
 /** The page a role lands on after login. */
 export function homeOf(m: SessionMembership | null): string {
@@ -24,34 +42,23 @@ export function homeOf(m: SessionMembership | null): string {
   return '/benvenuto';
 }
 
+const link = (to: keyof typeof NAV_LABEL) => ({ to, label: NAV_LABEL[to] });
+
 export function navigationFor(m: SessionMembership | null): { to: string; label: string }[] {
-  if (isComuneRole(m))
-    return [
-      { to: '/comune', label: 'Le attività del Comune' },
-      { to: '/piano', label: 'Piano Triennale' },
-    ];
+  if (isComuneRole(m)) return [link('/comune'), link('/piano')];
   if (isOfficeRole(m)) {
     const links = [
-      { to: '/cruscotto', label: 'Cruscotto' },
-      { to: '/da-validare', label: 'Da validare' },
-      { to: '/obiettivi', label: 'Obiettivi condivisi' },
-      { to: '/piano', label: 'Piano Triennale' },
-      { to: '/piano-consorzio', label: 'Il Piano del consorzio' },
-      { to: '/persone', label: 'Referenti e ruoli' },
+      link('/cruscotto'),
+      link('/da-validare'),
+      link('/obiettivi'),
+      link('/piano'),
+      link('/piano-consorzio'),
+      link('/persone'),
     ];
-    if (m!.role === 'CONSORTIUM_RTD' || m!.role === 'AUDITOR')
-      links.push({ to: '/registro', label: 'Registro delle attività' });
+    if (abilitiesOf(m).readsAuditLog) links.push(link('/registro'));
     return links;
   }
-  if (isObserver(m))
-    return [
-      { to: '/regione', label: 'La Regione' },
-      { to: '/piano', label: 'Piano Triennale' },
-    ];
-  if (isOperator(m))
-    return [
-      { to: '/consorzi', label: 'Consorzi' },
-      { to: '/piano', label: 'Piano Triennale' },
-    ];
+  if (isObserver(m)) return [link('/regione'), link('/piano')];
+  if (isOperator(m)) return [link('/consorzi'), link('/piano')];
   return [];
 }

@@ -282,3 +282,9 @@ export const TARGET_LABEL = {
 } as const;
 
 export * from './i18n-documents';
+export * from './i18n-app';
+export * from './i18n-plan';
+export * from './i18n-plan-vocabulary';
+export * from './i18n-consortia';
+export * from './i18n-objectives';
+export * from './i18n-work';

@@ -14,6 +14,7 @@ import {
   signUpload,
   UploadTerms,
 } from '../download-link';
+import { EXPORTS_CONFIG, type ExportsConfig } from '../exports.config';
 
 /**
  * The signed, short-lived links of evidence files (docs/evidence-files.md), the exports' own
@@ -26,10 +27,11 @@ export class EvidenceLinks {
   private readonly links: DownloadLinkSettings;
 
   constructor(
-    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(APP_CONFIG) app: AppConfig,
+    @Inject(EXPORTS_CONFIG) config: ExportsConfig,
     private readonly evidence: EvidenceService,
   ) {
-    this.links = downloadLinkSettings(config);
+    this.links = downloadLinkSettings(app, config);
   }
 
   async createUpload(

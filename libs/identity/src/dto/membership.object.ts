@@ -99,3 +99,38 @@ export class GrantRoleInput {
   })
   email?: string | null;
 }
+
+@ObjectType('MembershipAbilities', {
+  description:
+    "What a role lets its holder do, answered by the server's ability factory (the web app shows pages and controls from it and keeps no copy of the rules)",
+})
+export class MembershipAbilitiesObject {
+  @Field(() => Boolean, { description: "reads its comune's activities (referent, delegate, viewer)" })
+  readsComuneActivities: boolean;
+
+  @Field(() => Boolean, { description: "imports its comune's statuses from a monitoring sheet (referent)" })
+  importsComuneStatuses: boolean;
+
+  @Field(() => Boolean, {
+    description: "reads the consortium's dashboard, objectives, review queue and people",
+  })
+  readsConsortium: boolean;
+
+  @Field(() => Boolean, { description: "writes objectives, reviews reports, edits the consortium's Piano" })
+  managesConsortium: boolean;
+
+  @Field(() => Boolean, { description: 'grants and revokes the roles of the consortium and its comuni' })
+  grantsConsortiumRoles: boolean;
+
+  @Field(() => Boolean, { description: "reads the consortium's audit log" })
+  readsAuditLog: boolean;
+
+  @Field(() => Boolean, { description: "records values of the Piano's indicators" })
+  recordsIndicators: boolean;
+
+  @Field(() => Boolean, { description: "reads the region's aggregates" })
+  readsRegion: boolean;
+
+  @Field(() => Boolean, { description: 'creates consortia and names their RTD' })
+  createsConsortia: boolean;
+}

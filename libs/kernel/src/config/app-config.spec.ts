@@ -1,4 +1,5 @@
-import { ConfigError, loadConfig, redactUrl, withDatabase, jobTimingFromEnv } from './app-config';
+import { loadConfig, redactUrl, withDatabase, jobTimingFromEnv } from './app-config';
+import { ConfigError } from './env';
 
 describe('loadConfig', () => {
   it('has defaults that work on a developer machine', () => {
@@ -64,19 +65,22 @@ describe('loadConfig', () => {
     );
   });
 
-  it('reads the download links settings: a secret of 32+ characters, drawn per process in development, and a lifetime of 30 to 900 s', () => {
+  it('reads the download links secret: 32+ characters, drawn per process in development', () => {
     expect(() => loadConfig({ DOWNLOAD_LINK_SECRET: 'short' })).toThrow(
       'Configurazione non valida: DOWNLOAD_LINK_SECRET deve essere lunga almeno 32 caratteri',
-    );
-    expect(() => loadConfig({ DOWNLOAD_LINK_TTL_SECONDS: '86400' })).toThrow(
-      /DOWNLOAD_LINK_TTL_SECONDS deve essere compreso tra 30 e 900/,
     );
     const first = loadConfig({});
     expect(first.downloadLinkSecret.length).toBeGreaterThanOrEqual(32);
     expect(loadConfig({}).downloadLinkSecret).not.toBe(first.downloadLinkSecret);
-    expect(first.downloadLinkTtlSeconds).toBe(300);
     expect(loadConfig(PRODUCTION).downloadLinkSecret).toBe(PRODUCTION.DOWNLOAD_LINK_SECRET);
-    expect(loadConfig({ DOWNLOAD_LINK_TTL_SECONDS: '60' }).downloadLinkTtlSeconds).toBe(60);
+  });
+
+  it('keeps only the shared settings: each domain reads its own slice', () => {
+    const config = loadConfig({}) as unknown as Record<string, unknown>;
+    for (const moved of ['smtpUrl', 'mailFrom', 'unsubscribeLinkSecret', 'fanOutBatchSize', 'retention'])
+      expect(config[moved]).toBeUndefined();
+    expect(config.downloadLinkTtlSeconds).toBeUndefined();
+    expect(config.exportQueue).toBeUndefined();
   });
 
   it('puts the metrics on ports of their own, never the public one', () => {
@@ -86,12 +90,6 @@ describe('loadConfig', () => {
       workerPort: 9100,
     });
     expect(() => loadConfig({ PORT: '9464' })).toThrow(/API_METRICS_PORT deve essere diversa da PORT/);
-  });
-
-  it('reads the retention periods, in days', () => {
-    expect(loadConfig({}).retention).toEqual({ mailDays: 365, outboxDays: 30, exportDays: 400 });
-    expect(loadConfig({ RETENTION_MAIL_DAYS: '90' }).retention.mailDays).toBe(90);
-    expect(() => loadConfig({ RETENTION_OUTBOX_DAYS: '0' })).toThrow(/RETENTION_OUTBOX_DAYS/);
   });
 
   it('keeps the development defaults outside production', () => {

@@ -1,9 +1,21 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import {
+  ConfigEnv as Env,
+  ConfigError,
+  readEnum,
+  readInt,
+  readSecret,
+  readString,
+  readUrl,
+  requireInProduction,
+} from './env';
 
 /**
+ * The settings every process shares (database, Redis, HTTP, tokens/OIDC, logging, metrics).
  * Configuration comes from the environment only, is validated once at start-up and fails
  * fast with a message naming the variable. Defaults work on a developer machine with
- * PostgreSQL and Redis on loopback (see docs/configuration.md).
+ * PostgreSQL and Redis on loopback (see docs/configuration.md). A domain's own settings are its
+ * library's slice (`defineConfigSlice`, e.g. libs/notifications notifications.config.ts).
  */
 export interface AppConfig {
   nodeEnv: 'development' | 'test' | 'production';
@@ -26,14 +38,8 @@ export interface AppConfig {
   graphqlSchemaFile: string | null;
   oidcIssuer: string;
   oidcAudience: string;
-  /** Outgoing mail relay, e.g. smtp://user:pass@relay:587 (smtps:// for implicit TLS). */
-  smtpUrl: string;
   /** Address of the dashboard, for links in e-mails. */
   publicUrl: string;
-  /** Assignments created per transaction when an objective is pushed. */
-  fanOutBatchSize: number;
-  /** Sender of every e-mail, e.g. "Ufficio RTD" <rtd@example.it>. */
-  mailFrom: string;
   /** Folder of the built web app (`npm run build:web`), served by the API at `/`. */
   webRoot: string;
   /** OIDC client id of the web app: a public client using authorization code + PKCE. */
@@ -51,32 +57,14 @@ export interface AppConfig {
    */
   dbContextKey: string;
   /**
-   * HMAC key of the signed download links of the exports (libs/exports download-link.ts): every
-   * API process must share it, so production requires it; a development process draws its own.
+   * HMAC key of the signed links of the exports and evidence files (libs/exports download-link.ts)
+   * and of the calendar feed tokens (libs/calendar): every API process must share it, so production
+   * requires it; a development process draws its own. Shared by two domains, so the kernel's.
    * Never logged.
    */
   downloadLinkSecret: string;
-  /** How long a download link lives, in seconds (30 to 900). */
-  downloadLinkTtlSeconds: number;
-  /**
-   * HMAC key of the one-click unsubscribe links of the mails (libs/notifications
-   * unsubscribe-link.ts), signed by the worker and checked by the API (UNSUBSCRIBE_LINK_SECRET;
-   * by default derived from DB_CONTEXT_KEY, which every process shares). Never logged.
-   */
-  unsubscribeLinkSecret: string;
   /** The Prometheus endpoints, on ports of their own, never the public one (0: any free port). */
   metrics: MetricsEndpoints;
-  /** How long what the service keeps about people's activity is kept (the nightly retention job). */
-  retention: RetentionPeriods;
-  /** Files waiting for the worker (queued or being built) a person, and a consortium, may have. */
-  exportQueue: ExportQueueLimits;
-}
-
-export interface ExportQueueLimits {
-  /** Per person or machine client (EXPORT_QUEUE_PER_PERSON). */
-  perPerson: number;
-  /** Per consortium, every requester of its office and comuni together (EXPORT_QUEUE_PER_CONSORTIUM). */
-  perConsortium: number;
 }
 
 export interface MetricsEndpoints {
@@ -84,16 +72,6 @@ export interface MetricsEndpoints {
   host: string;
   apiPort: number;
   workerPort: number;
-}
-
-/** Days each kind of record is kept before the nightly retention job deletes it (docs/operations.md). */
-export interface RetentionPeriods {
-  /** The record of each e-mail sent (recipient, subject, when). */
-  mailDays: number;
-  /** Outbox messages whose job has finished (the background work log, with the request id). */
-  outboxDays: number;
-  /** Any export file, whatever its own expiry (a year for periodic reports, a day for the others). */
-  exportDays: number;
 }
 
 export interface RateLimits {
@@ -105,64 +83,6 @@ export interface RateLimits {
   client: number;
   /** Per remote address, counted before the token is checked, so anonymous attempts count too. */
   address: number;
-}
-
-export class ConfigError extends Error {
-  constructor(
-    readonly variable: string,
-    reason: string,
-  ) {
-    super(`Configurazione non valida: ${variable} ${reason}`);
-    this.name = 'ConfigError';
-  }
-}
-
-type Env = Record<string, string | undefined>;
-
-function readString(env: Env, name: string, fallback: string): string {
-  const value = env[name];
-  if (value === undefined || value === '') return fallback;
-  return value.trim();
-}
-
-/** A secret: long enough to resist guessing; its value never appears in an error message. */
-function readSecret(env: Env, name: string, fallback: string, minLength: number): string {
-  const value = readString(env, name, fallback);
-  if (value.length < minLength)
-    throw new ConfigError(name, `deve essere lunga almeno ${minLength} caratteri`);
-  return value;
-}
-
-function readInt(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (!/^\d+$/.test(raw.trim())) throw new ConfigError(name, `deve essere un numero intero, non "${raw}"`);
-  const value = Number(raw);
-  if (value < min || value > max)
-    throw new ConfigError(name, `deve essere compreso tra ${min} e ${max}, non ${value}`);
-  return value;
-}
-
-function readUrl(env: Env, name: string, fallback: string, protocols: string[]): string {
-  const value = readString(env, name, fallback);
-  let parsed: URL;
-  try {
-    parsed = new URL(value);
-  } catch {
-    throw new ConfigError(name, `non è un URL valido: "${value}"`);
-  }
-  if (!protocols.includes(parsed.protocol)) {
-    throw new ConfigError(name, `deve usare ${protocols.join(' o ')}, non "${parsed.protocol}"`);
-  }
-  return value;
-}
-
-function readEnum<T extends string>(env: Env, name: string, fallback: T, allowed: readonly T[]): T {
-  const value = readString(env, name, fallback);
-  if (!(allowed as readonly string[]).includes(value)) {
-    throw new ConfigError(name, `deve essere uno di ${allowed.join(', ')}, non "${value}"`);
-  }
-  return value as T;
 }
 
 const PG = ['postgres:', 'postgresql:'];
@@ -195,13 +115,7 @@ export const DEV_DB_CONTEXT_KEY = 'rtd-hub-development-db-context-key-not-a-secr
 
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = readEnum(env, 'NODE_ENV', 'development', ['development', 'test', 'production'] as const);
-  if (nodeEnv === 'production') {
-    for (const name of REQUIRED_IN_PRODUCTION) {
-      if ((env[name] ?? '').trim() === '') {
-        throw new ConfigError(name, 'deve essere impostata esplicitamente con NODE_ENV=production');
-      }
-    }
-  }
+  requireInProduction(env, REQUIRED_IN_PRODUCTION);
   const port = readInt(env, 'PORT', 4000, 1, 65535);
   const apiMetricsPort = readInt(env, 'API_METRICS_PORT', 9464, 0, 65535);
   // The metrics are for the operator's Prometheus, never on the port the public reaches.
@@ -233,10 +147,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     graphqlSchemaFile: schemaFile === '' ? null : schemaFile,
     oidcIssuer: readUrl(env, 'OIDC_ISSUER', 'http://127.0.0.1:4001', ['http:', 'https:']),
     oidcAudience: readString(env, 'OIDC_AUDIENCE', 'rtd-hub-api'),
-    fanOutBatchSize: readInt(env, 'FAN_OUT_BATCH_SIZE', 1000, 10, 50_000),
     publicUrl: readUrl(env, 'PUBLIC_URL', 'http://127.0.0.1:4000', ['http:', 'https:']).replace(/\/$/, ''),
-    smtpUrl: readUrl(env, 'SMTP_URL', 'smtp://127.0.0.1:2525', ['smtp:', 'smtps:']),
-    mailFrom: readString(env, 'MAIL_FROM', 'RTD Hub <noreply@rtdhub.localhost>'),
     webRoot: readString(env, 'WEB_ROOT', 'dist/web'),
     webOidcClientId: readString(env, 'WEB_OIDC_CLIENT_ID', 'rtd-hub-dashboard'),
     graphqlMaxTokens: readInt(env, 'GRAPHQL_MAX_TOKENS', 2000, 100, 100_000),
@@ -250,28 +161,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     dbContextKey: readSecret(env, 'DB_CONTEXT_KEY', DEV_DB_CONTEXT_KEY, 32),
     // Drawn per process in development: a link signed by one process is refused by another.
     downloadLinkSecret: readSecret(env, 'DOWNLOAD_LINK_SECRET', randomBytes(32).toString('base64url'), 32),
-    downloadLinkTtlSeconds: readInt(env, 'DOWNLOAD_LINK_TTL_SECONDS', 300, 30, 900),
-    unsubscribeLinkSecret: readSecret(
-      env,
-      'UNSUBSCRIBE_LINK_SECRET',
-      createHmac('sha256', readString(env, 'DB_CONTEXT_KEY', DEV_DB_CONTEXT_KEY))
-        .update('rtd-hub/unsubscribe-links/v1')
-        .digest('base64url'),
-      32,
-    ),
     metrics: {
       host: readString(env, 'METRICS_HOST', '127.0.0.1'),
       apiPort: apiMetricsPort,
       workerPort: readInt(env, 'WORKER_METRICS_PORT', 9465, 0, 65535),
-    },
-    retention: {
-      mailDays: readInt(env, 'RETENTION_MAIL_DAYS', 365, 1, 3650),
-      outboxDays: readInt(env, 'RETENTION_OUTBOX_DAYS', 30, 1, 3650),
-      exportDays: readInt(env, 'RETENTION_EXPORT_DAYS', 400, 1, 3650),
-    },
-    exportQueue: {
-      perPerson: readInt(env, 'EXPORT_QUEUE_PER_PERSON', 3, 1, 100),
-      perConsortium: readInt(env, 'EXPORT_QUEUE_PER_CONSORTIUM', 20, 1, 1000),
     },
   };
 }

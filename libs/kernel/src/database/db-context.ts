@@ -9,10 +9,12 @@ import { DataSource } from 'typeorm';
  * `app_context_key`, a table the application role cannot read (storeContextKey, at every
  * migration run). A transaction's settings go to PostgreSQL as one JSON text and its HMAC, in
  * bound parameters only, through the SECURITY DEFINER function `app_set_context`: it checks the
- * HMAC and keeps the text in `app.context` with a second HMAC bound to the backend and the
- * transaction (`app.context_sig`). Policies read the settings through `app_context()`, which
- * answers `{}` (no tenant) unless that second HMAC still matches. See
- * migrations/1764000009000-signed-tenant-context.ts.
+ * HMAC once and keeps the verified settings for the rest of the transaction in a temporary
+ * table of its owner's (`pg_temp.app_verified_context`, which rtd_app cannot read or write), as
+ * well as the text in `app.context` with a second HMAC bound to the backend and the transaction
+ * (`app.context_sig`). Policies read the settings through `app_context()`: the verified row, or,
+ * where there is none (a standby), `{}` (no tenant) unless that second HMAC still matches. See
+ * migrations/1764000009000-signed-tenant-context.ts and 1764000285000-verified-context-once.ts.
  */
 
 /** The statement that applies a signed context; `$1` is the JSON text, `$2` its HMAC in hex. */

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { callerAccess, JobContext } from '@rtd/authz';
-import { APP_CONFIG, APP_DATA_SOURCE, badInput, forbidden, RequestContext } from '@rtd/kernel';
-import type { AppConfig } from '@rtd/kernel';
+import { APP_DATA_SOURCE, badInput, forbidden, RequestContext } from '@rtd/kernel';
+import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../notifications.config';
 import { Delivery, KIND_RULES, NOTIFICATION_KINDS, NotificationKind } from './notification-kinds';
 import { NotificationPreferenceObject } from './notification-preference.types';
 import { PreferencesRepository } from './preferences.repository';
@@ -16,7 +16,7 @@ export const UNSUBSCRIBE_SUBJECT = 'system:unsubscribe';
 export class PreferencesService {
   constructor(
     private readonly repository: PreferencesRepository,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
     @Inject(APP_DATA_SOURCE) private readonly dataSource: DataSource,
   ) {}
 

@@ -1,5 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, ModuleMetadata, Module, Type } from '@nestjs/common';
+import { ObjectivesConfigModule } from '../objectives.config';
 import { ObjectivesRepository } from '../objectives.repository';
 import { FanOut } from './fan-out';
 import { PushRunProcessor } from './push-run.job';
@@ -18,7 +19,11 @@ export class PushRunJobsModule {
   }): DynamicModule {
     return {
       module: PushRunJobsModule,
-      imports: [...(options.imports ?? []), BullModule.registerQueue({ name: PUSH_RUNS_QUEUE })],
+      imports: [
+        ...(options.imports ?? []),
+        ObjectivesConfigModule,
+        BullModule.registerQueue({ name: PUSH_RUNS_QUEUE }),
+      ],
       providers: [
         ObjectivesRepository,
         FanOut,

@@ -3,8 +3,8 @@ import { Inject, Logger } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { JobContext } from '@rtd/authz';
-import { APP_CONFIG, APP_DATA_SOURCE, jobTimingFromEnv } from '@rtd/kernel';
-import type { AppConfig } from '@rtd/kernel';
+import { APP_DATA_SOURCE, jobTimingFromEnv } from '@rtd/kernel';
+import { OBJECTIVES_CONFIG, type ObjectivesConfig } from '../objectives.config';
 import { FAN_OUT_SUBJECT, FanOut } from './fan-out';
 import { PUSH_RUNS_QUEUE, PushRunJob } from './push-run.payload';
 
@@ -16,7 +16,7 @@ export class PushRunProcessor extends WorkerHost {
   constructor(
     private readonly fanOut: FanOut,
     @Inject(APP_DATA_SOURCE) private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(OBJECTIVES_CONFIG) private readonly config: ObjectivesConfig,
   ) {
     super();
   }

@@ -4,17 +4,10 @@ import { Queue } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
 import { JobContext } from '@rtd/authz';
 import { purgeExportFiles } from '@rtd/exports';
-import {
-  APP_CONFIG,
-  APP_DATA_SOURCE,
-  jobTimingFromEnv,
-  metrics,
-  scheduleRepeatingJob,
-  QUEUES,
-} from '@rtd/kernel';
-import type { AppConfig } from '@rtd/kernel';
+import { APP_DATA_SOURCE, jobTimingFromEnv, metrics, scheduleRepeatingJob, QUEUES } from '@rtd/kernel';
 import { purgeMailDeliveries } from '@rtd/notifications';
 import { purgeProcessedOutbox } from '@rtd/outbox';
+import { PRIVACY_CONFIG, type PrivacyConfig } from '../privacy.config';
 
 export const RETENTION_QUEUE = QUEUES.retention;
 export const NIGHTLY_RETENTION = 'nightly-retention';
@@ -39,7 +32,7 @@ export class RetentionProcessor extends WorkerHost {
   private readonly logger = new Logger(RetentionProcessor.name);
 
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(PRIVACY_CONFIG) private readonly config: PrivacyConfig,
     @Inject(APP_DATA_SOURCE) private readonly dataSource: DataSource,
   ) {
     super();

@@ -655,7 +655,11 @@ async function waitStreaming(admin: Client): Promise<void> {
   throw new Error('lo standby non replica dal primario dopo 60 s');
 }
 
-/** The signed context works on the standby: app_set_context only calls set_config, allowed in a read-only transaction. */
+/**
+ * The signed context works on the standby: no temporary table can be written there, so
+ * app_set_context keeps only the signed settings (set_config, allowed in a read-only transaction)
+ * and app_context() checks their signature (migrations/1764000285000-verified-context-once.ts).
+ */
 async function checkContextOnStandby(url: string, secret: string): Promise<string> {
   const client = new Client({ connectionString: url });
   await client.connect();

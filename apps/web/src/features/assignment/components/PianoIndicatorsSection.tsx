@@ -2,7 +2,7 @@ import { useQuery } from 'urql';
 import { ErrorNotice } from '../../../components/Feedback';
 import { formatDate } from '../../../lib/dates';
 import { toAppError } from '../../../lib/errors';
-import { periodLabel } from '../../plan/components/labels';
+import { periodLabel } from '../../../lib/i18n';
 import { RecordValueForm } from '../../plan/components/RecordValueForm';
 import type { AssignmentPianoIndicatorsQuery as Result } from '../../../gql/graphql';
 import { AssignmentPianoIndicatorsQuery, PianoIndicatorComuneValuesQuery } from '../api/assignment';

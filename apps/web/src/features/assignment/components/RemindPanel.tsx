@@ -1,7 +1,9 @@
+import { Button } from 'design-react-kit';
 import { useState } from 'react';
 import { useMutation } from 'urql';
 import { ErrorNotice } from '../../../components/Feedback';
 import { toAppError } from '../../../lib/errors';
+import { REMIND_LABEL as R } from '../../../lib/i18n';
 import { RemindAssignmentMutation } from '../api/assignment';
 
 /**
@@ -30,27 +32,17 @@ export function RemindPanel({
   return (
     <section aria-labelledby="sollecito-titolo" className="mb-4">
       <h2 id="sollecito-titolo" className="h4">
-        Sollecito
+        {R.title}
       </h2>
-      <p>
-        Il Comune riceve un’e-mail che gli ricorda di completare la rendicontazione. Si può sollecitare
-        un’attività una volta al giorno; il sollecito resta nella cronologia.
-      </p>
+      <p>{R.intro}</p>
       {error ? <ErrorNotice error={error} /> : null}
       <div role="status" aria-live="polite">
-        {sent ? (
-          <p className="text-success fw-semibold">Sollecito inviato: il Comune riceverà un’e-mail.</p>
-        ) : null}
+        {sent ? <p className="text-success fw-semibold">{R.sent}</p> : null}
       </div>
       {canRemind ? (
-        <button
-          type="button"
-          className="btn btn-outline-primary"
-          disabled={state.fetching}
-          onClick={() => void send()}
-        >
-          Sollecita il Comune
-        </button>
+        <Button type="button" color="primary" outline disabled={state.fetching} onClick={() => void send()}>
+          {R.remindComune}
+        </Button>
       ) : null}
     </section>
   );

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { completeLogin, useAuth } from '../../../lib/auth';
+import { LOGIN_LABEL as L } from '../../../lib/i18n';
 
 /** Where the provider sends the browser back: finish the login and go where the person was going. */
 export function CallbackPage() {
@@ -23,14 +24,13 @@ export function CallbackPage() {
     <div className="container my-5" role="status" aria-live="polite">
       {failed ? (
         <>
-          <h1>Accesso non completato</h1>
+          <h1>{L.failedTitle}</h1>
           <p>
-            L’accesso non è andato a buon fine o è scaduto. <a href="/">Torna alla pagina iniziale</a> e premi
-            di nuovo «Entra con SPID».
+            {L.failedText} <a href="/">{L.failedHome}</a> {L.failedRetry}
           </p>
         </>
       ) : (
-        <p>Accesso in corso…</p>
+        <p>{L.inProgress}</p>
       )}
     </div>
   );

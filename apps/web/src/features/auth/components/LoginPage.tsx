@@ -1,4 +1,6 @@
+import { Alert, Button } from 'design-react-kit';
 import { PageTitle } from '../../../components/PageTitle';
+import { LOGIN_LABEL as L } from '../../../lib/i18n';
 
 /** The logged-out page: one button, "Entra con SPID", back to where the person was going. */
 export function LoginPage({
@@ -12,24 +14,18 @@ export function LoginPage({
 }) {
   return (
     <div className="container my-5" style={{ maxWidth: '40rem' }}>
-      <PageTitle title="Accedi">RTD Hub</PageTitle>
-      <p className="lead">
-        Le attività del Piano Triennale per l’informatica nella Pubblica Amministrazione, tra l’Ufficio RTD
-        associato e i suoi Comuni.
-      </p>
-      {deepLink ? <p>Accedi per aprire la pagina che ti è stata indicata.</p> : null}
+      <PageTitle title={L.title}>{L.heading}</PageTitle>
+      <p className="lead">{L.lead}</p>
+      {deepLink ? <p>{L.deepLink}</p> : null}
       {error ? (
-        <div className="alert alert-danger" role="alert">
+        <Alert color="danger" role="alert">
           {error}
-        </div>
+        </Alert>
       ) : null}
-      <button type="button" className="btn btn-primary btn-lg" onClick={onLogin} disabled={!!error}>
-        Entra con SPID
-      </button>
-      <p className="small mt-3">
-        Usa la tua identità digitale SPID o CIE. Se non riesci ad accedere, contatta l’Ufficio RTD del tuo
-        Comune.
-      </p>
+      <Button type="button" color="primary" size="lg" onClick={onLogin} disabled={!!error}>
+        {L.login}
+      </Button>
+      <p className="small mt-3">{L.help}</p>
     </div>
   );
 }

@@ -1,226 +1,46 @@
-import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
-import { useClient, useMutation, useQuery, type CombinedError } from 'urql';
+import { Button, Table } from 'design-react-kit';
+import { useId, useMemo } from 'react';
+import { useQuery } from 'urql';
 import { EmptyState, ErrorNotice, Loading } from '../../../components/Feedback';
+import { SelectField, TextAreaField, TextField } from '../../../components/Fields';
 import { PageTitle } from '../../../components/PageTitle';
-import type { OperatorComuneByIstatQuery } from '../../../gql/graphql';
-import { toAppError, type AppError } from '../../../lib/errors';
-import {
-  OperatorComuneByIstatQuery as ComuneByIstat,
-  OperatorConsortiaQuery,
-  OperatorCreateConsortiumMutation,
-  OperatorGrantRtdMutation,
-} from '../api/consortia';
-
-type Comune = NonNullable<OperatorComuneByIstatQuery['comuneByIstatCode']>;
-
-const ISTAT = /^\d{6}$/;
-const FISCAL_CODE = /^[A-Z0-9]{16}$/;
-
-/** The API's own words for a refused field, capitalised, or null when the refusal is not about `field`. */
-function refusal(
-  error: CombinedError | undefined,
-  fields: string[],
-): { field: string; detail: string } | null {
-  const first = error?.graphQLErrors?.[0];
-  const field = first?.extensions?.field;
-  if (
-    !first ||
-    first.extensions?.code !== 'BAD_USER_INPUT' ||
-    typeof field !== 'string' ||
-    !fields.includes(field)
-  )
-    return null;
-  const detail = first.message.charAt(0).toUpperCase() + first.message.slice(1);
-  return { field, detail: detail.endsWith('.') ? detail : `${detail}.` };
-}
-
-/** A CONFLICT here says what clashes (a name in use, a comune already in a consortium): keep the API's words. */
-function withServerDetail(error: CombinedError): AppError | null {
-  const first = error.graphQLErrors?.[0];
-  if (first?.extensions?.code === 'CONFLICT' && first.message)
-    return {
-      code: 'CONFLICT',
-      field: null,
-      message: first.message.endsWith('.') ? first.message : `${first.message}.`,
-    };
-  return toAppError(error);
-}
-
-/** The codes of the textarea: one a line, the first word of the line ("019067 Pandino" is fine). */
-function readCodes(text: string): { codes: string[]; problems: string[] } {
-  const codes: string[] = [];
-  const problems: string[] = [];
-  text.split(/\r?\n/).forEach((line, i) => {
-    const token = line.trim().split(/[\s,;]+/)[0] ?? '';
-    if (!token) return;
-    if (!ISTAT.test(token))
-      problems.push(`Riga ${i + 1}: «${token}» non è un codice ISTAT (6 cifre, ad esempio 019067).`);
-    else if (!codes.includes(token)) codes.push(token);
-  });
-  return { codes, problems };
-}
+import { toAppError } from '../../../lib/errors';
+import { CONSORTIA_LABEL as L } from '../../../lib/i18n';
+import { OperatorConsortiaQuery } from '../api/consortia';
+import { useConsortiumForm, useRtdForm } from '../hooks/useConsortiumForm';
 
 /** "Consorzi": the operator lists the consortia, founds one with its comuni, and names its RTD. */
 export function ConsortiaPage() {
   const ids = useId();
-  const client = useClient();
   const [{ data, fetching, error }, refetch] = useQuery({ query: OperatorConsortiaQuery });
   const consortia = useMemo(
     () => [...(data?.consortia ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'it')),
     [data],
   );
-
-  // Naming an RTD.
-  const [rtdConsortium, setRtdConsortium] = useState('');
-  const [rtdFiscal, setRtdFiscal] = useState('');
-  const [rtdErrors, setRtdErrors] = useState<{ consortium?: string; fiscalCode?: string }>({});
-  const [rtdFailure, setRtdFailure] = useState<AppError | null>(null);
-  const [rtdDone, setRtdDone] = useState<string | null>(null);
-  const [rtdState, grantRtd] = useMutation(OperatorGrantRtdMutation);
-  const rtdFiscalRef = useRef<HTMLInputElement>(null);
-  const rtdConsortiumRef = useRef<HTMLSelectElement>(null);
-
-  // Founding a consortium.
-  const [name, setName] = useState('');
-  const [codesText, setCodesText] = useState('');
-  const [nameError, setNameError] = useState<string | null>(null);
-  const [codeProblems, setCodeProblems] = useState<string[]>([]);
-  const [checked, setChecked] = useState<Comune[] | null>(null);
-  const [checking, setChecking] = useState(false);
-  const [createFailure, setCreateFailure] = useState<AppError | null>(null);
-  const [created, setCreated] = useState<string | null>(null);
-  const [createState, create] = useMutation(OperatorCreateConsortiumMutation);
-  const nameRef = useRef<HTMLInputElement>(null);
-  const codesRef = useRef<HTMLTextAreaElement>(null);
-
-  /** Each code looked up: unknown codes and comuni already in a consortium are problems. */
-  const verify = async (): Promise<Comune[] | null> => {
-    setCreated(null);
-    setCreateFailure(null);
-    const { codes, problems } = readCodes(codesText);
-    if (codes.length === 0 && problems.length === 0)
-      problems.push('Scrivi almeno un codice ISTAT, uno per riga.');
-    if (problems.length) {
-      setCodeProblems(problems);
-      setChecked(null);
-      return null;
-    }
-    setChecking(true);
-    const answers = await Promise.all(
-      codes.map((istatCode) =>
-        client.query(ComuneByIstat, { istatCode }, { requestPolicy: 'network-only' }).toPromise(),
-      ),
-    );
-    setChecking(false);
-    const found: Comune[] = [];
-    answers.forEach((answer, i) => {
-      const comune = answer.data?.comuneByIstatCode;
-      const code = toAppError(answer.error)?.code;
-      if (comune && comune.consortium)
-        problems.push(`${comune.name} (${comune.istatCode}) fa già parte di «${comune.consortium.name}».`);
-      else if (comune) found.push(comune);
-      else if (code === 'NOT_FOUND' || !answer.error)
-        problems.push(`Nessun Comune ha il codice ISTAT ${codes[i]}.`);
-      else problems.push(`Non è stato possibile verificare il codice ${codes[i]}: riprova tra poco.`);
-    });
-    setCodeProblems(problems);
-    setChecked(found);
-    return problems.length ? null : found;
-  };
-
-  const onCreate = async (event: FormEvent) => {
-    event.preventDefault();
-    const trimmed = name.trim().replace(/\s+/g, ' ');
-    const badName = trimmed.length < 3 || trimmed.length > 200 ? 'Il nome ha da 3 a 200 caratteri.' : null;
-    setNameError(badName);
-    const comuni = await verify();
-    if (badName) {
-      nameRef.current?.focus();
-      return;
-    }
-    if (!comuni) {
-      codesRef.current?.focus();
-      return;
-    }
-    const result = await create({
-      input: { name: trimmed, comuneIstatCodes: comuni.map((c) => c.istatCode) },
-    });
-    if (result.error) {
-      const refused = refusal(result.error, ['name', 'comuneIstatCodes']);
-      if (refused?.field === 'name') {
-        setNameError(refused.detail);
-        nameRef.current?.focus();
-      } else if (refused) {
-        setCodeProblems([refused.detail]);
-        codesRef.current?.focus();
-      } else setCreateFailure(withServerDetail(result.error));
-      return;
-    }
-    const consortium = result.data!.createConsortium;
-    setCreated(
-      `Consorzio «${consortium.name}» costituito con ${consortium.comuneCount} Comuni. Ora nominane l’RTD qui sotto.`,
-    );
-    setName('');
-    setCodesText('');
-    setChecked(null);
-    setRtdConsortium(consortium.id);
+  const rtd = useRtdForm();
+  const found = useConsortiumForm((consortium) => {
     refetch({ requestPolicy: 'network-only' });
-    window.setTimeout(() => rtdFiscalRef.current?.focus(), 0);
-  };
-
-  const onGrantRtd = async (event: FormEvent) => {
-    event.preventDefault();
-    setRtdFailure(null);
-    setRtdDone(null);
-    const code = rtdFiscal.replace(/\s+/g, '').toUpperCase();
-    const errors: typeof rtdErrors = {};
-    if (!rtdConsortium) errors.consortium = 'Scegli il consorzio.';
-    if (!FISCAL_CODE.test(code))
-      errors.fiscalCode = 'Il codice fiscale ha 16 caratteri, lettere e cifre, ad esempio RSSMRA80A01H501U.';
-    setRtdErrors(errors);
-    if (errors.consortium) return rtdConsortiumRef.current?.focus();
-    if (errors.fiscalCode) return rtdFiscalRef.current?.focus();
-    const result = await grantRtd({ consortiumId: rtdConsortium, fiscalCode: code });
-    if (result.error) {
-      const refused = refusal(result.error, ['fiscalCode', 'consortiumId']);
-      if (refused?.field === 'fiscalCode') {
-        setRtdErrors({ fiscalCode: refused.detail });
-        rtdFiscalRef.current?.focus();
-      } else if (refused) {
-        setRtdErrors({ consortium: refused.detail });
-        rtdConsortiumRef.current?.focus();
-      } else setRtdFailure(toAppError(result.error));
-      return;
-    }
-    const m = result.data!.grantRole;
-    const who = m.person?.displayName ? `${m.person.displayName} (${code})` : code;
-    setRtdDone(`${who} è ora Responsabile per la Transizione al Digitale di «${m.consortium?.name ?? ''}».`);
-    setRtdFiscal('');
-  };
-
+    rtd.startFor(consortium.id);
+  });
   const appError = toAppError(error);
+  const rtdConsortiumId = `${ids}-rtd-consortium`;
+
   return (
     <>
-      <PageTitle title="Consorzi">Consorzi</PageTitle>
-      <p className="lead">Gli Uffici RTD associati della piattaforma, con i loro Comuni.</p>
+      <PageTitle title={L.title}>{L.title}</PageTitle>
+      <p className="lead">{L.lead}</p>
       {appError ? <ErrorNotice error={appError} /> : null}
-      {fetching && !data ? <Loading what="dei consorzi" /> : null}
-      {data && consortia.length === 0 ? (
-        <EmptyState title="Nessun consorzio">
-          Costituisci il primo consorzio con il modulo qui sotto, poi nominane l’RTD.
-        </EmptyState>
-      ) : null}
+      {fetching && !data ? <Loading what={L.loading} /> : null}
+      {data && consortia.length === 0 ? <EmptyState title={L.emptyTitle}>{L.emptyText}</EmptyState> : null}
       {consortia.length > 0 ? (
-        <div className="table-responsive mb-5">
-          <table className="table">
-            <caption>
-              {consortia.length === 1 ? '1 consorzio' : `${consortia.length} consorzi`}, in ordine alfabetico
-            </caption>
+        <div className="mb-5">
+          <Table responsive>
+            <caption>{L.caption(consortia.length)}</caption>
             <thead>
               <tr>
-                <th scope="col">Consorzio</th>
+                <th scope="col">{L.consortium}</th>
                 <th scope="col" className="text-end">
-                  Comuni
+                  {L.comuni}
                 </th>
               </tr>
             </thead>
@@ -232,163 +52,116 @@ export function ConsortiaPage() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         </div>
       ) : null}
 
       <section className="rtd-panel mb-5" aria-labelledby={`${ids}-create`}>
         <h2 id={`${ids}-create`} className="h4">
-          Costituisci un consorzio
+          {L.createTitle}
         </h2>
-        {createFailure ? <ErrorNotice error={createFailure} /> : null}
-        {created ? (
+        {found.failure ? <ErrorNotice error={found.failure} /> : null}
+        {found.created ? (
           <div className="alert alert-success" role="status">
-            {created}
+            {found.created}
           </div>
         ) : null}
-        <form onSubmit={onCreate} noValidate aria-label="Costituisci un consorzio">
-          <div className="form-group mb-3">
-            <label htmlFor={`${ids}-name`}>Nome del consorzio</label>
-            <input
-              id={`${ids}-name`}
-              ref={nameRef}
-              type="text"
-              className={`form-control${nameError ? ' is-invalid' : ''}`}
-              value={name}
-              maxLength={200}
-              aria-invalid={nameError ? true : undefined}
-              aria-describedby={nameError ? `${ids}-name-error` : undefined}
-              onChange={(e) => setName(e.target.value)}
-            />
-            {nameError ? (
-              <div id={`${ids}-name-error`} className="invalid-feedback d-block">
-                {nameError}
-              </div>
-            ) : null}
-          </div>
-          <div className="form-group mb-3">
-            <label htmlFor={`${ids}-codes`}>Codici ISTAT dei Comuni</label>
-            <textarea
-              id={`${ids}-codes`}
-              ref={codesRef}
-              className={`form-control rtd-codes${codeProblems.length ? ' is-invalid' : ''}`}
-              rows={6}
-              value={codesText}
-              aria-invalid={codeProblems.length ? true : undefined}
-              aria-describedby={`${ids}-codes-help${codeProblems.length ? ` ${ids}-codes-error` : ''}`}
-              onChange={(e) => {
-                setCodesText(e.target.value);
-                setChecked(null);
-              }}
-            />
-            <small id={`${ids}-codes-help`} className="form-text">
-              Un codice per riga, 6 cifre (ad esempio 019067 per Pandino); dopo il codice puoi scrivere il
-              nome, che non viene letto. Un Comune fa parte al più di un consorzio.
-            </small>
-            {codeProblems.length ? (
-              <ul id={`${ids}-codes-error`} className="invalid-feedback d-block ps-3">
-                {codeProblems.map((p) => (
-                  <li key={p}>{p}</li>
-                ))}
-              </ul>
-            ) : null}
-          </div>
-          {checked && checked.length > 0 ? (
+        <form onSubmit={found.submit} noValidate aria-label={L.createTitle}>
+          <TextField
+            id={`${ids}-name`}
+            label={L.name}
+            className="mb-3"
+            inputRef={found.nameRef}
+            value={found.name}
+            maxLength={200}
+            error={found.nameError}
+            onChange={(e) => found.setName(e.target.value)}
+          />
+          <TextAreaField
+            id={`${ids}-codes`}
+            label={L.codes}
+            className="mb-3"
+            inputClassName="rtd-codes"
+            inputRef={found.codesRef}
+            rows={6}
+            value={found.codesText}
+            help={L.codesHelp}
+            error={
+              found.codeProblems.length ? (
+                <ul className="ps-3 mb-0 small">
+                  {found.codeProblems.map((p) => (
+                    <li key={p}>{p}</li>
+                  ))}
+                </ul>
+              ) : null
+            }
+            onChange={(e) => found.setCodesText(e.target.value)}
+          />
+          {found.checked && found.checked.length > 0 ? (
             <div className="mb-3" aria-live="polite">
-              <p className="fw-semibold mb-1">
-                {checked.length === 1 ? '1 Comune riconosciuto' : `${checked.length} Comuni riconosciuti`}:
-              </p>
+              <p className="fw-semibold mb-1">{L.recognised(found.checked.length)}:</p>
               <p className="small">
-                {checked.map((c) => `${c.name} (${c.istatCode}, ${c.provinceName})`).join('; ')}
+                {found.checked.map((c) => `${c.name} (${c.istatCode}, ${c.provinceName})`).join('; ')}
               </p>
             </div>
           ) : null}
           <div className="d-flex flex-wrap gap-2">
-            <button
+            <Button
               type="button"
-              className="btn btn-outline-primary"
-              disabled={checking}
-              onClick={() => void verify()}
+              color="primary"
+              outline
+              disabled={found.checking}
+              onClick={() => void found.verify()}
             >
-              Verifica i Comuni
-            </button>
-            <button type="submit" className="btn btn-primary" disabled={checking || createState.fetching}>
-              Costituisci il consorzio
-            </button>
+              {L.verify}
+            </Button>
+            <Button type="submit" color="primary" disabled={found.busy}>
+              {L.create}
+            </Button>
           </div>
         </form>
       </section>
 
       <section className="rtd-panel mb-5" aria-labelledby={`${ids}-rtd`}>
         <h2 id={`${ids}-rtd`} className="h4">
-          Nomina l’RTD di un consorzio
+          {L.rtdTitle}
         </h2>
-        <p className="small">
-          La persona entra con SPID o CIE: basta il suo codice fiscale. Sarà lei a nominare referenti, staff e
-          revisori.
-        </p>
-        {rtdFailure ? <ErrorNotice error={rtdFailure} /> : null}
-        {rtdDone ? (
+        <p className="small">{L.rtdIntro}</p>
+        {rtd.failure ? <ErrorNotice error={rtd.failure} /> : null}
+        {rtd.done ? (
           <div className="alert alert-success" role="status">
-            {rtdDone}
+            {rtd.done}
           </div>
         ) : null}
-        <form onSubmit={onGrantRtd} noValidate aria-label="Nomina l’RTD">
+        <form onSubmit={(e) => void rtd.submit(e, rtdConsortiumId)} noValidate aria-label={L.rtdForm}>
           <div className="row">
-            <div className="col-12 col-md-7">
-              <div className="form-group mb-3">
-                <label htmlFor={`${ids}-rtd-consortium`}>Consorzio</label>
-                <div className="select-wrapper">
-                  <select
-                    id={`${ids}-rtd-consortium`}
-                    ref={rtdConsortiumRef}
-                    value={rtdConsortium}
-                    aria-invalid={rtdErrors.consortium ? true : undefined}
-                    aria-describedby={rtdErrors.consortium ? `${ids}-rtd-consortium-error` : undefined}
-                    onChange={(e) => setRtdConsortium(e.target.value)}
-                  >
-                    <option value="">Scegli un consorzio</option>
-                    {consortia.map((c) => (
-                      <option key={c.id} value={c.id}>
-                        {c.name}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-                {rtdErrors.consortium ? (
-                  <div id={`${ids}-rtd-consortium-error`} className="invalid-feedback d-block">
-                    {rtdErrors.consortium}
-                  </div>
-                ) : null}
-              </div>
-            </div>
-            <div className="col-12 col-md-5">
-              <div className="form-group mb-3">
-                <label htmlFor={`${ids}-rtd-cf`}>Codice fiscale dell’RTD</label>
-                <input
-                  id={`${ids}-rtd-cf`}
-                  ref={rtdFiscalRef}
-                  type="text"
-                  className={`form-control rtd-codes${rtdErrors.fiscalCode ? ' is-invalid' : ''}`}
-                  value={rtdFiscal}
-                  maxLength={20}
-                  autoComplete="off"
-                  spellCheck={false}
-                  aria-invalid={rtdErrors.fiscalCode ? true : undefined}
-                  aria-describedby={rtdErrors.fiscalCode ? `${ids}-rtd-cf-error` : undefined}
-                  onChange={(e) => setRtdFiscal(e.target.value.toUpperCase())}
-                />
-                {rtdErrors.fiscalCode ? (
-                  <div id={`${ids}-rtd-cf-error`} className="invalid-feedback d-block">
-                    {rtdErrors.fiscalCode}
-                  </div>
-                ) : null}
-              </div>
-            </div>
+            <SelectField
+              id={rtdConsortiumId}
+              label={L.consortium}
+              className="col-12 col-md-7 mb-3"
+              value={rtd.consortiumId}
+              onChange={rtd.setConsortiumId}
+              placeholder={L.chooseConsortium}
+              options={consortia.map((c) => [c.id, c.name] as const)}
+              error={rtd.errors.consortium}
+            />
+            <TextField
+              id={`${ids}-rtd-cf`}
+              label={L.rtdFiscalCode}
+              className="col-12 col-md-5 mb-3"
+              inputClassName="rtd-codes"
+              inputRef={rtd.fiscalRef}
+              value={rtd.fiscalCode}
+              maxLength={20}
+              autoComplete="off"
+              spellCheck={false}
+              error={rtd.errors.fiscalCode}
+              onChange={(e) => rtd.setFiscalCode(e.target.value.toUpperCase())}
+            />
           </div>
-          <button type="submit" className="btn btn-primary" disabled={rtdState.fetching}>
-            Nomina l’RTD
-          </button>
+          <Button type="submit" color="primary" disabled={rtd.busy}>
+            {L.grant}
+          </Button>
         </form>
       </section>
     </>

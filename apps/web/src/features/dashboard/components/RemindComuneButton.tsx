@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useMutation } from 'urql';
 import { toAppError } from '../../../lib/errors';
+import { REMIND_LABEL as R } from '../../../lib/i18n';
 import { RemindComuneMutation } from '../api/dashboard';
 
 /**
@@ -24,7 +25,7 @@ export function RemindComuneButton({
     if (error) setOutcome(error.message);
     else {
       const n = result.data?.remindComune ?? 0;
-      setOutcome(n === 1 ? 'Sollecitata 1 attività.' : `Sollecitate ${n} attività.`);
+      setOutcome(R.reminded(n));
     }
   };
   return (
@@ -34,10 +35,10 @@ export function RemindComuneButton({
           type="button"
           className="btn btn-sm btn-outline-primary"
           disabled={state.fetching}
-          aria-label={`Sollecita il Comune di ${comuneName}`}
+          aria-label={R.remindComuneOf(comuneName)}
           onClick={() => void send()}
         >
-          Sollecita
+          {R.remind}
         </button>
       )}
     </span>

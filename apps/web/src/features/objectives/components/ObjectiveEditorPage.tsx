@@ -5,6 +5,7 @@ import { ErrorNotice, Loading } from '../../../components/Feedback';
 import { PageTitle } from '../../../components/PageTitle';
 import type { Role } from '../../../gql/graphql';
 import { toAppError } from '../../../lib/errors';
+import { OBJECTIVE_EDITOR_LABEL as L } from '../../../lib/i18n';
 import { EditorReferenceQuery, ObjectiveQuery as Query } from '../api/objectives';
 import { DraftEditor } from './DraftEditor';
 import { ObjectiveView } from './ObjectiveView';
@@ -27,20 +28,16 @@ export function ObjectiveEditorPage({ consortiumId, canWrite, objectiveId }: Pro
     requestPolicy: 'cache-and-network',
   });
   const reload = useCallback(() => reloadObjective({ requestPolicy: 'network-only' }), [reloadObjective]);
-  if (reference.fetching && !reference.data) return <Loading what="dell’obiettivo" />;
-  if (objectiveId && objective.fetching && !objective.data) return <Loading what="dell’obiettivo" />;
+  if (reference.fetching && !reference.data) return <Loading what={L.loading} />;
+  if (objectiveId && objective.fetching && !objective.data) return <Loading what={L.loading} />;
   const loadError = toAppError(reference.error) ?? toAppError(objective.error);
   const o = objective.data?.sharedObjective ?? null;
   if (objectiveId && !o) {
     return (
       <>
-        <PageTitle title="Obiettivo non trovato">Obiettivo non trovato</PageTitle>
-        <p>
-          {loadError?.code && loadError.code !== 'NOT_FOUND'
-            ? loadError.message
-            : 'Questo obiettivo non esiste o non è del tuo consorzio.'}
-        </p>
-        <Link to="/obiettivi">Torna agli obiettivi condivisi</Link>
+        <PageTitle title={L.notFound}>{L.notFound}</PageTitle>
+        <p>{loadError?.code && loadError.code !== 'NOT_FOUND' ? loadError.message : L.notFoundText}</p>
+        <Link to="/obiettivi">{L.backToList}</Link>
       </>
     );
   }

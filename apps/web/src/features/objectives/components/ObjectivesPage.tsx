@@ -5,7 +5,7 @@ import { PageTitle } from '../../../components/PageTitle';
 import type { ObjectiveState, Role } from '../../../gql/graphql';
 import { formatDate } from '../../../lib/dates';
 import { toAppError } from '../../../lib/errors';
-import { OBJECTIVE_STATE_LABEL } from '../../../lib/i18n';
+import { OBJECTIVE_STATE_LABEL, OBJECTIVES_LABEL as L } from '../../../lib/i18n';
 import { ObjectivesListQuery } from '../api/objectives';
 
 interface Props {
@@ -31,12 +31,12 @@ export function ObjectivesPage({ consortiumId, consortiumName, canWrite }: Props
   const appError = toAppError(error);
   return (
     <>
-      <PageTitle title="Obiettivi condivisi">Obiettivi condivisi</PageTitle>
-      <p className="lead">Gli obiettivi che {consortiumName} assegna ai suoi Comuni.</p>
+      <PageTitle title={L.title}>{L.title}</PageTitle>
+      <p className="lead">{L.lead(consortiumName)}</p>
       <div className="d-flex flex-wrap gap-3 align-items-end mb-4">
         <div>
           <label htmlFor="filtro-stato-obiettivi" className="fw-semibold small d-block">
-            Stato
+            {L.stateFilter}
           </label>
           <select
             id="filtro-stato-obiettivi"
@@ -44,7 +44,7 @@ export function ObjectivesPage({ consortiumId, consortiumName, canWrite }: Props
             value={state ?? ''}
             onChange={(e) => setParams(e.target.value ? { stato: e.target.value } : {}, { replace: true })}
           >
-            <option value="">Tutti</option>
+            <option value="">{L.all}</option>
             {(Object.keys(OBJECTIVE_STATE_LABEL) as ObjectiveState[]).map((s) => (
               <option key={s} value={s}>
                 {OBJECTIVE_STATE_LABEL[s]}
@@ -54,31 +54,27 @@ export function ObjectivesPage({ consortiumId, consortiumName, canWrite }: Props
         </div>
         {canWrite ? (
           <Link to="/obiettivi/nuovo" className="btn btn-primary">
-            Nuovo obiettivo
+            {L.new}
           </Link>
         ) : null}
       </div>
       {appError ? <ErrorNotice error={appError} /> : null}
-      {fetching && !data ? <Loading what="degli obiettivi" /> : null}
+      {fetching && !data ? <Loading what={L.loading} /> : null}
       {data && objectives.length === 0 ? (
-        <EmptyState title="Nessun obiettivo">
-          {canWrite
-            ? 'Crea il primo obiettivo scegliendo le linee d’azione del Piano Triennale, poi pubblicalo ai Comuni.'
-            : 'L’Ufficio RTD non ha ancora creato obiettivi.'}
-        </EmptyState>
+        <EmptyState title={L.emptyTitle}>{canWrite ? L.emptyWriter : L.emptyReader}</EmptyState>
       ) : null}
       {objectives.length > 0 ? (
         <div className="table-responsive">
           <table className="table">
-            <caption>{objectives.length === 1 ? '1 obiettivo' : `${objectives.length} obiettivi`}</caption>
+            <caption>{L.caption(objectives.length)}</caption>
             <thead>
               <tr>
-                <th scope="col">Obiettivo</th>
-                <th scope="col">Stato</th>
-                <th scope="col">Scadenza</th>
-                <th scope="col">Comuni</th>
-                <th scope="col">Completamento</th>
-                <th scope="col">In ritardo</th>
+                <th scope="col">{L.objective}</th>
+                <th scope="col">{L.state}</th>
+                <th scope="col">{L.due}</th>
+                <th scope="col">{L.comuni}</th>
+                <th scope="col">{L.completion}</th>
+                <th scope="col">{L.overdue}</th>
               </tr>
             </thead>
             <tbody>
@@ -89,12 +85,12 @@ export function ObjectivesPage({ consortiumId, consortiumName, canWrite }: Props
                     <td>
                       <Link to={`/obiettivi/${o.id}`}>{o.title}</Link>
                       <div className="small text-muted">
-                        {o.lines.map((l) => l.code).join(', ')} · Piano {o.edition}
+                        {o.lines.map((l) => l.code).join(', ')} · {L.edition(o.edition)}
                       </div>
                     </td>
                     <td>{OBJECTIVE_STATE_LABEL[o.state]}</td>
                     <td>{formatDate(o.dueDate)}</td>
-                    <td>{o.state === 'DRAFT' ? `${o.targetedCount} previsti` : o.assignmentCount}</td>
+                    <td>{o.state === 'DRAFT' ? L.planned(o.targetedCount) : o.assignmentCount}</td>
                     <td>{b ? pct(b.completionRate) : '—'}</td>
                     <td>{b ? b.overdue : '—'}</td>
                   </tr>

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useQuery } from 'urql';
-import { PUSH_STATE_LABEL } from '../../../lib/i18n';
+import { PUSH_RUN_LABEL as P, PUSH_STATE_LABEL } from '../../../lib/i18n';
 import { PushRunQuery } from '../api/objectives';
 
 /** Follows a push run until it is DONE (or FAILED): "In coda" -> "In corso" -> "Completato". */
@@ -32,13 +32,9 @@ export function PushRunMonitor({ runId, onFinished }: { runId: string; onFinishe
       role="status"
       aria-live="polite"
     >
-      <p className="fw-semibold mb-1">Invio ai Comuni: {PUSH_STATE_LABEL[run.state]}</p>
-      <p className="mb-0">
-        {run.targeted} Comuni destinatari · {run.created} attività create · {run.skipped} già presenti
-      </p>
-      {run.state === 'FAILED' ? (
-        <p className="mb-0">L’invio non è riuscito: riprova tra poco con «Pubblica».</p>
-      ) : null}
+      <p className="fw-semibold mb-1">{P.title(PUSH_STATE_LABEL[run.state])}</p>
+      <p className="mb-0">{P.counts(run.targeted, run.created, run.skipped)}</p>
+      {run.state === 'FAILED' ? <p className="mb-0">{P.failed}</p> : null}
     </div>
   );
 }

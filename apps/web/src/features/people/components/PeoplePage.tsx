@@ -27,15 +27,17 @@ export interface PeoplePageProps {
   consortiumName: string;
   role: Role;
   canWrite: boolean;
+  /** The server's answer: may this role grant and revoke the consortium's roles (the RTD). */
+  abilities: { grantsConsortiumRoles: boolean };
 }
 
 /**
  * "Referenti e ruoli": who holds which role in the consortium's office and in each comune, the
  * comuni with no referent first. Only the RTD enrols and revokes (the office's staff and auditors read).
  */
-export function PeoplePage({ consortiumId, consortiumName, role }: PeoplePageProps) {
+export function PeoplePage({ consortiumId, consortiumName, abilities }: PeoplePageProps) {
   const ids = useId();
-  const canManage = role === 'CONSORTIUM_RTD';
+  const canManage = abilities.grantsConsortiumRoles;
   const [consortium] = useQuery({ query: PeopleConsortiumQuery, variables: { consortiumId } });
   const [memberships, refetch] = useQuery({
     query: PeopleMembershipsQuery,

@@ -1,3 +1,5 @@
+import { COVERAGE_LABEL as C } from '../../../lib/i18n';
+
 interface Coverage {
   edition: string;
   totalLines: number;
@@ -26,18 +28,15 @@ export function CoverageSection({ coverage }: { coverage: Coverage }) {
   return (
     <section aria-labelledby={id} className="mb-4">
       <h2 id={id} className="h4">
-        Copertura delle linee del Piano Triennale {coverage.edition}
+        {C.title(coverage.edition)}
       </h2>
       <p>
-        {coverage.coveredCount} linee su {coverage.totalLines} rivolte ai Comuni hanno almeno un intervento
-        {mapped.length > 0
-          ? `; ${mapped.length} tramite la corrispondenza tra le linee delle edizioni (la scheda è collegata alla linea corrispondente dell’edizione vicina)`
-          : ''}
-        .
+        {C.covered(coverage.coveredCount, coverage.totalLines)}
+        {mapped.length > 0 ? C.mapped(mapped.length) : ''}.
       </p>
       {mapped.length > 0 ? (
         <details className="mb-2">
-          <summary>Linee coperte tramite la corrispondenza tra edizioni ({mapped.length})</summary>
+          <summary>{C.mappedList(mapped.length)}</summary>
           <ul>
             {mapped.map((l) => (
               <li key={l.code}>
@@ -49,7 +48,7 @@ export function CoverageSection({ coverage }: { coverage: Coverage }) {
         </details>
       ) : null}
       <details>
-        <summary>Linee senza intervento ({uncovered.length})</summary>
+        <summary>{C.uncovered(uncovered.length)}</summary>
         <ul>
           {uncovered.map((l) => (
             <li key={l.code}>

@@ -1,6 +1,8 @@
+import { Button } from 'design-react-kit';
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { ErrorNotice } from '../../../components/Feedback';
+import { SelectField, TextField } from '../../../components/Fields';
 import type {
   IndicatorDirection,
   IndicatorFrequency,
@@ -9,8 +11,15 @@ import type {
   IndicatorNature,
 } from '../../../gql/graphql';
 import { toAppError } from '../../../lib/errors';
+import { INDICATOR_FORM_LABEL as L } from '../../../lib/i18n';
 import { CreateIndicatorMutation, UpdateIndicatorMutation } from '../api/scheda';
-import { DIRECTION_LABEL, FREQUENCY_LABEL, KIND_LABEL, MEASURED_BY_LABEL, NATURE_LABEL } from './labels';
+import {
+  DIRECTION_LABEL,
+  FREQUENCY_LABEL,
+  KIND_LABEL,
+  MEASURED_BY_LABEL,
+  NATURE_LABEL,
+} from '../../../lib/i18n';
 
 export interface IndicatorDraft {
   id?: string;
@@ -53,18 +62,14 @@ function Select<T extends string>({
   onChange: (v: T) => void;
 }) {
   return (
-    <div className="col-12 col-md-4">
-      <label htmlFor={id} className="form-label">
-        {label}
-      </label>
-      <select id={id} className="form-select" value={value} onChange={(e) => onChange(e.target.value as T)}>
-        {(Object.entries(options) as [T, string][]).map(([v, l]) => (
-          <option key={v} value={v}>
-            {l}
-          </option>
-        ))}
-      </select>
-    </div>
+    <SelectField
+      id={id}
+      label={label}
+      className="col-12 col-md-4"
+      value={value}
+      onChange={(v) => onChange(v as T)}
+      options={Object.entries(options) as [T, string][]}
+    />
   );
 }
 
@@ -135,100 +140,83 @@ export function IndicatorForm({
   return (
     <form onSubmit={submit} className="border rounded p-3 mb-3" aria-labelledby={`${p}-title`}>
       <h3 id={`${p}-title`} className="h5">
-        {indicator?.id ? `Modifica l’indicatore «${indicator.name}»` : 'Nuovo indicatore'}
+        {indicator?.id ? L.editTitle(indicator.name) : L.newTitle}
       </h3>
       {appError ? <ErrorNotice error={appError} /> : null}
       <div className="row g-2">
-        <div className="col-12 col-md-8">
-          <label htmlFor={`${p}-name`} className="form-label">
-            Nome dell’indicatore
-          </label>
-          <input
-            id={`${p}-name`}
-            className="form-control"
-            required
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-          />
-        </div>
-        <Select id={`${p}-kind`} label="Tipo" value={kind} options={KIND_LABEL} onChange={setKind} />
-        <div className="col-12 col-md-4">
-          <label htmlFor={`${p}-unit`} className="form-label">
-            Unità di misura
-          </label>
-          <input
-            id={`${p}-unit`}
-            className="form-control"
-            value={unit}
-            onChange={(e) => setUnit(e.target.value)}
-          />
-        </div>
-        <div className="col-12 col-md-8">
-          <label htmlFor={`${p}-source`} className="form-label">
-            Fonte del dato
-          </label>
-          <input
-            id={`${p}-source`}
-            className="form-control"
-            value={source}
-            onChange={(e) => setSource(e.target.value)}
-          />
-        </div>
+        <TextField
+          id={`${p}-name`}
+          label={L.name}
+          className="col-12 col-md-8"
+          required
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
+        <Select id={`${p}-kind`} label={L.kind} value={kind} options={KIND_LABEL} onChange={setKind} />
+        <TextField
+          id={`${p}-unit`}
+          label={L.unit}
+          className="col-12 col-md-4"
+          value={unit}
+          onChange={(e) => setUnit(e.target.value)}
+        />
+        <TextField
+          id={`${p}-source`}
+          label={L.source}
+          className="col-12 col-md-8"
+          value={source}
+          onChange={(e) => setSource(e.target.value)}
+        />
         <Select
           id={`${p}-direction`}
-          label="Il valore deve"
+          label={L.direction}
           value={direction}
           options={DIRECTION_LABEL}
           onChange={setDirection}
         />
         <Select
           id={`${p}-nature`}
-          label="Natura"
+          label={L.nature}
           value={nature}
           options={NATURE_LABEL}
           onChange={setNature}
         />
         <Select
           id={`${p}-frequency`}
-          label="Frequenza di rilevazione"
+          label={L.frequency}
           value={frequency}
           options={FREQUENCY_LABEL}
           onChange={setFrequency}
         />
         <Select
           id={`${p}-measured`}
-          label="Chi lo rileva"
+          label={L.measuredBy}
           value={measuredBy}
           options={MEASURED_BY_LABEL}
           onChange={setMeasuredBy}
         />
-        <div className="col-6 col-md-4">
-          <label htmlFor={`${p}-baseline`} className="form-label">
-            Valore di partenza
-          </label>
-          <input
-            id={`${p}-baseline`}
-            className="form-control"
-            inputMode="decimal"
-            value={baseline}
-            onChange={(e) => setBaseline(e.target.value)}
-          />
-        </div>
-        <div className="col-6 col-md-4">
-          <label htmlFor={`${p}-baseline-date`} className="form-label">
-            Data del valore di partenza
-          </label>
-          <input
-            id={`${p}-baseline-date`}
-            type="date"
-            className="form-control"
-            value={baselineDate}
-            onChange={(e) => setBaselineDate(e.target.value)}
-          />
-        </div>
+        <TextField
+          id={`${p}-baseline`}
+          label={L.baseline}
+          className="col-6 col-md-4"
+          inputMode="decimal"
+          value={baseline}
+          onChange={(e) => setBaseline(e.target.value)}
+        />
+        <TextField
+          id={`${p}-baseline-date`}
+          type="date"
+          label={L.baselineDate}
+          className="col-6 col-md-4"
+          value={baselineDate}
+          onChange={(e) => setBaselineDate(e.target.value)}
+        />
       </div>
       <fieldset className="mt-2">
-        <legend className="h6">Obiettivo per anno{kind === 'YES_NO' ? ' (% di Comuni con «sì»)' : ''}</legend>
+        <legend className="h6">
+          {L.targets}
+          {kind === 'YES_NO' ? L.yesNoTargets : ''}
+        </legend>
         <div className="row g-2">
           {allYears.map((y) => (
             <div key={y} className="col-6 col-md-2">
@@ -246,9 +234,9 @@ export function IndicatorForm({
           ))}
         </div>
       </fieldset>
-      <button type="submit" className="btn btn-primary mt-3">
-        {indicator?.id ? 'Salva l’indicatore' : 'Aggiungi l’indicatore'}
-      </button>
+      <Button type="submit" color="primary" className="mt-3">
+        {indicator?.id ? L.save : L.add}
+      </Button>
     </form>
   );
 }

@@ -3,7 +3,8 @@ import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
-import { periodLabel } from './labels';
+import { INDICATOR_TREND_LABEL as T } from '../../../lib/i18n';
+import { periodLabel } from '../../../lib/i18n';
 
 echarts.use([LineChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, SVGRenderer]);
 
@@ -32,29 +33,29 @@ export function IndicatorTrend({
   periods: TrendPeriod[];
 }) {
   const ref = useRef<HTMLDivElement>(null);
-  const label = `Andamento di «${name}» rispetto all’obiettivo`;
+  const label = T.chart(name);
   useEffect(() => {
     if (!ref.current || periods.length === 0) return;
     const chart = echarts.init(ref.current, undefined, { renderer: 'svg', locale: 'EN' });
     chart.setOption({
-      aria: { enabled: true, label: { description: `${label}; i valori sono nella tabella che segue.` } },
+      aria: { enabled: true, label: { description: T.chartDescription(label) } },
       animation: false,
       textStyle: { fontFamily: 'Titillium Web, sans-serif' },
       tooltip: { trigger: 'axis' },
-      legend: { data: ['Valore', 'Obiettivo'], bottom: 0 },
+      legend: { data: [T.value, T.target], bottom: 0 },
       grid: { left: 48, right: 16, top: 24, bottom: 56 },
       xAxis: { type: 'category', data: periods.map((p) => periodLabel(p.period)) },
       yAxis: { type: 'value', name: unit },
       series: [
         {
-          name: 'Valore',
+          name: T.value,
           type: 'line',
           data: periods.map((p) => p.value),
           color: '#0066cc',
           lineStyle: { width: 3 },
         },
         {
-          name: 'Obiettivo',
+          name: T.target,
           type: 'line',
           data: periods.map((p) => p.target),
           color: '#a66300',
@@ -69,20 +70,20 @@ export function IndicatorTrend({
       chart.dispose();
     };
   }, [label, unit, periods]);
-  if (periods.length === 0) return <p>Nessun valore registrato.</p>;
+  if (periods.length === 0) return <p>{T.none}</p>;
   return (
     <>
       <div ref={ref} className="rtd-chart" role="img" aria-label={label} />
       <div className="table-responsive">
         <table className="table table-sm">
-          <caption>Valori del consorzio per periodo e obiettivo dell’anno</caption>
+          <caption>{T.caption}</caption>
           <thead>
             <tr>
-              <th scope="col">Periodo</th>
-              <th scope="col">Valore</th>
-              <th scope="col">Obiettivo</th>
-              <th scope="col">Esito</th>
-              <th scope="col">Valori rilevati</th>
+              <th scope="col">{T.period}</th>
+              <th scope="col">{T.value}</th>
+              <th scope="col">{T.target}</th>
+              <th scope="col">{T.outcome}</th>
+              <th scope="col">{T.count}</th>
             </tr>
           </thead>
           <tbody>
@@ -91,7 +92,7 @@ export function IndicatorTrend({
                 <th scope="row">{periodLabel(p.period)}</th>
                 <td>{show(p.value)}</td>
                 <td>{show(p.target)}</td>
-                <td>{p.onTarget === null ? '—' : p.onTarget ? 'Raggiunto' : 'Non raggiunto'}</td>
+                <td>{p.onTarget === null ? '—' : p.onTarget ? T.onTarget : T.offTarget}</td>
                 <td>{p.count}</td>
               </tr>
             ))}

@@ -1,10 +1,10 @@
 import { ErrorNotice } from '../../../components/Feedback';
-import { EXPORT_LABEL } from '../../../lib/i18n';
+import { EXPORT_LABEL, PIANO_DOWNLOAD_LABEL as D } from '../../../lib/i18n';
 import { useExportFile } from '../../exports/lib/use-export-file';
 
 const KINDS = [
-  { kind: 'PIANO_PDF', label: 'Scarica il Piano (PDF)' },
-  { kind: 'PIANO_DOCX', label: 'Scarica il Piano (DOCX)' },
+  { kind: 'PIANO_PDF', label: D.PIANO_PDF },
+  { kind: 'PIANO_DOCX', label: D.PIANO_DOCX },
 ] as const;
 
 /**
@@ -15,7 +15,7 @@ const KINDS = [
 export function PianoDownloads({ versionId }: { versionId: string }) {
   const { run, busy, error, done, progress } = useExportFile();
   return (
-    <section className="rtd-exports mb-3" aria-label="Scarica il documento del Piano">
+    <section className="rtd-exports mb-3" aria-label={D.region}>
       <div className="d-flex flex-wrap gap-2">
         {KINDS.map(({ kind, label }) => (
           <button

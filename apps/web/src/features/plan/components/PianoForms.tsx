@@ -1,10 +1,13 @@
+import { Button } from 'design-react-kit';
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { ErrorNotice } from '../../../components/Feedback';
+import { TextField } from '../../../components/Fields';
 import type { InterventoAxis, InterventoHorizon } from '../../../gql/graphql';
 import { toAppError } from '../../../lib/errors';
+import { PIANO_FORM_LABEL as L } from '../../../lib/i18n';
 import { ApprovePianoVersionMutation, CreatePianoInterventoMutation } from '../api/plan';
-import { AXIS_LABEL, HORIZON_LABEL } from './labels';
+import { AxisHorizonFields, CodeTitleFields, PeriodLinesFields } from './SchedaFields';
 
 /** The edition of the Piano Triennale the schede are linked to and the coverage is read for. */
 export const EDITION = '2022-2024';
@@ -29,38 +32,30 @@ export function ApproveForm({ versionId, onDone }: { versionId: string; onDone: 
   return (
     <form onSubmit={submit} className="border rounded p-3 mb-3" aria-labelledby="approva">
       <h3 id="approva" className="h5">
-        Registra l’approvazione
+        {L.approveTitle}
       </h3>
       {appError ? <ErrorNotice error={appError} /> : null}
-      <div className="mb-2">
-        <label htmlFor="approvedOn" className="form-label">
-          Data di approvazione
-        </label>
-        <input
-          id="approvedOn"
-          type="date"
-          className="form-control"
-          required
-          value={approvedOn}
-          onChange={(e) => setApprovedOn(e.target.value)}
-        />
-      </div>
-      <div className="mb-2">
-        <label htmlFor="approvalAct" className="form-label">
-          Atto di approvazione
-        </label>
-        <input
-          id="approvalAct"
-          className="form-control"
-          required
-          placeholder="Conferenza dei Sindaci, verbale n. …"
-          value={approvalAct}
-          onChange={(e) => setApprovalAct(e.target.value)}
-        />
-      </div>
-      <button type="submit" className="btn btn-primary">
-        Approva la versione
-      </button>
+      <TextField
+        id="approvedOn"
+        type="date"
+        label={L.approvedOn}
+        className="mb-2"
+        required
+        value={approvedOn}
+        onChange={(e) => setApprovedOn(e.target.value)}
+      />
+      <TextField
+        id="approvalAct"
+        label={L.approvalAct}
+        className="mb-2"
+        required
+        placeholder={L.approvalActExample}
+        value={approvalAct}
+        onChange={(e) => setApprovalAct(e.target.value)}
+      />
+      <Button type="submit" color="primary">
+        {L.approve}
+      </Button>
     </form>
   );
 }
@@ -102,107 +97,33 @@ export function NewIntervento({ versionId, onDone }: { versionId: string; onDone
   return (
     <form onSubmit={submit} className="border rounded p-3" aria-labelledby="nuova-scheda">
       <h3 id="nuova-scheda" className="h5">
-        Nuova scheda intervento
+        {L.newTitle}
       </h3>
       {appError ? <ErrorNotice error={appError} /> : null}
       <div className="row g-2">
-        <div className="col-12 col-md-3">
-          <label htmlFor="scheda-code" className="form-label">
-            Codice
-          </label>
-          <input
-            id="scheda-code"
-            className="form-control"
-            required
-            value={code}
-            onChange={(e) => setCode(e.target.value)}
-          />
-        </div>
-        <div className="col-12 col-md-9">
-          <label htmlFor="scheda-title" className="form-label">
-            Titolo
-          </label>
-          <input
-            id="scheda-title"
-            className="form-control"
-            required
-            value={title}
-            onChange={(e) => setTitle(e.target.value)}
-          />
-        </div>
-        <div className="col-12 col-md-6">
-          <label htmlFor="scheda-axis" className="form-label">
-            Asse di intervento
-          </label>
-          <select
-            id="scheda-axis"
-            className="form-select"
-            value={axis}
-            onChange={(e) => setAxis(e.target.value as InterventoAxis)}
-          >
-            {Object.entries(AXIS_LABEL).map(([k, v]) => (
-              <option key={k} value={k}>
-                {v}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="col-12 col-md-6">
-          <label htmlFor="scheda-horizon" className="form-label">
-            Classe
-          </label>
-          <select
-            id="scheda-horizon"
-            className="form-select"
-            value={horizon}
-            onChange={(e) => setHorizon(e.target.value as InterventoHorizon)}
-          >
-            {Object.entries(HORIZON_LABEL)
-              .filter(([k]) => k !== 'REMOVED')
-              .map(([k, v]) => (
-                <option key={k} value={k}>
-                  {v}
-                </option>
-              ))}
-          </select>
-        </div>
-        <div className="col-6 col-md-3">
-          <label htmlFor="scheda-start" className="form-label">
-            Inizio (es. 2026-S1)
-          </label>
-          <input
-            id="scheda-start"
-            className="form-control"
-            value={startPeriod}
-            onChange={(e) => setStart(e.target.value)}
-          />
-        </div>
-        <div className="col-6 col-md-3">
-          <label htmlFor="scheda-end" className="form-label">
-            Fine (es. 2027-S2)
-          </label>
-          <input
-            id="scheda-end"
-            className="form-control"
-            value={endPeriod}
-            onChange={(e) => setEnd(e.target.value)}
-          />
-        </div>
-        <div className="col-12 col-md-6">
-          <label htmlFor="scheda-lines" className="form-label">
-            Linee del Piano Triennale {EDITION} (codici)
-          </label>
-          <input
-            id="scheda-lines"
-            className="form-control"
-            value={lines}
-            onChange={(e) => setLines(e.target.value)}
-          />
-        </div>
+        <CodeTitleFields prefix="scheda" code={code} title={title} onCode={setCode} onTitle={setTitle} />
+        <AxisHorizonFields
+          prefix="scheda"
+          axis={axis}
+          horizon={horizon}
+          onAxis={setAxis}
+          onHorizon={setHorizon}
+          withRemoved={false}
+        />
+        <PeriodLinesFields
+          prefix="scheda"
+          edition={EDITION}
+          start={startPeriod}
+          end={endPeriod}
+          lines={lines}
+          onStart={setStart}
+          onEnd={setEnd}
+          onLines={setLines}
+        />
       </div>
-      <button type="submit" className="btn btn-primary mt-3">
-        Aggiungi la scheda
-      </button>
+      <Button type="submit" color="primary" className="mt-3">
+        {L.add}
+      </Button>
     </form>
   );
 }

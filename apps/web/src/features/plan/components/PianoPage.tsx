@@ -1,3 +1,4 @@
+import { Button } from 'design-react-kit';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
@@ -5,8 +6,9 @@ import { EmptyState, ErrorNotice, Loading } from '../../../components/Feedback';
 import { PageTitle } from '../../../components/PageTitle';
 import type { InterventoAxis, InterventoHorizon } from '../../../gql/graphql';
 import { toAppError } from '../../../lib/errors';
+import { PIANO_PAGE_LABEL as L } from '../../../lib/i18n';
 import { CreatePianoVersionMutation, PianoQuery, PublishPianoVersionMutation } from '../api/plan';
-import { AXIS_LABEL, FUNDING_LABEL, HORIZON_LABEL, STATE_LABEL } from './labels';
+import { AXIS_LABEL, FUNDING_LABEL, HORIZON_LABEL, PIANO_STATE_LABEL } from '../../../lib/i18n';
 import { CoverageSection } from './CoverageSection';
 import { ApproveForm, CURRENT_EDITION, EDITION, NewIntervento } from './PianoForms';
 import { PianoDownloads } from './PianoDownloads';
@@ -61,22 +63,24 @@ export function PianoPage({ consortiumId, canWrite }: { consortiumId: string; ca
 
   return (
     <>
-      <PageTitle title="Il Piano del consorzio">Il Piano del consorzio</PageTitle>
+      <PageTitle title={L.title}>{L.title}</PageTitle>
       {appError ? <ErrorNotice error={appError} /> : null}
-      {fetching && !data ? <Loading what="del Piano" /> : null}
-      {data && !piano ? <EmptyState title="Il consorzio non ha ancora un Piano" /> : null}
+      {fetching && !data ? <Loading what={L.loading} /> : null}
+      {data && !piano ? <EmptyState title={L.empty} /> : null}
       {canWrite && data && !hasDraft ? (
-        <button
+        <Button
           type="button"
-          className="btn btn-outline-primary mb-3"
+          color="primary"
+          outline
+          className="mb-3"
           onClick={async () => {
             const year = new Date().getFullYear() + 1;
             const res = await createVersion({ input: { consortiumId, year } });
             if (!res.error) reload();
           }}
         >
-          {piano ? 'Avvia l’aggiornamento annuale' : 'Crea il Piano'}
-        </button>
+          {piano ? L.startUpdate : L.create}
+        </Button>
       ) : null}
       {piano ? (
         <>
@@ -85,37 +89,38 @@ export function PianoPage({ consortiumId, canWrite }: { consortiumId: string; ca
               {piano.title}
             </h2>
             <p>
-              Versione {piano.number} ({piano.year}): <strong>{STATE_LABEL[piano.state]}</strong>
+              {L.version(piano.number, piano.year)}
+              <strong>{PIANO_STATE_LABEL[piano.state]}</strong>
               {piano.approvedOn
-                ? ` il ${new Date(piano.approvedOn).toLocaleDateString('it-IT')}, ${piano.approvalAct}`
+                ? L.approved(new Date(piano.approvedOn).toLocaleDateString('it-IT'), piano.approvalAct ?? '')
                 : ''}
             </p>
             <PianoDownloads versionId={piano.id} />
             {piano.canEdit ? <ApproveForm versionId={piano.id} onDone={reload} /> : null}
             {canWrite && piano.state === 'APPROVED' ? (
-              <button
+              <Button
                 type="button"
-                className="btn btn-primary"
+                color="primary"
                 onClick={async () => (await publish({ id: piano.id })).error || reload()}
               >
-                Pubblica il Piano
-              </button>
+                {L.publish}
+              </Button>
             ) : null}
           </section>
 
           <section aria-labelledby="quadro" className="mb-4">
             <h2 id="quadro" className="h4">
-              Quadro riassuntivo degli interventi
+              {L.summary}
             </h2>
             <div className="d-flex flex-wrap gap-3 mb-2">
               <label>
-                Asse di intervento{' '}
+                {L.axis}{' '}
                 <select
                   className="form-select"
                   value={axis}
                   onChange={(e) => setAxis(e.target.value as InterventoAxis | '')}
                 >
-                  <option value="">Tutti</option>
+                  <option value="">{L.allAxes}</option>
                   {Object.entries(AXIS_LABEL).map(([k, v]) => (
                     <option key={k} value={k}>
                       {v}
@@ -124,13 +129,13 @@ export function PianoPage({ consortiumId, canWrite }: { consortiumId: string; ca
                 </select>
               </label>
               <label>
-                Classe{' '}
+                {L.horizon}{' '}
                 <select
                   className="form-select"
                   value={horizon}
                   onChange={(e) => setHorizon(e.target.value as InterventoHorizon | '')}
                 >
-                  <option value="">Tutte</option>
+                  <option value="">{L.allHorizons}</option>
                   {Object.entries(HORIZON_LABEL).map(([k, v]) => (
                     <option key={k} value={k}>
                       {v}
@@ -141,17 +146,17 @@ export function PianoPage({ consortiumId, canWrite }: { consortiumId: string; ca
             </div>
             <div className="table-responsive">
               <table className="table table-sm">
-                <caption>{interventi.length} interventi</caption>
+                <caption>{L.caption(interventi.length)}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">Codice</th>
-                    <th scope="col">Intervento</th>
-                    <th scope="col">Classe</th>
-                    <th scope="col">Asse</th>
-                    <th scope="col">Piano Triennale</th>
-                    <th scope="col">Periodo</th>
-                    <th scope="col">Costo</th>
-                    <th scope="col">Finanziamento</th>
+                    <th scope="col">{L.code}</th>
+                    <th scope="col">{L.intervento}</th>
+                    <th scope="col">{L.horizon}</th>
+                    <th scope="col">{L.axisShort}</th>
+                    <th scope="col">{L.planLines}</th>
+                    <th scope="col">{L.period}</th>
+                    <th scope="col">{L.cost}</th>
+                    <th scope="col">{L.funding}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -191,14 +196,14 @@ export function PianoPage({ consortiumId, canWrite }: { consortiumId: string; ca
 
           <section aria-labelledby="cronoprogramma" className="mb-4">
             <h2 id="cronoprogramma" className="h4">
-              Cronoprogramma
+              {L.gantt}
             </h2>
-            <div className="table-responsive">
+            <div className="table-responsive" tabIndex={0} role="region" aria-label={L.ganttCaption}>
               <table className="table table-sm table-bordered rtd-gantt">
-                <caption>Semestri di attività di ciascun intervento</caption>
+                <caption>{L.ganttCaption}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">Intervento</th>
+                    <th scope="col">{L.intervento}</th>
                     {semesters.map((s) => (
                       <th scope="col" key={s}>
                         {semesterLabel(s)}
@@ -217,9 +222,9 @@ export function PianoPage({ consortiumId, canWrite }: { consortiumId: string; ca
                           return (
                             <td key={s} className={active ? 'bg-primary text-white text-center' : ''}>
                               {active ? (
-                                <span aria-label="attivo">■</span>
+                                <span aria-label={L.active}>■</span>
                               ) : (
-                                <span className="visually-hidden">no</span>
+                                <span className="visually-hidden">{L.inactive}</span>
                               )}
                             </td>
                           );
@@ -233,16 +238,16 @@ export function PianoPage({ consortiumId, canWrite }: { consortiumId: string; ca
 
           <section aria-labelledby="indicatori" className="mb-4">
             <h2 id="indicatori" className="h4">
-              Indicatori: andamento e obiettivo
+              {L.indicators}
             </h2>
-            <div className="table-responsive">
+            <div className="table-responsive" tabIndex={0} role="region" aria-label={L.periods}>
               <table className="table table-sm">
                 <thead>
                   <tr>
-                    <th scope="col">Intervento</th>
-                    <th scope="col">Indicatore</th>
-                    <th scope="col">Misurato da</th>
-                    <th scope="col">Periodi (valore / obiettivo)</th>
+                    <th scope="col">{L.intervento}</th>
+                    <th scope="col">{L.indicator}</th>
+                    <th scope="col">{L.measuredBy}</th>
+                    <th scope="col">{L.periods}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -252,18 +257,18 @@ export function PianoPage({ consortiumId, canWrite }: { consortiumId: string; ca
                         <th scope="row">{i.code}</th>
                         <td>
                           {x.name}
-                          {x.kind === 'YES_NO' ? ' (% di Comuni con "sì")' : x.unit ? ` (${x.unit})` : ''}
+                          {x.kind === 'YES_NO' ? L.yesNoUnit : x.unit ? ` (${x.unit})` : ''}
                         </td>
-                        <td>{x.measuredBy === 'COMUNE' ? 'Ciascun Comune' : 'Ufficio associato'}</td>
+                        <td>{x.measuredBy === 'COMUNE' ? L.byComune : L.byOffice}</td>
                         <td>
                           {x.periods.length === 0
-                            ? 'Nessun valore'
+                            ? L.noValue
                             : x.periods
                                 .map(
                                   (p) =>
                                     `${semesterLabel(p.period)}: ${p.value === null ? '—' : number.format(p.value)}${
                                       p.target === null ? '' : ` / ${number.format(p.target)}`
-                                    }${p.onTarget === null ? '' : p.onTarget ? ' (raggiunto)' : ' (non raggiunto)'}`,
+                                    }${p.onTarget === null ? '' : p.onTarget ? L.onTarget : L.offTarget}`,
                                 )
                                 .join(' · ')}
                         </td>

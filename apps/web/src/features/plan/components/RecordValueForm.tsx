@@ -1,15 +1,14 @@
+import { Button } from 'design-react-kit';
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { ErrorNotice } from '../../../components/Feedback';
+import { SelectField, TextField } from '../../../components/Fields';
 import type { IndicatorFrequency, IndicatorKind } from '../../../gql/graphql';
 import { toAppError } from '../../../lib/errors';
+import { RECORD_VALUE_LABEL as L } from '../../../lib/i18n';
 import { RecordIndicatorValueMutation } from '../api/scheda';
 
-const HINT: Record<IndicatorFrequency, string> = {
-  SEMIANNUAL: 'es. 2026-S1',
-  QUARTERLY: 'es. 2026-Q1',
-  ANNUAL: 'es. 2026-A',
-};
+const HINT: Record<IndicatorFrequency, string> = L.hint;
 
 /**
  * Records a value of an indicator for a period: the office for the consortium, or for a member
@@ -64,87 +63,68 @@ export function RecordValueForm({
   return (
     <form onSubmit={submit} className="border rounded p-3 mb-3" aria-labelledby={`${p}-title`}>
       <h4 id={`${p}-title`} className="h6">
-        Registra un valore di «{indicator.name}»
+        {L.title(indicator.name)}
       </h4>
       {appError ? <ErrorNotice error={appError} /> : null}
       <div className="row g-2">
-        <div className="col-6 col-md-3">
-          <label htmlFor={`${p}-period`} className="form-label">
-            Periodo ({HINT[indicator.frequency]})
-          </label>
-          <input
-            id={`${p}-period`}
-            className="form-control"
+        <TextField
+          id={`${p}-period`}
+          label={L.period(HINT[indicator.frequency])}
+          className="col-6 col-md-3"
+          required
+          value={period}
+          onChange={(e) => setPeriod(e.target.value.toUpperCase())}
+        />
+        {indicator.kind === 'YES_NO' ? (
+          <SelectField
+            id={`${p}-value`}
+            label={L.value}
+            className="col-6 col-md-3"
             required
-            value={period}
-            onChange={(e) => setPeriod(e.target.value.toUpperCase())}
+            value={value}
+            onChange={setValue}
+            placeholder={L.choose}
+            options={[
+              ['1', L.yes],
+              ['0', L.no],
+            ]}
           />
-        </div>
-        <div className="col-6 col-md-3">
-          <label htmlFor={`${p}-value`} className="form-label">
-            Valore
-          </label>
-          {indicator.kind === 'YES_NO' ? (
-            <select
-              id={`${p}-value`}
-              className="form-select"
-              required
-              value={value}
-              onChange={(e) => setValue(e.target.value)}
-            >
-              <option value="">Scegli</option>
-              <option value="1">Sì</option>
-              <option value="0">No</option>
-            </select>
-          ) : (
-            <input
-              id={`${p}-value`}
-              className="form-control"
-              inputMode="decimal"
-              required
-              value={value}
-              onChange={(e) => setValue(e.target.value)}
-            />
-          )}
-        </div>
+        ) : (
+          <TextField
+            id={`${p}-value`}
+            label={L.value}
+            className="col-6 col-md-3"
+            inputMode="decimal"
+            required
+            value={value}
+            onChange={(e) => setValue(e.target.value)}
+          />
+        )}
         {indicator.measuredByComune && !fixedComuneId && comuni.length > 0 ? (
-          <div className="col-12 col-md-6">
-            <label htmlFor={`${p}-comune`} className="form-label">
-              Comune
-            </label>
-            <select
-              id={`${p}-comune`}
-              className="form-select"
-              required
-              value={comuneId}
-              onChange={(e) => setComuneId(e.target.value)}
-            >
-              <option value="">Scegli il Comune</option>
-              {comuni.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        ) : null}
-        <div className="col-12">
-          <label htmlFor={`${p}-note`} className="form-label">
-            Nota (facoltativa)
-          </label>
-          <input
-            id={`${p}-note`}
-            className="form-control"
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
+          <SelectField
+            id={`${p}-comune`}
+            label={L.comune}
+            className="col-12 col-md-6"
+            required
+            value={comuneId}
+            onChange={setComuneId}
+            placeholder={L.chooseComune}
+            options={comuni.map((c) => [c.id, c.name] as const)}
           />
-        </div>
+        ) : null}
+        <TextField
+          id={`${p}-note`}
+          label={L.note}
+          className="col-12"
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+        />
       </div>
-      <button type="submit" className="btn btn-primary btn-sm mt-2" disabled={state.fetching}>
-        Registra il valore
-      </button>
+      <Button type="submit" color="primary" size="sm" className="mt-2" disabled={state.fetching}>
+        {L.record}
+      </Button>
       <p role="status" className="small mt-2 mb-0">
-        {saved ? 'Valore registrato.' : ''}
+        {saved ? L.recorded : ''}
       </p>
     </form>
   );

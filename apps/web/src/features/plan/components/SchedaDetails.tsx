@@ -1,4 +1,5 @@
 import type { PianoSchedaQuery } from '../../../gql/graphql';
+import { SCHEDA_DETAILS_LABEL as D, SCHEDA_FIELD_LABEL as F } from '../../../lib/i18n';
 import {
   AXIS_LABEL,
   FUNDING_LABEL,
@@ -6,7 +7,7 @@ import {
   IMPLEMENTATION_LABEL,
   LEVEL_LABEL,
   periodLabel,
-} from './labels';
+} from '../../../lib/i18n';
 
 type Scheda = PianoSchedaQuery['pianoIntervento'];
 
@@ -15,33 +16,30 @@ const euro = new Intl.NumberFormat('it-IT', { style: 'currency', currency: 'EUR'
 /** Every field of a scheda intervento, readable by whoever reads the Piano (seed 001's layout). */
 export function SchedaDetails({ scheda }: { scheda: Scheda }) {
   const rows: [string, React.ReactNode][] = [
-    ['Responsabile', scheda.owner],
-    ['Beneficiari', scheda.beneficiaries],
+    [D.owner, scheda.owner],
+    [F.beneficiaries, scheda.beneficiaries],
+    [D.comuni, scheda.comuni.length ? scheda.comuni.map((c) => c.name).join(', ') : D.wholeConsortium],
+    [F.problem, scheda.problem],
+    [F.description, scheda.description],
+    [F.expectedResults, scheda.expectedResults],
+    [F.impact, scheda.impact],
+    [F.constraints, scheda.constraints],
+    [F.externalParties, scheda.externalParties],
+    [F.skills, scheda.skills],
+    [F.effort, scheda.effort ? LEVEL_LABEL[scheda.effort] : null],
+    [F.benefitDirect, scheda.benefitDirect ? LEVEL_LABEL[scheda.benefitDirect] : null],
+    [F.benefitIndirect, scheda.benefitIndirect ? LEVEL_LABEL[scheda.benefitIndirect] : null],
+    [F.axis, AXIS_LABEL[scheda.axis]],
+    [F.horizon, `${HORIZON_LABEL[scheda.horizon]}${scheda.removedReason ? `: ${scheda.removedReason}` : ''}`],
+    [F.implementation, IMPLEMENTATION_LABEL[scheda.implementation]],
     [
-      'Comuni interessati',
-      scheda.comuni.length ? scheda.comuni.map((c) => c.name).join(', ') : 'Tutto il consorzio',
-    ],
-    ['Problema da risolvere', scheda.problem],
-    ['Descrizione', scheda.description],
-    ['Risultati attesi', scheda.expectedResults],
-    ['Impatto', scheda.impact],
-    ['Vincoli', scheda.constraints],
-    ['Soggetti esterni coinvolti', scheda.externalParties],
-    ['Competenze necessarie', scheda.skills],
-    ['Impegno del personale', scheda.effort ? LEVEL_LABEL[scheda.effort] : null],
-    ['Benefici diretti', scheda.benefitDirect ? LEVEL_LABEL[scheda.benefitDirect] : null],
-    ['Benefici indiretti', scheda.benefitIndirect ? LEVEL_LABEL[scheda.benefitIndirect] : null],
-    ['Asse di intervento', AXIS_LABEL[scheda.axis]],
-    ['Classe', `${HORIZON_LABEL[scheda.horizon]}${scheda.removedReason ? `: ${scheda.removedReason}` : ''}`],
-    ['Stato di attuazione', IMPLEMENTATION_LABEL[scheda.implementation]],
-    [
-      'Periodo',
+      D.period,
       scheda.startPeriod && scheda.endPeriod
         ? `${periodLabel(scheda.startPeriod)} – ${periodLabel(scheda.endPeriod)}`
         : null,
     ],
     [
-      'Linee del Piano Triennale',
+      D.lines,
       scheda.lines.length ? (
         <ul className="mb-0 ps-3">
           {scheda.lines.map((l) => (
@@ -53,16 +51,14 @@ export function SchedaDetails({ scheda }: { scheda: Scheda }) {
       ) : null,
     ],
     [
-      'Costi',
+      D.costs,
       scheda.costs.length ? (
         <ul className="mb-0 ps-3">
           {scheda.costs.map((c) => (
-            <li key={c.year}>
-              {c.year}: investimento {euro.format(c.initial)}, esercizio {euro.format(c.running)}
-            </li>
+            <li key={c.year}>{D.costOfYear(c.year, euro.format(c.initial), euro.format(c.running))}</li>
           ))}
           <li>
-            <strong>Totale {euro.format(scheda.totalCost)}</strong>
+            <strong>{D.total(euro.format(scheda.totalCost))}</strong>
           </li>
         </ul>
       ) : (
@@ -70,7 +66,7 @@ export function SchedaDetails({ scheda }: { scheda: Scheda }) {
       ),
     ],
     [
-      'Finanziamento',
+      D.funding,
       scheda.funding.length ? (
         <ul className="mb-0 ps-3">
           {scheda.funding.map((f, i) => (
@@ -88,7 +84,7 @@ export function SchedaDetails({ scheda }: { scheda: Scheda }) {
   return (
     <section aria-labelledby="contenuto-scheda" className="mb-4">
       <h2 id="contenuto-scheda" className="h4">
-        Contenuto della scheda
+        {D.region}
       </h2>
       <dl className="row">
         {rows.map(([k, v]) => (

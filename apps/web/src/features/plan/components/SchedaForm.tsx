@@ -1,6 +1,8 @@
+import { Button } from 'design-react-kit';
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { ErrorNotice } from '../../../components/Feedback';
+import { SelectField, TextAreaField, TextField } from '../../../components/Fields';
 import type {
   ImplementationState,
   InterventoAxis,
@@ -9,31 +11,29 @@ import type {
   PianoSchedaQuery,
 } from '../../../gql/graphql';
 import { toAppError } from '../../../lib/errors';
+import { PIANO_FORM_LABEL as P, SCHEDA_FIELD_LABEL as L } from '../../../lib/i18n';
 import { UpdateInterventoMutation } from '../api/scheda';
-import { AXIS_LABEL, HORIZON_LABEL, IMPLEMENTATION_LABEL, LEVEL_LABEL } from './labels';
+import { IMPLEMENTATION_LABEL, LEVEL_LABEL } from '../../../lib/i18n';
 import { EDITION } from './PianoForms';
+import { AxisHorizonFields, CodeTitleFields, PeriodLinesFields } from './SchedaFields';
 import { CostsFieldset, FundingFieldset, type CostRow, type FundingRow } from './SchedaMoneyFields';
 
 type Scheda = PianoSchedaQuery['pianoIntervento'];
 
 const TEXTS = [
-  ['owner', 'Responsabile (l’Ufficio o una U.O.)'],
-  ['beneficiaries', 'Beneficiari'],
-  ['problem', 'Problema da risolvere'],
-  ['description', 'Descrizione'],
-  ['expectedResults', 'Risultati attesi'],
-  ['impact', 'Impatto'],
-  ['constraints', 'Vincoli'],
-  ['externalParties', 'Soggetti esterni coinvolti'],
-  ['skills', 'Competenze necessarie'],
+  'owner',
+  'beneficiaries',
+  'problem',
+  'description',
+  'expectedResults',
+  'impact',
+  'constraints',
+  'externalParties',
+  'skills',
 ] as const;
-type TextField = (typeof TEXTS)[number][0];
+type TextKey = (typeof TEXTS)[number];
 
-const LEVELS = [
-  ['effort', 'Impegno del personale'],
-  ['benefitDirect', 'Benefici diretti'],
-  ['benefitIndirect', 'Benefici indiretti'],
-] as const;
+const LEVELS = ['effort', 'benefitDirect', 'benefitIndirect'] as const;
 
 const toNumber = (s: string) => (s.trim() === '' ? 0 : Number(s.replace(',', '.')));
 
@@ -54,10 +54,10 @@ export function SchedaForm({
 }) {
   const [code, setCode] = useState(scheda.code);
   const [title, setTitle] = useState(scheda.title);
-  const [texts, setTexts] = useState<Record<TextField, string>>(
-    () => Object.fromEntries(TEXTS.map(([k]) => [k, scheda[k] ?? ''])) as Record<TextField, string>,
+  const [texts, setTexts] = useState<Record<TextKey, string>>(
+    () => Object.fromEntries(TEXTS.map((k) => [k, scheda[k] ?? ''])) as Record<TextKey, string>,
   );
-  const [levels, setLevels] = useState<Record<(typeof LEVELS)[number][0], Level | ''>>({
+  const [levels, setLevels] = useState<Record<(typeof LEVELS)[number], Level | ''>>({
     effort: scheda.effort ?? '',
     benefitDirect: scheda.benefitDirect ?? '',
     benefitIndirect: scheda.benefitIndirect ?? '',
@@ -143,173 +143,77 @@ export function SchedaForm({
     }
   };
 
-  const field = (id: string, label: string, input: React.ReactNode, wide = false) => (
-    <div className={wide ? 'col-12' : 'col-12 col-md-6'}>
-      <label htmlFor={id} className="form-label">
-        {label}
-      </label>
-      {input}
-    </div>
-  );
-
   return (
     <form onSubmit={submit} className="border rounded p-3 mb-4" aria-labelledby="modifica-scheda">
       <h2 id="modifica-scheda" className="h4">
-        Modifica la scheda
+        {P.editTitle}
       </h2>
       {appError ? <ErrorNotice error={appError} /> : null}
       <div className="row g-2">
-        {field(
-          'f-code',
-          'Codice',
-          <input
-            id="f-code"
-            className="form-control"
-            required
-            value={code}
-            onChange={(e) => setCode(e.target.value)}
-          />,
-        )}
-        {field(
-          'f-title',
-          'Titolo',
-          <input
-            id="f-title"
-            className="form-control"
-            required
-            value={title}
-            onChange={(e) => setTitle(e.target.value)}
-          />,
-        )}
-        {TEXTS.map(([k, label]) =>
-          field(
-            `f-${k}`,
-            label,
-            <textarea
+        <CodeTitleFields prefix="f" code={code} title={title} onCode={setCode} onTitle={setTitle} wide />
+        {TEXTS.map((k) => {
+          const short = k === 'owner' || k === 'beneficiaries';
+          return (
+            <TextAreaField
+              key={k}
               id={`f-${k}`}
-              className="form-control"
-              rows={k === 'owner' || k === 'beneficiaries' ? 1 : 3}
+              label={L[k]}
+              className={short ? 'col-12 col-md-6' : 'col-12'}
+              rows={short ? 1 : 3}
               value={texts[k]}
               onChange={(e) => setTexts({ ...texts, [k]: e.target.value })}
-            />,
-            k !== 'owner' && k !== 'beneficiaries',
-          ),
-        )}
-        {LEVELS.map(([k, label]) => (
-          <div key={k} className="col-12 col-md-4">
-            <label htmlFor={`f-${k}`} className="form-label">
-              {label}
-            </label>
-            <select
-              id={`f-${k}`}
-              className="form-select"
-              value={levels[k]}
-              onChange={(e) => setLevels({ ...levels, [k]: e.target.value as Level | '' })}
-            >
-              <option value="">Non indicato</option>
-              {Object.entries(LEVEL_LABEL).map(([v, l]) => (
-                <option key={v} value={v}>
-                  {l}
-                </option>
-              ))}
-            </select>
-          </div>
+            />
+          );
+        })}
+        {LEVELS.map((k) => (
+          <SelectField
+            key={k}
+            id={`f-${k}`}
+            label={L[k]}
+            className="col-12 col-md-4"
+            value={levels[k]}
+            onChange={(v) => setLevels({ ...levels, [k]: v as Level | '' })}
+            placeholder={L.levelUnset}
+            options={Object.entries(LEVEL_LABEL)}
+          />
         ))}
-        {field(
-          'f-axis',
-          'Asse di intervento',
-          <select
-            id="f-axis"
-            className="form-select"
-            value={axis}
-            onChange={(e) => setAxis(e.target.value as InterventoAxis)}
-          >
-            {Object.entries(AXIS_LABEL).map(([v, l]) => (
-              <option key={v} value={v}>
-                {l}
-              </option>
-            ))}
-          </select>,
-        )}
-        {field(
-          'f-horizon',
-          'Classe',
-          <select
-            id="f-horizon"
-            className="form-select"
-            value={horizon}
-            onChange={(e) => setHorizon(e.target.value as InterventoHorizon)}
-          >
-            {Object.entries(HORIZON_LABEL).map(([v, l]) => (
-              <option key={v} value={v}>
-                {l}
-              </option>
-            ))}
-          </select>,
-        )}
-        {horizon === 'REMOVED'
-          ? field(
-              'f-removed',
-              'Motivo dello stralcio',
-              <input
-                id="f-removed"
-                className="form-control"
-                required
-                value={removedReason}
-                onChange={(e) => setRemovedReason(e.target.value)}
-              />,
-              true,
-            )
-          : null}
-        {field(
-          'f-implementation',
-          'Stato di attuazione',
-          <select
-            id="f-implementation"
-            className="form-select"
-            value={implementation}
-            onChange={(e) => setImplementation(e.target.value as ImplementationState)}
-          >
-            {Object.entries(IMPLEMENTATION_LABEL).map(([v, l]) => (
-              <option key={v} value={v}>
-                {l}
-              </option>
-            ))}
-          </select>,
-        )}
-        <div className="col-6 col-md-3">
-          <label htmlFor="f-start" className="form-label">
-            Inizio (es. 2026-S1)
-          </label>
-          <input
-            id="f-start"
-            className="form-control"
-            value={startPeriod}
-            onChange={(e) => setStart(e.target.value)}
+        <AxisHorizonFields
+          prefix="f"
+          axis={axis}
+          horizon={horizon}
+          onAxis={setAxis}
+          onHorizon={setHorizon}
+          withRemoved
+        />
+        {horizon === 'REMOVED' ? (
+          <TextField
+            id="f-removed"
+            label={L.removedReason}
+            className="col-12"
+            required
+            value={removedReason}
+            onChange={(e) => setRemovedReason(e.target.value)}
           />
-        </div>
-        <div className="col-6 col-md-3">
-          <label htmlFor="f-end" className="form-label">
-            Fine (es. 2027-S2)
-          </label>
-          <input
-            id="f-end"
-            className="form-control"
-            value={endPeriod}
-            onChange={(e) => setEnd(e.target.value)}
-          />
-        </div>
-        {field(
-          'f-lines',
-          `Linee del Piano Triennale ${EDITION} (codici)`,
-          <input
-            id="f-lines"
-            className="form-control"
-            value={lines}
-            onChange={(e) => setLines(e.target.value)}
-          />,
-          true,
-        )}
+        ) : null}
+        <SelectField
+          id="f-implementation"
+          label={L.implementation}
+          className="col-12 col-md-6"
+          value={implementation}
+          onChange={(v) => setImplementation(v as ImplementationState)}
+          options={Object.entries(IMPLEMENTATION_LABEL)}
+        />
+        <PeriodLinesFields
+          prefix="f"
+          edition={EDITION}
+          start={startPeriod}
+          end={endPeriod}
+          lines={lines}
+          onStart={setStart}
+          onEnd={setEnd}
+          onLines={setLines}
+          linesWide
+        />
       </div>
 
       <CostsFieldset costs={costs} setCosts={setCosts} />
@@ -317,7 +221,7 @@ export function SchedaForm({
 
       {members.length > 0 ? (
         <fieldset className="mt-3">
-          <legend className="h6">Comuni interessati (nessuno scelto: tutto il consorzio)</legend>
+          <legend className="h6">{L.comuni}</legend>
           <div className="d-flex flex-wrap gap-3">
             {members.map((m) => (
               <div key={m.id} className="form-check">
@@ -339,11 +243,11 @@ export function SchedaForm({
         </fieldset>
       ) : null}
 
-      <button type="submit" className="btn btn-primary mt-3" disabled={state.fetching}>
-        Salva la scheda
-      </button>
+      <Button type="submit" color="primary" className="mt-3" disabled={state.fetching}>
+        {P.save}
+      </Button>
       <p role="status" className="small mt-2 mb-0">
-        {saved ? 'Scheda salvata.' : ''}
+        {saved ? P.saved : ''}
       </p>
     </form>
   );

@@ -1,6 +1,9 @@
+import { Button } from 'design-react-kit';
 import type { Dispatch, SetStateAction } from 'react';
+import { SelectField, TextField } from '../../../components/Fields';
 import type { FundingSource } from '../../../gql/graphql';
-import { FUNDING_LABEL } from './labels';
+import { SCHEDA_MONEY_LABEL as L } from '../../../lib/i18n';
+import { FUNDING_LABEL } from '../../../lib/i18n';
 
 export interface CostRow {
   year: string;
@@ -24,48 +27,43 @@ export function CostsFieldset({
 }) {
   return (
     <fieldset className="mt-3">
-      <legend className="h6">Costi per anno (euro)</legend>
+      <legend className="h6">{L.costs}</legend>
       {costs.map((c, i) => (
         <div key={i} className="row g-2 mb-2 align-items-end">
-          {(
-            [
-              ['year', 'Anno'],
-              ['initial', 'Investimento iniziale'],
-              ['running', 'Costo di esercizio'],
-            ] as const
-          ).map(([k, label]) => (
-            <div key={k} className="col-12 col-sm-4 col-md-3">
-              <label htmlFor={`cost-${i}-${k}`} className="form-label">
-                {label} ({i + 1})
-              </label>
-              <input
-                id={`cost-${i}-${k}`}
-                className="form-control"
-                inputMode="decimal"
-                required={k === 'year'}
-                value={c[k]}
-                onChange={(e) => setCosts(costs.map((x, j) => (j === i ? { ...x, [k]: e.target.value } : x)))}
-              />
-            </div>
+          {(['year', 'initial', 'running'] as const).map((k) => (
+            <TextField
+              key={k}
+              id={`cost-${i}-${k}`}
+              label={L.nth(L[k], i + 1)}
+              className="col-12 col-sm-4 col-md-3"
+              inputMode="decimal"
+              required={k === 'year'}
+              value={c[k]}
+              onChange={(e) => setCosts(costs.map((x, j) => (j === i ? { ...x, [k]: e.target.value } : x)))}
+            />
           ))}
           <div className="col-12 col-md-3">
-            <button
+            <Button
               type="button"
-              className="btn btn-outline-danger btn-sm"
+              color="danger"
+              outline
+              size="sm"
               onClick={() => setCosts(costs.filter((_, j) => j !== i))}
             >
-              Togli l’anno {c.year}
-            </button>
+              {L.removeYear(c.year)}
+            </Button>
           </div>
         </div>
       ))}
-      <button
+      <Button
         type="button"
-        className="btn btn-outline-primary btn-sm"
+        color="primary"
+        outline
+        size="sm"
         onClick={() => setCosts([...costs, { year: '', initial: '', running: '' }])}
       >
-        Aggiungi un anno
-      </button>
+        {L.addYear}
+      </Button>
     </fieldset>
   );
 }
@@ -80,71 +78,55 @@ export function FundingFieldset({
 }) {
   return (
     <fieldset className="mt-3">
-      <legend className="h6">Fonti di finanziamento</legend>
+      <legend className="h6">{L.funding}</legend>
       {funding.map((f, i) => (
         <div key={i} className="row g-2 mb-2 align-items-end">
-          <div className="col-12 col-sm-6 col-md-3">
-            <label htmlFor={`fund-${i}-source`} className="form-label">
-              Fonte ({i + 1})
-            </label>
-            <select
-              id={`fund-${i}-source`}
-              className="form-select"
-              value={f.source}
+          <SelectField
+            id={`fund-${i}-source`}
+            label={L.nth(L.source, i + 1)}
+            className="col-12 col-sm-6 col-md-3"
+            value={f.source}
+            onChange={(v) =>
+              setFunding(funding.map((x, j) => (j === i ? { ...x, source: v as FundingSource } : x)))
+            }
+            options={Object.entries(FUNDING_LABEL)}
+          />
+          {(['amount', 'pnrrMeasure', 'cup'] as const).map((k) => (
+            <TextField
+              key={k}
+              id={`fund-${i}-${k}`}
+              label={L.nth(L[k], i + 1)}
+              className="col-12 col-sm-6 col-md-2"
+              value={f[k]}
               onChange={(e) =>
-                setFunding(
-                  funding.map((x, j) => (j === i ? { ...x, source: e.target.value as FundingSource } : x)),
-                )
+                setFunding(funding.map((x, j) => (j === i ? { ...x, [k]: e.target.value } : x)))
               }
-            >
-              {Object.entries(FUNDING_LABEL).map(([v, l]) => (
-                <option key={v} value={v}>
-                  {l}
-                </option>
-              ))}
-            </select>
-          </div>
-          {(
-            [
-              ['amount', 'Importo (euro)'],
-              ['pnrrMeasure', 'Misura PNRR'],
-              ['cup', 'CUP'],
-            ] as const
-          ).map(([k, label]) => (
-            <div key={k} className="col-12 col-sm-6 col-md-2">
-              <label htmlFor={`fund-${i}-${k}`} className="form-label">
-                {label} ({i + 1})
-              </label>
-              <input
-                id={`fund-${i}-${k}`}
-                className="form-control"
-                value={f[k]}
-                onChange={(e) =>
-                  setFunding(funding.map((x, j) => (j === i ? { ...x, [k]: e.target.value } : x)))
-                }
-              />
-            </div>
+            />
           ))}
           <div className="col-12 col-md-3">
-            <button
+            <Button
               type="button"
-              className="btn btn-outline-danger btn-sm"
+              color="danger"
+              outline
+              size="sm"
               onClick={() => setFunding(funding.filter((_, j) => j !== i))}
             >
-              Togli la fonte {i + 1}
-            </button>
+              {L.removeSource(i + 1)}
+            </Button>
           </div>
         </div>
       ))}
-      <button
+      <Button
         type="button"
-        className="btn btn-outline-primary btn-sm"
+        color="primary"
+        outline
+        size="sm"
         onClick={() =>
           setFunding([...funding, { source: 'OWN_BUDGET', amount: '', pnrrMeasure: '', cup: '' }])
         }
       >
-        Aggiungi una fonte
-      </button>
+        {L.addSource}
+      </Button>
     </fieldset>
   );
 }

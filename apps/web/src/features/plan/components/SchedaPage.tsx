@@ -1,9 +1,12 @@
+import { Button } from 'design-react-kit';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { ErrorNotice, Loading } from '../../../components/Feedback';
+import { TextField } from '../../../components/Fields';
 import { PageTitle } from '../../../components/PageTitle';
 import { toAppError } from '../../../lib/errors';
+import { SCHEDA_PAGE_LABEL as L } from '../../../lib/i18n';
 import {
   CreateObjectiveFromInterventoMutation,
   MembersQuery,
@@ -19,8 +22,8 @@ import {
   MEASURED_BY_LABEL,
   NATURE_LABEL,
   periodLabel,
-  STATE_LABEL,
-} from './labels';
+  PIANO_STATE_LABEL,
+} from '../../../lib/i18n';
 import { EDITION } from './PianoForms';
 import { RecordValueForm } from './RecordValueForm';
 import { SchedaDetails } from './SchedaDetails';
@@ -67,19 +70,20 @@ export function SchedaPage({
 
   return (
     <>
-      <PageTitle title={scheda ? `Scheda ${scheda.code}` : 'Scheda intervento'}>
-        {scheda ? `Scheda intervento ${scheda.code}: ${scheda.title}` : 'Scheda intervento'}
+      <PageTitle title={scheda ? L.tabTitle(scheda.code) : L.title}>
+        {scheda ? L.heading(scheda.code, scheda.title) : L.title}
       </PageTitle>
       <p>
-        <Link to="/piano-consorzio">Torna al Piano del consorzio</Link>
+        <Link to="/piano-consorzio">{L.back}</Link>
       </p>
       {appError ? <ErrorNotice error={appError} /> : null}
-      {fetching && !data ? <Loading what="della scheda" /> : null}
+      {fetching && !data ? <Loading what={L.loading} /> : null}
       {scheda && piano ? (
         <>
           <p>
-            Piano versione {piano.number} ({piano.year}): <strong>{STATE_LABEL[piano.state]}</strong>
-            {piano.state !== 'DRAFT' ? '. La versione approvata non si modifica più.' : ''}
+            {L.version(piano.number, piano.year)}
+            <strong>{PIANO_STATE_LABEL[piano.state]}</strong>
+            {piano.state !== 'DRAFT' ? L.frozen : ''}
           </p>
           <SchedaDetails scheda={scheda} />
           {canEdit ? (
@@ -88,11 +92,11 @@ export function SchedaPage({
 
           <section aria-labelledby="obiettivo" className="mb-4">
             <h2 id="obiettivo" className="h4">
-              Obiettivo condiviso con i Comuni
+              {L.objective}
             </h2>
             {scheda.sharedObjective ? (
               <p>
-                L’obiettivo condiviso che attua la scheda:{' '}
+                {L.objectiveLink}
                 <Link to={`/obiettivi/${scheda.sharedObjective.id}`}>{scheda.sharedObjective.title}</Link>
               </p>
             ) : canWrite ? (
@@ -108,34 +112,29 @@ export function SchedaPage({
                   if (!res.error) reload();
                 }}
               >
-                <div>
-                  <label htmlFor="objective-due" className="form-label">
-                    Scadenza per i Comuni
-                  </label>
-                  <input
-                    id="objective-due"
-                    type="date"
-                    required
-                    className="form-control"
-                    value={dueDate}
-                    onChange={(e) => setDueDate(e.target.value)}
-                  />
-                </div>
-                <button type="submit" className="btn btn-primary" disabled={created.fetching}>
-                  Crea l’obiettivo condiviso
-                </button>
+                <TextField
+                  id="objective-due"
+                  type="date"
+                  label={L.objectiveDue}
+                  required
+                  value={dueDate}
+                  onChange={(e) => setDueDate(e.target.value)}
+                />
+                <Button type="submit" color="primary" disabled={created.fetching}>
+                  {L.createObjective}
+                </Button>
               </form>
             ) : (
-              <p>Nessun obiettivo condiviso creato dalla scheda.</p>
+              <p>{L.noObjective}</p>
             )}
             {created.error ? <ErrorNotice error={toAppError(created.error)!} /> : null}
           </section>
 
           <section aria-labelledby="indicatori-scheda" className="mb-4">
             <h2 id="indicatori-scheda" className="h4">
-              Indicatori
+              {L.indicators}
             </h2>
-            {scheda.indicators.length === 0 ? <p>La scheda non ha ancora indicatori.</p> : null}
+            {scheda.indicators.length === 0 ? <p>{L.noIndicators}</p> : null}
             {scheda.indicators.map((x) => (
               <article key={x.id} className="border-top pt-3 mb-4" aria-labelledby={`ind-${x.id}`}>
                 <h3 id={`ind-${x.id}`} className="h5">
@@ -143,40 +142,44 @@ export function SchedaPage({
                 </h3>
                 <p className="small">
                   {KIND_LABEL[x.kind]}
-                  {x.unit ? ` (${x.unit})` : ''} · {NATURE_LABEL[x.nature]} · deve{' '}
-                  {DIRECTION_LABEL[x.direction].toLowerCase()} · {FREQUENCY_LABEL[x.frequency]} · rilevato da:{' '}
+                  {x.unit ? ` (${x.unit})` : ''} · {NATURE_LABEL[x.nature]}
+                  {L.must(DIRECTION_LABEL[x.direction].toLowerCase())} · {FREQUENCY_LABEL[x.frequency]}
+                  {L.measuredBy}
                   {MEASURED_BY_LABEL[x.measuredBy]}
-                  {x.source ? ` · fonte: ${x.source}` : ''}
+                  {x.source ? L.source(x.source) : ''}
                   {x.baseline != null
-                    ? ` · partenza ${number.format(x.baseline)}${x.baselineDate ? ` al ${new Date(x.baselineDate).toLocaleDateString('it-IT')}` : ''}`
+                    ? L.baseline(
+                        number.format(x.baseline),
+                        x.baselineDate ? new Date(x.baselineDate).toLocaleDateString('it-IT') : null,
+                      )
                     : ''}
                   {x.targets.length
-                    ? ` · obiettivi: ${x.targets.map((t) => `${t.year} ${number.format(t.value)}`).join(', ')}`
+                    ? L.targets(x.targets.map((t) => `${t.year} ${number.format(t.value)}`).join(', '))
                     : ''}
                 </p>
                 <IndicatorTrend name={x.name} unit={x.unit ?? ''} periods={x.periods} />
                 {x.values.length > 0 ? (
                   <details className="mb-3">
-                    <summary>Valori registrati ({x.values.length})</summary>
+                    <summary>{L.values(x.values.length)}</summary>
                     <div className="table-responsive">
                       <table className="table table-sm">
-                        <caption>Ogni valore registrato, dal più recente</caption>
+                        <caption>{L.valuesCaption}</caption>
                         <thead>
                           <tr>
-                            <th scope="col">Periodo</th>
-                            <th scope="col">Comune</th>
-                            <th scope="col">Valore</th>
-                            <th scope="col">Registrato</th>
-                            <th scope="col">Nota</th>
+                            <th scope="col">{L.period}</th>
+                            <th scope="col">{L.comune}</th>
+                            <th scope="col">{L.value}</th>
+                            <th scope="col">{L.recorded}</th>
+                            <th scope="col">{L.note}</th>
                           </tr>
                         </thead>
                         <tbody>
                           {x.values.map((v) => (
                             <tr key={v.id}>
                               <th scope="row">{periodLabel(v.period)}</th>
-                              <td>{v.comuneName ?? 'Consorzio'}</td>
+                              <td>{v.comuneName ?? L.consortium}</td>
                               <td>
-                                {x.kind === 'YES_NO' ? (v.value ? 'Sì' : 'No') : number.format(v.value)}
+                                {x.kind === 'YES_NO' ? (v.value ? L.yes : L.no) : number.format(v.value)}
                               </td>
                               <td>
                                 {new Date(v.recordedAt).toLocaleDateString('it-IT')}
@@ -199,7 +202,7 @@ export function SchedaPage({
                 ) : null}
                 {canEdit ? (
                   <details>
-                    <summary>Modifica l’indicatore</summary>
+                    <summary>{L.editIndicator}</summary>
                     <IndicatorForm interventoId={scheda.id} years={years} indicator={x} onDone={reload} />
                   </details>
                 ) : null}

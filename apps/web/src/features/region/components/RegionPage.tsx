@@ -7,6 +7,7 @@ import { toAppError } from '../../../lib/errors';
 import { COMPLIANCE_COLUMN_LABEL } from '../../../lib/i18n';
 import { PnrrMeasureTotals } from '../../../components/PnrrMeasureTotals';
 import { RegionComplianceQuery, RegionConsortiaQuery, RegionPnrrQuery } from '../api/region';
+import { RegionExportButton } from '../../exports/components/RegionExportButton';
 import { RegionTrend } from './RegionTrend';
 
 const COUNTS = [
@@ -64,6 +65,7 @@ export function RegionPage({
         L’avanzamento del Piano Triennale nei Comuni della Regione, per consorzio e per provincia. Sono
         conteggi delle attività assegnate ai Comuni: qui non compaiono persone.
       </p>
+      {regionCode ? <RegionExportButton regionCode={regionCode} /> : null}
       {appError ? <ErrorNotice error={appError} /> : null}
       {fetching && !data ? <Loading what="dei dati della Regione" /> : null}
       {regionCode ? <RegionTrend regionCode={regionCode} /> : null}
@@ -124,7 +126,7 @@ function ComplianceTable({
           I dati compaiono quando gli Uffici RTD della Regione pubblicano i primi obiettivi per i loro Comuni.
         </EmptyState>
       ) : (
-        <div className="table-responsive">
+        <div className="table-responsive" tabIndex={0} role="region" aria-label={caption}>
           <table className="table">
             <caption>{caption}</caption>
             <thead>

@@ -67,7 +67,12 @@ export function RegionTrend({ regionCode }: { regionCode: string }) {
           </Suspense>
           <details className="mt-2">
             <summary>I valori dei grafici in tabella</summary>
-            <div className="table-responsive">
+            <div
+              className="table-responsive"
+              tabIndex={0}
+              role="region"
+              aria-label="Andamento della Regione giorno per giorno"
+            >
               <table className="table table-sm">
                 <caption>Andamento della Regione giorno per giorno (fotografia a mezzanotte)</caption>
                 <thead>

@@ -20,6 +20,17 @@ export const MeQuery = graphql(`
           id
           name
         }
+        abilities {
+          readsComuneActivities
+          importsComuneStatuses
+          readsConsortium
+          managesConsortium
+          grantsConsortiumRoles
+          readsAuditLog
+          recordsIndicators
+          readsRegion
+          createsConsortia
+        }
       }
     }
   }

@@ -1,3 +1,4 @@
+/** The Piano's vocabulary (features/plan): asse, classe, funding, levels, indicators, periods. */
 import type {
   FundingSource,
   ImplementationState,
@@ -10,7 +11,7 @@ import type {
   InterventoHorizon,
   Level,
   PianoState,
-} from '../../../gql/graphql';
+} from '../gql/graphql';
 
 export const AXIS_LABEL: Record<InterventoAxis, string> = {
   SEMPLIFICAZIONE: 'Semplificazione',
@@ -31,7 +32,7 @@ export const HORIZON_LABEL: Record<InterventoHorizon, string> = {
   REMOVED: 'Stralciato dal Piano',
 };
 
-export const STATE_LABEL: Record<PianoState, string> = {
+export const PIANO_STATE_LABEL: Record<PianoState, string> = {
   DRAFT: 'Bozza',
   APPROVED: 'Approvato',
   PUBLISHED: 'Pubblicato',
