@@ -1,3 +1,5 @@
+import { STATUS_LABEL_PLURAL } from '../../../../libs/kernel/src/text/status-vocabulary';
+
 /** La Regione: the region's trend (the page of a regional observer). */
 export const REGION_TREND_LABEL = {
   heading: (days: number) => `Andamento negli ultimi ${days} giorni`,
@@ -10,7 +12,7 @@ export const REGION_TREND_LABEL = {
   caption: 'Andamento della Regione giorno per giorno (fotografia a mezzanotte)',
   day: 'Giorno',
   completion: 'Completamento',
-  completed: 'Completate',
+  completed: STATUS_LABEL_PLURAL.COMPLETED,
   submitted: 'Da validare',
   overdue: 'In ritardo',
   total: 'Totale',
