@@ -87,6 +87,40 @@ export class SessionQueryRunner extends PostgresQueryRunner {
   }
 
   /**
+   * TypeORM's `startTransaction` (READ COMMITTED, PostgreSQL's default), with `statement` sent in
+   * the same round trip: `START TRANSACTION; <statement>` as one simple-protocol query, so the
+   * statement must carry its values as literals (db-context.ts setContextStatement). TypeORM's
+   * state is set as its own method sets it; if the pair fails after the transaction began, the
+   * transaction stays marked active, so the session rolls it back (never pooled half open).
+   */
+  async startTransactionWith(statement: string): Promise<void> {
+    if (this.isTransactionActive || this.transactionDepth !== 0) throw new Error('transaction already open');
+    this.isTransactionActive = true;
+    try {
+      await this.broadcaster.broadcast('BeforeTransactionStart');
+    } catch (error) {
+      this.isTransactionActive = false;
+      throw error;
+    }
+    try {
+      await this.query(`START TRANSACTION; ${statement}`);
+    } finally {
+      this.transactionDepth = 1;
+    }
+    await this.broadcaster.broadcast('AfterTransactionStart');
+  }
+
+  /**
+   * Rolls the whole transaction back and opens a new one with `statement` (as startTransactionWith),
+   * in one round trip: TypeORM's state stays "one transaction open".
+   */
+  async restartTransactionWith(statement: string): Promise<void> {
+    if (!this.isTransactionActive || this.transactionDepth !== 1)
+      throw new Error('no transaction to restart');
+    await this.query(`ROLLBACK; START TRANSACTION; ${statement}`);
+  }
+
+  /**
    * Runs `work` (which ends the transaction through TypeORM) in the queue's next turn, so after
    * the statement in flight and never beside it; statements `work` issues skip the queue and the
    * gate, the others queued meanwhile are refused once their turn comes.
