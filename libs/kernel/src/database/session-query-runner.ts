@@ -43,6 +43,8 @@ const ENDING = new AsyncLocalStorage<true>();
  */
 export class SessionQueryRunner extends PostgresQueryRunner {
   private tail: Promise<unknown> = Promise.resolve();
+  /** The statement startTransactionWith sends with TypeORM's START TRANSACTION, while it runs. */
+  private withStart: string | null = null;
 
   constructor(
     dataSource: DataSource,
@@ -58,7 +60,9 @@ export class SessionQueryRunner extends PostgresQueryRunner {
     parameters?: unknown[],
     useStructuredResult?: boolean,
   ): ReturnType<PostgresQueryRunner['query']> {
-    const run = () => super.query(query, parameters, useStructuredResult);
+    // startTransactionWith: TypeORM's START TRANSACTION, with the statement of the same round trip.
+    const text = query === 'START TRANSACTION' && this.withStart ? `${query}; ${this.withStart}` : query;
+    const run = () => super.query(text, parameters, useStructuredResult);
     // TypeORM's own COMMIT or ROLLBACK, asked from inside the turn `whileEnding` holds.
     if (ENDING.getStore()) return run();
     return this.inTurn(() => (this.isOpen() ? run() : Promise.reject(new SessionFinishedError())));
@@ -87,27 +91,19 @@ export class SessionQueryRunner extends PostgresQueryRunner {
   }
 
   /**
-   * TypeORM's `startTransaction` (READ COMMITTED, PostgreSQL's default), with `statement` sent in
-   * the same round trip: `START TRANSACTION; <statement>` as one simple-protocol query, so the
-   * statement must carry its values as literals (db-context.ts setContextStatement). TypeORM's
-   * state is set as its own method sets it; if the pair fails after the transaction began, the
-   * transaction stays marked active, so the session rolls it back (never pooled half open).
+   * TypeORM's `startTransaction` (READ COMMITTED, PostgreSQL's default; TypeORM keeps its state),
+   * with `statement` sent in the same round trip: its START TRANSACTION goes out as
+   * `START TRANSACTION; <statement>`, one simple-protocol query, so the statement carries its
+   * values as literals (db-context.ts setContextStatement). If the pair fails, TypeORM's state
+   * says "transaction open", so the session rolls it back (never pooled half open).
    */
   async startTransactionWith(statement: string): Promise<void> {
-    if (this.isTransactionActive || this.transactionDepth !== 0) throw new Error('transaction already open');
-    this.isTransactionActive = true;
+    this.withStart = statement;
     try {
-      await this.broadcaster.broadcast('BeforeTransactionStart');
-    } catch (error) {
-      this.isTransactionActive = false;
-      throw error;
-    }
-    try {
-      await this.query(`START TRANSACTION; ${statement}`);
+      await this.startTransaction();
     } finally {
-      this.transactionDepth = 1;
+      this.withStart = null;
     }
-    await this.broadcaster.broadcast('AfterTransactionStart');
   }
 
   /**
