@@ -244,6 +244,25 @@ export class ComplianceRepository {
     return queryPrepared(db, complianceSummarySql(groupBy, shape), params);
   }
 
+  /**
+   * Whether the consortium exists for the caller (row-level security) and its data version (as
+   * versionOf gives it for this one consortium), in ONE statement: a consortium's summary, whose
+   * existence check and version read were two round trips (issue 28, bench case A-cold).
+   */
+  async consortiumVersion(
+    db: EntityManager,
+    consortiumId: string,
+  ): Promise<{ found: boolean; version: string }> {
+    const [row] = await queryPrepared<{ found: boolean; version: string }>(
+      db,
+      `SELECT EXISTS (SELECT 1 FROM consortium WHERE id = $1::uuid) AS found,
+              coalesce((SELECT consortium_id::text || ':' || version FROM compliance_version
+                         WHERE consortium_id = $1::uuid), '') AS version`,
+      [consortiumId],
+    );
+    return row;
+  }
+
   /** The versions of these consortia's data, as one comparable string (see compliance_version). */
   async versionOf(db: EntityManager, consortiumIds: readonly string[]): Promise<string> {
     const [row] = await db.query(

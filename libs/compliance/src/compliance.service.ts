@@ -55,7 +55,7 @@ export class ComplianceService {
     scope: ComplianceScope,
     groupBy: ComplianceGroupBy,
   ): Promise<ComplianceBucket[]> {
-    const checked = await this.checkScope(ctx, scope);
+    const checked = await this.checkScope(ctx, scope, true);
     // A region's aggregates read the replica when there is one (RequestContext.replicaRead): the
     // portals' load leaves the primary, and nobody reads their own writes there. Versions and
     // counts come from the same database, so a cached entry never mixes the two.
@@ -71,8 +71,18 @@ export class ComplianceService {
     groupBy: ComplianceGroupBy,
   ): Promise<ComplianceBucket[]> {
     const { consortiumId, regionCode, objectiveId } = checked;
-    const covered = consortiumId !== null ? [consortiumId] : checked.readableConsortia;
-    const version = await this.repository.versionOf(db, covered);
+    let version: string;
+    if (consortiumId !== null && !checked.existenceChecked) {
+      // The consortium's existence (under its policies) and its version in one statement.
+      const found = await this.repository.consortiumVersion(db, consortiumId);
+      if (!found.found) throw notFound(masculine('Consorzio'));
+      version = found.version;
+    } else {
+      version = await this.repository.versionOf(
+        db,
+        consortiumId !== null ? [consortiumId] : checked.readableConsortia,
+      );
+    }
     // LINE and CHAPTER buckets read the catalogue, whose local lines each caller sees only for
     // its own consortia (row-level security): callers who see different lines share no entry.
     const lines = groupBy === ComplianceGroupBy.LINE || groupBy === ComplianceGroupBy.CHAPTER;
@@ -153,8 +163,12 @@ export class ComplianceService {
     return (await this.tenancy.getConsortium(ctx, consortiumId)).name;
   }
 
-  /** Validates the scope and checks the caller may summarise it. */
-  private async checkScope(ctx: RequestContext, scope: ComplianceScope) {
+  /**
+   * Validates the scope and checks the caller may summarise it. With `deferExistence`, a consortium
+   * the caller may read and summarise is not read here: the caller checks it exists with the version
+   * read (`existenceChecked: false`); otherwise it is read first, as before (its errors unchanged).
+   */
+  private async checkScope(ctx: RequestContext, scope: ComplianceScope, deferExistence = false) {
     const consortiumId = scope.consortiumId ? parseId('scope.consortiumId', scope.consortiumId) : null;
     const regionCode = scope.regionCode?.trim() || null;
     const objectiveId = scope.objectiveId ? parseId('scope.objectiveId', scope.objectiveId) : null;
@@ -165,7 +179,15 @@ export class ComplianceService {
       throw badInput('scope.regionCode', 'codice ISTAT di regione di 2 cifre, ad esempio "03"');
     }
     const { ability, scope: access } = await callerAccess(ctx);
-    if (consortiumId !== null) {
+    let existenceChecked = true;
+    if (
+      consortiumId !== null &&
+      deferExistence &&
+      ability.can('read', on('Consortium', { id: consortiumId })) &&
+      ability.can('summarize', on('Compliance', { consortiumId, regionCode: null }))
+    ) {
+      existenceChecked = false;
+    } else if (consortiumId !== null) {
       await this.tenancy.getConsortium(ctx, consortiumId);
       if (!ability.can('summarize', on('Compliance', { consortiumId, regionCode: null }))) throw forbidden();
     } else if (!ability.can('summarize', on('Compliance', { consortiumId: null, regionCode }))) {
@@ -185,6 +207,7 @@ export class ComplianceService {
       objectiveId,
       readableConsortia: [...access.readableConsortia],
       localLineConsortia,
+      existenceChecked,
     };
   }
 
