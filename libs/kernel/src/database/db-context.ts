@@ -7,8 +7,10 @@ import { DataSource } from 'typeorm';
  *
  * The application holds DB_CONTEXT_KEY; the owner role stores the key derived from it in
  * `app_context_key`, a table the application role cannot read (storeContextKey, at every
- * migration run). A transaction's settings go to PostgreSQL as one JSON text and its HMAC, in
- * bound parameters only, through the SECURITY DEFINER function `app_set_context`: it checks the
+ * migration run). A transaction's settings go to PostgreSQL as one JSON text and its HMAC (bound
+ * parameters; escaped literals in the round trip that starts a session's transaction, see
+ * SessionQueryRunner.startTransactionWith), through the SECURITY DEFINER function
+ * `app_set_context`: it checks the
  * HMAC once and keeps the verified settings for the rest of the transaction in a temporary
  * table of its owner's (`pg_temp.app_verified_context`, which rtd_app cannot read or write), as
  * well as the text in `app.context` with a second HMAC bound to the backend and the transaction

@@ -53,13 +53,15 @@ export class DbSession {
     await runner.connect();
     metrics.connectionWaited(poolName(this.dataSource), secondsSince(waitStart));
     this.began = performance.now();
-    // TypeORM opens the transaction (READ COMMITTED, PostgreSQL's default: one statement) and
-    // keeps its state, so `atomically` takes a savepoint and the end of the session a COMMIT or
-    // ROLLBACK (also if applying the settings failed: the connection never goes back to the pool
-    // inside a failed transaction). The signed settings follow in a second round trip.
-    await runner.startTransaction();
+    // The transaction opens (READ COMMITTED, PostgreSQL's default) with its signed settings in
+    // one round trip; TypeORM keeps its state, so `atomically` takes a savepoint and the end of
+    // the session a COMMIT or ROLLBACK (also if applying the settings failed: the connection
+    // never goes back to the pool inside a failed transaction).
     this.applied = { ...this.settings };
-    await applySettings(runner.manager, this.applied);
+    await runner.startTransactionWith(
+      SET_CONTEXT_SQL,
+      signContext(contextKeyOf(runner.manager.connection), this.applied),
+    );
     const apply = (settings: SessionSettings) => {
       this.applied = { ...this.applied, ...settings };
       return applySettings(runner.manager, this.applied);

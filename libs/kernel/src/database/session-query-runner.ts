@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { escapeLiteral } from 'pg';
 import { DataSource, QueryFailedError } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
@@ -43,6 +44,8 @@ const ENDING = new AsyncLocalStorage<true>();
  */
 export class SessionQueryRunner extends PostgresQueryRunner {
   private tail: Promise<unknown> = Promise.resolve();
+  /** The statement `startTransactionWith` sends with TypeORM's START TRANSACTION. */
+  private first: { statement: string; values: readonly string[] } | null = null;
 
   constructor(
     dataSource: DataSource,
@@ -58,6 +61,13 @@ export class SessionQueryRunner extends PostgresQueryRunner {
     parameters?: unknown[],
     useStructuredResult?: boolean,
   ): ReturnType<PostgresQueryRunner['query']> {
+    const first = this.first;
+    if (first && query === 'START TRANSACTION' && !parameters?.length) {
+      this.first = null;
+      return this.inTurn(() =>
+        this.isOpen() ? this.startWith(first) : Promise.reject(new SessionFinishedError()),
+      );
+    }
     const run = () => super.query(query, parameters, useStructuredResult);
     // TypeORM's own COMMIT or ROLLBACK, asked from inside the turn `whileEnding` holds.
     if (ENDING.getStore()) return run();
@@ -87,12 +97,48 @@ export class SessionQueryRunner extends PostgresQueryRunner {
   }
 
   /**
+   * TypeORM's `startTransaction` with a first statement of the transaction sent in the same round
+   * trip: TypeORM keeps its transaction state as ever, and its `START TRANSACTION` goes out (see
+   * `query`) as one simple query `START TRANSACTION; SELECT fn(...)` whose values are escaped
+   * literals (node-postgres's `escapeLiteral`: the simple protocol has no bound parameters). For
+   * the session's signed settings (`app_set_context`): one round trip of every request instead
+   * of two. Text values only, for `$1`, `$2`... in that order. A failure is TypeORM's
+   * QueryFailedError naming the statements with their placeholders and the values apart, as if
+   * they had been bound, so that the logs never see the values in the SQL text.
+   */
+  async startTransactionWith(statement: string, values: readonly string[]): Promise<void> {
+    if (this.dataSource.options.isolationLevel) {
+      await this.startTransaction();
+      await this.query(statement, [...values]);
+      return;
+    }
+    this.first = { statement, values };
+    try {
+      await this.startTransaction();
+    } finally {
+      this.first = null;
+    }
+  }
+
+  /**
    * Runs `work` (which ends the transaction through TypeORM) in the queue's next turn, so after
    * the statement in flight and never beside it; statements `work` issues skip the queue and the
    * gate, the others queued meanwhile are refused once their turn comes.
    */
   whileEnding<T>(work: () => Promise<T>): Promise<T> {
     return this.inTurn(() => ENDING.run(true, work));
+  }
+
+  private async startWith(first: { statement: string; values: readonly string[] }) {
+    const text = first.statement.replace(/\$(\d+)/g, (_, n: string) =>
+      escapeLiteral(first.values[Number(n) - 1]),
+    );
+    try {
+      return await super.query(`START TRANSACTION; ${text}`);
+    } catch (error) {
+      const cause = error instanceof QueryFailedError ? error.driverError : error;
+      throw new QueryFailedError(`START TRANSACTION; ${first.statement}`, [...first.values], cause as Error);
+    }
   }
 
   private inTurn<T>(statement: () => Promise<T>): Promise<T> {
