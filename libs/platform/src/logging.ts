@@ -47,6 +47,10 @@ export function loggerParams(config: AppConfig, service: string): Params {
           clientRequestId: clientRequestIdOf(req),
         }),
         autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
+        // The request's line is written at info (pino-http's default level, errors included); below
+        // that level (LOG_LEVEL=warn), 'silent' skips building it: its bindings, child logger and message.
+        customLogLevel: (_req, res) =>
+          (res as { log?: pino.Logger }).log?.isLevelEnabled('info') === false ? 'silent' : 'info',
         redact: ['req.headers.authorization', 'req.headers.cookie'],
       },
       pino.destination({ dest: 1, sync: true }),

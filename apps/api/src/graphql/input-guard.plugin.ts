@@ -14,13 +14,28 @@ export function inputGuardPlugin(): ApolloServerPlugin<GraphqlContextValue> {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, request }) {
-          const literals = scanLiterals(document);
+          const literals = literalsOf(document);
           const field = variableWithNul(request.variables ?? {}, literals.usedAt) ?? literals.withNul;
           if (field !== null) throw nulRefused(field);
         },
       };
     },
   };
+}
+
+/**
+ * scanLiterals of a document, once per document: Apollo keeps the parsed and validated document of
+ * a known query in its document store and hands the same object to every request that sends it,
+ * so only the variables (which change from request to request) are scanned each time.
+ */
+const scanned = new WeakMap<DocumentNode, ReturnType<typeof scanLiterals>>();
+function literalsOf(document: DocumentNode): ReturnType<typeof scanLiterals> {
+  let literals = scanned.get(document);
+  if (!literals) {
+    literals = scanLiterals(document);
+    scanned.set(document, literals);
+  }
+  return literals;
 }
 
 const NUL = '\u0000';

@@ -101,6 +101,8 @@ export class SessionQueryRunner extends PostgresQueryRunner {
     this.withStart = statement;
     try {
       await this.startTransaction();
+    } catch (error) {
+      throw withheldSettings(error, 'START TRANSACTION');
     } finally {
       this.withStart = null;
     }
@@ -113,7 +115,9 @@ export class SessionQueryRunner extends PostgresQueryRunner {
   async restartTransactionWith(statement: string): Promise<void> {
     if (!this.isTransactionActive || this.transactionDepth !== 1)
       throw new Error('no transaction to restart');
-    await this.query(`ROLLBACK; START TRANSACTION; ${statement}`);
+    await this.query(`ROLLBACK; START TRANSACTION; ${statement}`).catch((error: unknown) => {
+      throw withheldSettings(error, 'ROLLBACK; START TRANSACTION');
+    });
   }
 
   /**
@@ -130,4 +134,14 @@ export class SessionQueryRunner extends PostgresQueryRunner {
     this.tail = result.catch(() => undefined);
     return result;
   }
+}
+
+/**
+ * The settings statement's literals hold the caller's settings (the token's subject, often a
+ * fiscal code): a failure names the statements, never those values, so no log sees them.
+ */
+function withheldSettings(error: unknown, statements: string): unknown {
+  if (error instanceof QueryFailedError)
+    Object.defineProperty(error, 'query', { value: `${statements}; <settings withheld>` });
+  return error;
 }
