@@ -288,3 +288,4 @@ export * from './i18n-plan-vocabulary';
 export * from './i18n-consortia';
 export * from './i18n-objectives';
 export * from './i18n-work';
+export * from './i18n-dashboard';
