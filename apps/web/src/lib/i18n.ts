@@ -289,3 +289,4 @@ export * from './i18n-consortia';
 export * from './i18n-objectives';
 export * from './i18n-work';
 export * from './i18n-dashboard';
+export * from './i18n-comune';
