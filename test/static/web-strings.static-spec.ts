@@ -13,7 +13,18 @@ import { PROJECT_ROOT } from '../support/paths';
 const SCANNED = ['apps/web/src/features', 'apps/web/src/app'];
 
 /** Text that is not Italian prose, with the reason. Keep it short: key it by file and text. */
-const ALLOWLIST: { file: string; text: string; reason: string }[] = [];
+const ALLOWLIST: { file: string; text: string; reason: string }[] = [
+  {
+    file: 'apps/web/src/features/audit/components/AuditLogPage.tsx',
+    text: 'dal',
+    reason: 'URL parameter name',
+  },
+  {
+    file: 'apps/web/src/features/audit/components/AuditLogPage.tsx',
+    text: 'al',
+    reason: 'URL parameter name',
+  },
+];
 
 /**
  * Components not yet moved to the i18n modules (issue 27 moved the frame, the login, the
@@ -30,7 +41,6 @@ const PENDING: Record<string, number> = {
   'features/assignment/components/PianoIndicatorsSection.tsx': 7,
   'features/assignment/components/ReportForm.tsx': 22,
   'features/assignment/components/ReviewPanel.tsx': 10,
-  'features/audit/components/AuditLogPage.tsx': 40,
   'features/calendar/components/CalendarFeedPanel.tsx': 12,
   'features/catalog/components/CatalogPage.tsx': 28,
   'features/catalog/components/EditionInfo.tsx': 4,

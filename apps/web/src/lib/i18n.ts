@@ -290,3 +290,4 @@ export * from './i18n-objectives';
 export * from './i18n-work';
 export * from './i18n-dashboard';
 export * from './i18n-comune';
+export * from './i18n-audit';
