@@ -291,3 +291,4 @@ export * from './i18n-work';
 export * from './i18n-dashboard';
 export * from './i18n-comune';
 export * from './i18n-audit';
+export * from './i18n-people';
