@@ -33,14 +33,6 @@ const ALLOWLIST: { file: string; text: string; reason: string }[] = [
  * list, and a new file starts clean.
  */
 const PENDING: Record<string, number> = {
-  'features/assignment/components/AssignmentPage.tsx': 32,
-  'features/assignment/components/DelegationForm.tsx': 7,
-  'features/assignment/components/EvidenceForm.tsx': 4,
-  'features/assignment/components/EvidenceReplaceForm.tsx': 1,
-  'features/assignment/components/EvidenceSection.tsx': 5,
-  'features/assignment/components/PianoIndicatorsSection.tsx': 7,
-  'features/assignment/components/ReportForm.tsx': 22,
-  'features/assignment/components/ReviewPanel.tsx': 10,
   'features/calendar/components/CalendarFeedPanel.tsx': 12,
   'features/catalog/components/CatalogPage.tsx': 28,
   'features/catalog/components/EditionInfo.tsx': 4,

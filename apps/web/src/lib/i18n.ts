@@ -292,3 +292,4 @@ export * from './i18n-dashboard';
 export * from './i18n-comune';
 export * from './i18n-audit';
 export * from './i18n-people';
+export * from './i18n-assignment';
