@@ -11,7 +11,7 @@ export const ASSIGNMENT_LABEL = {
   lastStatus: (status: string, due: string) => `Ultimo stato: ${status} · scadenza ${due}`,
   closed: 'L’Ufficio RTD ha chiuso l’obiettivo: il resoconto resta com’era e non si modifica più.',
   due: (date: string) => `Scadenza ${date}`,
-  delegatedTo: (name: string) => `Delegata a ${name}`,
+  delegatedTo: (name: string | null) => `Delegata a ${name ?? ''}`,
   rejected: 'L’Ufficio RTD ha respinto il resoconto',
   rejectedDetail: (when: string, actor: string | null, reason: string | null, canReport: boolean) =>
     ` il ${when}${actor ? ` (${actor})` : ''}. Motivo: «${reason || 'non indicato'}».${
