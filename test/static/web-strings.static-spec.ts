@@ -46,8 +46,6 @@ const PENDING: Record<string, number> = {
   'features/objectives/components/TargetEditor.tsx': 10,
   'features/region/components/RegionPage.tsx': 12,
   'features/region/components/RegionTrend.tsx': 13,
-  'features/review/components/ReviewQueuePage.tsx': 22,
-  'features/worklist/components/WorklistPage.tsx': 23,
 };
 
 const READ_ATTRIBUTES = new Set(['aria-label', 'title', 'placeholder', 'alt', 'aria-description']);
