@@ -34,8 +34,6 @@ const ALLOWLIST: { file: string; text: string; reason: string }[] = [
  */
 const PENDING: Record<string, number> = {
   'features/calendar/components/CalendarFeedPanel.tsx': 12,
-  'features/catalog/components/CatalogPage.tsx': 28,
-  'features/catalog/components/EditionInfo.tsx': 4,
   'features/exports/components/ReportPanel.tsx': 2,
   'features/exports/components/StatusImport.tsx': 1,
   'features/notifications/components/NotificationsPage.tsx': 9,

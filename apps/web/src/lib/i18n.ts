@@ -293,3 +293,4 @@ export * from './i18n-comune';
 export * from './i18n-audit';
 export * from './i18n-people';
 export * from './i18n-assignment';
+export * from './i18n-catalog';
