@@ -37,11 +37,6 @@ const PENDING: Record<string, number> = {
   'features/exports/components/ReportPanel.tsx': 2,
   'features/exports/components/StatusImport.tsx': 1,
   'features/notifications/components/NotificationsPage.tsx': 9,
-  'features/objectives/components/CarriedLinks.tsx': 2,
-  'features/objectives/components/LinePicker.tsx': 14,
-  'features/objectives/components/ObjectiveView.tsx': 15,
-  'features/objectives/components/PublishedObjectiveEdit.tsx': 13,
-  'features/objectives/components/TargetEditor.tsx': 10,
   'features/region/components/RegionPage.tsx': 12,
   'features/region/components/RegionTrend.tsx': 13,
 };
