@@ -294,3 +294,4 @@ export * from './i18n-audit';
 export * from './i18n-people';
 export * from './i18n-assignment';
 export * from './i18n-catalog';
+export * from './i18n-notifications';
