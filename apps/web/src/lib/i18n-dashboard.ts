@@ -1,3 +1,5 @@
+import { STATUS_LABEL_PLURAL } from '../../../../libs/kernel/src/text/status-vocabulary';
+
 /** The Cruscotto (features/dashboard): the figures, the lists, the heatmap and the trend. */
 export const DASHBOARD_LABEL = {
   title: 'Cruscotto',
@@ -60,7 +62,7 @@ export const DASHBOARD_SECTION_LABEL = {
   trendCaption: 'Andamento giorno per giorno (fotografia a mezzanotte)',
   day: 'Giorno',
   completion: 'Completamento',
-  completed: 'Completate',
+  completed: STATUS_LABEL_PLURAL.COMPLETED,
   submitted: 'Da validare',
   overdue: 'In ritardo',
   total: 'Totale',
