@@ -35,8 +35,6 @@ const ALLOWLIST: { file: string; text: string; reason: string }[] = [
 const PENDING: Record<string, number> = {
   'features/exports/components/ReportPanel.tsx': 2,
   'features/exports/components/StatusImport.tsx': 1,
-  'features/region/components/RegionPage.tsx': 12,
-  'features/region/components/RegionTrend.tsx': 13,
 };
 
 const READ_ATTRIBUTES = new Set(['aria-label', 'title', 'placeholder', 'alt', 'aria-description']);

@@ -295,3 +295,4 @@ export * from './i18n-people';
 export * from './i18n-assignment';
 export * from './i18n-catalog';
 export * from './i18n-notifications';
+export * from './i18n-region';

@@ -3,6 +3,7 @@ import { useQuery } from 'urql';
 import { ErrorNotice, Loading } from '../../../components/Feedback';
 import { formatDate, todayInRome } from '../../../lib/dates';
 import { toAppError } from '../../../lib/errors';
+import { REGION_TREND_LABEL as L } from '../../../lib/i18n';
 import { RegionTrendQuery } from '../api/region';
 
 // ECharts loads on demand, as on the Cruscotto: the page's tables do not wait for it.
@@ -51,33 +52,29 @@ export function RegionTrend({ regionCode }: { regionCode: string }) {
   return (
     <section className="mb-5" aria-labelledby="andamento-regione">
       <h2 id="andamento-regione" className="h3">
-        Andamento negli ultimi {REGION_TREND_DAYS} giorni
+        {L.title(REGION_TREND_DAYS)}
       </h2>
       {appError ? <ErrorNotice error={appError} /> : null}
-      {fetching && !data ? <Loading what="dell’andamento" /> : null}
-      {data && points.length === 0 ? (
-        <p>
-          Nessun dato di andamento ancora: il primo punto arriva con la fotografia della prossima mezzanotte.
-        </p>
-      ) : null}
+      {fetching && !data ? <Loading what={L.loading} /> : null}
+      {data && points.length === 0 ? <p>{L.none}</p> : null}
       {points.length > 0 ? (
         <>
-          <Suspense fallback={<Loading what="del grafico" />}>
+          <Suspense fallback={<Loading what={L.loadingChart} />}>
             <TrendChart points={points} />
           </Suspense>
           <details className="mt-2">
-            <summary>I valori dei grafici in tabella</summary>
+            <summary>{L.table}</summary>
             <div className="table-responsive">
               <table className="table table-sm">
-                <caption>Andamento della Regione giorno per giorno (fotografia a mezzanotte)</caption>
+                <caption>{L.caption}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">Giorno</th>
-                    <th scope="col">Completamento</th>
-                    <th scope="col">Completate</th>
-                    <th scope="col">Da validare</th>
-                    <th scope="col">In ritardo</th>
-                    <th scope="col">Totale</th>
+                    <th scope="col">{L.day}</th>
+                    <th scope="col">{L.completion}</th>
+                    <th scope="col">{L.completed}</th>
+                    <th scope="col">{L.submitted}</th>
+                    <th scope="col">{L.overdue}</th>
+                    <th scope="col">{L.total}</th>
                   </tr>
                 </thead>
                 <tbody>
