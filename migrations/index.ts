@@ -36,6 +36,7 @@ import { CalendarFeeds1764000255000 } from './1764000255000-calendar-feeds';
 import { PianoDocument1764000260000 } from './1764000260000-piano-document';
 import { OfficeReportsForComuni1764000265000 } from './1764000265000-office-reports-for-comuni';
 import { SchedaNarrative1764000270000 } from './1764000270000-scheda-narrative';
+import { RegionExport1764000280000 } from './1764000280000-region-export';
 import { VerifiedContextOnce1764000285000 } from './1764000285000-verified-context-once';
 
 /** Every migration, in order. A new migration is added here as well as in its own file. */
@@ -78,5 +79,6 @@ export const ALL_MIGRATIONS = [
   PianoDocument1764000260000,
   OfficeReportsForComuni1764000265000,
   SchedaNarrative1764000270000,
+  RegionExport1764000280000,
   VerifiedContextOnce1764000285000,
 ];

@@ -59,6 +59,30 @@ describe('Cached compliance summaries follow every change of what they show', ()
     expect(after.inProgress).toBe(before.inProgress + 1);
   });
 
+  it('counts a write in every one of the summaries read at once right after it', async () => {
+    // After a write every dashboard of the consortium misses the cache together, and they share
+    // one computation: each must still count the write, round after round.
+    const inProgress = async () =>
+      (
+        await owner.query(
+          `SELECT count(*)::int AS n FROM assignment WHERE consortium_id = $1 AND status = 'IN_PROGRESS'`,
+          [ids.consortiumA],
+        )
+      )[0].n as number;
+    await warmed('COMUNE');
+    for (let round = 0; round < 3; round++) {
+      const before = await inProgress();
+      await owner.query(
+        `UPDATE assignment SET status = 'IN_PROGRESS', progress = 10
+          WHERE id = (SELECT id FROM assignment WHERE consortium_id = $1 AND status = 'NOT_STARTED' LIMIT 1)`,
+        [ids.consortiumA],
+      );
+      expect(await inProgress()).toBe(before + 1);
+      const read = await Promise.all(Array.from({ length: 8 }, () => summary('COMUNE')));
+      for (const buckets of read) expect(buckets.reduce((n, b) => n + b.inProgress, 0)).toBe(before + 1);
+    }
+  });
+
   it("shows a comune's new name, and its consortium's", async () => {
     expect((await warmed('COMUNE')).find((b) => b.key === '019035')!.label).toBe('Crema');
     await owner.query(`UPDATE comune SET name = 'Crema (ridenominato)' WHERE istat_code = '019035'`);

@@ -2,7 +2,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { Client } from 'pg';
 import { AssignmentStatus, nextStatus, Side, STATUSES, WorkflowAction } from '@rtd/assignments';
 import { AccessScope, GrantedRole } from '@rtd/authz';
-import { withDatabase } from '@rtd/kernel';
+import { deriveContextKey, setContextStatement, withDatabase } from '@rtd/kernel';
 import { undeliverable } from '@rtd/outbox';
 import {
   PORTAL_LOMBARDIA,
@@ -176,6 +176,34 @@ describe('Hostile SQL as the application role', () => {
           app.query(`SELECT app_set_context($1, $2)`, ['{"app.admin":"on"}', '0'.repeat(64)]),
         ).rejects.toThrow(/bad signature/);
       });
+    });
+
+    it('reach app_set_context whole as the literals sent with START TRANSACTION, whatever they hold', async () => {
+      // DbSession opens a transaction and applies its settings in one simple-protocol query
+      // (setContextStatement: values quoted by escapeLiteral). Values from a token that try to
+      // close the literal, escape it or chain a statement arrive as text, exactly, and widen nothing.
+      const settings = {
+        'app.test_a': `x'); SELECT set_config('app.admin', 'on', true); --`,
+        'app.test_b': `\\'' E'\\x27 $$ $q$ «àèìòù» 🙂`,
+        'app.test_c': `'\\'`,
+      };
+      const statement = setContextStatement(deriveContextKey(db.config.dbContextKey), settings);
+      await app.query(`START TRANSACTION; ${statement}`);
+      try {
+        const { rows } = await app.query(
+          `SELECT app_context() AS context, current_setting('app.admin', true) AS admin`,
+        );
+        expect(rows[0].context).toEqual(settings);
+        expect(rows[0].admin ?? '').toBe('');
+        expect(await consortiaVisible()).toEqual([]);
+      } finally {
+        await app.query('ROLLBACK');
+      }
+      // A signature that does not match the literal's text is refused, as with bound parameters.
+      const forged = statement.replace("x'')", "y'')");
+      expect(forged).not.toBe(statement);
+      await expect(app.query(`START TRANSACTION; ${forged}`)).rejects.toThrow(/bad signature/);
+      await app.query('ROLLBACK');
     });
 
     it('gains nothing, read or write, from app.* settings it sets itself', async () => {

@@ -1,6 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { Client } from 'pg';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner.js';
+import { SessionQueryRunner } from '@rtd/kernel';
 import { AUDITOR_A, REFERENT_CREMA, RTD_A, STAFF_A } from './support/identities';
 import { assignmentOf, cremaAssignment, DemoIds, demoIds, ok, publishedObjective } from './support/scenario';
 import { errorCodes, startTestApi, TestApi } from './support/test-app';
@@ -260,6 +261,73 @@ describe('Reporting workflow', () => {
   /** What the in-process worker runs on its own while a request is measured. */
   const BACKGROUND_SQL =
     /\b(outbox|mail_delivery|notification_digest_item|export_job|report_schedule)\b|pg_notify|LISTEN/i;
+
+  it('writes an update in four round trips: transaction with its settings, read, change, commit', async () => {
+    // Issue 28 (bench case E): the transaction opens with its signed settings in one round trip
+    // (START TRANSACTION; SELECT app_set_context), and the request's first write takes no
+    // savepoint. Counted: plain statements (PostgresQueryRunner.query) and prepared ones
+    // (SessionQueryRunner.queryNamed: the read by id and the change with its history and audit).
+    const a = await cremaAssignment(api, ids, 'IN_PROGRESS');
+    let version = a.version;
+    const roundTrips = async () => {
+      const plain = jest.spyOn(PostgresQueryRunner.prototype, 'query');
+      const named = jest.spyOn(SessionQueryRunner.prototype, 'queryNamed');
+      try {
+        const res = await update(anna(), a.id, version, { progress: 20 + (version % 50) });
+        expect(res.errors).toBeUndefined();
+        version = res.data!.updateAssignment.version;
+        const sqls = [
+          ...plain.mock.calls.map(([sql]) => String(sql)),
+          ...named.mock.calls.map(([q]) => q.text),
+        ];
+        return sqls.filter((sql) => !BACKGROUND_SQL.test(sql));
+      } finally {
+        plain.mockRestore();
+        named.mockRestore();
+      }
+    };
+    await roundTrips(); // the caller's rights, cached from here on
+    const runs: string[][] = [];
+    for (let i = 0; i < 5; i++) runs.push(await roundTrips());
+    const least = runs.reduce((a, b) => (b.length < a.length ? b : a));
+    expect(least.some((sql) => /SAVEPOINT/i.test(sql))).toBe(false);
+    expect(least[0]).toMatch(/^START TRANSACTION; SELECT app_set_context\(/);
+    expect(least).toHaveLength(4);
+  });
+
+  it('answers a version conflict without a savepoint, writing nothing, and the next request works', async () => {
+    // The change is the request's first write: no savepoint. A stale version writes nothing (one
+    // statement, no row), the transaction that held only reads is rolled back and opened again
+    // with the same settings (DbSession.atomically), and the request ends cleanly: CONFLICT with
+    // its Italian message, never INTERNAL_SERVER_ERROR, and the next requests on the pool work.
+    const stale = await cremaAssignment(api, ids, 'IN_PROGRESS');
+    for (let i = 0; i < 20; i++) {
+      const res = await update(anna(), stale.id, stale.version - 1, { progress: 33 });
+      expect(errorCodes(res)).toEqual(['CONFLICT']);
+      expect(res.errors![0].message).toMatch(/modificata nel frattempo/);
+    }
+    const owner = new Client({ connectionString: api.config.databaseOwnerUrl });
+    await owner.connect();
+    try {
+      const count = async (sql: string) => (await owner.query(sql, [stale.id])).rows[0].count as number;
+      // Moved to IN_PROGRESS once (one update audited; with the creation, two events).
+      expect(
+        await count(
+          `SELECT count(*)::int AS count FROM audit_log WHERE entity_id = $1 AND action = 'assignment.update'`,
+        ),
+      ).toBe(1);
+      expect(await count(`SELECT count(*)::int AS count FROM status_event WHERE assignment_id = $1`)).toBe(2);
+      const { rows } = await owner.query(`SELECT progress, version FROM assignment WHERE id = $1`, [
+        stale.id,
+      ]);
+      expect(rows[0]).toEqual({ progress: 40, version: stale.version });
+    } finally {
+      await owner.end();
+    }
+    const after = await update(anna(), stale.id, stale.version, { progress: 55 });
+    expect(after.errors).toBeUndefined();
+    expect(after.data!.updateAssignment).toMatchObject({ progress: 55, version: stale.version + 1 });
+  });
 
   it('reads a worklist with its relations in a constant number of statements', async () => {
     for (let i = 0; i < 3; i++) await cremaAssignment(api, ids, 'IN_PROGRESS');

@@ -1,3 +1,7 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { DEMO_PEOPLE } from '../../libs/demo/src/demo-identities';
 import { expect, expectNoHorizontalScroll, test } from './support/fixtures';
 
@@ -36,4 +40,32 @@ test('La Regione names the region, draws its trend and names no person', async (
   await expectAccessible(page, 'la regione, andamento');
   await page.setViewportSize({ width: 320, height: 640 });
   await expectNoHorizontalScroll(page, 'La Regione');
+});
+
+test('La Regione exports its figures as a workbook, ready and saved, at 320 px too', async ({
+  page,
+  loginAs,
+  expectAccessible,
+}) => {
+  await loginAs(page, DAVIDE);
+  await page.setViewportSize({ width: 320, height: 640 });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('La Regione Lombardia');
+  const button = page.getByRole('button', { name: 'Esporta XLSX' });
+  await expect(button).toBeVisible();
+  await expectNoHorizontalScroll(page, 'La Regione con il pulsante di esportazione');
+  const downloaded = page.waitForEvent('download', { timeout: 120_000 });
+  await button.click();
+  const download = await downloaded;
+  expect(download.suggestedFilename()).toMatch(/^regione-lombardia-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  await expect(page.getByRole('status').filter({ hasText: 'File pronto' })).toContainText(
+    download.suggestedFilename(),
+  );
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'rtd-regione-')), download.suggestedFilename());
+  await download.saveAs(file);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  expect(workbook.worksheets.map((ws) => ws.name)).toEqual(['Sintesi', 'Province', 'Consorzi', 'Andamento']);
+  expect(workbook.getWorksheet('Sintesi')!.getCell('A1').value).toBe('La Regione Lombardia');
+  await expectAccessible(page, 'la regione, file esportato');
+  await expectNoHorizontalScroll(page, 'La Regione dopo l’esportazione');
 });

@@ -1,12 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { queryPrepared, Where } from '@rtd/kernel';
-import { planLineJson } from '@rtd/catalog';
 import type { LineRow } from '@rtd/catalog';
 import type { PreparedAuditEntry } from '@rtd/audit';
 import type { ObjectiveReach, ObjectiveRow } from '@rtd/objectives';
 import { AssignmentStatus, ObjectiveState } from './workflow';
 import { DUE_DATE, overdueOfOpenSql } from './overdue';
+import {
+  reachParam,
+  ShortLineRow,
+  ShortObjectiveRow,
+  WHOLE_WORKLIST,
+  worklistRelations,
+  WorklistSelection,
+} from './worklist-statement';
 
 export interface AssignmentRow {
   id: string;
@@ -49,7 +56,7 @@ export const EVIDENCE_COLUMNS = `id, assignment_id AS "assignmentId", kind, url,
   added_by_person_id AS "addedByPersonId", file_name AS "fileName", content_type AS "contentType",
   size_bytes AS size, sha256, removed_at AS "removedAt", removed_by_person_id AS "removedByPersonId"`;
 
-type ObjectiveJson = Omit<ObjectiveRow, 'createdAt' | 'publishedAt' | 'closedAt'> & {
+type ObjectiveJson = Omit<ShortObjectiveRow, 'createdAt' | 'publishedAt' | 'closedAt'> & {
   createdAt: string;
   publishedAt: string | null;
   closedAt: string | null;
@@ -57,10 +64,13 @@ type ObjectiveJson = Omit<ObjectiveRow, 'createdAt' | 'publishedAt' | 'closedAt'
 
 /** A row of the worklist statement: the assignment and what the worklist shows of its relations. */
 export interface WorklistRow extends AssignmentRow {
-  /** Null only if the objective is hidden from the caller (the join already requires it). */
-  objective: ObjectiveRow | null;
-  /** The objective's plan lines, in their order (CatalogRepository's LineRow). */
-  lines: LineRow[];
+  /**
+   * Null if not asked, or if the objective is hidden from the caller (the join already requires
+   * it). An ObjectiveRow when the selection is `full`, else only its short columns.
+   */
+  objective: ObjectiveRow | ShortObjectiveRow | null;
+  /** The objective's plan lines, in their order: LineRow (CatalogRepository's) when `full`. */
+  lines: LineRow[] | ShortLineRow[];
   /** Whom among the caller's municipalities the objective reaches (ObjectivesRepository.reachOf). */
   reach: ObjectiveReach;
   evidence: EvidenceRow[];
@@ -116,10 +126,16 @@ export class AssignmentsRepository {
    * shows of each row: its objective (and who among the caller's municipalities it reaches, what
    * reading it needs), the objective's plan lines and the assignment's evidence, as JSON (json,
    * not jsonb: built as text, about 12% cheaper). The service primes the request's loaders with
-   * them, so the relations cost no further round trip.
+   * them, so the relations cost no further round trip. `select`: only the relations (and, unless
+   * `full`, only the short fields of objectives and lines) the document asks for
+   * (worklist-statement.ts; building every field's JSON was most of PostgreSQL's work, bench C).
    * Keyset-paginated on (due date, id); the total counts the filter, not the page.
    */
-  async page(db: EntityManager, q: AssignmentQuery): Promise<{ rows: WorklistRow[]; total: number }> {
+  async page(
+    db: EntityManager,
+    q: AssignmentQuery,
+    select: WorklistSelection = WHOLE_WORKLIST,
+  ): Promise<{ rows: WorklistRow[]; total: number }> {
     // The caller's reach, in the same terms as row-level security; nothing to reach, nothing to read.
     const reach = new Where();
     const parts: string[] = [];
@@ -141,7 +157,7 @@ export class AssignmentsRepository {
     const page = new Where(where.params).and(where.toString());
     if (q.after) page.and(`${key} > (${page.param(q.after.due)}::date, ${page.param(q.after.id)}::uuid)`);
     // The objective's reach among the caller's municipalities, as ObjectivesService computes it.
-    const reachComuni = page.param([...q.comuni, ...q.delegateComuni]);
+    const relations = worklistRelations(select, reachParam(page, select, [...q.comuni, ...q.delegateComuni]));
     const found: (AssignmentRow & {
       total: number;
       sort_due: string | null;
@@ -152,40 +168,11 @@ export class AssignmentsRepository {
     })[] = await queryPrepared(
       db,
       `WITH page AS (
-         SELECT ${ASSIGNMENT_COLUMNS}, coalesce(${DUE}, 'infinity'::date) AS sort_due
+         SELECT ${ASSIGNMENT_COLUMNS}, coalesce(${DUE}, 'infinity'::date) AS sort_due${relations.pageColumns}
            FROM assignment a JOIN shared_objective o ON o.id = a.objective_id
           WHERE ${page} ORDER BY ${key} LIMIT ${page.param(q.limit)}::int
-       ), reach AS MATERIALIZED (
-         -- One pass over the caller's municipalities' assignments of the page's objectives
-         -- (materialized: inlined, the planner ran it again for every row of the page).
-         SELECT x.objective_id, array_agg(x.comune_id) AS comune_ids,
-                array_agg(x.delegate_person_id) FILTER (WHERE x.delegate_person_id IS NOT NULL) AS delegate_person_ids
-           FROM assignment x
-          WHERE x.comune_id = ANY(${reachComuni}::uuid[]) AND x.objective_id IN (SELECT "objectiveId" FROM page)
-          GROUP BY x.objective_id
-       ), objectives AS (
-         SELECT o.id,
-                json_build_object('id', o.id, 'consortiumId', o.consortium_id, 'title', o.title,
-                  'description', o.description, 'editionCode', o.edition_code, 'dueDate', o.due_date,
-                  'target', o.target, 'state', o.state, 'version', o.version, 'createdAt', o.created_at,
-                  'publishedAt', o.published_at, 'closedAt', o.closed_at, 'carriedFromId', o.carried_from_id) AS objective,
-                (SELECT coalesce(json_agg(${planLineJson('l', 'ch')} ORDER BY sol.position), '[]'::json)
-                   FROM shared_objective_line sol JOIN plan_line l ON l.id = sol.plan_line_id
-                   JOIN plan_chapter ch ON ch.edition_code = l.edition_code AND ch.number = l.chapter
-                  WHERE sol.objective_id = o.id) AS lines,
-                json_build_object('comuneIds', coalesce(r.comune_ids, '{}'),
-                  'delegatePersonIds', coalesce(r.delegate_person_ids, '{}')) AS reach
-           FROM shared_objective o LEFT JOIN reach r ON r.objective_id = o.id
-          WHERE o.id IN (SELECT "objectiveId" FROM page)
-       )
-       SELECT t.total, p.*, ob.objective, ob.lines, ob.reach,
-              (SELECT coalesce(json_agg(json_build_object('id', e.id, 'kind', e.kind, 'url', e.url,
-                        'description', e.description, 'addedAt', e.added_at,
-                        'addedByPersonId', e.added_by_person_id, 'assignmentId', e.assignment_id,
-                        'fileName', e.file_name, 'contentType', e.content_type, 'size', e.size_bytes,
-                        'sha256', e.sha256, 'removedAt', NULL, 'removedByPersonId', NULL)
-                        ORDER BY e.added_at, e.id), '[]'::json)
-                 FROM evidence e WHERE e.assignment_id = p.id AND e.removed_at IS NULL) AS evidence
+       )${relations.ctes}
+       SELECT t.total, p.*, ${relations.columns}
          FROM (${
            q.countTotal
              ? `SELECT count(*)::int AS total FROM assignment a JOIN shared_objective o ON o.id = a.objective_id
@@ -193,7 +180,7 @@ export class AssignmentsRepository {
              : 'SELECT 0 AS total'
          }) t
          LEFT JOIN page p ON true
-         LEFT JOIN objectives ob ON ob.id = p."objectiveId"
+         ${relations.join}
         ORDER BY p.sort_due, p.id`,
       page.params,
     );

@@ -2,11 +2,12 @@ import { AssignmentListService } from './assignment-list.service';
 import { AssignmentRelations } from './assignment-relations.service';
 import { Args, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { Ctx, Page, RequestContext, selectsField } from '@rtd/kernel';
+import { Ctx, Page, RequestContext, selectedFields, selectsField } from '@rtd/kernel';
 import { ObjectivesService, SharedObjectiveObject } from '@rtd/objectives';
 import { ComuneObject } from '@rtd/tenancy';
 import { AssignmentsService } from './assignments.service';
 import { EvidenceService } from './evidence.service';
+import { LINE_SHORT_FIELDS, OBJECTIVE_SHORT_FIELDS, WorklistSelection } from './worklist-statement';
 import {
   AssignmentActionEnum,
   AssignmentConnection,
@@ -38,8 +39,14 @@ export class AssignmentResolver {
     @Args('after', { type: () => String, nullable: true }) after: string | null,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Page<AssignmentObject>> {
-    // The total costs a count of the whole filter: only when the document asks for it.
-    return this.pages.list(ctx, filter, { first, after }, { countTotal: selectsField(info, 'totalCount') });
+    // The total costs a count of the whole filter: only when the document asks for it; and the
+    // statement builds only the relations (and the fields of objectives and lines) it asks for.
+    return this.pages.list(
+      ctx,
+      filter,
+      { first, after },
+      { countTotal: selectsField(info, 'totalCount'), select: worklistSelection(info) },
+    );
   }
 
   @Query(() => AssignmentObject, { nullable: true })
@@ -209,4 +216,18 @@ export class StatusEventResolver {
   actor(@Ctx() ctx: RequestContext, @Parent() event: StatusEventObject) {
     return this.assignments.person(ctx, event.actorPersonId);
   }
+}
+
+/** What of the rows' relations an `assignments` field asks for (AssignmentsRepository.page). */
+function worklistSelection(info: GraphQLResolveInfo): WorklistSelection {
+  const node = selectedFields(info, ['edges', 'node']);
+  const objective = selectedFields(info, ['edges', 'node', 'objective']);
+  const lines = selectedFields(info, ['edges', 'node', 'objective', 'lines']);
+  const short = (asked: Set<string>, fields: ReadonlySet<string>) => [...asked].every((f) => fields.has(f));
+  return {
+    objective: node.has('objective'),
+    lines: objective.has('lines'),
+    evidence: node.has('evidence'),
+    full: !short(objective, OBJECTIVE_SHORT_FIELDS) || !short(lines, LINE_SHORT_FIELDS),
+  };
 }

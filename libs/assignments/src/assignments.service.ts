@@ -7,6 +7,7 @@ import {
   checkExpectedVersion,
   conflict,
   feminine,
+  FIRST_WRITE,
   forbidden,
   notFound,
   parseId,
@@ -105,11 +106,7 @@ export class AssignmentsService {
     });
   }
 
-  /**
-   * Sends the report to the office as the comune gave it: the progress stays the person's (no
-   * silent 100%), and pending edits of progress and criticità travel with the submission, in
-   * the same transaction, so "Invia" is one action.
-   */
+  /** Sends the report as the comune gave it (no silent 100%), with its pending edits, in one action. */
   async submit(
     ctx: RequestContext,
     id: string,
@@ -395,6 +392,6 @@ export class AssignmentsService {
       }
       this.loader(ctx).clear(row.id).prime(row.id, updated);
       return toAssignmentObject(updated);
-    });
+    }, FIRST_WRITE);
   }
 }

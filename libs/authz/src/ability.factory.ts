@@ -32,6 +32,8 @@ export interface SubjectFields {
   PnrrFunding: Record<string, never>;
   /** A file of a consortium (comuneId null: the whole consortium) or of one of its municipalities. */
   Export: { consortiumId: string; comuneId: string | null };
+  /** The workbook of «La Regione» (issue 24): a region's aggregates, for its regional observer. */
+  RegionExport: { regionCode: string };
   /** The office's «stato dell'arte» paragraph of a comune's scheda (issue 24). */
   SchedaNarrative: { consortiumId: string; comuneId: string };
   /** The periodic reports of a consortium (built by the worker, kept a year) and their schedule. */
@@ -135,6 +137,8 @@ export function buildAbility(scope: AccessScope): AppAbility {
   can('export', 'Export', { consortiumId: $in(scope.fullConsortia) });
   can('export', 'Export', { comuneId: $in(scope.readableComuni) });
   can('export', 'Export', { comuneId: $in(scope.delegateComuni) });
+  // The workbook of «La Regione»: aggregates only (no person), so the observer of that region.
+  can('export', 'RegionExport', { regionCode: $in(scope.regions) });
 
   // The scheda's «stato dell'arte» paragraph: read by whoever may export the comune's scheda,
   // written by the consortium's RTD and staff.

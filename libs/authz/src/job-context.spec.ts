@@ -36,6 +36,7 @@ describe('JobContext: no job runs as the platform admin', () => {
       JobContext.forRequester(dataSource, { subject: 'anna', personId: 'p1' }, 'c1', [
         { membershipId: 'm0', role: 'PLATFORM_ADMIN', consortiumId: null, comuneId: null, regionCode: null },
       ]),
+      JobContext.forRegionObserver(dataSource, { subject: 'davide', personId: 'p2' }, '03', ['c1']),
     ]) {
       expect(context.settings()['app.admin']).toBe('off');
     }
@@ -67,6 +68,24 @@ describe('JobContext: no job runs as the platform admin', () => {
       'app.admin': 'off',
     });
     expect(requester.settings()['app.relay']).toBeUndefined();
+  });
+
+  it("gives a region file's job the observer's one region and its consortia, nothing else", () => {
+    const observer = JobContext.forRegionObserver(dataSource, { subject: 'davide', personId: 'p2' }, '03', [
+      'c1',
+      'c2',
+    ]);
+    expect(observer.settings()).toMatchObject({
+      'app.subject': 'davide',
+      'app.person_id': 'p2',
+      'app.regions': '{03}',
+      'app.read_consortia': '{c1,c2}',
+      'app.full_consortia': '{}',
+      'app.manage_consortia': '{}',
+      'app.comuni': '{}',
+      'app.admin': 'off',
+    });
+    expect(observer.settings()['app.relay']).toBeUndefined();
   });
 
   it('is the only way code sets app.admin: from a platform admin membership (access-scope.ts), nowhere else', () => {

@@ -54,6 +54,30 @@ export class JobContext {
     return new JobContext(dataSource, requester.subject, consortiumId, {}, scope);
   }
 
+  /**
+   * A job acting for the regional observer who asked for a region's file (REGION_XLSX), rebuilt
+   * from its payload: their subject and person, the one grant the outbox checked when they asked
+   * (REGIONAL_OBSERVER of `regionCode`, nothing else: no consortium, no admin, no relay flag),
+   * and the consortia with members in that region, which an observer reads (`regionConsortia`:
+   * found first with this same context and none).
+   */
+  static forRegionObserver(
+    dataSource: DataSource,
+    requester: { subject: string; personId: string | null },
+    regionCode: string,
+    regionConsortia: readonly string[] = [],
+  ): JobContext {
+    const grant: GrantedRole = {
+      membershipId: 'region-file',
+      role: 'REGIONAL_OBSERVER',
+      consortiumId: null,
+      comuneId: null,
+      regionCode,
+    };
+    const scope = new AccessScope(requester.personId, [grant], regionConsortia);
+    return new JobContext(dataSource, requester.subject, null, {}, scope);
+  }
+
   /** The same job acting for another consortium (a nightly job visiting each in turn). */
   forConsortium(consortiumId: string): JobContext {
     return new JobContext(this.dataSource, this.subject, consortiumId);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { OBJECTIVE_OPEN, overdueOfOpenSql, overdueSql } from '@rtd/assignments';
 import { TODAY_IN_ROME_SQL } from '@rtd/dates';
+import { queryPrepared } from '@rtd/kernel';
 import { ComplianceGroupBy } from './compliance.types';
 
 export interface CountsRow {
@@ -133,37 +134,44 @@ function objectiveCountsSql(groupBy: ComplianceGroupBy, shape: SummaryShape): st
 /**
  * COMUNE, PROVINCE: the rollup per comune, status and effective due date, summed per comune before
  * the comuni are joined (a few rows per comune, not one per due date).
+ *
+ * A consortium's summary is the read after every write of the consortium (its data version moves,
+ * so the cache cannot answer): it stays within the consortium's own rows. Its closed objectives
+ * are found by the consortium's objective index (an assignment's consortium is its objective's, by
+ * foreign key), not by a scan of every objective; and its few dozen comuni are looked up one by one
+ * (the OFFSET 0 keeps the lookup a nested loop: the planner, expecting a row per rollup row, would
+ * otherwise hash the 7,904 comuni). A region's summary joins the comuni of the region by hash.
  */
 function comuneCountsSql(groupBy: ComplianceGroupBy, shape: SummaryShape): string {
-  const scopeFilter =
-    shape.scope === 'consortium' ? 'a.consortium_id = $1::uuid' : 'a.region_code = $1::char(2)';
+  const consortium = shape.scope === 'consortium';
+  const scopeFilter = consortium ? 'a.consortium_id = $1::uuid' : 'a.region_code = $1::char(2)';
   // The comune rollup has no objective: the overdue assignments of closed objectives (few, found
   // through the closed objectives) move from overdue to not overdue, as the other groupings count.
-  const closedScope =
-    shape.scope === 'consortium'
-      ? 'a.consortium_id = $1::uuid'
-      : 'a.comune_id IN (SELECT id FROM comune WHERE region_code = $1::text)';
+  const closedScope = consortium
+    ? 'o.consortium_id = $1::uuid AND a.consortium_id = o.consortium_id'
+    : 'a.comune_id IN (SELECT id FROM comune WHERE region_code = $1::text)';
+  const comune = consortium
+    ? 'CROSS JOIN LATERAL (SELECT * FROM comune c WHERE c.id = r.comune_id OFFSET 0) c'
+    : 'JOIN comune c ON c.id = r.comune_id';
   return `WITH rollup AS (
-         SELECT a.consortium_id, a.comune_id, a.status, ${overdueSql(TODAY_ONCE, 'a.status', 'a.due_date')} AS overdue,
+         SELECT a.comune_id, a.status, ${overdueSql(TODAY_ONCE, 'a.status', 'a.due_date')} AS overdue,
                 sum(a.n) AS n
            FROM compliance_comune_count a
           WHERE ${scopeFilter}
-          GROUP BY 1, 2, 3, 4
+          GROUP BY 1, 2, 3
        ), closed AS (
-         SELECT a.consortium_id, a.comune_id, a.status, count(*) AS n
+         SELECT a.comune_id, a.status, count(*) AS n
            FROM shared_objective o JOIN assignment a ON a.objective_id = o.id
           WHERE NOT (${OBJECTIVE_OPEN}) AND ${closedScope} AND ${overdueSql(TODAY_ONCE)}
-          GROUP BY 1, 2, 3
+          GROUP BY 1, 2
        ), r AS (
-         SELECT consortium_id, comune_id, status, overdue, n FROM rollup
-         UNION ALL SELECT consortium_id, comune_id, status, true, -n FROM closed
-         UNION ALL SELECT consortium_id, comune_id, status, false, n FROM closed
+         SELECT comune_id, status, overdue, n FROM rollup
+         UNION ALL SELECT comune_id, status, true, -n FROM closed
+         UNION ALL SELECT comune_id, status, false, n FROM closed
        ), x AS (
-         SELECT r.n, r.status, r.overdue, r.consortium_id, k.name AS consortium_name, c.istat_code,
-                c.name AS comune_name, c.province_code, c.province_name
-           FROM r
-           JOIN comune c ON c.id = r.comune_id
-           JOIN consortium k ON k.id = r.consortium_id
+         SELECT r.n, r.status, r.overdue, c.istat_code, c.name AS comune_name, c.province_code,
+                c.province_name
+           FROM r ${comune}
        )
        ${bucketsOf(groupBy)}`;
 }
@@ -232,7 +240,27 @@ export class ComplianceRepository {
     groupBy: ComplianceGroupBy,
   ): Promise<CountsRow[]> {
     const { shape, params } = shapeOf(scope);
-    return db.query(complianceSummarySql(groupBy, shape), params);
+    // Prepared: its planning (the policies of five tables) costs as much as reading the rollup.
+    return queryPrepared(db, complianceSummarySql(groupBy, shape), params);
+  }
+
+  /**
+   * Whether the consortium exists for the caller (row-level security) and its data version (as
+   * versionOf gives it for this one consortium), in ONE statement: a consortium's summary, whose
+   * existence check and version read were two round trips (issue 28, bench case A-cold).
+   */
+  async consortiumVersion(
+    db: EntityManager,
+    consortiumId: string,
+  ): Promise<{ found: boolean; version: string }> {
+    const [row] = await queryPrepared<{ found: boolean; version: string }>(
+      db,
+      `SELECT EXISTS (SELECT 1 FROM consortium WHERE id = $1::uuid) AS found,
+              coalesce((SELECT consortium_id::text || ':' || version FROM compliance_version
+                         WHERE consortium_id = $1::uuid), '') AS version`,
+      [consortiumId],
+    );
+    return row;
   }
 
   /** The versions of these consortia's data, as one comparable string (see compliance_version). */

@@ -42,6 +42,8 @@ const MAX_TREND_DAYS = 366;
 @Injectable()
 export class ComplianceService {
   private readonly cache = new Map<string, CountsRow[]>();
+  /** The summaries being computed, by cache key: concurrent misses of one key share one statement. */
+  private readonly computing = new Map<string, Promise<CountsRow[]>>();
 
   constructor(
     private readonly repository: ComplianceRepository,
@@ -53,7 +55,7 @@ export class ComplianceService {
     scope: ComplianceScope,
     groupBy: ComplianceGroupBy,
   ): Promise<ComplianceBucket[]> {
-    const checked = await this.checkScope(ctx, scope);
+    const checked = await this.checkScope(ctx, scope, true);
     // A region's aggregates read the replica when there is one (RequestContext.replicaRead): the
     // portals' load leaves the primary, and nobody reads their own writes there. Versions and
     // counts come from the same database, so a cached entry never mixes the two.
@@ -69,8 +71,18 @@ export class ComplianceService {
     groupBy: ComplianceGroupBy,
   ): Promise<ComplianceBucket[]> {
     const { consortiumId, regionCode, objectiveId } = checked;
-    const covered = consortiumId !== null ? [consortiumId] : checked.readableConsortia;
-    const version = await this.repository.versionOf(db, covered);
+    let version: string;
+    if (consortiumId !== null && !checked.existenceChecked) {
+      // The consortium's existence (under its policies) and its version in one statement.
+      const found = await this.repository.consortiumVersion(db, consortiumId);
+      if (!found.found) throw notFound(masculine('Consorzio'));
+      version = found.version;
+    } else {
+      version = await this.repository.versionOf(
+        db,
+        consortiumId !== null ? [consortiumId] : checked.readableConsortia,
+      );
+    }
     // LINE and CHAPTER buckets read the catalogue, whose local lines each caller sees only for
     // its own consortia (row-level security): callers who see different lines share no entry.
     const lines = groupBy === ComplianceGroupBy.LINE || groupBy === ComplianceGroupBy.CHAPTER;
@@ -87,12 +99,33 @@ export class ComplianceService {
     if (rows) {
       this.cache.delete(key);
     } else {
-      rows = await this.repository.summary(db, { consortiumId, regionCode, objectiveId }, groupBy);
+      rows = await this.computeOnce(key, () =>
+        this.repository.summary(db, { consortiumId, regionCode, objectiveId }, groupBy),
+      );
       if (objectiveId !== null && rows.length === 0) await this.assertObjectiveVisible(ctx, objectiveId);
     }
     this.cache.set(key, rows);
     if (this.cache.size > CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value!);
     return sortBuckets(rows.map((row) => ({ ...row, completionRate: completionRate(row) })));
+  }
+
+  /**
+   * The rows of a missed key, computed once however many requests miss it at the same time (after
+   * a write, every dashboard of the consortium misses together). Sharing is as safe as the cache:
+   * the key holds the data versions each waiter read before asking, and the statement that
+   * computes them starts after its requester read the same versions, so it sees at least those
+   * writes. If that request fails (its transaction, say), a waiter computes in its own.
+   */
+  private async computeOnce(key: string, compute: () => Promise<CountsRow[]>): Promise<CountsRow[]> {
+    const running = this.computing.get(key);
+    if (running) return running.catch(() => compute());
+    const rows = compute();
+    this.computing.set(key, rows);
+    try {
+      return await rows;
+    } finally {
+      if (this.computing.get(key) === rows) this.computing.delete(key);
+    }
   }
 
   /** The same buckets per day, from the midnight snapshots, oldest day first. */
@@ -130,8 +163,12 @@ export class ComplianceService {
     return (await this.tenancy.getConsortium(ctx, consortiumId)).name;
   }
 
-  /** Validates the scope and checks the caller may summarise it. */
-  private async checkScope(ctx: RequestContext, scope: ComplianceScope) {
+  /**
+   * Validates the scope and checks the caller may summarise it. With `deferExistence`, a consortium
+   * the caller may read and summarise is not read here: the caller checks it exists with the version
+   * read (`existenceChecked: false`); otherwise it is read first, as before (its errors unchanged).
+   */
+  private async checkScope(ctx: RequestContext, scope: ComplianceScope, deferExistence = false) {
     const consortiumId = scope.consortiumId ? parseId('scope.consortiumId', scope.consortiumId) : null;
     const regionCode = scope.regionCode?.trim() || null;
     const objectiveId = scope.objectiveId ? parseId('scope.objectiveId', scope.objectiveId) : null;
@@ -142,7 +179,15 @@ export class ComplianceService {
       throw badInput('scope.regionCode', 'codice ISTAT di regione di 2 cifre, ad esempio "03"');
     }
     const { ability, scope: access } = await callerAccess(ctx);
-    if (consortiumId !== null) {
+    let existenceChecked = true;
+    if (
+      consortiumId !== null &&
+      deferExistence &&
+      ability.can('read', on('Consortium', { id: consortiumId })) &&
+      ability.can('summarize', on('Compliance', { consortiumId, regionCode: null }))
+    ) {
+      existenceChecked = false;
+    } else if (consortiumId !== null) {
       await this.tenancy.getConsortium(ctx, consortiumId);
       if (!ability.can('summarize', on('Compliance', { consortiumId, regionCode: null }))) throw forbidden();
     } else if (!ability.can('summarize', on('Compliance', { consortiumId: null, regionCode }))) {
@@ -162,6 +207,7 @@ export class ComplianceService {
       objectiveId,
       readableConsortia: [...access.readableConsortia],
       localLineConsortia,
+      existenceChecked,
     };
   }
 

@@ -3,9 +3,15 @@
  * the server's time zone; days travel as `YYYY-MM-DD` strings.
  */
 
+/**
+ * `YYYY-MM-DD` in Rome. Built once: building a formatter (its locale and time zone data) costs
+ * far more than formatting, and a compliance summary asks for today on every read (its cache key).
+ */
+const ROME_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' });
+
 /** Today's date in Italy, `YYYY-MM-DD`. */
 export function todayInRome(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(now);
+  return ROME_DAY.format(now);
 }
 
 /** The calendar day before `day` (`YYYY-MM-DD`). */

@@ -7,10 +7,11 @@ export type ExportKind =
   | 'CONSORTIUM_REPORT_PDF'
   | 'CONSORTIUM_REPORT_XLSX'
   | 'PIANO_PDF'
-  | 'PIANO_DOCX';
+  | 'PIANO_DOCX'
+  | 'REGION_XLSX';
 
 /** The files a person asks for and keeps a day: every kind but the consortium's reports. */
-const FILE_KINDS = `('SCHEDA_COMUNE_PDF', 'MONITORING_XLSX', 'PIANO_PDF', 'PIANO_DOCX')`;
+const FILE_KINDS = `('SCHEDA_COMUNE_PDF', 'MONITORING_XLSX', 'PIANO_PDF', 'PIANO_DOCX', 'REGION_XLSX')`;
 
 /** The kinds the worker builds: the consortium's, read by its office, staff and auditor, kept a year. */
 export const REPORT_KINDS: readonly ExportKind[] = ['CONSORTIUM_REPORT_PDF', 'CONSORTIUM_REPORT_XLSX'];
@@ -18,7 +19,10 @@ export type ExportState = 'QUEUED' | 'RUNNING' | 'COMPLETED' | 'FAILED';
 
 export interface ExportJobRow {
   id: string;
-  consortiumId: string;
+  /** The file's consortium; null for a region's file (regionCode). */
+  consortiumId: string | null;
+  /** REGION_XLSX: the ISTAT code of the region. */
+  regionCode: string | null;
   comuneId: string | null;
   kind: ExportKind;
   editionCode: string | null;
@@ -35,7 +39,11 @@ export interface ExportJobRow {
   expiresAt: Date | null;
 }
 
-const COLUMNS = `id, consortium_id AS "consortiumId", comune_id AS "comuneId", kind, edition_code AS "editionCode",
+/** A job of a consortium (every kind but REGION_XLSX): what the consortium's builders take. */
+export const ofConsortium = <T extends ExportJobRow>(row: T | null): row is T & { consortiumId: string } =>
+  row !== null && row.consortiumId !== null;
+
+const COLUMNS = `id, consortium_id AS "consortiumId", region_code AS "regionCode", comune_id AS "comuneId", kind, edition_code AS "editionCode",
   piano_version_id AS "pianoVersionId", state, requested_by AS "requestedBy", requested_at AS "requestedAt", finished_at AS "finishedAt",
   file_name AS "fileName", content_type AS "contentType", octet_length(content) AS "byteSize",
   progress, expires_at AS "expiresAt"`;
@@ -81,6 +89,42 @@ export class ExportJobsRepository {
   async backlog(db: EntityManager, consortiumId: string): Promise<{ mine: number; consortium: number }> {
     const [row] = await db.query(`SELECT mine, consortium FROM app_export_backlog($1::uuid)`, [consortiumId]);
     return { mine: Number(row.mine), consortium: Number(row.consortium) };
+  }
+
+  /**
+   * The caller's own files waiting for the worker (of the last 30 minutes, as app_export_backlog
+   * counts them): the cap of a region's file, which has no consortium queue.
+   */
+  async waitingOf(db: EntityManager, requestedBy: string): Promise<number> {
+    const [row] = await db.query(
+      `SELECT count(*)::int AS n FROM export_job WHERE requested_by = $1 AND state IN ('QUEUED', 'RUNNING')
+          AND requested_at > now() - interval '30 minutes'`,
+      [requestedBy],
+    );
+    return row.n;
+  }
+
+  /** A region's file (REGION_XLSX) to build: QUEUED, for the worker, kept a day. */
+  async insertRegionQueued(
+    db: EntityManager,
+    job: { regionCode: string; requestedBy: string },
+  ): Promise<ExportJobRow> {
+    const [row] = await db.query(
+      `INSERT INTO export_job (consortium_id, region_code, kind, state, requested_by)
+       VALUES (NULL, $1, 'REGION_XLSX', 'QUEUED', $2)
+       RETURNING ${COLUMNS}`,
+      [job.regionCode, job.requestedBy],
+    );
+    return row;
+  }
+
+  /** The nightly cleaner: region files past their expiry (their own policy, subject system:exports). */
+  async deleteExpiredRegionFiles(db: EntityManager): Promise<number> {
+    const [{ deleted }] = await db.query(
+      `WITH gone AS (DELETE FROM export_job WHERE region_code IS NOT NULL AND expires_at <= now() RETURNING 1)
+       SELECT count(*)::int AS deleted FROM gone`,
+    );
+    return deleted;
   }
 
   /**

@@ -23,6 +23,7 @@ import { SchedaNarrativeRepository } from './narrative/scheda-narrative.reposito
 import { SchedaNarrativeResolver } from './narrative/scheda-narrative.resolver';
 import { SchedaNarrativeService } from './narrative/scheda-narrative.service';
 import { PianoDocumentService } from './piano/piano-document.service';
+import { RegionExportRequests } from './region/region-export.requests';
 
 @Module({
   imports: [
@@ -49,6 +50,7 @@ import { PianoDocumentService } from './piano/piano-document.service';
     EvidenceLinks,
     EvidenceLinksResolver,
     PianoDocumentService,
+    RegionExportRequests,
     SchedaNarrativeRepository,
     SchedaNarrativeService,
     SchedaNarrativeResolver,

@@ -23,6 +23,7 @@ import { ExportJobObject, ExportKindEnum, ExportRequestInput, ExportStateEnum } 
 import { ComuneFileKind, ComuneFiles, ComuneFileScope } from './comune-files';
 import { ExportData } from './export-data';
 import { ExportJobRow, ExportJobsRepository } from './export-jobs.repository';
+import { RegionExportRequests, RegionFileMessage } from './region/region-export.requests';
 
 /** The queue (and outbox topic) of the files the worker builds: all of them. */
 export const EXPORTS_QUEUE = QUEUES.exports;
@@ -56,7 +57,8 @@ export interface PianoFileMessage extends Omit<ComuneFileMessage, 'kind' | 'comu
   pianoVersionId: string;
 }
 
-export type ExportsMessage = ConsortiumReportMessage | ComuneFileMessage | PianoFileMessage;
+export type ExportsMessage =
+  ConsortiumReportMessage | ComuneFileMessage | PianoFileMessage | RegionFileMessage;
 
 export const isPianoKind = (kind: ExportKindEnum) =>
   kind === ExportKindEnum.PIANO_PDF || kind === ExportKindEnum.PIANO_DOCX;
@@ -90,6 +92,7 @@ export class ExportsService {
     private readonly audit: AuditTrail,
     private readonly outbox: Outbox,
     private readonly plan: PlanService,
+    private readonly regions: RegionExportRequests,
   ) {
     this.links = downloadLinkSettings(app, config);
     this.queue = config.exportQueue;
@@ -200,6 +203,12 @@ export class ExportsService {
   }
 
   async request(ctx: RequestContext, input: ExportRequestInput): Promise<ExportJobObject> {
+    if (input.kind === ExportKindEnum.REGION_XLSX)
+      return this.toObject(
+        await this.regions.queue(ctx, input, this.queue.perPerson),
+        actorSubject(ctx.actor),
+      );
+    if (input.regionCode?.trim()) throw badInput('regionCode', 'solo per i dati della Regione (REGION_XLSX)');
     if (isPianoKind(input.kind)) return this.queuePiano(ctx, input);
     if (input.pianoVersionId) throw badInput('pianoVersionId', 'solo per il Piano (PIANO_PDF, PIANO_DOCX)');
     const scope = await this.scope(ctx, input);
@@ -309,6 +318,9 @@ export class ExportsService {
   /** The ability's `export` on the job's scope, with the caller's rights of now. */
   private async mayExport(ctx: RequestContext, row: ExportJobRow): Promise<boolean> {
     const { ability } = await callerAccess(ctx);
+    if (row.regionCode !== null)
+      return ability.can('export', on('RegionExport', { regionCode: row.regionCode }));
+    if (row.consortiumId === null) return false;
     return ability.can('export', on('Export', { consortiumId: row.consortiumId, comuneId: row.comuneId }));
   }
 
@@ -343,6 +355,7 @@ export class ExportsService {
       kind: row.kind as ExportKindEnum,
       state: row.state as ExportStateEnum,
       consortiumId: row.consortiumId,
+      regionCode: row.regionCode,
       comuneId: row.comuneId,
       edition: row.editionCode,
       pianoVersionId: row.pianoVersionId,

@@ -23,3 +23,6 @@ export * from './personal-data';
 export * from './evidence/evidence-links';
 export * from './piano/piano-document';
 export * from './piano/piano-document.service';
+export * from './region/region-export.requests';
+export * from './region/region-xlsx';
+export * from './jobs/region-file.job';

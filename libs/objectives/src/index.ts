@@ -15,3 +15,4 @@ export * from './carry-forward.service';
 export * from './personal-data';
 export * from './objective-notice-message';
 export * from './objective-deadlines';
+export * from './listed-objective';

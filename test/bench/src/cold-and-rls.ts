@@ -9,7 +9,7 @@ import {
   SessionSettings,
   withDbSession,
 } from '@rtd/kernel';
-import { loopLoad, Measure, round } from './measure';
+import { LoadOptions, loopLoad, Measure, round } from './measure';
 
 /** A referent of the consortium with one assignment in progress: who writes in case A-cold. */
 export interface ColdWriter {
@@ -41,7 +41,7 @@ export async function coldSummaryLoad(
   way: ColdWay,
   writers: ColdWriter[],
   connections: number,
-  load: { seconds: number; warmupSeconds: number },
+  load: Pick<LoadOptions, 'seconds' | 'warmupSeconds' | 'cpu'>,
 ): Promise<{ measure: Measure; writes: number; reads: number }> {
   let operation = 0;
   let next = 0;

@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import type { CpuPerRequest, CpuWindow } from './processes';
 
 export interface Measure {
   requests: number;
@@ -7,6 +8,8 @@ export interface Measure {
   p50: number;
   p99: number;
   seconds: number;
+  /** CPU ms per request over the measured seconds (absent from reports written before it was measured). */
+  cpu?: CpuPerRequest;
   note?: string;
 }
 
@@ -14,6 +17,8 @@ export interface LoadOptions {
   connections: number;
   seconds: number;
   warmupSeconds: number;
+  /** Measures the CPU time of the measured seconds (not the warm-up). */
+  cpu?: CpuWindow;
 }
 
 /**
@@ -39,8 +44,10 @@ export async function httpLoad(
     throw new Error(`${url} answers ${sample.status}: ${JSON.stringify(answer).slice(0, 300)}`);
   assertNonEmpty(url, answer);
   if (options.warmupSeconds > 0) await run({ ...common, duration: options.warmupSeconds });
+  const window = options.cpu?.();
   const result = await run({ ...common, duration: options.seconds });
   return {
+    cpu: window?.(result.requests.total),
     requests: result.requests.total,
     errors: result.errors + result.non2xx,
     rps: round(result.requests.average),
@@ -79,7 +86,7 @@ function run(options: autocannon.Options): Promise<autocannon.Result> {
 export async function loopLoad(
   once: (worker: number) => Promise<boolean>,
   concurrency: number,
-  options: Pick<LoadOptions, 'seconds' | 'warmupSeconds'>,
+  options: Pick<LoadOptions, 'seconds' | 'warmupSeconds' | 'cpu'>,
 ): Promise<Measure> {
   const phase = async (seconds: number) => {
     const latencies: number[] = [];
@@ -98,7 +105,9 @@ export async function loopLoad(
     return { latencies, errors };
   };
   if (options.warmupSeconds > 0) await phase(options.warmupSeconds);
+  const window = options.cpu?.();
   const { latencies, errors } = await phase(options.seconds);
+  const cpu = window?.(latencies.length);
   latencies.sort((a, b) => a - b);
   const at = (q: number) =>
     round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0);
@@ -109,6 +118,7 @@ export async function loopLoad(
     p50: at(0.5),
     p99: at(0.99),
     seconds: options.seconds,
+    cpu,
   };
 }
 

@@ -7,6 +7,9 @@ export const EXPORT_LABEL = {
   monitoring: 'Scarica il foglio di monitoraggio (XLSX)',
   schedeAll: 'Scarica le schede di tutti i Comuni (PDF)',
   monitoringAll: 'Scarica il monitoraggio del consorzio (XLSX)',
+  regionXlsx: 'Esporta XLSX',
+  regionHint:
+    'I dati di questa pagina in un foglio di calcolo: sintesi con i finanziamenti PNRR, province, consorzi e andamento.',
   working: 'Preparazione del file…',
   progress: (percent: number) => `In preparazione… ${percent}%`,
   done: (fileName: string) => `File pronto: ${fileName}`,

@@ -7,11 +7,12 @@ export enum ExportKindEnum {
   CONSORTIUM_REPORT_XLSX = 'CONSORTIUM_REPORT_XLSX',
   PIANO_PDF = 'PIANO_PDF',
   PIANO_DOCX = 'PIANO_DOCX',
+  REGION_XLSX = 'REGION_XLSX',
 }
 registerEnumType(ExportKindEnum, {
   name: 'ExportKind',
   description:
-    "SCHEDA_COMUNE_PDF: the scheda per comune (PDF); MONITORING_XLSX: the monitoring sheet (XLSX); CONSORTIUM_REPORT_PDF / CONSORTIUM_REPORT_XLSX: the periodic report of a consortium (consortiumId), built by the worker and kept a year; PIANO_PDF / PIANO_DOCX: a version of the consortium's Piano (pianoVersionId) as the document the mayors approve, PDF or editable Word",
+    "SCHEDA_COMUNE_PDF: the scheda per comune (PDF); MONITORING_XLSX: the monitoring sheet (XLSX); CONSORTIUM_REPORT_PDF / CONSORTIUM_REPORT_XLSX: the periodic report of a consortium (consortiumId), built by the worker and kept a year; PIANO_PDF / PIANO_DOCX: a version of the consortium's Piano (pianoVersionId) as the document the mayors approve, PDF or editable Word; REGION_XLSX: the figures of «La Regione» (regionCode) as a workbook, for the region's observer",
 });
 
 export enum ExportStateEnum {
@@ -24,7 +25,7 @@ registerEnumType(ExportStateEnum, { name: 'ExportState' });
 
 @InputType('ExportRequestInput', {
   description:
-    'Exactly one of comuneId (one comune) or consortiumId (all its members, one file); for PIANO_PDF and PIANO_DOCX, pianoVersionId instead',
+    'Exactly one of comuneId (one comune) or consortiumId (all its members, one file); for PIANO_PDF and PIANO_DOCX, pianoVersionId instead; for REGION_XLSX, regionCode alone',
 })
 export class ExportRequestInput {
   @Field(() => ExportKindEnum)
@@ -56,6 +57,12 @@ export class ExportRequestInput {
       "PIANO_PDF, PIANO_DOCX: the version of the consortium's Piano (its consortium is the file's)",
   })
   pianoVersionId?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'REGION_XLSX: the ISTAT code of the region ("03"), one the caller observes',
+  })
+  regionCode?: string | null;
 }
 
 @ObjectType('ExportJob', { description: 'A file asked for; only who asked sees it' })
@@ -69,8 +76,11 @@ export class ExportJobObject {
   @Field(() => ExportStateEnum)
   state: ExportStateEnum;
 
-  @Field(() => ID)
-  consortiumId: string;
+  @Field(() => ID, { nullable: true, description: "the file's consortium; null for a region's (regionCode)" })
+  consortiumId: string | null;
+
+  @Field(() => String, { nullable: true, description: 'REGION_XLSX: the ISTAT code of the region' })
+  regionCode: string | null;
 
   @Field(() => ID, { nullable: true })
   comuneId: string | null;

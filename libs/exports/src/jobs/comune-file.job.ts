@@ -6,7 +6,7 @@ import { activeMembershipsOf, grantedRoles, Principal } from '@rtd/identity';
 import { APP_DATA_SOURCE } from '@rtd/kernel';
 import { BuiltFile, ComuneFiles } from '../comune-files';
 import { ComuneSheet } from '../export-data';
-import { ExportJobsRepository } from '../export-jobs.repository';
+import { ExportJobsRepository, ofConsortium } from '../export-jobs.repository';
 import { ComuneFileMessage } from '../exports.service';
 
 /**
@@ -61,7 +61,7 @@ export class ComuneFileBuilder {
     const row = await requester.run(async (ctx) =>
       this.jobs.byId(await ctx.db(), message.exportJobId, message.subject),
     );
-    if (!row || row.state === 'COMPLETED' || row.state === 'FAILED') return false;
+    if (!ofConsortium(row) || row.state === 'COMPLETED' || row.state === 'FAILED') return false;
     const fail = (reason: string) =>
       requester.run(async (ctx) => this.jobs.fail(await ctx.db(), row.id, reason));
     const progress = (value: number) =>

@@ -18,10 +18,11 @@ import { markOutboxProcessed, OUTBOX_KEY } from '@rtd/outbox';
 import { PnrrService } from '@rtd/pnrr';
 import { slug } from '../comune-files';
 import { ExportData } from '../export-data';
-import { ExportJobsRepository } from '../export-jobs.repository';
+import { ExportJobsRepository, ofConsortium } from '../export-jobs.repository';
 import { EXPORTS_QUEUE, ExportsMessage } from '../exports.service';
 import { ComuneFileBuilder } from './comune-file.job';
 import { PianoFileBuilder } from './piano-file.job';
+import { RegionFileBuilder } from './region-file.job';
 import { ReportScheduleRepository } from '../schedule/report-schedule.repository';
 import {
   ConsortiumReportData,
@@ -72,7 +73,7 @@ export class ConsortiumReportBuilder {
 
   async build(job: JobContext, exportJobId: string): Promise<boolean> {
     const row = await job.run(async (ctx) => this.jobs.report(await ctx.db(), exportJobId));
-    if (!row || row.state === 'COMPLETED' || row.state === 'FAILED') return false;
+    if (!ofConsortium(row) || row.state === 'COMPLETED' || row.state === 'FAILED') return false;
     const progress = (value: number) =>
       job.run(async (ctx) => this.jobs.markRunning(await ctx.db(), exportJobId, value));
     try {
@@ -155,6 +156,7 @@ export class ExportsProcessor extends WorkerHost {
     private readonly builder: ConsortiumReportBuilder,
     private readonly files: ComuneFileBuilder,
     private readonly piano: PianoFileBuilder,
+    private readonly region: RegionFileBuilder,
     @Inject(APP_DATA_SOURCE) private readonly dataSource: DataSource,
   ) {
     super();
@@ -163,14 +165,18 @@ export class ExportsProcessor extends WorkerHost {
   /** One queue for every file the worker builds: the message's kind says which. */
   async process(job: Job<ExportsMessage & { [OUTBOX_KEY]?: string }>): Promise<boolean> {
     const data = job.data;
-    const context = JobContext.forJob(this.dataSource, EXPORTS_SUBJECT, data);
+    const context = JobContext.forJob(this.dataSource, EXPORTS_SUBJECT, {
+      consortiumId: 'consortiumId' in data ? data.consortiumId : null,
+    });
     const built = await timed(
       () =>
         data.kind === 'comune-file'
           ? this.files.build(context, data)
           : data.kind === 'piano-file'
             ? this.piano.build(context, data)
-            : this.builder.build(context, data.exportJobId),
+            : data.kind === 'region-file'
+              ? this.region.build(data)
+              : this.builder.build(context, data.exportJobId),
       (outcome, seconds) => metrics.exportBuilt(data.kind, outcome, seconds),
     );
     await context.run(async (ctx) => markOutboxProcessed(await ctx.db(), data[OUTBOX_KEY]));

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { callerAccess, JobContext, on } from '@rtd/authz';
 import { APP_DATA_SOURCE } from '@rtd/kernel';
 import { slug } from '../comune-files';
-import { ExportJobsRepository } from '../export-jobs.repository';
+import { ExportJobsRepository, ofConsortium } from '../export-jobs.repository';
 import { PianoFileMessage } from '../exports.service';
 import { pianoDocx, pianoPdf } from '../piano/piano-document';
 import { PianoDocumentService } from '../piano/piano-document.service';
@@ -32,7 +32,8 @@ export class PianoFileBuilder {
     const row = await requester.run(async (ctx) =>
       this.jobs.byId(await ctx.db(), message.exportJobId, message.subject),
     );
-    if (!row || row.state === 'COMPLETED' || row.state === 'FAILED' || !row.pianoVersionId) return false;
+    if (!ofConsortium(row) || row.state === 'COMPLETED' || row.state === 'FAILED' || !row.pianoVersionId)
+      return false;
     const versionId = row.pianoVersionId;
     const fail = (reason: string) =>
       requester.run(async (ctx) => this.jobs.fail(await ctx.db(), row.id, reason));

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { JobContext } from '@rtd/authz';
 import { allConsortia } from '@rtd/tenancy';
 import { APP_DATA_SOURCE, jobTimingFromEnv, scheduleRepeatingJob, QUEUES } from '@rtd/kernel';
+import { ExportJobsRepository } from '../export-jobs.repository';
 import { ReportScheduleRepository } from '../schedule/report-schedule.repository';
 import { ReportScheduleService, SCHEDULED_REPORT_SUBJECT } from '../schedule/report-schedule.service';
 
@@ -21,13 +22,17 @@ export interface ExportsDailyJob {
 /**
  * Deletes every consortium's files past their `expires_at` (the scheda and the monitoring sheet
  * after a day, the periodic report after a year), visiting one consortium at a time with its own
- * rights (row-level security lets the worker delete only expired rows), and logs the count.
+ * rights (row-level security lets the worker delete only expired rows), then the regions' files
+ * (REGION_XLSX, no consortium: a policy of their own, expired rows only), and logs the count.
  */
 @Injectable()
 export class ExpiredFilesCleaner {
   private readonly logger = new Logger(ExpiredFilesCleaner.name);
 
-  constructor(private readonly repository: ReportScheduleRepository) {}
+  constructor(
+    private readonly repository: ReportScheduleRepository,
+    private readonly jobs: ExportJobsRepository,
+  ) {}
 
   async run(job: JobContext): Promise<number> {
     const consortia = await job.listingConsortia().run(async (ctx) => allConsortia(await ctx.db()));
@@ -36,6 +41,7 @@ export class ExpiredFilesCleaner {
       deleted += await job
         .forConsortium(id)
         .run(async (ctx) => this.repository.deleteExpired(await ctx.db(), id));
+    deleted += await job.run(async (ctx) => this.jobs.deleteExpiredRegionFiles(await ctx.db()));
     this.logger.log(`expired files deleted: ${deleted}`);
     return deleted;
   }

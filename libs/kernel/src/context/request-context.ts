@@ -3,6 +3,12 @@ import { DbSession, SessionSettings } from '../database/db-session';
 import { Actor } from './actor';
 
 /**
+ * `atomically`'s option for a change that is usually the request's first write: no savepoint
+ * then (a failure rolls back a transaction that held only reads, DbSession.atomically).
+ */
+export const FIRST_WRITE = { firstWrite: true } as const;
+
+/**
  * Everything a service needs to act for one caller: who, for which request, and the
  * caller's database transaction. Built once per request (or per job) and passed down
  * explicitly; it is never global and never all-powerful.
@@ -64,9 +70,15 @@ export class RequestContext {
     return this.session.extend(settings);
   }
 
-  /** A savepoint inside the caller's transaction: the state change and its audit commit or fail together. */
-  atomically<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.session.atomically(work);
+  /**
+   * A savepoint inside the caller's transaction: the state change and its audit commit or fail
+   * together. `firstWrite`: no savepoint when nothing was written before (DbSession.atomically).
+   */
+  atomically<T>(
+    work: (manager: EntityManager) => Promise<T>,
+    options?: { firstWrite?: boolean },
+  ): Promise<T> {
+    return this.session.atomically(work, options);
   }
 
   /**

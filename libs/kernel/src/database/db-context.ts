@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { escapeLiteral } from 'pg';
 import { DataSource } from 'typeorm';
 
 /**
@@ -19,6 +20,16 @@ import { DataSource } from 'typeorm';
 
 /** The statement that applies a signed context; `$1` is the JSON text, `$2` its HMAC in hex. */
 export const SET_CONTEXT_SQL = 'SELECT app_set_context($1, $2)';
+
+/**
+ * The same statement with its values as literals (pg's escapeLiteral), for a simple-protocol
+ * query that sends it with START TRANSACTION in one round trip (DbSession): no bound parameters
+ * there. The JSON may hold any text a token carries; escapeLiteral quotes it whole.
+ */
+export function setContextStatement(key: Buffer, settings: Record<string, string>): string {
+  const [context, mac] = signContext(key, settings);
+  return `SELECT app_set_context(${escapeLiteral(context)}, ${escapeLiteral(mac)})`;
+}
 
 /** The key stored in the database: derived, so the operator's secret itself is never stored. */
 export function deriveContextKey(secret: string): Buffer {

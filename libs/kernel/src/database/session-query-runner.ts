@@ -43,6 +43,8 @@ const ENDING = new AsyncLocalStorage<true>();
  */
 export class SessionQueryRunner extends PostgresQueryRunner {
   private tail: Promise<unknown> = Promise.resolve();
+  /** The statement startTransactionWith sends with TypeORM's START TRANSACTION, while it runs. */
+  private withStart: string | null = null;
 
   constructor(
     dataSource: DataSource,
@@ -58,7 +60,9 @@ export class SessionQueryRunner extends PostgresQueryRunner {
     parameters?: unknown[],
     useStructuredResult?: boolean,
   ): ReturnType<PostgresQueryRunner['query']> {
-    const run = () => super.query(query, parameters, useStructuredResult);
+    // startTransactionWith: TypeORM's START TRANSACTION, with the statement of the same round trip.
+    const text = query === 'START TRANSACTION' && this.withStart ? `${query}; ${this.withStart}` : query;
+    const run = () => super.query(text, parameters, useStructuredResult);
     // TypeORM's own COMMIT or ROLLBACK, asked from inside the turn `whileEnding` holds.
     if (ENDING.getStore()) return run();
     return this.inTurn(() => (this.isOpen() ? run() : Promise.reject(new SessionFinishedError())));
@@ -84,6 +88,32 @@ export class SessionQueryRunner extends PostgresQueryRunner {
         throw new QueryFailedError(statement.text, parameters, error as Error);
       }
     });
+  }
+
+  /**
+   * TypeORM's `startTransaction` (READ COMMITTED, PostgreSQL's default; TypeORM keeps its state),
+   * with `statement` sent in the same round trip: its START TRANSACTION goes out as
+   * `START TRANSACTION; <statement>`, one simple-protocol query, so the statement carries its
+   * values as literals (db-context.ts setContextStatement). If the pair fails, TypeORM's state
+   * says "transaction open", so the session rolls it back (never pooled half open).
+   */
+  async startTransactionWith(statement: string): Promise<void> {
+    this.withStart = statement;
+    try {
+      await this.startTransaction();
+    } finally {
+      this.withStart = null;
+    }
+  }
+
+  /**
+   * Rolls the whole transaction back and opens a new one with `statement` (as startTransactionWith),
+   * in one round trip: TypeORM's state stays "one transaction open".
+   */
+  async restartTransactionWith(statement: string): Promise<void> {
+    if (!this.isTransactionActive || this.transactionDepth !== 1)
+      throw new Error('no transaction to restart');
+    await this.query(`ROLLBACK; START TRANSACTION; ${statement}`);
   }
 
   /**

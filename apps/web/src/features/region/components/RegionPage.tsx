@@ -4,9 +4,10 @@ import { EmptyState, ErrorNotice, Loading } from '../../../components/Feedback';
 import { PageTitle } from '../../../components/PageTitle';
 import type { RegionBucketFragment } from '../../../gql/graphql';
 import { toAppError } from '../../../lib/errors';
-import { COMPLIANCE_COLUMN_LABEL, REGION_LABEL as L } from '../../../lib/i18n';
+import { COMPLIANCE_COLUMN_LABEL } from '../../../lib/i18n';
 import { PnrrMeasureTotals } from '../../../components/PnrrMeasureTotals';
 import { RegionComplianceQuery, RegionConsortiaQuery, RegionPnrrQuery } from '../api/region';
+import { RegionExportButton } from '../../exports/components/RegionExportButton';
 import { RegionTrend } from './RegionTrend';
 
 const COUNTS = [
@@ -51,7 +52,7 @@ export function RegionPage({
       for (const { node } of c.comuni.edges) if (node.regionCode === regionCode) return node.regionName;
     return null;
   }, [named, consortia.data, regionCode]);
-  const title = L.title(regionName);
+  const title = regionName ? `La Regione ${regionName}` : 'La Regione';
   const [pnrr] = useQuery({ query: RegionPnrrQuery, variables: { regionCode }, pause: !regionCode });
   const pnrrTotal = pnrr.data?.pnrrRegionTotal ?? null;
   const pnrrError = toAppError(pnrr.error);
@@ -60,24 +61,28 @@ export function RegionPage({
   return (
     <>
       <PageTitle title={title}>{title}</PageTitle>
-      <p className="lead">{L.lead}</p>
+      <p className="lead">
+        L’avanzamento del Piano Triennale nei Comuni della Regione, per consorzio e per provincia. Sono
+        conteggi delle attività assegnate ai Comuni: qui non compaiono persone.
+      </p>
+      {regionCode ? <RegionExportButton regionCode={regionCode} /> : null}
       {appError ? <ErrorNotice error={appError} /> : null}
-      {fetching && !data ? <Loading what={L.loading} /> : null}
+      {fetching && !data ? <Loading what="dei dati della Regione" /> : null}
       {regionCode ? <RegionTrend regionCode={regionCode} /> : null}
       {data ? (
         <>
           <ComplianceTable
             id="per-consorzio"
-            title={L.byConsortium}
-            rowHeader={L.consortium}
-            caption={L.byConsortiumCaption}
+            title="Per consorzio"
+            rowHeader="Consorzio"
+            caption="Attività dei Comuni per consorzio, dal completamento più basso"
             buckets={data.byConsortium}
           />
           <ComplianceTable
             id="per-provincia"
-            title={L.byProvince}
-            rowHeader={L.province}
-            caption={L.byProvinceCaption}
+            title="Per provincia"
+            rowHeader="Provincia"
+            caption="Attività dei Comuni per provincia, dal completamento più basso"
             buckets={data.byProvince}
           />
         </>
@@ -86,7 +91,7 @@ export function RegionPage({
       {pnrrTotal ? (
         <PnrrMeasureTotals
           id="finanziamenti-pnrr"
-          scope={L.pnrrScope(regionName)}
+          scope={regionName ? `della Regione ${regionName}` : 'della Regione'}
           amount={pnrrTotal.amount}
           territoryAmount={pnrrTotal.territoryAmount}
           comuneCount={pnrrTotal.comuneCount}
@@ -117,9 +122,11 @@ function ComplianceTable({
         {title}
       </h2>
       {rows.length === 0 ? (
-        <EmptyState title={L.emptyTitle}>{L.emptyText}</EmptyState>
+        <EmptyState title="Ancora nessuna attività assegnata">
+          I dati compaiono quando gli Uffici RTD della Regione pubblicano i primi obiettivi per i loro Comuni.
+        </EmptyState>
       ) : (
-        <div className="table-responsive">
+        <div className="table-responsive" tabIndex={0} role="region" aria-label={caption}>
           <table className="table">
             <caption>{caption}</caption>
             <thead>

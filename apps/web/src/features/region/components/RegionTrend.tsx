@@ -52,19 +52,19 @@ export function RegionTrend({ regionCode }: { regionCode: string }) {
   return (
     <section className="mb-5" aria-labelledby="andamento-regione">
       <h2 id="andamento-regione" className="h3">
-        {L.title(REGION_TREND_DAYS)}
+        {L.heading(REGION_TREND_DAYS)}
       </h2>
       {appError ? <ErrorNotice error={appError} /> : null}
       {fetching && !data ? <Loading what={L.loading} /> : null}
-      {data && points.length === 0 ? <p>{L.none}</p> : null}
+      {data && points.length === 0 ? <p>{L.empty}</p> : null}
       {points.length > 0 ? (
         <>
           <Suspense fallback={<Loading what={L.loadingChart} />}>
             <TrendChart points={points} />
           </Suspense>
           <details className="mt-2">
-            <summary>{L.table}</summary>
-            <div className="table-responsive">
+            <summary>{L.tableSummary}</summary>
+            <div className="table-responsive" tabIndex={0} role="region" aria-label={L.tableRegion}>
               <table className="table table-sm">
                 <caption>{L.caption}</caption>
                 <thead>
