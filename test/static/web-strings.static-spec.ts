@@ -13,50 +13,37 @@ import { PROJECT_ROOT } from '../support/paths';
 const SCANNED = ['apps/web/src/features', 'apps/web/src/app'];
 
 /** Text that is not Italian prose, with the reason. Keep it short: key it by file and text. */
-const ALLOWLIST: { file: string; text: string; reason: string }[] = [];
+const ALLOWLIST: { file: string; text: string; reason: string }[] = [
+  {
+    file: 'apps/web/src/features/audit/components/AuditLogPage.tsx',
+    text: 'dal',
+    reason: 'URL parameter name',
+  },
+  {
+    file: 'apps/web/src/features/audit/components/AuditLogPage.tsx',
+    text: 'al',
+    reason: 'URL parameter name',
+  },
+  {
+    file: 'apps/web/src/features/exports/components/ReportPanel.tsx',
+    text: 'PDF',
+    reason: 'file format name',
+  },
+  {
+    file: 'apps/web/src/features/exports/components/ReportPanel.tsx',
+    text: 'XLSX',
+    reason: 'file format name',
+  },
+];
 
 /**
- * Components not yet moved to the i18n modules (issue 27 moved the frame, the login, the
- * consortia, the objective editor and list, the reminders and the whole Piano feature): how many
- * findings each may still have. The number may only go down; a file that reaches 0 leaves the
+ * Components not yet moved to the i18n modules, with how many findings each may still have (issue
+ * 27 moved every other feature). The number may only go down; a file that reaches 0 leaves the
  * list, and a new file starts clean.
  */
 const PENDING: Record<string, number> = {
-  'features/assignment/components/AssignmentPage.tsx': 32,
-  'features/assignment/components/DelegationForm.tsx': 7,
-  'features/assignment/components/EvidenceForm.tsx': 4,
-  'features/assignment/components/EvidenceReplaceForm.tsx': 1,
-  'features/assignment/components/EvidenceSection.tsx': 5,
-  'features/assignment/components/PianoIndicatorsSection.tsx': 7,
-  'features/assignment/components/ReportForm.tsx': 22,
-  'features/assignment/components/ReviewPanel.tsx': 10,
-  'features/audit/components/AuditLogPage.tsx': 40,
-  'features/calendar/components/CalendarFeedPanel.tsx': 12,
-  'features/catalog/components/CatalogPage.tsx': 28,
-  'features/catalog/components/EditionInfo.tsx': 4,
-  'features/comune/components/ComunePage.tsx': 42,
-  'features/comune/components/PnrrFundingSection.tsx': 1,
-  'features/comune/components/StateOfTheArtSection.tsx': 9,
-  'features/dashboard/components/DashboardPage.tsx': 20,
-  'features/dashboard/components/DashboardSections.tsx': 38,
-  'features/dashboard/components/Heatmap.tsx': 24,
-  'features/dashboard/components/PnrrConsortiumSection.tsx': 3,
-  'features/dashboard/components/TrendChart.tsx': 7,
-  'features/exports/components/ReportPanel.tsx': 2,
-  'features/exports/components/StatusImport.tsx': 1,
-  'features/notifications/components/NotificationsPage.tsx': 9,
-  'features/objectives/components/CarriedLinks.tsx': 2,
-  'features/objectives/components/LinePicker.tsx': 14,
-  'features/objectives/components/ObjectiveView.tsx': 15,
-  'features/objectives/components/PublishedObjectiveEdit.tsx': 13,
-  'features/objectives/components/TargetEditor.tsx': 10,
-  'features/people/components/ComuneCombobox.tsx': 2,
-  'features/people/components/EnrolForm.tsx': 18,
-  'features/people/components/PeoplePage.tsx': 36,
-  'features/people/components/RevokeDialog.tsx': 5,
+  // Another engineer's, moving La Regione's text (its trend is done).
   'features/region/components/RegionPage.tsx': 12,
-  'features/review/components/ReviewQueuePage.tsx': 22,
-  'features/worklist/components/WorklistPage.tsx': 23,
 };
 
 const READ_ATTRIBUTES = new Set(['aria-label', 'title', 'placeholder', 'alt', 'aria-description']);

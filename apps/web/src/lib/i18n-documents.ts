@@ -21,6 +21,8 @@ export const IMPORT_LABEL = {
   hint: 'Il foglio di monitoraggio scaricato qui (XLSX), modificato nelle colonne Stato, Avanzamento e Criticità, oppure un CSV con le stesse intestazioni. Al massimo 2 MB.',
   file: 'File da importare (.xlsx o .csv)',
   check: 'Verifica il file',
+  issuesChanged: 'Sì',
+  issuesUnchanged: 'No',
   checking: 'Verifica in corso…',
   confirm: (n: number) => `Conferma e applica ${n === 1 ? 'la modifica' : `le ${n} modifiche`}`,
   applying: 'Applicazione in corso…',

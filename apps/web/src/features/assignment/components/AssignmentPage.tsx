@@ -8,7 +8,7 @@ import { ClosedBadge, OverdueBadge, StatusBadge } from '../../../components/Stat
 import { describeDue, formatDate, formatDateTime } from '../../../lib/dates';
 import { describeDeadline } from '../../../lib/plan';
 import { toAppError } from '../../../lib/errors';
-import { STATUS_LABEL } from '../../../lib/i18n';
+import { ASSIGNMENT_LABEL as L, STATUS_LABEL } from '../../../lib/i18n';
 import { AssignmentDetailQuery } from '../api/assignment';
 import { DelegationForm } from './DelegationForm';
 import { EvidenceSection } from './EvidenceSection';
@@ -38,7 +38,7 @@ export function AssignmentPage({
     context: useMemo(() => CONTEXT, []),
   });
   const appError = toAppError(error);
-  if (fetching && !data) return <Loading what="dell’attività" />;
+  if (fetching && !data) return <Loading what={L.loading} />;
   if (appError && !data)
     return <NotVisible message={appError.code === 'NOT_FOUND' ? null : appError.message} backTo={backTo} />;
   const assignment = data?.assignment;
@@ -63,11 +63,8 @@ function NotVisible({
 }) {
   return (
     <>
-      <PageTitle title="Attività non trovata">Attività non trovata</PageTitle>
-      <p>
-        {message ??
-          'Questa attività non esiste oppure non è visibile con il tuo ruolo. Se ti è stato inviato il collegamento, verifica di aver scelto il ruolo giusto in alto, oppure chiedi all’Ufficio RTD.'}
-      </p>
+      <PageTitle title={L.notFound}>{L.notFound}</PageTitle>
+      <p>{message ?? L.notFoundText}</p>
       <Link to={backTo.href}>{backTo.label}</Link>
     </>
   );
@@ -100,61 +97,55 @@ function AssignmentView({
 
   return (
     <>
-      <nav aria-label="Percorso" className="mb-2">
-        <Link to={backTo.href}>← {backTo.label}</Link>
+      <nav aria-label={L.breadcrumb} className="mb-2">
+        <Link to={backTo.href}>{L.back(backTo.label)}</Link>
       </nav>
       <PageTitle title={objective.title}>{objective.title}</PageTitle>
-      <p className="text-muted mb-3">
-        Comune di {assignment.comune.name} · Piano Triennale {objective.edition}
-      </p>
+      <p className="text-muted mb-3">{L.subtitle(assignment.comune.name, objective.edition)}</p>
 
       <div className="row g-4">
         <div className="col-12 col-lg-8">
           <section aria-labelledby="stato-titolo" className="mb-4">
             <h2 id="stato-titolo" className="h4">
-              Stato
+              {L.status}
             </h2>
             {closed ? (
               <>
                 <div className="d-flex flex-wrap gap-2 align-items-center mb-2">
                   <ClosedBadge closedAt={objective.closedAt} />
-                  <span>
-                    Ultimo stato: {STATUS_LABEL[assignment.status]} · scadenza{' '}
-                    {formatDate(assignment.dueDate)}
-                  </span>
+                  <span>{L.lastStatus(STATUS_LABEL[assignment.status], formatDate(assignment.dueDate))}</span>
                 </div>
-                <p className="mb-2">
-                  L’Ufficio RTD ha chiuso l’obiettivo: il resoconto resta com’era e non si modifica più.
-                </p>
+                <p className="mb-2">{L.closed}</p>
               </>
             ) : (
               <div className="d-flex flex-wrap gap-2 align-items-center mb-2">
                 <StatusBadge status={assignment.status} />
                 {assignment.overdue ? <OverdueBadge /> : null}
                 <span>
-                  Scadenza {formatDate(assignment.dueDate)}
+                  {L.due(formatDate(assignment.dueDate))}
                   {assignment.dueDate && !settled ? ` (${describeDue(assignment.dueDate)})` : ''}
                 </span>
               </div>
             )}
             <ProgressBar value={assignment.progress} />
             {assignment.delegate ? (
-              <p className="mt-2 mb-0">Delegata a {assignment.delegate.displayName}</p>
+              <p className="mt-2 mb-0">{L.delegatedTo(assignment.delegate.displayName)}</p>
             ) : null}
             {assignment.status === 'REJECTED' && lastRejection ? (
               <div className="alert alert-danger mt-3" role="status">
-                <strong>L’Ufficio RTD ha respinto il resoconto</strong> il {formatDateTime(lastRejection.at)}
-                {lastRejection.actor?.displayName ? ` (${lastRejection.actor.displayName})` : ''}. Motivo: «
-                {lastRejection.note?.replace(/[.\s]+$/, '') || 'non indicato'}».
-                {canReport ? ' Correggi e invia di nuovo.' : ' Il Comune deve correggere e inviare di nuovo.'}
+                <strong>{L.rejected}</strong>
+                {L.rejectedDetail(
+                  formatDateTime(lastRejection.at),
+                  lastRejection.actor?.displayName ?? null,
+                  lastRejection.note?.replace(/[.\s]+$/, '') ?? null,
+                  canReport,
+                )}
               </div>
             ) : null}
-            {assignment.status === 'SUBMITTED' && !canReview ? (
-              <p className="mt-3">Il resoconto è stato inviato: l’Ufficio RTD lo sta validando.</p>
-            ) : null}
+            {assignment.status === 'SUBMITTED' && !canReview ? <p className="mt-3">{L.submitted}</p> : null}
             {assignment.issues && !canReport ? (
               <>
-                <h3 className="h6 mt-3">Criticità</h3>
+                <h3 className="h6 mt-3">{L.issues}</h3>
                 <p className="rtd-prewrap">{assignment.issues}</p>
               </>
             ) : null}
@@ -180,16 +171,14 @@ function AssignmentView({
 
           <section aria-labelledby="linee-titolo" className="mb-4">
             <h2 id="linee-titolo" className="h4">
-              Linee d’azione del Piano Triennale
+              {L.lines}
             </h2>
             {objective.description ? <p className="rtd-prewrap">{objective.description}</p> : null}
             {objective.lines.map((line) => (
               <article key={line.id} className="rtd-line mb-3">
                 <h3 className="h6 mb-1">
                   {line.code}{' '}
-                  <span className="text-muted fw-normal">
-                    · Cap. {line.chapter} {line.chapterTitle}
-                  </span>
+                  <span className="text-muted fw-normal">{L.chapter(line.chapter, line.chapterTitle)}</span>
                 </h3>
                 <p className="mb-1">{line.text}</p>
                 <p className="small text-muted mb-0">{describeDeadline(line)}</p>
@@ -208,26 +197,26 @@ function AssignmentView({
 
       <section aria-labelledby="storia-titolo" className="mb-4">
         <h2 id="storia-titolo" className="h4">
-          Storia
+          {L.history}
         </h2>
         {/* Focusable, so that on a narrow screen the keyboard scrolls it too (axe: scrollable-region-focusable). */}
         <div className="table-responsive" tabIndex={0} role="region" aria-labelledby="storia-titolo">
           <table className="table rtd-history">
-            <caption className="visually-hidden">Chi ha fatto cosa e quando, dal più vecchio</caption>
+            <caption className="visually-hidden">{L.historyCaption}</caption>
             <thead>
               <tr>
-                <th scope="col">Quando</th>
-                <th scope="col">Chi</th>
-                <th scope="col">Stato</th>
-                <th scope="col">Avanzamento</th>
-                <th scope="col">Note</th>
+                <th scope="col">{L.when}</th>
+                <th scope="col">{L.who}</th>
+                <th scope="col">{L.status}</th>
+                <th scope="col">{L.progress}</th>
+                <th scope="col">{L.note}</th>
               </tr>
             </thead>
             <tbody>
               {assignment.history.map((event, index) => (
                 <tr key={index}>
                   <td>{formatDateTime(event.at)}</td>
-                  <td>{event.actor?.displayName ?? 'Sistema'}</td>
+                  <td>{event.actor?.displayName ?? L.system}</td>
                   <td>
                     {event.from && event.from !== event.to
                       ? `${STATUS_LABEL[event.from]} → ${STATUS_LABEL[event.to]}`
@@ -239,7 +228,7 @@ function AssignmentView({
                     {event.issues !== null && event.issues !== undefined ? (
                       <>
                         {event.note ? <br /> : null}
-                        {event.issues ? `Criticità: «${event.issues}»` : 'Criticità tolte'}
+                        {event.issues ? L.issuesSet(event.issues) : L.issuesCleared}
                       </>
                     ) : null}
                   </td>

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { ErrorNotice } from '../../../components/Feedback';
 import { toAppError, type AppError } from '../../../lib/errors';
+import { DELEGATION_LABEL as L } from '../../../lib/i18n';
 import { ComuneDelegatesQuery, DelegateAssignmentMutation } from '../api/assignment';
 import type { AssignmentDetail } from './types';
 
@@ -31,14 +32,14 @@ export function DelegationForm({ assignment }: { assignment: AssignmentDetail })
       return;
     }
     const name = result.data?.delegateAssignment.delegate?.displayName;
-    setDone(name ? `Attività delegata a ${name}.` : 'Delega revocata: l’attività torna al referente.');
+    setDone(name ? L.delegated(name) : L.revoked);
   };
 
   const loadFailure = toAppError(loadError);
   return (
     <section aria-labelledby={`${ids}-title`} className="mb-4 rtd-panel">
       <h2 id={`${ids}-title`} className="h4">
-        Delega
+        {L.title}
       </h2>
       {loadFailure ? <ErrorNotice error={loadFailure} /> : null}
       {error ? <ErrorNotice error={error} /> : null}
@@ -47,20 +48,15 @@ export function DelegationForm({ assignment }: { assignment: AssignmentDetail })
           {done}
         </div>
       ) : null}
-      {data && delegates.length === 0 ? (
-        <p>
-          Il Comune non ha delegati: chiedi all’Ufficio RTD di nominarne uno, poi potrai affidargli
-          l’attività.
-        </p>
-      ) : null}
+      {data && delegates.length === 0 ? <p>{L.noDelegates}</p> : null}
       {delegates.length > 0 ? (
         <form onSubmit={onDelegate}>
           <label htmlFor={`${ids}-who`} className="fw-semibold small">
-            Affida a
+            {L.assignTo}
           </label>
           <div className="select-wrapper mb-3">
             <select id={`${ids}-who`} value={selected} onChange={(e) => setChoice(e.target.value)}>
-              <option value="">Nessuno (la segue il referente)</option>
+              <option value="">{L.nobody}</option>
               {delegates.map((m) => (
                 <option key={m.id} value={m.person!.fiscalCode}>
                   {m.person!.displayName ?? m.person!.fiscalCode}
@@ -69,7 +65,7 @@ export function DelegationForm({ assignment }: { assignment: AssignmentDetail })
             </select>
           </div>
           <button type="submit" className="btn btn-outline-primary" disabled={state.fetching}>
-            Salva la delega
+            {L.save}
           </button>
         </form>
       ) : null}

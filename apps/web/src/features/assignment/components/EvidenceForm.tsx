@@ -3,7 +3,7 @@ import { useMutation } from 'urql';
 import { ErrorNotice } from '../../../components/Feedback';
 import type { EvidenceKind } from '../../../gql/graphql';
 import { toAppError, type AppError } from '../../../lib/errors';
-import { ACTION_LABEL, EVIDENCE_LABEL } from '../../../lib/i18n';
+import { ACTION_LABEL, EVIDENCE_FORM_LABEL as L, EVIDENCE_LABEL } from '../../../lib/i18n';
 import { AddEvidenceMutation } from '../api/assignment';
 import { linkOrNoteProblem } from '../api/evidence-files';
 import { useEvidenceUpload } from '../api/use-evidence-upload';
@@ -72,7 +72,7 @@ export function EvidenceForm({
       <h3 className="h5">{ACTION_LABEL.ADD_EVIDENCE}</h3>
       {error ? <ErrorNotice error={error} /> : null}
       <fieldset className="mb-3">
-        <legend className="h6">Tipo</legend>
+        <legend className="h6">{L.kind}</legend>
         {(['URL', 'FILE', 'NOTE'] as const).map((k) => (
           <div className="form-check form-check-inline" key={k}>
             <input
@@ -95,14 +95,14 @@ export function EvidenceForm({
       {kind === 'URL' ? (
         <div className="form-group mb-3">
           <label htmlFor={`${ids}-url`} className="active">
-            Indirizzo (URL)
+            {L.url}
           </label>
           <input
             id={`${ids}-url`}
             className="form-control"
             type="url"
             inputMode="url"
-            placeholder="https://"
+            placeholder={L.urlPlaceholder}
             value={url}
             aria-invalid={error?.field === 'url' || undefined}
             onChange={(e) => setUrl(e.target.value)}
@@ -143,7 +143,7 @@ export function EvidenceForm({
         />
       </div>
       <button type="submit" className="btn btn-outline-primary" disabled={busy}>
-        {kind === 'FILE' ? 'Allega il file' : ACTION_LABEL.ADD_EVIDENCE}
+        {kind === 'FILE' ? L.attach : ACTION_LABEL.ADD_EVIDENCE}
       </button>
     </form>
   );

@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { ErrorNotice } from '../../../components/Feedback';
 import { toAppError, type AppError } from '../../../lib/errors';
-import { EVIDENCE_LABEL } from '../../../lib/i18n';
+import { EVIDENCE_FORM_LABEL as L, EVIDENCE_LABEL } from '../../../lib/i18n';
 import { ReplaceEvidenceMutation } from '../api/assignment';
 import { linkOrNoteProblem } from '../api/evidence-files';
 import { useEvidenceUpload } from '../api/use-evidence-upload';
@@ -98,7 +98,7 @@ export function EvidenceReplaceForm({
       {e.kind === 'URL' ? (
         <div className="form-group mb-3">
           <label htmlFor={`${ids}-url`} className="active">
-            Indirizzo (URL)
+            {L.url}
           </label>
           <input
             id={`${ids}-url`}

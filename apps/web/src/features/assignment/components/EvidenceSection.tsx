@@ -4,7 +4,7 @@ import { EmptyState, ErrorNotice } from '../../../components/Feedback';
 import { useAuth } from '../../../lib/auth';
 import { formatDateTime } from '../../../lib/dates';
 import { toAppError, type AppError } from '../../../lib/errors';
-import { EVIDENCE_LABEL, formatBytes } from '../../../lib/i18n';
+import { EVIDENCE_FORM_LABEL as L, EVIDENCE_LABEL, formatBytes } from '../../../lib/i18n';
 import { RemoveEvidenceMutation } from '../api/assignment';
 import { saveEvidenceFile } from '../api/evidence-files';
 import { EvidenceForm } from './EvidenceForm';
@@ -33,7 +33,7 @@ export function EvidenceSection({
   return (
     <section aria-labelledby={`${ids}-title`} className="mb-4 rtd-panel">
       <h2 id={`${ids}-title`} className="h4">
-        Evidenze
+        {L.title}
       </h2>
       {error ? <ErrorNotice error={error} /> : null}
       {notice ? (
@@ -42,11 +42,7 @@ export function EvidenceSection({
         </div>
       ) : null}
       {assignment.evidence.length === 0 ? (
-        <EmptyState title="Nessuna evidenza">
-          {canAdd
-            ? 'Aggiungi un collegamento (una delibera, una pagina del sito), un file (un report di scansione, un verbale) o una nota che documenti il lavoro.'
-            : 'Il Comune non ha ancora documentato il lavoro.'}
-        </EmptyState>
+        <EmptyState title={L.emptyTitle}>{canAdd ? L.emptyWriter : L.emptyReader}</EmptyState>
       ) : (
         <ul className="list-unstyled rtd-evidence">
           {assignment.evidence.map((e) => (
@@ -136,7 +132,7 @@ function EvidenceItem({
       {e.kind === 'URL' && e.url ? (
         <a href={e.url} target="_blank" rel="noopener noreferrer">
           {e.description}
-          <span className="visually-hidden"> (si apre in una nuova scheda)</span>
+          <span className="visually-hidden">{L.newTab}</span>
         </a>
       ) : e.kind === 'FILE' && e.fileName ? (
         <>

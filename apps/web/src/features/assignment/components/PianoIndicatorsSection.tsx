@@ -2,7 +2,7 @@ import { useQuery } from 'urql';
 import { ErrorNotice } from '../../../components/Feedback';
 import { formatDate } from '../../../lib/dates';
 import { toAppError } from '../../../lib/errors';
-import { periodLabel } from '../../../lib/i18n';
+import { PIANO_INDICATORS_LABEL as L, periodLabel } from '../../../lib/i18n';
 import { RecordValueForm } from '../../plan/components/RecordValueForm';
 import type { AssignmentPianoIndicatorsQuery as Result } from '../../../gql/graphql';
 import { AssignmentPianoIndicatorsQuery, PianoIndicatorComuneValuesQuery } from '../api/assignment';
@@ -34,13 +34,10 @@ export function PianoIndicatorsSection({
   return (
     <section aria-labelledby="indicatori-piano-titolo" className="mb-4">
       <h2 id="indicatori-piano-titolo" className="h4">
-        Indicatori del Piano da rilevare
+        {L.title}
       </h2>
       {appError ? <ErrorNotice error={appError} /> : null}
-      <p className="small">
-        Il Piano del consorzio chiede a ciascun Comune di rilevare questi indicatori: i valori del Comune
-        concorrono al dato del consorzio.
-      </p>
+      <p className="small">{L.intro}</p>
       {indicators.map((x) => (
         <IndicatorOfComune key={x.id} indicator={x} comuneId={comuneId} canRecord={canRecord} />
       ))}
@@ -70,19 +67,19 @@ function IndicatorOfComune({
     <article className="mb-3" aria-labelledby={`pi-${x.id}`}>
       <h3 id={`pi-${x.id}`} className="h6">
         {x.name}
-        {x.kind === 'YES_NO' ? ' (sì/no)' : x.unit ? ` (${x.unit})` : ''}
+        {x.kind === 'YES_NO' ? L.yesNo : x.unit ? ` (${x.unit})` : ''}
       </h3>
       {appError ? <ErrorNotice error={appError} /> : null}
       {values.length === 0 ? (
-        <p className="small text-muted">Nessun valore registrato dal Comune.</p>
+        <p className="small text-muted">{L.none}</p>
       ) : (
         <ul className="small">
           {values.map((v) => (
             <li key={v.id}>
               {periodLabel(v.period)}:{' '}
-              <strong>{x.kind === 'YES_NO' ? (v.value ? 'sì' : 'no') : number.format(v.value)}</strong>{' '}
-              (registrato il {formatDate(v.recordedAt.slice(0, 10))}
-              {v.recordedBy ? ` da ${v.recordedBy}` : ''}){v.note ? ` · ${v.note}` : ''}
+              <strong>{x.kind === 'YES_NO' ? (v.value ? L.yes : L.no) : number.format(v.value)}</strong>{' '}
+              {L.recorded(formatDate(v.recordedAt.slice(0, 10)), v.recordedBy ?? null)}
+              {v.note ? ` · ${v.note}` : ''}
             </li>
           ))}
         </ul>

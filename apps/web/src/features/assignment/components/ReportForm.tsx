@@ -6,7 +6,7 @@ import type { AssignmentStatus } from '../../../gql/graphql';
 import { useAuth } from '../../../lib/auth';
 import { clearDraft, loadDraft, saveDraft } from '../../../lib/drafts';
 import { toAppError, type AppError } from '../../../lib/errors';
-import { ACTION_LABEL, STATUS_LABEL } from '../../../lib/i18n';
+import { ACTION_LABEL, REPORT_FORM_LABEL as L, STATUS_LABEL } from '../../../lib/i18n';
 import { SubmitAssignmentMutation, UpdateAssignmentMutation } from '../api/assignment';
 import type { AssignmentDetail } from './types';
 import {
@@ -99,7 +99,7 @@ export function ReportForm({ assignment, reload }: { assignment: AssignmentDetai
       setError({
         code: 'BAD_USER_INPUT',
         field: 'progress',
-        message: 'Controlla il campo «Avanzamento»: un numero intero da 0 a 100.',
+        message: L.progressInvalid,
       });
       return null;
     }
@@ -192,7 +192,7 @@ export function ReportForm({ assignment, reload }: { assignment: AssignmentDetai
     const failure = toAppError(result.error);
     if (failure?.code === 'CONFLICT') {
       if (dirty) setConflict(changesBetween(base, assignment));
-      setError({ ...failure, message: `${failure.message} Controlla lo stato aggiornato e invia di nuovo.` });
+      setError({ ...failure, message: L.conflictRetry(failure.message) });
       reload();
       return;
     }
@@ -202,27 +202,27 @@ export function ReportForm({ assignment, reload }: { assignment: AssignmentDetai
     }
     setDirty(false);
     setSubmitNote('');
-    setSaved('Resoconto inviato all’Ufficio RTD.');
+    setSaved(L.submitted);
   };
 
   const fieldError = (field: string) => (error?.field === field ? `${ids}-err` : undefined);
   return (
     <section aria-labelledby={`${ids}-title`} className="mb-4 rtd-panel">
       <h2 id={`${ids}-title`} className="h4">
-        Aggiorna l’attività
+        {L.title}
       </h2>
       {conflict ? (
         <div className="alert alert-warning" role="alert">
-          <p className="fw-semibold mb-1">Mentre scrivevi, qualcun altro ha modificato questa attività:</p>
+          <p className="fw-semibold mb-1">{L.conflict}</p>
           <ul className="mb-2">
             {conflict.map((c) => (
               <li key={c}>{c}</li>
             ))}
           </ul>
-          <p className="mb-2">Le tue modifiche sono ancora nel modulo qui sotto, non sono andate perse.</p>
+          <p className="mb-2">{L.kept}</p>
           <div className="d-flex flex-wrap gap-2">
             <button type="button" className="btn btn-primary btn-sm" onClick={reapply} disabled={busy}>
-              Applica di nuovo le mie modifiche
+              {L.reapply}
             </button>
             <button
               type="button"
@@ -230,15 +230,14 @@ export function ReportForm({ assignment, reload }: { assignment: AssignmentDetai
               onClick={discard}
               disabled={busy}
             >
-              Scarta le mie modifiche
+              {L.discard}
             </button>
           </div>
         </div>
       ) : null}
       {restoredNotice ? (
         <div className="alert alert-info" role="status">
-          Abbiamo ripristinato quello che avevi scritto e non avevi ancora salvato: controllalo, poi salva o
-          invia.
+          {L.restored}
         </div>
       ) : null}
       {error ? (
@@ -255,7 +254,7 @@ export function ReportForm({ assignment, reload }: { assignment: AssignmentDetai
         <form onSubmit={onSave} noValidate>
           {statusChoices.length > 1 ? (
             <fieldset className="mb-3">
-              <legend className="h6">Stato</legend>
+              <legend className="h6">{L.status}</legend>
               {statusChoices.map((s) => (
                 <div className="form-check form-check-inline" key={s}>
                   <input
@@ -275,7 +274,7 @@ export function ReportForm({ assignment, reload }: { assignment: AssignmentDetai
           ) : null}
           <div className="form-group mb-3">
             <label htmlFor={`${ids}-progress`} className="active">
-              Avanzamento (%, da 0 a 100)
+              {L.progress}
             </label>
             <input
               id={`${ids}-progress`}
@@ -293,7 +292,7 @@ export function ReportForm({ assignment, reload }: { assignment: AssignmentDetai
           </div>
           <div className="form-group mb-3">
             <label htmlFor={`${ids}-issues`} className="active">
-              Criticità
+              {L.issues}
             </label>
             <textarea
               id={`${ids}-issues`}
@@ -305,12 +304,12 @@ export function ReportForm({ assignment, reload }: { assignment: AssignmentDetai
             />
             <CharacterCount id={`${ids}-issues-count`} length={draft.issues.length} max={MAX_ISSUES} />
             <small id={`${ids}-issues-help`} className="form-text">
-              Cosa rallenta o blocca l’attività; l’Ufficio RTD la legge. Lascia vuoto se non ce ne sono.
+              {L.issuesHelp}
             </small>
           </div>
           <div className="form-group mb-3">
             <label htmlFor={`${ids}-note`} className="active">
-              Nota per la storia (facoltativa)
+              {L.note}
             </label>
             <input
               id={`${ids}-note`}
@@ -327,14 +326,11 @@ export function ReportForm({ assignment, reload }: { assignment: AssignmentDetai
       ) : null}
       {actions.has('SUBMIT') ? (
         <form onSubmit={onSubmit} className="mt-4 pt-3 border-top" noValidate>
-          <h3 className="h5">Invio all’Ufficio RTD</h3>
-          <p className="small">
-            Invia il resoconto con l’avanzamento e le criticità del modulo (anche se non li hai salvati):
-            l’Ufficio RTD lo valida o lo respinge con un motivo.
-          </p>
+          <h3 className="h5">{L.submitTitle}</h3>
+          <p className="small">{L.submitIntro}</p>
           <div className="form-group mb-3">
             <label htmlFor={`${ids}-submit-note`} className="active">
-              Messaggio per l’Ufficio RTD (facoltativo)
+              {L.submitNote}
             </label>
             <input
               id={`${ids}-submit-note`}
@@ -351,9 +347,9 @@ export function ReportForm({ assignment, reload }: { assignment: AssignmentDetai
           ) : (
             <div className="alert alert-warning" role="group" aria-labelledby={`${ids}-confirm`}>
               <p id={`${ids}-confirm`} className="mb-2">
-                Inviare il resoconto all’Ufficio RTD con avanzamento <strong>{confirming}%</strong>
-                {dirty ? ' e le modifiche non ancora salvate' : ''}? Fino alla decisione dell’Ufficio non
-                potrai modificarlo.
+                {L.confirmBefore}
+                <strong>{L.confirmProgress(confirming)}</strong>
+                {L.confirmAfter(dirty)}
               </p>
               <div className="d-flex flex-wrap gap-2">
                 <button
@@ -362,14 +358,14 @@ export function ReportForm({ assignment, reload }: { assignment: AssignmentDetai
                   className="btn btn-success btn-sm"
                   onClick={() => void confirmSubmit()}
                 >
-                  Conferma l’invio
+                  {L.confirm}
                 </button>
                 <button
                   type="button"
                   className="btn btn-outline-primary btn-sm"
                   onClick={() => setConfirming(null)}
                 >
-                  Annulla
+                  {L.cancel}
                 </button>
               </div>
             </div>

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useMutation } from 'urql';
 import { ErrorNotice } from '../../../components/Feedback';
 import { toAppError, type AppError } from '../../../lib/errors';
-import { ACTION_LABEL } from '../../../lib/i18n';
+import { ACTION_LABEL, REVIEW_PANEL_LABEL as L } from '../../../lib/i18n';
 import {
   MarkNotApplicableMutation,
   ReviewAssignmentMutation,
@@ -35,7 +35,7 @@ export function ReviewPanel({ assignment }: { assignment: AssignmentDetail }) {
     setError({
       code: 'BAD_USER_INPUT',
       field: 'reason',
-      message: `Controlla il campo «Motivazione»: è obbligatoria per ${what}.`,
+      message: L.reasonRequired(what),
     });
     return true;
   };
@@ -47,34 +47,28 @@ export function ReviewPanel({ assignment }: { assignment: AssignmentDetail }) {
       decision: 'APPROVE',
       reason: reason.trim() || null,
     });
-    finish(
-      toAppError(r.error),
-      'Resoconto approvato: l’attività è completata e il Comune ne riceve notizia.',
-    );
+    finish(toAppError(r.error), L.approved);
   };
   const reject = async () => {
     setError(null);
-    if (needReason('respingere')) return;
+    if (needReason(L.toReject)) return;
     const r = await runReview({
       id: assignment.id,
       expectedVersion: assignment.version,
       decision: 'REJECT',
       reason: reason.trim(),
     });
-    finish(
-      toAppError(r.error),
-      'Resoconto respinto: il Comune vede il motivo e lo riceve per posta elettronica.',
-    );
+    finish(toAppError(r.error), L.rejected);
   };
   const notApplicable = async () => {
     setError(null);
-    if (needReason('dichiararla non applicabile')) return;
+    if (needReason(L.toMarkNotApplicable)) return;
     const r = await runNotApplicable({
       id: assignment.id,
       expectedVersion: assignment.version,
       reason: reason.trim(),
     });
-    finish(toAppError(r.error), 'Attività segnata come non applicabile.');
+    finish(toAppError(r.error), L.notApplicable);
   };
   const doReopen = async () => {
     setError(null);
@@ -83,13 +77,13 @@ export function ReviewPanel({ assignment }: { assignment: AssignmentDetail }) {
       expectedVersion: assignment.version,
       input: { status: 'IN_PROGRESS', note: reason.trim() || undefined },
     });
-    finish(toAppError(r.error), 'Attività riaperta: torna «In corso» per il Comune.');
+    finish(toAppError(r.error), L.reopened);
   };
 
   return (
     <section aria-labelledby={`${ids}-title`} className="mb-4 rtd-panel">
       <h2 id={`${ids}-title`} className="h4">
-        Validazione dell’Ufficio RTD
+        {L.title}
       </h2>
       {error ? <ErrorNotice error={error} /> : null}
       {done ? (
@@ -99,7 +93,7 @@ export function ReviewPanel({ assignment }: { assignment: AssignmentDetail }) {
       ) : null}
       <div className="form-group mb-3">
         <label htmlFor={`${ids}-reason`} className="active">
-          Motivazione {actions.has('REJECT') ? '(obbligatoria per respingere)' : ''}
+          {L.reason(actions.has('REJECT'))}
         </label>
         <textarea
           id={`${ids}-reason`}
@@ -111,7 +105,7 @@ export function ReviewPanel({ assignment }: { assignment: AssignmentDetail }) {
           onChange={(e) => setReason(e.target.value)}
         />
         <small id={`${ids}-reason-help`} className="form-text">
-          Il Comune la legge nella pagina dell’attività e nel messaggio di posta.
+          {L.reasonHelp}
         </small>
       </div>
       <div className="d-flex flex-wrap gap-2">

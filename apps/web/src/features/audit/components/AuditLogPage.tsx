@@ -6,7 +6,12 @@ import { PageTitle } from '../../../components/PageTitle';
 import type { AuditLogQuery as Result, Role } from '../../../gql/graphql';
 import { formatDateTime } from '../../../lib/dates';
 import { toAppError } from '../../../lib/errors';
-import { AUDIT_ACTION_LABEL, AUDIT_ENTITY_LABEL, auditActionLabel } from '../../../lib/i18n';
+import {
+  AUDIT_ACTION_LABEL,
+  AUDIT_ENTITY_LABEL,
+  AUDIT_LOG_LABEL as L,
+  auditActionLabel,
+} from '../../../lib/i18n';
 import { AuditComuniQuery, AuditLogQuery } from '../api/audit';
 import { describeDetails } from '../utils/describeDetails';
 
@@ -93,7 +98,7 @@ export function AuditLogPage({ consortiumId, consortiumName }: AuditLogPageProps
   const apply = (event: FormEvent) => {
     event.preventDefault();
     if (draft.from && draft.to && draft.from > draft.to) {
-      setDraftError('La data «Dal» deve precedere la data «Al» o coincidere con essa.');
+      setDraftError(L.dateOrder);
       return;
     }
     setDraftError(null);
@@ -123,17 +128,17 @@ export function AuditLogPage({ consortiumId, consortiumName }: AuditLogPageProps
 
   return (
     <>
-      <PageTitle title="Registro delle attività">Registro delle attività</PageTitle>
-      <p className="lead">Chi ha fatto che cosa, e quando, in {consortiumName}: dalla voce più recente.</p>
+      <PageTitle title={L.title}>{L.title}</PageTitle>
+      <p className="lead">{L.lead(consortiumName)}</p>
 
       <form
         className="rtd-filters row g-3 mb-4 align-items-end"
-        aria-label="Filtri del registro"
+        aria-label={L.filters}
         onSubmit={apply}
         noValidate
       >
         <div className="col-6 col-md-3 col-lg-2">
-          <label htmlFor={`${ids}-from`}>Dal</label>
+          <label htmlFor={`${ids}-from`}>{L.from}</label>
           <input
             type="date"
             className="form-control"
@@ -143,7 +148,7 @@ export function AuditLogPage({ consortiumId, consortiumName }: AuditLogPageProps
           />
         </div>
         <div className="col-6 col-md-3 col-lg-2">
-          <label htmlFor={`${ids}-to`}>Al</label>
+          <label htmlFor={`${ids}-to`}>{L.to}</label>
           <input
             type="date"
             className="form-control"
@@ -153,7 +158,7 @@ export function AuditLogPage({ consortiumId, consortiumName }: AuditLogPageProps
           />
         </div>
         <div className="col-12 col-md-6 col-lg-3">
-          <label htmlFor={`${ids}-actor`}>Persona</label>
+          <label htmlFor={`${ids}-actor`}>{L.actor}</label>
           <input
             type="text"
             className="form-control"
@@ -162,14 +167,14 @@ export function AuditLogPage({ consortiumId, consortiumName }: AuditLogPageProps
             {...field('actor')}
           />
           <small id={`${ids}-actor-help`} className="form-text">
-            Nome o parte del nome; accenti e maiuscole non contano.
+            {L.actorHelp}
           </small>
         </div>
         <div className="col-12 col-md-6 col-lg-2">
-          <label htmlFor={`${ids}-action`}>Azione</label>
+          <label htmlFor={`${ids}-action`}>{L.action}</label>
           <div className="select-wrapper">
             <select {...field('action')}>
-              <option value="">Tutte le azioni</option>
+              <option value="">{L.allActions}</option>
               {actions.map(([code, label]) => (
                 <option key={code} value={code}>
                   {label}
@@ -179,10 +184,10 @@ export function AuditLogPage({ consortiumId, consortiumName }: AuditLogPageProps
           </div>
         </div>
         <div className="col-12 col-md-6 col-lg-3">
-          <label htmlFor={`${ids}-comuneId`}>Comune</label>
+          <label htmlFor={`${ids}-comuneId`}>{L.comune}</label>
           <div className="select-wrapper">
             <select {...field('comuneId')}>
-              <option value="">Tutti i Comuni</option>
+              <option value="">{L.allComuni}</option>
               {comuni.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.name}
@@ -193,11 +198,11 @@ export function AuditLogPage({ consortiumId, consortiumName }: AuditLogPageProps
         </div>
         <div className="col-12 d-flex flex-wrap gap-2">
           <button type="submit" className="btn btn-primary">
-            Applica i filtri
+            {L.apply}
           </button>
           {filtered ? (
             <button type="button" className="btn btn-outline-primary" onClick={reset}>
-              Azzera i filtri
+              {L.reset}
             </button>
           ) : null}
         </div>
@@ -211,33 +216,35 @@ export function AuditLogPage({ consortiumId, consortiumName }: AuditLogPageProps
       {appError ? <ErrorNotice error={appError} /> : null}
       {data ? (
         <p className="fw-semibold" aria-live="polite">
-          {total === 1 ? '1 voce in tutto' : `${count.format(total)} voci in tutto`}
-          {filtered ? ' con questi filtri' : ''}
+          {L.total(total, count.format(total))}
+          {filtered ? L.withFilters : ''}
         </p>
       ) : null}
-      {fetching && !data ? <Loading what="del registro" /> : null}
+      {fetching && !data ? <Loading what={L.loading} /> : null}
       {data && total === 0 ? (
-        <EmptyState title={filtered ? 'Nessuna voce con questi filtri' : 'Il registro è vuoto'}>
-          {filtered
-            ? 'Allarga l’intervallo di date o togli un filtro con «Azzera i filtri».'
-            : 'Ogni ruolo assegnato, obiettivo pubblicato o resoconto validato comparirà qui.'}
+        <EmptyState title={filtered ? L.emptyFiltered : L.empty}>
+          {filtered ? L.emptyFilteredText : L.emptyText}
         </EmptyState>
       ) : null}
       {entries.length > 0 ? (
         <div className="table-responsive">
           <table className="table">
             <caption ref={tableRef} tabIndex={-1}>
-              Pagina {pageNumber}: voci da {count.format(firstShown)} a{' '}
-              {count.format(firstShown + entries.length - 1)} di {count.format(total)}, dalla più recente
+              {L.caption(
+                pageNumber,
+                count.format(firstShown),
+                count.format(firstShown + entries.length - 1),
+                count.format(total),
+              )}
             </caption>
             <thead>
               <tr>
-                <th scope="col">Quando</th>
-                <th scope="col">Chi</th>
-                <th scope="col">Azione</th>
-                <th scope="col">Oggetto</th>
-                <th scope="col">Comune</th>
-                <th scope="col">Dettagli</th>
+                <th scope="col">{L.when}</th>
+                <th scope="col">{L.who}</th>
+                <th scope="col">{L.action}</th>
+                <th scope="col">{L.subject}</th>
+                <th scope="col">{L.comune}</th>
+                <th scope="col">{L.details}</th>
               </tr>
             </thead>
             <tbody>
@@ -251,8 +258,8 @@ export function AuditLogPage({ consortiumId, consortiumName }: AuditLogPageProps
                   <td>
                     <EntityCell entry={entry} />
                   </td>
-                  <td>{entry.comune?.name ?? '—'}</td>
-                  <td>{describeDetails(entry.action, entry.detailsJson, entry.subjectName) || '—'}</td>
+                  <td>{entry.comune?.name ?? L.none}</td>
+                  <td>{describeDetails(entry.action, entry.detailsJson, entry.subjectName) || L.none}</td>
                 </tr>
               ))}
             </tbody>
@@ -260,14 +267,14 @@ export function AuditLogPage({ consortiumId, consortiumName }: AuditLogPageProps
         </div>
       ) : null}
       {data && (pageNumber > 1 || data.auditLog.pageInfo.hasNextPage) ? (
-        <nav aria-label="Pagine del registro" className="d-flex flex-wrap gap-2 align-items-center mb-4">
+        <nav aria-label={L.pages} className="d-flex flex-wrap gap-2 align-items-center mb-4">
           <button
             type="button"
             className="btn btn-outline-primary"
             disabled={pageNumber === 1 || fetching}
             onClick={() => goTo(cursors.slice(0, -1))}
           >
-            Pagina precedente
+            {L.previous}
           </button>
           <button
             type="button"
@@ -275,11 +282,9 @@ export function AuditLogPage({ consortiumId, consortiumName }: AuditLogPageProps
             disabled={!data.auditLog.pageInfo.hasNextPage || fetching}
             onClick={() => goTo([...cursors, data.auditLog.pageInfo.endCursor])}
           >
-            Pagina successiva
+            {L.next}
           </button>
-          <span>
-            Pagina {pageNumber} di {Math.max(1, Math.ceil(total / PAGE_SIZE))}
-          </span>
+          <span>{L.pageOf(pageNumber, Math.max(1, Math.ceil(total / PAGE_SIZE)))}</span>
         </nav>
       ) : null}
     </>
@@ -298,9 +303,9 @@ function titleOf(json: string | null | undefined): string | null {
 }
 
 function EntityCell({ entry }: { entry: Entry }) {
-  const kind = AUDIT_ENTITY_LABEL[entry.entityType] ?? 'Altro';
+  const kind = AUDIT_ENTITY_LABEL[entry.entityType] ?? L.otherEntity;
   const title = entry.entityType === 'SharedObjective' ? titleOf(entry.detailsJson) : null;
-  const label = title ? `${kind} «${title}»` : kind;
+  const label = title ? L.entityWithTitle(kind, title) : kind;
   if (entry.entityType === 'Assignment') return <Link to={`/assegnazioni/${entry.entityId}`}>{label}</Link>;
   if (entry.entityType === 'SharedObjective' && entry.action !== 'objective.delete')
     return <Link to={`/obiettivi/${entry.entityId}`}>{label}</Link>;

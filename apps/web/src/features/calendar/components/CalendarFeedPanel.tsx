@@ -4,6 +4,7 @@ import { ConfirmPanel } from '../../../components/ConfirmPanel';
 import { ErrorNotice, Loading } from '../../../components/Feedback';
 import { formatDateTime } from '../../../lib/dates';
 import { toAppError } from '../../../lib/errors';
+import { CALENDAR_FEED_LABEL as L } from '../../../lib/i18n';
 import { CalendarFeedQuery, RegenerateCalendarFeedMutation } from '../api/calendar';
 
 /**
@@ -24,41 +25,35 @@ export function CalendarFeedPanel() {
     if (!feed) return;
     try {
       await navigator.clipboard.writeText(feed.url);
-      setNotice('Indirizzo copiato negli appunti.');
+      setNotice(L.copied);
     } catch {
-      setNotice('Copia non riuscita: selezioni l’indirizzo e lo copi a mano.');
+      setNotice(L.copyFailed);
     }
   };
   const onRegenerate = async () => {
     setConfirming(false);
     const result = await regenerate({});
-    if (!result.error)
-      setNotice('Nuovo indirizzo creato: il precedente non funziona più. Aggiorni il calendario.');
+    if (!result.error) setNotice(L.regenerated);
   };
 
   return (
     <section aria-labelledby={`${ids}-title`} className="mb-4 rtd-panel">
       <h2 id={`${ids}-title`} className="h4">
-        Calendario delle scadenze
+        {L.title}
       </h2>
-      <p>
-        Aggiunga questo indirizzo al Suo calendario (Outlook, Google Calendar, Thunderbird, il telefono) come
-        calendario in abbonamento: vi troverà le scadenze delle attività del Suo Comune, di quelle a Lei
-        delegate o, per l’ufficio, degli obiettivi. Chi conosce l’indirizzo vede le scadenze: non lo
-        condivida.
-      </p>
+      <p>{L.intro}</p>
       {failure ? <ErrorNotice error={failure} /> : null}
       {notice ? (
         <div className="alert alert-success" role="status">
           {notice}
         </div>
       ) : null}
-      {fetching && !feed ? <Loading what="del calendario" /> : null}
+      {fetching && !feed ? <Loading what={L.loading} /> : null}
       {feed ? (
         <>
           <div className="form-group mb-2">
             <label htmlFor={`${ids}-url`} className="active">
-              Indirizzo del calendario
+              {L.url}
             </label>
             <input
               id={`${ids}-url`}
@@ -70,12 +65,14 @@ export function CalendarFeedPanel() {
             />
           </div>
           <p className="small text-muted">
-            Creato il {formatDateTime(feed.createdAt)}
-            {feed.regeneratedAt ? `, rinnovato il ${formatDateTime(feed.regeneratedAt)}` : ''}.
+            {L.created(
+              formatDateTime(feed.createdAt),
+              feed.regeneratedAt ? formatDateTime(feed.regeneratedAt) : null,
+            )}
           </p>
           <div className="d-flex flex-wrap gap-2">
             <button type="button" className="btn btn-outline-primary" onClick={copy}>
-              Copia l’indirizzo
+              {L.copy}
             </button>
             <button
               type="button"
@@ -83,14 +80,14 @@ export function CalendarFeedPanel() {
               onClick={() => setConfirming(true)}
               disabled={regenerated.fetching}
             >
-              Genera un nuovo indirizzo
+              {L.regenerate}
             </button>
           </div>
           {confirming ? (
             <div className="mt-3">
               <ConfirmPanel
-                question="Il vecchio indirizzo smetterà subito di funzionare: dovrà aggiungere il nuovo al calendario. Procedere?"
-                confirmLabel="Genera il nuovo indirizzo"
+                question={L.regenerateQuestion}
+                confirmLabel={L.regenerateConfirm}
                 onConfirm={onRegenerate}
                 onCancel={() => setConfirming(false)}
               />

@@ -4,6 +4,7 @@ import { useQuery } from 'urql';
 import { EmptyState, ErrorNotice, Loading } from '../../../components/Feedback';
 import { PageTitle } from '../../../components/PageTitle';
 import { toAppError } from '../../../lib/errors';
+import { CATALOG_LABEL as L } from '../../../lib/i18n';
 import { PlanLineFacts } from '../../../components/PlanLineFacts';
 import { CatalogEditionsQuery, CatalogIndexQuery } from '../api/catalog';
 import { usePlanLines } from '../hooks/usePlanLines';
@@ -89,19 +90,16 @@ export function CatalogPage() {
 
   return (
     <>
-      <PageTitle title="Piano Triennale">Piano Triennale</PageTitle>
-      <p className="lead">
-        Le linee d’azione che riguardano i Comuni
-        {editionTitle ? `, dal ${editionTitle}` : ' del Piano Triennale per l’informatica nella PA'}.
-      </p>
+      <PageTitle title={L.title}>{L.title}</PageTitle>
+      <p className="lead">{L.lead(editionTitle)}</p>
       <form
         className="rtd-filters row g-3 mb-4"
         role="search"
-        aria-label="Cerca nel Piano Triennale"
+        aria-label={L.search}
         onSubmit={(e) => e.preventDefault()}
       >
         <div className="col-12 col-md-3">
-          <label htmlFor={`${ids}-edition`}>Edizione</label>
+          <label htmlFor={`${ids}-edition`}>{L.edition}</label>
           <div className="select-wrapper">
             <select
               id={`${ids}-edition`}
@@ -110,38 +108,38 @@ export function CatalogPage() {
             >
               {editions.map((e) => (
                 <option key={e.code} value={e.code}>
-                  {e.code} ({e.lineCount === 1 ? '1 linea' : `${e.lineCount} linee`})
+                  {L.editionOption(e.code, e.lineCount)}
                 </option>
               ))}
             </select>
           </div>
         </div>
         <div className="col-12 col-md-3">
-          <label htmlFor={`${ids}-chapter`}>Capitolo</label>
+          <label htmlFor={`${ids}-chapter`}>{L.chapter}</label>
           <div className="select-wrapper">
             <select
               id={`${ids}-chapter`}
               value={chapter ?? ''}
               onChange={(e) => update({ capitolo: e.target.value, obiettivo: null })}
             >
-              <option value="">Tutti i capitoli</option>
+              <option value="">{L.allChapters}</option>
               {chapters.map(([number, title]) => (
                 <option key={number} value={number}>
-                  {number}. {title}
+                  {L.chapterOption(number, title)}
                 </option>
               ))}
             </select>
           </div>
         </div>
         <div className="col-12 col-md-2">
-          <label htmlFor={`${ids}-objective`}>Obiettivo</label>
+          <label htmlFor={`${ids}-objective`}>{L.objective}</label>
           <div className="select-wrapper">
             <select
               id={`${ids}-objective`}
               value={objective}
               onChange={(e) => update({ obiettivo: e.target.value })}
             >
-              <option value="">Tutti</option>
+              <option value="">{L.allObjectives}</option>
               {objectives.map((code) => (
                 <option key={code} value={code}>
                   {code}
@@ -151,7 +149,7 @@ export function CatalogPage() {
           </div>
         </div>
         <div className="col-12 col-md-4">
-          <label htmlFor={`${ids}-search`}>Cerca nel testo o nel codice</label>
+          <label htmlFor={`${ids}-search`}>{L.searchText}</label>
           <input
             id={`${ids}-search`}
             type="search"
@@ -162,7 +160,7 @@ export function CatalogPage() {
             onChange={(e) => setTyped(e.target.value)}
           />
           <small id={`${ids}-search-help`} className="form-text">
-            Ad esempio «accessibilità» o «CAP3»; maiuscole e accenti non contano.
+            {L.searchHelp}
           </small>
         </div>
       </form>
@@ -170,17 +168,15 @@ export function CatalogPage() {
 
       {appError ? <ErrorNotice error={appError} /> : null}
       <p className="lead" aria-live="polite">
-        {lines.loaded && !lines.stale ? (count === 1 ? '1 linea d’azione' : `${count} linee d’azione`) : ''}
-        {lines.loaded && !lines.stale && search ? ` per «${search}»` : ''}
+        {lines.loaded && !lines.stale ? L.count(count) : ''}
+        {lines.loaded && !lines.stale && search ? L.searchedFor(search) : ''}
       </p>
-      {(lines.fetching && !lines.loaded) || (!edition && !appError) ? (
-        <Loading what="del Piano Triennale" />
-      ) : null}
+      {(lines.fetching && !lines.loaded) || (!edition && !appError) ? <Loading what={L.loading} /> : null}
       {lines.loaded && !lines.stale && shown.length === 0 ? (
-        <EmptyState title="Nessuna linea d’azione trovata">
+        <EmptyState title={L.emptyTitle}>
           {filtered ? (
             <>
-              Prova con un’altra parola o{' '}
+              {L.tryAnother}{' '}
               <button
                 type="button"
                 className="btn btn-link p-0 align-baseline"
@@ -189,32 +185,28 @@ export function CatalogPage() {
                   update({ capitolo: null, obiettivo: null, cerca: null });
                 }}
               >
-                togli i filtri
+                {L.clearFilters}
               </button>
               .
             </>
           ) : (
-            'Questa edizione non ha ancora linee d’azione: scegli un’altra edizione.'
+            L.emptyEdition
           )}
         </EmptyState>
       ) : null}
       {shown.length > 0 ? (
-        <ol className="list-unstyled rtd-cards" aria-label="Linee d’azione">
+        <ol className="list-unstyled rtd-cards" aria-label={L.lines}>
           {shown.map((line) => (
             <li key={line.id}>
               <article className="card rtd-card" aria-labelledby={`${ids}-${line.id}`}>
                 <div className="card-body">
                   <h2 id={`${ids}-${line.id}`} className="h5 card-title rtd-codes mb-1">
                     {line.code}
-                    {line.local ? (
-                      <span className="badge bg-primary ms-2">Linea locale del consorzio</span>
-                    ) : null}
+                    {line.local ? <span className="badge bg-primary ms-2">{L.local}</span> : null}
                   </h2>
                   <p className="small text-muted mb-2">
-                    Capitolo {line.chapter}. {line.chapterTitle}
-                    {line.objectiveCodes.length
-                      ? ` · ${line.objectiveCodes.length === 1 ? 'Obiettivo' : 'Obiettivi'} ${line.objectiveCodes.join(', ')}`
-                      : ''}
+                    {L.chapterOf(line.chapter, line.chapterTitle)}
+                    {line.objectiveCodes.length ? L.objectives(line.objectiveCodes) : ''}
                   </p>
                   <p className="mb-2">{line.text}</p>
                   <PlanLineFacts line={line} />
@@ -233,14 +225,12 @@ export function CatalogPage() {
             onClick={lines.more}
             disabled={lines.fetching}
           >
-            Mostra altre
+            {L.more}
           </button>
-          <span>
-            Mostrate {lines.items.length} di {lines.total}
-          </span>
+          <span>{L.shown(lines.items.length, lines.total)}</span>
         </div>
       ) : null}
-      {lines.fetching && lines.loaded ? <Loading what="di altre linee" /> : null}
+      {lines.fetching && lines.loaded ? <Loading what={L.loadingMore} /> : null}
     </>
   );
 }

@@ -8,7 +8,7 @@ import { OverdueBadge, StatusBadge } from '../../../components/StatusBadge';
 import type { ComuneSheetAssignmentsQuery as AssignmentsResult, Role } from '../../../gql/graphql';
 import { formatDate, formatDateTime } from '../../../lib/dates';
 import { toAppError, type AppError } from '../../../lib/errors';
-import { PLAN_LABEL, ROLE_LABEL } from '../../../lib/i18n';
+import { COMUNE_LABEL as L, PLAN_LABEL, ROLE_LABEL } from '../../../lib/i18n';
 import { formatInhabitants } from '../../../lib/plan';
 import { ComuneSheetAssignmentsQuery, ComuneSheetMembersQuery, ComuneSheetQuery } from '../api/comune';
 import { PnrrFundingSection } from './PnrrFundingSection';
@@ -30,10 +30,8 @@ const byUrgency = (a: Item, b: Item) =>
 /** A refusal of the whole sheet, in words that say what to do. */
 function sheetProblem(error: AppError | null, consortiumName: string): string | null {
   if (!error) return null;
-  if (error.code === 'FORBIDDEN')
-    return `Questo Comune non fa parte di ${consortiumName}: con il ruolo che stai usando non puoi aprirne la scheda.`;
-  if (error.code === 'NOT_FOUND')
-    return 'Non abbiamo trovato questo Comune, oppure non è visibile con il tuo ruolo. Controlla il collegamento o sceglilo da «Referenti e ruoli».';
+  if (error.code === 'FORBIDDEN') return L.forbidden(consortiumName);
+  if (error.code === 'NOT_FOUND') return L.notFound;
   return null;
 }
 
@@ -81,23 +79,23 @@ export function ComunePage({ comuneId, consortiumName, actions }: ComunePageProp
   const problem = missing
     ? sheetProblem({ code: 'NOT_FOUND', message: '', field: null }, consortiumName)
     : sheetProblem(appError, consortiumName);
-  const title = comune ? `Comune di ${comune.name}` : 'Scheda del Comune';
+  const title = comune ? L.title(comune.name) : L.sheet;
   const membersError = toAppError(members.error);
   const assignmentsError = toAppError(assignments.error);
   const overdue = items.filter((i) => i.overdue).length;
 
   return (
     <>
-      <nav aria-label="Percorso" className="breadcrumb-container mb-2">
+      <nav aria-label={L.breadcrumb} className="breadcrumb-container mb-2">
         <ol className="breadcrumb p-0">
           <li className="breadcrumb-item">
-            <Link to="/persone">Referenti e ruoli</Link>
+            <Link to="/persone">{L.people}</Link>
             <span className="separator" aria-hidden="true">
               /
             </span>
           </li>
           <li className="breadcrumb-item active" aria-current="page">
-            Scheda del Comune
+            {L.sheet}
           </li>
         </ol>
       </nav>
@@ -106,65 +104,64 @@ export function ComunePage({ comuneId, consortiumName, actions }: ComunePageProp
       {problem ? (
         <div className="alert alert-warning" role="alert">
           <p className="mb-2">{problem}</p>
-          <Link to="/persone">Vai a «Referenti e ruoli»</Link>
+          <Link to="/persone">{L.goToPeople}</Link>
         </div>
       ) : appError ? (
         <ErrorNotice error={appError} />
       ) : null}
-      {fetching && !data ? <Loading what="della scheda del Comune" /> : null}
+      {fetching && !data ? <Loading what={L.loading} /> : null}
       {comune ? (
         <>
           <dl className="row mb-4">
-            <dt className="col-12 col-sm-4 col-lg-3">Codice ISTAT</dt>
+            <dt className="col-12 col-sm-4 col-lg-3">{L.istatCode}</dt>
             <dd className="col-12 col-sm-8 col-lg-9 rtd-codes">{comune.istatCode}</dd>
-            <dt className="col-12 col-sm-4 col-lg-3">Abitanti</dt>
+            <dt className="col-12 col-sm-4 col-lg-3">{L.population}</dt>
             <dd className="col-12 col-sm-8 col-lg-9">
               {PLAN_LABEL.population(formatInhabitants(comune.population), formatDate(comune.populationDate))}
             </dd>
-            <dt className="col-12 col-sm-4 col-lg-3">Provincia</dt>
+            <dt className="col-12 col-sm-4 col-lg-3">{L.province}</dt>
             <dd className="col-12 col-sm-8 col-lg-9">{comune.provinceName}</dd>
-            <dt className="col-12 col-sm-4 col-lg-3">Regione</dt>
+            <dt className="col-12 col-sm-4 col-lg-3">{L.region}</dt>
             <dd className="col-12 col-sm-8 col-lg-9">{comune.regionName}</dd>
-            <dt className="col-12 col-sm-4 col-lg-3">Ufficio RTD</dt>
-            <dd className="col-12 col-sm-8 col-lg-9">{comune.consortium?.name ?? 'Nessuno'}</dd>
+            <dt className="col-12 col-sm-4 col-lg-3">{L.office}</dt>
+            <dd className="col-12 col-sm-8 col-lg-9">{comune.consortium?.name ?? L.noOffice}</dd>
           </dl>
 
           <section className="mb-5" aria-labelledby="persone-del-comune">
             <h2 id="persone-del-comune" className="h3">
-              Persone del Comune
+              {L.peopleTitle}
             </h2>
             {membersError ? <ErrorNotice error={membersError} /> : null}
-            {members.fetching && !members.data ? <Loading what="delle persone" /> : null}
+            {members.fetching && !members.data ? <Loading what={L.loadingPeople} /> : null}
             {members.data && people.length === 0 ? (
-              <EmptyState title="Nessuna persona ha un ruolo in questo Comune">
-                L’RTD può nominare il referente da <Link to="/persone">«Referenti e ruoli»</Link>.
+              <EmptyState title={L.noPeopleTitle}>
+                {L.nominateFrom} <Link to="/persone">{L.peopleLink}</Link>.
               </EmptyState>
             ) : null}
             {people.length > 0 ? (
               <div className="table-responsive">
                 <table className="table">
-                  <caption>
-                    {people.length === 1
-                      ? '1 persona con un ruolo nel Comune'
-                      : `${people.length} persone con un ruolo nel Comune`}
-                    , dal referente
-                  </caption>
+                  <caption>{L.peopleCaption(people.length)}</caption>
                   <thead>
                     <tr>
-                      <th scope="col">Ruolo</th>
-                      <th scope="col">Nome</th>
-                      <th scope="col">Codice fiscale</th>
-                      <th scope="col">Posta elettronica</th>
+                      <th scope="col">{L.role}</th>
+                      <th scope="col">{L.name}</th>
+                      <th scope="col">{L.fiscalCode}</th>
+                      <th scope="col">{L.email}</th>
                     </tr>
                   </thead>
                   <tbody>
                     {people.map((m) => (
                       <tr key={m.id}>
                         <td>{ROLE_LABEL[m.role]}</td>
-                        <th scope="row">{m.person?.displayName ?? 'Nome non ancora noto'}</th>
-                        <td className="rtd-codes">{m.person?.fiscalCode ?? '—'}</td>
+                        <th scope="row">{m.person?.displayName ?? L.nameUnknown}</th>
+                        <td className="rtd-codes">{m.person?.fiscalCode ?? L.none}</td>
                         <td>
-                          {m.person?.email ? <a href={`mailto:${m.person.email}`}>{m.person.email}</a> : '—'}
+                          {m.person?.email ? (
+                            <a href={`mailto:${m.person.email}`}>{m.person.email}</a>
+                          ) : (
+                            L.none
+                          )}
                         </td>
                       </tr>
                     ))}
@@ -178,34 +175,32 @@ export function ComunePage({ comuneId, consortiumName, actions }: ComunePageProp
 
           <section className="mb-5" aria-labelledby="attivita-del-comune">
             <h2 id="attivita-del-comune" className="h3">
-              Attività del Comune
+              {L.activitiesTitle}
             </h2>
             {assignmentsError ? <ErrorNotice error={assignmentsError} /> : null}
-            {assignments.fetching && !assignments.data ? <Loading what="delle attività" /> : null}
+            {assignments.fetching && !assignments.data ? <Loading what={L.loadingActivities} /> : null}
             {assignments.data && items.length === 0 ? (
-              <EmptyState title="Nessuna attività assegnata al Comune">
-                Le attività arrivano quando l’Ufficio RTD pubblica un obiettivo condiviso che riguarda il
-                Comune: puoi farlo da <Link to="/obiettivi">«Obiettivi condivisi»</Link>.
+              <EmptyState title={L.noActivitiesTitle}>
+                {L.activitiesFrom} <Link to="/obiettivi">{L.objectivesLink}</Link>.
               </EmptyState>
             ) : null}
             {items.length > 0 ? (
               <div className="table-responsive">
                 <table className="table">
                   <caption>
-                    {items.length === 1 ? '1 attività' : `${items.length} attività`}
-                    {overdue ? `, ${overdue} in ritardo` : ''}
-                    {assignments.data && assignments.data.assignments.totalCount > items.length
-                      ? ` (le prime ${items.length} di ${assignments.data.assignments.totalCount})`
-                      : ''}
-                    : prima le attività in ritardo, poi per scadenza
+                    {L.activitiesCaption(
+                      items.length,
+                      overdue,
+                      assignments.data?.assignments.totalCount ?? 0,
+                    )}
                   </caption>
                   <thead>
                     <tr>
-                      <th scope="col">Obiettivo</th>
-                      <th scope="col">Stato</th>
-                      <th scope="col">Avanzamento</th>
-                      <th scope="col">Scadenza</th>
-                      <th scope="col">Ultimo aggiornamento</th>
+                      <th scope="col">{L.objective}</th>
+                      <th scope="col">{L.status}</th>
+                      <th scope="col">{L.progress}</th>
+                      <th scope="col">{L.due}</th>
+                      <th scope="col">{L.updated}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -213,7 +208,7 @@ export function ComunePage({ comuneId, consortiumName, actions }: ComunePageProp
                       <tr key={item.id}>
                         <th scope="row" className="fw-normal">
                           <Link to={`/assegnazioni/${item.id}`}>{item.objective.title}</Link>
-                          <div className="small text-muted">Piano {item.objective.edition}</div>
+                          <div className="small text-muted">{L.edition(item.objective.edition)}</div>
                         </th>
                         <td>
                           <div className="d-flex flex-wrap gap-1">

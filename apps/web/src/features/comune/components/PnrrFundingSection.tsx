@@ -2,7 +2,7 @@ import { useQuery } from 'urql';
 import { ErrorNotice, Loading } from '../../../components/Feedback';
 import { formatDate } from '../../../lib/dates';
 import { toAppError } from '../../../lib/errors';
-import { PNRR_LABEL } from '../../../lib/i18n';
+import { PNRR_FUNDING_LABEL, PNRR_LABEL } from '../../../lib/i18n';
 import { asOfText, formatEuro } from '../../../lib/pnrr';
 import { ComunePnrrQuery } from '../api/comune';
 
@@ -24,7 +24,7 @@ export function PnrrFundingSection({ comuneId }: { comuneId: string }) {
         {PNRR_LABEL.title}
       </h2>
       {appError ? <ErrorNotice error={appError} /> : null}
-      {fetching && !data ? <Loading what="dei finanziamenti PNRR" /> : null}
+      {fetching && !data ? <Loading what={PNRR_FUNDING_LABEL.loading} /> : null}
       {comune && pnrr ? (
         <>
           <dl className="row mb-3">

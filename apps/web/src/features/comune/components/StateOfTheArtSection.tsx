@@ -4,6 +4,7 @@ import { CharacterCount } from '../../../components/CharacterCount';
 import { ErrorNotice, Loading } from '../../../components/Feedback';
 import { formatDateTime } from '../../../lib/dates';
 import { toAppError } from '../../../lib/errors';
+import { STATE_OF_THE_ART_LABEL as L } from '../../../lib/i18n';
 import { ComuneStateOfTheArtQuery, SetComuneStateOfTheArtMutation } from '../api/comune';
 
 const MAX = 4000;
@@ -38,23 +39,21 @@ export function StateOfTheArtSection({ comuneId }: { comuneId: string }) {
   return (
     <section className="mb-5" aria-labelledby="stato-dell-arte">
       <h2 id="stato-dell-arte" className="h3">
-        Stato dell’arte
+        {L.title}
       </h2>
       {readError ? <ErrorNotice error={readError} /> : null}
-      {fetching && !data ? <Loading what="della descrizione dello stato dell’arte" /> : null}
+      {fetching && !data ? <Loading what={L.loading} /> : null}
       {current && !current.canEdit ? (
         current.text ? (
           <p style={{ whiteSpace: 'pre-line' }}>{current.text}</p>
         ) : (
-          <p className="text-muted">
-            L’Ufficio RTD non ha ancora scritto la descrizione dello stato dell’arte.
-          </p>
+          <p className="text-muted">{L.none}</p>
         )
       ) : null}
       {current?.canEdit ? (
         <form onSubmit={(e) => void submit(e)} noValidate>
           <label htmlFor="rtd-stato-arte" className="form-label">
-            Breve descrizione dello stato dell’arte (stampata nella scheda del Comune)
+            {L.label}
           </label>
           <textarea
             id="rtd-stato-arte"
@@ -69,17 +68,16 @@ export function StateOfTheArtSection({ comuneId }: { comuneId: string }) {
             aria-invalid={saveError?.field === 'text' || text.length > MAX ? true : undefined}
           />
           <div id="rtd-stato-arte-hint" className="form-text">
-            Che cosa il Comune ha avviato o completato rispetto al Piano Triennale e al PNRR, in poche righe
-            (al massimo {MAX.toLocaleString('it-IT')} caratteri). Lasciala vuota per toglierla dalla scheda.
-            {current.updatedAt ? ` Ultima modifica: ${formatDateTime(current.updatedAt)}.` : ''}
+            {L.hint(MAX.toLocaleString('it-IT'))}
+            {current.updatedAt ? L.lastChange(formatDateTime(current.updatedAt)) : ''}
           </div>
           <CharacterCount id="rtd-stato-arte-count" length={text.length} max={MAX} />
           <div className="d-flex flex-wrap align-items-center gap-2 mt-2">
             <button type="submit" className="btn btn-primary btn-sm" disabled={saving.fetching}>
-              {saving.fetching ? 'Salvataggio in corso…' : 'Salva la descrizione'}
+              {saving.fetching ? L.saving : L.save}
             </button>
             <span role="status" className="small">
-              {saved ? 'Descrizione salvata: la prossima scheda la riporta.' : ''}
+              {saved ? L.saved : ''}
             </span>
           </div>
           {saveError ? <ErrorNotice error={saveError} /> : null}

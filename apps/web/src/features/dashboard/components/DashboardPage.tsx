@@ -6,7 +6,7 @@ import { PageTitle } from '../../../components/PageTitle';
 import type { DashboardComuneOrder, Role } from '../../../gql/graphql';
 import { formatDate, todayInRome } from '../../../lib/dates';
 import { toAppError } from '../../../lib/errors';
-import { STATUS_COLOR, STATUS_LABEL, STATUS_ORDER } from '../../../lib/i18n';
+import { DASHBOARD_LABEL as L, STATUS_COLOR, STATUS_LABEL, STATUS_ORDER } from '../../../lib/i18n';
 import { DashboardLaggardsQuery, DashboardMembersQuery, DashboardTrendQuery } from '../api/dashboard';
 import { useConsortiumDashboard } from '../hooks/useConsortiumDashboard';
 import { RemindComuneButton } from './RemindComuneButton';
@@ -113,23 +113,22 @@ export function DashboardPage({ consortiumId, consortiumName, actions, canWrite 
   const figures = data?.figures ?? null;
   return (
     <>
-      <PageTitle title="Cruscotto">Cruscotto</PageTitle>
+      <PageTitle title={L.title}>{L.title}</PageTitle>
       <p className="lead">
-        {consortiumName}
-        {data ? <span className="d-none d-print-inline"> · dati al {formatDate(data.today)}</span> : null}
+        <span>{consortiumName}</span>
+        {data ? <span className="d-none d-print-inline">{L.asOf(formatDate(data.today))}</span> : null}
       </p>
 
       {appError ? <ErrorNotice error={appError} /> : null}
-      {!data && !appError ? <Loading what="del cruscotto" /> : null}
+      {!data && !appError ? <Loading what={L.loading} /> : null}
       {data &&
       figures &&
       figures.total === 0 &&
       !filter.edition &&
       !filter.objectiveId &&
       !filter.provinceCode ? (
-        <EmptyState title="Nessuna attività ancora">
-          Crea un obiettivo condiviso e pubblicalo ai Comuni: qui vedrai come procedono.{' '}
-          <Link to="/obiettivi/nuovo">Nuovo obiettivo</Link>
+        <EmptyState title={L.emptyTitle}>
+          {L.emptyText} <Link to="/obiettivi/nuovo">{L.newObjective}</Link>
         </EmptyState>
       ) : null}
 
@@ -137,34 +136,27 @@ export function DashboardPage({ consortiumId, consortiumName, actions, canWrite 
         <>
           <section aria-labelledby="cifre-titolo" className="mb-4">
             <h2 id="cifre-titolo" className="visually-hidden">
-              Le cifre
+              {L.figures}
             </h2>
             <div className="row g-3 rtd-figures">
               <Figure
-                label="Completamento"
+                label={L.completion}
                 value={percent(figures.completionRate)}
-                detail={`${figures.completed} completate su ${figures.total - figures.notApplicable} applicabili`}
+                detail={L.completedOf(figures.completed, figures.total - figures.notApplicable)}
               />
+              <Figure label={L.overdue} value={String(figures.overdue)} detail={L.overdueDetail} />
               <Figure
-                label="In ritardo"
-                value={String(figures.overdue)}
-                detail="oltre la scadenza e non concluse"
-              />
-              <Figure
-                label="Da validare"
+                label={L.submitted}
                 value={String(figures.submitted)}
-                detail={<Link to="/da-validare">Apri i resoconti da validare</Link>}
+                detail={<Link to="/da-validare">{L.openSubmitted}</Link>}
               />
               <Figure
-                label="Comuni senza referente"
-                value={members.data ? String(withoutReferent) : '…'}
-                detail={<Link to="/persone">Referenti e ruoli</Link>}
+                label={L.withoutReferent}
+                value={members.data ? String(withoutReferent) : L.unknown}
+                detail={<Link to="/persone">{L.people}</Link>}
               />
             </div>
-            <ul
-              className="list-inline mt-3 mb-0 rtd-status-counts"
-              aria-label={`Attività per stato, ${figures.total} in tutto`}
-            >
+            <ul className="list-inline mt-3 mb-0 rtd-status-counts" aria-label={L.byStatus(figures.total)}>
               {STATUS_ORDER.map((s) => (
                 <li key={s} className="list-inline-item me-3">
                   <span className={`badge rtd-status rtd-status-${STATUS_COLOR[s]}`}>{STATUS_LABEL[s]}</span>{' '}
@@ -172,7 +164,7 @@ export function DashboardPage({ consortiumId, consortiumName, actions, canWrite 
                 </li>
               ))}
               <li className="list-inline-item">
-                in tutto <strong>{figures.total}</strong>
+                {L.inAll} <strong>{figures.total}</strong>
               </li>
             </ul>
           </section>
@@ -211,13 +203,13 @@ export function DashboardPage({ consortiumId, consortiumName, actions, canWrite 
 
           <section aria-labelledby="ritardatari-titolo" className="mb-5 rtd-print-page">
             <h2 id="ritardatari-titolo" className="h4">
-              Chi è più indietro
+              {L.laggards}
             </h2>
             <div className="row g-4">
               <div className="col-12 col-lg-6">
                 <LaggardTable
-                  caption="Comuni con il completamento più basso"
-                  head="Comune"
+                  caption={L.laggardComuni}
+                  head={L.comune}
                   rows={(laggards.data?.consortiumDashboard.comuni?.rows ?? [])
                     .filter((r) => r.counts.total > 0)
                     .map((r) => ({ key: r.id, label: r.name, ...r.counts, href: `/comuni/${r.id}` }))}
@@ -236,8 +228,8 @@ export function DashboardPage({ consortiumId, consortiumName, actions, canWrite 
               </div>
               <div className="col-12 col-lg-6">
                 <LaggardTable
-                  caption="Obiettivi con il completamento più basso"
-                  head="Obiettivo"
+                  caption={L.laggardObjectives}
+                  head={L.objective}
                   rows={[...(data.objectives ?? [])]
                     .sort(
                       (a, b) =>
@@ -264,11 +256,11 @@ export function DashboardPage({ consortiumId, consortiumName, actions, canWrite 
       {actions ? (
         <section aria-labelledby="azioni-titolo" className="mb-5 pt-3 border-top d-print-none">
           <h2 id="azioni-titolo" className="h4">
-            Esportazioni e resoconto periodico
+            {L.actions}
           </h2>
           <p>
             <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => window.print()}>
-              Stampa il cruscotto
+              {L.print}
             </button>
           </p>
           {actions}

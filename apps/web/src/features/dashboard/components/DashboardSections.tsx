@@ -4,6 +4,7 @@ import { OverdueBadge, StatusBadge } from '../../../components/StatusBadge';
 import { formatDate, formatDateTime } from '../../../lib/dates';
 import { type Dashboard } from '../hooks/useConsortiumDashboard';
 import { percent } from '../model';
+import { DASHBOARD_SECTION_LABEL as L } from '../../../lib/i18n';
 import { TrendChart } from './TrendChart';
 
 /** The days the trend covers. */
@@ -32,39 +33,39 @@ export function Filters({
   return (
     <form
       className="rtd-filters row g-3 mb-4 d-print-none"
-      aria-label="Filtri del cruscotto"
+      aria-label={L.filters}
       onSubmit={(e) => e.preventDefault()}
     >
       <FilterSelect
         id="f-edizione"
-        label="Edizione"
+        label={L.edition}
         value={params.get('edizione') ?? ''}
         onChange={(v) => setFilter('edizione', v)}
-        all="Tutte le edizioni"
+        all={L.allEditions}
         options={options.editions.map((e) => [e, e])}
       />
       <FilterSelect
         id="f-capitolo"
-        label="Capitolo"
+        label={L.chapter}
         value={params.get('capitolo') ?? ''}
         onChange={(v) => setFilter('capitolo', v)}
-        all="Tutti i capitoli"
-        options={options.chapters.map((c) => [String(c), `Capitolo ${c}`])}
+        all={L.allChapters}
+        options={options.chapters.map((c) => [String(c), L.chapterN(c)])}
       />
       <FilterSelect
         id="f-provincia"
-        label="Provincia"
+        label={L.province}
         value={params.get('provincia') ?? ''}
         onChange={(v) => setFilter('provincia', v)}
-        all="Tutte le province"
+        all={L.allProvinces}
         options={options.provinces.map((p) => [p.value, p.label])}
       />
       <FilterSelect
         id="f-obiettivo"
-        label="Obiettivo"
+        label={L.objective}
         value={params.get('obiettivo') ?? ''}
         onChange={(v) => setFilter('obiettivo', v)}
-        all="Tutti gli obiettivi"
+        all={L.allObjectives}
         options={options.objectives.map((o) => [o.value, o.label])}
       />
     </form>
@@ -83,23 +84,20 @@ export function Deadlines({
   return (
     <section aria-labelledby="scadenze-titolo" className="rtd-print-page">
       <h2 id="scadenze-titolo" className="h4">
-        Prossime scadenze
+        {L.deadlines}
       </h2>
       {page.items.length === 0 ? (
-        <p>Nessuna attività aperta scade nei prossimi {days} giorni.</p>
+        <p>{L.noDeadlines(days)}</p>
       ) : (
         <div className="table-responsive">
           <table className="table table-sm">
-            <caption>
-              Attività non concluse in scadenza nei prossimi {days} giorni ({page.items.length} di{' '}
-              {page.totalCount})
-            </caption>
+            <caption>{L.deadlinesCaption(days, page.items.length, page.totalCount)}</caption>
             <thead>
               <tr>
-                <th scope="col">Scadenza</th>
-                <th scope="col">Comune</th>
-                <th scope="col">Obiettivo</th>
-                <th scope="col">Stato</th>
+                <th scope="col">{L.due}</th>
+                <th scope="col">{L.comune}</th>
+                <th scope="col">{L.objective}</th>
+                <th scope="col">{L.status}</th>
               </tr>
             </thead>
             <tbody>
@@ -121,7 +119,7 @@ export function Deadlines({
       )}
       {page.totalCount > page.items.length && page.items.length < 100 ? (
         <button type="button" className="btn btn-outline-primary btn-sm d-print-none" onClick={onMore}>
-          Mostra altre scadenze
+          {L.moreDeadlines}
         </button>
       ) : null}
     </section>
@@ -138,14 +136,14 @@ export function Criticita({
   return (
     <section aria-labelledby="criticita-titolo" className="rtd-print-page">
       <h2 id="criticita-titolo" className="h4">
-        Criticità aperte
+        {L.criticita}
       </h2>
       {page.items.length === 0 ? (
-        <p>Nessun Comune segnala criticità sulle attività aperte.</p>
+        <p>{L.noCriticita}</p>
       ) : (
         <ul
           className="list-unstyled rtd-issues"
-          aria-label={`Criticità aperte (${page.items.length} di ${page.totalCount})`}
+          aria-label={L.criticitaList(page.items.length, page.totalCount)}
         >
           {page.items.map((i) => (
             <li key={i.assignmentId} className="mb-3">
@@ -155,14 +153,14 @@ export function Criticita({
                 <StatusBadge status={i.status} />
               </div>
               <blockquote className="mb-0 small rtd-issue-text">{i.issues}</blockquote>
-              <div className="small text-muted">aggiornata il {formatDateTime(i.updatedAt)}</div>
+              <div className="small text-muted">{L.updatedOn(formatDateTime(i.updatedAt))}</div>
             </li>
           ))}
         </ul>
       )}
       {page.totalCount > page.items.length && page.items.length < 100 ? (
         <button type="button" className="btn btn-outline-primary btn-sm d-print-none" onClick={onMore}>
-          Mostra altre criticità
+          {L.moreCriticita}
         </button>
       ) : null}
     </section>
@@ -201,28 +199,26 @@ export function Trend({
   return (
     <section aria-labelledby="andamento-titolo" className="mb-5 rtd-print-page">
       <h2 id="andamento-titolo" className="h4">
-        Andamento negli ultimi {TREND_DAYS} giorni
+        {L.trend(TREND_DAYS)}
       </h2>
       {points.length === 0 ? (
-        <p>
-          Nessun dato di andamento ancora: il primo punto arriva con la fotografia della prossima mezzanotte.
-        </p>
+        <p>{L.noTrend}</p>
       ) : (
         <>
           <TrendChart points={points} />
           <details className="mt-2 d-print-none">
-            <summary>I valori dei grafici in tabella</summary>
+            <summary>{L.trendTable}</summary>
             <div className="table-responsive">
               <table className="table table-sm">
-                <caption>Andamento giorno per giorno (fotografia a mezzanotte)</caption>
+                <caption>{L.trendCaption}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">Giorno</th>
-                    <th scope="col">Completamento</th>
-                    <th scope="col">Completate</th>
-                    <th scope="col">Da validare</th>
-                    <th scope="col">In ritardo</th>
-                    <th scope="col">Totale</th>
+                    <th scope="col">{L.day}</th>
+                    <th scope="col">{L.completion}</th>
+                    <th scope="col">{L.completed}</th>
+                    <th scope="col">{L.submitted}</th>
+                    <th scope="col">{L.overdue}</th>
+                    <th scope="col">{L.total}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -310,7 +306,7 @@ export function LaggardTable({
     href: string | null;
   }[];
 }) {
-  if (rows.length === 0) return <p>{caption}: nessun dato con questi filtri.</p>;
+  if (rows.length === 0) return <p>{L.noData(caption)}</p>;
   return (
     <div className="table-responsive">
       <table className="table table-sm">
@@ -318,10 +314,10 @@ export function LaggardTable({
         <thead>
           <tr>
             <th scope="col">{head}</th>
-            <th scope="col">Completamento</th>
-            <th scope="col">Completate</th>
-            <th scope="col">In ritardo</th>
-            {action ? <th scope="col">Sollecito</th> : null}
+            <th scope="col">{L.completion}</th>
+            <th scope="col">{L.completed}</th>
+            <th scope="col">{L.overdue}</th>
+            {action ? <th scope="col">{L.remind}</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -329,9 +325,7 @@ export function LaggardTable({
             <tr key={r.key}>
               <td>{r.href ? <Link to={r.href}>{r.label}</Link> : r.label}</td>
               <td>{percent(r.completionRate)}</td>
-              <td>
-                {r.completed} su {r.total}
-              </td>
+              <td>{L.completedOf(r.completed, r.total)}</td>
               <td>{r.overdue}</td>
               {action ? <td>{action(r)}</td> : null}
             </tr>

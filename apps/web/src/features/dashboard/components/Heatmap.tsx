@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { AssignmentStatus, DashboardComuneOrder } from '../../../gql/graphql';
-import { STATUS_COLOR, STATUS_LABEL, STATUS_ORDER } from '../../../lib/i18n';
+import { HEATMAP_LABEL as L, STATUS_COLOR, STATUS_LABEL, STATUS_ORDER } from '../../../lib/i18n';
 import type { Dashboard } from '../hooks/useConsortiumDashboard';
 import { chunks, percent, PRINT_COLUMNS, STATUS_SIGN } from '../model';
 
@@ -54,13 +54,13 @@ export function Heatmap(props: Props) {
   return (
     <section aria-labelledby="heatmap-title" className="mb-5 rtd-print-page">
       <h2 id="heatmap-title" className="h4">
-        Comuni e obiettivi
+        {L.title}
       </h2>
       <Legend />
       <div className="d-flex flex-wrap gap-3 mb-2 d-print-none">
         <div>
           <label htmlFor="ordine-righe" className="fw-semibold small d-block">
-            Ordina i Comuni
+            {L.orderComuni}
           </label>
           <select
             id="ordine-righe"
@@ -68,14 +68,14 @@ export function Heatmap(props: Props) {
             value={rowOrder}
             onChange={(e) => onRowOrder(e.target.value as DashboardComuneOrder)}
           >
-            <option value="NAME">per nome</option>
-            <option value="COMPLETION_ASC">completamento crescente</option>
-            <option value="COMPLETION_DESC">completamento decrescente</option>
+            <option value="NAME">{L.byName}</option>
+            <option value="COMPLETION_ASC">{L.ascending}</option>
+            <option value="COMPLETION_DESC">{L.descending}</option>
           </select>
         </div>
         <div>
           <label htmlFor="ordine-colonne" className="fw-semibold small d-block">
-            Ordina gli obiettivi
+            {L.orderObjectives}
           </label>
           <select
             id="ordine-colonne"
@@ -83,9 +83,9 @@ export function Heatmap(props: Props) {
             value={colOrder}
             onChange={(e) => setColOrder(e.target.value as ColumnOrder)}
           >
-            <option value="name">per nome</option>
-            <option value="asc">completamento crescente</option>
-            <option value="desc">completamento decrescente</option>
+            <option value="name">{L.byName}</option>
+            <option value="asc">{L.ascending}</option>
+            <option value="desc">{L.descending}</option>
           </select>
         </div>
       </div>
@@ -109,20 +109,15 @@ export function Heatmap(props: Props) {
       </div>
 
       {totalComuni > rows.length || offset > 0 ? (
-        <nav
-          aria-label="Pagine dei Comuni"
-          className="d-flex flex-wrap align-items-center gap-3 mt-2 d-print-none"
-        >
-          <span>
-            Comuni {offset + 1}–{last} di {totalComuni}
-          </span>
+        <nav aria-label={L.pages} className="d-flex flex-wrap align-items-center gap-3 mt-2 d-print-none">
+          <span>{L.range(offset + 1, last, totalComuni)}</span>
           <button
             type="button"
             className="btn btn-outline-primary btn-sm"
             disabled={offset === 0}
             onClick={() => onOffset(Math.max(0, offset - pageSize))}
           >
-            Comuni precedenti
+            {L.previous}
           </button>
           <button
             type="button"
@@ -130,7 +125,7 @@ export function Heatmap(props: Props) {
             disabled={last >= totalComuni}
             onClick={() => onOffset(offset + pageSize)}
           >
-            Comuni successivi
+            {L.next}
           </button>
         </nav>
       ) : null}
@@ -141,13 +136,10 @@ export function Heatmap(props: Props) {
 function HeatmapTable({ columns, rows, numbered }: { columns: Column[]; rows: Row[]; numbered: boolean }) {
   return (
     <table className="table table-sm rtd-heatmap">
-      <caption>
-        Stato di ogni attività per Comune (righe) e obiettivo (colonne
-        {numbered ? `, numerate come nell’elenco sopra` : ''}); ⚠ indica un’attività in ritardo.
-      </caption>
+      <caption>{L.caption(numbered)}</caption>
       <thead>
         <tr>
-          <th scope="col">Comune</th>
+          <th scope="col">{L.comune}</th>
           {columns.map((c) => (
             <th scope="col" key={c.objective.id} title={c.objective.title}>
               {numbered ? (
@@ -170,7 +162,7 @@ function HeatmapTable({ columns, rows, numbered }: { columns: Column[]; rows: Ro
             <th scope="row">
               <Link to={`/comuni/${row.id}`}>{row.name}</Link>
               <span className="d-block small text-muted fw-normal">
-                {row.counts.total ? percent(row.counts.completionRate) : 'nessuna attività'}
+                {row.counts.total ? percent(row.counts.completionRate) : L.noActivity}
               </span>
             </th>
             {columns.map((c) => (
@@ -206,20 +198,20 @@ function Cell({
   if (!status || !assignmentId)
     return (
       <td className="rtd-cell-empty">
-        <span className="visually-hidden">non assegnato</span>
+        <span className="visually-hidden">{L.notAssigned}</span>
       </td>
     );
   return (
     <td className={`rtd-cell rtd-status-${STATUS_COLOR[status]}`}>
       <Link
         to={`/assegnazioni/${assignmentId}`}
-        title={`${STATUS_LABEL[status]}${overdue ? ' · in ritardo' : ''}`}
+        title={`${STATUS_LABEL[status]}${overdue ? L.overdueTitle : ''}`}
       >
         <span aria-hidden="true">
           {STATUS_SIGN[status]}
           {overdue ? ' ⚠' : ''}
         </span>
-        <span className="visually-hidden">{`${comune}, ${objective}: ${STATUS_LABEL[status]}${overdue ? ', in ritardo' : ''}`}</span>
+        <span className="visually-hidden">{`${comune}, ${objective}: ${STATUS_LABEL[status]}${overdue ? L.overdueCell : ''}`}</span>
       </Link>
     </td>
   );
@@ -227,7 +219,7 @@ function Cell({
 
 function Legend() {
   return (
-    <ul className="list-inline small mb-2" aria-label="Legenda">
+    <ul className="list-inline small mb-2" aria-label={L.legend}>
       {STATUS_ORDER.map((s) => (
         <li key={s} className="list-inline-item mb-1">
           <span className={`rtd-cell-legend rtd-status-${STATUS_COLOR[s]}`} aria-hidden="true">
@@ -237,13 +229,13 @@ function Legend() {
         </li>
       ))}
       <li className="list-inline-item mb-1">
-        <span aria-hidden="true">⚠</span> in ritardo
+        <span aria-hidden="true">⚠</span> {L.overdue}
       </li>
       <li className="list-inline-item mb-1">
         <span className="rtd-cell-legend rtd-cell-empty" aria-hidden="true">
-          &nbsp;
+          {'\u00a0'}
         </span>{' '}
-        non assegnata al Comune
+        {L.notAssignedLegend}
       </li>
     </ul>
   );

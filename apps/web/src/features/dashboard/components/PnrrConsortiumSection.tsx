@@ -2,7 +2,7 @@ import { useQuery } from 'urql';
 import { ErrorNotice, Loading } from '../../../components/Feedback';
 import { PnrrMeasureTotals } from '../../../components/PnrrMeasureTotals';
 import { toAppError } from '../../../lib/errors';
-import { PNRR_LABEL } from '../../../lib/i18n';
+import { PNRR_CONSORTIUM_LABEL as L, PNRR_LABEL } from '../../../lib/i18n';
 import { DashboardPnrrQuery } from '../api/pnrr';
 
 /**
@@ -15,14 +15,14 @@ export function PnrrConsortiumSection({ consortiumId }: { consortiumId: string }
   const pnrr = data?.consortium?.pnrr ?? null;
   const appError = toAppError(error);
   if (appError) return <ErrorNotice error={appError} />;
-  if (fetching && !data) return <Loading what="dei finanziamenti PNRR" />;
+  if (fetching && !data) return <Loading what={L.loading} />;
   if (!pnrr) return null;
   const relied = pnrr.measures.filter((m) => m.servesObjectives);
   return (
     <>
       <PnrrMeasureTotals
         id="pnrr-consorzio"
-        scope="del consorzio"
+        scope={L.scope}
         amount={pnrr.amount}
         territoryAmount={pnrr.territoryAmount}
         comuneCount={pnrr.comuneCount}
@@ -46,7 +46,7 @@ export function PnrrConsortiumSection({ consortiumId }: { consortiumId: string }
               <thead>
                 <tr>
                   <th scope="col">{PNRR_LABEL.measure}</th>
-                  <th scope="col">Comuni senza candidatura</th>
+                  <th scope="col">{L.comuniWithout}</th>
                 </tr>
               </thead>
               <tbody>

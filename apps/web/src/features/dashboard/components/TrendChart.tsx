@@ -3,7 +3,7 @@ import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useMemo, useRef } from 'react';
-import { COMPLIANCE_COLUMN_LABEL } from '../../../lib/i18n';
+import { COMPLIANCE_COLUMN_LABEL, TREND_CHART_LABEL as L } from '../../../lib/i18n';
 
 echarts.use([LineChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, SVGRenderer]);
 
@@ -42,7 +42,7 @@ function LineChartOf({
     if (!ref.current) return;
     const chart = echarts.init(ref.current, undefined, { renderer: 'svg', locale: 'EN' });
     chart.setOption({
-      aria: { enabled: true, label: { description: `${label}; i valori sono nella tabella che segue.` } },
+      aria: { enabled: true, label: { description: L.description(label) } },
       animation: false,
       textStyle: { fontFamily: 'Titillium Web, sans-serif' },
       tooltip: { trigger: 'axis' },
@@ -51,7 +51,7 @@ function LineChartOf({
       xAxis: { type: 'category', data: days },
       yAxis: percent
         ? { type: 'value', name: '%', min: 0, max: 100 }
-        : { type: 'value', name: 'attività', minInterval: 1 },
+        : { type: 'value', name: L.activities, minInterval: 1 },
       series: series.map((s) => ({
         name: s.name,
         type: 'line',
@@ -76,7 +76,7 @@ export function TrendChart({ points }: { points: TrendPoint[] }) {
   const rates = useMemo<Series[]>(
     () => [
       {
-        name: 'Completamento (%)',
+        name: L.completionSeries,
         values: points.map((p) => Math.round(p.completionRate * 1000) / 10),
         color: '#0066cc',
       },
@@ -86,25 +86,20 @@ export function TrendChart({ points }: { points: TrendPoint[] }) {
   const counts = useMemo<Series[]>(
     () => [
       { name: COMPLIANCE_COLUMN_LABEL.completed, values: points.map((p) => p.completed), color: '#008055' },
-      { name: 'Da validare', values: points.map((p) => p.submitted), color: '#a66300', dash: 'dotted' },
-      { name: 'In ritardo', values: points.map((p) => p.overdue), color: '#cc334d', dash: 'dashed' },
+      { name: L.submitted, values: points.map((p) => p.submitted), color: '#a66300', dash: 'dotted' },
+      { name: L.overdue, values: points.map((p) => p.overdue), color: '#cc334d', dash: 'dashed' },
     ],
     [points],
   );
   return (
     <div className="row g-4">
       <div className="col-12 col-xl-6">
-        <h3 className="h6">Completamento (percentuale delle attività applicabili)</h3>
-        <LineChartOf label="Grafico del completamento in percentuale" days={days} percent series={rates} />
+        <h3 className="h6">{L.completionTitle}</h3>
+        <LineChartOf label={L.completionChart} days={days} percent series={rates} />
       </div>
       <div className="col-12 col-xl-6">
-        <h3 className="h6">Attività completate, da validare e in ritardo (numero)</h3>
-        <LineChartOf
-          label="Grafico del numero di attività completate, da validare e in ritardo"
-          days={days}
-          percent={false}
-          series={counts}
-        />
+        <h3 className="h6">{L.countsTitle}</h3>
+        <LineChartOf label={L.countsChart} days={days} percent={false} series={counts} />
       </div>
     </div>
   );

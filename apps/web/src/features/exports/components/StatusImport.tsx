@@ -154,7 +154,7 @@ export function StatusImport(
                   <td>
                     {change.fromProgress}% → {change.toProgress}%
                   </td>
-                  <td>{change.issuesChanged ? 'Sì' : 'No'}</td>
+                  <td>{change.issuesChanged ? IMPORT_LABEL.issuesChanged : IMPORT_LABEL.issuesUnchanged}</td>
                 </tr>
               ))}
             </tbody>

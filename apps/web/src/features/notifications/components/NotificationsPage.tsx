@@ -4,7 +4,7 @@ import { ErrorNotice, Loading } from '../../../components/Feedback';
 import { PageTitle } from '../../../components/PageTitle';
 import type { NotificationDelivery, NotificationKind } from '../../../gql/graphql';
 import { toAppError } from '../../../lib/errors';
-import { NOTIFICATION_DELIVERY_LABEL } from '../../../lib/i18n';
+import { NOTIFICATION_DELIVERY_LABEL, NOTIFICATIONS_LABEL as L } from '../../../lib/i18n';
 import { NotificationPreferencesQuery, SetNotificationPreferenceMutation } from '../api/notifications';
 
 /**
@@ -25,25 +25,21 @@ export function NotificationsPage({ calendar }: { calendar?: ReactNode }) {
     setChosen((current) => ({ ...current, [kind]: delivery }));
     const result = await save({ kind, delivery });
     if (result.error) setChosen((current) => ({ ...current, [kind]: undefined }));
-    else setSaved(`Preferenza salvata: «${label}», ${NOTIFICATION_DELIVERY_LABEL[delivery].toLowerCase()}.`);
+    else setSaved(L.saved(label, NOTIFICATION_DELIVERY_LABEL[delivery].toLowerCase()));
   };
 
   return (
     <>
-      <PageTitle title="Notifiche">Notifiche</PageTitle>
-      <h2 className="h4">Avvisi per e-mail</h2>
-      <p>
-        Scelga come ricevere per e-mail ciascun tipo di avviso: subito, in un unico riepilogo giornaliero
-        (ogni mattina alle 7) oppure per niente. Ogni e-mail contiene anche un collegamento per disattivare
-        quel tipo di avviso.
-      </p>
+      <PageTitle title={L.title}>{L.title}</PageTitle>
+      <h2 className="h4">{L.email}</h2>
+      <p>{L.intro}</p>
       {problem ? <ErrorNotice error={problem} /> : null}
-      {fetching && !data ? <Loading what="delle preferenze" /> : null}
+      {fetching && !data ? <Loading what={L.loading} /> : null}
       <div role="status" aria-live="polite" className="mb-3">
         {saved ? <span className="text-success fw-semibold">{saved}</span> : null}
       </div>
       {data ? (
-        <form onSubmit={(e) => e.preventDefault()} aria-label="Preferenze di notifica">
+        <form onSubmit={(e) => e.preventDefault()} aria-label={L.preferences}>
           {data.notificationPreferences.map((preference) => (
             <fieldset key={preference.kind} className="rtd-notification-kind border rounded p-3 mb-3">
               <legend className="fs-5 fw-semibold float-none w-auto px-1 mb-1">{preference.label}</legend>
@@ -73,11 +69,8 @@ export function NotificationsPage({ calendar }: { calendar?: ReactNode }) {
           ))}
           {data.notificationPreferences.some((p) => p.kind === 'NEW_ASSIGNMENTS') ? (
             <fieldset className="border rounded p-3 mb-3">
-              <legend className="fs-5 fw-semibold float-none w-auto px-1 mb-1">Esito della verifica</legend>
-              <p className="mb-0">
-                L’esito della verifica dei resoconti del Suo Comune (validato o respinto, con la motivazione)
-                Le viene sempre inviato subito: non si può disattivare.
-              </p>
+              <legend className="fs-5 fw-semibold float-none w-auto px-1 mb-1">{L.review}</legend>
+              <p className="mb-0">{L.reviewText}</p>
             </fieldset>
           ) : null}
         </form>

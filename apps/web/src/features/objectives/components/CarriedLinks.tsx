@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import type { ObjectiveQuery } from '../../../gql/graphql';
-import { CARRY_FORWARD_LABEL, OBJECTIVE_STATE_LABEL } from '../../../lib/i18n';
+import { CARRIED_LINKS_LABEL as L, CARRY_FORWARD_LABEL, OBJECTIVE_STATE_LABEL } from '../../../lib/i18n';
 
 type Objective = NonNullable<ObjectiveQuery['sharedObjective']>;
 
@@ -13,8 +13,8 @@ export function CarriedLinks({ objective }: { objective: Objective }) {
         <>
           <dt className="col-sm-3">{CARRY_FORWARD_LABEL.carriedFrom}</dt>
           <dd className="col-sm-9">
-            <Link to={`/obiettivi/${objective.carriedFrom.id}`}>{objective.carriedFrom.title}</Link> (Piano{' '}
-            {objective.carriedFrom.edition})
+            <Link to={`/obiettivi/${objective.carriedFrom.id}`}>{objective.carriedFrom.title}</Link>
+            {L.edition(objective.carriedFrom.edition)}
           </dd>
         </>
       ) : null}
@@ -24,9 +24,9 @@ export function CarriedLinks({ objective }: { objective: Objective }) {
           <dd className="col-sm-9">
             {objective.carriedTo.map((o, i) => (
               <span key={o.id}>
-                {i > 0 ? '; ' : ''}
-                <Link to={`/obiettivi/${o.id}`}>{o.title}</Link> (Piano {o.edition},{' '}
-                {OBJECTIVE_STATE_LABEL[o.state]})
+                {i > 0 ? L.separator : ''}
+                <Link to={`/obiettivi/${o.id}`}>{o.title}</Link>
+                {L.editionAndState(o.edition, OBJECTIVE_STATE_LABEL[o.state])}
               </span>
             ))}
           </dd>

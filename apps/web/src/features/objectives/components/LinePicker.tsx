@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { useQuery } from 'urql';
 import { PlanLineFacts } from '../../../components/PlanLineFacts';
 import type { LineSearchQuery } from '../../../gql/graphql';
+import { LINE_PICKER_LABEL as L } from '../../../lib/i18n';
 import { LineSearchQuery as Query } from '../api/objectives';
 
 export type PickedLine = LineSearchQuery['planLines']['edges'][number]['node'];
@@ -39,18 +40,19 @@ export function LinePicker({
   const exampleCode = example?.edition === edition ? example.code : null;
   return (
     <fieldset className="mb-4">
-      <legend className="h5">Linee d’azione</legend>
+      <legend className="h5">{L.title}</legend>
       {picked.length === 0 ? (
-        <p id={`${ids}-none`}>Nessuna linea scelta: cercane almeno una qui sotto.</p>
+        <p id={`${ids}-none`}>{L.none}</p>
       ) : (
-        <ul className="list-unstyled mb-3" aria-label="Linee scelte">
+        <ul className="list-unstyled mb-3" aria-label={L.picked}>
           {picked.map((l) => (
             <li
               key={l.code}
               className="rtd-panel mb-2 d-flex justify-content-between gap-3 align-items-start"
             >
               <div>
-                <strong>{l.code}</strong> · Cap. {l.chapter} {l.chapterTitle}
+                <strong>{l.code}</strong>
+                {L.chapter(l.chapter, l.chapterTitle)}
                 <div className="small">{l.text}</div>
                 <PlanLineFacts line={l} />
               </div>
@@ -59,42 +61,43 @@ export function LinePicker({
                 className="btn btn-sm btn-outline-danger"
                 onClick={() => onRemove(l.code)}
               >
-                Rimuovi <span className="visually-hidden">{l.code}</span>
+                {L.remove} <span className="visually-hidden">{l.code}</span>
               </button>
             </li>
           ))}
         </ul>
       )}
       <label htmlFor={`${ids}-search`} className="fw-semibold small d-block">
-        Cerca nel Piano Triennale {edition} (codice o parole)
+        {L.search(edition)}
       </label>
       <input
         id={`${ids}-search`}
         type="search"
         className="form-control mb-2"
         value={text}
-        placeholder={`ad esempio: accessibilità${exampleCode ? `, ${exampleCode}` : ''}`}
+        placeholder={L.example(exampleCode)}
         onChange={(e) => setText(e.target.value)}
         aria-describedby={`${ids}-count`}
       />
       <p id={`${ids}-count`} className="small" aria-live="polite">
         {fetching
-          ? 'Ricerca…'
+          ? L.searching
           : data
             ? data.planLines.totalCount === 0
-              ? `Nessuna linea trovata nel Piano Triennale ${edition}: i codici cambiano da un’edizione all’altra, controlla l’edizione scelta.`
-              : `${data.planLines.totalCount === 1 ? '1 linea trovata' : `${data.planLines.totalCount} linee trovate`} nel Piano Triennale ${edition}${data.planLines.totalCount > 20 ? ' (mostrate le prime 20)' : ''}`
+              ? L.noResult(edition)
+              : L.found(data.planLines.totalCount, edition)
             : ''}
       </p>
-      <ul className="list-unstyled rtd-line-results" aria-label="Risultati della ricerca">
+      <ul className="list-unstyled rtd-line-results" aria-label={L.results}>
         {results.map((l) => (
           <li
             key={l.id}
             className="border-bottom py-2 d-flex justify-content-between gap-3 align-items-start"
           >
             <div>
-              <strong>{l.code}</strong> · Cap. {l.chapter} {l.chapterTitle}
-              {l.local ? ' · linea locale' : ''}
+              <strong>{l.code}</strong>
+              {L.chapter(l.chapter, l.chapterTitle)}
+              {l.local ? L.local : ''}
               <div className="small">{l.text.length > 240 ? `${l.text.slice(0, 240)}…` : l.text}</div>
               <PlanLineFacts line={l} compact />
             </div>
@@ -104,8 +107,7 @@ export function LinePicker({
               disabled={pickedCodes.has(l.code)}
               onClick={() => onAdd(l)}
             >
-              {pickedCodes.has(l.code) ? 'Scelta' : 'Aggiungi'}{' '}
-              <span className="visually-hidden">{l.code}</span>
+              {pickedCodes.has(l.code) ? L.chosen : L.add} <span className="visually-hidden">{l.code}</span>
             </button>
           </li>
         ))}

@@ -6,7 +6,7 @@ import { ErrorNotice } from '../../../components/Feedback';
 import { PageTitle } from '../../../components/PageTitle';
 import { formatDate, formatDateTime } from '../../../lib/dates';
 import { errorFor, toAppError, type AppError } from '../../../lib/errors';
-import { OBJECTIVE_STATE_LABEL } from '../../../lib/i18n';
+import { OBJECTIVE_STATE_LABEL, OBJECTIVE_VIEW_LABEL as L } from '../../../lib/i18n';
 import { CloseObjectiveMutation, PublishObjectiveMutation } from '../api/objectives';
 import { PlanLineFacts } from '../../../components/PlanLineFacts';
 import { CarriedLinks } from './CarriedLinks';
@@ -53,35 +53,36 @@ export function ObjectiveView({
   };
   return (
     <>
-      <nav aria-label="Percorso" className="mb-2">
-        <Link to="/obiettivi">← Obiettivi condivisi</Link>
+      <nav aria-label={L.breadcrumb} className="mb-2">
+        <Link to="/obiettivi">{L.back}</Link>
       </nav>
       <PageTitle title={o.title}>{o.title}</PageTitle>
       <p className="text-muted">
-        {OBJECTIVE_STATE_LABEL[o.state]} · Piano Triennale {o.edition} · scadenza {formatDate(o.dueDate)}
-        {o.publishedAt ? ` · pubblicato il ${formatDateTime(o.publishedAt)}` : ''}
+        {L.facts(OBJECTIVE_STATE_LABEL[o.state], o.edition, formatDate(o.dueDate))}
+        {o.publishedAt ? L.publishedOn(formatDateTime(o.publishedAt)) : ''}
       </p>
       <CarriedLinks objective={o} />
       {error ? <ErrorNotice error={error} /> : null}
       {runId ? <PushRunMonitor runId={runId} onFinished={finished} /> : null}
       <dl className="row">
-        <dt className="col-sm-3">Comuni con l’attività</dt>
+        <dt className="col-sm-3">{L.comuni}</dt>
         <dd className="col-sm-9">
-          {o.assignmentCount} (il destinatario oggi ne comprende {o.targetedCount}) ·{' '}
-          <Link to={`/cruscotto?obiettivo=${o.id}`}>vedi nel cruscotto</Link>
+          {L.assigned(o.assignmentCount, o.targetedCount)}{' '}
+          <Link to={`/cruscotto?obiettivo=${o.id}`}>{L.onDashboard}</Link>
         </dd>
         {o.description ? (
           <>
-            <dt className="col-sm-3">Descrizione</dt>
+            <dt className="col-sm-3">{L.description}</dt>
             <dd className="col-sm-9 rtd-prewrap">{o.description}</dd>
           </>
         ) : null}
       </dl>
-      <h2 className="h4">Linee d’azione</h2>
+      <h2 className="h4">{L.lines}</h2>
       <ul className="list-unstyled">
         {o.lines.map((l) => (
           <li key={l.id} className="mb-3">
-            <strong>{l.code}</strong> · Cap. {l.chapter} {l.chapterTitle}
+            <strong>{l.code}</strong>
+            {L.chapter(l.chapter, l.chapterTitle)}
             <div>{l.text}</div>
             <PlanLineFacts line={l} />
           </li>
@@ -95,7 +96,7 @@ export function ObjectiveView({
             onClick={onPublish}
             disabled={publish.fetching || !!runId}
           >
-            Invia ai Comuni aggiunti dopo la pubblicazione
+            {L.publishAdded}
           </button>
           <button
             type="button"
@@ -103,7 +104,7 @@ export function ObjectiveView({
             onClick={() => setConfirmClose(true)}
             disabled={close.fetching}
           >
-            Chiudi l’obiettivo
+            {L.close}
           </button>
         </div>
       ) : null}
@@ -111,8 +112,8 @@ export function ObjectiveView({
       {canWrite && superseded ? <CarryForwardPanel objectiveId={o.id} /> : null}
       {confirmClose ? (
         <ConfirmPanel
-          question={<>Chiudere «{o.title}»? I Comuni non potranno più aggiornarlo.</>}
-          confirmLabel="Chiudi"
+          question={L.closeQuestion(o.title)}
+          confirmLabel={L.closeConfirm}
           onConfirm={onClose}
           onCancel={() => setConfirmClose(false)}
         />

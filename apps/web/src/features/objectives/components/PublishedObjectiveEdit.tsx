@@ -4,6 +4,7 @@ import { CharacterCount } from '../../../components/CharacterCount';
 import { ErrorNotice } from '../../../components/Feedback';
 import { formatDate, todayInRome } from '../../../lib/dates';
 import { toAppError, type AppError } from '../../../lib/errors';
+import { PUBLISHED_EDIT_LABEL as L } from '../../../lib/i18n';
 import { UpdateObjectiveMutation } from '../api/objectives';
 
 interface Props {
@@ -48,7 +49,7 @@ export function PublishedObjectiveEdit({ objective, onSaved }: Props) {
       return setError({
         code: 'BAD_USER_INPUT',
         field: 'title',
-        message: 'Controlla il campo «Titolo»: è obbligatorio.',
+        message: L.titleRequired,
       });
     const r = await runUpdate({
       id: objective.id,
@@ -59,16 +60,11 @@ export function PublishedObjectiveEdit({ objective, onSaved }: Props) {
     if (failure?.code === 'CONFLICT')
       return setError({
         ...failure,
-        message:
-          'Qualcun altro ha modificato l’obiettivo nel frattempo: le tue modifiche sono ancora qui; ricarica la pagina per vedere la versione attuale.',
+        message: L.conflict,
       });
     if (failure) return setError(failure);
     const moved = (objective.dueDate ?? '') !== dueDate;
-    setSaved(
-      moved
-        ? `Modifiche salvate: la scadenza è ora ${formatDate(dueDate || null)}. I Comuni la vedono già nelle loro attività.`
-        : 'Modifiche salvate. I Comuni le vedono già nelle loro attività.',
-    );
+    setSaved(moved ? L.savedMoved(formatDate(dueDate || null)) : L.saved);
     setOpen(false);
     onSaved();
   };
@@ -77,7 +73,7 @@ export function PublishedObjectiveEdit({ objective, onSaved }: Props) {
   return (
     <section aria-labelledby={`${ids}-title`} className="my-4">
       <h2 id={`${ids}-title`} className="h4">
-        Modifica dell’obiettivo pubblicato
+        {L.heading}
       </h2>
       {saved ? (
         <div className="alert alert-success" role="status">
@@ -86,14 +82,14 @@ export function PublishedObjectiveEdit({ objective, onSaved }: Props) {
       ) : null}
       {!open ? (
         <button type="button" className="btn btn-outline-primary" onClick={start}>
-          Modifica titolo, descrizione e scadenza
+          {L.open}
         </button>
       ) : (
         <form onSubmit={save} noValidate>
           {error ? <ErrorNotice error={error} /> : null}
           <div className="mb-3">
             <label htmlFor={`${ids}-t`} className="fw-semibold small d-block">
-              Titolo
+              {L.title}
             </label>
             <input
               id={`${ids}-t`}
@@ -106,7 +102,7 @@ export function PublishedObjectiveEdit({ objective, onSaved }: Props) {
           </div>
           <div className="mb-3">
             <label htmlFor={`${ids}-d`} className="fw-semibold small d-block">
-              Descrizione per i Comuni (facoltativa)
+              {L.description}
             </label>
             <textarea
               id={`${ids}-d`}
@@ -120,7 +116,7 @@ export function PublishedObjectiveEdit({ objective, onSaved }: Props) {
           </div>
           <div className="mb-3">
             <label htmlFor={`${ids}-due`} className="fw-semibold small d-block">
-              Scadenza
+              {L.due}
             </label>
             <input
               id={`${ids}-due`}
@@ -132,19 +128,17 @@ export function PublishedObjectiveEdit({ objective, onSaved }: Props) {
             />
             {past ? (
               <p id={`${ids}-past`} className="small text-danger mt-1 mb-0">
-                Attenzione: la data è già passata, le attività aperte risulteranno in ritardo.
+                {L.pastDue}
               </p>
             ) : null}
           </div>
-          <p className="small">
-            La modifica resta nel registro delle attività, con il valore di prima e quello nuovo.
-          </p>
+          <p className="small">{L.audited}</p>
           <div className="d-flex flex-wrap gap-2">
             <button type="submit" className="btn btn-primary" disabled={update.fetching}>
-              Salva le modifiche
+              {L.save}
             </button>
             <button type="button" className="btn btn-outline-secondary" onClick={() => setOpen(false)}>
-              Annulla
+              {L.cancel}
             </button>
           </div>
         </form>

@@ -3,7 +3,7 @@ import { useQuery } from 'urql';
 import type { EditorReferenceQuery, TargetInput } from '../../../gql/graphql';
 import { formatDate } from '../../../lib/dates';
 import { toAppError } from '../../../lib/errors';
-import { PLAN_LABEL } from '../../../lib/i18n';
+import { PLAN_LABEL, TARGET_EDITOR_LABEL as L } from '../../../lib/i18n';
 import { formatInhabitants } from '../../../lib/plan';
 import { TargetPreviewQuery } from '../api/objectives';
 import { TargetExclusions } from './TargetExclusions';
@@ -84,7 +84,7 @@ export function TargetEditor({
 
   return (
     <fieldset className="mb-4">
-      <legend className="h5">Destinatari</legend>
+      <legend className="h5">{L.title}</legend>
       <div className="form-check">
         <input
           className="form-check-input"
@@ -95,7 +95,7 @@ export function TargetEditor({
           onChange={() => set({ all: true })}
         />
         <label className="form-check-label" htmlFor={`${ids}-all`}>
-          Tutti i Comuni del consorzio
+          {L.all}
         </label>
       </div>
       <div className="form-check mb-3">
@@ -108,7 +108,7 @@ export function TargetEditor({
           onChange={() => set({ all: false })}
         />
         <label className="form-check-label" htmlFor={`${ids}-some`}>
-          Solo alcuni Comuni (valgono tutti i filtri insieme)
+          {L.some}
         </label>
       </div>
       {!value.all ? (
@@ -116,7 +116,7 @@ export function TargetEditor({
           <div className="row g-3 mb-3">
             <div className="col-6 col-md-3">
               <label htmlFor={`${ids}-min`} className="fw-semibold small d-block">
-                Abitanti da
+                {L.minPopulation}
               </label>
               <input
                 id={`${ids}-min`}
@@ -130,7 +130,7 @@ export function TargetEditor({
             </div>
             <div className="col-6 col-md-3">
               <label htmlFor={`${ids}-max`} className="fw-semibold small d-block">
-                Abitanti fino a
+                {L.maxPopulation}
               </label>
               <input
                 id={`${ids}-max`}
@@ -144,7 +144,7 @@ export function TargetEditor({
             </div>
           </div>
           <fieldset className="mb-3">
-            <legend className="h6">Province</legend>
+            <legend className="h6">{L.provinces}</legend>
             {provinces.map(([code, name]) => (
               <div className="form-check form-check-inline" key={code}>
                 <input
@@ -161,9 +161,9 @@ export function TargetEditor({
             ))}
           </fieldset>
           <fieldset>
-            <legend className="h6">Comuni scelti ({value.comuneIds.length})</legend>
+            <legend className="h6">{L.chosen(value.comuneIds.length)}</legend>
             <label htmlFor={`${ids}-filter`} className="fw-semibold small d-block">
-              Trova un Comune (nome o codice ISTAT)
+              {L.find}
             </label>
             <input
               id={`${ids}-filter`}
@@ -185,7 +185,9 @@ export function TargetEditor({
                   <label className="form-check-label" htmlFor={`${ids}-c-${c.id}`}>
                     {c.name}{' '}
                     <span className="text-muted small">
-                      ({PLAN_LABEL.population(formatInhabitants(c.population), formatDate(c.populationDate))})
+                      {L.population(
+                        PLAN_LABEL.population(formatInhabitants(c.population), formatDate(c.populationDate)),
+                      )}
                     </span>
                   </label>
                 </div>
@@ -196,20 +198,16 @@ export function TargetEditor({
       ) : null}
       <div className="rtd-preview" aria-live="polite" aria-busy={fetching}>
         {empty ? (
-          <p>Scegli tutti i Comuni oppure almeno un filtro.</p>
+          <p>{L.empty}</p>
         ) : previewError ? (
           <p className="text-danger">{previewError.message}</p>
         ) : data ? (
           <>
-            <p className="fw-semibold mb-1">
-              {data.targetPreview.count === 1
-                ? 'Raggiunge 1 Comune'
-                : `Raggiunge ${data.targetPreview.count} Comuni`}
-            </p>
-            <p className="small">{data.targetPreview.comuni.map((c) => c.name).join(', ') || 'nessuno'}</p>
+            <p className="fw-semibold mb-1">{L.reaches(data.targetPreview.count)}</p>
+            <p className="small">{data.targetPreview.comuni.map((c) => c.name).join(', ') || L.nobody}</p>
           </>
         ) : (
-          <p>Calcolo dei destinatari…</p>
+          <p>{L.computing}</p>
         )}
       </div>
       {/* Outside the live region: the whole list is not read out at each change. */}

@@ -1,4 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { COMUNE_COMBOBOX_LABEL as L } from '../../../lib/i18n';
 
 export interface ComuneOption {
   id: string;
@@ -174,13 +175,7 @@ export function ComuneCombobox({
         </ul>
       </div>
       <span className="visually-hidden" aria-live="polite">
-        {open && text.trim()
-          ? matches.length === 0
-            ? 'Nessun Comune trovato'
-            : matches.length === 1
-              ? '1 Comune trovato'
-              : `${matches.length} Comuni trovati`
-          : ''}
+        {open && text.trim() ? L.found(matches.length) : ''}
       </span>
       {help ? (
         <small id={`${ids}-help`} className="form-text">
@@ -192,9 +187,7 @@ export function ComuneCombobox({
           {error}
         </div>
       ) : null}
-      {open && text.trim() && matches.length === 0 ? (
-        <p className="small mt-1 mb-0">Nessun Comune del consorzio con questo nome o codice ISTAT.</p>
-      ) : null}
+      {open && text.trim() && matches.length === 0 ? <p className="small mt-1 mb-0">{L.noMatch}</p> : null}
     </div>
   );
 }

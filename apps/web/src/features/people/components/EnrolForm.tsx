@@ -4,7 +4,7 @@ import { useMutation } from 'urql';
 import { ErrorNotice } from '../../../components/Feedback';
 import type { Role } from '../../../gql/graphql';
 import { toAppError, type AppError } from '../../../lib/errors';
-import { ROLE_LABEL } from '../../../lib/i18n';
+import { ENROL_LABEL as L, ROLE_LABEL } from '../../../lib/i18n';
 import { PeopleGrantRoleMutation } from '../api/people';
 import { ComuneCombobox, type ComuneOption } from './ComuneCombobox';
 
@@ -79,13 +79,10 @@ export function EnrolForm({
     setDone(null);
     const code = fiscalCode.replace(/\s+/g, '').toUpperCase();
     const found: FieldErrors = {};
-    if (!FISCAL_CODE.test(code))
-      found.fiscalCode = 'Il codice fiscale ha 16 caratteri, lettere e cifre, ad esempio RSSMRA80A01H501U.';
-    if (!role) found.role = 'Scegli il ruolo da assegnare.';
-    if (email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim()))
-      found.email = 'Scrivi un indirizzo come nome.cognome@comune.example.it, oppure lascia vuoto.';
-    if (forComune && !comuneId)
-      found.comuneId = 'Scegli il Comune dall’elenco: scrivi una parte del nome o il codice ISTAT.';
+    if (!FISCAL_CODE.test(code)) found.fiscalCode = L.fiscalCodeInvalid;
+    if (!role) found.role = L.roleRequired;
+    if (email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) found.email = L.emailInvalid;
+    if (forComune && !comuneId) found.comuneId = L.comuneRequired;
     setErrors(found);
     const first = FIELDS.find((f) => found[f]);
     if (first) {
@@ -112,9 +109,7 @@ export function EnrolForm({
     }
     const m = result.data!.grantRole;
     const who = m.person?.displayName ? `${m.person.displayName} (${code})` : code;
-    setDone(
-      `Ruolo «${ROLE_LABEL[m.role]}» assegnato a ${who}${m.comune ? ` per il Comune di ${m.comune.name}` : ''}.`,
-    );
+    setDone(L.granted(ROLE_LABEL[m.role], who, m.comune?.name ?? null));
     setFiscalCode('');
     setGivenName('');
     setFamilyName('');
@@ -129,23 +124,20 @@ export function EnrolForm({
   return (
     <section aria-labelledby={`${ids}-title`} className="rtd-panel mb-5">
       <h2 id={`${ids}-title`} className="h4">
-        Assegna un ruolo
+        {L.title}
       </h2>
-      <p className="small">
-        La persona entra con SPID o CIE: basta il suo codice fiscale. Nome, cognome e posta elettronica
-        servono finché non ha fatto il primo accesso (poi valgono quelli della sua identità digitale).
-      </p>
+      <p className="small">{L.intro}</p>
       {failure ? <ErrorNotice error={failure} /> : null}
       {done ? (
         <div ref={doneRef} tabIndex={-1} className="alert alert-success" role="status">
           {done}
         </div>
       ) : null}
-      <form onSubmit={onSubmit} noValidate aria-label="Assegna un ruolo">
+      <form onSubmit={onSubmit} noValidate aria-label={L.title}>
         <div className="row">
           <div className="col-12 col-lg-4">
             <div className="form-group mb-3">
-              <label htmlFor={`${ids}-cf`}>Codice fiscale</label>
+              <label htmlFor={`${ids}-cf`}>{L.fiscalCode}</label>
               <input
                 id={`${ids}-cf`}
                 ref={fiscalRef}
@@ -161,7 +153,7 @@ export function EnrolForm({
                 onChange={(e) => setFiscalCode(e.target.value.toUpperCase())}
               />
               <small id={`${ids}-cf-help`} className="form-text">
-                16 caratteri, ad esempio RSSMRA80A01H501U.
+                {L.fiscalCodeHelp}
               </small>
               {errors.fiscalCode ? (
                 <div id={`${ids}-cf-error`} className="invalid-feedback d-block">
@@ -174,25 +166,9 @@ export function EnrolForm({
             <div className="row">
               {(
                 [
-                  [
-                    'givenName',
-                    'Nome (facoltativo)',
-                    givenName,
-                    setGivenName,
-                    givenRef,
-                    'text',
-                    'given-name',
-                  ],
-                  [
-                    'familyName',
-                    'Cognome (facoltativo)',
-                    familyName,
-                    setFamilyName,
-                    familyRef,
-                    'text',
-                    'family-name',
-                  ],
-                  ['email', 'Posta elettronica (facoltativa)', email, setEmail, emailRef, 'email', 'email'],
+                  ['givenName', L.givenName, givenName, setGivenName, givenRef, 'text', 'given-name'],
+                  ['familyName', L.familyName, familyName, setFamilyName, familyRef, 'text', 'family-name'],
+                  ['email', L.email, email, setEmail, emailRef, 'email', 'email'],
                 ] as const
               ).map(([field, label, value, set, ref, type, auto]) => (
                 <div className="col-12 col-md-4" key={field}>
@@ -222,7 +198,7 @@ export function EnrolForm({
           </div>
           <div className="col-12 col-lg-4">
             <div className="form-group mb-3">
-              <label htmlFor={`${ids}-role`}>Ruolo</label>
+              <label htmlFor={`${ids}-role`}>{L.role}</label>
               <div className="select-wrapper">
                 <select
                   id={`${ids}-role`}
@@ -232,15 +208,15 @@ export function EnrolForm({
                   aria-describedby={errors.role ? `${ids}-role-error` : undefined}
                   onChange={(e) => setRole(e.target.value as Role | '')}
                 >
-                  <option value="">Scegli un ruolo</option>
-                  <optgroup label="In un Comune">
+                  <option value="">{L.chooseRole}</option>
+                  <optgroup label={L.inComune}>
                     {COMUNE_ROLES.map((r) => (
                       <option key={r} value={r}>
                         {ROLE_LABEL[r]}
                       </option>
                     ))}
                   </optgroup>
-                  <optgroup label="Nell’Ufficio RTD">
+                  <optgroup label={L.inOffice}>
                     {OFFICE_ROLES.map((r) => (
                       <option key={r} value={r}>
                         {ROLE_LABEL[r]}
@@ -260,21 +236,21 @@ export function EnrolForm({
             {forComune ? (
               <ComuneCombobox
                 key={comuneBox}
-                label="Comune"
+                label={L.comune}
                 options={comuni}
                 value={comuneId}
                 onChange={setComuneId}
                 error={errors.comuneId}
-                help="Scrivi una parte del nome o il codice ISTAT, poi scegli dall’elenco."
+                help={L.comuneHelp}
                 inputRef={comuneRef}
               />
             ) : (
-              <p className="small mt-4">Il ruolo vale per tutto l’Ufficio RTD, non per un singolo Comune.</p>
+              <p className="small mt-4">{L.officeWide}</p>
             )}
           </div>
         </div>
         <button type="submit" className="btn btn-primary" disabled={state.fetching}>
-          Assegna il ruolo
+          {L.submit}
         </button>
       </form>
     </section>

@@ -6,7 +6,7 @@ import { PageTitle } from '../../../components/PageTitle';
 import type { PeopleMembershipsQuery as MembershipsResult, Role } from '../../../gql/graphql';
 import { formatDate } from '../../../lib/dates';
 import { toAppError, type AppError } from '../../../lib/errors';
-import { ROLE_LABEL } from '../../../lib/i18n';
+import { PEOPLE_LABEL as L, ROLE_LABEL } from '../../../lib/i18n';
 import { PeopleConsortiumQuery, PeopleMembershipsQuery, PeopleRevokeRoleMutation } from '../api/people';
 import { matchComuni, type ComuneOption } from './ComuneCombobox';
 import { EnrolForm } from './EnrolForm';
@@ -18,8 +18,7 @@ const OFFICE_ORDER: Role[] = ['CONSORTIUM_RTD', 'CONSORTIUM_STAFF', 'AUDITOR'];
 const COMUNE_ORDER: Role[] = ['COMUNE_REFERENT', 'COMUNE_DELEGATE', 'COMUNE_VIEWER'];
 const rankIn = (order: Role[], role: Role) => (order.includes(role) ? order.indexOf(role) : order.length);
 
-const nameOf = (m: Membership) =>
-  m.person ? (m.person.displayName ?? 'Nome non ancora noto') : 'Client applicativo';
+const nameOf = (m: Membership) => (m.person ? (m.person.displayName ?? L.nameUnknown) : L.client);
 const whoOf = (m: Membership) => (m.person ? `${nameOf(m)} (${m.person.fiscalCode})` : nameOf(m));
 
 export interface PeoplePageProps {
@@ -111,7 +110,7 @@ export function PeoplePage({ consortiumId, consortiumName, abilities }: PeoplePa
       membershipId: m.id,
       who: whoOf(m),
       roleLabel: ROLE_LABEL[m.role],
-      where: m.comune ? `Comune di ${m.comune.name}` : consortiumName,
+      where: m.comune ? L.comuneOf(m.comune.name) : consortiumName,
     });
   };
   const cancelRevoke = () => {
@@ -125,7 +124,7 @@ export function PeoplePage({ consortiumId, consortiumName, abilities }: PeoplePa
       setRevokeError(toAppError(result.error));
       return;
     }
-    setRevoked(`Ruolo «${target.roleLabel}» revocato a ${target.who}, ${target.where}.`);
+    setRevoked(L.revoked(target.roleLabel, target.who, target.where));
     setTarget(null);
     refresh();
     window.setTimeout(() => revokedRef.current?.focus(), 0);
@@ -136,10 +135,10 @@ export function PeoplePage({ consortiumId, consortiumName, abilities }: PeoplePa
       <button
         type="button"
         className="btn btn-sm btn-outline-danger ms-2"
-        aria-label={`Revoca il ruolo ${ROLE_LABEL[m.role]} a ${nameOf(m)}${m.comune ? ` (${m.comune.name})` : ''}`}
+        aria-label={L.revokeRole(ROLE_LABEL[m.role], nameOf(m), m.comune?.name ?? null)}
         onClick={() => askRevoke(m)}
       >
-        Revoca
+        {L.revoke}
       </button>
     ) : null;
 
@@ -147,13 +146,11 @@ export function PeoplePage({ consortiumId, consortiumName, abilities }: PeoplePa
   const loading = (consortium.fetching && !consortium.data) || (memberships.fetching && !memberships.data);
   return (
     <>
-      <PageTitle title="Referenti e ruoli">Referenti e ruoli</PageTitle>
-      <p className="lead">Chi ha quale ruolo in «{consortiumName}» e nei suoi Comuni.</p>
-      {!canManage ? (
-        <p>Con il ruolo che stai usando puoi consultare i ruoli; li assegna e li revoca l’RTD.</p>
-      ) : null}
+      <PageTitle title={L.title}>{L.title}</PageTitle>
+      <p className="lead">{L.lead(consortiumName)}</p>
+      {!canManage ? <p>{L.readOnly}</p> : null}
       {loadError ? <ErrorNotice error={loadError} /> : null}
-      {loading ? <Loading what="dei ruoli" /> : null}
+      {loading ? <Loading what={L.loading} /> : null}
       {revoked ? (
         <div ref={revokedRef} tabIndex={-1} className="alert alert-success" role="status">
           {revoked}
@@ -167,24 +164,22 @@ export function PeoplePage({ consortiumId, consortiumName, abilities }: PeoplePa
       {memberships.data ? (
         <section className="mb-5" aria-labelledby={`${ids}-office`}>
           <h2 id={`${ids}-office`} className="h3">
-            Ufficio RTD
+            {L.office}
           </h2>
           {office.length === 0 ? (
-            <EmptyState title="Nessun ruolo nell’Ufficio RTD">
-              Lo staff e i revisori si assegnano con il modulo «Assegna un ruolo».
-            </EmptyState>
+            <EmptyState title={L.noOfficeTitle}>{L.noOfficeText}</EmptyState>
           ) : (
             <div className="table-responsive">
               <table className="table">
-                <caption>Ruoli nell’Ufficio RTD: responsabile, staff e revisori</caption>
+                <caption>{L.officeCaption}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">Ruolo</th>
-                    <th scope="col">Nome</th>
-                    <th scope="col">Codice fiscale</th>
-                    <th scope="col">Posta elettronica</th>
-                    <th scope="col">Dal</th>
-                    {canManage ? <th scope="col">Azioni</th> : null}
+                    <th scope="col">{L.role}</th>
+                    <th scope="col">{L.name}</th>
+                    <th scope="col">{L.fiscalCode}</th>
+                    <th scope="col">{L.email}</th>
+                    <th scope="col">{L.since}</th>
+                    {canManage ? <th scope="col">{L.actions}</th> : null}
                   </tr>
                 </thead>
                 <tbody>
@@ -192,9 +187,9 @@ export function PeoplePage({ consortiumId, consortiumName, abilities }: PeoplePa
                     <tr key={m.id}>
                       <td>{ROLE_LABEL[m.role]}</td>
                       <th scope="row">{nameOf(m)}</th>
-                      <td className="rtd-codes">{m.person?.fiscalCode ?? '—'}</td>
+                      <td className="rtd-codes">{m.person?.fiscalCode ?? L.none}</td>
                       <td>
-                        {m.person?.email ? <a href={`mailto:${m.person.email}`}>{m.person.email}</a> : '—'}
+                        {m.person?.email ? <a href={`mailto:${m.person.email}`}>{m.person.email}</a> : L.none}
                       </td>
                       <td>{formatDate(m.grantedAt)}</td>
                       {canManage ? <td>{revokeButton(m)}</td> : null}
@@ -210,17 +205,11 @@ export function PeoplePage({ consortiumId, consortiumName, abilities }: PeoplePa
       {memberships.data && consortium.data ? (
         <section className="mb-5" aria-labelledby={`${ids}-comuni`}>
           <h2 id={`${ids}-comuni`} className="h3">
-            Comuni
+            {L.comuni}
           </h2>
-          <p>
-            {comuni.length === 1 ? '1 Comune' : `${comuni.length} Comuni`} nel consorzio
-            {withoutReferent
-              ? `, ${withoutReferent} senza referente (in cima all’elenco)`
-              : ', tutti con un referente'}
-            .
-          </p>
+          <p>{L.comuniSummary(comuni.length, withoutReferent)}</p>
           <div className="rtd-filters mb-3" style={{ maxWidth: '28rem' }}>
-            <label htmlFor={`${ids}-filter`}>Cerca un Comune per nome o codice ISTAT</label>
+            <label htmlFor={`${ids}-filter`}>{L.search}</label>
             <input
               id={`${ids}-filter`}
               type="search"
@@ -231,24 +220,17 @@ export function PeoplePage({ consortiumId, consortiumName, abilities }: PeoplePa
             />
           </div>
           {comuni.length === 0 ? (
-            <EmptyState title="Il consorzio non ha ancora Comuni">
-              I Comuni del consorzio si aggiungono alla sua costituzione: scrivi al gestore della piattaforma.
-            </EmptyState>
+            <EmptyState title={L.noComuniTitle}>{L.noComuniText}</EmptyState>
           ) : rows.length === 0 ? (
-            <EmptyState title="Nessun Comune corrisponde alla ricerca">
-              Controlla il nome o il codice ISTAT, oppure svuota la casella di ricerca.
-            </EmptyState>
+            <EmptyState title={L.noMatchTitle}>{L.noMatchText}</EmptyState>
           ) : (
             <div className="table-responsive">
               <table className="table">
-                <caption>
-                  {filter.trim() ? `${rows.length} di ${comuni.length} Comuni` : `${comuni.length} Comuni`}:
-                  prima quelli senza referente, poi in ordine alfabetico
-                </caption>
+                <caption>{L.comuniCaption(rows.length, comuni.length, Boolean(filter.trim()))}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">Comune</th>
-                    <th scope="col">Persone e ruoli</th>
+                    <th scope="col">{L.comune}</th>
+                    <th scope="col">{L.peopleAndRoles}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -261,13 +243,13 @@ export function PeoplePage({ consortiumId, consortiumName, abilities }: PeoplePa
                         <span className="rtd-codes">({comune.istatCode})</span>
                         {noReferent ? (
                           <div>
-                            <span className="badge rtd-status rtd-status-warning mt-1">Senza referente</span>
+                            <span className="badge rtd-status rtd-status-warning mt-1">{L.noReferent}</span>
                           </div>
                         ) : null}
                       </th>
                       <td>
                         {people.length === 0 ? (
-                          <span className="text-muted">Nessuno</span>
+                          <span className="text-muted">{L.nobody}</span>
                         ) : (
                           <ul className="list-unstyled mb-0">
                             {people.map((m) => (

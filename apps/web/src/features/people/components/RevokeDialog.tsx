@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef } from 'react';
 import { ErrorNotice } from '../../../components/Feedback';
 import type { AppError } from '../../../lib/errors';
+import { REVOKE_LABEL as L } from '../../../lib/i18n';
 
 export interface RevokeTarget {
   membershipId: string;
@@ -57,12 +58,9 @@ export function RevokeDialog({
       {target ? (
         <>
           <h2 id={`${ids}-title`} className="h4">
-            Revocare il ruolo?
+            {L.title}
           </h2>
-          <p id={`${ids}-text`}>
-            {target.who} non avrà più il ruolo «{target.roleLabel}» ({target.where}). Potrai assegnarlo di
-            nuovo in seguito; la revoca resta nel registro delle attività.
-          </p>
+          <p id={`${ids}-text`}>{L.text(target.who, target.roleLabel, target.where)}</p>
           {error ? <ErrorNotice error={error} /> : null}
           <div className="d-flex flex-wrap gap-2 justify-content-end">
             <button
@@ -72,10 +70,10 @@ export function RevokeDialog({
               onClick={onCancel}
               disabled={busy}
             >
-              Annulla
+              {L.cancel}
             </button>
             <button type="button" className="btn btn-danger" onClick={onConfirm} disabled={busy}>
-              Revoca
+              {L.confirm}
             </button>
           </div>
         </>

@@ -7,6 +7,7 @@ import { ProgressBar } from '../../../components/ProgressBar';
 import { OverdueBadge } from '../../../components/StatusBadge';
 import { formatDate, formatDateTime } from '../../../lib/dates';
 import { toAppError } from '../../../lib/errors';
+import { REVIEW_QUEUE_LABEL as L } from '../../../lib/i18n';
 import type { ReviewQueueQuery as Result } from '../../../gql/graphql';
 import { BatchReviewMutation, ReviewQueueQuery } from '../api/review';
 
@@ -51,30 +52,24 @@ export function ReviewQueuePage({
   const appError = toAppError(error);
   return (
     <>
-      <PageTitle title="Da validare">Da validare</PageTitle>
-      <p className="lead">I resoconti inviati dai Comuni di {consortiumName}, dal più vecchio.</p>
+      <PageTitle title={L.title}>{L.title}</PageTitle>
+      <p className="lead">{L.lead(consortiumName)}</p>
       {appError ? <ErrorNotice error={appError} /> : null}
-      {fetching && !data ? <Loading what="dei resoconti" /> : null}
-      {data && items.length === 0 ? (
-        <EmptyState title="Nessun resoconto da validare">
-          Quando un Comune invia il resoconto di un’attività, compare qui. La pagina si aggiorna da sola.
-        </EmptyState>
-      ) : null}
+      {fetching && !data ? <Loading what={L.loading} /> : null}
+      {data && items.length === 0 ? <EmptyState title={L.emptyTitle}>{L.emptyText}</EmptyState> : null}
       {items.length > 0 ? (
         <div className="table-responsive">
           <table className="table rtd-queue">
-            <caption>
-              {items.length === 1 ? '1 resoconto da validare' : `${items.length} resoconti da validare`}
-            </caption>
+            <caption>{L.caption(items.length)}</caption>
             <thead>
               <tr>
-                <th scope="col">Comune</th>
-                <th scope="col">Obiettivo</th>
-                <th scope="col">Avanzamento</th>
-                <th scope="col">Evidenze</th>
-                <th scope="col">Inviato il</th>
-                <th scope="col">Scadenza</th>
-                <th scope="col">Scegli</th>
+                <th scope="col">{L.comune}</th>
+                <th scope="col">{L.objective}</th>
+                <th scope="col">{L.progress}</th>
+                <th scope="col">{L.evidence}</th>
+                <th scope="col">{L.sentOn}</th>
+                <th scope="col">{L.due}</th>
+                <th scope="col">{L.choose}</th>
               </tr>
             </thead>
             <tbody>
@@ -99,7 +94,7 @@ export function ReviewQueuePage({
                     <input
                       type="checkbox"
                       className="form-check-input position-static ms-0"
-                      aria-label={`Scegli ${item.comune.name}, ${item.objective.title}`}
+                      aria-label={L.chooseOne(item.comune.name, item.objective.title)}
                       checked={chosen.has(item.id)}
                       onChange={() => toggle(item.id)}
                     />
@@ -139,7 +134,7 @@ function BatchDecision({ chosen, onDone }: { chosen: Item[]; onDone: () => void 
     setResult(null);
     setFailures([]);
     if (decision === 'REJECT' && !reason.trim()) {
-      setFailures(['Controlla il campo «Motivazione»: è obbligatoria per respingere.']);
+      setFailures([L.reasonRequired]);
       return;
     }
     setBusy(true);
@@ -153,21 +148,19 @@ function BatchDecision({ chosen, onDone }: { chosen: Item[]; onDone: () => void 
         reason: reason.trim() || null,
       });
       const error = toAppError(r.error);
-      if (error) failed.push(`${item.comune.name}, «${item.objective.title}»: ${error.message}`);
+      if (error) failed.push(L.failed(item.comune.name, item.objective.title, error.message));
       else done += 1;
     }
     setBusy(false);
     setFailures(failed);
-    setResult(
-      `${done === 1 ? '1 resoconto' : `${done} resoconti`} ${decision === 'APPROVE' ? (done === 1 ? 'approvato' : 'approvati') : done === 1 ? 'respinto' : 'respinti'}.`,
-    );
+    setResult(L.decided(done, decision === 'APPROVE'));
     if (done) setReason('');
     onDone();
   };
   return (
     <section aria-labelledby={`${ids}-title`} className="rtd-panel my-4">
       <h2 id={`${ids}-title`} className="h5">
-        Decidi i resoconti scelti ({chosen.length})
+        {L.decideTitle(chosen.length)}
       </h2>
       {result ? (
         <div className="alert alert-success" role="status">
@@ -185,7 +178,7 @@ function BatchDecision({ chosen, onDone }: { chosen: Item[]; onDone: () => void 
       ) : null}
       <div className="form-group mb-3">
         <label htmlFor={`${ids}-reason`} className="active">
-          Motivazione (obbligatoria per respingere; ogni Comune la legge e la riceve per posta)
+          {L.reason}
         </label>
         <textarea
           id={`${ids}-reason`}
@@ -202,7 +195,7 @@ function BatchDecision({ chosen, onDone }: { chosen: Item[]; onDone: () => void 
           disabled={busy || chosen.length === 0}
           onClick={() => void decide('APPROVE')}
         >
-          Approva i selezionati
+          {L.approve}
         </button>
         <button
           type="button"
@@ -210,7 +203,7 @@ function BatchDecision({ chosen, onDone }: { chosen: Item[]; onDone: () => void 
           disabled={busy || chosen.length === 0}
           onClick={() => void decide('REJECT')}
         >
-          Respingi i selezionati
+          {L.reject}
         </button>
       </div>
     </section>

@@ -8,7 +8,7 @@ import { ClosedBadge, OverdueBadge, StatusBadge } from '../../../components/Stat
 import type { AssignmentStatus, ComuneWorklistQuery as Result } from '../../../gql/graphql';
 import { describeDue, formatDate } from '../../../lib/dates';
 import { toAppError } from '../../../lib/errors';
-import { STATUS_LABEL, STATUS_ORDER } from '../../../lib/i18n';
+import { WORKLIST_LABEL as L, STATUS_LABEL, STATUS_ORDER } from '../../../lib/i18n';
 import { ComuneWorklistQuery } from '../api/worklist';
 
 type Item = Result['assignments']['edges'][number]['node'];
@@ -61,19 +61,17 @@ export function WorklistPage({
   // the import panel follow it, in the page's order as in the reading order (issue 23).
   return (
     <>
-      <PageTitle title={`Le attività del Comune di ${comuneName}`}>
-        Le attività del Comune di {comuneName}
-      </PageTitle>
-      <form className="rtd-filters row g-3 mb-4" aria-label="Filtri" onSubmit={(e) => e.preventDefault()}>
+      <PageTitle title={L.title(comuneName)}>{L.title(comuneName)}</PageTitle>
+      <form className="rtd-filters row g-3 mb-4" aria-label={L.filters} onSubmit={(e) => e.preventDefault()}>
         <div className="col-12 col-md-4">
-          <label htmlFor="filtro-stato">Stato</label>
+          <label htmlFor="filtro-stato">{L.status}</label>
           <div className="select-wrapper">
             <select
               id="filtro-stato"
               value={statusFilter ?? ''}
               onChange={(e) => setFilter('stato', e.target.value)}
             >
-              <option value="">Tutti gli stati</option>
+              <option value="">{L.allStatuses}</option>
               {STATUS_ORDER.map((s) => (
                 <option key={s} value={s}>
                   {STATUS_LABEL[s]}
@@ -83,14 +81,14 @@ export function WorklistPage({
           </div>
         </div>
         <div className="col-12 col-md-4">
-          <label htmlFor="filtro-edizione">Edizione del Piano Triennale</label>
+          <label htmlFor="filtro-edizione">{L.edition}</label>
           <div className="select-wrapper">
             <select
               id="filtro-edizione"
               value={editionFilter ?? ''}
               onChange={(e) => setFilter('edizione', e.target.value)}
             >
-              <option value="">Tutte le edizioni</option>
+              <option value="">{L.allEditions}</option>
               {editions.map((e) => (
                 <option key={e} value={e}>
                   {e}
@@ -102,36 +100,26 @@ export function WorklistPage({
       </form>
 
       {appError ? <ErrorNotice error={appError} /> : null}
-      {fetching && !data ? <Loading what="delle attività" /> : null}
+      {fetching && !data ? <Loading what={L.loading} /> : null}
       {data ? (
         <p className="lead" aria-live="polite">
-          {open.length === 1 ? '1 attività aperta' : `${open.length} attività aperte`}
-          {overdue.length ? `, ${overdue.length} in ritardo` : ''}
-          {closed.length ? `, ${closed.length} chius${closed.length === 1 ? 'a' : 'e'} dall’ufficio` : ''}
-          {data.assignments.totalCount > items.length
-            ? ` (mostrate le prime ${items.length} di ${data.assignments.totalCount})`
-            : ''}
+          {L.summary(open.length, overdue.length, closed.length, items.length, data.assignments.totalCount)}
         </p>
       ) : null}
-      {data && items.length === 0 ? (
-        <EmptyState title="Nessuna attività assegnata al Comune">
-          Quando l’Ufficio RTD pubblica un obiettivo per il Comune, lo trovi qui. Per domande, scrivi
-          all’Ufficio RTD.
-        </EmptyState>
-      ) : null}
+      {data && items.length === 0 ? <EmptyState title={L.emptyTitle}>{L.emptyText}</EmptyState> : null}
       {data && items.length > 0 && shown.length === 0 ? (
-        <EmptyState title="Nessuna attività con questi filtri">
+        <EmptyState title={L.noMatchTitle}>
           <button type="button" className="btn btn-link p-0" onClick={() => setParams(new URLSearchParams())}>
-            Mostra tutte le attività
+            {L.showAll}
           </button>
         </EmptyState>
       ) : null}
 
-      {overdue.length ? <Group title="In ritardo" items={overdue} /> : null}
+      {overdue.length ? <Group title={L.overdue} items={overdue} /> : null}
       {groups.map((g) => (
         <Group key={g.status} title={STATUS_LABEL[g.status]} items={g.items} />
       ))}
-      {closed.length ? <Group title="Obiettivi chiusi dall’ufficio" items={closed} /> : null}
+      {closed.length ? <Group title={L.closed} items={closed} /> : null}
       {actions}
     </>
   );
@@ -139,7 +127,7 @@ export function WorklistPage({
 
 function Group({ title, items }: { title: string; items: Item[] }) {
   return (
-    <section className="mb-5" aria-label={`${title}: ${items.length}`}>
+    <section className="mb-5" aria-label={L.group(title, items.length)}>
       <h2 className="h4">
         {title} <span className="text-muted">({items.length})</span>
       </h2>
@@ -152,21 +140,19 @@ function Group({ title, items }: { title: string; items: Item[] }) {
                   <Link to={`/assegnazioni/${item.id}`}>{item.objective.title}</Link>
                 </h3>
                 <p className="mb-2 rtd-codes">
-                  {item.objective.lines.map((l) => l.code).join(', ')} · Piano {item.objective.edition}
+                  {L.lines(item.objective.lines.map((l) => l.code).join(', '), item.objective.edition)}
                 </p>
                 {item.objective.state === 'CLOSED' ? (
                   <div className="d-flex flex-wrap gap-2 align-items-center mb-2">
                     <ClosedBadge closedAt={item.objective.closedAt} />
-                    <span>
-                      Ultimo stato: {STATUS_LABEL[item.status]} · scadenza {formatDate(item.dueDate)}
-                    </span>
+                    <span>{L.lastStatus(STATUS_LABEL[item.status], formatDate(item.dueDate))}</span>
                   </div>
                 ) : (
                   <div className="d-flex flex-wrap gap-2 align-items-center mb-2">
                     <StatusBadge status={item.status} />
                     {item.overdue ? <OverdueBadge /> : null}
                     <span>
-                      Scadenza {formatDate(item.dueDate)}
+                      {L.due(formatDate(item.dueDate))}
                       {item.dueDate && item.status !== 'COMPLETED' && item.status !== 'NOT_APPLICABLE'
                         ? ` (${describeDue(item.dueDate)})`
                         : ''}
@@ -175,7 +161,7 @@ function Group({ title, items }: { title: string; items: Item[] }) {
                 )}
                 <ProgressBar value={item.progress} />
                 {item.delegate?.displayName ? (
-                  <p className="small mb-0 mt-2">Delegata a {item.delegate.displayName}</p>
+                  <p className="small mb-0 mt-2">{L.delegatedTo(item.delegate.displayName)}</p>
                 ) : null}
               </div>
             </div>
