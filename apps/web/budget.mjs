@@ -134,7 +134,7 @@ has ${entry.chunks} JavaScript chunks in all, loaded on demand).
 
 ${table}
 
-Runs (ms): worklist ${pages.worklist.runs.join(', ')}; assignment ${pages.assignment.runs.join(', ')}; dashboard ${pages.dashboard.runs.join(', ')}.
+${pages ? `Runs (ms): worklist ${pages.worklist.runs.join(', ')}; assignment ${pages.assignment.runs.join(', ')}; dashboard ${pages.dashboard.runs.join(', ')}.` : ''}
 `;
 if (pagesError) {
   // A failed measurement is not a result: the committed report keeps its last real figures.

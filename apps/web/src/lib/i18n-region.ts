@@ -17,3 +17,20 @@ export const REGION_TREND_LABEL = {
   overdue: 'In ritardo',
   total: 'Totale',
 } as const;
+
+/** La Regione: the page of a regional observer (counts only; no person named). */
+export const REGION_LABEL = {
+  title: (regionName: string | null) => (regionName ? `La Regione ${regionName}` : 'La Regione'),
+  lead: 'L’avanzamento del Piano Triennale nei Comuni della Regione, per consorzio e per provincia. Sono conteggi delle attività assegnate ai Comuni: qui non compaiono persone.',
+  loading: 'dei dati della Regione',
+  byConsortium: 'Per consorzio',
+  consortium: 'Consorzio',
+  byConsortiumCaption: 'Attività dei Comuni per consorzio, dal completamento più basso',
+  byProvince: 'Per provincia',
+  province: 'Provincia',
+  byProvinceCaption: 'Attività dei Comuni per provincia, dal completamento più basso',
+  pnrrScope: (regionName: string | null) => (regionName ? `della Regione ${regionName}` : 'della Regione'),
+  emptyTitle: 'Ancora nessuna attività assegnata',
+  empty:
+    'I dati compaiono quando gli Uffici RTD della Regione pubblicano i primi obiettivi per i loro Comuni.',
+} as const;

@@ -66,20 +66,24 @@ export function AuditLogPage({ consortiumId, consortiumName }: AuditLogPageProps
   const after = cursors[cursors.length - 1];
   const pageNumber = cursors.length;
 
-  const [{ data, fetching, error }] = useQuery({
+  const variables = {
+    consortiumId,
+    first: PAGE_SIZE,
+    after,
+    from: filters.from || null,
+    to: filters.to || null,
+    actor: filters.actor || null,
+    action: filters.action || null,
+    comuneId: filters.comuneId || null,
+  };
+  const [{ data: answered, fetching, error, operation }] = useQuery({
     query: AuditLogQuery,
-    variables: {
-      consortiumId,
-      first: PAGE_SIZE,
-      after,
-      from: filters.from || null,
-      to: filters.to || null,
-      actor: filters.actor || null,
-      action: filters.action || null,
-      comuneId: filters.comuneId || null,
-    },
+    variables,
     requestPolicy: 'cache-and-network',
   });
+  // While another page or filter loads, the previous answer is not shown under the new page's
+  // caption ("voci da 101 a 150 di 127"): the page waits for its own rows.
+  const data = operation && !sameVariables(operation.variables, variables) ? undefined : answered;
   const [comuniResult] = useQuery({ query: AuditComuniQuery, variables: { consortiumId } });
   const comuni = useMemo(
     () =>
@@ -310,4 +314,9 @@ function EntityCell({ entry }: { entry: Entry }) {
   if (entry.entityType === 'SharedObjective' && entry.action !== 'objective.delete')
     return <Link to={`/obiettivi/${entry.entityId}`}>{label}</Link>;
   return <>{label}</>;
+}
+
+function sameVariables(a: unknown, b: Record<string, unknown>): boolean {
+  const asked = (a ?? {}) as Record<string, unknown>;
+  return Object.keys(b).every((k) => (asked[k] ?? null) === (b[k] ?? null));
 }

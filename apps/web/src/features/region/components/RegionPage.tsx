@@ -4,7 +4,7 @@ import { EmptyState, ErrorNotice, Loading } from '../../../components/Feedback';
 import { PageTitle } from '../../../components/PageTitle';
 import type { RegionBucketFragment } from '../../../gql/graphql';
 import { toAppError } from '../../../lib/errors';
-import { COMPLIANCE_COLUMN_LABEL } from '../../../lib/i18n';
+import { COMPLIANCE_COLUMN_LABEL, REGION_LABEL as L } from '../../../lib/i18n';
 import { PnrrMeasureTotals } from '../../../components/PnrrMeasureTotals';
 import { RegionComplianceQuery, RegionConsortiaQuery, RegionPnrrQuery } from '../api/region';
 import { RegionExportButton } from '../../exports/components/RegionExportButton';
@@ -52,7 +52,7 @@ export function RegionPage({
       for (const { node } of c.comuni.edges) if (node.regionCode === regionCode) return node.regionName;
     return null;
   }, [named, consortia.data, regionCode]);
-  const title = regionName ? `La Regione ${regionName}` : 'La Regione';
+  const title = L.title(regionName);
   const [pnrr] = useQuery({ query: RegionPnrrQuery, variables: { regionCode }, pause: !regionCode });
   const pnrrTotal = pnrr.data?.pnrrRegionTotal ?? null;
   const pnrrError = toAppError(pnrr.error);
@@ -61,28 +61,25 @@ export function RegionPage({
   return (
     <>
       <PageTitle title={title}>{title}</PageTitle>
-      <p className="lead">
-        L’avanzamento del Piano Triennale nei Comuni della Regione, per consorzio e per provincia. Sono
-        conteggi delle attività assegnate ai Comuni: qui non compaiono persone.
-      </p>
+      <p className="lead">{L.lead}</p>
       {regionCode ? <RegionExportButton regionCode={regionCode} /> : null}
       {appError ? <ErrorNotice error={appError} /> : null}
-      {fetching && !data ? <Loading what="dei dati della Regione" /> : null}
+      {fetching && !data ? <Loading what={L.loading} /> : null}
       {regionCode ? <RegionTrend regionCode={regionCode} /> : null}
       {data ? (
         <>
           <ComplianceTable
             id="per-consorzio"
-            title="Per consorzio"
-            rowHeader="Consorzio"
-            caption="Attività dei Comuni per consorzio, dal completamento più basso"
+            title={L.byConsortium}
+            rowHeader={L.consortium}
+            caption={L.byConsortiumCaption}
             buckets={data.byConsortium}
           />
           <ComplianceTable
             id="per-provincia"
-            title="Per provincia"
-            rowHeader="Provincia"
-            caption="Attività dei Comuni per provincia, dal completamento più basso"
+            title={L.byProvince}
+            rowHeader={L.province}
+            caption={L.byProvinceCaption}
             buckets={data.byProvince}
           />
         </>
@@ -91,7 +88,7 @@ export function RegionPage({
       {pnrrTotal ? (
         <PnrrMeasureTotals
           id="finanziamenti-pnrr"
-          scope={regionName ? `della Regione ${regionName}` : 'della Regione'}
+          scope={L.pnrrScope(regionName)}
           amount={pnrrTotal.amount}
           territoryAmount={pnrrTotal.territoryAmount}
           comuneCount={pnrrTotal.comuneCount}
@@ -122,9 +119,7 @@ function ComplianceTable({
         {title}
       </h2>
       {rows.length === 0 ? (
-        <EmptyState title="Ancora nessuna attività assegnata">
-          I dati compaiono quando gli Uffici RTD della Regione pubblicano i primi obiettivi per i loro Comuni.
-        </EmptyState>
+        <EmptyState title={L.emptyTitle}>{L.empty}</EmptyState>
       ) : (
         <div className="table-responsive" tabIndex={0} role="region" aria-label={caption}>
           <table className="table">
