@@ -114,9 +114,29 @@ export interface RunningApi extends RunningProcess {
 }
 
 export async function startApiProcess(config: TestConfig, env: NodeJS.ProcessEnv = {}): Promise<RunningApi> {
-  const port = await freePort();
-  const api = startProcess('apps/api/src/main.js', { ...environmentFor(config), PORT: String(port), ...env });
-  await api.waitForOutput(/RTD Hub API su/);
+  // A port found free may be taken before the API listens (its metrics server binds port 0 first,
+  // and another spec's process may too): then the API exits with EADDRINUSE and gets another try.
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    const api = startProcess('apps/api/src/main.js', {
+      ...environmentFor(config),
+      PORT: String(port),
+      ...env,
+    });
+    try {
+      await api.waitForOutput(/RTD Hub API su/);
+    } catch (error) {
+      if (attempt < 3 && /EADDRINUSE/.test(api.output())) {
+        await api.exited;
+        continue;
+      }
+      throw error;
+    }
+    return runningApi(api, port);
+  }
+}
+
+function runningApi(api: RunningProcess, port: number): RunningApi {
   return {
     ...api,
     port,
