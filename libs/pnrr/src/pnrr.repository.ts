@@ -59,7 +59,7 @@ export class PnrrRepository {
     codes: readonly string[],
   ): Promise<Map<string, number>> {
     const rows: { istatCode: string; amount: number }[] = await db.query(
-      `SELECT istat_code AS "istatCode", amount FROM pnrr_comune_amount WHERE istat_code = ANY($1::text[])`,
+      `SELECT istat_code AS "istatCode", amount FROM pnrr_comune_amount WHERE istat_code = ANY($1::bpchar[])`,
       [codes],
     );
     return new Map(rows.map((row) => [row.istatCode, row.amount]));
@@ -77,7 +77,7 @@ export class PnrrRepository {
          FROM pnrr_application a
          LEFT JOIN pnrr_call c ON c.title = a.call_title
          LEFT JOIN pnrr_measure m ON m.code = a.measure_code
-        WHERE a.istat_code = ANY($1::text[])
+        WHERE a.istat_code = ANY($1::bpchar[])
         ORDER BY a.istat_code, a.measure_code, c.opens_on NULLS LAST, a.call_title, a.cup`,
       [codes],
     );
@@ -119,7 +119,7 @@ export class PnrrRepository {
   ): Promise<MeasureSumRow[]> {
     const [where, param] =
       'codes' in scope
-        ? [`a.istat_code = ANY($1::text[])`, scope.codes]
+        ? [`a.istat_code = ANY($1::bpchar[])`, scope.codes]
         : [`a.region_code = $1`, scope.regionCode];
     return db.query(
       `SELECT a.measure_code AS "measureCode",
@@ -142,7 +142,7 @@ export class PnrrRepository {
   ): Promise<{ amount: number; funded: number }> {
     const [where, param] =
       'codes' in scope
-        ? [`a.istat_code = ANY($1::text[])`, scope.codes]
+        ? [`a.istat_code = ANY($1::bpchar[])`, scope.codes]
         : [`a.region_code = $1`, scope.regionCode];
     const [row]: { amount: number; funded: number }[] = await db.query(
       `SELECT coalesce(sum(a.amount), 0)::float AS amount, count(DISTINCT a.istat_code)::int AS funded
@@ -160,7 +160,7 @@ export class PnrrRepository {
   ): Promise<number> {
     const [where, param] =
       'codes' in scope
-        ? [`istat_code = ANY($1::text[])`, scope.codes]
+        ? [`istat_code = ANY($1::bpchar[])`, scope.codes]
         : [`region_code = $1`, scope.regionCode];
     const [row]: { amount: number }[] = await db.query(
       `SELECT coalesce(sum(amount), 0)::float AS amount FROM pnrr_comune_amount WHERE ${where}`,

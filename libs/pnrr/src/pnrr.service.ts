@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { authorizeKind, callerAccess } from '@rtd/authz';
 import { PlanLineObject } from '@rtd/catalog';
-import { badInput, groupBy, RequestContext, requestLoader } from '@rtd/kernel';
-import { ObjectivesService, ObjectiveState } from '@rtd/objectives';
+import { badInput, groupBy, Page, RequestContext, requestLoader } from '@rtd/kernel';
+import { ObjectivesService, ObjectiveState, SharedObjectiveObject } from '@rtd/objectives';
 import { ComuneObject, TenancyService } from '@rtd/tenancy';
 import {
   ComunePnrrObject,
@@ -169,16 +169,27 @@ export class PnrrService {
     };
   }
 
-  /** The measures serving a line of the consortium's published or closed objectives. */
+  /**
+   * The measures serving a line of the consortium's published or closed objectives. Every page of
+   * objectives is read, and their lines are asked together so that the request's loaders read them
+   * in one statement (not one per objective).
+   */
   private async measuresOfObjectives(ctx: RequestContext, consortiumId: string): Promise<Set<string>> {
-    const keys: string[] = [];
+    const ids: string[] = [];
     for (const state of [ObjectiveState.PUBLISHED, ObjectiveState.CLOSED]) {
-      const page = await this.objectives.list(ctx, consortiumId, state, { first: 100 });
-      for (const edge of page.edges) {
-        const lines = await this.objectives.lines(ctx, edge.node.id);
-        keys.push(...lines.map((line) => `${line.edition}|${line.code}`));
+      let after: string | null = null;
+      for (;;) {
+        const page: Page<SharedObjectiveObject> = await this.objectives.list(ctx, consortiumId, state, {
+          first: 100,
+          after,
+        });
+        ids.push(...page.edges.map((edge) => edge.node.id));
+        if (!page.pageInfo.hasNextPage) break;
+        after = page.pageInfo.endCursor;
       }
     }
+    const lines = (await Promise.all(ids.map((id) => this.objectives.lines(ctx, id)))).flat();
+    const keys = [...new Set(lines.map((line) => `${line.edition}|${line.code}`))];
     if (keys.length === 0) return new Set();
     return new Set(await this.repository.measureCodesOfLines(await ctx.db(), keys));
   }

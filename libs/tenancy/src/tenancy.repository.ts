@@ -38,7 +38,7 @@ export class TenancyRepository {
   }
 
   async comuniByIstatCodes(db: EntityManager, codes: readonly string[]): Promise<ComuneRow[]> {
-    return db.query(`SELECT ${COMUNE_COLUMNS} FROM comune c WHERE c.istat_code = ANY($1::text[])`, [codes]);
+    return db.query(`SELECT ${COMUNE_COLUMNS} FROM comune c WHERE c.istat_code = ANY($1::bpchar[])`, [codes]);
   }
 
   async consortiaByIds(db: EntityManager, ids: readonly string[]): Promise<ConsortiumRow[]> {
