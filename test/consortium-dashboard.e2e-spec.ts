@@ -155,6 +155,39 @@ describe('consortiumDashboard', () => {
     );
   });
 
+  it('names the comuni furthest behind, from the same counts, in the same answer', async () => {
+    const LAGGARDS = `query($id: ID!, $f: ConsortiumDashboardFilter, $n: Int!) {
+      consortiumDashboard(consortiumId: $id, filter: $f, comuniFirst: 100, laggardsFirst: $n) {
+        comuni { rows { id name counts { ${BUCKET} } } }
+        laggards { id name istatCode counts { ${BUCKET} } } } }`;
+    const ask = async (variables: Record<string, unknown>) =>
+      ok(await api.as(RTD_A).graphql(LAGGARDS, { id: ids.consortiumA, n: 5, ...variables }), 'consortiumDashboard');
+    const d = await ask({});
+    const comuni = byKey(await summary('COMUNE'));
+    // The lowest completion first (then the most overdue, then by name), only comuni with work.
+    const expected = d.comuni.rows
+      .filter((r: any) => r.counts.total > 0)
+      .sort(
+        (a: any, b: any) =>
+          a.counts.completionRate - b.counts.completionRate ||
+          b.counts.overdue - a.counts.overdue ||
+          a.name.localeCompare(b.name, 'it'),
+      )
+      .slice(0, 5)
+      .map((r: any) => r.id);
+    expect(d.laggards.map((r: any) => r.id)).toEqual(expected);
+    expect(d.laggards.length).toBe(Math.min(5, comuni.size));
+    for (const r of d.laggards) expect(r.counts).toEqual(comuni.get(r.istatCode));
+    // Narrowed by the filters like everything else; as many as asked.
+    const { objectives } = await dashboard(RTD_A, {});
+    const narrowed = await ask({ f: { objectiveId: objectives[0].id }, n: 2 });
+    expect(narrowed.laggards.length).toBeGreaterThan(0);
+    expect(narrowed.laggards.length).toBeLessThanOrEqual(2);
+    for (const r of narrowed.laggards) expect(r.counts.total).toBe(1);
+    const bad = await api.as(RTD_A).graphql(LAGGARDS, { id: ids.consortiumA, n: 0 });
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'laggardsFirst' });
+  });
+
   it('pages the comuni', async () => {
     const all = await dashboard(RTD_A, {});
     const first = await dashboard(RTD_A, { first: 2 });

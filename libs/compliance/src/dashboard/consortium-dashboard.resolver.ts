@@ -13,7 +13,7 @@ export class ConsortiumDashboardResolver {
 
   @Query(() => ConsortiumDashboard, {
     description:
-      'The Cruscotto of a consortium: figures, the comune × objective matrix (a page of comuni), the next deadlines and the open criticità (paged). Send the last `version` as `since` to learn cheaply whether anything changed',
+      'The Cruscotto of a consortium: figures, the comune × objective matrix (a page of comuni), the next deadlines and the open criticità (paged), the comuni furthest behind. Send the last `version` as `since` to learn cheaply whether anything changed',
   })
   consortiumDashboard(
     @Ctx() ctx: RequestContext,
@@ -29,6 +29,7 @@ export class ConsortiumDashboardResolver {
     @Args('deadlinesOffset', { type: () => Int, defaultValue: 0 }) deadlinesOffset: number,
     @Args('criticitaFirst', { type: () => Int, defaultValue: 10 }) criticitaFirst: number,
     @Args('criticitaOffset', { type: () => Int, defaultValue: 0 }) criticitaOffset: number,
+    @Args('laggardsFirst', { type: () => Int, defaultValue: 5 }) laggardsFirst: number,
   ): Promise<ConsortiumDashboard> {
     return this.dashboards.dashboard(ctx, {
       consortiumId,
@@ -41,6 +42,7 @@ export class ConsortiumDashboardResolver {
       deadlinesOffset,
       criticitaFirst,
       criticitaOffset,
+      laggardsFirst,
     });
   }
 }

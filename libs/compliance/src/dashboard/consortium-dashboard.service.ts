@@ -36,6 +36,7 @@ export interface DashboardArgs {
   deadlinesOffset: number;
   criticitaFirst: number;
   criticitaOffset: number;
+  laggardsFirst: number;
 }
 
 const EMPTY_COUNTS = {
@@ -115,6 +116,7 @@ export class ConsortiumDashboardService {
         comuni: null,
         deadlines: null,
         criticita: null,
+        laggards: null,
         options: null,
       };
     }
@@ -150,6 +152,16 @@ export class ConsortiumDashboardService {
           sign * (a.counts.completionRate - b.counts.completionRate),
       );
     }
+    const laggards = rows
+      .filter((r) => r.counts.total > 0)
+      .sort(
+        (a, b) =>
+          a.counts.completionRate - b.counts.completionRate ||
+          b.counts.overdue - a.counts.overdue ||
+          a.comune.name.localeCompare(b.comune.name, 'it'),
+      )
+      .slice(0, pages.laggards.first)
+      .map(({ comune, counts }) => ({ ...comune, counts }));
     const page = rows.slice(pages.comuni.offset, pages.comuni.offset + pages.comuni.first);
     const comuneRows: DashboardComuneRow[] = page.map(({ comune, counts }) => {
       const own = new Map((byComune.get(comune.id) ?? []).map((c) => [c.objectiveId, c]));
@@ -172,6 +184,7 @@ export class ConsortiumDashboardService {
       comuni: { totalCount: rows.length, offset: pages.comuni.offset, rows: comuneRows },
       deadlines: pageOf(deadlines, pages.deadlines),
       criticita: pageOf(criticita, pages.criticita),
+      laggards,
       options: {
         editions: [...new Set(objectives.map((o) => o.edition))].sort(),
         chapters: [...new Set(objectives.flatMap((o) => o.chapters.map(Number)))].sort((a, b) => a - b),
@@ -214,15 +227,22 @@ function checkFilter(filter: ConsortiumDashboardFilter | null | undefined): Dash
   return { edition, chapter, provinceCode, objectiveId };
 }
 
-function checkPages(args: DashboardArgs): Record<'comuni' | 'deadlines' | 'criticita', Page> {
-  const one = (name: 'comuni' | 'deadlines' | 'criticita'): Page => {
+type Paged = 'comuni' | 'deadlines' | 'criticita' | 'laggards';
+
+function checkPages(args: DashboardArgs): Record<Paged, Page> {
+  const one = (name: Paged): Page => {
     const first = args[`${name}First`];
-    const offset = args[`${name}Offset`];
+    const offset = name === 'laggards' ? 0 : args[`${name}Offset`];
     if (!Number.isInteger(first) || first < 1 || first > MAX_DASHBOARD_PAGE) {
       throw badInput(`${name}First`, `da 1 a ${MAX_DASHBOARD_PAGE}`);
     }
     if (!Number.isInteger(offset) || offset < 0) throw badInput(`${name}Offset`, 'zero o più');
     return { first, offset };
   };
-  return { comuni: one('comuni'), deadlines: one('deadlines'), criticita: one('criticita') };
+  return {
+    comuni: one('comuni'),
+    deadlines: one('deadlines'),
+    criticita: one('criticita'),
+    laggards: one('laggards'),
+  };
 }

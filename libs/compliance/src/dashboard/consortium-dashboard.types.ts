@@ -59,6 +59,19 @@ export class DashboardComuneRow {
   @Field(() => [ID], { nullable: 'items' }) assignmentIds: (string | null)[];
 }
 
+@ObjectType('DashboardComuneSummary', {
+  description: 'A member comune and its counts, without cells (the comuni furthest behind)',
+})
+export class DashboardComuneSummary {
+  @Field(() => ID) id: string;
+  @Field(() => String) istatCode: string;
+  @Field(() => String) name: string;
+  @Field(() => String) provinceCode: string;
+  @Field(() => String) provinceName: string;
+  @Field(() => ComplianceBucket, { description: 'the same counts as complianceSummary(groupBy: COMUNE)' })
+  counts: ComplianceBucket;
+}
+
 @ObjectType('DashboardComunePage')
 export class DashboardComunePage {
   @Field(() => Int) totalCount: number;
@@ -138,5 +151,11 @@ export class ConsortiumDashboard {
     description: 'open assignments whose comune reported a criticità, most recently changed first',
   })
   criticita: DashboardAssignmentPage | null;
+  @Field(() => [DashboardComuneSummary], {
+    nullable: true,
+    description:
+      'the `laggardsFirst` comuni furthest behind under the same filters: lowest completion rate first, only comuni with something to count',
+  })
+  laggards: DashboardComuneSummary[] | null;
   @Field(() => DashboardFilterOptions, { nullable: true }) options: DashboardFilterOptions | null;
 }

@@ -103,6 +103,7 @@ export class ConsortiumReportBuilder {
           deadlinesOffset: 0,
           criticitaFirst: 100,
           criticitaOffset: 0,
+          laggardsFirst: 5,
         });
         // "Since the last report": the newest earlier report of the consortium that was built.
         const earlier = (await this.schedules.reports(await ctx.db(), row.consortiumId, 20)).find(

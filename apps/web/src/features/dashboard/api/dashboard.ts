@@ -100,6 +100,16 @@ export const ConsortiumDashboardQuery = graphql(`
           updatedAt
         }
       }
+      laggards {
+        id
+        name
+        counts {
+          total
+          completed
+          overdue
+          completionRate
+        }
+      }
       options {
         editions
         chapters
@@ -110,34 +120,6 @@ export const ConsortiumDashboardQuery = graphql(`
         objectives {
           value
           label
-        }
-      }
-    }
-  }
-`);
-
-/** The comuni furthest behind under the same filters: five rows of counts, no cells. */
-export const DashboardLaggardsQuery = graphql(`
-  query DashboardLaggards($consortiumId: ID!, $filter: ConsortiumDashboardFilter) {
-    consortiumDashboard(
-      consortiumId: $consortiumId
-      filter: $filter
-      comuniFirst: 5
-      comuniOrder: COMPLETION_ASC
-      deadlinesFirst: 1
-      criticitaFirst: 1
-    ) {
-      version
-      comuni {
-        rows {
-          id
-          name
-          counts {
-            total
-            completed
-            overdue
-            completionRate
-          }
         }
       }
     }

@@ -7,7 +7,7 @@ import type { DashboardComuneOrder, Role } from '../../../gql/graphql';
 import { formatDate, todayInRome } from '../../../lib/dates';
 import { toAppError } from '../../../lib/errors';
 import { DASHBOARD_LABEL as L, STATUS_COLOR, STATUS_LABEL, STATUS_ORDER } from '../../../lib/i18n';
-import { DashboardLaggardsQuery, DashboardMembersQuery, DashboardTrendQuery } from '../api/dashboard';
+import { DashboardMembersQuery, DashboardTrendQuery } from '../api/dashboard';
 import { useConsortiumDashboard } from '../hooks/useConsortiumDashboard';
 import { RemindComuneButton } from './RemindComuneButton';
 import { percent } from '../model';
@@ -83,11 +83,6 @@ export function DashboardPage({ consortiumId, consortiumName, actions, canWrite 
     },
     REFRESH_MS,
   );
-  const [laggards] = useQuery({
-    query: DashboardLaggardsQuery,
-    variables: { consortiumId, filter },
-    requestPolicy: 'cache-and-network',
-  });
   const [members] = useQuery({ query: DashboardMembersQuery, variables: { consortiumId } });
   const today = todayInRome();
   const trendScope = useMemo(
@@ -201,7 +196,7 @@ export function DashboardPage({ consortiumId, consortiumName, actions, canWrite 
             onOffset={setOffset}
           />
 
-          <section aria-labelledby="ritardatari-titolo" className="mb-5 rtd-print-page">
+          <section aria-labelledby="ritardatari-titolo" className="mb-5 rtd-print-page rtd-offscreen-lazy">
             <h2 id="ritardatari-titolo" className="h4">
               {L.laggards}
             </h2>
@@ -210,9 +205,7 @@ export function DashboardPage({ consortiumId, consortiumName, actions, canWrite 
                 <LaggardTable
                   caption={L.laggardComuni}
                   head={L.comune}
-                  rows={(laggards.data?.consortiumDashboard.comuni?.rows ?? [])
-                    .filter((r) => r.counts.total > 0)
-                    .map((r) => ({ key: r.id, label: r.name, ...r.counts, href: `/comuni/${r.id}` }))}
+                  rows={(data.laggards ?? []).map((r) => ({ key: r.id, label: r.name, ...r.counts, href: `/comuni/${r.id}` }))}
                   action={
                     canWrite
                       ? (row) => (
@@ -253,7 +246,8 @@ export function DashboardPage({ consortiumId, consortiumName, actions, canWrite 
       ) : null}
       <PnrrConsortiumSection consortiumId={consortiumId} />
 
-      {actions ? (
+      {/* The actions ask their own data (settings, schedule, reports): after the figures, not competing with them. */}
+      {actions && (data || appError) ? (
         <section aria-labelledby="azioni-titolo" className="mb-5 pt-3 border-top d-print-none">
           <h2 id="azioni-titolo" className="h4">
             {L.actions}
