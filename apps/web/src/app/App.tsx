@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useParams } from 'react-router';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { ErrorNotice, Loading } from '../components/Feedback';
@@ -7,6 +7,7 @@ import { LoginPage } from '../features/auth/components/LoginPage';
 import { SessionProvider, useMe, useSession } from '../features/session/session';
 import { AuthProvider, CALLBACK_PATH, useAuth } from '../lib/auth';
 import { toAppError } from '../lib/errors';
+import { lazyPage } from '../lib/lazy-page';
 import { GraphqlProvider } from '../lib/graphql';
 import { Layout } from './Layout';
 import { NotFoundPage, WelcomePage } from './pages';
@@ -40,21 +41,19 @@ import { PianoPage } from '../features/plan/components/PianoPage';
 import { NotificationsPage } from '../features/notifications/components/NotificationsPage';
 import { CalendarFeedPanel } from '../features/calendar/components/CalendarFeedPanel';
 
-// The dashboard draws charts (ECharts): it loads on demand, so the other pages stay light.
-const DashboardPage = lazy(() =>
-  import('../features/dashboard/components/DashboardPage').then((m) => ({ default: m.DashboardPage })),
+// The dashboard draws charts (ECharts): it loads on demand, so the other pages stay light. Opened
+// at its own address, its chunk is asked at once, alongside the login and `me`, not after them.
+const DashboardPage = lazyPage(
+  () => import('../features/dashboard/components/DashboardPage').then((m) => m.DashboardPage),
+  window.location.pathname.startsWith('/cruscotto'),
 );
 // The scheda intervento draws its indicators' trend (ECharts): loaded on demand too.
-const SchedaPage = lazy(() =>
-  import('../features/plan/components/SchedaPage').then((m) => ({ default: m.SchedaPage })),
+const SchedaPage = lazyPage(() => import('../features/plan/components/SchedaPage').then((m) => m.SchedaPage));
+const ObjectivesPage = lazyPage(() =>
+  import('../features/objectives/components/ObjectivesPage').then((m) => m.ObjectivesPage),
 );
-const ObjectivesPage = lazy(() =>
-  import('../features/objectives/components/ObjectivesPage').then((m) => ({ default: m.ObjectivesPage })),
-);
-const ObjectiveEditorPage = lazy(() =>
-  import('../features/objectives/components/ObjectiveEditorPage').then((m) => ({
-    default: m.ObjectiveEditorPage,
-  })),
+const ObjectiveEditorPage = lazyPage(() =>
+  import('../features/objectives/components/ObjectiveEditorPage').then((m) => m.ObjectiveEditorPage),
 );
 
 export function App() {
