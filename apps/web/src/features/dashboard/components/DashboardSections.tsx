@@ -103,7 +103,7 @@ export function Deadlines({
             <tbody>
               {page.items.map((i) => (
                 <tr key={i.assignmentId}>
-                  <td>{formatDate(i.dueDate)}</td>
+                  <td className="text-nowrap">{formatDate(i.dueDate)}</td>
                   <td>{i.comuneName}</td>
                   <td>
                     <Link to={`/assegnazioni/${i.assignmentId}`}>{i.objectiveTitle}</Link>

@@ -1,5 +1,6 @@
-import { useMemo, useState } from 'react';
-import { Link } from 'react-router';
+import { useEffect, useMemo, useState, type MouseEvent } from 'react';
+import { flushSync } from 'react-dom';
+import { Link, useNavigate } from 'react-router';
 import type { AssignmentStatus, DashboardComuneOrder } from '../../../gql/graphql';
 import { HEATMAP_LABEL as L, STATUS_COLOR, STATUS_LABEL, STATUS_ORDER } from '../../../lib/i18n';
 import type { Dashboard } from '../hooks/useConsortiumDashboard';
@@ -32,11 +33,13 @@ interface Column {
  * Comuni by objectives, each cell an assignment marked by a sign and a colour and named in words
  * for screen readers; a click opens it. The comuni come a page at a time, ordered by the server;
  * the objectives are all there. On paper the table is split into tables of PRINT_COLUMNS
- * objectives, each numbered with a key above it, so that every column prints.
+ * objectives, each numbered with a key above it, so that every column prints; those tables are
+ * built when printing starts, so that they never weigh on the screen.
  */
 export function Heatmap(props: Props) {
   const { objectives, rows, totalComuni, offset, pageSize, rowOrder, onRowOrder, onOffset } = props;
   const [colOrder, setColOrder] = useState<ColumnOrder>('name');
+  const forPrint = usePrinting();
   const columns: Column[] = useMemo(() => {
     const list = objectives.map((objective, index) => ({ objective, index, number: 0 }));
     const byName = (a: Column, b: Column) => a.objective.title.localeCompare(b.objective.title, 'it');
@@ -90,11 +93,11 @@ export function Heatmap(props: Props) {
         </div>
       </div>
 
-      <div className="table-responsive rtd-heatmap-wrap d-print-none">
+      <div className="table-responsive rtd-heatmap-wrap rtd-offscreen-lazy d-print-none">
         <HeatmapTable columns={columns} rows={rows} numbered={false} />
       </div>
       <div className="d-none d-print-block">
-        {chunks(columns, PRINT_COLUMNS).map((part, i) => (
+        {forPrint && chunks(columns, PRINT_COLUMNS).map((part, i) => (
           <div key={i} className="rtd-print-chunk">
             <ol className="rtd-print-key small" start={part[0].number}>
               {part.map((c) => (
@@ -133,10 +136,64 @@ export function Heatmap(props: Props) {
   );
 }
 
+/**
+ * True once printing has started (Ctrl+P, window.print, a PDF printed by Chromium: each fires
+ * `beforeprint` first, and the print tables are then built synchronously, before the page is laid
+ * out for paper). Until then the page carries no print-only copy of the heatmap.
+ */
+function usePrinting(): boolean {
+  const [printing, setPrinting] = useState(false);
+  useEffect(() => {
+    if (printing) return;
+    const now = () => flushSync(() => setPrinting(true));
+    const print = window.matchMedia('print');
+    const onMedia = (e: MediaQueryListEvent) => e.matches && now();
+    window.addEventListener('beforeprint', now);
+    print.addEventListener('change', onMedia);
+    return () => {
+      window.removeEventListener('beforeprint', now);
+      print.removeEventListener('change', onMedia);
+    };
+  }, [printing]);
+  return printing;
+}
+
+/**
+ * On screen the table has fixed column widths (table-layout: fixed): the browser lays out thousands
+ * of cells without measuring each one first. The comune's column, then one per objective.
+ */
+const FIRST_COLUMN_REM = 13;
+const COLUMN_REM = 7.5;
+
+/**
+ * The cells are plain links (thousands of them: a router Link each would cost more than the rest
+ * of the table); one handler on the table opens them inside the app, as a Link would, and leaves
+ * a modified click (new tab, new window) to the browser.
+ */
 function HeatmapTable({ columns, rows, numbered }: { columns: Column[]; rows: Row[]; numbered: boolean }) {
+  const navigate = useNavigate();
+  const onClick = (e: MouseEvent<HTMLTableElement>) => {
+    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    const link = (e.target as HTMLElement).closest('a[data-cell]');
+    if (!link) return;
+    e.preventDefault();
+    void navigate(link.getAttribute('href')!);
+  };
   return (
-    <table className="table table-sm rtd-heatmap">
+    <table
+      className={`table table-sm rtd-heatmap${numbered ? '' : ' rtd-heatmap-fixed'}`}
+      onClick={numbered ? undefined : onClick}
+      style={numbered ? undefined : { width: `${FIRST_COLUMN_REM + columns.length * COLUMN_REM}rem` }}
+    >
       <caption>{L.caption(numbered)}</caption>
+      {numbered ? null : (
+        <colgroup>
+          <col style={{ width: `${FIRST_COLUMN_REM}rem` }} />
+          {columns.map((c) => (
+            <col key={c.objective.id} style={{ width: `${COLUMN_REM}rem` }} />
+          ))}
+        </colgroup>
+      )}
       <thead>
         <tr>
           <th scope="col">{L.comune}</th>
@@ -160,21 +217,21 @@ function HeatmapTable({ columns, rows, numbered }: { columns: Column[]; rows: Ro
         {rows.map((row) => (
           <tr key={row.id}>
             <th scope="row">
-              <Link to={`/comuni/${row.id}`}>{row.name}</Link>
+              {numbered ? row.name : <Link to={`/comuni/${row.id}`}>{row.name}</Link>}
               <span className="d-block small text-muted fw-normal">
                 {row.counts.total ? percent(row.counts.completionRate) : L.noActivity}
               </span>
             </th>
-            {columns.map((c) => (
-              <Cell
-                key={c.objective.id}
-                comune={row.name}
-                objective={c.objective.title}
-                status={row.statuses[c.index] ?? null}
-                overdue={row.overdue[c.index] ?? false}
-                assignmentId={row.assignmentIds[c.index] ?? null}
-              />
-            ))}
+            {columns.map((c) =>
+              cell(
+                c.objective.id,
+                row.name,
+                c.objective.title,
+                row.statuses[c.index] ?? null,
+                row.overdue[c.index] ?? false,
+                numbered ? null : (row.assignmentIds[c.index] ?? null),
+              ),
+            )}
           </tr>
         ))}
       </tbody>
@@ -182,37 +239,41 @@ function HeatmapTable({ columns, rows, numbered }: { columns: Column[]; rows: Ro
   );
 }
 
-function Cell({
-  comune,
-  objective,
-  status,
-  overdue,
-  assignmentId,
-}: {
-  comune: string;
-  objective: string;
-  status: AssignmentStatus | null;
-  overdue: boolean;
-  assignmentId: string | null;
-}) {
-  if (!status || !assignmentId)
+/** One cell (a function, not a component: 1,875 of them on a page of 25 comuni and 75 objectives). */
+function cell(
+  key: string,
+  comune: string,
+  objective: string,
+  status: AssignmentStatus | null,
+  overdue: boolean,
+  assignmentId: string | null,
+) {
+  if (!status)
     return (
-      <td className="rtd-cell-empty">
+      <td key={key} className="rtd-cell-empty">
         <span className="visually-hidden">{L.notAssigned}</span>
       </td>
     );
+  const sign = `${STATUS_SIGN[status]}${overdue ? ' ⚠' : ''}`;
+  const words = `${comune}, ${objective}: ${STATUS_LABEL[status]}${overdue ? L.overdueCell : ''}`;
+  // A link is named by its words (aria-label), the sign is what the eye reads; on paper, the sign.
   return (
-    <td className={`rtd-cell rtd-status-${STATUS_COLOR[status]}`}>
-      <Link
-        to={`/assegnazioni/${assignmentId}`}
-        title={`${STATUS_LABEL[status]}${overdue ? L.overdueTitle : ''}`}
-      >
-        <span aria-hidden="true">
-          {STATUS_SIGN[status]}
-          {overdue ? ' ⚠' : ''}
-        </span>
-        <span className="visually-hidden">{`${comune}, ${objective}: ${STATUS_LABEL[status]}${overdue ? L.overdueCell : ''}`}</span>
-      </Link>
+    <td key={key} className={`rtd-cell rtd-status-${STATUS_COLOR[status]}`}>
+      {assignmentId ? (
+        <a
+          href={`/assegnazioni/${assignmentId}`}
+          data-cell=""
+          aria-label={words}
+          title={`${STATUS_LABEL[status]}${overdue ? L.overdueTitle : ''}`}
+        >
+          {sign}
+        </a>
+      ) : (
+        <>
+          <span aria-hidden="true">{sign}</span>
+          <span className="visually-hidden">{words}</span>
+        </>
+      )}
     </td>
   );
 }
