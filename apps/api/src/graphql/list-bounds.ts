@@ -148,6 +148,7 @@ export const LIST_BOUNDS: Readonly<Record<string, (args: Args) => number>> = {
   'Query.comuneMembers': () => MAX_MEMBERSHIPS_OF_ONE,
   'ConsortiumDashboard.objectives': () => MAX_OBJECTIVES,
   'DashboardComunePage.rows': () => MAX_DASHBOARD_PAGE,
+  'ConsortiumDashboard.laggards': () => MAX_DASHBOARD_PAGE,
   'DashboardAssignmentPage.items': () => MAX_DASHBOARD_PAGE,
   'DashboardFilterOptions.provinces': () => ITALIAN_PROVINCES,
   'DashboardFilterOptions.objectives': () => MAX_OBJECTIVES,
