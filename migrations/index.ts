@@ -38,6 +38,7 @@ import { OfficeReportsForComuni1764000265000 } from './1764000265000-office-repo
 import { SchedaNarrative1764000270000 } from './1764000270000-scheda-narrative';
 import { RegionExport1764000280000 } from './1764000280000-region-export';
 import { VerifiedContextOnce1764000285000 } from './1764000285000-verified-context-once';
+import { PersonalDataSettings1764000290000 } from './1764000290000-personal-data-settings';
 
 /** Every migration, in order. A new migration is added here as well as in its own file. */
 export const ALL_MIGRATIONS = [
@@ -81,4 +82,5 @@ export const ALL_MIGRATIONS = [
   SchedaNarrative1764000270000,
   RegionExport1764000280000,
   VerifiedContextOnce1764000285000,
+  PersonalDataSettings1764000290000,
 ];

@@ -1,5 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { Client } from 'pg';
+import request from 'supertest';
 import { startSmtpSink, type SmtpSink } from '../apps/dev-mail/src/smtp-sink';
 import { ADMIN, AUDITOR_A, REFERENT_CREMA, RTD_A, STAFF_A } from './support/identities';
 import { cremaAssignment, DemoIds, demoIds, ok } from './support/scenario';
@@ -31,6 +32,8 @@ describe('Personal data on request', () => {
   let ids: DemoIds;
   let owner: Client;
   let assignmentId: string;
+  /** Her calendar address (made in the export test; it must stop answering once she is pseudonymised). */
+  let feedPath = '';
 
   const auditOfA = async (actor?: string) =>
     ok(await api.as(RTD_A).graphql(AUDIT, { c: ids.consortiumA, actor }), 'auditLog') as {
@@ -140,6 +143,25 @@ describe('Personal data on request', () => {
   });
 
   it('exports everything the service holds on a person as one JSON document, for the operator', async () => {
+    // Her own settings: a notice kind by digest, a line waiting for the digest, a calendar address.
+    ok(
+      await api
+        .as(REFERENT_CREMA)
+        .graphql(`mutation { setNotificationPreference(kind: DEADLINES, delivery: DIGEST) { kind } }`),
+      'setNotificationPreference',
+    );
+    const feed = ok(
+      await api.as(REFERENT_CREMA).graphql(`query { calendarFeed { url createdAt } }`),
+      'calendarFeed',
+    ) as { url: string };
+    feedPath = new URL(feed.url).pathname;
+    expect((await request(api.app.getHttpServer()).get(feedPath)).status).toBe(200);
+    await owner.query(
+      `INSERT INTO notification_digest_item (dedupe_key, person_id, kind, line, link)
+       SELECT 'test-digest-' || p.id, p.id, 'DEADLINES', 'Scadenza vicina: Obiettivo di prova', '/comune'
+         FROM person p WHERE p.fiscal_code = $1`,
+      [REFERENT_CREMA],
+    );
     const res = ok(await api.as(ADMIN).graphql(EXPORT, { fc: REFERENT_CREMA }), 'exportPersonalData');
     expect(res.contentType).toBe('application/json');
     expect(res.fileName).toBe(`dati-personali-${res.personId}.json`);
@@ -170,6 +192,15 @@ describe('Personal data on request', () => {
     expect(doc.mails).toContainEqual(
       expect.objectContaining({ recipient: ANNA_MAIL, subject: 'Esito della verifica: Obiettivo di prova' }),
     );
+    expect(doc.notificationSettings.preferences).toContainEqual(
+      expect.objectContaining({ kind: 'DEADLINES', delivery: 'DIGEST' }),
+    );
+    expect(doc.notificationSettings.digestItems).toContainEqual(
+      expect.objectContaining({ kind: 'DEADLINES', line: 'Scadenza vicina: Obiettivo di prova', digestedOn: null }),
+    );
+    expect(doc.calendarFeed).toEqual({ createdAt: expect.any(String), regeneratedAt: null });
+    // The address itself is a secret of hers: not in the document.
+    expect(res.content).not.toContain(feedPath.split('/').pop()!.replace(/\.ics$/, ''));
     const byHer = doc.auditEntries.filter((e: { actedByThePerson: boolean }) => e.actedByThePerson);
     expect(byHer.map((e: { action: string }) => e.action)).toEqual(
       expect.arrayContaining(['assignment.update', 'assignment.submit', 'assignment.addEvidence']),
@@ -196,6 +227,8 @@ describe('Personal data on request', () => {
     expect(count('reports')).toBeGreaterThanOrEqual(3);
     expect(count('audit')).toBeGreaterThanOrEqual(hers.length);
     expect(count('mails')).toBeGreaterThanOrEqual(1);
+    expect(count('notificationSettings')).toBe(2);
+    expect(count('calendar')).toBe(1);
 
     // The audit log reads as before: the same entries, actions, entities, times and request ids,
     // each of hers now by the pseudonym, found by it too.
@@ -238,6 +271,15 @@ describe('Personal data on request', () => {
       [REFERENT_CREMA, ANNA_MAIL, res.pseudonym],
     );
     expect(names.rows[0]).toEqual({ people: 0, events: 0, evidence: 0, audit: 0, mails: 0, roles: 0 });
+    // Her choices, digest lines and calendar address are gone: the address no longer answers.
+    const settings = await owner.query(
+      `SELECT (SELECT count(*) FROM notification_preference WHERE person_id = $1)::int AS preferences,
+              (SELECT count(*) FROM notification_digest_item WHERE person_id = $1)::int AS digest,
+              (SELECT count(*) FROM calendar_feed WHERE person_id = $1)::int AS feeds`,
+      [res.personId],
+    );
+    expect(settings.rows[0]).toEqual({ preferences: 0, digest: 0, feeds: 0 });
+    expect((await request(api.app.getHttpServer()).get(feedPath)).status).toBe(404);
     const [person] = (await owner.query(`SELECT * FROM person WHERE id = $1`, [res.personId])).rows;
     expect(person).toMatchObject({
       pseudonym: res.pseudonym,

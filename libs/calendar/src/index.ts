@@ -5,3 +5,4 @@ export * from './calendar-document';
 export * from './calendar-token';
 export * from './dto/calendar-feed.object';
 export * from './tables';
+export * from './personal-data';

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { personalAssignmentRecords, pseudonymiseAssignmentRecords } from '@rtd/assignments';
 import { AuditTrail, personalAuditEntries, pseudonymiseAuditEntries } from '@rtd/audit';
+import { personalCalendarFeed, pseudonymiseCalendarFeed } from '@rtd/calendar';
 import { Action, callerAccess, dataRequestSettings, on } from '@rtd/authz';
 import { personalFiles, pseudonymiseFiles } from '@rtd/exports';
 import {
@@ -15,7 +16,12 @@ import {
   pseudonymisePerson,
 } from '@rtd/identity';
 import { badInput, feminine, forbidden, notFound, RequestContext } from '@rtd/kernel';
-import { personalMails, pseudonymiseMails } from '@rtd/notifications';
+import {
+  personalMails,
+  personalNotificationSettings,
+  pseudonymiseMails,
+  pseudonymiseNotificationSettings,
+} from '@rtd/notifications';
 import { personalObjectives, pseudonymiseObjectives } from '@rtd/objectives';
 import { pseudonymiseOutbox } from '@rtd/outbox';
 import { consortiaCreatedBy, pseudonymiseConsortiumCreators, TenancyService } from '@rtd/tenancy';
@@ -83,6 +89,8 @@ export class PrivacyService {
         { kind: 'objectives', count: await pseudonymiseObjectives(db, pseudonym) },
         { kind: 'files', count: await pseudonymiseFiles(db, pseudonym) },
         { kind: 'mails', count: await pseudonymiseMails(db, pseudonym) },
+        { kind: 'notificationSettings', count: await pseudonymiseNotificationSettings(db, pseudonym) },
+        { kind: 'calendar', count: await pseudonymiseCalendarFeed(db, pseudonym) },
         { kind: 'outbox', count: await pseudonymiseOutbox(db, pseudonym) },
         { kind: 'consortia', count: await pseudonymiseConsortiumCreators(db, identifiers, pseudonym) },
       ];
@@ -135,6 +143,8 @@ export class PrivacyService {
       objectives: await personalObjectives(db),
       files: await personalFiles(db),
       mails: await personalMails(db),
+      notificationSettings: await personalNotificationSettings(db),
+      calendarFeed: await personalCalendarFeed(db),
       consortiaCreated: await consortiaCreatedBy(db, identifiersOf(person)),
       auditEntries: await personalAuditEntries(db),
     };

@@ -2,7 +2,7 @@ import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql'
 
 @ObjectType('PersonalDataExport', {
   description:
-    'Everything RTD Hub holds on one person (GDPR art. 15 and 20), as one JSON document: the person, their roles, what they reported (history, evidence), the objectives and files they asked for, the mails sent to them, the audit entries by and about them',
+    'Everything RTD Hub holds on one person (GDPR art. 15 and 20), as one JSON document: the person, their roles, what they reported (history, evidence), the objectives and files they asked for, the mails sent to them, their notification choices and digest lines, whether they have a calendar address, the audit entries by and about them',
 })
 export class PersonalDataExportObject {
   @Field(() => ID, { description: 'the person' })
@@ -27,7 +27,7 @@ export class PersonalDataExportObject {
 export class PseudonymisedRecordsObject {
   @Field(() => String, {
     description:
-      'person, memberships, reports (history and evidence), audit, objectives, files, mails, outbox, consortia',
+      'person, memberships, reports (history and evidence), audit, objectives, files, mails, notificationSettings (choices and digest lines, deleted), calendar (the calendar address, deleted), outbox, consortia',
   })
   kind: string;
 
