@@ -210,7 +210,16 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const file = path.join(SCREENSHOTS, `${name}.png`);
   await page.evaluate(() => document.fonts.ready);
+  // Parts laid out only near the viewport (content-visibility: auto, the Cruscotto's heatmap) are
+  // not painted by a full-page capture of a short viewport: the viewport takes the page's height.
+  const viewport = page.viewportSize();
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  if (viewport && height > viewport.height) {
+    await page.setViewportSize({ width: viewport.width, height: Math.min(height, 16_000) });
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  }
   await page.screenshot({ path: file, fullPage: true, animations: 'disabled', caret: 'hide' });
+  if (viewport && height > viewport.height) await page.setViewportSize(viewport);
   return file;
 }
 

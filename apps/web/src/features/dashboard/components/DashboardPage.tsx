@@ -196,7 +196,7 @@ export function DashboardPage({ consortiumId, consortiumName, actions, canWrite 
             onOffset={setOffset}
           />
 
-          <section aria-labelledby="ritardatari-titolo" className="mb-5 rtd-print-page rtd-offscreen-lazy">
+          <section aria-labelledby="ritardatari-titolo" className="mb-5 rtd-print-page">
             <h2 id="ritardatari-titolo" className="h4">
               {L.laggards}
             </h2>
