@@ -161,7 +161,10 @@ describe('consortiumDashboard', () => {
         comuni { rows { id name counts { ${BUCKET} } } }
         laggards { id name istatCode counts { ${BUCKET} } } } }`;
     const ask = async (variables: Record<string, unknown>) =>
-      ok(await api.as(RTD_A).graphql(LAGGARDS, { id: ids.consortiumA, n: 5, ...variables }), 'consortiumDashboard');
+      ok(
+        await api.as(RTD_A).graphql(LAGGARDS, { id: ids.consortiumA, n: 5, ...variables }),
+        'consortiumDashboard',
+      );
     const d = await ask({});
     const comuni = byKey(await summary('COMUNE'));
     // The lowest completion first (then the most overdue, then by name), only comuni with work.

@@ -196,11 +196,20 @@ describe('Personal data on request', () => {
       expect.objectContaining({ kind: 'DEADLINES', delivery: 'DIGEST' }),
     );
     expect(doc.notificationSettings.digestItems).toContainEqual(
-      expect.objectContaining({ kind: 'DEADLINES', line: 'Scadenza vicina: Obiettivo di prova', digestedOn: null }),
+      expect.objectContaining({
+        kind: 'DEADLINES',
+        line: 'Scadenza vicina: Obiettivo di prova',
+        digestedOn: null,
+      }),
     );
     expect(doc.calendarFeed).toEqual({ createdAt: expect.any(String), regeneratedAt: null });
     // The address itself is a secret of hers: not in the document.
-    expect(res.content).not.toContain(feedPath.split('/').pop()!.replace(/\.ics$/, ''));
+    expect(res.content).not.toContain(
+      feedPath
+        .split('/')
+        .pop()!
+        .replace(/\.ics$/, ''),
+    );
     const byHer = doc.auditEntries.filter((e: { actedByThePerson: boolean }) => e.actedByThePerson);
     expect(byHer.map((e: { action: string }) => e.action)).toEqual(
       expect.arrayContaining(['assignment.update', 'assignment.submit', 'assignment.addEvidence']),

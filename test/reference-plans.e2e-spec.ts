@@ -13,7 +13,9 @@ interface PlanNode {
 }
 
 /** The SQL a repository method sends, captured without a database (the method itself runs). */
-async function captured(run: (db: EntityManager) => Promise<unknown>): Promise<{ sql: string; params: unknown[] }[]> {
+async function captured(
+  run: (db: EntityManager) => Promise<unknown>,
+): Promise<{ sql: string; params: unknown[] }[]> {
   const statements: { sql: string; params: unknown[] }[] = [];
   const db = {
     query: async (sql: string | NamedStatement, params: unknown[] = []) => {

@@ -94,7 +94,9 @@ test('the RTD creates an objective on CAP1.PA.LA19, publishes it and sees it on 
   await page.getByRole('link', { name: `Crema, ${TITLE}: Non avviata` }).click();
   await expect(page).toHaveURL(/\/assegnazioni\//);
   await expect(h1(page)).toHaveText(TITLE);
-  expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+  expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(
+    true,
+  );
 });
 
 test('a submission in another browser raises "Da validare" on the open dashboard', async ({

@@ -31,7 +31,10 @@ export async function personalNotificationSettings(db: EntityManager): Promise<u
 }
 
 /** A person who leaves keeps no notification choices and no digest lines. */
-export async function pseudonymiseNotificationSettings(db: EntityManager, pseudonym: string): Promise<number> {
+export async function pseudonymiseNotificationSettings(
+  db: EntityManager,
+  pseudonym: string,
+): Promise<number> {
   const [row] = await db.query(`SELECT app_pseudonymise_notification_settings($1) AS n`, [pseudonym]);
   return Number(row.n);
 }

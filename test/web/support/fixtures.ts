@@ -216,7 +216,9 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   if (viewport && height > viewport.height) {
     await page.setViewportSize({ width: viewport.width, height: Math.min(height, 16_000) });
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await page.evaluate(
+      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+    );
   }
   await page.screenshot({ path: file, fullPage: true, animations: 'disabled', caret: 'hide' });
   if (viewport && height > viewport.height) await page.setViewportSize(viewport);

@@ -205,7 +205,12 @@ export function DashboardPage({ consortiumId, consortiumName, actions, canWrite 
                 <LaggardTable
                   caption={L.laggardComuni}
                   head={L.comune}
-                  rows={(data.laggards ?? []).map((r) => ({ key: r.id, label: r.name, ...r.counts, href: `/comuni/${r.id}` }))}
+                  rows={(data.laggards ?? []).map((r) => ({
+                    key: r.id,
+                    label: r.name,
+                    ...r.counts,
+                    href: `/comuni/${r.id}`,
+                  }))}
                   action={
                     canWrite
                       ? (row) => (

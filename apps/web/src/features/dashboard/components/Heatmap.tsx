@@ -97,18 +97,19 @@ export function Heatmap(props: Props) {
         <HeatmapTable columns={columns} rows={rows} numbered={false} />
       </div>
       <div className="d-none d-print-block">
-        {forPrint && chunks(columns, PRINT_COLUMNS).map((part, i) => (
-          <div key={i} className="rtd-print-chunk">
-            <ol className="rtd-print-key small" start={part[0].number}>
-              {part.map((c) => (
-                <li key={c.objective.id}>
-                  {c.objective.title} ({percent(c.objective.counts.completionRate)})
-                </li>
-              ))}
-            </ol>
-            <HeatmapTable columns={part} rows={rows} numbered />
-          </div>
-        ))}
+        {forPrint &&
+          chunks(columns, PRINT_COLUMNS).map((part, i) => (
+            <div key={i} className="rtd-print-chunk">
+              <ol className="rtd-print-key small" start={part[0].number}>
+                {part.map((c) => (
+                  <li key={c.objective.id}>
+                    {c.objective.title} ({percent(c.objective.counts.completionRate)})
+                  </li>
+                ))}
+              </ol>
+              <HeatmapTable columns={part} rows={rows} numbered />
+            </div>
+          ))}
       </div>
 
       {totalComuni > rows.length || offset > 0 ? (
