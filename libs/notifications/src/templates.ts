@@ -190,11 +190,7 @@ export function referentDigestMail(input: ReferentDigestMailInput): MailContent 
   const today = formatItalianDate(input.today);
   const subject = oneLine(`Promemoria scadenze RTD – ${input.comuneName} – ${today}`);
   const greeting = `Gentile ${input.recipientName},`;
-  const sections = [
-    { title: 'In ritardo', items: input.overdue, accent: '#c00' },
-    { title: 'In scadenza entro 7 giorni', items: input.dueWithin7, accent: '#d98200' },
-    { title: 'In scadenza entro 30 giorni', items: input.dueWithin30, accent: '#0066cc' },
-  ].filter((section) => section.items.length > 0);
+  const sections = digestSections(input);
   const intro =
     sections.length > 0
       ? `ecco il riepilogo al ${today} degli obiettivi del Comune di ${input.comuneName} che richiedono attenzione.`
@@ -235,6 +231,103 @@ export function referentDigestMail(input: ReferentDigestMailInput): MailContent 
       paragraph(greeting),
       paragraph(intro),
       ...htmlSections,
+      `<p>${linkHtml(input.link, linkLabel)}</p>`,
+    ].join('\n'),
+  );
+  return { subject, text, html };
+}
+
+/** «Crema», «Crema e Pandino», «Crema, Offanengo e Pandino». */
+export function comuneNamesText(names: string[]): string {
+  return names.length <= 1
+    ? (names[0] ?? '')
+    : `${names.slice(0, -1).join(', ')} e ${names[names.length - 1]}`;
+}
+
+/** One comune's part of a deadline digest. */
+export interface ComuneDeadlines {
+  comuneName: string;
+  overdue: DeadlineItem[];
+  dueWithin7: DeadlineItem[];
+  dueWithin30: DeadlineItem[];
+}
+
+export interface DeadlineDigestMailInput {
+  recipientName: string;
+  /** `YYYY-MM-DD`, the day in Rome the digest is about. */
+  today: string;
+  /** The person's comuni, in the order shown. */
+  comuni: ComuneDeadlines[];
+  link: string;
+}
+
+function digestSections(comune: ComuneDeadlines) {
+  return [
+    { title: 'In ritardo', items: comune.overdue, accent: '#c00' },
+    { title: 'In scadenza entro 7 giorni', items: comune.dueWithin7, accent: '#d98200' },
+    { title: 'In scadenza entro 30 giorni', items: comune.dueWithin30, accent: '#0066cc' },
+  ].filter((section) => section.items.length > 0);
+}
+
+/**
+ * The morning deadline digest of a person: of their one comune as referentDigestMail, or, for a
+ * person of several comuni (a segretario in convenzione), one mail with a heading per comune and
+ * that comune's sections under it.
+ */
+export function deadlineDigestMail(input: DeadlineDigestMailInput): MailContent {
+  const comuni = input.comuni.filter((c) => digestSections(c).length > 0);
+  if (comuni.length <= 1) {
+    const only = comuni[0] ?? input.comuni[0];
+    return referentDigestMail({
+      recipientName: input.recipientName,
+      today: input.today,
+      link: input.link,
+      ...only,
+    });
+  }
+  const today = formatItalianDate(input.today);
+  const names = comuneNamesText(comuni.map((c) => c.comuneName));
+  const subject = oneLine(`Promemoria scadenze RTD – ${names} – ${today}`);
+  const greeting = `Gentile ${input.recipientName},`;
+  const intro = `ecco il riepilogo al ${today} degli obiettivi dei Comuni di ${names} che richiedono attenzione, Comune per Comune.`;
+  const linkLabel = 'Gli obiettivi dei Comuni in RTD Hub';
+  const text = [
+    greeting,
+    '',
+    intro,
+    ...comuni.flatMap((comune) => [
+      '',
+      `Comune di ${comune.comuneName}`,
+      ...digestSections(comune).flatMap((section) => [
+        '',
+        `${section.title} (${section.items.length})`,
+        ...section.items.map((item) => `- ${oneLine(item.objectiveTitle)}: ${describeItem(item)}`),
+      ]),
+    ]),
+    '',
+    `${linkLabel}: ${input.link}`,
+    '',
+    AUTOMATIC_NOTICE,
+  ].join('\n');
+  const html = htmlDocument(
+    subject,
+    [
+      paragraph(greeting),
+      paragraph(intro),
+      ...comuni.flatMap((comune) => [
+        `<h2 style="margin:1.4em 0 0.2em;font-size:18px">${escapeHtml(`Comune di ${comune.comuneName}`)}</h2>`,
+        ...digestSections(comune).map((section) =>
+          [
+            `<h3 style="margin:0.8em 0 0.4em;color:${section.accent}">${escapeHtml(section.title)} (${section.items.length})</h3>`,
+            '<ul>',
+            ...section.items.map(
+              (item) =>
+                `<li><strong>${escapeHtml(item.objectiveTitle)}</strong>: ${escapeHtml(describeItem(item))}</li>`,
+            ),
+            '</ul>',
+          ].join('\n'),
+        ),
+      ]),
       `<p>${linkHtml(input.link, linkLabel)}</p>`,
     ].join('\n'),
   );
