@@ -6,13 +6,15 @@ import { todayInRome } from '@rtd/dates';
 import { NOTIFICATIONS_SUBJECT, NoticesService, NotificationsService } from '@rtd/notifications';
 import { APP_DATA_SOURCE } from '@rtd/platform';
 import { startSmtpSink, type ReceivedMail, type SmtpSink } from '../apps/dev-mail/src/smtp-sink';
-import { assignmentOf, DemoIds, demoIds, publishedObjective } from './support/scenario';
+import { DELEGATE_CREMA, REFERENT_CREMA } from './support/identities';
+import { assignmentOf, DemoIds, demoIds, ok, publishedObjective } from './support/scenario';
 import { startTestApi, TestApi } from './support/test-app';
 import { outboxSettled, startTestWorker } from './support/test-worker';
 
 const ANNA = 'anna.moretti@demo.rtdhub.it'; // referent of Crema only
 const SARA = 'sara.colombo@demo.rtdhub.it'; // referent of Pandino only
 const SEGRETARIO = 'segretario.convenzione@comune.example.it'; // referent of Crema and Pandino
+const PAOLO = 'paolo.conti@demo.rtdhub.it'; // delegate in Crema; here also referent of Pandino
 
 /**
  * Issue 30: a segretario comunale who is referent of several comuni ("segreteria in
@@ -40,6 +42,12 @@ describe('One mail per person, not per comune', () => {
        SELECT p.id, 'COMUNE_REFERENT', $2, c.id, 'test' FROM p, unnest($3::uuid[]) AS c(id)`,
       [SEGRETARIO, ids.consortiumA, [ids.crema, ids.pandino]],
     );
+    // Paolo Conti, delegate in Crema, is also the referent of Pandino.
+    await owner.query(
+      `INSERT INTO membership (person_id, role, consortium_id, comune_id, granted_by)
+       SELECT p.id, 'COMUNE_REFERENT', $1, $2, 'test' FROM person p WHERE p.fiscal_code = $3`,
+      [ids.consortiumA, ids.pandino, DELEGATE_CREMA],
+    );
   });
   afterAll(async () => {
     await owner?.end();
@@ -54,6 +62,7 @@ describe('One mail per person, not per comune', () => {
   const inSevenDays = new Date(Date.parse(`${day}T12:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
   const italian = (iso: string) => iso.split('-').reverse().join('/');
   const NEW = /^Nuov[ae] attivit/;
+  let firstObjective = '';
   const DIGEST = /^Promemoria scadenze/;
 
   it('mails one «Nuove attività» per person for a publish, grouped by comune, and once only', async () => {
@@ -64,6 +73,7 @@ describe('One mail per person, not per comune', () => {
       title,
       dueDate: inSevenDays,
     });
+    firstObjective = objectiveId;
     await outboxSettled(api);
     const crema = await assignmentOf(api, objectiveId, ids.crema);
     const pandino = await assignmentOf(api, objectiveId, ids.pandino);
@@ -80,7 +90,9 @@ describe('One mail per person, not per comune', () => {
     expect(mail.text).toContain('Comune di Pandino');
     expect(mail.text).toContain(`/assegnazioni/${crema.id}`);
     expect(mail.text).toContain(`/assegnazioni/${pandino.id}`);
-    expect(mail.text!.indexOf('Comune di Crema\n')).toBeLessThan(mail.text!.indexOf(`/assegnazioni/${crema.id}`));
+    expect(mail.text!.indexOf('Comune di Crema\n')).toBeLessThan(
+      mail.text!.indexOf(`/assegnazioni/${crema.id}`),
+    );
     expect(mail.text!.indexOf('Comune di Pandino\n')).toBeLessThan(
       mail.text!.indexOf(`/assegnazioni/${pandino.id}`),
     );
@@ -102,6 +114,11 @@ describe('One mail per person, not per comune', () => {
     const sara = mailsTo(SARA, NEW);
     expect(sara).toHaveLength(1);
     expect(sara[0].subject).toMatch(/^Nuova attività per il Comune di Pandino: /);
+    // Delegates have no assignment at publish time: Paolo hears of Pandino's only, as its referent.
+    const paolo = mailsTo(PAOLO, NEW);
+    expect(paolo).toHaveLength(1);
+    expect(paolo[0].subject).toMatch(/^Nuova attività per il Comune di Pandino: /);
+    expect(paolo[0].text).not.toContain(`/assegnazioni/${crema.id}`);
 
     // The job run again (a retry, a redelivery after a crash): nothing more.
     const run = await owner.query(`SELECT id FROM push_run WHERE objective_id = $1`, [objectiveId]);
@@ -122,6 +139,25 @@ describe('One mail per person, not per comune', () => {
   });
 
   it('sends at most one deadline digest a morning per person, covering all their comuni', async () => {
+    // A second activity for Crema, due the same day; the first one is delegated to Paolo.
+    await publishedObjective(api, {
+      consortiumId: ids.consortiumA,
+      comuneIds: [ids.crema],
+      title: 'Secondo obiettivo di Crema',
+      dueDate: inSevenDays,
+    });
+    const delegated = await assignmentOf(api, firstObjective, ids.crema);
+    ok(
+      await api
+        .as(REFERENT_CREMA)
+        .graphql(`mutation($id: ID!, $fc: String) { delegateAssignment(id: $id, fiscalCode: $fc) { id } }`, {
+          id: delegated.id,
+          fc: DELEGATE_CREMA,
+        }),
+      'delegateAssignment',
+    );
+    await outboxSettled(api);
+
     const notifications = worker.get(NotificationsService);
     const job = JobContext.forJob(worker.get<DataSource>(APP_DATA_SOURCE), NOTIFICATIONS_SUBJECT, {});
     await notifications.sendDailyDigests(job, day);
@@ -139,7 +175,8 @@ describe('One mail per person, not per comune', () => {
     const pandinoAt = text.indexOf('Comune di Pandino\n');
     expect(cremaAt).toBeGreaterThan(0);
     expect(pandinoAt).toBeGreaterThan(cremaAt);
-    expect(text.slice(cremaAt, pandinoAt)).toMatch(/In scadenza entro 7 giorni \(1\)/);
+    expect(text.slice(cremaAt, pandinoAt)).toMatch(/In scadenza entro 7 giorni \(2\)/);
+    expect(text.slice(cremaAt, pandinoAt)).toContain('Secondo obiettivo di Crema');
     expect(text.slice(pandinoAt)).toMatch(/In scadenza entro 7 giorni \(1\)/);
     expect(digest.html).toMatch(/<h2[^>]*>Comune di Crema<\/h2>/);
     expect(digest.raw).toMatch(/^List-Unsubscribe:\s*<[^>]+disiscrizione\?token=/m);
@@ -149,11 +186,26 @@ describe('One mail per person, not per comune', () => {
     expect(anna).toHaveLength(1);
     expect(anna[0].subject).toBe(`Promemoria scadenze RTD – Crema – ${italian(day)}`);
     expect(anna[0].text).not.toContain('Pandino');
+    expect(anna[0].text).toContain('Secondo obiettivo di Crema');
     expect(mailsTo(SARA, DIGEST)).toHaveLength(1);
+
+    // Referent of Pandino and delegate in Crema: one digest, Pandino's work and only what Crema
+    // delegated to him.
+    const paolo = mailsTo(PAOLO, DIGEST);
+    expect(paolo).toHaveLength(1);
+    expect(paolo[0].subject).toBe(`Promemoria scadenze RTD – Crema e Pandino – ${italian(day)}`);
+    const paoloCrema = paolo[0].text!.slice(
+      paolo[0].text!.indexOf('Comune di Crema\n'),
+      paolo[0].text!.indexOf('Comune di Pandino\n'),
+    );
+    expect(paoloCrema).toMatch(/In scadenza entro 7 giorni \(1\)/);
+    expect(paoloCrema).toContain('Nomina del Responsabile');
+    expect(paolo[0].text).not.toContain('Secondo obiettivo di Crema');
 
     // The morning job run again: nothing more.
     expect(await notifications.sendDailyDigests(job, day)).toBe(0);
     expect(mailsTo(SEGRETARIO, DIGEST)).toHaveLength(1);
     expect(mailsTo(ANNA, DIGEST)).toHaveLength(1);
+    expect(mailsTo(PAOLO, DIGEST)).toHaveLength(1);
   });
 });
