@@ -12,13 +12,8 @@ import { MailDelivery } from './mail-delivery';
 import { KIND_RULES, NotificationKind } from './preferences/notification-kinds';
 import { preferencesQueries } from './preferences/preferences.repository';
 import { summariesOf } from './notices/daily-summaries';
-import {
-  consortiumReportMail,
-  MailContent,
-  officeDigestMail,
-  deadlineDigestMail,
-  reviewDecisionMail,
-} from './templates';
+import { deadlineDigestMail } from './digest-templates';
+import { consortiumReportMail, MailContent, officeDigestMail, reviewDecisionMail } from './templates';
 
 /** The system subject the notification jobs act as (JobContext.forJob). */
 export const NOTIFICATIONS_SUBJECT = 'system:notifications';

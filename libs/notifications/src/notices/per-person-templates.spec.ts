@@ -1,4 +1,5 @@
-import { comuneNamesText, deadlineDigestMail, referentDigestMail, type DeadlineItem } from '../templates';
+import { deadlineDigestMail, referentDigestMail, type DeadlineItem } from '../digest-templates';
+import { comuneNamesText } from '../templates';
 import { newAssignmentsByComuneMail, newAssignmentsMail } from './notice-templates';
 
 const link = (n: number) => `https://rtdhub.example.it/assegnazioni/5b7e1c1e-0000-4000-8000-00000000000${n}`;
