@@ -1,6 +1,7 @@
 export * from './notifications.config';
 export * from './mailer';
 export * from './templates';
+export * from './digest-templates';
 export * from './notifications.module';
 export * from './notifications.service';
 export * from './jobs/notification.payload';

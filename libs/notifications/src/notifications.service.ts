@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { openAssignmentsDueSoon, reviewDecisionFacts, submittedAssignments } from '@rtd/assignments';
+import type { OpenAssignmentNotice } from '@rtd/assignments';
 import { JobContext } from '@rtd/authz';
 import { mailRecipients } from '@rtd/identity';
 import type { MailRecipient } from '@rtd/identity';
@@ -11,13 +12,8 @@ import { MailDelivery } from './mail-delivery';
 import { KIND_RULES, NotificationKind } from './preferences/notification-kinds';
 import { preferencesQueries } from './preferences/preferences.repository';
 import { summariesOf } from './notices/daily-summaries';
-import {
-  consortiumReportMail,
-  MailContent,
-  officeDigestMail,
-  referentDigestMail,
-  reviewDecisionMail,
-} from './templates';
+import { deadlineDigestMail } from './digest-templates';
+import { consortiumReportMail, MailContent, officeDigestMail, reviewDecisionMail } from './templates';
 
 /** The system subject the notification jobs act as (JobContext.forJob). */
 export const NOTIFICATIONS_SUBJECT = 'system:notifications';
@@ -95,17 +91,24 @@ export class NotificationsService {
       const submitted = await submittedAssignments(db, consortium.id);
       const byComune = new Map<string, typeof open>();
       for (const item of open) byComune.set(item.comune_id, [...(byComune.get(item.comune_id) ?? []), item]);
-      // Reminders at 30, 7 and 1 days before the due date and weekly while overdue (issue 22): a
-      // digest goes out on a day one of its activities reaches such a milestone, to the comune's
-      // referents (all its open work) and to each delegate (what is delegated to them).
-      const digests: { recipient: Recipient; comuneId: string; role: string; items: typeof open }[] = [];
+      // Reminders at 30, 7 and 1 days before the due date and weekly while overdue (issue 22),
+      // one digest per person and morning (issue 30): a referent sees all the open work of each
+      // of their comuni, a delegate what is delegated to them there (a referent who is also a
+      // delegate in the same comune already sees it all). It goes out on a day one of the
+      // activities it lists reaches such a milestone, and lists each of their comuni under its name.
+      const perPerson = new Map<
+        string,
+        { recipient: Recipient; comuni: Map<string, OpenAssignmentNotice[]> }
+      >();
+      const add = (recipient: Recipient, comuneId: string, items: OpenAssignmentNotice[]) => {
+        const entry = perPerson.get(recipient.personId) ?? { recipient, comuni: new Map() };
+        entry.comuni.set(comuneId, items);
+        perPerson.set(recipient.personId, entry);
+      };
       for (const [comuneId, items] of byComune) {
         const referents = await this.recipients(db, { roles: ['COMUNE_REFERENT'], comuneId });
-        if (items.some((item) => isMilestone(daysBetween(day, item.due)))) {
-          for (const recipient of await this.wanting(db, 'DEADLINES', referents, 'DIGEST'))
-            digests.push({ recipient, comuneId, role: 'referent', items });
-        }
-        // A referent who is also a delegate there already has the comune's digest.
+        for (const recipient of await this.wanting(db, 'DEADLINES', referents, 'DIGEST'))
+          add(recipient, comuneId, items);
         const delegates = new Set(
           items
             .map((item) => item.delegate_person_id)
@@ -113,12 +116,14 @@ export class NotificationsService {
         );
         for (const delegateId of delegates) {
           const theirs = items.filter((item) => item.delegate_person_id === delegateId);
-          if (!theirs.some((item) => isMilestone(daysBetween(day, item.due)))) continue;
           const people = await this.recipients(db, { roles: [], extraPersonId: delegateId });
           for (const recipient of await this.wanting(db, 'DEADLINES', people, 'DIGEST'))
-            digests.push({ recipient, comuneId, role: 'delegate', items: theirs });
+            add(recipient, comuneId, theirs);
         }
       }
+      const digests = [...perPerson.values()].filter(({ comuni }) =>
+        [...comuni.values()].some((items) => items.some((item) => isMilestone(daysBetween(day, item.due)))),
+      );
       const office = submitted.length
         ? await this.wanting(
             db,
@@ -135,23 +140,29 @@ export class NotificationsService {
 
     let sent = 0;
     const daysTo = (due: string) => daysBetween(day, due);
-    for (const { recipient, comuneId, role, items } of plan.digests) {
-      const toItem = (i: (typeof items)[number]) => ({
-        objectiveTitle: i.title,
-        dueDate: i.due,
-        status: i.status as never,
-        progress: i.progress,
-      });
-      const mail = referentDigestMail({
+    const toItem = (i: OpenAssignmentNotice) => ({
+      objectiveTitle: i.title,
+      dueDate: i.due,
+      status: i.status as never,
+      progress: i.progress,
+    });
+    for (const { recipient, comuni } of plan.digests) {
+      const parts = [...comuni.values()]
+        .sort((a, b) => a[0].comune_name.localeCompare(b[0].comune_name, 'it'))
+        .map((items) => ({
+          comuneName: items[0].comune_name,
+          overdue: items.filter((i) => daysTo(i.due) < 0).map(toItem),
+          dueWithin7: items.filter((i) => daysTo(i.due) >= 0 && daysTo(i.due) <= 7).map(toItem),
+          dueWithin30: items.filter((i) => daysTo(i.due) > 7 && daysTo(i.due) <= 30).map(toItem),
+        }));
+      const mail = deadlineDigestMail({
         recipientName: recipient.name,
-        comuneName: items[0].comune_name,
         today: day,
-        overdue: items.filter((i) => daysTo(i.due) < 0).map(toItem),
-        dueWithin7: items.filter((i) => daysTo(i.due) >= 0 && daysTo(i.due) <= 7).map(toItem),
-        dueWithin30: items.filter((i) => daysTo(i.due) > 7 && daysTo(i.due) <= 30).map(toItem),
+        comuni: parts,
         link: `${this.config.publicUrl}/assegnazioni`,
       });
-      const key = `digest:${day}:${role}:${recipient.personId}:${comuneId}`;
+      // One a person, morning and office: the key names no comune (issue 30).
+      const key = `digest:${day}:deadlines:${recipient.personId}:${consortium.id}`;
       if (await this.deliver(job, key, recipient, mail, 'DEADLINES')) sent++;
     }
     for (const recipient of plan.office) {

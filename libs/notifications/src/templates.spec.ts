@@ -1,11 +1,10 @@
+import { referentDigestMail, type DeadlineItem } from './digest-templates';
 import {
   escapeHtml,
   formatItalianDate,
   formatItalianDateTime,
   officeDigestMail,
-  referentDigestMail,
   reviewDecisionMail,
-  type DeadlineItem,
 } from './templates';
 
 const LINK = 'https://rtdhub.example.it/assegnazioni/5b7e1c1e-0000-4000-8000-000000000001';

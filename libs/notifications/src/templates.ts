@@ -161,84 +161,11 @@ export function reviewDecisionMail(input: ReviewDecisionMailInput): MailContent 
   return { subject, text, html };
 }
 
-export interface DeadlineItem {
-  objectiveTitle: string;
-  /** `YYYY-MM-DD` */
-  dueDate: string;
-  status: MailAssignmentStatus;
-  /** Percentage 0-100 as reported by the municipality, null when never reported. */
-  progress: number | null;
-}
-
-export interface ReferentDigestMailInput {
-  recipientName: string;
-  comuneName: string;
-  /** `YYYY-MM-DD`, the day in Rome the digest is about. */
-  today: string;
-  overdue: DeadlineItem[];
-  dueWithin7: DeadlineItem[];
-  dueWithin30: DeadlineItem[];
-  link: string;
-}
-
-function describeItem(item: DeadlineItem): string {
-  const progress = item.progress === null ? '' : `, avanzamento ${Math.round(item.progress)}%`;
-  return `scadenza ${formatItalianDate(item.dueDate)} – ${statusLabel(item.status)}${progress}`;
-}
-
-export function referentDigestMail(input: ReferentDigestMailInput): MailContent {
-  const today = formatItalianDate(input.today);
-  const subject = oneLine(`Promemoria scadenze RTD – ${input.comuneName} – ${today}`);
-  const greeting = `Gentile ${input.recipientName},`;
-  const sections = [
-    { title: 'In ritardo', items: input.overdue, accent: '#c00' },
-    { title: 'In scadenza entro 7 giorni', items: input.dueWithin7, accent: '#d98200' },
-    { title: 'In scadenza entro 30 giorni', items: input.dueWithin30, accent: '#0066cc' },
-  ].filter((section) => section.items.length > 0);
-  const intro =
-    sections.length > 0
-      ? `ecco il riepilogo al ${today} degli obiettivi del Comune di ${input.comuneName} che richiedono attenzione.`
-      : `al ${today} non ci sono obiettivi del Comune di ${input.comuneName} in ritardo o in scadenza nei prossimi 30 giorni.`;
-  const linkLabel = 'Gli obiettivi del Comune in RTD Hub';
-
-  const textSections = sections.map((section) =>
-    [
-      `${section.title} (${section.items.length})`,
-      ...section.items.map((item) => `- ${oneLine(item.objectiveTitle)}: ${describeItem(item)}`),
-    ].join('\n'),
-  );
-  const text = [
-    greeting,
-    '',
-    intro,
-    ...textSections.flatMap((s) => ['', s]),
-    '',
-    `${linkLabel}: ${input.link}`,
-  ]
-    .concat(['', AUTOMATIC_NOTICE])
-    .join('\n');
-
-  const htmlSections = sections.map((section) =>
-    [
-      `<h3 style="margin:1.2em 0 0.4em;color:${section.accent}">${escapeHtml(section.title)} (${section.items.length})</h3>`,
-      '<ul>',
-      ...section.items.map(
-        (item) =>
-          `<li><strong>${escapeHtml(item.objectiveTitle)}</strong>: ${escapeHtml(describeItem(item))}</li>`,
-      ),
-      '</ul>',
-    ].join('\n'),
-  );
-  const html = htmlDocument(
-    subject,
-    [
-      paragraph(greeting),
-      paragraph(intro),
-      ...htmlSections,
-      `<p>${linkHtml(input.link, linkLabel)}</p>`,
-    ].join('\n'),
-  );
-  return { subject, text, html };
+/** «Crema», «Crema e Pandino», «Crema, Offanengo e Pandino». */
+export function comuneNamesText(names: string[]): string {
+  return names.length <= 1
+    ? (names[0] ?? '')
+    : `${names.slice(0, -1).join(', ')} e ${names[names.length - 1]}`;
 }
 
 export interface SubmittedItem {

@@ -5,6 +5,7 @@
  */
 import {
   AUTOMATIC_NOTICE,
+  comuneNamesText,
   escapeHtml,
   formatItalianDate,
   htmlDocument,
@@ -23,6 +24,19 @@ export interface NoticeItem {
 
 const dueText = (due: string | null) => (due ? `scadenza ${formatItalianDate(due)}` : 'senza scadenza');
 
+const itemLine = (i: NoticeItem) => `- ${oneLine(i.objectiveTitle)} (${dueText(i.dueDate)}): ${i.link}`;
+
+function itemList(items: NoticeItem[]): string {
+  return [
+    '<ul>',
+    ...items.map(
+      (i) =>
+        `<li><strong>${escapeHtml(i.objectiveTitle)}</strong> (${escapeHtml(dueText(i.dueDate))}): ${linkHtml(i.link, "Apri l'attività in RTD Hub")}</li>`,
+    ),
+    '</ul>',
+  ].join('\n');
+}
+
 function noticeMail(
   subject: string,
   recipientName: string,
@@ -31,25 +45,17 @@ function noticeMail(
   closing?: string,
 ) {
   const greeting = `Gentile ${recipientName},`;
-  const lines = items.map((i) => `- ${oneLine(i.objectiveTitle)} (${dueText(i.dueDate)}): ${i.link}`);
   const text = [
     greeting,
     '',
     intro,
     '',
-    ...lines,
+    ...items.map(itemLine),
     ...(closing ? ['', closing] : []),
     '',
     AUTOMATIC_NOTICE,
   ].join('\n');
-  const list = [
-    '<ul>',
-    ...items.map(
-      (i) =>
-        `<li><strong>${escapeHtml(i.objectiveTitle)}</strong> (${escapeHtml(dueText(i.dueDate))}): ${linkHtml(i.link, "Apri l'attività in RTD Hub")}</li>`,
-    ),
-    '</ul>',
-  ].join('\n');
+  const list = itemList(items);
   const html = htmlDocument(
     subject,
     [paragraph(greeting), paragraph(intro), list, ...(closing ? [paragraph(closing)] : [])].join('\n'),
@@ -79,6 +85,58 @@ export function newAssignmentsMail(input: {
     input.items,
     'La invitiamo a indicare lo stato di avanzamento e a inviare il resoconto entro la scadenza.',
   );
+}
+
+/** A comune's part of a mail about several comuni: its name and its activities. */
+export interface ComuneNotices {
+  comuneName: string;
+  items: NoticeItem[];
+}
+
+/**
+ * After a publish, to a person of several comuni (a segretario in convenzione): one mail listing
+ * the new activities under the name of each comune. A person of one comune gets
+ * newAssignmentsMail, as before.
+ */
+export function newAssignmentsByComuneMail(input: {
+  recipientName: string;
+  comuni: ComuneNotices[];
+}): MailContent {
+  const comuni = input.comuni.filter((c) => c.items.length > 0);
+  if (comuni.length === 1) return newAssignmentsMail({ recipientName: input.recipientName, ...comuni[0] });
+  const all = comuni.flatMap((c) => c.items);
+  const first = all[0];
+  const names = comuneNamesText(comuni.map((c) => c.comuneName));
+  const subject = `Nuove attività (${all.length}) per i Comuni di ${names}: ${first.objectiveTitle}${
+    all.every((i) => i.objectiveTitle === first.objectiveTitle) ? '' : ' e altre'
+  } – ${dueText(first.dueDate)}`;
+  const intro = `l'Ufficio RTD ha assegnato ai Comuni di ${names} ${all.length} nuove attività da rendicontare, elencate qui per Comune.`;
+  const closing =
+    'La invitiamo a indicare lo stato di avanzamento e a inviare il resoconto entro la scadenza.';
+  const greeting = `Gentile ${input.recipientName},`;
+  const text = [
+    greeting,
+    '',
+    intro,
+    ...comuni.flatMap((c) => ['', `Comune di ${c.comuneName}`, ...c.items.map(itemLine)]),
+    '',
+    closing,
+    '',
+    AUTOMATIC_NOTICE,
+  ].join('\n');
+  const html = htmlDocument(
+    subject,
+    [
+      paragraph(greeting),
+      paragraph(intro),
+      ...comuni.flatMap((c) => [
+        `<h3 style="margin:1.2em 0 0.4em">${escapeHtml(`Comune di ${c.comuneName}`)}</h3>`,
+        itemList(c.items),
+      ]),
+      paragraph(closing),
+    ].join('\n'),
+  );
+  return { subject: oneLine(subject), text, html };
 }
 
 /** A report sent by a comune, to a reviewer of the office who wants it at once. */

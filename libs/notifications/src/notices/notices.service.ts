@@ -19,7 +19,8 @@ import { preferencesQueries } from '../preferences/preferences.repository';
 import { MailContent } from '../templates';
 import { queueForSummary } from './daily-summary';
 import {
-  newAssignmentsMail,
+  ComuneNotices,
+  newAssignmentsByComuneMail,
   NoticeItem,
   objectiveChangedMail,
   reminderMail,
@@ -52,33 +53,56 @@ export class NoticesService {
     };
   }
 
-  /** Each referent of each comune the push run reached: one mail listing that comune's new activities. */
+  /**
+   * Each referent of the comuni the push run reached: ONE mail per person, listing the new
+   * activities of each of their comuni under its name (a segretario comunale who is referent of
+   * three comuni gets one mail, not three). The message is put in the outbox once the whole push
+   * run is done (FanOut), so every comune's activities are there when it is read; its dedupe key
+   * names the push run and the person, so a job run again sends each person nothing more.
+   */
   async sendPublished(job: JobContext, message: PublishedMessage): Promise<number> {
     const plan = await job.run(async (ctx) => {
       const db = await ctx.db();
       const rows = await pushRunNotices(db, message.pushRunId);
       const comuneIds = [...new Set(rows.map((row) => row.comune_id))];
-      const people = await mailRecipientsByComune(db, ['COMUNE_REFERENT'], comuneIds);
-      const addressed = new Map<string, Addressed[]>();
-      for (const [comuneId, recipients] of people)
-        addressed.set(comuneId, await this.address(db, 'NEW_ASSIGNMENTS', recipients));
-      return { rows, addressed };
+      const byComune = await mailRecipientsByComune(db, ['COMUNE_REFERENT'], comuneIds);
+      const comuniOf = new Map<string, { recipient: MailRecipient; comuneIds: Set<string> }>();
+      for (const [comuneId, recipients] of byComune)
+        for (const recipient of recipients) {
+          const entry = comuniOf.get(recipient.personId) ?? { recipient, comuneIds: new Set<string>() };
+          entry.comuneIds.add(comuneId);
+          comuniOf.set(recipient.personId, entry);
+        }
+      const people = await this.address(
+        db,
+        'NEW_ASSIGNMENTS',
+        [...comuniOf.values()].map((entry) => entry.recipient),
+      );
+      return { rows, comuniOf, people };
     });
     let sent = 0;
-    for (const [comuneId, people] of plan.addressed) {
-      const rows = plan.rows.filter((row) => row.comune_id === comuneId);
-      const items = rows.map((row) => this.item(row));
-      for (const { recipient, delivery } of people) {
-        sent += await this.route(job, 'NEW_ASSIGNMENTS', recipient, delivery, {
-          key: `published:${message.pushRunId}:${comuneId}:${recipient.personId}`,
-          mail: () =>
-            newAssignmentsMail({ recipientName: recipient.name, comuneName: rows[0].comune_name, items }),
-          summary: items.map((i) => ({
-            line: `${i.objectiveTitle} – Comune di ${rows[0].comune_name} – ${dueLine(i.dueDate)}`,
+    for (const { recipient, delivery } of plan.people) {
+      const theirs = plan.comuniOf.get(recipient.personId)!.comuneIds;
+      // The push run's rows come by comune name: the comuni in that order, each with its activities.
+      const comuni: ComuneNotices[] = [];
+      const rowsOf = new Map<string, AssignmentNoticeFacts[]>();
+      for (const row of plan.rows) {
+        if (!theirs.has(row.comune_id)) continue;
+        if (!rowsOf.has(row.comune_id)) rowsOf.set(row.comune_id, []);
+        rowsOf.get(row.comune_id)!.push(row);
+      }
+      for (const rows of rowsOf.values())
+        comuni.push({ comuneName: rows[0].comune_name, items: rows.map((row) => this.item(row)) });
+      sent += await this.route(job, 'NEW_ASSIGNMENTS', recipient, delivery, {
+        key: `published:${message.pushRunId}:${recipient.personId}`,
+        mail: () => newAssignmentsByComuneMail({ recipientName: recipient.name, comuni }),
+        summary: comuni.flatMap((comune) =>
+          comune.items.map((i) => ({
+            line: `${i.objectiveTitle} – Comune di ${comune.comuneName} – ${dueLine(i.dueDate)}`,
             link: i.link,
           })),
-        });
-      }
+        ),
+      });
     }
     return sent;
   }
