@@ -17,7 +17,7 @@ const SEGRETARIO = 'segretario.convenzione@comune.example.it'; // referent of Cr
 const PAOLO = 'paolo.conti@demo.rtdhub.it'; // delegate in Crema; here also referent of Pandino
 
 /**
- * Issue 30: a segretario comunale who is referent of several comuni ("segreteria in
+ * A segretario comunale who is referent of several comuni ("segreteria in
  * convenzione") gets one mail per publish and at most one deadline digest a morning, grouped by
  * comune; a referent of one comune gets what she always got; a job run again sends nothing more.
  */
@@ -37,7 +37,7 @@ describe('One mail per person, not per comune', () => {
     await owner.connect();
     await owner.query(
       `WITH p AS (INSERT INTO person (fiscal_code, given_name, family_name, email)
-                  VALUES ('SGRCNV70A01D142Q', 'Carla', 'Segreti', $1) RETURNING id)
+                  VALUES ('SGRCNV70A01D142V', 'Carla', 'Segreti', $1) RETURNING id)
        INSERT INTO membership (person_id, role, consortium_id, comune_id, granted_by)
        SELECT p.id, 'COMUNE_REFERENT', $2, c.id, 'test' FROM p, unnest($3::uuid[]) AS c(id)`,
       [SEGRETARIO, ids.consortiumA, [ids.crema, ids.pandino]],
@@ -153,6 +153,29 @@ describe('One mail per person, not per comune', () => {
         .graphql(`mutation($id: ID!, $fc: String) { delegateAssignment(id: $id, fiscalCode: $fc) { id } }`, {
           id: delegated.id,
           fc: DELEGATE_CREMA,
+        }),
+      'delegateAssignment',
+    );
+    // The segretario, referent of Crema, is also the delegate of Crema's second activity: her
+    // digest still lists all of Crema's open work, not only what is delegated to her.
+    await owner.query(
+      `INSERT INTO membership (person_id, role, consortium_id, comune_id, granted_by)
+       SELECT p.id, 'COMUNE_DELEGATE', $1, $2, 'test' FROM person p WHERE p.fiscal_code = 'SGRCNV70A01D142V'`,
+      [ids.consortiumA, ids.crema],
+    );
+    const second = (
+      await owner.query(
+        `SELECT a.id FROM assignment a JOIN shared_objective o ON o.id = a.objective_id
+          WHERE o.title = 'Secondo obiettivo di Crema' AND a.comune_id = $1`,
+        [ids.crema],
+      )
+    ).rows[0].id;
+    ok(
+      await api
+        .as(REFERENT_CREMA)
+        .graphql(`mutation($id: ID!, $fc: String) { delegateAssignment(id: $id, fiscalCode: $fc) { id } }`, {
+          id: second,
+          fc: 'SGRCNV70A01D142V',
         }),
       'delegateAssignment',
     );

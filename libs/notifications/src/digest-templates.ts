@@ -1,6 +1,6 @@
 /**
  * The morning deadline digest («Promemoria scadenze RTD»): of one comune, or of all the comuni of a
- * person who serves several (issue 30), as pure functions like the other templates.
+ * person who serves several ("segreteria in convenzione"), as pure functions like the other templates.
  */
 import {
   AUTOMATIC_NOTICE,

@@ -92,7 +92,7 @@ export class NotificationsService {
       const byComune = new Map<string, typeof open>();
       for (const item of open) byComune.set(item.comune_id, [...(byComune.get(item.comune_id) ?? []), item]);
       // Reminders at 30, 7 and 1 days before the due date and weekly while overdue (issue 22),
-      // one digest per person and morning (issue 30): a referent sees all the open work of each
+      // one digest per person and morning (a segretario of several comuni gets one): a referent sees all the open work of each
       // of their comuni, a delegate what is delegated to them there (a referent who is also a
       // delegate in the same comune already sees it all). It goes out on a day one of the
       // activities it lists reaches such a milestone, and lists each of their comuni under its name.
@@ -161,7 +161,7 @@ export class NotificationsService {
         comuni: parts,
         link: `${this.config.publicUrl}/assegnazioni`,
       });
-      // One a person, morning and office: the key names no comune (issue 30).
+      // One a person, morning and office: the key names no comune.
       const key = `digest:${day}:deadlines:${recipient.personId}:${consortium.id}`;
       if (await this.deliver(job, key, recipient, mail, 'DEADLINES')) sent++;
     }

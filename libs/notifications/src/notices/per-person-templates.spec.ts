@@ -4,7 +4,7 @@ import { newAssignmentsByComuneMail, newAssignmentsMail } from './notice-templat
 
 const link = (n: number) => `https://rtdhub.example.it/assegnazioni/5b7e1c1e-0000-4000-8000-00000000000${n}`;
 
-describe('mails to a person of several comuni (issue 30)', () => {
+describe('mails to a person of several comuni', () => {
   it('names the comuni the Italian way', () => {
     expect(comuneNamesText(['Crema'])).toBe('Crema');
     expect(comuneNamesText(['Crema', 'Pandino'])).toBe('Crema e Pandino');
