@@ -6,7 +6,7 @@ import { todayInRome } from '@rtd/dates';
 import { NOTIFICATIONS_SUBJECT, NoticesService, NotificationsService } from '@rtd/notifications';
 import { APP_DATA_SOURCE } from '@rtd/platform';
 import { startSmtpSink, type ReceivedMail, type SmtpSink } from '../apps/dev-mail/src/smtp-sink';
-import { DELEGATE_CREMA, REFERENT_CREMA } from './support/identities';
+import { DELEGATE_CREMA, REFERENT_CREMA, RTD_A } from './support/identities';
 import { assignmentOf, DemoIds, demoIds, ok, publishedObjective } from './support/scenario';
 import { startTestApi, TestApi } from './support/test-app';
 import { outboxSettled, startTestWorker } from './support/test-worker';
@@ -230,5 +230,52 @@ describe('One mail per person, not per comune', () => {
     expect(mailsTo(SEGRETARIO, DIGEST)).toHaveLength(1);
     expect(mailsTo(ANNA, DIGEST)).toHaveLength(1);
     expect(mailsTo(PAOLO, DIGEST)).toHaveLength(1);
+  });
+  it('tells a new due date once per person, each of their comuni under its name', async () => {
+    const objective = ok(
+      await api.as(RTD_A).graphql(`query($id: ID!) { sharedObjective(id: $id) { id version } }`, {
+        id: firstObjective,
+      }),
+      'sharedObjective',
+    );
+    const moved = ok(
+      await api
+        .as(RTD_A)
+        .graphql(
+          `mutation($id: ID!, $v: Int!, $d: Date) { updateSharedObjective(id: $id, expectedVersion: $v, input: { dueDate: $d }) { version } }`,
+          { id: objective.id, v: objective.version, d: '2099-06-30' },
+        ),
+      'updateSharedObjective',
+    );
+    await outboxSettled(api);
+    const CHANGED = /^Scadenza cambiata/;
+    const hers = mailsTo(SEGRETARIO, CHANGED);
+    expect(hers).toHaveLength(1);
+    expect(hers[0].subject).toBe(
+      'Scadenza cambiata: Nomina del Responsabile per la transizione al digitale – Comuni di Crema e Pandino – nuova scadenza 30/06/2099',
+    );
+    const text = hers[0].text!;
+    expect(text.indexOf('Comune di Crema\n')).toBeGreaterThan(0);
+    expect(text.indexOf('Comune di Pandino\n')).toBeGreaterThan(text.indexOf('Comune di Crema\n'));
+    // One comune: the mail as before.
+    const anna = mailsTo(ANNA, CHANGED);
+    expect(anna).toHaveLength(1);
+    expect(anna[0].subject).toBe(
+      'Scadenza cambiata: Nomina del Responsabile per la transizione al digitale – Comune di Crema – nuova scadenza 30/06/2099',
+    );
+    // The job run again: nothing more.
+    const notices = worker.get(NoticesService);
+    const job = JobContext.forJob(worker.get<DataSource>(APP_DATA_SOURCE), NOTIFICATIONS_SUBJECT, {
+      consortiumId: ids.consortiumA,
+    });
+    const again = await notices.sendObjectiveChanged(job, {
+      kind: 'objective-changed',
+      objectiveId: objective.id,
+      consortiumId: ids.consortiumA,
+      change: 'due-date',
+      version: moved.version,
+    });
+    expect(again).toBe(0);
+    expect(mailsTo(SEGRETARIO, CHANGED)).toHaveLength(1);
   });
 });

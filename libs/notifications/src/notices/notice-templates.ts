@@ -111,16 +111,30 @@ export function newAssignmentsByComuneMail(input: {
     all.every((i) => i.objectiveTitle === first.objectiveTitle) ? '' : ' e altre'
   } – ${dueText(first.dueDate)}`;
   const intro = `l'Ufficio RTD ha assegnato ai Comuni di ${names} ${all.length} nuove attività da rendicontare, elencate qui per Comune.`;
-  const closing =
-    'La invitiamo a indicare lo stato di avanzamento e a inviare il resoconto entro la scadenza.';
-  const greeting = `Gentile ${input.recipientName},`;
+  return byComuneMail(
+    subject,
+    input.recipientName,
+    intro,
+    comuni,
+    'La invitiamo a indicare lo stato di avanzamento e a inviare il resoconto entro la scadenza.',
+  );
+}
+
+/** A mail to a person of several comuni: an introduction, then each comune under its name. */
+function byComuneMail(
+  subject: string,
+  recipientName: string,
+  intro: string,
+  comuni: ComuneNotices[],
+  closing?: string,
+): MailContent {
+  const greeting = `Gentile ${recipientName},`;
   const text = [
     greeting,
     '',
     intro,
     ...comuni.flatMap((c) => ['', `Comune di ${c.comuneName}`, ...c.items.map(itemLine)]),
-    '',
-    closing,
+    ...(closing ? ['', closing] : []),
     '',
     AUTOMATIC_NOTICE,
   ].join('\n');
@@ -133,7 +147,7 @@ export function newAssignmentsByComuneMail(input: {
         `<h3 style="margin:1.2em 0 0.4em">${escapeHtml(`Comune di ${c.comuneName}`)}</h3>`,
         itemList(c.items),
       ]),
-      paragraph(closing),
+      ...(closing ? [paragraph(closing)] : []),
     ].join('\n'),
   );
   return { subject: oneLine(subject), text, html };
@@ -197,6 +211,40 @@ export function objectiveChangedMail(input: {
     input.recipientName,
     `l'Ufficio RTD ha cambiato la scadenza di questa attività del Comune di ${input.comuneName}.`,
     [item],
+  );
+}
+
+/**
+ * An objective's change told to a person of several comuni in one mail: its activity in each of
+ * them (each with its own due date). One comune: objectiveChangedMail, as before.
+ */
+export function objectiveChangedByComuneMail(input: {
+  recipientName: string;
+  change: 'due-date' | 'closed';
+  comuni: ComuneNotices[];
+}): MailContent {
+  const comuni = input.comuni.filter((c) => c.items.length > 0);
+  if (comuni.length === 1)
+    return objectiveChangedMail({
+      recipientName: input.recipientName,
+      comuneName: comuni[0].comuneName,
+      change: input.change,
+      item: comuni[0].items[0],
+    });
+  const first = comuni[0].items[0];
+  const names = comuneNamesText(comuni.map((c) => c.comuneName));
+  if (input.change === 'closed')
+    return byComuneMail(
+      `Obiettivo chiuso: ${first.objectiveTitle} – Comuni di ${names}`,
+      input.recipientName,
+      `l'Ufficio RTD ha chiuso questo obiettivo: i Comuni di ${names} non devono più rendicontarlo.`,
+      comuni,
+    );
+  return byComuneMail(
+    `Scadenza cambiata: ${first.objectiveTitle} – Comuni di ${names} – nuova ${dueText(first.dueDate)}`,
+    input.recipientName,
+    `l'Ufficio RTD ha cambiato la scadenza di questa attività dei Comuni di ${names}.`,
+    comuni,
   );
 }
 

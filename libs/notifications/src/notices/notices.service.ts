@@ -22,7 +22,7 @@ import {
   ComuneNotices,
   newAssignmentsByComuneMail,
   NoticeItem,
-  objectiveChangedMail,
+  objectiveChangedByComuneMail,
   reminderMail,
   submissionMail,
 } from './notice-templates';
@@ -174,37 +174,41 @@ export class NoticesService {
     return sent;
   }
 
-  /** A new due date or a closure: the people of each comune with the objective still open. */
+  /**
+   * A new due date or a closure: the people of each comune with the objective still open, ONE mail
+   * per person listing each of their comuni's activity under its name (a segretario of three comuni
+   * gets one mail, not three). The key names the change and the person, so a job run again sends
+   * each person nothing more.
+   */
   async sendObjectiveChanged(job: JobContext, message: ObjectiveChangedMessage): Promise<number> {
     const plan = await job.run(async (ctx) => {
       const db = await ctx.db();
       const rows = await openAssignmentsOfObjective(db, message.objectiveId);
-      const out: { row: AssignmentNoticeFacts; people: Addressed[] }[] = [];
-      for (const row of rows) out.push({ row, people: await this.comunePeople(db, 'CHANGES', row) });
-      return out;
+      const perPerson = new Map<string, { addressed: Addressed; rows: AssignmentNoticeFacts[] }>();
+      for (const row of rows)
+        for (const addressed of await this.comunePeople(db, 'CHANGES', row)) {
+          const entry = perPerson.get(addressed.recipient.personId) ?? { addressed, rows: [] };
+          entry.rows.push(row);
+          perPerson.set(addressed.recipient.personId, entry);
+        }
+      return [...perPerson.values()];
     });
     let sent = 0;
-    for (const { row, people } of plan) {
-      const item = this.item(row);
-      const what = message.change === 'closed' ? 'Obiettivo chiuso' : 'Nuova scadenza';
-      for (const { recipient, delivery } of people) {
-        sent += await this.route(job, 'CHANGES', recipient, delivery, {
-          key: `objective:${message.change}:${message.objectiveId}:v${message.version}:${row.comune_id}:${recipient.personId}`,
-          mail: () =>
-            objectiveChangedMail({
-              recipientName: recipient.name,
-              comuneName: row.comune_name,
-              change: message.change,
-              item,
-            }),
-          summary: [
-            {
-              line: `${what}: ${item.objectiveTitle} – Comune di ${row.comune_name} – ${dueLine(item.dueDate)}`,
-              link: item.link,
-            },
-          ],
-        });
-      }
+    const what = message.change === 'closed' ? 'Obiettivo chiuso' : 'Nuova scadenza';
+    for (const { addressed, rows } of plan) {
+      const { recipient, delivery } = addressed;
+      const comuni: ComuneNotices[] = [...rows]
+        .sort((x, y) => x.comune_name.localeCompare(y.comune_name, 'it'))
+        .map((row) => ({ comuneName: row.comune_name, items: [this.item(row)] }));
+      sent += await this.route(job, 'CHANGES', recipient, delivery, {
+        key: `objective:${message.change}:${message.objectiveId}:v${message.version}:${recipient.personId}`,
+        mail: () =>
+          objectiveChangedByComuneMail({ recipientName: recipient.name, change: message.change, comuni }),
+        summary: comuni.map(({ comuneName, items: [item] }) => ({
+          line: `${what}: ${item.objectiveTitle} – Comune di ${comuneName} – ${dueLine(item.dueDate)}`,
+          link: item.link,
+        })),
+      });
     }
     return sent;
   }

@@ -1,6 +1,11 @@
 import { deadlineDigestMail, referentDigestMail, type DeadlineItem } from '../digest-templates';
 import { comuneNamesText } from '../templates';
-import { newAssignmentsByComuneMail, newAssignmentsMail } from './notice-templates';
+import {
+  newAssignmentsByComuneMail,
+  newAssignmentsMail,
+  objectiveChangedByComuneMail,
+  objectiveChangedMail,
+} from './notice-templates';
 
 const link = (n: number) => `https://rtdhub.example.it/assegnazioni/5b7e1c1e-0000-4000-8000-00000000000${n}`;
 
@@ -103,6 +108,53 @@ describe('mails to a person of several comuni', () => {
       );
       expect(mail.html).toContain('>Comune di Crema</h2>');
       expect(mail.html.indexOf('In ritardo')).toBeLessThan(mail.html.indexOf('Comune di Pandino'));
+    });
+  });
+  describe('objectiveChangedByComuneMail', () => {
+    const item = (n: number, dueDate: string | null = '2099-06-30') => ({
+      objectiveTitle: 'Adesione a pagoPA',
+      dueDate,
+      link: link(n),
+    });
+
+    it('is the usual mail for a person of one comune', () => {
+      for (const change of ['due-date', 'closed'] as const)
+        expect(
+          objectiveChangedByComuneMail({
+            recipientName: 'Anna Moretti',
+            change,
+            comuni: [{ comuneName: 'Crema', items: [item(1)] }],
+          }),
+        ).toEqual(
+          objectiveChangedMail({ recipientName: 'Anna Moretti', comuneName: 'Crema', change, item: item(1) }),
+        );
+    });
+
+    it('names every comune once and lists each activity under its comune', () => {
+      const mail = objectiveChangedByComuneMail({
+        recipientName: 'Carla Segreti',
+        change: 'due-date',
+        comuni: [
+          { comuneName: 'Crema', items: [item(1)] },
+          { comuneName: 'Pandino', items: [item(2, '2099-07-31')] },
+        ],
+      });
+      expect(mail.subject).toBe(
+        'Scadenza cambiata: Adesione a pagoPA – Comuni di Crema e Pandino – nuova scadenza 30/06/2099',
+      );
+      expect(mail.text.indexOf('Comune di Crema\n')).toBeLessThan(mail.text.indexOf(link(1)));
+      expect(mail.text.indexOf(link(1))).toBeLessThan(mail.text.indexOf('Comune di Pandino\n'));
+      expect(mail.text).toContain('31/07/2099');
+      const closed = objectiveChangedByComuneMail({
+        recipientName: 'Carla Segreti',
+        change: 'closed',
+        comuni: [
+          { comuneName: 'Crema', items: [item(1)] },
+          { comuneName: 'Pandino', items: [item(2)] },
+        ],
+      });
+      expect(closed.subject).toBe('Obiettivo chiuso: Adesione a pagoPA – Comuni di Crema e Pandino');
+      expect(closed.text).toContain('i Comuni di Crema e Pandino non devono più rendicontarlo');
     });
   });
 });
