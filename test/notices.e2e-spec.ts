@@ -6,11 +6,12 @@ import { JobContext } from '@rtd/authz';
 import { todayInRome } from '@rtd/dates';
 import { NOTIFICATIONS_SUBJECT, NotificationsService } from '@rtd/notifications';
 import { APP_DATA_SOURCE } from '@rtd/platform';
-import { startSmtpSink, type ReceivedMail, type SmtpSink } from '../apps/dev-mail/src/smtp-sink';
+import { type ReceivedMail, type SmtpSink } from '../apps/dev-mail/src/smtp-sink';
+import { MailStack, startMailStack } from './support/mail-stack';
 import { REFERENT_CREMA, RTD_A, STAFF_A } from './support/identities';
-import { cremaAssignment, DemoIds, demoIds, ok } from './support/scenario';
-import { errorCodes, startTestApi, TestApi } from './support/test-app';
-import { eventually, startTestWorker } from './support/test-worker';
+import { cremaAssignment, DemoIds, ok } from './support/scenario';
+import { errorCodes, TestApi } from './support/test-app';
+import { eventually } from './support/test-worker';
 
 const ANNA = 'anna.moretti@demo.rtdhub.it';
 const GIULIA = 'giulia.ferrari@demo.rtdhub.it';
@@ -25,6 +26,7 @@ const SET = `mutation($k: NotificationKind!, $d: NotificationDelivery!) {
 
 /** Notices of issue 22: submissions by preference, one-click unsubscribe, Sollecita, changed due dates, daily summaries. */
 describe('Notices and preferences', () => {
+  let stack: MailStack;
   let sink: SmtpSink;
   let api: TestApi;
   let worker: INestApplicationContext;
@@ -32,18 +34,11 @@ describe('Notices and preferences', () => {
   let ids: DemoIds;
 
   beforeAll(async () => {
-    sink = await startSmtpSink({ port: 0 });
-    api = await startTestApi({ smtpUrl: sink.url });
-    worker = await startTestWorker(api.config);
-    ids = await demoIds(api);
-    owner = new Client({ connectionString: api.config.databaseOwnerUrl });
-    await owner.connect();
+    stack = await startMailStack();
+    ({ sink, api, worker, owner, ids } = stack);
   });
   afterAll(async () => {
-    await owner?.end();
-    await worker?.close();
-    await api?.close();
-    await sink?.close();
+    await stack?.close();
   });
 
   /** Waits until the outbox message `key` has been processed: its job has finished, its mails are out. */

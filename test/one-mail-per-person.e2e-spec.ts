@@ -5,11 +5,12 @@ import { JobContext } from '@rtd/authz';
 import { todayInRome } from '@rtd/dates';
 import { NOTIFICATIONS_SUBJECT, NoticesService, NotificationsService } from '@rtd/notifications';
 import { APP_DATA_SOURCE } from '@rtd/platform';
-import { startSmtpSink, type ReceivedMail, type SmtpSink } from '../apps/dev-mail/src/smtp-sink';
+import { type ReceivedMail, type SmtpSink } from '../apps/dev-mail/src/smtp-sink';
+import { MailStack, startMailStack } from './support/mail-stack';
 import { DELEGATE_CREMA, REFERENT_CREMA, RTD_A } from './support/identities';
-import { assignmentOf, DemoIds, demoIds, ok, publishedObjective } from './support/scenario';
-import { startTestApi, TestApi } from './support/test-app';
-import { outboxSettled, startTestWorker } from './support/test-worker';
+import { assignmentOf, DemoIds, ok, publishedObjective } from './support/scenario';
+import { TestApi } from './support/test-app';
+import { outboxSettled } from './support/test-worker';
 
 const ANNA = 'anna.moretti@demo.rtdhub.it'; // referent of Crema only
 const SARA = 'sara.colombo@demo.rtdhub.it'; // referent of Pandino only
@@ -22,6 +23,7 @@ const PAOLO = 'paolo.conti@demo.rtdhub.it'; // delegate in Crema; here also refe
  * comune; a referent of one comune gets what she always got; a job run again sends nothing more.
  */
 describe('One mail per person, not per comune', () => {
+  let stack: MailStack;
   let sink: SmtpSink;
   let api: TestApi;
   let worker: INestApplicationContext;
@@ -29,12 +31,8 @@ describe('One mail per person, not per comune', () => {
   let ids: DemoIds;
 
   beforeAll(async () => {
-    sink = await startSmtpSink({ port: 0 });
-    api = await startTestApi({ smtpUrl: sink.url });
-    worker = await startTestWorker(api.config);
-    ids = await demoIds(api);
-    owner = new Client({ connectionString: api.config.databaseOwnerUrl });
-    await owner.connect();
+    stack = await startMailStack();
+    ({ sink, api, worker, owner, ids } = stack);
     await owner.query(
       `WITH p AS (INSERT INTO person (fiscal_code, given_name, family_name, email)
                   VALUES ('SGRCNV70A01D142V', 'Carla', 'Segreti', $1) RETURNING id)
@@ -50,10 +48,7 @@ describe('One mail per person, not per comune', () => {
     );
   });
   afterAll(async () => {
-    await owner?.end();
-    await worker?.close();
-    await api?.close();
-    await sink?.close();
+    await stack?.close();
   });
 
   const mailsTo = (address: string, subject: RegExp): ReceivedMail[] =>

@@ -1,12 +1,12 @@
-import { INestApplicationContext } from '@nestjs/common';
 import { Client } from 'pg';
 import request from 'supertest';
-import { startSmtpSink, type SmtpSink } from '../apps/dev-mail/src/smtp-sink';
+import { type SmtpSink } from '../apps/dev-mail/src/smtp-sink';
+import { MailStack, startMailStack } from './support/mail-stack';
 import { ADMIN, AUDITOR_A, REFERENT_CREMA, RTD_A, STAFF_A } from './support/identities';
-import { cremaAssignment, DemoIds, demoIds, ok } from './support/scenario';
-import { errorCodes, startTestApi, TestApi } from './support/test-app';
+import { cremaAssignment, DemoIds, ok } from './support/scenario';
+import { errorCodes, TestApi } from './support/test-app';
 import { applySignedSettings } from './support/test-database';
-import { eventually, startTestWorker } from './support/test-worker';
+import { eventually } from './support/test-worker';
 
 const EXPORT = `mutation($fc: String!) { exportPersonalData(fiscalCode: $fc) { personId fileName contentType generatedAt content } }`;
 const PSEUDONYMISE = `mutation($fc: String!) { pseudonymisePerson(fiscalCode: $fc) { personId pseudonym pseudonymisedAt revokedMemberships records { kind count } } }`;
@@ -26,9 +26,9 @@ type AuditNode = {
 
 /** GDPR art. 15-17 and 20: the operator exports a person's data and pseudonymises a person who leaves. */
 describe('Personal data on request', () => {
+  let stack: MailStack;
   let sink: SmtpSink;
   let api: TestApi;
-  let worker: INestApplicationContext;
   let ids: DemoIds;
   let owner: Client;
   let assignmentId: string;
@@ -42,12 +42,8 @@ describe('Personal data on request', () => {
     };
 
   beforeAll(async () => {
-    sink = await startSmtpSink({ port: 0 });
-    api = await startTestApi({ smtpUrl: sink.url });
-    worker = await startTestWorker(api.config);
-    ids = await demoIds(api);
-    owner = new Client({ connectionString: api.config.databaseOwnerUrl });
-    await owner.connect();
+    stack = await startMailStack();
+    ({ sink, api, owner, ids } = stack);
     // Anna Moretti reports, adds evidence, and is told the office's decision by mail.
     const a = await cremaAssignment(api, ids, 'IN_PROGRESS');
     assignmentId = a.id;
@@ -107,10 +103,7 @@ describe('Personal data on request', () => {
     );
   });
   afterAll(async () => {
-    await owner?.end();
-    await worker?.close();
-    await api?.close();
-    await sink?.close();
+    await stack?.close();
   });
 
   it('refuses both to every role but the operator, writing nothing', async () => {

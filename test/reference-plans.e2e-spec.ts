@@ -1,8 +1,8 @@
 import { Client } from 'pg';
 import { EntityManager } from 'typeorm';
-import { NamedStatement, statementText } from '@rtd/kernel';
 import { TenancyRepository } from '@rtd/tenancy';
 import { PnrrRepository } from '../libs/pnrr/src/pnrr.repository';
+import { capturedStatements } from './support/sql-capture';
 import { createTestDatabase, TestDatabase } from './support/test-database';
 
 interface PlanNode {
@@ -10,21 +10,6 @@ interface PlanNode {
   'Relation Name'?: string;
   'Index Cond'?: string;
   Plans?: PlanNode[];
-}
-
-/** The SQL a repository method sends, captured without a database (the method itself runs). */
-async function captured(
-  run: (db: EntityManager) => Promise<unknown>,
-): Promise<{ sql: string; params: unknown[] }[]> {
-  const statements: { sql: string; params: unknown[] }[] = [];
-  const db = {
-    query: async (sql: string | NamedStatement, params: unknown[] = []) => {
-      statements.push({ sql: statementText(sql), params });
-      return [{ amount: 0, funded: 0 }];
-    },
-  } as unknown as EntityManager;
-  await run(db);
-  return statements;
 }
 
 /** How each node of a plan reads its table: "Seq Scan on x", or "by istat_code" for an index lookup on the code. */
@@ -72,7 +57,7 @@ describe('Statements by ISTAT code use the index', () => {
   ];
 
   it.each(cases)('%s reads by index, not by scanning the table', async (_name, run) => {
-    const statements = await captured(run);
+    const statements = await capturedStatements(run);
     expect(statements.length).toBeGreaterThan(0);
     for (const { sql, params } of statements) {
       const { rows } = await owner.query(`EXPLAIN (FORMAT JSON) ${sql}`, params);

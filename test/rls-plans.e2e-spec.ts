@@ -1,9 +1,8 @@
 import { Client } from 'pg';
-import { EntityManager } from 'typeorm';
 import { AssignmentQuery, AssignmentsRepository } from '@rtd/assignments';
 import { AccessScope, GrantedRole } from '@rtd/authz';
 import { ComplianceGroupBy, complianceSummarySql } from '@rtd/compliance';
-import { NamedStatement, statementText } from '@rtd/kernel';
+import { capturedStatements } from './support/sql-capture';
 import { applySignedSettings, createTestDatabase, TestDatabase } from './support/test-database';
 
 /** A plan node of `EXPLAIN (FORMAT JSON)`, with the fields this test reads. */
@@ -63,21 +62,6 @@ function extra(actual: string[], expected: string[]): string[] {
     left.splice(at, 1);
     return false;
   });
-}
-
-/** The SQL a repository method sends, captured without a database (the method itself runs). */
-async function captured(
-  run: (db: EntityManager) => Promise<unknown>,
-): Promise<{ sql: string; params: unknown[] }[]> {
-  const statements: { sql: string; params: unknown[] }[] = [];
-  const db = {
-    query: async (sql: string | NamedStatement, params: unknown[] = []) => {
-      statements.push({ sql: statementText(sql), params });
-      return [{ total: 0 }];
-    },
-  } as unknown as EntityManager;
-  await run(db);
-  return statements;
 }
 
 /**
@@ -259,7 +243,7 @@ describe('Row-level security plans', () => {
     };
     // A caller with no reach in the comune reads nothing and the repository sends nothing: the
     // portal's worklist is the RTD's statement.
-    const worklist = await captured((db) =>
+    const worklist = await capturedStatements((db) =>
       repository.page(
         db,
         query.fullConsortia.length || query.comuni.length || query.delegateComuni.length
@@ -268,9 +252,9 @@ describe('Row-level security plans', () => {
       ),
     );
     expect(worklist).toHaveLength(1);
-    const [byId] = await captured((db) => repository.byIds(db, [ids.assignment]));
-    const [history] = await captured((db) => repository.historyOf(db, [ids.assignment]));
-    const [evidence] = await captured((db) => repository.evidenceOf(db, [ids.assignment]));
+    const [byId] = await capturedStatements((db) => repository.byIds(db, [ids.assignment]));
+    const [history] = await capturedStatements((db) => repository.historyOf(db, [ids.assignment]));
+    const [evidence] = await capturedStatements((db) => repository.evidenceOf(db, [ids.assignment]));
     return [
       {
         name: 'compliance summary by COMUNE',

@@ -41,6 +41,29 @@ function describeItem(item: DeadlineItem): string {
   return `scadenza ${formatItalianDate(item.dueDate)} – ${statusLabel(item.status)}${progress}`;
 }
 
+type DigestSection = ReturnType<typeof digestSections>[number];
+
+/** A section's lines in the text part: its title and count, then one line per activity. */
+function sectionText(section: DigestSection): string[] {
+  return [
+    `${section.title} (${section.items.length})`,
+    ...section.items.map((item) => `- ${oneLine(item.objectiveTitle)}: ${describeItem(item)}`),
+  ];
+}
+
+/** A section in the HTML part, its title in the section's colour (`top`: the space above it). */
+function sectionHtml(section: DigestSection, top: string): string {
+  return [
+    `<h3 style="margin:${top} 0 0.4em;color:${section.accent}">${escapeHtml(section.title)} (${section.items.length})</h3>`,
+    '<ul>',
+    ...section.items.map(
+      (item) =>
+        `<li><strong>${escapeHtml(item.objectiveTitle)}</strong>: ${escapeHtml(describeItem(item))}</li>`,
+    ),
+    '</ul>',
+  ].join('\n');
+}
+
 export function referentDigestMail(input: ReferentDigestMailInput): MailContent {
   const today = formatItalianDate(input.today);
   const subject = oneLine(`Promemoria scadenze RTD – ${input.comuneName} – ${today}`);
@@ -52,12 +75,7 @@ export function referentDigestMail(input: ReferentDigestMailInput): MailContent 
       : `al ${today} non ci sono obiettivi del Comune di ${input.comuneName} in ritardo o in scadenza nei prossimi 30 giorni.`;
   const linkLabel = 'Gli obiettivi del Comune in RTD Hub';
 
-  const textSections = sections.map((section) =>
-    [
-      `${section.title} (${section.items.length})`,
-      ...section.items.map((item) => `- ${oneLine(item.objectiveTitle)}: ${describeItem(item)}`),
-    ].join('\n'),
-  );
+  const textSections = sections.map((section) => sectionText(section).join('\n'));
   const text = [
     greeting,
     '',
@@ -69,17 +87,7 @@ export function referentDigestMail(input: ReferentDigestMailInput): MailContent 
     .concat(['', AUTOMATIC_NOTICE])
     .join('\n');
 
-  const htmlSections = sections.map((section) =>
-    [
-      `<h3 style="margin:1.2em 0 0.4em;color:${section.accent}">${escapeHtml(section.title)} (${section.items.length})</h3>`,
-      '<ul>',
-      ...section.items.map(
-        (item) =>
-          `<li><strong>${escapeHtml(item.objectiveTitle)}</strong>: ${escapeHtml(describeItem(item))}</li>`,
-      ),
-      '</ul>',
-    ].join('\n'),
-  );
+  const htmlSections = sections.map((section) => sectionHtml(section, '1.2em'));
   const html = htmlDocument(
     subject,
     [
@@ -146,11 +154,7 @@ export function deadlineDigestMail(input: DeadlineDigestMailInput): MailContent 
     ...comuni.flatMap((comune) => [
       '',
       `Comune di ${comune.comuneName}`,
-      ...digestSections(comune).flatMap((section) => [
-        '',
-        `${section.title} (${section.items.length})`,
-        ...section.items.map((item) => `- ${oneLine(item.objectiveTitle)}: ${describeItem(item)}`),
-      ]),
+      ...digestSections(comune).flatMap((section) => ['', ...sectionText(section)]),
     ]),
     '',
     `${linkLabel}: ${input.link}`,
@@ -164,17 +168,7 @@ export function deadlineDigestMail(input: DeadlineDigestMailInput): MailContent 
       paragraph(intro),
       ...comuni.flatMap((comune) => [
         `<h2 style="margin:1.4em 0 0.2em;font-size:18px">${escapeHtml(`Comune di ${comune.comuneName}`)}</h2>`,
-        ...digestSections(comune).map((section) =>
-          [
-            `<h3 style="margin:0.8em 0 0.4em;color:${section.accent}">${escapeHtml(section.title)} (${section.items.length})</h3>`,
-            '<ul>',
-            ...section.items.map(
-              (item) =>
-                `<li><strong>${escapeHtml(item.objectiveTitle)}</strong>: ${escapeHtml(describeItem(item))}</li>`,
-            ),
-            '</ul>',
-          ].join('\n'),
-        ),
+        ...digestSections(comune).map((section) => sectionHtml(section, '0.8em')),
       ]),
       `<p>${linkHtml(input.link, linkLabel)}</p>`,
     ].join('\n'),

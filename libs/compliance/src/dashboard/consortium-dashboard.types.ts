@@ -42,23 +42,6 @@ export class DashboardObjective {
   counts: ComplianceBucket;
 }
 
-@ObjectType('DashboardComuneRow', {
-  description:
-    'A row of the Cruscotto: a member comune, its counts and one cell per objective of `ConsortiumDashboard.objectives`, in that order (null where the comune has no assignment)',
-})
-export class DashboardComuneRow {
-  @Field(() => ID) id: string;
-  @Field(() => String) istatCode: string;
-  @Field(() => String) name: string;
-  @Field(() => String) provinceCode: string;
-  @Field(() => String) provinceName: string;
-  @Field(() => ComplianceBucket, { description: 'the same counts as complianceSummary(groupBy: COMUNE)' })
-  counts: ComplianceBucket;
-  @Field(() => [AssignmentStatusEnum], { nullable: 'items' }) statuses: (AssignmentStatus | null)[];
-  @Field(() => [Boolean], { nullable: 'items' }) overdue: (boolean | null)[];
-  @Field(() => [ID], { nullable: 'items' }) assignmentIds: (string | null)[];
-}
-
 @ObjectType('DashboardComuneSummary', {
   description: 'A member comune and its counts, without cells (the comuni furthest behind)',
 })
@@ -70,6 +53,16 @@ export class DashboardComuneSummary {
   @Field(() => String) provinceName: string;
   @Field(() => ComplianceBucket, { description: 'the same counts as complianceSummary(groupBy: COMUNE)' })
   counts: ComplianceBucket;
+}
+
+@ObjectType('DashboardComuneRow', {
+  description:
+    'A row of the Cruscotto: a member comune, its counts and one cell per objective of `ConsortiumDashboard.objectives`, in that order (null where the comune has no assignment)',
+})
+export class DashboardComuneRow extends DashboardComuneSummary {
+  @Field(() => [AssignmentStatusEnum], { nullable: 'items' }) statuses: (AssignmentStatus | null)[];
+  @Field(() => [Boolean], { nullable: 'items' }) overdue: (boolean | null)[];
+  @Field(() => [ID], { nullable: 'items' }) assignmentIds: (string | null)[];
 }
 
 @ObjectType('DashboardComunePage')
